@@ -1,0 +1,7 @@
+#include "awaitscope/Version.h"
+
+namespace awaitscope {
+
+const char* libraryVersion() { return kVersion; }
+
+} // namespace awaitscope
