@@ -1,0 +1,106 @@
+#pragma once
+
+// The recorder turns runtime happenings into a Trace as they occur. Appending an event is
+// a bounds check and a 16-byte store; locations, awaits and frames are interned through
+// small direct-mapped caches so that the hot path rarely touches a hash map.
+#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/Trace.h"
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <unordered_map>
+
+namespace awaitscope {
+
+class Recorder {
+public:
+    explicit Recorder(Trace& trace);
+
+    Trace& trace() { return trace_; }
+    const Trace& trace() const { return trace_; }
+
+    // Tasks. Ids are handed out in creation order: the returned id is tasks.size() before the call.
+    TaskId taskCreated(TaskId parent, TaskKind kind, std::string_view name, FrameId coroutine, SiteId createdAt,
+                       TimeNs time, ScopeId scope = kNoScope);
+    void setTaskName(TaskId task, std::string_view name);
+
+    void ready(TaskId task, TimeNs time, WaitKind cause, TaskId waker) {
+        append(task, {time, EventKind::Ready, static_cast<std::uint8_t>(cause), 0, waker});
+    }
+    void resume(TaskId task, TimeNs time) { append(task, {time, EventKind::Resume, 0, 0, 0}); }
+    void suspend(TaskId task, TimeNs time, AwaitId await) { append(task, {time, EventKind::Suspend, 0, 0, await}); }
+    void finish(TaskId task, TimeNs time, TaskOutcome outcome, StringId text) {
+        append(task, {time, EventKind::Finish, static_cast<std::uint8_t>(outcome), 0, text});
+    }
+    void frameEnter(TaskId task, TimeNs time, FrameId frame) { append(task, {time, EventKind::FrameEnter, 0, 0, frame}); }
+    void frameExit(TaskId task, TimeNs time, FrameId frame) { append(task, {time, EventKind::FrameExit, 0, 0, frame}); }
+    void blockBegin(TaskId task, TimeNs time, BlockId block) { append(task, {time, EventKind::BlockBegin, 0, 0, block}); }
+    void blockEnd(TaskId task, TimeNs time, BlockId block) { append(task, {time, EventKind::BlockEnd, 0, 0, block}); }
+
+    // Interning.
+    StringId string(std::string_view text) { return trace_.strings.intern(text); }
+    SiteId site(const SourceLocation& location);
+    AwaitId await(const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target = kNoTask);
+    FrameId frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite);
+    BlockId block(const SourceLocation& location, BlockKind kind, std::string_view what);
+
+    // Scopes and diagnostics.
+    ScopeId scopeBegin(ScopeKind kind, TaskId owner, const SourceLocation& location, TimeNs time);
+    void scopeEnd(ScopeId scope, TimeNs time);
+    void output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
+    void neverAwaited(TimeNs created, TimeNs dropped, TaskId task, std::string_view name, const SourceLocation& site);
+    void unretrievedError(TimeNs time, TaskId task, std::string_view text);
+    void pendingAtExit(TimeNs time, TaskId task);
+    void scriptError(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
+
+    // Bytes of recorded storage per event, counting event vectors at their capacity.
+    double bytesPerEvent() const;
+
+private:
+    void append(TaskId task, const TraceEvent& event) { trace_.tasks[task].events.push_back(event); }
+
+    struct SiteCacheEntry {
+        const char* file = nullptr;
+        const char* function = nullptr;
+        std::uint32_t line = 0;
+        std::uint32_t column = 0;
+        SiteId id = 0;
+    };
+    struct AwaitCacheEntry {
+        SiteId site = 0;
+        WaitKind kind = WaitKind::None;
+        StringId what = 0;  // compared by content: callers may pass short-lived strings
+        TaskId target = kNoTask;
+        AwaitId id = 0;
+        bool used = false;
+    };
+    struct FrameCacheEntry {
+        FrameInfo key;
+        FrameId id = 0;
+        bool used = false;
+    };
+    struct SiteHash {
+        std::size_t operator()(const Site& s) const;
+    };
+    struct AwaitHash {
+        std::size_t operator()(const AwaitInfo& a) const;
+    };
+    struct FrameHash {
+        std::size_t operator()(const FrameInfo& f) const;
+    };
+    struct BlockHash {
+        std::size_t operator()(const BlockInfo& b) const;
+    };
+
+    Trace& trace_;
+    std::array<SiteCacheEntry, 512> siteCache_{};
+    std::array<AwaitCacheEntry, 512> awaitCache_{};
+    std::array<FrameCacheEntry, 512> frameCache_{};
+    std::unordered_map<Site, SiteId, SiteHash> siteIndex_;
+    std::unordered_map<AwaitInfo, AwaitId, AwaitHash> awaitIndex_;
+    std::unordered_map<FrameInfo, FrameId, FrameHash> frameIndex_;
+    std::unordered_map<BlockInfo, BlockId, BlockHash> blockIndex_;
+};
+
+} // namespace awaitscope

@@ -1,0 +1,384 @@
+#include "awaitscope/runtime/Loop.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace awaitscope {
+
+namespace {
+
+thread_local Loop* tlsRunningLoop = nullptr;
+
+} // namespace
+
+Loop::Loop() : Loop(LoopOptions{}) {}
+
+Loop::Loop(LoopOptions options)
+    : options_(options), policy_(options.exceptions ? options.exceptions : &defaultExceptionPolicy()),
+      wallStart_(std::chrono::steady_clock::now()) {
+    if (options_.recorder)
+        nextTaskId_ = static_cast<TaskId>(options_.recorder->trace().tasks.size());
+    if (options_.recorder)
+        options_.recorder->trace().metadata.clock = options_.clock == ClockKind::Virtual ? "virtual" : "wall";
+}
+
+Loop::~Loop() {
+    // Drop queued callbacks so that the references they hold are released.
+    while (!ready_.empty()) {
+        detail::ReadyItem item = ready_.pop();
+        item.fn(item.self, item.arg, false);
+        if (item.releaseArg)
+            static_cast<detail::RefCounted*>(item.arg)->release();
+        if (item.token)
+            item.token->release();
+    }
+    for (Timer& timer : timers_) {
+        timer.item.fn(timer.item.self, timer.item.arg, false);
+        if (timer.item.releaseArg)
+            static_cast<detail::RefCounted*>(timer.item.arg)->release();
+        if (timer.item.token)
+            timer.item.token->release();
+    }
+    timers_.clear();
+    // Tasks still pending own their frames; releasing them destroys the frames.
+    while (pendingHead_)
+        taskFinished(*pendingHead_);
+}
+
+Loop* Loop::current() { return tlsRunningLoop; }
+
+Loop& Loop::running() {
+    if (!tlsRunningLoop)
+        throw RuntimeError("no running event loop");
+    return *tlsRunningLoop;
+}
+
+Loop::RunScope::RunScope(Loop& loop) : previous_(std::exchange(tlsRunningLoop, &loop)) {}
+Loop::RunScope::~RunScope() { tlsRunningLoop = previous_; }
+
+TimeNs Loop::now() const {
+    if (options_.clock == ClockKind::Virtual)
+        return threadContext_ ? threadContext_->start + threadContext_->elapsed : virtualNow_;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wallStart_).count();
+}
+
+TaskId Loop::currentTaskId() const { return currentTask_ ? currentTask_->id() : kNoTask; }
+
+std::vector<detail::TaskState*> Loop::pendingTasks() const {
+    std::vector<detail::TaskState*> tasks;
+    tasks.reserve(pendingCount_);
+    for (detail::TaskState* task = pendingHead_; task; task = task->nextPending)
+        tasks.push_back(task);
+    return tasks;
+}
+
+void Loop::callbackThunk(void* self, void*, bool run) {
+    auto* callback = static_cast<std::function<void()>*>(self);
+    if (run)
+        (*callback)();
+    delete callback;
+}
+
+detail::Ref<detail::CancelToken> Loop::callSoon(std::function<void()> callback) {
+    detail::Ref<detail::CancelToken> token(new detail::CancelToken);
+    token->addRef();
+    ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, token.get()});
+    return token;
+}
+
+detail::Ref<detail::CancelToken> Loop::callAt(TimeNs when, std::function<void()> callback) {
+    detail::Ref<detail::CancelToken> token(new detail::CancelToken);
+    token->addRef();
+    pushTimer(when, {&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, token.get()});
+    return token;
+}
+
+detail::Ref<detail::CancelToken> Loop::callLater(TimeNs delay, std::function<void()> callback) {
+    return callAt(now() + delay, std::move(callback));
+}
+
+void Loop::pushTimer(TimeNs when, const detail::ReadyItem& item) {
+    timers_.push_back({when, timerSequence_++, item});
+    std::push_heap(timers_.begin(), timers_.end(), LaterFirst{});
+}
+
+void Loop::scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback) {
+    future.addRef();
+    ready_.push({callback.fn, callback.self, &future, nullptr, -1, true});
+    if (callback.fn == &detail::TaskState::wakeupThunk && options_.recorder) {
+        auto* task = static_cast<detail::TaskState*>(callback.self);
+        const WaitKind cause = future.cancelled() ? WaitKind::Cancel : future.kind();
+        options_.recorder->ready(task->id(), readyTime(), cause, currentTaskId());
+    }
+}
+
+void Loop::scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker) {
+    ready_.push({&detail::TaskState::stepThunk, &task, nullptr});
+    if (options_.recorder)
+        options_.recorder->ready(task.id(), readyTime(), cause, waker);
+}
+
+void Loop::startTask(detail::TaskState& task, std::string name, const char* coroutineName,
+                     const SourceLocation& definition, const SourceLocation& where, ScopeId scope) {
+    if (name.empty())
+        name = "Task-" + std::to_string(++taskNameCounter_);
+    const TaskId parent = currentTaskId();
+    TaskId id = nextTaskId_++;
+    if (Recorder* recorder = options_.recorder) {
+        const FrameId frame = recorder->frame(coroutineName, definition, where);
+        id = recorder->taskCreated(parent, TaskKind::Task, name, frame, recorder->site(where), now(), scope);
+        nextTaskId_ = id + 1;
+    }
+    task.start(id, std::move(name));
+    task.location = where;
+    task.addRef();
+    task.previousPending = pendingTail_;
+    task.nextPending = nullptr;
+    (pendingTail_ ? pendingTail_->nextPending : pendingHead_) = &task;
+    pendingTail_ = &task;
+    ++pendingCount_;
+    scheduleStep(task, WaitKind::Start, parent);
+}
+
+TaskId Loop::nextThreadLane(std::string_view name, const SourceLocation& where) {
+    TaskId id = nextTaskId_++;
+    if (Recorder* recorder = options_.recorder) {
+        const FrameId frame = recorder->frame(name, where, where);
+        id = recorder->taskCreated(currentTaskId(), TaskKind::Thread, name, frame, recorder->site(where), now());
+        nextTaskId_ = id + 1;
+    }
+    return id;
+}
+
+void Loop::taskFinished(detail::TaskState& task) {
+    (task.previousPending ? task.previousPending->nextPending : pendingHead_) = task.nextPending;
+    (task.nextPending ? task.nextPending->previousPending : pendingTail_) = task.previousPending;
+    task.nextPending = task.previousPending = nullptr;
+    --pendingCount_;
+    task.release();
+}
+
+void Loop::reportUnretrieved(detail::FutureState& future) {
+    Recorder* recorder = options_.recorder;
+    if (!recorder)
+        return;
+    TaskId task = kNoTask;
+    if (auto* state = dynamic_cast<detail::TaskState*>(&future))
+        task = state->id();
+    recorder->unretrievedError(now(), task, describe(future.storedException()));
+    future.markRetrieved();
+}
+
+void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const SourceLocation& where) {
+    Recorder* recorder = options_.recorder;
+    const bool onLoopThread = !running_ || loopThread_ == std::this_thread::get_id();
+    const TaskId lane = threadContext_ ? threadContext_->lane : currentTaskId();
+    BlockId block = 0;
+    if (recorder && onLoopThread && lane != kNoTask) {
+        block = recorder->block(where, kind, what);
+        recorder->blockBegin(lane, now(), block);
+    }
+    if (duration > 0) {
+        if (options_.clock == ClockKind::Virtual) {
+            if (threadContext_)
+                threadContext_->elapsed += duration;
+            else
+                virtualNow_ += duration;
+        } else if (kind == BlockKind::Cpu) {
+            const auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(duration);
+            while (std::chrono::steady_clock::now() < until) {
+            }
+        } else {
+            std::this_thread::sleep_for(std::chrono::nanoseconds(duration));
+        }
+    }
+    if (recorder && onLoopThread && lane != kNoTask)
+        recorder->blockEnd(lane, now(), block);
+}
+
+void Loop::chargeCpu(TimeNs cost) {
+    if (options_.clock != ClockKind::Virtual)
+        return;  // on the wall clock, CPU time is simply spent
+    if (threadContext_)
+        threadContext_->elapsed += cost;
+    else
+        virtualNow_ += cost;
+}
+
+void Loop::postFromThread(std::function<void()> callback) {
+    {
+        std::lock_guard lock(inboxMutex_);
+        inbox_.push_back(std::move(callback));
+    }
+    inboxReady_.notify_one();
+}
+
+void Loop::drainInbox() {
+    std::vector<std::function<void()>> arrived;
+    {
+        std::lock_guard lock(inboxMutex_);
+        arrived.swap(inbox_);
+    }
+    for (auto& callback : arrived)
+        ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr});
+}
+
+void Loop::stopThunk(void* self, void*, bool run) {
+    if (run)
+        static_cast<Loop*>(self)->stopping_ = true;
+}
+
+void Loop::stopWithError(std::exception_ptr error) {
+    stopError_ = std::move(error);
+    stopping_ = true;
+}
+
+void Loop::runUntilComplete(detail::FutureState& future) {
+    future.addDoneCallback({&Loop::stopThunk, this});
+    runForever();
+    future.removeDoneCallback(&Loop::stopThunk, this);
+    if (stopError_)
+        std::rethrow_exception(std::exchange(stopError_, nullptr));
+    if (!future.done())
+        throw RuntimeError("Event loop stopped before Future completed.");
+}
+
+void Loop::runForever() {
+    RunScope scope(*this);
+    running_ = true;
+    loopThread_ = std::this_thread::get_id();
+    while (true) {
+        runOnce();
+        if (stopping_)
+            break;
+    }
+    stopping_ = false;
+    running_ = false;
+}
+
+void Loop::waitForWork() {
+    std::unique_lock lock(inboxMutex_);
+    if (!inbox_.empty())
+        return;
+    if (timers_.empty()) {
+        inboxReady_.wait(lock, [&] { return !inbox_.empty(); });
+        return;
+    }
+    const TimeNs wait = timers_.front().deadline - now();
+    if (wait > 0)
+        inboxReady_.wait_for(lock, std::chrono::nanoseconds(wait), [&] { return !inbox_.empty(); });
+}
+
+void Loop::runOnce() {
+    // Cancelled timers at the head of the heap are dropped before they can decide the wait.
+    while (!timers_.empty() && timers_.front().item.token && timers_.front().item.token->cancelled) {
+        std::pop_heap(timers_.begin(), timers_.end(), LaterFirst{});
+        detail::ReadyItem item = timers_.back().item;
+        timers_.pop_back();
+        item.fn(item.self, item.arg, false);
+        if (item.releaseArg)
+            static_cast<detail::RefCounted*>(item.arg)->release();
+        item.token->release();
+    }
+
+    if (options_.clock == ClockKind::Wall) {
+        if (ready_.empty() && !stopping_) {
+            if (timers_.empty() && threadsInFlight_ == 0) {
+                stopWithError(std::make_exception_ptr(DeadlockError(deadlockMessage())));
+                return;
+            }
+            waitForWork();
+        }
+        drainInbox();
+    } else if (ready_.empty() && !stopping_) {
+        if (timers_.empty()) {
+            stopWithError(std::make_exception_ptr(DeadlockError(deadlockMessage())));
+            return;
+        }
+        virtualNow_ = std::max(virtualNow_, timers_.front().deadline);
+    }
+
+    const TimeNs end = now();
+    while (!timers_.empty() && timers_.front().deadline <= end) {
+        std::pop_heap(timers_.begin(), timers_.end(), LaterFirst{});
+        Timer timer = timers_.back();
+        timers_.pop_back();
+        timer.item.due = timer.deadline;
+        ready_.push(timer.item);
+    }
+
+    const std::size_t todo = ready_.size();
+    for (std::size_t i = 0; i < todo; ++i) {
+        detail::ReadyItem item = ready_.pop();
+        const bool run = !(item.token && item.token->cancelled);
+        currentDue_ = item.due;
+        item.fn(item.self, item.arg, run);
+        if (item.releaseArg)
+            static_cast<detail::RefCounted*>(item.arg)->release();
+        if (item.token)
+            item.token->release();
+    }
+    currentDue_ = -1;
+    ++iterations_;
+
+    if (options_.maxIterations && iterations_ >= options_.maxIterations && !stopping_)
+        stopWithError(std::make_exception_ptr(
+            BudgetExceeded("the run did not finish within " + std::to_string(options_.maxIterations) +
+                           " loop iterations")));
+    if (options_.maxTime && options_.clock == ClockKind::Virtual && virtualNow_ > options_.maxTime && !stopping_)
+        stopWithError(std::make_exception_ptr(BudgetExceeded("the run did not finish within its time budget")));
+}
+
+std::string Loop::deadlockMessage() const {
+    std::string message = "every task is waiting and nothing is scheduled that could wake them; under CPython "
+                          "the program would wait forever. Waiting:";
+    for (detail::TaskState* task = pendingHead_; task; task = task->nextPending)
+        message += " " + task->name();
+    return message;
+}
+
+void Loop::shutdown() {
+    std::vector<detail::TaskState*> leftover = pendingTasks();
+    if (Recorder* recorder = options_.recorder)
+        for (detail::TaskState* task : leftover)
+            recorder->pendingAtExit(now(), task->id());
+    if (!leftover.empty()) {
+        // asyncio.run: cancel every task left, then wait for them with gather(return_exceptions=True).
+        std::vector<detail::Ref<detail::TaskState>> tasks(leftover.begin(), leftover.end());
+        for (auto& task : tasks)
+            task->cancel();
+        detail::Ref<detail::FutureState> allDone(new detail::FutureState(*this));
+        struct Waiter {
+            detail::FutureState* outer;
+            std::size_t remaining;
+        };
+        auto waiter = std::make_unique<Waiter>(Waiter{allDone.get(), tasks.size()});
+        auto onDone = [](void* self, void* future, bool run) {
+            auto* w = static_cast<Waiter*>(self);
+            if (!run)
+                return;
+            auto* child = static_cast<detail::FutureState*>(future);
+            if (!child->cancelled())
+                child->markRetrieved();
+            if (--w->remaining == 0 && !w->outer->done())
+                w->outer->markFinished();
+        };
+        for (auto& task : tasks)
+            task->addDoneCallback({onDone, waiter.get()});
+        runUntilComplete(*allDone);
+        for (auto& task : tasks)
+            if (task->done() && !task->cancelled() && task->storedException() && options_.recorder)
+                options_.recorder->unretrievedError(
+                    now(), task->id(),
+                    "unhandled exception during asyncio.run() shutdown: " + describe(task->storedException()));
+    }
+    // asyncio.run waits for the default executor: worker threads still running keep the program alive.
+    while (threadsInFlight_ > 0 && !stopError_) {
+        stopping_ = false;
+        RunScope scope(*this);
+        runOnce();
+    }
+    stopping_ = false;
+}
+
+} // namespace awaitscope

@@ -1,0 +1,185 @@
+// Event, Lock and Semaphore: ports of asyncio/locks.py (3.11), waiter for waiter.
+#include "awaitscope/runtime/Event.h"
+#include "awaitscope/runtime/Lock.h"
+#include "awaitscope/runtime/Semaphore.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace awaitscope {
+
+namespace {
+
+using Waiter = detail::Ref<detail::FutureValue<void>>;
+
+void resolve(detail::FutureValue<void>& waiter) {
+    waiter.value.emplace();
+    waiter.markFinished();
+}
+
+void removeWaiter(std::deque<Waiter>& waiters, const Waiter& waiter) {
+    if (auto found = std::find(waiters.begin(), waiters.end(), waiter); found != waiters.end())
+        waiters.erase(found);
+}
+
+detail::FutureAwaiter<void> awaitWaiter(const Waiter& waiter) {
+    return {waiter.get(), waiter.get(), waiter->kind(), waiter->label()};
+}
+
+} // namespace
+
+// ---- Event ----
+
+struct Event::State : detail::RefCounted {
+    std::deque<Waiter> waiters;
+    bool value = false;
+};
+
+Event::Event() : state_(new State) {}
+Event::Event(const Event& other) = default;
+Event& Event::operator=(const Event& other) = default;
+Event::~Event() = default;
+bool Event::isSet() const { return state_->value; }
+void Event::clear() { state_->value = false; }
+
+void Event::set() {
+    if (state_->value)
+        return;
+    state_->value = true;
+    for (const Waiter& waiter : state_->waiters)
+        if (!waiter->done())
+            resolve(*waiter);
+}
+
+detail::Op<void> Event::wait() {
+    detail::Ref<State> state = state_;
+    if (state->value)
+        co_return;
+    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Event));
+    state->waiters.push_back(waiter);
+    std::exception_ptr error;
+    try {
+        co_await awaitWaiter(waiter);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    removeWaiter(state->waiters, waiter);
+    if (error)
+        std::rethrow_exception(error);
+}
+
+// ---- Lock ----
+
+struct Lock::State : detail::RefCounted {
+    std::deque<Waiter> waiters;
+    bool locked = false;
+
+    void wakeUpFirst() {
+        if (!waiters.empty() && !waiters.front()->done())
+            resolve(*waiters.front());
+    }
+};
+
+Lock::Lock() : state_(new State) {}
+Lock::Lock(const Lock& other) = default;
+Lock& Lock::operator=(const Lock& other) = default;
+Lock::~Lock() = default;
+bool Lock::locked() const { return state_->locked; }
+
+detail::Op<void> Lock::acquire() {
+    detail::Ref<State> state = state_;
+    const bool noLiveWaiters =
+        std::all_of(state->waiters.begin(), state->waiters.end(), [](const Waiter& w) { return w->cancelled(); });
+    if (!state->locked && noLiveWaiters) {
+        state->locked = true;
+        co_return;
+    }
+    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Lock));
+    state->waiters.push_back(waiter);
+    std::exception_ptr error;
+    try {
+        co_await awaitWaiter(waiter);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    removeWaiter(state->waiters, waiter);
+    if (error) {
+        if (Loop::running().exceptionPolicy().isCancelled(error) && !state->locked)
+            state->wakeUpFirst();
+        std::rethrow_exception(error);
+    }
+    state->locked = true;
+}
+
+void Lock::release() {
+    if (!state_->locked)
+        std::rethrow_exception(Loop::running().exceptionPolicy().runtimeError("Lock is not acquired."));
+    state_->locked = false;
+    state_->wakeUpFirst();
+}
+
+// ---- Semaphore ----
+
+struct Semaphore::State : detail::RefCounted {
+    std::deque<Waiter> waiters;
+    int value = 1;
+
+    bool locked() const {
+        return value == 0 ||
+               std::any_of(waiters.begin(), waiters.end(), [](const Waiter& w) { return !w->cancelled(); });
+    }
+    void wakeUpNext() {
+        for (const Waiter& waiter : waiters) {
+            if (!waiter->done()) {
+                --value;
+                resolve(*waiter);
+                return;
+            }
+        }
+    }
+};
+
+Semaphore::Semaphore(int value) : state_(new State) {
+    if (value < 0)
+        throw std::invalid_argument("Semaphore initial value must be >= 0");
+    state_->value = value;
+}
+
+Semaphore::Semaphore(const Semaphore& other) = default;
+Semaphore& Semaphore::operator=(const Semaphore& other) = default;
+Semaphore::~Semaphore() = default;
+bool Semaphore::locked() const { return state_->locked(); }
+int Semaphore::value() const { return state_->value; }
+
+detail::Op<void> Semaphore::acquire() {
+    detail::Ref<State> state = state_;
+    if (!state->locked()) {
+        --state->value;
+        co_return;
+    }
+    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Semaphore));
+    state->waiters.push_back(waiter);
+    std::exception_ptr error;
+    try {
+        co_await awaitWaiter(waiter);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    removeWaiter(state->waiters, waiter);
+    if (error) {
+        if (Loop::running().exceptionPolicy().isCancelled(error) && !waiter->cancelled()) {
+            ++state->value;
+            state->wakeUpNext();
+        }
+        std::rethrow_exception(error);
+    }
+    if (state->value > 0)
+        state->wakeUpNext();
+}
+
+void Semaphore::release() {
+    ++state_->value;
+    state_->wakeUpNext();
+}
+
+} // namespace awaitscope

@@ -1,0 +1,154 @@
+#include "awaitscope/runtime/detail/TaskState.h"
+
+#include "awaitscope/runtime/Loop.h"
+#include "awaitscope/runtime/detail/Promise.h"
+
+namespace awaitscope::detail {
+
+TaskState::TaskState(Loop& loop, std::coroutine_handle<> root, PromiseBase& rootPromise)
+    : FutureState(loop, WaitKind::Task), root_(root), resumePoint_(root) {
+    rootPromise.task = this;
+    rootPromise.started = true;
+    ++liveCounts().tasks;
+}
+
+TaskState::~TaskState() {
+    // A task destroyed while pending still owns its frame (asyncio: "Task was destroyed but it is pending!").
+    if (root_)
+        root_.destroy();
+    --liveCounts().tasks;
+}
+
+void TaskState::start(TaskId id, std::string name) {
+    id_ = id;
+    name_ = std::move(name);
+}
+
+void TaskState::setName(std::string name) {
+    name_ = std::move(name);
+    if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
+        recorder->setTaskName(id_, name_);
+}
+
+bool TaskState::cancel(std::optional<std::string> message) {
+    markRetrieved();
+    if (done())
+        return false;
+    ++numCancelsRequested_;
+    if (futWaiter_ && futWaiter_->cancel(message))
+        return true;  // keep futWaiter_: it may swallow the cancellation and need it again
+    mustCancel_ = true;
+    cancelMessage_ = std::move(message);
+    return true;
+}
+
+void TaskState::suspendOnFuture(std::coroutine_handle<> resumeAt, FutureState& future, WaitKind kind,
+                                std::string_view what, TaskId target) {
+    resumePoint_ = resumeAt;
+    suspension_ = Suspension::Future;
+    awaited_ = &future;
+    awaitedKind_ = kind;
+    awaitedWhat_ = what;
+    awaitedTarget_ = target;
+}
+
+void TaskState::suspendYield(std::coroutine_handle<> resumeAt) {
+    resumePoint_ = resumeAt;
+    suspension_ = Suspension::Yield;
+}
+
+void TaskState::throwPendingIfAny() {
+    if (pendingThrow_)
+        std::rethrow_exception(std::exchange(pendingThrow_, nullptr));
+}
+
+void TaskState::stepThunk(void* self, void*, bool run) {
+    if (run)
+        static_cast<TaskState*>(self)->step(nullptr);
+}
+
+void TaskState::wakeupThunk(void* self, void* future, bool run) {
+    if (run)
+        static_cast<TaskState*>(self)->wakeup(*static_cast<FutureState*>(future));
+}
+
+void TaskState::wakeup(FutureState& future) { step(future.errorForResult()); }
+
+void TaskState::step(std::exception_ptr error) {
+    Loop& loop = this->loop();
+    if (mustCancel_) {
+        if (!error || !loop.exceptionPolicy().isCancelled(error))
+            error = makeCancelledError();
+        mustCancel_ = false;
+    }
+    futWaiter_.reset();
+    TaskState* previous = loop.enterTask(this);
+    if (Recorder* recorder = loop.recorder())
+        recorder->resume(id_, loop.now());
+    pendingThrow_ = std::move(error);
+    suspension_ = Suspension::None;
+    // Keep the task alive until the step is over: finishing releases the loop's reference.
+    Ref<TaskState> self(this);
+    resumePoint_.resume();
+    finishStep();
+    loop.leaveTask(previous);
+}
+
+void TaskState::finishStep() {
+    Loop& loop = this->loop();
+    Recorder* recorder = loop.recorder();
+    if (root_.done()) {
+        std::exception_ptr error = harvestRoot();
+        root_ = nullptr;
+        resumePoint_ = nullptr;
+        pendingThrow_ = nullptr;
+        TaskOutcome outcome = TaskOutcome::Done;
+        StringId text = 0;
+        if (!error) {
+            outcome = mustCancel_ ? TaskOutcome::Cancelled : TaskOutcome::Done;
+        } else if (loop.exceptionPolicy().isCancelled(error)) {
+            outcome = TaskOutcome::Cancelled;
+        } else {
+            outcome = TaskOutcome::Failed;
+            if (recorder)
+                text = recorder->string(loop.describe(error));
+        }
+        if (recorder)
+            recorder->finish(id_, loop.now(), outcome, text);
+        if (!error) {
+            if (mustCancel_) {
+                mustCancel_ = false;
+                cancelFuture(cancelMessage_);
+            } else {
+                markFinished();
+            }
+        } else if (outcome == TaskOutcome::Cancelled) {
+            cancelledException_ = error;
+            cancelFuture(std::nullopt);
+        } else {
+            setException(error);
+        }
+        loop.taskFinished(*this);
+        return;
+    }
+    switch (suspension_) {
+    case Suspension::Future: {
+        Ref<FutureState> future = std::move(awaited_);
+        if (recorder)
+            recorder->suspend(id_, loop.now(), recorder->await(location, awaitedKind_, awaitedWhat_, awaitedTarget_));
+        future->addDoneCallback({&TaskState::wakeupThunk, this});
+        futWaiter_ = future;
+        if (mustCancel_ && future->cancel(cancelMessage_))
+            mustCancel_ = false;
+        break;
+    }
+    case Suspension::Yield:
+    case Suspension::None:  // a foreign awaitable suspended us without a future: treat it as a yield
+        if (recorder)
+            recorder->suspend(id_, loop.now(), recorder->await(location, WaitKind::Yield, "asyncio.sleep(0)"));
+        loop.scheduleStep(*this, WaitKind::Yield, id_);
+        break;
+    }
+}
+
+} // namespace awaitscope::detail

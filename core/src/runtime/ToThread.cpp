@@ -1,0 +1,96 @@
+#include "awaitscope/runtime/ToThread.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace awaitscope::detail {
+
+namespace {
+
+int defaultWorkerCount() {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<int>(std::min(32u, cores + 4));  // concurrent.futures.ThreadPoolExecutor's default
+}
+
+struct ThreadCompletion {
+    Ref<FutureState> future;
+    std::exception_ptr error;
+    TaskId lane;
+};
+
+void complete(Loop& loop, ThreadCompletion& done) {
+    loop.threadFinished();
+    if (done.future->done())
+        return;  // the awaiting task was cancelled meanwhile
+    if (done.error)
+        done.future->setException(done.error);
+    else
+        done.future->markFinished();
+}
+
+void finishedThunk(void* self, void*, bool run) {
+    auto* done = static_cast<ThreadCompletion*>(self);
+    Loop& loop = done->future->loop();
+    if (run)
+        complete(loop, *done);
+    else
+        loop.threadFinished();
+    delete done;
+}
+
+} // namespace
+
+void startThreadWork(FutureState& future, std::function<void()> work, std::string label, const SourceLocation& where) {
+    Loop& loop = future.loop();
+    Recorder* recorder = loop.recorder();
+    const TaskId lane = loop.nextThreadLane(label, where);
+    loop.threadStarted();
+
+    if (loop.clock() == ClockKind::Wall) {
+        if (recorder)
+            recorder->resume(lane, loop.now());
+        Ref<FutureState> keep(&future);
+        std::thread([&loop, keep, work = std::move(work), lane, recorder]() mutable {
+            std::exception_ptr error;
+            try {
+                work();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            loop.postFromThread([&loop, keep, error, lane, recorder] {
+                if (recorder)
+                    recorder->finish(lane, loop.now(), error ? TaskOutcome::Failed : TaskOutcome::Done,
+                                     error ? recorder->string(loop.describe(error)) : 0);
+                ThreadCompletion done{keep, error, lane};
+                complete(loop, done);
+            });
+        }).detach();
+        return;
+    }
+
+    // Virtual clock: the pool's workers are free at these times; the job takes the first free one.
+    std::vector<TimeNs>& workerFreeAt = loop.threadPoolFreeAt();
+    if (workerFreeAt.empty())
+        workerFreeAt.assign(static_cast<std::size_t>(defaultWorkerCount()), 0);
+    auto worker = std::min_element(workerFreeAt.begin(), workerFreeAt.end());
+    Loop::ThreadContext context{lane, std::max(loop.now(), *worker), 0};
+    if (recorder)
+        recorder->resume(lane, context.start);
+    Loop::ThreadContext* previous = loop.enterThread(&context);
+    std::exception_ptr error;
+    try {
+        work();
+    } catch (...) {
+        error = std::current_exception();
+    }
+    loop.leaveThread(previous);
+    const TimeNs end = context.start + context.elapsed;
+    *worker = end;
+    if (recorder)
+        recorder->finish(lane, end, error ? TaskOutcome::Failed : TaskOutcome::Done,
+                         error ? recorder->string(loop.describe(error)) : 0);
+    auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
+    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, -1, false});
+}
+
+} // namespace awaitscope::detail

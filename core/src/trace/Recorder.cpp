@@ -1,0 +1,162 @@
+#include "awaitscope/trace/Recorder.h"
+
+#include <cstring>
+#include <functional>
+
+namespace awaitscope {
+
+namespace {
+
+std::size_t mix(std::size_t seed, std::size_t value) {
+    return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+} // namespace
+
+std::size_t Recorder::SiteHash::operator()(const Site& s) const {
+    return mix(mix(mix(s.file, s.function), s.line), s.column);
+}
+std::size_t Recorder::AwaitHash::operator()(const AwaitInfo& a) const {
+    return mix(mix(mix(a.site, static_cast<std::size_t>(a.kind)), a.what), a.target);
+}
+std::size_t Recorder::FrameHash::operator()(const FrameInfo& f) const {
+    return mix(mix(f.name, f.definition), f.callSite);
+}
+std::size_t Recorder::BlockHash::operator()(const BlockInfo& b) const {
+    return mix(mix(b.site, static_cast<std::size_t>(b.kind)), b.what);
+}
+
+Recorder::Recorder(Trace& trace) : trace_(trace) {
+    if (trace_.sites.empty())
+        trace_.sites.push_back({});
+    for (SiteId id = 0; id < trace_.sites.size(); ++id)
+        siteIndex_.emplace(trace_.sites[id], id);
+    for (AwaitId id = 0; id < trace_.awaits.size(); ++id)
+        awaitIndex_.emplace(trace_.awaits[id], id);
+    for (FrameId id = 0; id < trace_.frames.size(); ++id)
+        frameIndex_.emplace(trace_.frames[id], id);
+    for (BlockId id = 0; id < trace_.blocks.size(); ++id)
+        blockIndex_.emplace(trace_.blocks[id], id);
+}
+
+TaskId Recorder::taskCreated(TaskId parent, TaskKind kind, std::string_view name, FrameId coroutine, SiteId createdAt,
+                             TimeNs time, ScopeId scope) {
+    TaskRecord record;
+    record.id = static_cast<TaskId>(trace_.tasks.size());
+    record.parent = parent;
+    record.kind = kind;
+    record.name = string(name);
+    record.coroutine = coroutine;
+    record.createdAt = createdAt;
+    record.created = time;
+    record.scope = scope;
+    trace_.tasks.push_back(std::move(record));
+    return trace_.tasks.back().id;
+}
+
+void Recorder::setTaskName(TaskId task, std::string_view name) { trace_.tasks[task].name = string(name); }
+
+SiteId Recorder::site(const SourceLocation& location) {
+    if (!location.known())
+        return kUnknownSite;
+    const std::size_t slot =
+        mix(mix(reinterpret_cast<std::uintptr_t>(location.file), reinterpret_cast<std::uintptr_t>(location.function)),
+            location.line * 131u + location.column) &
+        (siteCache_.size() - 1);
+    SiteCacheEntry& entry = siteCache_[slot];
+    if (entry.file == location.file && entry.function == location.function && entry.line == location.line &&
+        entry.column == location.column && entry.file)
+        return entry.id;
+    const Site key{string(location.file ? location.file : ""), string(location.function ? location.function : ""),
+                   location.line, location.column};
+    auto [it, inserted] = siteIndex_.emplace(key, static_cast<SiteId>(trace_.sites.size()));
+    if (inserted)
+        trace_.sites.push_back(key);
+    entry = {location.file, location.function, location.line, location.column, it->second};
+    return it->second;
+}
+
+AwaitId Recorder::await(const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target) {
+    const SiteId where = site(location);
+    const std::size_t slot =
+        mix(mix(mix(where, static_cast<std::size_t>(kind)), target), std::hash<std::string_view>{}(what)) &
+        (awaitCache_.size() - 1);
+    AwaitCacheEntry& entry = awaitCache_[slot];
+    if (entry.used && entry.site == where && entry.kind == kind && entry.target == target &&
+        trace_.strings.view(entry.what) == what)
+        return entry.id;
+    const AwaitInfo key{where, kind, string(what), target};
+    auto [it, inserted] = awaitIndex_.emplace(key, static_cast<AwaitId>(trace_.awaits.size()));
+    if (inserted)
+        trace_.awaits.push_back(key);
+    entry = {where, kind, key.what, target, it->second, true};
+    return it->second;
+}
+
+FrameId Recorder::frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite) {
+    const SiteId definedAt = site(definition);
+    const SiteId calledAt = site(callSite);
+    const std::size_t slot =
+        mix(mix(definedAt, calledAt), std::hash<std::string_view>{}(name)) & (frameCache_.size() - 1);
+    FrameCacheEntry& entry = frameCache_[slot];
+    if (entry.used && entry.key.definition == definedAt && entry.key.callSite == calledAt &&
+        trace_.strings.view(entry.key.name) == name)
+        return entry.id;
+    const FrameInfo key{string(name), definedAt, calledAt};
+    auto [it, inserted] = frameIndex_.emplace(key, static_cast<FrameId>(trace_.frames.size()));
+    if (inserted)
+        trace_.frames.push_back(key);
+    entry = {key, it->second, true};
+    return it->second;
+}
+
+BlockId Recorder::block(const SourceLocation& location, BlockKind kind, std::string_view what) {
+    const BlockInfo key{site(location), kind, string(what)};
+    auto [it, inserted] = blockIndex_.emplace(key, static_cast<BlockId>(trace_.blocks.size()));
+    if (inserted)
+        trace_.blocks.push_back(key);
+    return it->second;
+}
+
+ScopeId Recorder::scopeBegin(ScopeKind kind, TaskId owner, const SourceLocation& location, TimeNs time) {
+    trace_.scopes.push_back({kind, owner, site(location), time, time});
+    return static_cast<ScopeId>(trace_.scopes.size() - 1);
+}
+
+void Recorder::scopeEnd(ScopeId scope, TimeNs time) {
+    if (scope < trace_.scopes.size())
+        trace_.scopes[scope].end = time;
+}
+
+void Recorder::output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text) {
+    trace_.output.push_back({time, task, site(location), string(text)});
+}
+
+void Recorder::neverAwaited(TimeNs created, TimeNs dropped, TaskId task, std::string_view name,
+                            const SourceLocation& location) {
+    trace_.neverAwaited.push_back({created, dropped, task, string(name), site(location)});
+}
+
+void Recorder::unretrievedError(TimeNs time, TaskId task, std::string_view text) {
+    trace_.unretrievedErrors.push_back({time, task, string(text)});
+}
+
+void Recorder::pendingAtExit(TimeNs time, TaskId task) { trace_.pendingAtExit.push_back({time, task}); }
+
+void Recorder::scriptError(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text) {
+    trace_.scriptErrors.push_back({time, task, site(location), string(text)});
+}
+
+double Recorder::bytesPerEvent() const {
+    std::size_t events = 0;
+    std::size_t bytes = trace_.strings.bytes() + trace_.sites.size() * sizeof(Site) +
+                        trace_.awaits.size() * sizeof(AwaitInfo) + trace_.frames.size() * sizeof(FrameInfo) +
+                        trace_.blocks.size() * sizeof(BlockInfo);
+    for (const TaskRecord& task : trace_.tasks) {
+        events += task.events.size();
+        bytes += task.events.capacity() * sizeof(TraceEvent);
+    }
+    return events ? static_cast<double>(bytes) / static_cast<double>(events) : 0.0;
+}
+
+} // namespace awaitscope
