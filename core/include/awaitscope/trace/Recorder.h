@@ -25,7 +25,12 @@ public:
                        TimeNs time, ScopeId scope = kNoScope);
     void setTaskName(TaskId task, std::string_view name);
 
+    // A timer's deadline can lie before the task's own last event (the loop was frozen and
+    // the task suspended late): the task cannot be ready before it suspended, so clamp.
     void ready(TaskId task, TimeNs time, WaitKind cause, TaskId waker) {
+        const auto& events = trace_.tasks[task].events;
+        if (!events.empty() && events.back().time > time)
+            time = events.back().time;
         append(task, {time, EventKind::Ready, static_cast<std::uint8_t>(cause), 0, waker});
     }
     void resume(TaskId task, TimeNs time) { append(task, {time, EventKind::Resume, 0, 0, 0}); }

@@ -1,0 +1,35 @@
+#pragma once
+
+// A frozen loop: one task step that held the loop for at least the threshold without
+// yielding (CPython's loop.slow_callback_duration in debug mode, 100 ms by default).
+#include "awaitscope/analysis/TraceIndex.h"
+
+#include <vector>
+
+namespace awaitscope {
+
+inline constexpr TimeNs kDefaultFrozenThreshold = 100'000'000;
+inline constexpr BlockId kNoBlock = 0xFFFFFFFFu;
+
+// A task whose timer fell due while the loop was frozen, and when it finally ran.
+struct FrozenVictim {
+    TaskId task = kNoTask;
+    TimeNs due = 0;
+    TimeNs resumed = 0;
+    TimeNs lateBy() const { return resumed - due; }
+};
+
+struct FrozenStretch {
+    TimeNs begin = 0;
+    TimeNs end = 0;
+    TaskId culprit = kNoTask;
+    SiteId site = kUnknownSite;  // the blocking call's line, or the step's await line
+    BlockId block = kNoBlock;    // the longest blocking call inside the step, if any
+    std::vector<FrozenVictim> victims;
+    TimeNs duration() const { return end - begin; }
+};
+
+std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIndex& index,
+                                               TimeNs threshold = kDefaultFrozenThreshold);
+
+} // namespace awaitscope

@@ -1,0 +1,112 @@
+#include "awaitscope/analysis/TraceIndex.h"
+
+#include <algorithm>
+
+namespace awaitscope {
+
+namespace {
+
+void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, TaskLane& lane) {
+    lane.begin = task.created;
+    lane.end = traceEnd;
+    struct Open {
+        bool active = false;
+        TimeNs begin = 0;
+        SpanState state = SpanState::Ready;
+        WaitKind kind = WaitKind::None;
+        std::uint32_t ref = 0;
+    } open;
+    auto close = [&](TimeNs at) {
+        if (open.active)
+            lane.spans.push_back({open.begin, std::max(open.begin, at), open.state, open.kind, 0, open.ref});
+        open.active = false;
+    };
+    auto start = [&](TimeNs at, SpanState state, WaitKind kind, std::uint32_t ref) {
+        close(at);
+        open = {true, at, state, kind, ref};
+    };
+    std::vector<std::size_t> frameStack;  // indices into lane.frames
+    std::vector<std::size_t> blockStack;
+    for (const TraceEvent& event : task.events) {
+        switch (event.kind) {
+        case EventKind::Ready: start(event.time, SpanState::Ready, static_cast<WaitKind>(event.detail), event.ref); break;
+        case EventKind::Resume: start(event.time, SpanState::Running, WaitKind::None, 0); break;
+        case EventKind::Suspend: {
+            const WaitKind kind = event.ref < trace.awaits.size() ? trace.awaits[event.ref].kind : WaitKind::None;
+            start(event.time, SpanState::Awaiting, kind, event.ref);
+            break;
+        }
+        case EventKind::Finish:
+            close(event.time);
+            lane.finished = true;
+            lane.outcome = static_cast<TaskOutcome>(event.detail);
+            lane.error = event.ref;
+            lane.end = event.time;
+            break;
+        case EventKind::FrameEnter:
+            frameStack.push_back(lane.frames.size());
+            lane.frames.push_back({event.time, event.time, event.ref, static_cast<std::uint32_t>(frameStack.size() - 1)});
+            lane.maxDepth = std::max<std::uint32_t>(lane.maxDepth, static_cast<std::uint32_t>(frameStack.size() - 1));
+            break;
+        case EventKind::FrameExit:
+            if (!frameStack.empty()) {
+                lane.frames[frameStack.back()].end = event.time;
+                frameStack.pop_back();
+            }
+            break;
+        case EventKind::BlockBegin:
+            blockStack.push_back(lane.blocks.size());
+            lane.blocks.push_back({event.time, event.time, event.ref, task.id});
+            break;
+        case EventKind::BlockEnd:
+            if (!blockStack.empty()) {
+                lane.blocks[blockStack.back()].end = event.time;
+                blockStack.pop_back();
+            }
+            break;
+        }
+    }
+    const TimeNs laneEnd = lane.finished ? lane.end : traceEnd;
+    close(laneEnd);
+    for (std::size_t index : frameStack)
+        lane.frames[index].end = laneEnd;
+    for (std::size_t index : blockStack)
+        lane.blocks[index].end = laneEnd;
+}
+
+} // namespace
+
+TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(trace.endTime()) {
+    lanes_.resize(trace.tasks.size());
+    std::size_t running = 0;
+    for (const TaskRecord& task : trace.tasks) {
+        TaskLane& lane = lanes_[task.id];
+        buildLane(trace, task, end_, lane);
+        lane.spans.shrink_to_fit();
+        for (const Span& span : lane.spans)
+            running += span.state == SpanState::Running && task.kind == TaskKind::Task;
+    }
+    loopSlices_.reserve(running);
+    for (const TaskRecord& task : trace.tasks) {
+        if (task.kind != TaskKind::Task)
+            continue;  // thread lanes run off the loop
+        for (const Span& span : lanes_[task.id].spans)
+            if (span.state == SpanState::Running)
+                loopSlices_.push_back({span.begin, span.end, task.id});
+    }
+    std::stable_sort(loopSlices_.begin(), loopSlices_.end(),
+                     [](const LoopSlice& a, const LoopSlice& b) { return a.begin < b.begin; });
+}
+
+const Span* TraceIndex::spanAt(TaskId task, TimeNs t) const {
+    if (task >= lanes_.size())
+        return nullptr;
+    const std::vector<Span>& spans = lanes_[task].spans;
+    auto after = std::upper_bound(spans.begin(), spans.end(), t, [](TimeNs value, const Span& s) { return value < s.begin; });
+    if (after == spans.begin())
+        return nullptr;
+    const Span& span = *(after - 1);
+    return t < span.end || (t == span.begin && span.begin == span.end) ? &span : nullptr;
+}
+
+} // namespace awaitscope
