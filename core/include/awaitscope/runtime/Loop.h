@@ -112,6 +112,9 @@ public:
     void runUntilComplete(detail::FutureState& future);
     // Runs asyncio.run's shutdown: records tasks pending at exit, cancels them and waits.
     void shutdown();
+    // Stops the loop at the end of the current iteration; run/runUntilComplete then throw
+    // `error`. For embedders that must end a run at once (the script interpreter's budgets).
+    void stop(std::exception_ptr error) { stopWithError(std::move(error)); }
 
     // Makes this the running loop of the thread for as long as it lives.
     class RunScope {

@@ -1,0 +1,5 @@
+"""agent_loop
+
+placeholder
+"""
+print("hi")

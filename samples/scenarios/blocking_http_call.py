@@ -1,0 +1,5 @@
+"""blocking_http_call
+
+placeholder
+"""
+print("hi")

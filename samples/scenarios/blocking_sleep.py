@@ -1,0 +1,5 @@
+"""blocking_sleep
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""coroutine_runs_nothing
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""cpu_heavy_loop
+
+placeholder
+"""
+print("hi")

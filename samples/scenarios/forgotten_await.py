@@ -1,0 +1,5 @@
+"""forgotten_await
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""gather_results
+
+placeholder
+"""
+print("hi")

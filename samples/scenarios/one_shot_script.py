@@ -1,0 +1,5 @@
+"""one_shot_script
+
+placeholder
+"""
+print("hi")

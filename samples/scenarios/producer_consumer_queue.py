@@ -1,0 +1,5 @@
+"""producer_consumer_queue
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""semaphore_llm_limit
+
+placeholder
+"""
+print("hi")

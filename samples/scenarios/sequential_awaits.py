@@ -1,0 +1,5 @@
+"""sequential_awaits
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""taskgroup_concurrency
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""taskgroup_failure
+
+placeholder
+"""
+print("hi")

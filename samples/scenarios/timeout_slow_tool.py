@@ -1,0 +1,5 @@
+"""timeout_slow_tool
+
+placeholder
+"""
+print("hi")

@@ -1,0 +1,5 @@
+"""to_thread_fix
+
+placeholder
+"""
+print("hi")
