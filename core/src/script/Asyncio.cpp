@@ -97,11 +97,13 @@ Task<Value> awaitInTask(Interpreter* interp, Value awaitable) {
     }
 }
 
-Value taskObjectFor(Interpreter& interp, TaskHandle<Value> handle) {
+Value taskObjectFor(Interpreter& interp, TaskHandle<Value> handle, const CodeObject* code = nullptr) {
     auto found = interp.taskObjects.find(handle.state());
     if (found != interp.taskObjects.end())
         return Value(found->second);
-    return Value(interp.heap().make<TaskObject>(interp, std::move(handle)));
+    auto* task = interp.heap().make<TaskObject>(interp, std::move(handle));
+    task->code = code;
+    return Value(task);
 }
 
 // What create_task, gather and friends schedule: a coroutine's own task, or a task wrapping an awaitable.
@@ -177,8 +179,9 @@ Value asyncioCreateTask(Interpreter& interp, CallArgs& args) {
     if (a.has(1) && !a[1].isNone())
         options.name = interp.toStr(a[1]);
     interp.flushCost();
+    const CodeObject* code = a[0].as<CoroutineObject>()->code;
     TaskHandle<Value> handle = createTask(a[0].as<CoroutineObject>()->take(), options, interp.currentLocation());
-    return taskObjectFor(interp, std::move(handle));
+    return taskObjectFor(interp, std::move(handle), code);
 }
 
 Value asyncioEnsureFuture(Interpreter& interp, CallArgs& args) {
@@ -629,13 +632,9 @@ Value taskGroupCreateTask(Interpreter& interp, CallArgs& args) {
         a[1].as<CoroutineObject>()->close();
         interp.raise(interp.exc.runtimeError, "TaskGroup " + interp.repr(a[0]) + " has not been entered");
     }
-    TaskHandle<Value> handle;
-    try {
-        handle = group->group.createTask(a[1].as<CoroutineObject>()->take(), name, interp.currentLocation());
-    } catch (const ScriptError&) {
-        throw;
-    }
-    return taskObjectFor(interp, std::move(handle));
+    const CodeObject* code = a[1].as<CoroutineObject>()->code;
+    TaskHandle<Value> handle = group->group.createTask(a[1].as<CoroutineObject>()->take(), name, interp.currentLocation());
+    return taskObjectFor(interp, std::move(handle), code);
 }
 
 Value timeoutWhen(Interpreter& interp, CallArgs& args) {
@@ -679,6 +678,19 @@ Value loopRunInExecutor(Interpreter& interp, CallArgs& args) {
                   toThreadOp(&interp, args[2], std::move(arguments), Value(), callableName(interp, args[2]),
                              interp.currentLocation()),
                   args[2], false);
+}
+
+Value coroutineClose(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "close", {"self"}, 1);
+    if (a[0].is(Kind::Coroutine))
+        a[0].as<CoroutineObject>()->close();
+    else if (a[0].is(Kind::Sleep))
+        a[0].as<SleepObject>()->awaited = true;
+    else if (a[0].is(Kind::Op)) {
+        a[0].as<OpObject>()->awaited = true;
+        a[0].as<OpObject>()->discard();
+    }
+    return Value::none();
 }
 
 void addProperty(Interpreter& interp, ClassObject* cls, const char* name, NativeFn getter) {
@@ -868,6 +880,7 @@ void installAsyncioTypes(Interpreter& interp) {
         interp.addMethod(cls, "cancel", futureCancel);
         interp.addMethod(cls, "add_done_callback", futureAddDoneCallback);
     }
+    interp.addMethod(t.coroutineType, "close", coroutineClose);
     interp.addMethod(t.taskType, "get_name", taskGetName);
     interp.addMethod(t.taskType, "set_name", taskSetName);
     interp.addMethod(t.taskType, "cancelling", taskCancelling);

@@ -1175,8 +1175,11 @@ void Compiler::whileStatement(Stmt* s) {
 }
 
 void Compiler::forStatement(Stmt* s) {
-    if (s->isAsync)
-        fail("'async for' is not supported by Awaitscope", s->line, s->col);
+    if (s->isAsync) {
+        if (!(unit_->scope->type == FunctionScope && unit_->scope->isAsync))
+            fail("'async for' outside async function", s->line, s->col);
+        fail("'async for' is not supported by Awaitscope (it needs async iterators)", s->line, s->col);
+    }
     const int start = newLabel();
     const int exhausted = newLabel();
     const int end = newLabel();

@@ -109,6 +109,18 @@ std::string group(const std::string& digits, char separator, int every) {
     return out + digits.substr(end);
 }
 
+// Joins pieces with append (GCC 12 -O3 misreports operator+ chains under -Wrestrict).
+std::string join(std::initializer_list<std::string_view> pieces) {
+    std::size_t size = 0;
+    for (std::string_view piece : pieces)
+        size += piece.size();
+    std::string out;
+    out.reserve(size);
+    for (std::string_view piece : pieces)
+        out.append(piece);
+    return out;
+}
+
 // Pads `body` (after the sign/prefix) to the spec's width.
 std::string pad(const std::string& sign, const std::string& body, const Spec& spec, char defaultAlign) {
     std::string fill = spec.fill;
@@ -119,19 +131,19 @@ std::string pad(const std::string& sign, const std::string& body, const Spec& sp
     }
     const std::size_t length = codePoints(sign) + codePoints(body);
     if (spec.width < 0 || length >= static_cast<std::size_t>(spec.width))
-        return sign + body;
+        return join({sign, body});
     const std::size_t padding = static_cast<std::size_t>(spec.width) - length;
     auto repeat = [&](std::size_t n) {
         std::string out;
         for (std::size_t k = 0; k < n; ++k)
-            out += fill;
+            out.append(fill);
         return out;
     };
     switch (align) {
-    case '<': return sign + body + repeat(padding);
-    case '^': return repeat(padding / 2) + sign + body + repeat(padding - padding / 2);
-    case '=': return sign + repeat(padding) + body;
-    default: return repeat(padding) + sign + body;
+    case '<': return join({sign, body, repeat(padding)});
+    case '^': return join({repeat(padding / 2), sign, body, repeat(padding - padding / 2)});
+    case '=': return join({sign, repeat(padding), body});
+    default: return join({repeat(padding), sign, body});
     }
 }
 

@@ -191,7 +191,8 @@ Token Lexer::next() {
                 return next();
             Token end;
             end.kind = TokenKind::EndMarker;
-            end.line = end.endLine = line_ + (pos_ > lineStart_ ? 1 : 0);
+            end.line = end.endLine = line_ + (pos_ > lineStart_ && !fragment_ ? 1 : 0);
+            end.col = end.endCol = fragment_ ? column() : 0;
             return end;
         }
         const char c = peekChar();
@@ -368,9 +369,11 @@ Token Lexer::lexString(std::size_t start, int col, std::size_t prefixLength) {
     const int bodyCol = column();
     while (true) {
         if (atEnd()) {
+            // CPython counts the line the file ends on, not the empty one after a final newline.
+            const int detected = pos_ > 0 && source_[pos_ - 1] == '\n' && line_ > line ? line_ - 1 : line_;
             if (triple)
-                fail("unterminated triple-quoted string literal (detected at line " + std::to_string(line_) + ")", line,
-                     col + 1);
+                fail("unterminated triple-quoted string literal (detected at line " + std::to_string(detected) + ")",
+                     line, col + 1);
             fail("unterminated string literal (detected at line " + std::to_string(line_) + ")", line, col + 1);
         }
         const char ch = peekChar();

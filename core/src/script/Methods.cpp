@@ -44,20 +44,96 @@ bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // ---- str ----
 
+// Case mapping for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (what lesson
+// scripts meet); other characters are left as they are.
+std::uint32_t toUpper(std::uint32_t c) {
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+        return c - 0x20;
+    if (c == 0xFF)
+        return 0x178;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)
+        return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? ((c & 1) ? c : c - 1) : (c & ~1u);
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
+        return c - 0x20;
+    if (c == 0x3C2)
+        return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F)
+        return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 0x50;
+    return c;
+}
+
+std::uint32_t toLower(std::uint32_t c) {
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 0x20;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)
+        return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? ((c & 1) ? c + 1 : c) : (c | 1u);
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+        return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    return c;
+}
+
+template <class Map>
+std::string mapCase(const std::string& in, Map map) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        const auto lead = static_cast<unsigned char>(in[i]);
+        std::uint32_t cp = lead;
+        std::size_t length = 1;
+        if (lead >= 0xF0 && i + 3 < in.size() + 0) {
+            length = 4;
+        } else if (lead >= 0xE0) {
+            length = 3;
+        } else if (lead >= 0xC0) {
+            length = 2;
+        }
+        if (i + length > in.size())
+            length = 1;
+        if (length == 2)
+            cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu);
+        else if (length == 3)
+            cp = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(in[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(in[i + 2]) & 0x3Fu);
+        else if (length == 4)
+            cp = 0;  // astral characters keep their case
+        const std::uint32_t mapped = length == 4 ? 0 : map(cp);
+        if (length == 4 || (length == 1 && cp >= 0x80)) {
+            out.append(in, i, length);
+        } else if (mapped < 0x80) {
+            out += static_cast<char>(mapped);
+        } else if (mapped < 0x800) {
+            out += static_cast<char>(0xC0 | (mapped >> 6));
+            out += static_cast<char>(0x80 | (mapped & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (mapped >> 12));
+            out += static_cast<char>(0x80 | ((mapped >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (mapped & 0x3F));
+        }
+        i += length;
+    }
+    return out;
+}
+
 Value strUpper(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "upper", 0, 0);
-    std::string out = text(args[0]);
-    for (char& c : out)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return interp.str(std::move(out));
+    return interp.str(mapCase(text(args[0]), toUpper));
 }
 
 Value strLower(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "lower", 0, 0);
-    std::string out = text(args[0]);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return interp.str(std::move(out));
+    return interp.str(mapCase(text(args[0]), toLower));
 }
 
 Value strip(Interpreter& interp, CallArgs& args, bool left, bool right, const char* name) {
@@ -1100,7 +1176,7 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
             if (!value.isNumber())
                 interp.typeError(std::string("%") + type + " format: a real number is required, not " + interp.typeName(value));
             Value integer = value.isFloat() ? Value::integer(static_cast<std::int64_t>(value.asFloat())) : value;
-            piece = interp.format(Value::integer(integer.asInt()), sign + (zero ? "0" : "") + width);
+            piece = interp.format(Value::integer(integer.asInt()), (left ? "<" : "") + sign + (zero ? "0" : "") + width);
             width.clear();
             break;
         }
@@ -1109,8 +1185,8 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
         case 'o': {
             if (!value.isIntLike())
                 interp.typeError(std::string("%") + type + " format: an integer is required, not " + interp.typeName(value));
-            piece = interp.format(value, sign + (flags.find('#') != std::string::npos ? "#" : "") + (zero ? "0" : "") +
-                                             width + std::string(1, type));
+            piece = interp.format(value, (left ? "<" : "") + sign + (flags.find('#') != std::string::npos ? "#" : "") +
+                                             (zero ? "0" : "") + width + std::string(1, type));
             width.clear();
             break;
         }
@@ -1122,8 +1198,8 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
         case 'G': {
             if (!value.isNumber())
                 interp.typeError(std::string("must be real number, not ") + interp.typeName(value));
-            piece = interp.format(Value::real(value.toDouble()),
-                                  sign + (zero ? "0" : "") + width + (precision.empty() ? ".6" : precision) + std::string(1, type));
+            piece = interp.format(Value::real(value.toDouble()), (left ? "<" : "") + sign + (zero ? "0" : "") + width +
+                                                                     (precision.empty() ? ".6" : precision) + std::string(1, type));
             width.clear();
             break;
         }

@@ -1778,6 +1778,9 @@ std::string Interpreter::repr(const Value& value) {
         return "<function " + value.as<FunctionObject>()->code->qualname + " at " + pointerText(object) + ">";
     case Kind::Native: {
         auto* native = value.as<NativeObject>();
+        if (!native->fn && native->data.empty() &&
+            (std::strcmp(native->name, "Ellipsis") == 0 || std::strcmp(native->name, "NotImplemented") == 0))
+            return native->name;
         if (!native->self.empty())
             return std::string("<built-in method ") + native->name + " of " + typeName(native->self) + " object at " +
                    pointerText(native->self.isObject() ? native->self.object() : nullptr) + ">";
@@ -1859,7 +1862,11 @@ std::string Interpreter::repr(const Value& value) {
                     extra = " result=" + repr(task->handle.state()->value ? *task->handle.state()->value : Value::none());
             }
         }
-        return "<Task " + state + " name='" + task->handle.name() + "'" + extra + ">";
+        std::string coro;
+        if (task->code)
+            coro = " coro=<" + task->code->qualname + "() " + (task->handle.done() ? "done, defined" : "running") + " at " +
+                   task->code->file + ":" + std::to_string(task->code->firstLine) + ">";
+        return "<Task " + state + " name='" + task->handle.name() + "'" + coro + extra + ">";
     }
     case Kind::Future: {
         auto* future = value.as<FutureObject>();

@@ -182,6 +182,17 @@ void Parser::expectColon() {
 }
 
 void Parser::fail(const std::string& message, int line, int col1) {
+    if (message == "invalid syntax" || message == "invalid syntax. Perhaps you forgot a comma?") {
+        // CPython tokenizes the rest of the file after a generic error: a tokenizer error
+        // there (an unclosed bracket, an unterminated string) is the one it reports.
+        try {
+            for (int guard = 0; guard < 1000000; ++guard)
+                if (lexer_.next().kind == TokenKind::EndMarker)
+                    break;
+        } catch (const SyntaxErrorException&) {
+            throw;
+        }
+    }
     throw SyntaxErrorException{{"SyntaxError", message, line, col1}};
 }
 
@@ -1695,6 +1706,7 @@ Expr* Parser::formattedString(const Token& token, std::string_view body, int lin
         char inString = 0;
         std::size_t exprEnd = std::string_view::npos;
         bool selfDocumenting = false;
+        std::size_t documentedEnd = 0;
         for (; i < body.size(); ++i) {
             const char ch = body[i];
             if (inString) {
@@ -1717,12 +1729,17 @@ Expr* Parser::formattedString(const Token& token, std::string_view body, int lin
                     exprEnd = i;
                     break;
                 }
-                if (ch == '=' && i + 1 < body.size() && (body[i + 1] == '}' || body[i + 1] == '!' || body[i + 1] == ':') &&
-                    i > exprStart && body[i - 1] != '=' && body[i - 1] != '!' && body[i - 1] != '<' &&
-                    body[i - 1] != '>') {
-                    selfDocumenting = true;
-                    exprEnd = i;
-                    break;
+                if (ch == '=' && i > exprStart && body[i - 1] != '=' && body[i - 1] != '!' && body[i - 1] != '<' &&
+                    body[i - 1] != '>' && (i + 1 >= body.size() || body[i + 1] != '=')) {
+                    std::size_t after = i + 1;
+                    while (after < body.size() && (body[after] == ' ' || body[after] == '\t'))
+                        ++after;
+                    if (after < body.size() && (body[after] == '}' || body[after] == '!' || body[after] == ':')) {
+                        selfDocumenting = true;
+                        exprEnd = i;
+                        documentedEnd = after;
+                        break;
+                    }
                 }
             }
         }
@@ -1748,7 +1765,7 @@ Expr* Parser::formattedString(const Token& token, std::string_view body, int lin
         }
         i = exprEnd;
         if (selfDocumenting) {
-            ++i;
+            i = documentedEnd;
             literal = std::string(body.substr(exprStart, i - exprStart));
             Expr* text = ast_.expr(ExprKind::Str, token.line, token.col);
             text->text = literal;

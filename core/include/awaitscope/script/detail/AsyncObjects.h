@@ -39,6 +39,7 @@ struct TaskObject final : Object {
     void clearReferences() override { handle = TaskHandle<Value>(); }
     Interpreter* interp;
     TaskHandle<Value> handle;
+    const CodeObject* code = nullptr;  // the coroutine it runs, when known (for repr)
 };
 
 // What asyncio.gather returns.
