@@ -175,12 +175,12 @@ Value asyncioCreateTask(Interpreter& interp, CallArgs& args) {
     runningLoop(interp);
     if (!a[0].is(Kind::Coroutine))
         interp.typeError("a coroutine was expected, got " + interp.repr(a[0]));
-    TaskOptions options;
-    if (a.has(1) && !a[1].isNone())
-        options.name = interp.toStr(a[1]);
     interp.flushCost();
     const CodeObject* code = a[0].as<CoroutineObject>()->code;
-    TaskHandle<Value> handle = createTask(a[0].as<CoroutineObject>()->take(), options, interp.currentLocation());
+    // CPython 3.11 creates the task unnamed (taking a Task-N number), then renames it.
+    TaskHandle<Value> handle = createTask(a[0].as<CoroutineObject>()->take(), TaskOptions{}, interp.currentLocation());
+    if (a.has(1) && !a[1].isNone())
+        handle.setName(interp.toStr(a[1]));
     return taskObjectFor(interp, std::move(handle), code);
 }
 
@@ -633,7 +633,9 @@ Value taskGroupCreateTask(Interpreter& interp, CallArgs& args) {
         interp.raise(interp.exc.runtimeError, "TaskGroup " + interp.repr(a[0]) + " has not been entered");
     }
     const CodeObject* code = a[1].as<CoroutineObject>()->code;
-    TaskHandle<Value> handle = group->group.createTask(a[1].as<CoroutineObject>()->take(), name, interp.currentLocation());
+    TaskHandle<Value> handle = group->group.createTask(a[1].as<CoroutineObject>()->take(), {}, interp.currentLocation());
+    if (!name.empty())
+        handle.setName(name);
     return taskObjectFor(interp, std::move(handle), code);
 }
 
@@ -664,8 +666,17 @@ Value loopTime(Interpreter& interp, CallArgs& args) {
 }
 
 Value loopCreateTask(Interpreter& interp, CallArgs& args) {
-    CallArgs rest{args.args + 1, args.count - 1, args.kwValues, args.kwNames, args.native};
-    return asyncioCreateTask(interp, rest);
+    ArgParser a(interp, args, "create_task", {"self", "coro", "name", "context"}, 2);
+    runningLoop(interp);
+    if (!a[1].is(Kind::Coroutine))
+        interp.typeError("a coroutine was expected, got " + interp.repr(a[1]));
+    interp.flushCost();
+    TaskOptions options;
+    if (a.has(2) && !a[2].isNone())
+        options.name = interp.toStr(a[2]);
+    const CodeObject* code = a[1].as<CoroutineObject>()->code;
+    TaskHandle<Value> handle = createTask(a[1].as<CoroutineObject>()->take(), options, interp.currentLocation());
+    return taskObjectFor(interp, std::move(handle), code);
 }
 
 Value loopRunInExecutor(Interpreter& interp, CallArgs& args) {

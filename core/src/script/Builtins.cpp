@@ -793,7 +793,11 @@ Value builtinId(Interpreter& interp, CallArgs& args) {
 Value builtinHash(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "hash", {"obj"}, 1);
     if (a[0].isIntLike())
-        return Value::integer(a[0].asInt());
+        return Value::integer(a[0].asInt() == -1 ? -2 : a[0].asInt());
+    if (a[0].isFloat() && a[0].asFloat() == std::floor(a[0].asFloat()) && std::fabs(a[0].asFloat()) < 9e18) {
+        const auto i = static_cast<std::int64_t>(a[0].asFloat());
+        return Value::integer(i == -1 ? -2 : i);
+    }
     return Value::integer(static_cast<std::int64_t>(interp.hash(a[0]) >> 1));
 }
 

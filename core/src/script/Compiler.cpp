@@ -710,6 +710,10 @@ void Compiler::compileModule(Ast& ast) {
     analyze(ast);
     Scope* module = scopeOf_[&ast];
     program_.module = compileScope(module, [&] {
+        if (!ast.docstring.empty()) {
+            emit(Op::LoadConst, constantStr(ast.docstring));
+            emit(Op::StoreGlobal, name("__doc__"));
+        }
         std::vector<Stmt*> body = ast.body;
         statements(body);
         emit(Op::LoadConst, constant(Value::none()));
@@ -1422,6 +1426,8 @@ void Compiler::functionDef(Stmt* s) {
         flags |= kMakeFunctionKwDefaults;
     }
     CodeObject* code = compileScope(child, [&] {
+        if (!f->body.empty() && f->body[0]->kind == StmtKind::ExprStmt && f->body[0]->value->kind == ExprKind::Str)
+            unit_->code->doc = interp_.intern(f->body[0]->value->text);
         statements(f->body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);
@@ -1470,6 +1476,12 @@ void Compiler::classDef(Stmt* s) {
         expr(d);
     Scope* child = scopeOf_[s];
     CodeObject* code = compileScope(child, [&] {
+        emit(Op::LoadConst, constantStr("__main__"));
+        emit(Op::StoreName, name("__module__"));
+        if (!s->body.empty() && s->body[0]->kind == StmtKind::ExprStmt && s->body[0]->value->kind == ExprKind::Str) {
+            emit(Op::LoadConst, constantStr(s->body[0]->value->text));
+            emit(Op::StoreName, name("__doc__"));
+        }
         statements(s->body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);

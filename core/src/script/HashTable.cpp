@@ -35,6 +35,14 @@ bool keyEquals(const Value& a, const Value& b) {
     }
 }
 
+bool HashTable::same(const Value& a, const Value& b) const {
+    if (keyEquals(a, b))
+        return true;
+    if (equality_.equals && (a.is(Kind::Instance) || b.is(Kind::Instance)))
+        return equality_.equals(equality_.context, a, b);
+    return false;
+}
+
 std::size_t HashTable::slotFor(const Value& key, std::size_t hash) const {
     const std::size_t mask = index_.size() - 1;
     std::size_t slot = hash & mask;
@@ -44,7 +52,7 @@ std::size_t HashTable::slotFor(const Value& key, std::size_t hash) const {
         if (at < 0)
             return slot;
         const Entry& entry = entries_[static_cast<std::size_t>(at)];
-        if (!entry.key.empty() && entry.hash == hash && keyEquals(entry.key, key))
+        if (!entry.key.empty() && entry.hash == hash && same(entry.key, key))
             return slot;
         perturb >>= 5;
         slot = (slot * 5 + 1 + perturb) & mask;

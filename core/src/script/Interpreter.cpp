@@ -34,6 +34,7 @@ Interpreter::~Interpreter() {
         code->localNames.clear();
         code->cellNames.clear();
         code->freeNames.clear();
+        code->doc.clear();
     }
     emptyTuple_.clear();
     internedKeep_.clear();
@@ -85,8 +86,25 @@ Value Interpreter::newTuple(std::vector<Value> items) {
 }
 
 Value Interpreter::newList(std::vector<Value> items) { return Value(heap_.make<ListObject>(std::move(items))); }
-Value Interpreter::newDict() { return Value(heap_.make<DictObject>()); }
-Value Interpreter::newSet() { return Value(heap_.make<SetObject>()); }
+namespace {
+
+bool scriptEquals(void* context, const Value& a, const Value& b) {
+    return static_cast<Interpreter*>(context)->equals(a, b);
+}
+
+} // namespace
+
+Value Interpreter::newDict() {
+    auto* dict = heap_.make<DictObject>();
+    dict->table.setEquality({&scriptEquals, this});
+    return Value(dict);
+}
+
+Value Interpreter::newSet() {
+    auto* set = heap_.make<SetObject>();
+    set->table.setEquality({&scriptEquals, this});
+    return Value(set);
+}
 
 Value Interpreter::newNative(NativeFn fn, const char* name, Value self, Value data) {
     return Value(heap_.make<NativeObject>(fn, name, std::move(self), std::move(data)));

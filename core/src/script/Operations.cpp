@@ -1198,7 +1198,8 @@ bool Interpreter::findAttr(const Value& object, const Value& name, Value& out) {
                 return true;
             }
             if (key == "__doc__" || key == "__module__") {
-                out = key == "__module__" ? intern("__main__") : Value::none();
+                out = key == "__module__" ? intern("__main__")
+                                          : (function->code->doc.empty() ? Value::none() : function->code->doc);
                 return true;
             }
             if (key == "__defaults__") {

@@ -31,6 +31,10 @@ struct LoopOptions {
     const ExceptionPolicy* exceptions = nullptr;  // null: the C++ exception classes
     std::uint64_t maxIterations = 0;              // 0: no budget
     TimeNs maxTime = 0;                           // 0: no budget (virtual clock only)
+    // Virtual clock: when the loop must wait for a timer, round the wait up to a multiple of
+    // this, as CPython's epoll selector does (1 ms). Timers armed a few microseconds apart
+    // then fire in the same iteration, as they do under CPython. 0: wake exactly on time.
+    TimeNs timerResolution = 0;
 };
 
 class Loop {

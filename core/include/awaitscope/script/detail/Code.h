@@ -133,6 +133,7 @@ struct CodeObject {
     std::vector<Value> freeNames;
     std::vector<std::int32_t> cellToArg;  // for each cell: the parameter it starts from, or -1
     std::vector<CodeObject*> children;    // code of nested functions, classes and comprehensions
+    Value doc;                            // the docstring (functions), or Empty
     int argCount = 0;       // positional parameters
     int kwOnlyCount = 0;
     bool hasVarargs = false;

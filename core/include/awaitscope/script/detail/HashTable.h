@@ -10,8 +10,16 @@
 
 namespace awaitscope::script {
 
+// How keys that are script objects with their own __eq__ compare (set by the interpreter).
+struct KeyEquality {
+    bool (*equals)(void* context, const Value& a, const Value& b) = nullptr;
+    void* context = nullptr;
+};
+
 class HashTable {
 public:
+    void setEquality(KeyEquality equality) { equality_ = equality; }
+
     struct Entry {
         std::size_t hash = 0;
         Value key;  // Empty: a deleted entry
@@ -44,8 +52,11 @@ private:
     void rebuild(std::size_t indexSize);
     std::size_t slotFor(const Value& key, std::size_t hash) const;
 
+    bool same(const Value& a, const Value& b) const;
+
     std::vector<Entry> entries_;
     std::vector<std::int32_t> index_;  // -1 empty; else entry position
+    KeyEquality equality_;
     std::size_t used_ = 0;
     std::uint64_t version_ = 0;
 };
