@@ -72,7 +72,8 @@ Task<Value> awaitInTask(Interpreter* interp, Value awaitable) {
     case Kind::Sleep: {
         auto* s = awaitable.as<SleepObject>();
         s->awaited = true;
-        co_await sleepNs(s->delay);
+        SleepAwaiter sleeper = sleepNs(s->delay);
+        co_await sleeper;
         co_return s->result;
     }
     case Kind::Op: {
@@ -235,10 +236,13 @@ Value asyncioGather(Interpreter& interp, CallArgs& args) {
 
 detail::Op<Value> waitForOp(Interpreter* interp, Value awaitable, std::optional<std::chrono::nanoseconds> timeout,
                             SourceLocation where) {
-    if (awaitable.is(Kind::Task))
-        co_return co_await waitFor(awaitable.as<TaskObject>()->handle, timeout);
+    if (awaitable.is(Kind::Task)) {
+        detail::Op<Value> inner = waitFor(awaitable.as<TaskObject>()->handle, timeout);
+        co_return co_await std::move(inner);
+    }
     Task<Value> body = taskBody(*interp, awaitable);
-    co_return co_await waitFor(std::move(body), timeout, where);
+    detail::Op<Value> inner = waitFor(std::move(body), timeout, where);
+    co_return co_await std::move(inner);
 }
 
 Value asyncioWaitFor(Interpreter& interp, CallArgs& args) {
@@ -291,14 +295,14 @@ Value asyncioAsCompleted(Interpreter& interp, CallArgs& args) {
 
 detail::Op<Value> toThreadOp(Interpreter* interp, Value function, std::vector<Value> arguments, Value kwNames,
                              std::string label, SourceLocation where) {
-    co_return co_await toThread(
-        [interp, function, arguments, kwNames]() -> Value {
-            const int kw = kwNames.empty() ? 0 : static_cast<int>(kwNames.as<TupleObject>()->items.size());
-            const int count = static_cast<int>(arguments.size()) - kw;
-            return interp->call(function, arguments.data(), count,
-                                kwNames.empty() ? nullptr : kwNames.as<TupleObject>());
-        },
-        std::move(label), where);
+    auto work = [interp, function, arguments, kwNames]() -> Value {
+        const int kw = kwNames.empty() ? 0 : static_cast<int>(kwNames.as<TupleObject>()->items.size());
+        const int count = static_cast<int>(arguments.size()) - kw;
+        return interp->call(function, arguments.data(), count, kwNames.empty() ? nullptr : kwNames.as<TupleObject>());
+    };
+    // Bound to a local first: GCC 12 destroys lambda temporaries inside co_await twice.
+    detail::Op<Value> inner = toThread(std::move(work), std::move(label), where);
+    co_return co_await std::move(inner);
 }
 
 std::string callableName(Interpreter& interp, const Value& function) {
@@ -795,7 +799,8 @@ Value asyncEnter(Interpreter& interp, const Value& manager) {
 namespace {
 
 detail::Op<Value> taskGroupExit(TaskGroup group, std::exception_ptr error) {
-    co_await group.exit(std::move(error));
+    detail::Op<void> exit = group.exit(std::move(error));
+    co_await std::move(exit);
     co_return Value::boolean(false);
 }
 

@@ -170,9 +170,10 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
                     coroutine->close();
                     interp->raiseRecursionError();
                 }
-                Task<Value> task = coroutine->take();
+                // Awaitables are bound to locals: GCC 12 mishandles non-trivial temporaries in co_await.
+                auto located = at(where, coroutine->take());
                 interp->flushCost();
-                sent = co_await at(where, std::move(task));
+                sent = co_await std::move(located);
                 break;
             }
             case Kind::Task: {
@@ -191,7 +192,8 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
                 auto* sleepObject = awaitable.as<SleepObject>();
                 sleepObject->awaited = true;
                 interp->flushCost();
-                co_await at(where, sleepNs(sleepObject->delay));
+                SleepAwaiter sleeper = sleepNs(sleepObject->delay);
+                co_await at(where, sleeper);
                 sent = sleepObject->result;
                 break;
             }
@@ -200,10 +202,10 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
                 op->awaited = true;
                 if (!op->op)
                     interp->raise(interp->exc.runtimeError, "cannot reuse already awaited coroutine");
-                detail::Op<Value> operation = std::move(*op->op);
+                auto located = at(where, std::move(*op->op));
                 op->op.reset();
                 interp->flushCost();
-                sent = co_await at(where, std::move(operation));
+                sent = co_await std::move(located);
                 break;
             }
             default:
