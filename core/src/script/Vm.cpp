@@ -1009,6 +1009,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (f == entry) {
                         SAVE();
                         result = std::move(value);
+                        flushCost();  // the CPU time belongs to this step, not to whoever runs next
                         return Status::Returned;
                     }
                     while (sp > stack)
@@ -1148,6 +1149,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::YieldValue:
                     result = POP();
                     SAVE();
+                    flushCost();
                     return Status::Yielded;
                 case Op::BuildClass: {
                     SAVE();
@@ -1267,6 +1269,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 (--sp)->clear();
             if (f == entry) {
                 SAVE();
+                flushCost();
                 Value error = std::move(pending);
                 throw ScriptError(std::move(error));
             }
