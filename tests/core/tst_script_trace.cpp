@@ -231,7 +231,7 @@ asyncio.run(main())
 )");
         QVERIFY(result.ok);
         const TraceIndex index(result.trace);
-        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 20'000'000);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 5'000'000);
         QCOMPARE(frozen.size(), std::size_t(1));
         QCOMPARE(frozen[0].culprit, taskNamed(result.trace, "Task-3"));
         QVERIFY(result.trace.blocks.empty());
@@ -277,7 +277,7 @@ asyncio.run(main())
         QCOMPARE(result.trace.sites[error.site].line, 5u);
         QCOMPARE(error.task, 0u);
         const TraceIndex index(result.trace);
-        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 1'000'000);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 100'000);
         QCOMPARE(frozen.size(), std::size_t(1));
         QCOMPARE(frozen[0].culprit, 0u);
     }

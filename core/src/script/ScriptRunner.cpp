@@ -88,6 +88,8 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         limits.maxOpsPerStep = options.maxOperationsPerStep;
     if (options.maxOperations)
         limits.maxOpsTotal = options.maxOperations;
+    if (options.maxMemoryBytes > 0)
+        limits.memoryLimit = options.maxMemoryBytes;
     Interpreter::Output output{options.onStdout, options.onStderr, &result.stdoutText, &result.stderrText};
     auto interp = std::make_unique<Interpreter>(program, std::move(output), limits, options.cancelled);
 

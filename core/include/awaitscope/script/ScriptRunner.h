@@ -23,6 +23,7 @@ struct ScriptRunOptions {
     // operations than maxOperationsPerStep is "the loop never yielded: frozen forever".
     std::uint64_t maxOperationsPerStep = 0;
     std::uint64_t maxOperations = 0;
+    std::int64_t maxMemoryBytes = 0;  // strings and containers (0: 512 MB)
 };
 
 struct ScriptDiagnostic {
