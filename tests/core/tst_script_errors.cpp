@@ -149,6 +149,19 @@ private slots:
                  result.stderrText.c_str());
     }
 
+    void memoryBudgetCountsWhatIsAliveNotWhatWasAllocated() {
+        ScriptRunOptions options;
+        options.maxMemoryBytes = 1 << 20;
+        const ScriptRunResult churn =
+            runScript("for i in range(20000):\n    s = 'x' * 200 + str(i)\nprint(len(s))\n", options);
+        QVERIFY2(churn.ok, churn.stderrText.c_str());
+        const ScriptRunResult growth = runScript("x = [0]\nwhile True:\n    x = x + x\n", options);
+        QCOMPARE(growth.exitCode, 1);
+        QCOMPARE(QString::fromStdString(growth.error->message),
+                 QString("MemoryError: the result would be larger than Awaitscope allows (1 MB)"));
+        QCOMPARE(growth.error->line, 3);
+    }
+
     void systemExitSetsTheExitCodeWithoutAnError() {
         const ScriptRunResult result = runScript("import sys\nprint('bye')\nsys.exit(3)\nprint('not reached')\n");
         QCOMPARE(result.exitCode, 3);

@@ -282,6 +282,32 @@ asyncio.run(main())
         QCOMPARE(frozen[0].culprit, 0u);
     }
 
+    void abortStopsTheLoopAtOnce() {
+        // The spinning task is aborted; the loop must not then wait an hour for main's timer.
+        ScriptRunOptions options;
+        options.maxOperationsPerStep = 100000;
+        const ScriptRunResult result = runScript(R"(import asyncio
+
+
+async def spin():
+    await asyncio.sleep(0.1)
+    while True:
+        pass
+
+
+async def main():
+    asyncio.create_task(spin())
+    await asyncio.sleep(3600)
+
+
+asyncio.run(main())
+)",
+                                                 options);
+        QCOMPARE(result.error->message, std::string("the loop never yielded: frozen forever at line 6"));
+        QVERIFY2(result.trace.endTime() < 1'000'000'000, qPrintable(QString::number(result.trace.endTime())));
+        QVERIFY(!QString::fromStdString(result.stderrText).contains("never retrieved"));
+    }
+
     void uncaughtErrorIsRecordedWithItsTraceback() {
         const ScriptRunResult result = run("def f():\n    raise ValueError('boom')\n\n\nf()\n");
         QCOMPARE(result.trace.scriptErrors.size(), std::size_t(1));

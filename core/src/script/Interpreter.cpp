@@ -73,8 +73,8 @@ Value Interpreter::intern(std::string_view text) {
 }
 
 Value Interpreter::str(std::string text) {
-    heap_.charge(static_cast<std::int64_t>(text.size()));
-    if (text.size() > 64 * 1024 * 1024)
+    heap_.charge(static_cast<std::int64_t>(text.size() + sizeof(StrObject)));
+    if (heap_.bytes() > limits_.memoryLimit)
         checkMemory();
     return Value(heap_.make<StrObject>(std::move(text)));
 }
@@ -111,10 +111,19 @@ Value Interpreter::newNative(NativeFn fn, const char* name, Value self, Value da
 }
 
 void Interpreter::checkMemory() {
-    if (heap_.bytes() > limits_.memoryLimit || heap_.liveObjects() > limits_.objectLimit) {
-        heap_.charge(-heap_.bytes() / 2);  // let the handler run; the budget is approximate
+    if (heap_.bytes() > limits_.memoryLimit && heap_.census() <= limits_.memoryLimit * 3 / 4)
+        return;  // most of what was allocated has been freed again
+    if (heap_.bytes() > limits_.memoryLimit || heap_.liveObjects() > limits_.objectLimit)
         raise(exc.memoryError, "the script used more memory than Awaitscope allows (" +
                                    std::to_string(limits_.memoryLimit >> 20) + " MB)");
+}
+
+void Interpreter::reserveMemory(double bytes) {
+    if (static_cast<double>(heap_.bytes()) + bytes > static_cast<double>(limits_.memoryLimit)) {
+        heap_.census();
+        if (static_cast<double>(heap_.bytes()) + bytes > static_cast<double>(limits_.memoryLimit))
+            raise(exc.memoryError, "the result would be larger than Awaitscope allows (" +
+                                       std::to_string(limits_.memoryLimit >> 20) + " MB)");
     }
 }
 
@@ -722,6 +731,12 @@ void Interpreter::recordOutput(std::string_view text) {
         recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStdoutLine_.substr(0, newline));
         pendingStdoutLine_.erase(0, newline + 1);
     }
+}
+
+void Interpreter::flushOutputLine() {
+    if (recorder_ && loop_ && !pendingStdoutLine_.empty())
+        recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStdoutLine_);
+    pendingStdoutLine_.clear();
 }
 
 void Interpreter::warnNeverAwaited(const char* name, const SourceLocation& created) {

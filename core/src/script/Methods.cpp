@@ -284,7 +284,13 @@ Value strJoin(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "join", 1, 1);
     const std::string& sep = text(args[0]);
     std::vector<Value> items = interp.toVector(args[1]);
+    std::size_t total = sep.size() * items.size();
+    for (const Value& item : items)
+        total += item.is(Kind::Str) ? text(item).size() : 0;
+    if (total > (1u << 20))
+        interp.reserveMemory(static_cast<double>(total));
     std::string out;
+    out.reserve(total);
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!items[i].is(Kind::Str))
             interp.typeError("sequence item " + std::to_string(i) + ": expected str instance, " +
@@ -757,6 +763,7 @@ Value listExtend(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "extend", 1, 1);
     std::vector<Value> extra = interp.toVector(args[1]);
     auto& list = items(args[0]);
+    interp.reserveMemory(static_cast<double>(extra.size() * sizeof(Value)));
     list.insert(list.end(), extra.begin(), extra.end());
     interp.heap().charge(static_cast<std::int64_t>(extra.size() * sizeof(Value)));
     interp.chargeOps(extra.size());

@@ -266,6 +266,8 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
                     typeError("can only concatenate str (not \"" + typeName(b) + "\") to str");
                 const std::string& x = a.as<StrObject>()->text;
                 const std::string& y = b.as<StrObject>()->text;
+                if (x.size() + y.size() > (1u << 20))
+                    reserveMemory(static_cast<double>(x.size() + y.size()));
                 std::string r;
                 r.reserve(x.size() + y.size());
                 r += x;
@@ -281,6 +283,7 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
                     return intern("");
                 if (static_cast<double>(x.size()) * static_cast<double>(n) > static_cast<double>(limits_.memoryLimit))
                     raise(exc.memoryError, "the string would be larger than Awaitscope allows");
+                reserveMemory(static_cast<double>(x.size()) * static_cast<double>(n));
                 std::string r;
                 r.reserve(x.size() * static_cast<std::size_t>(n));
                 for (std::int64_t i = 0; i < n; ++i)
@@ -304,6 +307,8 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
                 }
                 if (!b.is(Kind::List))
                     typeError("can only concatenate list (not \"" + typeName(b) + "\") to list");
+                reserveMemory(static_cast<double>(a.as<ListObject>()->items.size() + b.as<ListObject>()->items.size()) *
+                              sizeof(Value));
                 std::vector<Value> r = a.as<ListObject>()->items;
                 const auto& y = b.as<ListObject>()->items;
                 r.insert(r.end(), y.begin(), y.end());
@@ -318,6 +323,7 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
                 if (static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value) >
                     static_cast<double>(limits_.memoryLimit))
                     raise(exc.memoryError, "the list would be larger than Awaitscope allows");
+                reserveMemory(static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value));
                 std::vector<Value> r;
                 r.reserve(x.size() * static_cast<std::size_t>(n));
                 for (std::int64_t i = 0; i < n; ++i)
@@ -335,6 +341,8 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
             if (op == BinaryOp::Add) {
                 if (!b.is(Kind::Tuple))
                     typeError("can only concatenate tuple (not \"" + typeName(b) + "\") to tuple");
+                reserveMemory(static_cast<double>(a.as<TupleObject>()->items.size() + b.as<TupleObject>()->items.size()) *
+                              sizeof(Value));
                 std::vector<Value> r = a.as<TupleObject>()->items;
                 const auto& y = b.as<TupleObject>()->items;
                 r.insert(r.end(), y.begin(), y.end());
@@ -348,6 +356,7 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
                 if (static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value) >
                     static_cast<double>(limits_.memoryLimit))
                     raise(exc.memoryError, "the tuple would be larger than Awaitscope allows");
+                reserveMemory(static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value));
                 std::vector<Value> r;
                 for (std::int64_t i = 0; i < n; ++i)
                     r.insert(r.end(), x.begin(), x.end());

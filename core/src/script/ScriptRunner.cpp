@@ -181,6 +181,7 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
                     recorder.scriptError(loop->now(), kNoTask,
                                          SourceLocation(program.fileName.c_str(), "<module>", abort.line, 0), abort.message);
             }
+            interp->flushOutputLine();
             // What the run still holds goes now, while the loop can record never-awaited coroutines.
             try {
                 interp->globals().as<DictObject>()->table.clear();
@@ -191,10 +192,11 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         loop.reset();
         interp->detachLoop();
     }
+    const bool aborted = interp->aborting();
     for (const UnretrievedError& unretrieved : result.trace.unretrievedErrors) {
         const std::string_view text = result.trace.str(unretrieved.text);
-        if (text.find("aborted") != std::string_view::npos || text.find("never yielded") != std::string_view::npos)
-            continue;
+        if (aborted)
+            break;  // tasks stopped by the abort are not the script's unretrieved errors
         std::string name = unretrieved.task < result.trace.tasks.size()
                                ? std::string(result.trace.str(result.trace.tasks[unretrieved.task].name))
                                : std::string("?");

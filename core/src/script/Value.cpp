@@ -39,6 +39,14 @@ void Heap::destroy(Object* object) noexcept {
     draining_ = false;
 }
 
+std::int64_t Heap::census() {
+    std::int64_t total = 0;
+    for (HeapLink* link = ring_.next; link != &ring_; link = link->next)
+        total += static_cast<std::int64_t>(static_cast<Object*>(link)->footprint());
+    bytes_ = total;
+    return total;
+}
+
 void Heap::sweep() {
     // Hold every survivor, drop what they reference, then let them go.
     std::vector<Object*> survivors;

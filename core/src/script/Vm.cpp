@@ -91,6 +91,10 @@ void Interpreter::chargeOps(std::uint64_t instructions) {
 void Interpreter::abort(const std::string& message, std::uint32_t line) {
     aborting_ = true;
     flushCost();
+    // Stop the loop at the end of this iteration, so no task waits on (and no virtual time
+    // passes for) a run that is over.
+    if (loop_ && loopRunning_)
+        loop_->stop(std::make_exception_ptr(ScriptAbort(message, line)));
     throw ScriptAbort(message, line);
 }
 

@@ -27,6 +27,7 @@ public:
     };
 
     std::size_t size() const { return used_; }
+    std::size_t bytes() const { return entries_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(std::int32_t); }
     // Changes whenever keys are added or removed (iterators detect changes during iteration).
     std::uint64_t version() const { return version_; }
 

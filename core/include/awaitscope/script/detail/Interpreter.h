@@ -125,6 +125,7 @@ public:
     Value newNative(NativeFn fn, const char* name, Value self = {}, Value data = {});
     Value emptyTuple() const { return emptyTuple_; }
     void checkMemory();  // raises MemoryError when the run holds too much
+    void reserveMemory(double bytes);  // raises MemoryError if `bytes` more would not fit
 
     ClassObject* typeOf(const Value& value) const;
     const std::string& typeName(const Value& value) const;
@@ -291,6 +292,7 @@ public:
     void writeStdout(std::string_view text);
     void writeStderr(std::string_view text);
     void recordOutput(std::string_view text);
+    void flushOutputLine();  // records a last line printed without a newline
     void warnNeverAwaited(const char* name, const SourceLocation& created);
 
     // ---- cost model and budgets ----

@@ -19,6 +19,7 @@ struct StrObject final : Object {
     explicit StrObject(std::string text_) : Object(Kind::Str), text(std::move(text_)) {}
     std::string text;
     bool interned = false;
+    std::size_t footprint() const override { return sizeof(StrObject) + text.capacity(); }
 
     std::size_t hash() const {
         if (!hashed_) {
@@ -49,6 +50,7 @@ struct ListObject final : Object {
     explicit ListObject(std::vector<Value> items_) : Object(Kind::List), items(std::move(items_)) {}
     std::vector<Value> items;
     void clearReferences() override { std::vector<Value>().swap(items); }
+    std::size_t footprint() const override { return sizeof(ListObject) + items.capacity() * sizeof(Value); }
 };
 
 struct TupleObject final : Object {
@@ -56,18 +58,21 @@ struct TupleObject final : Object {
     explicit TupleObject(std::vector<Value> items_) : Object(Kind::Tuple), items(std::move(items_)) {}
     std::vector<Value> items;
     void clearReferences() override { std::vector<Value>().swap(items); }
+    std::size_t footprint() const override { return sizeof(TupleObject) + items.capacity() * sizeof(Value); }
 };
 
 struct DictObject final : Object {
     DictObject() : Object(Kind::Dict) {}
     HashTable table;
     void clearReferences() override { table.clear(); }
+    std::size_t footprint() const override { return sizeof(DictObject) + table.bytes(); }
 };
 
 struct SetObject final : Object {
     SetObject() : Object(Kind::Set) {}
     HashTable table;  // values unused
     void clearReferences() override { table.clear(); }
+    std::size_t footprint() const override { return sizeof(SetObject) + table.bytes(); }
 };
 
 struct RangeObject final : Object {

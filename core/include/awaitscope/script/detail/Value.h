@@ -60,6 +60,8 @@ public:
     }
     // Drops every reference this object holds (breaks cycles when a run ends).
     virtual void clearReferences() {}
+    // Bytes this object holds, for the memory budget's census.
+    virtual std::size_t footprint() const { return 64; }
 
 private:
     friend class Heap;
@@ -190,9 +192,12 @@ public:
     }
 
     std::size_t liveObjects() const { return live_; }
-    // Approximate bytes held by strings and containers, for the memory budget.
+    // Bytes allocated since the last census (an upper bound of what is held): cheap to keep,
+    // and when it passes the budget a census() tells what is really alive.
     std::int64_t bytes() const { return bytes_; }
     void charge(std::int64_t bytes) { bytes_ += bytes; }
+    // Sums the footprint of every live object and restarts the count from there.
+    std::int64_t census();
 
     // Clears the references of every live object, then frees them all (end of a run).
     void sweep();
