@@ -73,6 +73,12 @@ private slots:
         QTest::newRow("unbounded async recursion")
             << "import asyncio\n\n\nasync def dive(n):\n    return await dive(n + 1)\n\n\nasyncio.run(dive(0))\n"
             << "RecursionError: maximum recursion depth exceeded" << 5 << 1;
+        QTest::newRow("recursion through __init__")
+            << "class Node:\n    def __init__(self, n):\n        self.child = Node(n + 1)\n\n\nNode(0)\n"
+            << "RecursionError: maximum recursion depth exceeded" << 3 << 1;
+        QTest::newRow("recursion through a builtin")
+            << "def deep(n):\n    return sorted([n], key=lambda v: deep(v + 1))\n\n\ndeep(0)\n"
+            << "RecursionError: maximum recursion depth exceeded" << 2 << 1;
         QTest::newRow("calling an int") << "x = 5\nx()\n" << "TypeError: 'int' object is not callable" << 2 << 1;
         QTest::newRow("unknown method") << "'text'.shout()\n" << "AttributeError: 'str' object has no attribute 'shout'" << 1 << 1;
         QTest::newRow("failure inside a task")
@@ -160,6 +166,18 @@ private slots:
         QCOMPARE(QString::fromStdString(growth.error->message),
                  QString("MemoryError: the result would be larger than Awaitscope allows (1 MB)"));
         QCOMPARE(growth.error->line, 3);
+    }
+
+    void deepRecursionOnASmallStackIsARecursionError() {
+        ScriptRunResult result;
+        QThread* thread = QThread::create([&] {
+            result = runScript("class Node:\n    def __init__(self, n):\n        self.child = Node(n + 1)\n\n\nNode(0)\n");
+        });
+        thread->setStackSize(1u << 20);
+        thread->start();
+        QVERIFY(thread->wait(60000));
+        delete thread;
+        QCOMPARE(QString::fromStdString(result.error->message), QString("RecursionError: maximum recursion depth exceeded"));
     }
 
     void systemExitSetsTheExitCodeWithoutAnError() {

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__linux__)
+#include <pthread.h>
+#endif
+
 namespace awaitscope::script {
 
 const std::string& ClassObject::nameText() const { return name.as<StrObject>()->text; }
@@ -45,6 +49,28 @@ Interpreter::~Interpreter() {
             frame->~Frame();
             ::operator delete(frame);
         }
+}
+
+void Interpreter::measureStack() {
+    char here = 0;
+    const auto top = reinterpret_cast<std::uintptr_t>(&here);
+    std::size_t size = 8u << 20;  // the usual default when the thread's size is unknown
+#if defined(__linux__)
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
+        void* address = nullptr;
+        std::size_t stackSize = 0;
+        if (pthread_attr_getstack(&attributes, &address, &stackSize) == 0 && stackSize > 0) {
+            const auto low = reinterpret_cast<std::uintptr_t>(address);
+            if (top > low)
+                size = top - low;
+        }
+        pthread_attr_destroy(&attributes);
+    }
+#endif
+    // Keep a quarter of what is left (at least 256 KB) for the code that reports the error.
+    const std::size_t margin = std::max<std::size_t>(size / 4, 256u << 10);
+    stackFloor_ = size > margin ? top - (size - margin) : top;
 }
 
 void Interpreter::attachLoop(Loop* loop, Recorder* recorder) {

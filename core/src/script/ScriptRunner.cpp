@@ -92,6 +92,7 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         limits.memoryLimit = options.maxMemoryBytes;
     Interpreter::Output output{options.onStdout, options.onStderr, &result.stdoutText, &result.stderrText};
     auto interp = std::make_unique<Interpreter>(program, std::move(output), limits, options.cancelled);
+    interp->measureStack();
 
     auto failSyntax = [&](const SyntaxErrorInfo& info) {
         writeErr(syntaxErrorText(program, info));

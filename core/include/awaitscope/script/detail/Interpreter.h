@@ -306,17 +306,23 @@ public:
     std::uint64_t instructionsExecuted() const { return opsTotal_; }
     const InterpreterLimits& limits() const { return limits_; }
 
-    // Native recursion (repr of nested lists, ...) counts against the recursion limit.
+    // Native recursion (repr of nested lists, __init__ creating instances, ...) counts against
+    // the recursion limit, and so does the real C++ stack: whatever the build or the thread's
+    // stack size, a deep recursion ends in RecursionError, never in a stack overflow.
     struct DepthGuard {
         Interpreter& interp;
         explicit DepthGuard(Interpreter& i) : interp(i) {
-            if (++interp.depth_ > interp.limits_.recursionLimit) {
+            char probe = 0;
+            if (++interp.depth_ > interp.limits_.recursionLimit ||
+                reinterpret_cast<std::uintptr_t>(&probe) < interp.stackFloor_) {
                 --interp.depth_;
                 interp.raiseRecursionError();
             }
         }
         ~DepthGuard() { --interp.depth_; }
     };
+    // Notes the calling thread's stack so DepthGuard can keep a safety margin.
+    void measureStack();
 
     // The task objects of this run, so that asyncio.current_task() returns the same object.
     std::unordered_map<const void*, Object*> taskObjects;
@@ -358,6 +364,7 @@ private:
     std::vector<std::vector<Frame*>> framePool_;
     Frame* current_ = nullptr;
     int depth_ = 0;
+    std::uintptr_t stackFloor_ = 0;  // lowest stack address the interpreter may reach
 
     // Cost model and budgets
     std::uint64_t opsTotal_ = 0;
