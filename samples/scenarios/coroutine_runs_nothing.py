@@ -6,7 +6,7 @@ a paused function waiting to be driven. Nothing happens until someone awaits it
 
 What to notice in the timeline:
 - The line that calls ask_llm() without await creates no lane and no frame: the
-  coroutine object is born and thrown away (a ghost marker, never awaited).
+  coroutine object is born and thrown away (a ghost marker: never awaited).
 - The awaited call shows up as a nested ask_llm frame inside main's lane, taking 1 s.
 - Only one task exists (Task-1, the one asyncio.run created).
 """
@@ -25,7 +25,7 @@ async def main():
     pending = ask_llm("hello")
     print("called ask_llm() without await; got a", type(pending).__name__)
     print(f"nothing ran yet: {time.perf_counter() - start:.1f}s elapsed")
-    pending.close()  # we never needed it; closing it avoids the never-awaited warning
+    del pending  # dropped unawaited: Python warns "coroutine 'ask_llm' was never awaited"
 
     answer = await ask_llm("hello again")
     print(answer)

@@ -968,10 +968,9 @@ Value Interpreter::getItem(const Value& object, const Value& index) {
             return call(method, {object, index});
         break;
     }
-    case Kind::Class: {
-        // list[int], dict[str, int] ... in annotations that are evaluated.
+    case Kind::Class:
+        // list[int], dict[str, int]: generic aliases in evaluated annotations stand for the class.
         return object;
-    }
     default: break;
     }
     typeError("'" + typeName(object) + "' object is not subscriptable");
@@ -1725,9 +1724,6 @@ std::string Interpreter::repr(const Value& value) {
     case Kind::Tuple: {
         const bool isList = object->kind() == Kind::List;
         const auto& items = isList ? value.as<ListObject>()->items : value.as<TupleObject>()->items;
-        if (isList && items.size() > 0 && depth_ > limits_.recursionLimit / 2) {
-            // guard against self-containing lists: CPython prints [...]
-        }
         std::string out = isList ? "[" : "(";
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i)

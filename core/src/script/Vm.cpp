@@ -391,6 +391,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
         try {
             while (true) {
                 const Instr in = instrs[pc++];
+                f->pc = pc;  // destructors (never-awaited warnings) and errors read the current line
                 costPs_ += costs[static_cast<int>(in.op)];
                 ++opsTotal_;
                 switch (in.op) {
