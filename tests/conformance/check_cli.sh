@@ -4,7 +4,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-app=${1:-$root/build/dev/app/awaitscope}
+app=$(realpath "${1:-$root/build/dev/app/awaitscope}")
 pass=0
 fail=0
 for script in "$here"/*.py "$root"/samples/scenarios/*.py "$root"/tests/core/runtime_cases/*.py; do
