@@ -308,6 +308,38 @@ asyncio.run(main())
         QVERIFY(!QString::fromStdString(result.stderrText).contains("never retrieved"));
     }
 
+    void nothingOutlivesARun_data() {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("normal run") << QString(kTwoWorkers);
+        QTest::newRow("abort inside a gather child")
+            << "import asyncio\n\n\nasync def spin():\n    await asyncio.sleep(0.1)\n    while True:\n        pass\n\n\n"
+               "async def tick():\n    await asyncio.sleep(60)\n\n\nasync def main():\n"
+               "    await asyncio.gather(spin(), tick())\n\n\nasyncio.run(main())\n";
+        QTest::newRow("deadlock inside a gather")
+            << "import asyncio\n\n\nasync def wait(event):\n    await event.wait()\n\n\nasync def main():\n"
+               "    event = asyncio.Event()\n    await asyncio.gather(wait(event), wait(event))\n\n\nasyncio.run(main())\n";
+        QTest::newRow("failure in a task group")
+            << "import asyncio\n\n\nasync def bad():\n    raise ValueError('x')\n\n\nasync def main():\n"
+               "    async with asyncio.TaskGroup() as group:\n        group.create_task(bad())\n"
+               "        group.create_task(asyncio.sleep(5))\n\n\nasyncio.run(main())\n";
+        QTest::newRow("never-awaited coroutines in a cycle")
+            << "import asyncio\n\n\nasync def f():\n    pass\n\n\nloop = []\nloop.append(loop)\nloop.append(f())\n";
+        QTest::newRow("unretrieved task exception")
+            << "import asyncio\n\n\nasync def bad():\n    raise KeyError(1)\n\n\nasync def main():\n"
+               "    asyncio.create_task(bad())\n    await asyncio.sleep(0.1)\n\n\nasyncio.run(main())\n";
+    }
+    void nothingOutlivesARun() {
+        QFETCH(QString, source);
+        ScriptRunOptions options;
+        options.maxOperationsPerStep = 50000;
+        const ScriptRunResult result = runScript(source.toStdString(), options);
+        (void)result;
+        const detail::LiveCounts& live = detail::liveCounts();
+        QCOMPARE(live.frames, 0L);
+        QCOMPARE(live.futures, 0L);
+        QCOMPARE(live.tasks, 0L);
+    }
+
     void uncaughtErrorIsRecordedWithItsTraceback() {
         const ScriptRunResult result = run("def f():\n    raise ValueError('boom')\n\n\nf()\n");
         QCOMPARE(result.trace.scriptErrors.size(), std::size_t(1));

@@ -139,28 +139,38 @@ Value asyncioRun(Interpreter& interp, CallArgs& args) {
     const SourceLocation where = interp.currentLocation();
     interp.flushCost();
     interp.setLoopRunning(true);
+    std::string message;
+    std::uint32_t line = where.line;
+    bool record = false;
     try {
         Value result = interp.loop().run(std::move(main), where);
         interp.setLoopRunning(false);
         return result;
     } catch (const DeadlockError& error) {
-        interp.setLoopRunning(false);
-        if (interp.aborting())
-            throw ScriptAbort("aborted", interp.currentLine());
-        std::string message = "the program would wait forever: ";
-        message += error.what();
-        if (Recorder* recorder = interp.recorder())
-            recorder->scriptError(interp.loop().now(), kNoTask, where, message);
-        interp.abort(message, where.line);
+        message = std::string("the program would wait forever: ") + error.what();
+        record = true;
     } catch (const BudgetExceeded& error) {
-        interp.setLoopRunning(false);
-        if (Recorder* recorder = interp.recorder())
-            recorder->scriptError(interp.loop().now(), kNoTask, where, error.what());
-        interp.abort(error.what(), where.line);
+        message = error.what();
+        record = true;
+    } catch (const ScriptAbort& abort) {
+        message = abort.message;
+        line = abort.line;
     } catch (...) {
         interp.setLoopRunning(false);
         throw;
     }
+    // The run is over. Tasks still pending are cancelled and drained (without running any more
+    // script code), as asyncio.run's shutdown does, so that nothing they hold is left behind.
+    interp.beginAbort();
+    try {
+        interp.loop().shutdown();
+    } catch (...) {
+    }
+    interp.setLoopRunning(false);
+    if (record)
+        if (Recorder* recorder = interp.recorder())
+            recorder->scriptError(interp.loop().now(), kNoTask, where, message);
+    throw ScriptAbort(message, line);
 }
 
 Value asyncioSleep(Interpreter& interp, CallArgs& args) {

@@ -303,6 +303,7 @@ public:
     void checkBudget(std::uint32_t line);
     [[noreturn]] void abort(const std::string& message, std::uint32_t line);
     bool aborting() const { return aborting_; }
+    void beginAbort() { aborting_ = true; }  // from now on, script code raises ScriptAbort at once
     std::uint64_t instructionsExecuted() const { return opsTotal_; }
     const InterpreterLimits& limits() const { return limits_; }
 
