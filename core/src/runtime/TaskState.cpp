@@ -13,6 +13,10 @@ TaskState::TaskState(Loop& loop, std::coroutine_handle<> root, PromiseBase& root
 }
 
 TaskState::~TaskState() {
+    // Report an unretrieved exception while this is still a TaskState: from ~FutureState the
+    // recorder could no longer tell which task failed.
+    if (exceptionUnretrieved())
+        loop().reportUnretrieved(*this);
     // A task destroyed while pending still owns its frame (asyncio: "Task was destroyed but it is pending!").
     if (root_)
         root_.destroy();
