@@ -74,8 +74,21 @@ std::string syntaxErrorMessage(std::size_t position, const nlohmann::detail::exc
     } else if (const std::size_t close = what.find("] "); close != std::string::npos) {
         message = what.substr(close + 2);
     }
+    // nlohmann quotes the bytes it read last, which may be binary: keep the message printable.
+    std::string printable;
+    for (const char c : message) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7f) {
+            printable += c;
+        } else {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            printable += "\\x";
+            printable += kHex[byte >> 4];
+            printable += kHex[byte & 15];
+        }
+    }
     const std::size_t offset = position > 0 ? position - 1 : 0;
-    return "byte " + std::to_string(offset) + (where.empty() ? "" : " (" + where + ")") + ": " + message;
+    return "byte " + std::to_string(offset) + (where.empty() ? "" : " (" + where + ")") + ": " + printable;
 }
 
 std::string describeString(std::string_view text) {

@@ -378,6 +378,11 @@ bool NativeTraceReader::valueInEvent(const Value& v) {
 
 bool NativeTraceReader::finishEvent() {
     const std::uint32_t count = top().count;
+    --depth_;  // errors below name the event, not its last element
+    struct Restore {
+        int& depth;
+        ~Restore() { ++depth; }
+    } restore{depth_};
     if (count < 2)
         return fail("an event is [time, kind, ...]; this one has " + std::to_string(count) + " element" +
                     (count == 1 ? "" : "s"));
@@ -601,8 +606,8 @@ std::string NativeTraceReader::path() const {
 bool NativeTraceReader::fail(std::string message) {
     if (error_.empty()) {
         const std::string where = path();
-        error_ = (where.empty() ? std::string() : where + " ") + "(near byte " + std::to_string(input_.offset()) +
-                 "): " + message;
+        const std::string near = "near byte " + std::to_string(input_.offset());
+        error_ = (where.empty() ? near : where + " (" + near + ")") + ": " + message;
     }
     return false;
 }

@@ -12,7 +12,7 @@ inline constexpr std::uint64_t kMaxTraceFileBytes = 4ull << 30;  // 4 GiB
 // Nesting of JSON arrays and objects (the native format needs 5; Chrome "args" may nest deeper).
 inline constexpr int kMaxJsonDepth = 64;
 // One JSON string or number: the scenario source text is the longest string a trace holds.
-inline constexpr std::uint64_t kMaxStringBytes = 64ull << 20;  // 64 MiB
+inline constexpr std::uint64_t kMaxStringBytes = 16ull << 20;  // 16 MiB
 // Events summed over all tasks (16 bytes each in memory, so 1.6 GB at the limit).
 inline constexpr std::uint64_t kMaxEvents = 100'000'000;
 // Tasks (lanes), and interned strings.
