@@ -192,7 +192,7 @@ public:
         }
         // Chrome leaves the closing ']' off a trace it was killed while writing; the format
         // allows it. A file that ends in the middle of the event list is therefore complete.
-        const bool atEnd = std::string_view(error.what()).find("unexpected end of input") != std::string_view::npos;
+        const bool atEnd = input_.exhausted();
         const bool inEvents = std::any_of(stack_.begin(), stack_.begin() + depth_ + 1,
                                           [](Context c) { return c == Context::Events; });
         if (atEnd && inEvents) {

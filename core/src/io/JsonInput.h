@@ -29,6 +29,8 @@ public:
     // Handlers call this on every SAX event: a long gap since the last one means an over-long value.
     void markValue() { lastValue_ = offset(); }
     InputStop stop() const { return stop_; }
+    // The parser has read every byte: an error now is an error at the end of the input.
+    bool exhausted() const { return done_ && stop_ == InputStop::None; }
     const std::string& readError() const { return source_.error(); }
     // Why the input stopped early, as an error message (empty for a normal end).
     std::string stopMessage() const;
