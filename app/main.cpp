@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
-        QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the\n"
+        QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
         QStringLiteral("file"));
     parser.addOption(reportOption);
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         QStringLiteral("ms"));
     parser.addOption(frozenOption);
     const QCommandLineOption convertOption(QStringLiteral("convert"),
-        QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT.\n"
+        QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT. "
                        "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
         QStringLiteral("in"));
     parser.addOption(convertOption);
