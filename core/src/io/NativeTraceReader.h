@@ -103,10 +103,8 @@ private:
     bool formatSeen_ = false;
     bool versionSeen_ = false;
     std::uint64_t events_ = 0;
-    TraceEvent event_{};            // the event being read
-    std::uint32_t eventFields_ = 0;
-    bool eventNeedsRef_ = false;    // the kind's payload (await, frame, block) is required
-    int eventMaxFields_ = 2;
+    TraceEvent event_{};      // the event being read
+    int eventMaxFields_ = 2;  // how many elements its kind allows
 };
 
 } // namespace awaitscope::detail
