@@ -56,9 +56,13 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
         d.advice = "this step ran for " + formatDuration(stretch.duration()) +
                    " without an await: split the work, or move it off the loop with asyncio.to_thread";
     }
-    for (const FrozenVictim& victim : stretch.victims)
-        d.detail += (d.detail.empty() ? "" : "\n") + taskLabel(trace, victim.task) + " ran " +
-                    formatDuration(victim.lateBy()) + " late (its timer fell due at " + formatDuration(victim.due) + ")";
+    for (const FrozenVictim& victim : stretch.victims) {
+        if (!d.detail.empty())
+            d.detail += '\n';
+        d.detail += taskLabel(trace, victim.task);
+        d.detail += " ran " + formatDuration(victim.lateBy()) + " late (its timer fell due at " +
+                    formatDuration(victim.due) + ")";
+    }
     return d;
 }
 
