@@ -386,6 +386,19 @@ private slots:
         QCOMPARE(QString::fromStdString(loadTraceFile(path.toStdString()).error), path + ": " + error);
     }
 
+    void annotatedExampleLoadsAndWritesBackUnchanged() {
+        QFile file(QStringLiteral(TEST_DATA_DIR "/native/example.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string bytes = file.readAll().toStdString();
+        const LoadResult loaded = loadTraceBytes(bytes, "example.json");
+        QVERIFY2(loaded.ok, loaded.error.c_str());
+        QCOMPARE(nativeTraceJson(loaded.trace), bytes);
+        const LoopUsage loop = loopUsage(TraceIndex(loaded.trace));
+        QCOMPARE(loop.busy, TimeNs{200'000'000});
+        QCOMPARE(loop.elapsed(), TimeNs{700'000'000});
+        QVERIFY(loaded.trace.metadata.sourceText.find("time.sleep(0.2)  # blocks the loop") != std::string::npos);
+    }
+
     void byteOrderMarkIsAccepted() {
         const LoadResult loaded = loadTraceBytes("\xEF\xBB\xBF" + nativeTraceJson(Trace()), "bom.json");
         QVERIFY2(loaded.ok, loaded.error.c_str());
