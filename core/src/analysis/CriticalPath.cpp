@@ -30,6 +30,10 @@ public:
             if (scope < trace.scopes.size() && trace.scopes[scope].owner < lanes_.size())
                 children_[trace.scopes[scope].owner].push_back(static_cast<TaskId>(i));
         }
+        // By finishing time, so the child that finished last before a wait ended is a binary search.
+        for (std::vector<TaskId>& children : children_)
+            std::stable_sort(children.begin(), children.end(),
+                             [&](TaskId a, TaskId b) { return lanes_[a].end < lanes_[b].end; });
     }
 
     CriticalPath walk(TaskId task, TimeNs t) {
@@ -89,16 +93,18 @@ private:
                 return target;
         }
         if (span.kind == WaitKind::Gather || span.kind == WaitKind::TaskGroup) {
-            // The child that finished last before the wait ended.
-            TaskId last = kNoTask;
-            for (TaskId child : children_[task]) {
-                const TaskLane& lane = lanes_[child];
-                if (child == task || lane.end > span.end || lane.end < span.begin)
-                    continue;
-                if (last == kNoTask || lane.end > lanes_[last].end)
-                    last = child;
+            // The child that finished last before the wait ended (and after it began).
+            const std::vector<TaskId>& children = children_[task];
+            auto after = std::upper_bound(children.begin(), children.end(), span.end,
+                                          [&](TimeNs t, TaskId child) { return t < lanes_[child].end; });
+            while (after != children.begin()) {
+                const TaskId child = *--after;
+                if (lanes_[child].end < span.begin)
+                    break;
+                if (child != task)
+                    return child;
             }
-            return last;
+            return kNoTask;
         }
         return kNoTask;
     }

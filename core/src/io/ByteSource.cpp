@@ -42,6 +42,10 @@ std::string_view FileSource::next() {
         filled += static_cast<std::size_t>(got);
     }
     offset_ += filled;
+    if (offset_ > kMaxTraceFileBytes) {  // a pipe or device: no size to check up front
+        error_ = "the input exceeds the limit of " + std::to_string(kMaxTraceFileBytes) + " bytes (kMaxTraceFileBytes)";
+        return {};
+    }
     return {buffer_.data(), filled};
 }
 

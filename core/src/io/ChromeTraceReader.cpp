@@ -240,8 +240,15 @@ private:
             --skipDepth_;
             return true;
         }
-        if (stack_[depth_] == Context::Event)
+        if (stack_[depth_] == Context::Event) {
             finishEvent();
+            if (lanes_.size() > kMaxTasks)
+                return fail("traceEvents[" + std::to_string(eventIndex_ - 1) + "]: more than " +
+                            std::to_string(kMaxTasks) + " threads and async tracks (kMaxTasks)");
+            if (trace_.strings.size() > kMaxStrings)
+                return fail("traceEvents[" + std::to_string(eventIndex_ - 1) + "]: more than " +
+                            std::to_string(kMaxStrings) + " distinct names (kMaxStrings)");
+        }
         --depth_;
         return true;
     }
