@@ -77,7 +77,8 @@ Trace syntheticTrace(std::size_t events, std::size_t tasks) {
         while (e.size() + 8 <= perTask) {
             if (random() % 8 == 0) {
                 e.push_back({now, EventKind::BlockBegin, 0, 0, 0});
-                now += static_cast<TimeNs>(random() % 5'000'000);
+                // Mostly short; one in 64 holds the loop for over 100 ms (a frozen stretch).
+                now += static_cast<TimeNs>(random() % 64 == 0 ? 100'000'000 + random() % 400'000'000 : random() % 5'000'000);
                 e.push_back({now, EventKind::BlockEnd, 0, 0, 0});
             }
             now += static_cast<TimeNs>(random() % 200'000);
@@ -163,7 +164,7 @@ double bestOf(int runs, F f) {
     return best;
 }
 
-void benchmark(std::size_t events, const std::string& directory, int runs) {
+void benchmark(std::size_t events, const std::string& directory, int runs, bool keep) {
     std::printf("\n== %zu events ==\n", events);
     const auto generating = Clock::now();
     const Trace trace = syntheticTrace(events, std::max<std::size_t>(1, events / 1000));
@@ -227,7 +228,10 @@ void benchmark(std::size_t events, const std::string& directory, int runs) {
     std::printf("load ratio               %.2f                goal <= 0.50\n", best.seconds / python);
     std::printf("peak memory per event    %.1f bytes (VmHWM growth %ld kB / %zu events)   goal <= 48: ratio %.2f\n",
                 perEvent, best.peakKb, best.events, perEvent / 48.0);
-    std::remove(file.c_str());
+    if (keep)
+        std::printf("kept %s\n", file.c_str());
+    else
+        std::remove(file.c_str());
 }
 
 } // namespace
@@ -238,6 +242,7 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> sizes = {1'000'000};
     std::string directory = "/tmp";
     int runs = 3;
+    bool keep = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--10m") == 0) {
             sizes.push_back(10'000'000);
@@ -245,10 +250,12 @@ int main(int argc, char** argv) {
             sizes = {static_cast<std::size_t>(std::atoll(argv[++i]))};
         } else if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
             directory = argv[++i];
+        } else if (std::strcmp(argv[i], "--keep") == 0) {
+            keep = true;
         } else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
             runs = std::max(1, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N]\n");
+            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N] [--keep]\n");
             return 2;
         }
     }
@@ -257,6 +264,6 @@ int main(int argc, char** argv) {
     std::printf("bench_trace_io on %s, %ld cores; best of %d runs; files in %s\n", host, sysconf(_SC_NPROCESSORS_ONLN),
                 runs, directory.c_str());
     for (std::size_t events : sizes)
-        benchmark(events, directory, events >= 5'000'000 ? 1 : runs);
+        benchmark(events, directory, events >= 5'000'000 ? 1 : runs, keep);
     return 0;
 }

@@ -286,6 +286,62 @@ private slots:
         QCOMPARE(list[0].summary, std::string("loop frozen for 250.0 ms by cruncher, in the step that ends at loop.py:12"));
     }
 
+    // Thousands of spans take the radix-sorted paths; a brute-force count must agree.
+    void largeTracesGiveTheSameFiguresAsABruteForceCount() {
+        Trace trace;
+        const AwaitId sleep = addAwait(trace, WaitKind::Timer, "asyncio.sleep");
+        std::uint64_t seed = 12345;
+        auto next = [&](TimeNs range) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            return static_cast<TimeNs>((seed >> 33) % static_cast<std::uint64_t>(range));
+        };
+        for (int i = 0; i < 1200; ++i) {
+            TimeNs t = next(1'000'000) * 1000;  // some equal times, spread over 2^40 ns
+            TaskBuilder task = addTask(trace, "t", kNoTask, t);
+            task.ready(t, WaitKind::Start);
+            for (int step = 0; step < 4; ++step) {
+                t += 1000 + next(5) * 1000;  // every ready span lasts: more than 4096 of them
+                task.resume(t);
+                t += next(3) * 1000;
+                task.suspend(t, sleep);
+                t += next(7) * 1000;
+                task.ready(t, WaitKind::Timer);
+            }
+            t += next(4) * 1000;
+            task.resume(t).finish(t + next(2) * 1000);
+        }
+        const TraceIndex index(trace);
+        QVERIFY(index.loopSlices().size() > 4096);
+        QVERIFY(std::is_sorted(index.loopSlices().begin(), index.loopSlices().end(),
+                               [](const LoopSlice& a, const LoopSlice& b) { return a.begin < b.begin; }));
+        // Brute force: the ready count just after (a sample of) the times at which a ready span begins or ends.
+        std::vector<TimeNs> times;
+        for (const TaskLane& lane : index.lanes())
+            for (const Span& span : lane.spans)
+                if (span.state == SpanState::Ready && span.end > span.begin) {
+                    times.push_back(span.begin);
+                    times.push_back(span.end);
+                }
+        std::sort(times.begin(), times.end());
+        times.erase(std::unique(times.begin(), times.end()), times.end());
+        const CounterSeries ready = readyQueueDepth(trace, index);
+        for (std::size_t i = 0; i < times.size(); i += 5) {
+            const TimeNs t = times[i];
+            std::uint32_t count = 0;
+            for (const TaskLane& lane : index.lanes())
+                for (const Span& span : lane.spans)
+                    count += span.state == SpanState::Ready && span.begin <= t && t < span.end;
+            const std::size_t at = lastIndex(ready.points, t);
+            QVERIFY(at < ready.points.size());
+            QCOMPARE(ready.points[at].value, count);
+        }
+        QVERIFY(ready.peak >= 2);
+        std::uint32_t highest = 0;
+        for (const CounterPoint& p : ready.points)
+            highest = std::max(highest, p.value);
+        QCOMPARE(ready.peak, highest);
+    }
+
     void emptyTraceGivesZeroFigures() {
         const Trace trace;
         const TraceIndex index(trace);

@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/FrozenStretches.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 
 namespace awaitscope {
@@ -39,9 +41,8 @@ std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIn
         for (const Span& span : index.lanes()[task].spans)
             if (span.state == SpanState::Ready && span.kind == WaitKind::Timer)
                 wakeups.push_back({span.begin, span.end, static_cast<TaskId>(task)});
-    std::sort(wakeups.begin(), wakeups.end(), [](const TimerWakeup& a, const TimerWakeup& b) {
-        return a.due != b.due ? a.due < b.due : a.task < b.task;
-    });
+    // Stable, so equal due times stay in task order.
+    detail::radixSortByKey(wakeups, [](const TimerWakeup& w) { return detail::timeKey(w.due); });
 
     for (const LoopSlice& slice : slices) {
         if (slice.end - slice.begin < threshold || slice.task >= trace.tasks.size() ||

@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/LoopFigures.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -24,26 +26,22 @@ LoopUsage loopUsage(const TraceIndex& index) {
 }
 
 PeakConcurrency peakConcurrency(const Trace& trace, const TraceIndex& index) {
-    std::vector<std::pair<TimeNs, int>> changes;
-    changes.reserve(index.lanes().size() * 2);
+    std::vector<TimeNs> begins;
+    std::vector<TimeNs> ends;
     for (std::size_t i = 0; i < index.lanes().size() && i < trace.tasks.size(); ++i) {
         if (trace.tasks[i].kind != TaskKind::Task)
             continue;
         const TaskLane& lane = index.lanes()[i];
-        changes.emplace_back(lane.begin, +1);
-        changes.emplace_back(std::max(lane.begin, lane.end), -1);
+        begins.push_back(lane.begin);
+        ends.push_back(std::max(lane.begin, lane.end));
     }
-    // Ends before starts at the same instant: a task that finished at t did not overlap one created at t.
-    std::sort(changes.begin(), changes.end());
     PeakConcurrency peak;
-    std::size_t alive = 0;
-    for (const auto& [time, delta] : changes) {
-        alive = delta > 0 ? alive + 1 : alive - 1;
+    detail::sweepIntervals(begins, ends, [&](TimeNs time, std::uint64_t alive) {
         if (alive > peak.tasks) {
             peak.tasks = alive;
             peak.at = time;
         }
-    }
+    });
     return peak;
 }
 

@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/TraceIndex.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 
 namespace awaitscope {
@@ -101,8 +103,7 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
             if (span.state == SpanState::Running)
                 loopSlices_.push_back({span.begin, span.end, static_cast<TaskId>(i)});
     }
-    std::stable_sort(loopSlices_.begin(), loopSlices_.end(),
-                     [](const LoopSlice& a, const LoopSlice& b) { return a.begin < b.begin; });
+    detail::radixSortByKey(loopSlices_, [](const LoopSlice& s) { return detail::timeKey(s.begin); });
 }
 
 const Span* TraceIndex::spanAt(TaskId task, TimeNs t) const {
