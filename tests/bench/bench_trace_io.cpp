@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <queue>
 #include <random>
 #include <string>
 #include <sys/statvfs.h>
@@ -41,9 +42,10 @@ long statusKb(const char* field) {
     return -1;
 }
 
-// A run of many tasks, each cycling through the states a real asyncio task goes through:
-// woken (by a timer or another task), running (sometimes in a nested frame, sometimes
-// blocking), then suspended at one of several awaits. Times grow like a long wall-clock run.
+// A simulated run on one loop, so the trace looks like a real one: a thousand tasks sleep
+// (0 to 2 s) and wake on timers or when another task wakes them, the loop runs one step at a
+// time in order of readiness, steps take microseconds, some make a blocking call of a few
+// milliseconds, and one in 4096 blocks for 100-500 ms (a frozen loop, with victims).
 Trace syntheticTrace(std::size_t events, std::size_t tasks) {
     Trace trace;
     std::mt19937_64 random(42);
@@ -59,7 +61,14 @@ Trace syntheticTrace(std::size_t events, std::size_t tasks) {
     for (std::uint32_t i = 0; i < 50; ++i)
         trace.frames.push_back({trace.strings.intern("coroutine_" + std::to_string(i)), 1 + i, 2 + i});
     trace.blocks.push_back({7, BlockKind::Network, trace.strings.intern("requests.get")});
-    const std::size_t perTask = events / tasks;
+
+    struct Due {
+        TimeNs time;
+        TaskId task;
+        bool operator>(const Due& other) const { return time != other.time ? time > other.time : task > other.task; }
+    };
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> ready;
+    std::vector<TaskId> waker(tasks, kNoTask);
     for (std::size_t t = 0; t < tasks; ++t) {
         TaskRecord task;
         task.id = static_cast<TaskId>(t);
@@ -67,38 +76,45 @@ Trace syntheticTrace(std::size_t events, std::size_t tasks) {
         task.name = trace.strings.intern("Task-" + std::to_string(t + 1));
         task.coroutine = static_cast<FrameId>(t % 50);
         task.createdAt = 1 + static_cast<SiteId>(t % 200);
-        task.created = static_cast<TimeNs>(t) * 1'000'000;
-        std::vector<TraceEvent>& e = task.events;
-        e.reserve(perTask);
-        TimeNs now = task.created;
-        e.push_back({now, EventKind::Ready, static_cast<std::uint8_t>(WaitKind::Start), 0, task.parent});
-        e.push_back({now, EventKind::Resume, 0, 0, 0});
-        e.push_back({now, EventKind::FrameEnter, 0, 0, task.coroutine});
-        while (e.size() + 8 <= perTask) {
-            if (random() % 8 == 0) {
-                e.push_back({now, EventKind::BlockBegin, 0, 0, 0});
-                // Mostly short; one in 64 holds the loop for over 100 ms (a frozen stretch).
-                now += static_cast<TimeNs>(random() % 64 == 0 ? 100'000'000 + random() % 400'000'000 : random() % 5'000'000);
-                e.push_back({now, EventKind::BlockEnd, 0, 0, 0});
-            }
-            now += static_cast<TimeNs>(random() % 200'000);
-            e.push_back({now, EventKind::Suspend, 0, 0, static_cast<AwaitId>(random() % 100)});
-            now += static_cast<TimeNs>(random() % 2'000'000'000);
-            const bool byTask = random() % 3 == 0;
-            e.push_back({now, EventKind::Ready, static_cast<std::uint8_t>(byTask ? WaitKind::Task : WaitKind::Timer), 0,
-                         byTask ? static_cast<TaskId>(random() % tasks) : kNoTask});
-            now += static_cast<TimeNs>(random() % 1'000'000);
-            e.push_back({now, EventKind::Resume, 0, 0, 0});
-        }
-        while (e.size() + 2 < perTask) {
-            e.push_back({now, EventKind::Suspend, 0, 0, 0});
-            e.push_back({now, EventKind::Ready, static_cast<std::uint8_t>(WaitKind::Yield), 0, task.id});
-        }
-        while (e.size() + 2 < perTask)
-            e.push_back({now, EventKind::Resume, 0, 0, 0});
-        e.push_back({now, EventKind::FrameExit, 0, 0, task.coroutine});
-        e.push_back({now, EventKind::Finish, 0, 0, 0});
+        task.created = static_cast<TimeNs>(t) * 1000;
+        task.events.reserve(events / tasks + 8);
+        task.events.push_back({task.created, EventKind::Ready, static_cast<std::uint8_t>(WaitKind::Start), 0, task.parent});
         trace.tasks.push_back(std::move(task));
+        ready.push({static_cast<TimeNs>(t) * 1000, static_cast<TaskId>(t)});
+    }
+    TimeNs now = 0;
+    std::size_t total = tasks;
+    while (total + 3 * tasks + 6 <= events) {
+        const Due due = ready.top();
+        ready.pop();
+        std::vector<TraceEvent>& e = trace.tasks[due.task].events;
+        const std::size_t before = e.size();
+        now = std::max(now, due.time);
+        e.push_back({now, EventKind::Resume, 0, 0, 0});
+        if (e.size() == 2)
+            e.push_back({now, EventKind::FrameEnter, 0, 0, trace.tasks[due.task].coroutine});
+        now += static_cast<TimeNs>(1'000 + random() % 100'000);
+        if (random() % 8 == 0) {
+            e.push_back({now, EventKind::BlockBegin, 0, 0, 0});
+            now += static_cast<TimeNs>(random() % 512 == 0 ? 100'000'000 + random() % 400'000'000 : random() % 5'000'000);
+            e.push_back({now, EventKind::BlockEnd, 0, 0, 0});
+        }
+        e.push_back({now, EventKind::Suspend, 0, 0, static_cast<AwaitId>(random() % 100)});
+        // Wake later on a timer, or be woken by another task's step (then ready at once).
+        const bool byTask = random() % 4 == 0;
+        const TaskId other = static_cast<TaskId>(random() % tasks);
+        const TimeNs next = byTask ? now + static_cast<TimeNs>(random() % 50'000'000)
+                                   : now + static_cast<TimeNs>(random() % 2'000'000'000);
+        e.push_back({next, EventKind::Ready, static_cast<std::uint8_t>(byTask ? WaitKind::Task : WaitKind::Timer), 0,
+                     byTask ? other : kNoTask});
+        ready.push({next, due.task});
+        total += e.size() - before;
+    }
+    for (TaskRecord& task : trace.tasks) {
+        const TimeNs end = std::max(now, task.events.back().time);
+        task.events.push_back({end, EventKind::Resume, 0, 0, 0});
+        task.events.push_back({end, EventKind::FrameExit, 0, 0, task.coroutine});
+        task.events.push_back({end, EventKind::Finish, 0, 0, 0});
     }
     return trace;
 }
@@ -167,7 +183,7 @@ double bestOf(int runs, F f) {
 void benchmark(std::size_t events, const std::string& directory, int runs, bool keep) {
     std::printf("\n== %zu events ==\n", events);
     const auto generating = Clock::now();
-    const Trace trace = syntheticTrace(events, std::max<std::size_t>(1, events / 1000));
+    const Trace trace = syntheticTrace(events, 1000);
     std::printf("generated %zu events in %zu tasks (%.2f s)\n", trace.eventCount(), trace.tasks.size(),
                 secondsSince(generating));
 

@@ -108,6 +108,14 @@ private slots:
         QVERIFY(lines.contains("  ... and 2 more"));
     }
 
+    void manyDiagnosticsAreCountedBeyondTheLimit() {
+        ReportOptions options;
+        options.maxDiagnostics = 1;
+        const QStringList lines = reportLines(recorded::threeWarnings(), nullptr, options);
+        QVERIFY(lines.contains("Diagnostics (3)"));
+        QVERIFY2(lines.contains("  ... and 2 more: 1 exception never retrieved, 1 pending at exit"), qPrintable(lines.join('\n')));
+    }
+
     void reportOfAMissingFileFailsWithExitOne() {
         std::ostringstream out;
         std::ostringstream err;

@@ -19,6 +19,8 @@ const char* toString(DiagnosticKind kind) {
 
 namespace {
 
+constexpr std::size_t kVictimsListed = 5;
+
 std::string blockAdvice(BlockKind kind, std::string_view what) {
     switch (kind) {
     case BlockKind::Sleep:
@@ -56,12 +58,23 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
         d.advice = "this step ran for " + formatDuration(stretch.duration()) +
                    " without an await: split the work, or move it off the loop with asyncio.to_thread";
     }
-    for (const FrozenVictim& victim : stretch.victims) {
+    // The first few victims in order of their timers; the rest as a count (a long freeze in a
+    // busy program delays hundreds of tasks, and FrozenStretch::victims has them all).
+    const std::size_t listed = std::min(stretch.victims.size(), kVictimsListed);
+    for (std::size_t i = 0; i < listed; ++i) {
+        const FrozenVictim& victim = stretch.victims[i];
         if (!d.detail.empty())
             d.detail += '\n';
         d.detail += taskLabel(trace, victim.task);
         d.detail += " ran " + formatDuration(victim.lateBy()) + " late (its timer fell due at " +
                     formatDuration(victim.due) + ")";
+    }
+    if (stretch.victims.size() > listed) {
+        TimeNs latest = 0;
+        for (const FrozenVictim& victim : stretch.victims)
+            latest = std::max(latest, victim.lateBy());
+        d.detail += "\nand " + std::to_string(stretch.victims.size() - listed) + " more tasks ran late, by up to " +
+                    formatDuration(latest);
     }
     return d;
 }

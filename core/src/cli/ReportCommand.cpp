@@ -59,13 +59,15 @@ void writeFigures(const Trace& trace, const TraceIndex& index, const TraceAnalys
     (void)index;
 }
 
-void writeDiagnostics(const TraceAnalysis& a, std::ostream& out) {
+void writeDiagnostics(const TraceAnalysis& a, const ReportOptions& options, std::ostream& out) {
     out << "\nDiagnostics (" << a.diagnostics.size() << ")\n";
     if (a.diagnostics.empty()) {
         out << "  none\n";
         return;
     }
-    for (const Diagnostic& d : a.diagnostics) {
+    const std::size_t shown = std::min(a.diagnostics.size(), options.maxDiagnostics);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Diagnostic& d = a.diagnostics[i];
         out << "  [" << toString(d.kind) << "] at " << formatDuration(d.time) << ": " << d.summary << "\n";
         std::size_t start = 0;
         while (start < d.detail.size()) {
@@ -77,6 +79,20 @@ void writeDiagnostics(const TraceAnalysis& a, std::ostream& out) {
         }
         if (!d.advice.empty())
             out << "      fix: " << d.advice << "\n";
+    }
+    if (shown < a.diagnostics.size()) {
+        std::size_t byKind[5] = {};
+        for (std::size_t i = shown; i < a.diagnostics.size(); ++i)
+            ++byKind[static_cast<int>(a.diagnostics[i].kind)];
+        out << "  ... and " << a.diagnostics.size() - shown << " more:";
+        const char* separator = " ";
+        for (int kind = 0; kind < 5; ++kind) {
+            if (byKind[kind] == 0)
+                continue;
+            out << separator << byKind[kind] << " " << toString(static_cast<DiagnosticKind>(kind));
+            separator = ", ";
+        }
+        out << "\n";
     }
 }
 
@@ -118,7 +134,7 @@ int writeReport(const Trace& trace, std::string_view name, std::ostream& out, co
     out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold) << "\n\n";
 
     writeFigures(trace, index, a, out);
-    writeDiagnostics(a, out);
+    writeDiagnostics(a, options, out);
     writeTasks(trace, index, a, options, out);
 
     const auto count = [&](DiagnosticKind kind) {

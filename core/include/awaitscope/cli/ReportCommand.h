@@ -13,7 +13,8 @@ namespace awaitscope {
 
 struct ReportOptions {
     TimeNs frozenThreshold = kDefaultFrozenThreshold;
-    std::size_t maxTaskRows = 20;  // the task table lists the busiest tasks first
+    std::size_t maxTaskRows = 20;      // the task table lists the busiest tasks first
+    std::size_t maxDiagnostics = 50;   // in time order; the rest are counted by kind
 };
 
 // Writes the report of `trace`; `name` heads it. Returns kExitFindings when the loop froze or
