@@ -162,10 +162,7 @@ void Loop::reportUnretrieved(detail::FutureState& future) {
     Recorder* recorder = options_.recorder;
     if (!recorder)
         return;
-    TaskId task = kNoTask;
-    if (auto* state = dynamic_cast<detail::TaskState*>(&future))
-        task = state->id();
-    recorder->unretrievedError(now(), task, describe(future.storedException()));
+    recorder->unretrievedError(now(), future.taskId(), describe(future.storedException()));
     future.markRetrieved();
 }
 

@@ -13,6 +13,9 @@ TaskState::TaskState(Loop& loop, std::coroutine_handle<> root, PromiseBase& root
 }
 
 TaskState::~TaskState() {
+    // Reported here, while this is still a TaskState, so the report can name the task.
+    if (exceptionUnretrieved())
+        loop().reportUnretrieved(*this);
     // A task destroyed while pending still owns its frame (asyncio: "Task was destroyed but it is pending!").
     if (root_)
         root_.destroy();

@@ -55,6 +55,9 @@ public:
     bool cancelled() const { return status_ == Status::Cancelled; }
     const std::optional<std::string>& cancelMessage() const { return cancelMessage_; }
 
+    // The task this future is, if it is one.
+    virtual TaskId taskId() const { return kNoTask; }
+
     // Future.cancel(); Task and the gathering future override it.
     virtual bool cancel(std::optional<std::string> message = std::nullopt);
     // The typed caller stores the value first, then calls markFinished (set_result).

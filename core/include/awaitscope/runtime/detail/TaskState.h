@@ -19,6 +19,7 @@ public:
     ~TaskState() override;
 
     TaskId id() const { return id_; }
+    TaskId taskId() const override { return id_; }
     const std::string& name() const { return name_; }
     void setName(std::string name);
     TaskKind taskKind() const { return TaskKind::Task; }
