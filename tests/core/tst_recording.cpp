@@ -19,7 +19,7 @@ QStringList describeEvents(const Trace& trace, TaskId task) {
         case EventKind::Ready:
             line += QString("/%1").arg(toString(static_cast<WaitKind>(e.detail)));
             if (e.ref != kNoTask)
-                line += QString("<%1").arg(QString::fromStdString(std::string(trace.str(trace.tasks[e.ref].name))));
+                line += QString("<%1").arg(QString::fromStdString(trace.taskName(e.ref)));
             break;
         case EventKind::Suspend:
             line += "/" + QString::fromStdString(std::string(trace.str(trace.awaits[e.ref].what)));
@@ -279,7 +279,7 @@ private slots:
             for (int i = 0; i < 10000; ++i)
                 co_await sleep(0s);
         }());
-        QCOMPARE(trace.tasks[0].events.size(), std::size_t(3 + 3 * 10000 + 2));  // ready, resume, enter; 3 per yield; exit, finish
+        QCOMPARE(trace.tasks[0].events.size(), std::size_t(3 + 2 * 10000 + 2));  // ready, resume, enter; suspend+resume per yield; exit, finish
         QCOMPARE(sizeof(TraceEvent), std::size_t(16));
     }
 };

@@ -22,13 +22,36 @@ TaskState::~TaskState() {
     --liveCounts().tasks;
 }
 
-void TaskState::start(TaskId id, std::string name) {
+void TaskState::start(TaskId id, std::string name, std::uint64_t number) {
     id_ = id;
     name_ = std::move(name);
+    number_ = number;
+}
+
+const std::string& TaskState::name() const {
+    if (name_.empty() && number_)
+        name_ = "Task-" + std::to_string(number_);
+    return name_;
+}
+
+AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target) {
+    // Labels are immutable for the loop's life (literals, task names, interpreter strings);
+    // only renaming a task changes one, and that bumps the loop's label generation.
+    LastAwait& last = lastAwait_;
+    const std::uint64_t generation = loop().labelGeneration();
+    if (last.file == location.file && last.line == location.line && last.column == location.column &&
+        last.kind == kind && last.what == what.data() && last.whatSize == what.size() && last.target == target &&
+        last.generation == generation && last.file)
+        return last.id;
+    const AwaitId id = recorder.await(location, kind, what, target);
+    last = {location.file, location.line, location.column, kind, what.data(), what.size(), target, generation, id};
+    return id;
 }
 
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
+    number_ = 0;
+    loop().labelsChanged();
     if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
         recorder->setTaskName(id_, name_);
 }
@@ -138,7 +161,7 @@ void TaskState::finishStep() {
     case Suspension::Future: {
         Ref<FutureState> future = std::move(awaited_);
         if (recorder)
-            recorder->suspend(id_, loop.now(), recorder->await(location, awaitedKind_, awaitedWhat_, awaitedTarget_));
+            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, awaitedKind_, awaitedWhat_, awaitedTarget_));
         future->addDoneCallback({&TaskState::wakeupThunk, this});
         futWaiter_ = future;
         if (mustCancel_ && future->cancel(cancelMessage_))
@@ -148,8 +171,8 @@ void TaskState::finishStep() {
     case Suspension::Yield:
     case Suspension::None:  // a foreign awaitable suspended us without a future: treat it as a yield
         if (recorder)
-            recorder->suspend(id_, loop.now(), recorder->await(location, WaitKind::Yield, "asyncio.sleep(0)"));
-        loop.scheduleStep(*this, WaitKind::Yield, id_);
+            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, WaitKind::Yield, "asyncio.sleep(0)", kNoTask));
+        loop.requeueAfterYield(*this);
         break;
     }
 }

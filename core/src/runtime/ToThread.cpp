@@ -91,7 +91,7 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
         recorder->finish(lane, end, error ? TaskOutcome::Failed : TaskOutcome::Done,
                          error ? recorder->string(loop.describe(error)) : 0);
     auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
-    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, -1, false});
+    loop.pushTimer(end, {&finishedThunk, done, nullptr});
 }
 
 } // namespace awaitscope::detail

@@ -13,13 +13,24 @@ public:
     explicit SleepAwaiter(TimeNs delay) : delay_(delay) {}
 
     bool await_ready() const noexcept { return false; }
-    void await_suspend(std::coroutine_handle<> handle);
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> handle) {
+        suspend(detail::taskOf(handle), handle);
+    }
     void await_resume();
 
+    // The future a positive sleep waits on; it also carries its timer's cancel flag.
+    struct SleepFuture final : detail::FutureState, detail::ValueSlot<void> {
+        explicit SleepFuture(Loop& loop) : FutureState(loop, WaitKind::Timer) {}
+        bool timerCancelled = false;
+    };
+
 private:
+    void suspend(detail::TaskState& task, std::coroutine_handle<> handle);
+
     TimeNs delay_;
-    detail::Ref<detail::FutureValue<void>> future_;
-    detail::Ref<detail::CancelToken> timer_;
+    detail::TaskState* task_ = nullptr;
+    detail::Ref<SleepFuture> future_;
 };
 
 inline SleepAwaiter sleep(std::chrono::nanoseconds delay) { return SleepAwaiter(delay.count()); }
