@@ -241,6 +241,19 @@ private slots:
         QCOMPARE(trace.tasks[4].scope, ScopeId(1));
     }
 
+    void printedLinesAreRecordedWithTaskTimeAndLine() {
+        const Trace trace = record([]() -> Task<> {
+            co_await sleep(300ms);
+            print("hello from the loop");
+        });
+        const std::uint32_t expectedLine = __LINE__ - 2;
+        QCOMPARE(trace.output.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(std::string(trace.str(trace.output[0].text))), QString("hello from the loop"));
+        QCOMPARE(trace.output[0].time, TimeNs(300'000'000));
+        QCOMPARE(trace.output[0].task, TaskId(0));
+        QCOMPARE(trace.sites[trace.output[0].site].line, expectedLine);
+    }
+
     void waitingForeverIsReportedAsADeadlock() {
         Loop loop;
         QString message;
