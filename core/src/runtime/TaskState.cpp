@@ -35,23 +35,20 @@ const std::string& TaskState::name() const {
 }
 
 AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target) {
-    // Labels are immutable for the loop's life (literals, task names, interpreter strings);
-    // only renaming a task changes one, and that bumps the loop's label generation.
+    // The label is compared by content with the interned copy: callers may pass short-lived strings.
     LastAwait& last = lastAwait_;
-    const std::uint64_t generation = loop().labelGeneration();
     if (last.file == location.file && last.line == location.line && last.column == location.column &&
-        last.kind == kind && last.what == what.data() && last.whatSize == what.size() && last.target == target &&
-        last.generation == generation && last.file)
+        last.kind == kind && last.target == target && last.file && last.what == what)
         return last.id;
     const AwaitId id = recorder.await(location, kind, what, target);
-    last = {location.file, location.line, location.column, kind, what.data(), what.size(), target, generation, id};
+    last = {location.file, location.line, location.column, kind, recorder.trace().str(recorder.trace().awaits[id].what),
+            target, id};
     return id;
 }
 
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
     number_ = 0;
-    loop().labelsChanged();
     if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
         recorder->setTaskName(id_, name_);
 }

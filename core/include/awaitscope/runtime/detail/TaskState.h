@@ -90,10 +90,8 @@ private:
         std::uint32_t line = 0;
         std::uint32_t column = 0;
         WaitKind kind = WaitKind::None;
-        const char* what = nullptr;
-        std::size_t whatSize = 0;
+        std::string_view what;  // the interned copy: stable for the recorder's life
         TaskId target = kNoTask;
-        std::uint64_t generation = 0;
         AwaitId id = 0;
     } lastAwait_;
     AwaitId recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target);
