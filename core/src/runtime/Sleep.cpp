@@ -15,12 +15,7 @@ void setResultUnlessCancelled(void* self, void*, bool run) {
 
 } // namespace
 
-void SleepAwaiter::suspend(detail::TaskState& task, std::coroutine_handle<> handle) {
-    task_ = &task;
-    if (delay_ <= 0) {
-        task.suspendYield(handle);
-        return;
-    }
+void SleepAwaiter::armTimer(detail::TaskState& task, std::coroutine_handle<> handle) {
     Loop& loop = task.loop();
     future_ = new SleepFuture(loop);
     future_->addRef();  // held by the timer until it fires or is dropped
@@ -29,15 +24,11 @@ void SleepAwaiter::suspend(detail::TaskState& task, std::coroutine_handle<> hand
     task.suspendOnFuture(handle, *future_, WaitKind::Timer, "asyncio.sleep", kNoTask);
 }
 
-void SleepAwaiter::await_resume() {
-    if (!task_)
-        return;
-    if (future_)
-        future_->timerCancelled = true;  // sleep's `finally: h.cancel()`
+void SleepAwaiter::finishTimedWait() {
+    future_->timerCancelled = true;  // sleep's `finally: h.cancel()`
     task_->throwPendingIfAny();
-    if (future_)
-        if (std::exception_ptr error = future_->errorForResult())
-            std::rethrow_exception(error);
+    if (std::exception_ptr error = future_->errorForResult())
+        std::rethrow_exception(error);
 }
 
 } // namespace awaitscope

@@ -35,20 +35,23 @@ const std::string& TaskState::name() const {
 }
 
 AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target) {
-    // The label is compared by content with the interned copy: callers may pass short-lived strings.
+    // Compared by address: await labels are stable strings (see FutureState's label); renaming a
+    // task, the one label that changes, bumps the loop's label generation.
     LastAwait& last = lastAwait_;
+    const std::uint64_t generation = loop().labelGeneration();
     if (last.file == location.file && last.line == location.line && last.column == location.column &&
-        last.kind == kind && last.target == target && last.file && last.what == what)
+        last.kind == kind && last.what == what.data() && last.whatSize == what.size() && last.target == target &&
+        last.generation == generation && last.file)
         return last.id;
     const AwaitId id = recorder.await(location, kind, what, target);
-    last = {location.file, location.line, location.column, kind, recorder.trace().str(recorder.trace().awaits[id].what),
-            target, id};
+    last = {location.file, location.line, location.column, kind, what.data(), what.size(), target, generation, id};
     return id;
 }
 
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
     number_ = 0;
+    loop().labelsChanged();
     if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
         recorder->setTaskName(id_, name_);
 }
@@ -75,19 +78,9 @@ void TaskState::suspendOnFuture(std::coroutine_handle<> resumeAt, FutureState& f
     awaitedTarget_ = target;
 }
 
-void TaskState::suspendYield(std::coroutine_handle<> resumeAt) {
-    resumePoint_ = resumeAt;
-    suspension_ = Suspension::Yield;
-}
-
-void TaskState::throwPendingIfAny() {
-    if (pendingThrow_)
-        std::rethrow_exception(std::exchange(pendingThrow_, nullptr));
-}
-
 void TaskState::stepThunk(void* self, void*, bool run) {
     if (run)
-        static_cast<TaskState*>(self)->step(nullptr);
+        static_cast<TaskState*>(self)->step({});
 }
 
 void TaskState::wakeupThunk(void* self, void* future, bool run) {
@@ -99,7 +92,7 @@ void TaskState::wakeup(FutureState& future) { step(future.errorForResult()); }
 
 void TaskState::step(std::exception_ptr error) {
     Loop& loop = this->loop();
-    if (mustCancel_) {
+    if (mustCancel_) [[unlikely]] {
         if (!error || !loop.exceptionPolicy().isCancelled(error))
             error = makeCancelledError();
         mustCancel_ = false;
@@ -108,7 +101,8 @@ void TaskState::step(std::exception_ptr error) {
     TaskState* previous = loop.enterTask(this);
     if (Recorder* recorder = loop.recorder())
         recorder->resume(id_, loop.now());
-    pendingThrow_ = std::move(error);
+    if (error) [[unlikely]]
+        pendingThrow_ = std::move(error);
     suspension_ = Suspension::None;
     // Keep the task alive until the step is over: finishing releases the loop's reference.
     Ref<TaskState> self(this);

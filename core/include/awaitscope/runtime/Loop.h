@@ -93,6 +93,9 @@ public:
     detail::TaskState* enterTask(detail::TaskState* task) { return std::exchange(currentTask_, task); }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
     TaskId currentTaskId() const;
+    // Await labels are cached by address; renaming a task (the one label that changes) says so here.
+    std::uint64_t labelGeneration() const { return labelGeneration_; }
+    void labelsChanged() { ++labelGeneration_; }
     // When the task woken now became ready: a timer's deadline, or now.
     TimeNs readyTime() const { return currentDue_ >= 0 ? currentDue_ : now(); }
     void reportUnretrieved(detail::FutureState& future);
@@ -157,6 +160,7 @@ private:
     TaskId nextTaskId_ = 0;
     std::uint64_t taskNameCounter_ = 0;
     std::uint64_t iterations_ = 0;
+    std::uint64_t labelGeneration_ = 0;
     bool stopping_ = false;
     bool running_ = false;
     std::exception_ptr stopError_;

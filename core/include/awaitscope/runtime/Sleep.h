@@ -15,9 +15,19 @@ public:
     bool await_ready() const noexcept { return false; }
     template <class Promise>
     void await_suspend(std::coroutine_handle<Promise> handle) {
-        suspend(detail::taskOf(handle), handle);
+        detail::TaskState& task = detail::taskOf(handle);
+        task_ = &task;
+        if (delay_ <= 0)
+            task.suspendYield(handle);  // sleep(0): one trip through the ready queue, no timer
+        else
+            armTimer(task, handle);
     }
-    void await_resume();
+    void await_resume() {
+        if (future_)
+            finishTimedWait();
+        else if (task_)
+            task_->throwPendingIfAny();
+    }
 
     // The future a positive sleep waits on; it also carries its timer's cancel flag.
     struct SleepFuture final : detail::FutureState, detail::ValueSlot<void> {
@@ -26,7 +36,8 @@ public:
     };
 
 private:
-    void suspend(detail::TaskState& task, std::coroutine_handle<> handle);
+    void armTimer(detail::TaskState& task, std::coroutine_handle<> handle);
+    void finishTimedWait();
 
     TimeNs delay_;
     detail::TaskState* task_ = nullptr;

@@ -49,6 +49,8 @@ public:
     Loop& loop() const { return *loop_; }
     WaitKind kind() const { return kind_; }
     // What awaiting it looks like in the trace: "asyncio.sleep", "Lock.acquire", ...
+    // A label must stay valid and unchanged while the loop lives (a literal, or a string the
+    // caller keeps): the recorder caches awaits by the label's address.
     std::string_view label() const { return label_; }
     Status status() const { return status_; }
     bool done() const { return status_ != Status::Pending; }

@@ -38,9 +38,15 @@ public:
     // Called by awaiters from inside a step, just before the coroutine suspends.
     void suspendOnFuture(std::coroutine_handle<> resumeAt, FutureState& future, WaitKind kind, std::string_view what,
                          TaskId target);
-    void suspendYield(std::coroutine_handle<> resumeAt);
+    void suspendYield(std::coroutine_handle<> resumeAt) {
+        resumePoint_ = resumeAt;
+        suspension_ = Suspension::Yield;
+    }
     // Called by an awaiter's await_resume: the exception the step delivers at this await.
-    void throwPendingIfAny();
+    void throwPendingIfAny() {
+        if (pendingThrow_) [[unlikely]]
+            std::rethrow_exception(std::exchange(pendingThrow_, nullptr));
+    }
 
     // The location of the innermost visible frame's current await (for the recorder).
     SourceLocation location;
@@ -90,8 +96,10 @@ private:
         std::uint32_t line = 0;
         std::uint32_t column = 0;
         WaitKind kind = WaitKind::None;
-        std::string_view what;  // the interned copy: stable for the recorder's life
+        const char* what = nullptr;
+        std::size_t whatSize = 0;
         TaskId target = kNoTask;
+        std::uint64_t generation = 0;
         AwaitId id = 0;
     } lastAwait_;
     AwaitId recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target);
