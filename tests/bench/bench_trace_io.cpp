@@ -87,7 +87,7 @@ Trace syntheticTrace(std::size_t events, std::size_t tasks) {
     while (total + 3 * tasks + 6 <= events) {
         const Due due = ready.top();
         ready.pop();
-        std::vector<TraceEvent>& e = trace.tasks[due.task].events;
+        auto& e = trace.tasks[due.task].events;
         const std::size_t before = e.size();
         now = std::max(now, due.time);
         e.push_back({now, EventKind::Resume, 0, 0, 0});

@@ -34,13 +34,13 @@ Trace everythingTrace() {
     t.frames.push_back({fn, 1, 1});
     t.blocks.push_back({1, BlockKind::Network, what});
     t.scopes.push_back({ScopeKind::AsCompleted, 0, 1, 10, 20});
-    TaskRecord main{0, kNoTask, TaskKind::Task, fn, 0, 1, 0, kNoScope, {}};
+    TaskRecord main{0, kNoTask, TaskKind::Task, fn, 0, 0, 1, 0, kNoScope, {}};
     main.events = {{0, EventKind::Ready, 1, 0, kNoTask},       {0, EventKind::Resume, 0, 0, 0},
                    {0, EventKind::FrameEnter, 0, 0, 0},       {5, EventKind::BlockBegin, 0, 0, 0},
                    {9, EventKind::BlockEnd, 0, 0, 0},         {9, EventKind::Suspend, 0, 0, 1},
                    {kMaxTimeNs - 1, EventKind::Ready, 4, 0, 1}, {kMaxTimeNs, EventKind::Resume, 0, 0, 0},
                    {kMaxTimeNs, EventKind::FrameExit, 0, 0, 0}, {kMaxTimeNs, EventKind::Finish, 1, 0, error}};
-    TaskRecord worker{1, 0, TaskKind::Thread, control, 0, 0, 7, 0, {}};
+    TaskRecord worker{1, 0, TaskKind::Thread, 0, 7, 0, 0, 7, 0, {}};  // asyncio's default name: Task-7
     worker.events = {{7, EventKind::Ready, 11, 0, 0}, {7, EventKind::Resume, 0, 0, 0}, {8, EventKind::Finish, 2, 0, 0}};
     t.tasks = {main, worker};
     t.output.push_back({1, 0, 1, control});

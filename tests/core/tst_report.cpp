@@ -116,6 +116,19 @@ private slots:
         QVERIFY2(lines.contains("  ... and 2 more: 1 exception never retrieved, 1 pending at exit"), qPrintable(lines.join('\n')));
     }
 
+    // Written by tools/awaitscope_record.py running runtime_cases/blocking_freezes_loop.py under CPython.
+    void reportOfARealCPythonTraceFindsTheFrozenLoop() {
+        std::ostringstream out;
+        std::ostringstream err;
+        QCOMPARE(runReportCommand(TEST_DATA_DIR "/native/cpython_blocking_freezes_loop.json", out, err), kExitFindings);
+        QVERIFY(err.str().empty());
+        const QStringList lines = QString::fromStdString(out.str()).split('\n');
+        QVERIFY(lines.contains("  clock: wall, recorded by awaitscope_record.py (CPython 3.11.7), frozen-loop threshold 100.0 ms"));
+        QVERIFY(lines.contains("  [frozen loop] at 203.3 ms: loop frozen for 1.500 s by Task-3 (blocker): time.sleep at "
+                               "tests/core/runtime_cases/blocking_freezes_loop.py:15"));
+        QVERIFY(lines.contains("      Task-2 (heartbeat) ran 1.201 s late (its timer fell due at 502.8 ms)"));
+    }
+
     void reportOfAMissingFileFailsWithExitOne() {
         std::ostringstream out;
         std::ostringstream err;

@@ -34,7 +34,7 @@ std::string taskLabel(const Trace& trace, TaskId task) {
     if (task >= trace.tasks.size())
         return "(no task)";
     const TaskRecord& record = trace.tasks[task];
-    std::string label(trace.str(record.name));
+    std::string label = trace.taskName(task);
     if (label.empty())
         label = "task " + std::to_string(task);
     if (record.coroutine < trace.frames.size()) {

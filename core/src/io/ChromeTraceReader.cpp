@@ -212,8 +212,9 @@ private:
     enum class Context : std::uint8_t { Document, Top, Events, Event, Args, OtherData, Id2 };
 
     bool fail(std::string message) {
+        // Input cut short (cancelled, a value too long, a read error) explains anything after it.
         if (result_.error.empty())
-            result_.error = message;
+            result_.error = input_.stop() != InputStop::None ? input_.stopMessage() : message;
         return false;
     }
 
@@ -678,7 +679,7 @@ private:
     }
 
     void emitLane(const RawLane& lane, TaskRecord& task, AwaitId idle, const std::vector<Wakeup>& wakeups) {
-        std::vector<TraceEvent>& events = task.events;
+        auto& events = task.events;
         events.reserve(lane.slices.size() * 2 + 8);
         auto at = [&](TimeNs t) { return t - minTime_; };
         task.created = lane.slices.empty() ? (lane.instants.empty() ? 0 : at(lane.instants.front().time))

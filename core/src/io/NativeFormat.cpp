@@ -160,6 +160,7 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
         member(out, "id", true);
         out.number(i);  // a task's id is its position
         id(out, "name", task.name);
+        id(out, "number", task.number);
         text(out, "kind", toString(task.kind));
         nullableId(out, "parent", task.parent);
         id(out, "coroutine", task.coroutine);

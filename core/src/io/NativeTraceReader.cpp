@@ -16,8 +16,8 @@ enum TopKey { kFormat, kVersion, kMetadata, kStrings, kFirstTable, kTasks = 9 };
 constexpr int kTopTableKeys[] = {4, 5, 6, 7, 8, 10, 11, 12, 13, 14};
 
 constexpr const char* kMetadataNames[] = {"title", "clock", "recorder", "sourceFile", "scenario", "sourceText"};
-constexpr const char* kTaskNames[] = {"id",        "name",    "kind",  "parent", "coroutine",
-                                      "createdAt", "created", "scope", "events"};
+constexpr const char* kTaskNames[] = {"id",        "name",      "number",  "kind",  "parent",
+                                      "coroutine", "createdAt", "created", "scope", "events"};
 
 struct RowNames {
     const char* const* names;
@@ -121,7 +121,7 @@ bool NativeTraceReader::key(std::string& name) {
         index = findName(kTopNames, 15, name);
         break;
     case Context::Metadata: index = findName(kMetadataNames, 6, name); break;
-    case Context::Task: index = findName(kTaskNames, 9, name); break;
+    case Context::Task: index = findName(kTaskNames, 10, name); break;
     case Context::Row: {
         const RowNames& row = kRows[static_cast<int>(f.table)];
         index = findName(row.names, row.count, name);
@@ -307,13 +307,14 @@ bool NativeTraceReader::valueInTask(const Value& v) {
         return true;
     }
     case 1: return asId(v, task.name);
-    case 2: return asEnum(v, 2, task.kind, "task kind");
-    case 3: return asNullableId(v, task.parent);
-    case 4: return asId(v, task.coroutine);
-    case 5: return asId(v, task.createdAt);
-    case 6: return asTime(v, task.created);
-    case 7: return asNullableId(v, task.scope);
-    case 8:
+    case 2: return asId(v, task.number);
+    case 3: return asEnum(v, 2, task.kind, "task kind");
+    case 4: return asNullableId(v, task.parent);
+    case 5: return asId(v, task.coroutine);
+    case 6: return asId(v, task.createdAt);
+    case 7: return asTime(v, task.created);
+    case 8: return asNullableId(v, task.scope);
+    case 9:
         if (v.type != Value::Type::Array)
             return fail("expected an array of events");
         return push(Context::Events);
@@ -331,7 +332,7 @@ bool NativeTraceReader::valueInEvent(const Value& v) {
     case 0: {
         if (!asTime(v, event_.time))
             return false;
-        const std::vector<TraceEvent>& events = trace_.tasks.back().events;
+        const auto& events = trace_.tasks.back().events;
         if (!events.empty() && events.back().time > event_.time)
             return fail("time " + std::to_string(event_.time) + " is earlier than the previous event's (" +
                         std::to_string(events.back().time) + "): events must be in time order");
@@ -604,6 +605,12 @@ std::string NativeTraceReader::path() const {
 }
 
 bool NativeTraceReader::fail(std::string message) {
+    if (error_.empty() && input_.stop() != InputStop::None) {
+        // The input was cut short (cancelled, a value too long, a read error): what the parser
+        // made of its last bytes says nothing about the file.
+        error_ = input_.stopMessage();
+        return false;
+    }
     if (error_.empty()) {
         const std::string where = path();
         const std::string near = "near byte " + std::to_string(input_.offset());
@@ -613,6 +620,8 @@ bool NativeTraceReader::fail(std::string message) {
 }
 
 bool NativeTraceReader::failAt(std::string where, std::string message) {
+    if (error_.empty() && input_.stop() != InputStop::None)
+        error_ = input_.stopMessage();
     if (error_.empty())
         error_ = where + ": " + message;
     return false;

@@ -11,8 +11,8 @@ namespace awaitscope {
 std::string formatDuration(TimeNs duration);
 // "file.py:14", "file.py" or "" for the unknown site.
 std::string formatSite(const Trace& trace, SiteId site);
-// "Task-3 (blocker)": the task's name and, when it differs, its coroutine's. "task 7" when
-// the task has no name, "(no task)" for kNoTask or an id out of range.
+// "Task-3 (blocker)": the task's name (Trace::taskName) and, when it differs, its coroutine's.
+// "task 7" when the task has no name, "(no task)" for kNoTask or an id out of range.
 std::string taskLabel(const Trace& trace, TaskId task);
 
 } // namespace awaitscope
