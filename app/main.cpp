@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 
 #include <awaitscope/Version.h>
+#include <awaitscope/cli/ConvertCommand.h>
+#include <awaitscope/cli/ReportCommand.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +14,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 
 namespace {
 
@@ -46,6 +49,20 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption reportOption(QStringLiteral("report"),
+        QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
+                       "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
+        QStringLiteral("file"));
+    parser.addOption(reportOption);
+    const QCommandLineOption frozenOption(QStringLiteral("frozen-ms"),
+        QStringLiteral("With --report: a step that holds the loop this long counts as a frozen loop (default 100)."),
+        QStringLiteral("ms"));
+    parser.addOption(frozenOption);
+    const QCommandLineOption convertOption(QStringLiteral("convert"),
+        QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT. "
+                       "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
+        QStringLiteral("in"));
+    parser.addOption(convertOption);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
 
     if (!parser.parse(argumentsOf(argc, argv))) {
@@ -59,6 +76,32 @@ int main(int argc, char** argv) {
     if (parser.isSet(versionOption)) {
         std::printf("awaitscope %s\n", awaitscope::kVersion);
         return 0;
+    }
+
+    // Headless modes: no QApplication, no display.
+    if (parser.isSet(reportOption)) {
+        awaitscope::ReportOptions options;
+        if (parser.isSet(frozenOption)) {
+            bool ok = false;
+            const double ms = parser.value(frozenOption).toDouble(&ok);
+            if (!ok || !(ms > 0) || ms > 1e12) {
+                std::fprintf(stderr, "awaitscope: --frozen-ms needs a positive number of milliseconds, not '%s'\n",
+                             qPrintable(parser.value(frozenOption)));
+                return awaitscope::kExitUsage;
+            }
+            options.frozenThreshold = static_cast<awaitscope::TimeNs>(ms * 1e6);
+        }
+        return awaitscope::runReportCommand(parser.value(reportOption).toLocal8Bit().toStdString(), std::cout, std::cerr,
+                                            options);
+    }
+    if (parser.isSet(convertOption)) {
+        const QStringList outputs = parser.positionalArguments();
+        if (outputs.size() != 1) {
+            std::fputs("awaitscope: --convert needs an input and an output file: awaitscope --convert IN OUT\n", stderr);
+            return awaitscope::kExitUsage;
+        }
+        return awaitscope::runConvertCommand(parser.value(convertOption).toLocal8Bit().toStdString(),
+                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr);
     }
 
     if (!displayAvailable()) {
