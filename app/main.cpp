@@ -2,10 +2,13 @@
 // Command-line options are parsed before any QApplication exists, so --help, --version and
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
+#include "app/RenderCommand.h"
+#include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
@@ -30,6 +33,15 @@ bool displayAvailable() {
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
 }
 
+// The ui reaches file loading, saving and script running only through these hooks
+// (CONTRACTS.md). Until the io and script branches are merged they hold the built-in C++
+// demo lessons. After the merge:
+//   sources.load        = loadTraceFile(path, {hooks.onProgress, hooks.cancelled}) -> LoadedTrace
+//   sources.save        = saveTraceFile(trace, path, Native / NativeGzip / Chrome)
+//   sources.scenarios   = builtinScenarios() -> ScenarioInfo
+//   sources.runScenario = runScript(findScenario(name)->source, {fileName, ..., hooks.cancelled})
+awaitscope::ui::TraceSources makeTraceSources() { return awaitscope::ui::demoTraceSources(); }
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -46,6 +58,14 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption renderOption(QStringLiteral("render"),
+        QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
+    const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
+        QStringLiteral("Run the lesson <name> and draw its timeline to the --out file; no window."), QStringLiteral("name"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where --render writes the picture."), QStringLiteral("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
+    parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
 
     if (!parser.parse(argumentsOf(argc, argv))) {
@@ -61,6 +81,34 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    if (parser.isSet(renderOption) || parser.isSet(renderScenarioOption)) {
+        awaitscope::ui::RenderRequest request;
+        request.tracePath = parser.value(renderOption);
+        request.scenario = parser.value(renderScenarioOption);
+        request.outPath = parser.value(outOption);
+        request.dark = parser.value(themeOption) == QLatin1String("dark");
+        if (request.outPath.isEmpty()) {
+            std::fputs("awaitscope: --render needs --out <file.png|file.svg>\n", stderr);
+            return 2;
+        }
+        if (parser.isSet(sizeOption)) {
+            const auto size = awaitscope::ui::parseImageSize(parser.value(sizeOption));
+            if (!size) {
+                std::fprintf(stderr, "awaitscope: --size %s: expected WIDTHxHEIGHT, each 100..20000, like 1600x900\n",
+                             qPrintable(parser.value(sizeOption)));
+                return 2;
+            }
+            request.size = *size;
+        }
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");  // a picture needs fonts, not a display
+        QGuiApplication app(argc, argv);
+        QString errors;
+        const int code = awaitscope::ui::runRenderCommand(request, makeTraceSources(), &errors);
+        std::fputs(qPrintable(errors), stderr);
+        return code;
+    }
+
     if (!displayAvailable()) {
         std::fputs("awaitscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
                    "Run it under a virtual display:   xvfb-run make run\n"
@@ -71,17 +119,26 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    awaitscope::ui::MainWindow window;
+    awaitscope::ui::MainWindow window(makeTraceSources());
+    const QStringList files = parser.positionalArguments();
     if (parser.isSet(screenshotOption)) {
-        window.show();
-        QApplication::processEvents();
+        // Picture the window once the first trace has loaded (or failed to).
         const QString path = parser.value(screenshotOption);
-        if (!window.grab().save(path)) {
-            std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
-            return 1;
-        }
-        return 0;
+        int code = 0;
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, [&] {
+            QApplication::processEvents();
+            if (!window.grab().save(path)) {
+                std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
+                code = 1;
+            }
+            app.quit();
+        }, Qt::QueuedConnection);
+        window.show();
+        window.openInitial(files.value(0));
+        app.exec();
+        return code;
     }
     window.show();
+    window.openInitial(files.value(0));
     return app.exec();
 }
