@@ -88,7 +88,7 @@ void describeTask(const TraceModel& model, TaskId task, SelectionInfo& info) {
     if (parent != kNoTask)
         info.facts.emplace_back(QStringLiteral("Created by"), q(model.taskName(parent)));
     if (record.scope < trace.scopes.size())
-        info.facts.emplace_back(QStringLiteral("Belongs to"), QString::fromUtf8(toString(trace.scopes[record.scope].kind)));
+        info.facts.emplace_back(QStringLiteral("Belongs to"), scopeKindText(trace.scopes[record.scope].kind));
     addSite(info, trace, record.createdAt, QStringLiteral("Created at"));
     info.range = TimeRange{lane.begin, lane.end};
 }
@@ -115,6 +115,16 @@ QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch) {
     if (!line.isEmpty())
         label += QStringLiteral(", ") + line;
     return label;
+}
+
+QString scopeKindText(ScopeKind kind) {
+    switch (kind) {
+    case ScopeKind::TaskGroup: return QStringLiteral("TaskGroup");
+    case ScopeKind::Gather: return QStringLiteral("gather");
+    case ScopeKind::WaitFor: return QStringLiteral("wait_for");
+    case ScopeKind::AsCompleted: return QStringLiteral("as_completed");
+    }
+    return {};
 }
 
 QString spanStateText(const TraceModel& model, const Span& span) {
@@ -335,7 +345,7 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             return info;
         const Scope& scope = trace.scopes[selection.index];
         info.task = scope.owner < model.taskCount() ? scope.owner : kNoTask;
-        info.title = QString::fromUtf8(toString(scope.kind));
+        info.title = scopeKindText(scope.kind);
         info.explanation = scope.kind == ScopeKind::TaskGroup
                                ? QStringLiteral("An async with TaskGroup block: leaving it waits for every task created in "
                                                 "it, and the first failure cancels the others.")

@@ -30,6 +30,8 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
 QString siteText(const Trace& trace, SiteId site);
 // The frozen-band label: "loop frozen 1.5 s — time.sleep, line 14".
 QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch);
+// "TaskGroup", "gather", "wait_for", "as_completed": as the program spells them.
+QString scopeKindText(ScopeKind kind);
 // "await asyncio.sleep", "ready: woken by timer", "running": the state in words.
 QString spanStateText(const TraceModel& model, const Span& span);
 

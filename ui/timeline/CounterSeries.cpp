@@ -25,7 +25,7 @@ std::int32_t CounterSeries::valueAt(TimeNs t) const {
     return at == points_.size() ? 0 : points_[at].value;
 }
 
-std::int32_t CounterSeries::maxOfIndices(std::size_t first, std::size_t last) const {
+std::int32_t CounterSeries::maximumOfPoints(std::size_t first, std::size_t last) const {
     std::int32_t best = INT32_MIN;
     // Climb the pyramid: whole aligned blocks at each level, single points at the ragged ends.
     std::size_t lo = first, hi = last;
@@ -50,16 +50,19 @@ std::int32_t CounterSeries::maximumIn(TimeNs begin, TimeNs end) const {
     const std::size_t first = firstIndex(points_, begin + 1);
     const std::size_t last = firstIndex(points_, end);
     if (first < last)
-        best = std::max(best, maxOfIndices(first, last));
+        best = std::max(best, maximumOfPoints(first, last));
     return best;
 }
 
-CounterSeries seriesFromSteps(std::vector<std::pair<TimeNs, std::int32_t>> steps) {
-    // At one instant, increments count before decrements: on a virtual clock a task can be
-    // ready and run at the same nanosecond, and the queue did hold it at that moment. Such a
-    // peak lasts 1 ns, which still shows as a one-pixel spike at any zoom.
-    std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : a.second > b.second;
+CounterSeries seriesFromSteps(std::vector<std::pair<TimeNs, std::int32_t>> steps, SameInstant order) {
+    // On a virtual clock a task can be made ready and run in the same nanosecond, and the
+    // queue did hold it at that moment: counted increments-first, such a peak lasts 1 ns,
+    // which still shows as a one-pixel spike at any zoom.
+    const bool incrementsFirst = order == SameInstant::IncrementsFirst;
+    std::sort(steps.begin(), steps.end(), [incrementsFirst](const auto& a, const auto& b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        return incrementsFirst ? a.second > b.second : a.second < b.second;
     });
     std::vector<CounterPoint> points;
     std::int32_t value = 0;
@@ -69,13 +72,18 @@ CounterSeries seriesFromSteps(std::vector<std::pair<TimeNs, std::int32_t>> steps
     };
     for (std::size_t i = 0; i < steps.size();) {
         const TimeNs time = steps[i].first;
-        for (; i < steps.size() && steps[i].first == time && steps[i].second > 0; ++i)
+        std::int32_t peak = value;
+        for (; i < steps.size() && steps[i].first == time; ++i) {
             value += steps[i].second;
-        const std::int32_t peak = value;
-        for (; i < steps.size() && steps[i].first == time; ++i)
-            value += steps[i].second;
+            if (incrementsFirst)
+                peak = std::max(peak, value);
+        }
+        if (!incrementsFirst || peak == value) {
+            push(time, value);
+            continue;
+        }
         push(time, peak);
-        if (value != peak && (i == steps.size() || steps[i].first > time + 1))
+        if (i == steps.size() || steps[i].first > time + 1)
             push(time + 1, value);
     }
     points.shrink_to_fit();
@@ -107,7 +115,8 @@ CounterSeries buildPendingTimerSeries(const Trace& trace, const TraceIndex& inde
                 steps.emplace_back(span.end, -1);
             }
     }
-    return seriesFromSteps(std::move(steps));
+    // A timer that fires as another is armed was never pending together with it.
+    return seriesFromSteps(std::move(steps), SameInstant::DecrementsFirst);
 }
 
 } // namespace awaitscope::ui

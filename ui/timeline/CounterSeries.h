@@ -28,17 +28,23 @@ public:
     std::int32_t valueAt(TimeNs t) const;
     // The highest value in effect anywhere in [begin, end).
     std::int32_t maximumIn(TimeNs begin, TimeNs end) const;
+    // The highest value among points [first, last), in O(log n) through the pyramid.
+    std::int32_t maximumOfPoints(std::size_t first, std::size_t last) const;
 
 private:
-    std::int32_t maxOfIndices(std::size_t first, std::size_t last) const;  // [first, last)
 
     std::vector<CounterPoint> points_;
     std::vector<std::vector<std::int32_t>> levels_;  // levels_[k][i]: max of points [i*2^(k+1), (i+1)*2^(k+1))
     std::int32_t maximum_ = 0;
 };
 
+// At one instant, whether increments count before decrements (a peak of 1 ns shows that
+// things were there together) or after (one thing left as another came).
+enum class SameInstant { IncrementsFirst, DecrementsFirst };
+
 // Builds a series from +1/-1 steps: each (time, delta) pair changes the value at `time`.
-CounterSeries seriesFromSteps(std::vector<std::pair<TimeNs, std::int32_t>> steps);
+CounterSeries seriesFromSteps(std::vector<std::pair<TimeNs, std::int32_t>> steps,
+                              SameInstant order = SameInstant::IncrementsFirst);
 
 // How many tasks are ready and waiting for the loop (the backlog a frozen loop builds up).
 CounterSeries buildReadyQueueSeries(const Trace& trace, const TraceIndex& index);

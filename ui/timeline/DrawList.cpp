@@ -22,19 +22,46 @@ std::size_t RowDrawList::itemCount() const {
 
 namespace {
 
+// The first index at or after `from` whose point fails `before`, by galloping: columns are
+// visited left to right, so each search starts where the last one ended and stays local.
+template <class Before>
+std::size_t gallop(const std::vector<CounterPoint>& points, std::size_t from, Before before) {
+    std::size_t step = 1, lo = from, hi = from;
+    while (hi < points.size() && before(points[hi])) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    hi = std::min(hi, points.size());
+    return static_cast<std::size_t>(std::partition_point(points.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                         points.begin() + static_cast<std::ptrdiff_t>(hi), before) -
+                                    points.begin());
+}
+
 void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, std::vector<CounterColumn>& out) {
     const auto& points = series.points();
     if (points.empty())
         return;
-    // One column per pixel, merged with its neighbour when the value is the same.
+    // One column per pixel, merged with its neighbour when the value is the same. A column's
+    // value is the highest in effect inside it: the value at its start, or any point within.
     const int first = static_cast<int>(std::floor(scale.left()));
     const int last = static_cast<int>(std::ceil(scale.right()));
+    std::size_t next = 0;  // the first point after the current column's start
     for (int x = first; x < last; ++x) {
         const TimeNs t0 = scale.xToTime(x);
         const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
         if (t1 <= points.front().time)
             continue;
-        const std::int32_t value = series.maximumIn(t0, t1);
+        next = gallop(points, next, [&](const CounterPoint& p) { return p.time <= t0; });
+        const std::size_t end = gallop(points, next, [&](const CounterPoint& p) { return p.time < t1; });
+        std::int32_t value = next > 0 ? points[next - 1].value : 0;
+        if (end - next <= 16) {
+            for (std::size_t i = next; i < end; ++i)
+                value = std::max(value, points[i].value);
+        } else {
+            value = std::max(value, series.maximumOfPoints(next, end));
+        }
+        next = end;
         if (!out.empty() && out.back().value == value && out.back().x1 == static_cast<float>(x))
             out.back().x1 = static_cast<float>(x + 1);
         else

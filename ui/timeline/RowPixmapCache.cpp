@@ -12,24 +12,49 @@ void RowPixmapCache::beginFrame(const ViewKey& key) {
     }
 }
 
-const QPixmap& RowPixmapCache::rowPixmap(quint64 rowKey, QSize size, const std::function<void(QPainter&)>& paint) {
+QPixmap RowPixmapCache::paintPixmap(QSize size, qreal devicePixelRatio, const QColor& background,
+                                    const std::function<void(QPainter&)>& paint) {
+    QPixmap pixmap(size * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(background);  // opaque: blitting it later is a copy, not a blend
+    QPainter painter(&pixmap);
+    paint(painter);
+    return pixmap;
+}
+
+const QPixmap& RowPixmapCache::rowPixmap(quint64 rowKey, QSize size, const QColor& background,
+                                         const std::function<void(QPainter&)>& paint) {
     auto found = rows_.find(rowKey);
     if (found != rows_.end() && found->deviceIndependentSize().toSize() == size) {
         ++hits_;
         return *found;
     }
     ++misses_;
-    QPixmap pixmap(size * key_.devicePixelRatio);
-    pixmap.setDevicePixelRatio(key_.devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    {
-        QPainter painter(&pixmap);
-        paint(painter);
+    return *rows_.insert(rowKey, paintPixmap(size, key_.devicePixelRatio, background, paint));
+}
+
+const QPixmap& RowPixmapCache::fixedPixmap(Fixed which, quint64 key, QSize size, qreal devicePixelRatio,
+                                           const QColor& background, const std::function<void(QPainter&)>& paint) {
+    FixedEntry& entry = fixed_[static_cast<int>(which)];
+    if (entry.valid && entry.key == key && entry.pixmap.deviceIndependentSize().toSize() == size &&
+        entry.pixmap.devicePixelRatio() == devicePixelRatio) {
+        ++hits_;
+        return entry.pixmap;
     }
-    return *rows_.insert(rowKey, std::move(pixmap));
+    ++misses_;
+    entry.pixmap = paintPixmap(size, devicePixelRatio, background, paint);
+    entry.key = key;
+    entry.valid = true;
+    return entry.pixmap;
 }
 
 void RowPixmapCache::clear() {
+    clearLanes();
+    for (FixedEntry& entry : fixed_)
+        entry.valid = false;
+}
+
+void RowPixmapCache::clearLanes() {
     rows_.clear();
     valid_ = false;
 }

@@ -1,10 +1,13 @@
 #pragma once
 
-// One pixmap per lane at the device pixel ratio (after Qt Creator's tracing library): hover,
-// selection and scrolling repaint only the overlays and blit the lanes. Any change of the
-// view (range, width, ratio, theme, trace) drops every lane.
+// The timeline's pixmap caches, at the device pixel ratio (after Qt Creator's tracing
+// library). One pixmap per lane: hover, selection and vertical scrolling blit lanes instead
+// of repainting them, and any change of the view (range, width, ratio, theme, trace) drops
+// them. The lane headers and the legend do not depend on the time range, so zooming and
+// panning keep them.
 #include "timeline/TimeScale.h"
 
+#include <QColor>
 #include <QHash>
 #include <QPixmap>
 
@@ -22,21 +25,35 @@ public:
         quint64 generation = 0;
         friend bool operator==(const ViewKey&, const ViewKey&) = default;
     };
+    enum class Fixed { Headers, Legend };
 
     // Starts a frame: forgets every lane when the view is not the one the lanes were made for.
     void beginFrame(const ViewKey& key);
-    // The lane's pixmap (logical `size`), painted by `paint` when missing. The painter passed to
-    // `paint` has its origin at the lane's top-left corner.
-    const QPixmap& rowPixmap(quint64 rowKey, QSize size, const std::function<void(QPainter&)>& paint);
-    void clear();
+    // The lane's pixmap (logical `size`), filled with `background` and painted by `paint` when
+    // missing. The painter passed to `paint` has its origin at the lane's top-left corner.
+    const QPixmap& rowPixmap(quint64 rowKey, QSize size, const QColor& background, const std::function<void(QPainter&)>& paint);
+    // A picture that only changes with `key` (headers: layout, scroll, selection; legend: width).
+    const QPixmap& fixedPixmap(Fixed which, quint64 key, QSize size, qreal devicePixelRatio, const QColor& background,
+                               const std::function<void(QPainter&)>& paint);
+    void clear();       // everything
+    void clearLanes();  // what a zoom or pan invalidates
 
     int hits() const { return hits_; }
     int misses() const { return misses_; }
 
 private:
+    struct FixedEntry {
+        quint64 key = 0;
+        bool valid = false;
+        QPixmap pixmap;
+    };
+    static QPixmap paintPixmap(QSize size, qreal devicePixelRatio, const QColor& background,
+                               const std::function<void(QPainter&)>& paint);
+
     ViewKey key_;
     bool valid_ = false;
     QHash<quint64, QPixmap> rows_;
+    FixedEntry fixed_[2];
     int hits_ = 0;
     int misses_ = 0;
 };

@@ -1,11 +1,14 @@
 #include "timeline/TimelineLayout.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace awaitscope::ui {
 
 TimelineLayout::TimelineLayout(const TraceModel& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics)
     : metrics_(metrics) {
+    static std::atomic<std::uint64_t> serials{0};
+    serial_ = ++serials;
     int y = 0;
     auto pin = [&](RowKind kind, int height) {
         LayoutRow row;

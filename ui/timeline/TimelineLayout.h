@@ -43,6 +43,8 @@ public:
     TimelineLayout(const TraceModel& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics = {});
 
     const std::vector<LayoutRow>& rows() const { return rows_; }
+    // Different for every layout ever built: caches of header pictures key on it.
+    std::uint64_t serial() const { return serial_; }
     const LaneMetrics& metrics() const { return metrics_; }
     int pinnedHeight() const { return pinnedHeight_; }
     int contentHeight() const { return contentHeight_; }  // all task rows
@@ -64,6 +66,7 @@ private:
     int pinnedHeight_ = 0;
     int contentHeight_ = 0;
     std::size_t firstTaskRow_ = 0;
+    std::uint64_t serial_ = 0;
 };
 
 } // namespace awaitscope::ui

@@ -15,24 +15,13 @@ namespace awaitscope::ui {
 
 namespace {
 
-constexpr double kLabelMinWidth = 28.0;
-
 QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
-// Draws `text` inside `rect`, elided, when the rect is wide enough to say something.
-void drawLabel(QPainter& p, const QRectF& rect, const QString& text, const QColor& color, Qt::Alignment align = Qt::AlignCenter) {
-    if (rect.width() < kLabelMinWidth || text.isEmpty())
-        return;
-    const QFontMetrics metrics(p.font());
-    const QString elided = metrics.elidedText(text, Qt::ElideRight, static_cast<int>(rect.width()) - 6);
-    if (elided.isEmpty() || elided == QStringLiteral("…"))
-        return;
-    p.setPen(color);
-    p.drawText(rect.adjusted(3, 0, -3, 0), static_cast<int>(align | Qt::AlignVCenter), elided);
-}
-
-QRectF itemRect(const DrawItem& item, double top, double height) {
-    return QRectF(item.x0, top, std::max<double>(1.0, item.x1 - item.x0), height);
+// Integer rectangles take the raster engine's fast fill path; every item gets a pixel at least.
+QRect itemRect(const DrawItem& item, int top, int height) {
+    const int x0 = static_cast<int>(std::floor(item.x0));
+    const int x1 = std::max(x0 + 1, static_cast<int>(std::lround(item.x1)));
+    return QRect(x0, top, x1 - x0, height);
 }
 
 QString countLabel(std::uint32_t count, const char* what) { return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(what)); }
@@ -40,6 +29,28 @@ QString countLabel(std::uint32_t count, const char* what) { return QStringLitera
 bool isThreadLane(const TraceModel& model, TaskId task) {
     return task < model.taskCount() && model.trace().tasks[task].kind == TaskKind::Thread;
 }
+
+// Rectangles of one colour, drawn with one call: a row of a few hundred spans then costs a
+// handful of QPainter calls instead of hundreds.
+struct RectBatch {
+    std::vector<QRect> rects;
+    void add(const QRect& r) { rects.push_back(r); }
+    void fill(QPainter& p, const QBrush& brush) {
+        if (rects.empty())
+            return;
+        p.setPen(Qt::NoPen);
+        p.setBrush(brush);
+        p.drawRects(rects.data(), static_cast<int>(rects.size()));
+        rects.clear();
+    }
+};
+
+struct PendingLabel {
+    QRect rect;
+    QString text;
+    QColor color;
+    Qt::Alignment align;
+};
 
 } // namespace
 
@@ -114,9 +125,9 @@ void TimelinePainter::paint(QPainter& p, const TimelineFrame& f, RowPixmapCache*
     lastItemCount_ = 0;
     p.save();
     p.setClipRect(f.rect);
-    p.fillRect(f.rect, st.background);
     p.setFont(st.font);
     if (!f.model || !f.layout) {
+        p.fillRect(f.rect, st.background);
         p.setPen(st.mutedText);
         p.setFont(st.titleFont);
         p.drawText(f.rect, Qt::AlignCenter | Qt::TextWordWrap,
@@ -125,17 +136,54 @@ void TimelinePainter::paint(QPainter& p, const TimelineFrame& f, RowPixmapCache*
         p.restore();
         return;
     }
+    const QRect plot = f.plotRect();
+    const QRect tasks = f.taskPlotRect();
+    // Below the last lane the plot is plain background; the lanes paint themselves.
+    const int contentBottom = tasks.top() + f.layout->contentHeight() - f.scrollY;
+    if (contentBottom <= tasks.bottom())
+        p.fillRect(QRect(QPoint(plot.left(), std::max(contentBottom, tasks.top())), plot.bottomRight()), st.background);
     const TimeScale scale = f.scale();
+    frameTicks_ = computeRulerTicks(scale).ticks;
+    const qreal ratio = p.device() ? p.device()->devicePixelRatioF() : 1.0;
     paintRows(p, f, scale, cache);
     paintBrackets(p, f, scale);
     paintFrozenBands(p, f, scale);
     paintArrows(p, f, scale);
     paintSelection(p, f, scale);
-    paintHeaders(p, f);
+    const QRect headers = f.headerRect();
+    if (cache && headers.isValid()) {
+        // Headers change with the layout, the scroll offset and the selected task, not with zoom.
+        const quint64 key = (f.layout->serial() << 24) ^ (static_cast<quint64>(f.scrollY) << 1) ^
+                            (static_cast<quint64>(f.selection.task) << 40) ^ static_cast<quint64>(st.dark) ^
+                            (static_cast<quint64>(headers.height()) << 52);
+        const QPixmap& pixmap = cache->fixedPixmap(RowPixmapCache::Fixed::Headers, key, headers.size(), ratio, st.headerBackground,
+                                                   [&](QPainter& hp) {
+                                                       hp.translate(-headers.topLeft());
+                                                       hp.setFont(st.font);
+                                                       paintHeaders(hp, f);
+                                                   });
+        p.drawPixmap(headers.topLeft(), pixmap);
+    } else {
+        paintHeaders(p, f);
+    }
+    p.setPen(st.separator);
+    p.drawLine(plot.left(), f.taskPlotRect().top() - 1, plot.right(), f.taskPlotRect().top() - 1);
     paintRuler(p, f, scale);
     paintCursorOverlays(p, f, scale);
-    if (f.showLegend)
-        paintLegend(p, f);
+    if (f.showLegend) {
+        const QRect legend = f.legendRect();
+        if (cache && legend.isValid()) {
+            const quint64 key = (static_cast<quint64>(legend.width()) << 1) ^ static_cast<quint64>(st.dark);
+            const QPixmap& pixmap = cache->fixedPixmap(RowPixmapCache::Fixed::Legend, key, legend.size(), ratio, st.rulerBackground,
+                                                       [&](QPainter& lp) {
+                                                           lp.translate(-legend.topLeft());
+                                                           paintLegend(lp, f);
+                                                       });
+            p.drawPixmap(legend.topLeft(), pixmap);
+        } else {
+            paintLegend(p, f);
+        }
+    }
     p.restore();
 }
 
@@ -153,11 +201,12 @@ void TimelinePainter::paintRows(QPainter& p, const TimelineFrame& f, const TimeS
         }
         const quint64 key = (static_cast<quint64>(row.kind) << 40) ^ (static_cast<quint64>(row.task) & 0xFFFFFFFFull) ^
                             (static_cast<quint64>(rowIndex & 1) << 50);
-        const QPixmap& pixmap = cache->rowPixmap(key, QSize(plot.width(), row.height), [&](QPainter& rowPainter) {
-            rowPainter.translate(-plot.left(), 0);
-            rowPainter.setFont(f.style->font);
-            paintRowContent(rowPainter, f, scale, row, 0, rowIndex);
-        });
+        const QPixmap& pixmap = cache->rowPixmap(key, QSize(plot.width(), row.height), rowBackground(f, row, rowIndex),
+                                                 [&](QPainter& rowPainter) {
+                                                     rowPainter.translate(-plot.left(), 0);
+                                                     rowPainter.setFont(f.style->font);
+                                                     paintRowContent(rowPainter, f, scale, row, 0, rowIndex);
+                                                 });
         p.drawPixmap(plot.left(), top, pixmap);
     };
     const auto& rows = layout.rows();
@@ -177,19 +226,22 @@ void TimelinePainter::paintRows(QPainter& p, const TimelineFrame& f, const TimeS
     p.restore();
 }
 
+QColor TimelinePainter::rowBackground(const TimelineFrame& f, const LayoutRow& row, int rowIndex) const {
+    const TimelineStyle& st = *f.style;
+    return row.pinned ? st.headerBackground.lighter(st.dark ? 115 : 103) : (rowIndex % 2 ? st.alternateRow : st.background);
+}
+
 void TimelinePainter::paintRowContent(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row,
                                       int top, int rowIndex) {
     const TimelineStyle& st = *f.style;
-    const QRect band(static_cast<int>(scale.left()), top, static_cast<int>(scale.width()), row.height);
-    p.fillRect(band, row.pinned ? st.headerBackground.lighter(st.dark ? 115 : 103) : (rowIndex % 2 ? st.alternateRow : st.background));
+    const QRect band(static_cast<int>(scale.left()), top, static_cast<int>(std::ceil(scale.width())), row.height);
+    p.fillRect(band, rowBackground(f, row, rowIndex));
     // Grid lines at the ruler's ticks, under everything else.
-    p.setPen(st.grid);
-    for (TimeNs tick : computeRulerTicks(scale).ticks) {
-        const int x = static_cast<int>(std::lround(scale.timeToX(tick)));
-        p.drawLine(x, top, x, top + row.height - 1);
-    }
-    p.setPen(st.separator);
-    p.drawLine(band.left(), top + row.height - 1, band.right(), top + row.height - 1);
+    RectBatch grid;
+    for (TimeNs tick : frameTicks_)
+        grid.add(QRect(static_cast<int>(std::lround(scale.timeToX(tick))), top, 1, row.height - 1));
+    grid.add(QRect(band.left(), top + row.height - 1, band.width(), 1));
+    grid.fill(p, st.grid);
     buildRowDrawList(*f.model, row, scale, f.drawOptions, scratch_);
     lastItemCount_ += scratch_.itemCount();
     switch (row.kind) {
@@ -206,89 +258,121 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
     const Trace& trace = model.trace();
     const LaneMetrics& m = f.layout->metrics();
     const TaskLane& lane = model.index().lane(row.task);
-    const double barTop = top + m.padding;
-    const double barHeight = m.stateBarHeight;
+    const int barTop = top + m.padding;
+    const int barHeight = m.stateBarHeight;
     const bool thread = isThreadLane(model, row.task);
+    QColor readyHatch = st.readyText;
+    readyHatch.setAlpha(60);
+    QColor blockingHatch = st.blockingText;
+    blockingHatch.setAlpha(50);
 
+    RectBatch running, awaiting, awaitingEdge, ready, folded, blocking, threadWork;
+    std::vector<PendingLabel> labels;
+    auto label = [&](const QRect& rect, QString text, const QColor& color, Qt::Alignment align = Qt::AlignCenter) {
+        if (rect.width() >= 28)
+            labels.push_back({rect, std::move(text), color, align});
+    };
     for (const DrawItem& item : scratch_.spans) {
-        const QRectF rect = itemRect(item, barTop, barHeight);
+        const QRect rect = itemRect(item, barTop, barHeight);
         if (item.folded()) {
-            p.fillRect(rect, st.folded);
+            folded.add(rect);
             if (rect.width() > 60)
-                drawLabel(p, rect, countLabel(item.count, "steps and waits"), st.foldedText);
+                label(rect, countLabel(item.count, "steps and waits"), st.foldedText);
             continue;
         }
         const Span& span = lane.spans[item.first];
         switch (span.state) {
         case SpanState::Running:
-            p.fillRect(rect, st.running);
-            drawLabel(p, rect, thread ? QStringLiteral("working on a thread") : QStringLiteral("running"), st.runningText);
+            running.add(rect);
+            label(rect, thread ? QStringLiteral("working on a thread") : QStringLiteral("running"), st.runningText);
             break;
         case SpanState::Awaiting: {
-            const QRectF inner = rect.adjusted(0, 3, 0, -3);
-            p.fillRect(inner, st.awaiting);
-            p.setPen(st.awaitingBorder);
-            p.drawLine(QPointF(inner.left(), inner.top()), QPointF(inner.right(), inner.top()));
-            p.drawLine(QPointF(inner.left(), inner.bottom()), QPointF(inner.right(), inner.bottom()));
-            drawLabel(p, inner, QStringLiteral("await ") + q(model.awaitDescription(span.ref)), st.awaitingText, Qt::AlignLeft);
+            const QRect inner = rect.adjusted(0, 3, 0, -3);
+            awaiting.add(inner);
+            awaitingEdge.add(QRect(inner.left(), inner.top(), inner.width(), 1));
+            awaitingEdge.add(QRect(inner.left(), inner.bottom(), inner.width(), 1));
+            label(inner, QStringLiteral("await ") + q(model.awaitDescription(span.ref)), st.awaitingText, Qt::AlignLeft);
             break;
         }
-        case SpanState::Ready: {
-            p.fillRect(rect, st.ready);
-            QColor hatch = st.readyText;
-            hatch.setAlpha(60);
-            p.fillRect(rect, QBrush(hatch, Qt::BDiagPattern));
-            drawLabel(p, rect, QStringLiteral("ready, waiting for the loop"), st.readyText);
+        case SpanState::Ready:
+            ready.add(rect);
+            label(rect, QStringLiteral("ready, waiting for the loop"), st.readyText);
             break;
-        }
         }
     }
+    running.fill(p, st.running);
+    awaiting.fill(p, st.awaiting);
+    awaitingEdge.fill(p, st.awaitingBorder);
+    std::vector<QRect> readyRects = ready.rects;
+    ready.fill(p, st.ready);
+    ready.rects = std::move(readyRects);
+    ready.fill(p, QBrush(readyHatch, Qt::BDiagPattern));
+    folded.fill(p, st.folded);
+    for (const PendingLabel& l : labels)
+        labels_.draw(p, l.rect, l.text, l.color, l.align);
+    labels.clear();
+
+    // Blocking calls lie on top of the running step that made them, with their own words.
     for (const DrawItem& item : scratch_.blocks) {
-        const QRectF rect = itemRect(item, barTop + 2, barHeight - 4);
-        if (item.folded()) {
-            p.fillRect(rect, thread ? st.folded : st.blocking);
+        const QRect rect = itemRect(item, barTop + 2, barHeight - 4);
+        (thread ? threadWork : blocking).add(rect);
+        if (item.folded())
             continue;
-        }
         const BlockSpan& block = lane.blocks[item.first];
         const QString what = block.block < trace.blocks.size() ? q(trace.str(trace.blocks[block.block].what)) : QString();
-        if (thread) {
-            p.fillRect(rect, st.running.darker(125));
-            drawLabel(p, rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.runningText);
-        } else {
-            p.fillRect(rect, st.blocking);
-            QColor hatch = st.blockingText;
-            hatch.setAlpha(50);
-            p.fillRect(rect, QBrush(hatch, Qt::FDiagPattern));
-            drawLabel(p, rect, what + QStringLiteral(" — blocks the whole loop"), st.blockingText);
-        }
+        if (thread)
+            label(rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.runningText);
+        else
+            label(rect, what + QStringLiteral(" — blocks the whole loop"), st.blockingText);
     }
+    threadWork.fill(p, st.running.darker(125));
+    std::vector<QRect> blockingRects = blocking.rects;
+    blocking.fill(p, st.blocking);
+    blocking.rects = std::move(blockingRects);
+    blocking.fill(p, QBrush(blockingHatch, Qt::FDiagPattern));
+    for (const PendingLabel& l : labels)
+        labels_.draw(p, l.rect, l.text, l.color, l.align);
+
+    // Flame-chart levels: a border colour under a lighter fill, batched per colour.
     p.setFont(st.smallFont);
     const auto& levels = model.frameLevels(row.task);
+    QHash<QRgb, std::vector<QRect>> frameFills;
+    RectBatch frameBorders, foldedFrames;
+    std::vector<PendingLabel> frameLabels;
     for (std::size_t level = 0; level < scratch_.frames.size(); ++level) {
         const int depth = static_cast<int>(level) + 1;
-        const double frameTop = row.frameTop(m, depth) - row.y + top;
+        const int frameTop = row.frameTop(m, depth) - row.y + top;
         for (const DrawItem& item : scratch_.frames[level]) {
-            const QRectF rect = itemRect(item, frameTop, m.frameHeight - 2);
+            const QRect rect = itemRect(item, frameTop, m.frameHeight - 2);
             if (item.folded()) {
-                p.fillRect(rect, st.folded);
+                foldedFrames.add(rect);
                 continue;
             }
             const FrameSpan& frame = lane.frames[levels[static_cast<std::size_t>(depth)][item.first].frameIndex];
             const std::string_view name = frame.frame < trace.frames.size() ? trace.str(trace.frames[frame.frame].name) : std::string_view();
             const QColor color = st.frameColor(name);
-            p.fillRect(rect, color);
-            p.setPen(color.darker(st.dark ? 60 : 125));
-            p.drawRect(rect.adjusted(0, 0, -1, -1));
-            drawLabel(p, rect, q(name) + QStringLiteral("()"), st.dark ? st.text : st.text, Qt::AlignLeft);
+            frameBorders.add(rect);
+            if (rect.width() > 2 && rect.height() > 2)
+                frameFills[color.rgb()].push_back(rect.adjusted(1, 1, -1, -1));
+            if (rect.width() >= 28)
+                frameLabels.push_back({rect, q(name) + QStringLiteral("()"), st.text, Qt::AlignLeft});
         }
     }
+    foldedFrames.fill(p, st.folded);
+    frameBorders.fill(p, st.dark ? st.separator : st.mutedText.lighter(150));
+    for (auto it = frameFills.begin(); it != frameFills.end(); ++it) {
+        RectBatch batch{std::move(it.value())};
+        batch.fill(p, QColor::fromRgb(it.key()));
+    }
+    for (const PendingLabel& l : frameLabels)
+        labels_.draw(p, l.rect, l.text, l.color, l.align);
 
     // How the task ended, just after its last moment.
     if (lane.finished) {
         const double x = scale.timeToX(lane.end);
         if (x >= scale.left() - 8 && x <= scale.right() + 8) {
             const double r = barHeight * 0.36;
-            drawEndMarker(p, st, lane.outcome, QPointF(x + r + 2, barTop + barHeight / 2), r);
+            drawEndMarker(p, st, lane.outcome, QPointF(x + r + 2, barTop + barHeight / 2.0), r);
             QString note;
             QColor noteColor = st.mutedText;
             if (lane.outcome == TaskOutcome::Failed) {
@@ -300,7 +384,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
             }
             if (!note.isEmpty()) {
                 // After the marker if there is room, else just before it on a plate.
-                const double width = QFontMetrics(p.font()).horizontalAdvance(note) + 10;
+                const double width = labels_.width(p.font(), note) + 10;
                 const double after = x + 2 * r + 6;
                 QRectF noteRect(after, barTop + 2, width, barHeight - 4);
                 if (after + width > scale.right())
@@ -308,8 +392,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
                 QColor plate = st.background;
                 plate.setAlpha(230);
                 p.fillRect(noteRect, plate);
-                p.setPen(noteColor);
-                p.drawText(noteRect, Qt::AlignCenter, note);
+                labels_.draw(p, noteRect, note, noteColor);
             }
         }
     }
@@ -318,20 +401,18 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
     const auto& list = model.neverAwaitedBy(row.task);
     for (const MarkerItem& marker : scratch_.markers) {
         const double r = barHeight * 0.42;
-        const QPointF centre(marker.x, barTop + barHeight / 2);
+        const QPointF centre(marker.x, barTop + barHeight / 2.0);
         drawGhostMarker(p, st, centre, r);
         const NeverAwaited& never = trace.neverAwaited[list[marker.first]];
         const QString text = marker.count > 1 ? QStringLiteral("%1 never awaited").arg(marker.count)
                                               : QStringLiteral("never awaited: %1()").arg(q(trace.str(never.name)));
-        const QFontMetrics metrics(p.font());
-        const QRectF box(marker.x + r + 3, barTop + barHeight / 2 - 8, metrics.horizontalAdvance(text) + 8, 16);
+        const QRectF box(marker.x + r + 3, barTop + barHeight / 2.0 - 8, labels_.width(p.font(), text) + 12, 16);
         QColor back = st.background;
         back.setAlpha(225);
         p.setPen(QPen(st.ghost, 1));
         p.setBrush(back);
         p.drawRoundedRect(box, 3, 3);
-        p.setPen(st.ghostText);
-        p.drawText(box, Qt::AlignCenter, text);
+        labels_.draw(p, box, text, st.ghostText);
     }
     p.setFont(st.font);
 }
@@ -339,34 +420,44 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
 void TimelinePainter::paintLoopRow(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top) {
     const TimelineStyle& st = *f.style;
     const TraceModel& model = *f.model;
-    const QRectF bar(scale.left(), top + 5, scale.width(), row.height - 10);
+    const QRect bar(static_cast<int>(scale.left()), top + 5, static_cast<int>(std::ceil(scale.width())), row.height - 10);
     p.fillRect(bar, st.loopIdle);
     const auto& slices = model.index().loopSlices();
-    double lastEnd = scale.left();
-    auto idleLabel = [&](double from, double to) {
+    int lastEnd = bar.left();
+    std::vector<PendingLabel> labels;
+    auto idleLabel = [&](int from, int to) {
         if (to - from > 70)
-            drawLabel(p, QRectF(from, bar.top(), to - from, bar.height()), QStringLiteral("idle"), st.mutedText);
+            labels.push_back({QRect(from, bar.top(), to - from, bar.height()), QStringLiteral("idle"), st.mutedText, Qt::AlignCenter});
     };
+    QHash<QRgb, std::vector<QRect>> byTask;
+    RectBatch folded;
     for (const DrawItem& item : scratch_.spans) {
-        const QRectF rect = itemRect(item, bar.top(), bar.height());
+        const QRect rect = itemRect(item, bar.top(), bar.height());
         idleLabel(lastEnd, rect.left());
-        lastEnd = rect.right();
+        lastEnd = rect.right() + 1;
         if (item.folded()) {
-            p.fillRect(rect, st.folded);
+            folded.add(rect);
             if (rect.width() > 60)
-                drawLabel(p, rect, countLabel(item.count, "steps"), st.foldedText);
+                labels.push_back({rect, countLabel(item.count, "steps"), st.foldedText, Qt::AlignCenter});
             continue;
         }
         const LoopSlice& slice = slices[item.first];
-        p.fillRect(rect, st.taskColor(slice.task));
-        drawLabel(p, rect, q(model.taskName(slice.task)), Qt::white);
+        byTask[st.taskColor(slice.task).rgb()].push_back(rect);
+        if (rect.width() >= 28)
+            labels.push_back({rect, q(model.taskName(slice.task)), Qt::white, Qt::AlignCenter});
     }
-    idleLabel(lastEnd, scale.right());
+    idleLabel(lastEnd, bar.right());
+    folded.fill(p, st.folded);
+    for (auto it = byTask.begin(); it != byTask.end(); ++it) {
+        RectBatch batch{std::move(it.value())};
+        batch.fill(p, QColor::fromRgb(it.key()));
+    }
+    for (const PendingLabel& l : labels)
+        labels_.draw(p, l.rect, l.text, l.color, l.align);
     // A frozen stretch is a loop slice too long to be fair: red, labelled with what froze it.
     // The label may run past a narrow stretch; the loop lane has room for it.
     const TimeRange view = scale.visible();
     p.setFont(st.boldFont);
-    const QFontMetrics metrics(st.boldFont);
     double labelsEnd = scale.left();
     for (const FrozenStretch& stretch : model.frozenStretches()) {
         if (stretch.end <= view.begin || stretch.begin >= view.end)
@@ -374,8 +465,8 @@ void TimelinePainter::paintLoopRow(QPainter& p, const TimelineFrame& f, const Ti
         const double x0 = scale.clampX(scale.timeToX(stretch.begin));
         const double x1 = std::max(x0 + 1, scale.clampX(scale.timeToX(stretch.end)));
         p.fillRect(QRectF(x0, bar.top(), x1 - x0, bar.height()), st.frozen);
-        const QString label = frozenLabel(model, stretch);
-        const double textWidth = metrics.horizontalAdvance(label) + 12;
+        const QString text = frozenLabel(model, stretch);
+        const double textWidth = labels_.width(st.boldFont, text) + 12;
         if (x0 < labelsEnd)
             continue;  // an earlier label covers this one's start
         QRectF box(x0, bar.top(), std::max(x1 - x0, textWidth), bar.height());
@@ -384,8 +475,7 @@ void TimelinePainter::paintLoopRow(QPainter& p, const TimelineFrame& f, const Ti
         if (box.left() < scale.left())
             box.moveLeft(scale.left());
         p.fillRect(box, st.frozen);
-        p.setPen(st.frozenText);
-        p.drawText(box, Qt::AlignCenter, metrics.elidedText(label, Qt::ElideRight, static_cast<int>(box.width()) - 8));
+        labels_.draw(p, box, text, st.frozenText);
         labelsEnd = box.right() + 4;
     }
     p.setFont(st.font);
@@ -396,21 +486,28 @@ void TimelinePainter::paintCounterRow(QPainter& p, const TimelineFrame& f, const
     const CounterSeries& series = row.kind == RowKind::ReadyQueue ? f.model->readyQueue() : f.model->pendingTimers();
     const QColor color = row.kind == RowKind::ReadyQueue ? st.ready : st.awaitingBorder;
     const double maximum = std::max(1, series.maximum());
-    const double baseline = top + row.height - 4;
+    const int baseline = top + row.height - 4;
     const double height = row.height - 9;
-    p.setFont(st.smallFont);
+    RectBatch bars;
+    std::vector<PendingLabel> labels;
     for (const CounterColumn& column : scratch_.counter) {
         if (column.value <= 0)
             continue;
-        const double h = std::max(2.0, height * column.value / maximum);
-        const QRectF rect(column.x0, baseline - h, column.x1 - column.x0, h);
-        p.fillRect(rect, color);
+        const int h = std::max(2, static_cast<int>(std::lround(height * column.value / maximum)));
+        const int x0 = static_cast<int>(column.x0);
+        const QRect rect(x0, baseline - h, std::max(1, static_cast<int>(column.x1) - x0), h);
+        bars.add(rect);
         // The count itself where there is room: "2" says more than a bar height.
-        if (rect.width() >= 24)
-            drawLabel(p, QRectF(rect.left(), top, rect.width(), row.height), QString::number(column.value), st.text);
+        if (rect.width() >= 28)
+            labels.push_back({QRect(rect.left(), top, rect.width(), row.height), QString::number(column.value), st.text, Qt::AlignCenter});
     }
+    bars.fill(p, color);
+    p.setFont(st.smallFont);
+    for (const PendingLabel& l : labels)
+        labels_.draw(p, l.rect, l.text, l.color, l.align);
     p.setFont(st.font);
 }
+
 
 void TimelinePainter::paintHeaders(QPainter& p, const TimelineFrame& f) {
     const TimelineStyle& st = *f.style;
@@ -505,7 +602,6 @@ void TimelinePainter::paintHeaders(QPainter& p, const TimelineFrame& f) {
     p.restore();
     p.setPen(st.separator);
     p.drawLine(headers.right(), headers.top(), headers.right(), headers.bottom());
-    p.drawLine(f.plotRect().left(), f.taskPlotRect().top() - 1, f.plotRect().right(), f.taskPlotRect().top() - 1);
 }
 
 void TimelinePainter::paintRuler(QPainter& p, const TimelineFrame& f, const TimeScale& scale) {
@@ -543,8 +639,7 @@ void TimelinePainter::paintRuler(QPainter& p, const TimelineFrame& f, const Time
         p.drawLine(x, ruler.bottom() - 7, x, ruler.bottom());
         if (x + 3 < textStart)
             continue;
-        p.setPen(st.text);
-        p.drawText(QRect(x + 3, ruler.top(), 120, ruler.height() - 4), Qt::AlignLeft | Qt::AlignVCenter, ticks.label(tick));
+        labels_.draw(p, QRect(x, ruler.top(), 140, ruler.height() - 4), ticks.label(tick), st.text, Qt::AlignLeft);
     }
     p.restore();
 }
@@ -594,7 +689,7 @@ void TimelinePainter::paintBrackets(QPainter& p, const TimelineFrame& f, const T
         p.drawPath(close);
         // The label sits left of the opening bracket, where the children do not exist yet:
         // across if there is room, else turned upright along the bracket.
-        const QString label = QString::fromUtf8(toString(s.kind));
+        const QString label = scopeKindText(s.kind);
         const QFontMetrics metrics(st.smallFont);
         const int w = metrics.horizontalAdvance(label);
         p.setPen(st.bracket);

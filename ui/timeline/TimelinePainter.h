@@ -3,6 +3,7 @@
 // Phase two of painting: draws a TimelineFrame. Lanes are drawn from their draw lists
 // (DrawList.h), optionally through a per-lane pixmap cache; frozen bands, brackets, wake-up
 // arrows, selection, measurement, playhead and hover are overlays drawn on top every time.
+#include "timeline/LabelCache.h"
 #include "timeline/RowPixmapCache.h"
 #include "timeline/TimelineFrame.h"
 
@@ -33,8 +34,11 @@ private:
     void paintSelection(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
     void paintCursorOverlays(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
     void paintLegend(QPainter& p, const TimelineFrame& f);
+    QColor rowBackground(const TimelineFrame& f, const LayoutRow& row, int rowIndex) const;
 
     RowDrawList scratch_;
+    LabelCache labels_;
+    std::vector<TimeNs> frameTicks_;  // the ruler's ticks of the frame being painted (grid lines)
     std::size_t lastItemCount_ = 0;
 };
 

@@ -22,10 +22,11 @@ void setFonts(TimelineStyle& style) {
 } // namespace
 
 QColor TimelineStyle::taskColor(TaskId task) const {
-    // Golden-angle steps keep neighbouring task ids apart. Hues stay within green..purple:
-    // red means "frozen" and orange means "ready" everywhere else on the timeline.
-    const int hue = 95 + static_cast<int>((static_cast<std::uint64_t>(task) * 137 + 110) % 215);
-    return QColor::fromHsl(hue, dark ? 120 : 150, dark ? 120 : 120);
+    // Ten distinct colours, none red or orange: red means "frozen" and orange "ready".
+    static const QRgb palette[] = {0x4e79a7, 0x59a14f, 0xb07aa1, 0x3a9fbf, 0x9c755f,
+                                   0x6a5acd, 0x8a9a3b, 0x76b7b2, 0x8c8c9c, 0x2f6f8f};
+    const QColor color = QColor::fromRgb(palette[task % (sizeof palette / sizeof palette[0])]);
+    return dark ? color.lighter(115) : color;
 }
 
 QColor TimelineStyle::frameColor(std::string_view name) const {

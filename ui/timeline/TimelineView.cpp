@@ -107,6 +107,8 @@ void TimelineView::changeEvent(QEvent* event) {
 
 void TimelineView::invalidateCache() { cache_.clear(); }
 
+void TimelineView::invalidateLanes() { cache_.clearLanes(); }
+
 void TimelineView::rebuild() {
     collapsed_.clear();
     scrollY_ = 0;
@@ -160,7 +162,8 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
 
 void TimelineView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    painter.fillRect(rect(), style_.background);
+    const QRect timeline = timelineRect();
+    painter.fillRect(QRect(timeline.right() + 1, 0, width() - timeline.width(), height()), style_.rulerBackground);
     painter_.paint(painter, currentFrame(), &cache_);
 }
 

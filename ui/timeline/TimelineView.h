@@ -34,7 +34,8 @@ public:
     bool isCollapsed(TaskId task) const;
     // Scrolls so that the row of `task` is on screen.
     void ensureTaskVisible(TaskId task);
-    void invalidateCache();
+    void invalidateCache();  // everything (theme, trace)
+    void invalidateLanes();  // what a zoom or pan invalidates
     std::size_t lastPaintedItems() const { return painter_.lastItemCount(); }
     const RowPixmapCache& cache() const { return cache_; }
 
