@@ -181,7 +181,8 @@ private slots:
         QVERIFY(loaded.wait(10000));
         const auto& model = *window.document()->model();
         QCOMPARE(model.trace().neverAwaited.size(), std::size_t(1));
-        click(window.timeline(), window.timeline()->pointAt(model.trace().neverAwaited[0].task, model.trace().neverAwaited[0].created));
+        click(window.timeline(), window.timeline()->pointAt(model.trace().neverAwaited[0].task, model.trace().neverAwaited[0].created,
+                                                            TimelineView::LanePart::Ghosts));
         QCOMPARE(window.viewState()->selection().kind, SelectionKind::NeverAwaited);
         QCOMPARE(window.codePanel()->highlightedLine(), 10);
         QVERIFY(window.codePanel()->lineText(10).contains("save(\"draft\")"));

@@ -183,6 +183,8 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (!taskValid || selection.index >= model.index().lane(selection.task).frames.size())
             return info;
         const FrameSpan& frame = model.index().lane(selection.task).frames[selection.index];
+        if (frame.frame >= trace.frames.size())
+            return info;
         const FrameInfo& frameInfo = trace.frames[frame.frame];
         info.title = q(trace.str(frameInfo.name)) + QStringLiteral("() in ") + q(model.taskName(selection.task));
         info.explanation = QStringLiteral("A coroutine called with await runs inside the same task, as a nested frame "
@@ -201,6 +203,8 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (!taskValid || selection.index >= model.index().lane(selection.task).blocks.size())
             return info;
         const BlockSpan& block = model.index().lane(selection.task).blocks[selection.index];
+        if (block.block >= trace.blocks.size())
+            return info;
         const BlockInfo& blockInfo = trace.blocks[block.block];
         const bool onThread = trace.tasks[selection.task].kind == TaskKind::Thread;
         info.title = q(trace.str(blockInfo.what)) + QStringLiteral(" (blocking call)");
@@ -263,8 +267,11 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             info.explanation += QStringLiteral(" Move blocking work off the loop with asyncio.to_thread.");
         addRange(info, stretch.begin, stretch.end);
         info.facts.emplace_back(QStringLiteral("Culprit"), q(model.taskName(stretch.culprit)));
+        // The culprit's own wake-up that started the step is no victim: only real lateness counts.
         for (const FrozenVictim& victim : stretch.victims)
-            info.facts.emplace_back(QStringLiteral("Late"), QStringLiteral("%1 by %2").arg(q(model.taskName(victim.task)), formatDuration(victim.lateBy())));
+            if (victim.task != stretch.culprit && victim.lateBy() > 0)
+                info.facts.emplace_back(QStringLiteral("Ran late"),
+                                        QStringLiteral("%1, by %2").arg(q(model.taskName(victim.task)), formatDuration(victim.lateBy())));
         addSite(info, trace, stretch.site);
         break;
     }

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QEvent>
 #include <QLabel>
 #include <QTextBlock>
 #include <QVBoxLayout>
@@ -36,8 +37,7 @@ CodePanel::CodePanel(TraceDocument* document, ViewState* viewState, QWidget* par
     editor_ = new CodeEditor(this);
     layout->addWidget(header_);
     layout->addWidget(editor_, 1);
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    new PythonHighlighter(editor_->document(), dark);
+    highlighter_ = new PythonHighlighter(editor_->document(), palette().color(QPalette::Base).lightness() < 128);
     connect(document_, &TraceDocument::documentChanged, this, &CodePanel::showDocument);
     connect(view_, &ViewState::selectionChanged, this, &CodePanel::showSelection);
     showDocument();
@@ -46,6 +46,16 @@ CodePanel::CodePanel(TraceDocument* document, ViewState* viewState, QWidget* par
 QString CodePanel::lineText(int line) const {
     const QTextBlock block = editor_->document()->findBlockByNumber(line - 1);
     return block.isValid() ? block.text() : QString();
+}
+
+void CodePanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        // Colours that read on light paper do not read on dark: follow the palette.
+        delete highlighter_;
+        highlighter_ = new PythonHighlighter(editor_->document(), palette().color(QPalette::Base).lightness() < 128);
+        highlight(highlightedLine_);
+    }
+    QWidget::changeEvent(event);
 }
 
 void CodePanel::showDocument() {

@@ -24,6 +24,9 @@ public:
     QString shownFile() const { return shownFile_; }
     QString lineText(int line) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showDocument();
     void showSelection(const Selection& selection);
@@ -34,6 +37,7 @@ private:
     ViewState* view_;
     QLabel* header_;
     CodeEditor* editor_;
+    QObject* highlighter_ = nullptr;
     QString shownFile_;
     int highlightedLine_ = 0;
 };

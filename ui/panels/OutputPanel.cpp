@@ -34,9 +34,16 @@ void OutputPanel::followSelection(const Selection& selection) {
     if (selection.kind == SelectionKind::Output)
         row = static_cast<int>(selection.index);
     else if (!selection.isEmpty()) {
+        // The last line printed by then, preferring the selected task's own.
         const SelectionInfo info = describeSelection(*document_->model(), selection);
-        if (info.range)
+        if (info.range) {
             row = model_->rowAtOrBefore(info.range->end);
+            for (int r = row; r >= 0 && model_->timeAt(r) >= info.range->begin; --r)
+                if (model_->taskAt(r) == info.task) {
+                    row = r;
+                    break;
+                }
+        }
     }
     if (row < 0 || row >= model_->rowCount()) {
         clearSelection();

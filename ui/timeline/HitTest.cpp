@@ -10,17 +10,19 @@ Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point,
     const TimeScale scale = f.scale();
     const TaskLane& lane = model.index().lane(row.task);
     const int top = f.rowTop(row);
-    const int barTop = top + m.padding;
+    const int barTop = top + row.stateOffset(m);
     const int barBottom = barTop + m.stateBarHeight;
 
-    // Never-awaited ghosts first: they sit on top of the state bar.
-    const auto& ghosts = model.neverAwaitedBy(row.task);
-    const auto& all = model.trace().neverAwaited;
-    const double ghostReach = m.stateBarHeight * 0.5 + tolerancePx;
-    for (std::uint32_t index : ghosts) {
-        const double x = scale.timeToX(all[index].created);
-        if (std::abs(x - point.x()) <= ghostReach && point.y() >= barTop - 2 && point.y() <= barBottom + 2)
-            return Selection::of(SelectionKind::NeverAwaited, row.task, index);
+    // Never-awaited ghosts, in their strip above the state bar.
+    if (row.markerStrip > 0 && point.y() >= top && point.y() < barTop) {
+        const auto& ghosts = model.neverAwaitedBy(row.task);
+        const auto& all = model.trace().neverAwaited;
+        const double reach = row.markerStrip * 0.5 + tolerancePx;
+        const auto first = std::partition_point(ghosts.begin(), ghosts.end(),
+                                                [&](std::uint32_t i) { return scale.timeToX(all[i].created) < point.x() - reach; });
+        if (first != ghosts.end() && std::abs(scale.timeToX(all[*first].created) - point.x()) <= reach)
+            return Selection::of(SelectionKind::NeverAwaited, row.task, *first);
+        return Selection::ofTask(row.task);
     }
     if (point.y() >= barTop && point.y() < barBottom) {
         if (auto block = findRecordNear(lane.blocks, t, tolerance))
@@ -31,7 +33,7 @@ Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point,
     }
     const auto& levels = model.frameLevels(row.task);
     for (int depth = 1; depth <= row.frameLevels && depth < static_cast<int>(levels.size()); ++depth) {
-        const int levelTop = row.frameTop(m, depth) - row.y + top;
+        const int levelTop = top + row.frameOffset(m, depth);
         if (point.y() >= levelTop && point.y() < levelTop + m.frameHeight) {
             const auto& level = levels[static_cast<std::size_t>(depth)];
             if (auto frame = findRecordNear(level, t, tolerance))

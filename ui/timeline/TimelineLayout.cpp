@@ -53,7 +53,9 @@ TimelineLayout::TimelineLayout(const TraceModel& model, const std::vector<bool>&
         row.collapsed = next.task < collapsed.size() && collapsed[next.task];
         const int depth = static_cast<int>(model.frameLevels(next.task).size()) - 1;
         row.frameLevels = std::clamp(depth, 0, metrics.maxFrameLevels);
-        row.height = metrics.padding * 2 + metrics.stateBarHeight + (row.frameLevels > 0 ? 2 + row.frameLevels * metrics.frameHeight : 0);
+        row.markerStrip = model.neverAwaitedBy(next.task).empty() ? 0 : metrics.markerStrip;
+        row.height = metrics.padding * 2 + row.markerStrip + metrics.stateBarHeight +
+                     (row.frameLevels > 0 ? 2 + row.frameLevels * metrics.frameHeight : 0);
         rowOfTask_[next.task] = static_cast<int>(rows_.size());
         rows_.push_back(row);
         contentY += row.height;

@@ -17,6 +17,7 @@ struct LaneMetrics {
     int stateBarHeight = 22;
     int frameHeight = 16;
     int padding = 5;          // above the state bar and below the last frame level
+    int markerStrip = 18;     // above the state bar of lanes with never-awaited ghosts
     int maxFrameLevels = 6;   // deeper frames are not drawn (the details panel still lists them)
 };
 
@@ -27,13 +28,18 @@ struct LayoutRow {
     int y = 0;                // pinned rows: from the plot top; task rows: in scrolled content
     int height = 0;
     int frameLevels = 0;      // flame-chart levels drawn under the state bar (depth 1..frameLevels)
+    int markerStrip = 0;      // room for never-awaited ghosts above the state bar (0: none)
     bool pinned = false;
     bool hasChildren = false;
     bool collapsed = false;
 
-    int stateTop(const LaneMetrics& m) const { return y + m.padding; }
-    // Top of the flame-chart level for frames at `depth` (1-based: depth 0 is the task itself).
-    int frameTop(const LaneMetrics& m, int depth) const { return y + m.padding + m.stateBarHeight + 2 + (depth - 1) * m.frameHeight; }
+    // Offsets from the row's top: the state bar, a flame-chart level (depth 1 is the first
+    // nested call; depth 0 is the task itself) and the centre line of the ghost strip.
+    int stateOffset(const LaneMetrics& m) const { return m.padding + markerStrip; }
+    int frameOffset(const LaneMetrics& m, int depth) const { return stateOffset(m) + m.stateBarHeight + 2 + (depth - 1) * m.frameHeight; }
+    int markerCentreOffset(const LaneMetrics& m) const { return m.padding + markerStrip / 2; }
+    int stateTop(const LaneMetrics& m) const { return y + stateOffset(m); }
+    int frameTop(const LaneMetrics& m, int depth) const { return y + frameOffset(m, depth); }
 };
 
 class TimelineLayout {

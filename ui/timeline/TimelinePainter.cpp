@@ -258,7 +258,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
     const Trace& trace = model.trace();
     const LaneMetrics& m = f.layout->metrics();
     const TaskLane& lane = model.index().lane(row.task);
-    const int barTop = top + m.padding;
+    const int barTop = top + row.stateOffset(m);
     const int barHeight = m.stateBarHeight;
     const bool thread = isThreadLane(model, row.task);
     QColor readyHatch = st.readyText;
@@ -341,7 +341,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
     std::vector<PendingLabel> frameLabels;
     for (std::size_t level = 0; level < scratch_.frames.size(); ++level) {
         const int depth = static_cast<int>(level) + 1;
-        const int frameTop = row.frameTop(m, depth) - row.y + top;
+        const int frameTop = top + row.frameOffset(m, depth);
         for (const DrawItem& item : scratch_.frames[level]) {
             const QRect rect = itemRect(item, frameTop, m.frameHeight - 2);
             if (item.folded()) {
@@ -397,16 +397,19 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
         }
     }
 
-    // Never-awaited coroutines: ghosts where they were created.
+    // Never-awaited coroutines: ghosts in the strip above the bar, where they were created,
+    // with a dotted drop line to the moment on the bar.
     const auto& list = model.neverAwaitedBy(row.task);
+    const double ghostY = top + row.markerCentreOffset(m);
     for (const MarkerItem& marker : scratch_.markers) {
-        const double r = barHeight * 0.42;
-        const QPointF centre(marker.x, barTop + barHeight / 2.0);
-        drawGhostMarker(p, st, centre, r);
+        const double r = row.markerStrip * 0.42;
+        p.setPen(QPen(st.ghost, 1, Qt::DotLine));
+        p.drawLine(QPointF(marker.x, ghostY + r), QPointF(marker.x, barTop + barHeight));
+        drawGhostMarker(p, st, QPointF(marker.x, ghostY), r);
         const NeverAwaited& never = trace.neverAwaited[list[marker.first]];
-        const QString text = marker.count > 1 ? QStringLiteral("%1 never awaited").arg(marker.count)
-                                              : QStringLiteral("never awaited: %1()").arg(q(trace.str(never.name)));
-        const QRectF box(marker.x + r + 3, barTop + barHeight / 2.0 - 8, labels_.width(p.font(), text) + 12, 16);
+        const QString text = marker.count > 1 ? QStringLiteral("%1 coroutines never awaited").arg(marker.count)
+                                              : QStringLiteral("%1() was never awaited: it never ran").arg(q(trace.str(never.name)));
+        const QRectF box(marker.x + r + 3, ghostY - 8, labels_.width(p.font(), text) + 12, 16);
         QColor back = st.background;
         back.setAlpha(225);
         p.setPen(QPen(st.ghost, 1));
@@ -524,7 +527,7 @@ void TimelinePainter::paintHeaders(QPainter& p, const TimelineFrame& f) {
             p.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), st.selection);
         p.setPen(st.separator);
         p.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom());
-        const int lineTop = row.kind == RowKind::Task ? top + f.layout->metrics().padding : top;
+        const int lineTop = row.kind == RowKind::Task ? top + row.stateOffset(f.layout->metrics()) : top;
         const int lineHeight = row.kind == RowKind::Task ? f.layout->metrics().stateBarHeight : row.height;
         QString title, subtitle;
         switch (row.kind) {
@@ -748,7 +751,7 @@ void TimelinePainter::paintArrows(QPainter& p, const TimelineFrame& f, const Tim
         if (index < 0)
             return false;
         const LayoutRow& row = layout.rows()[static_cast<std::size_t>(index)];
-        y = f.rowTop(row) + m.padding + m.stateBarHeight / 2.0;
+        y = f.rowTop(row) + row.stateOffset(m) + m.stateBarHeight / 2.0;
         return true;
     };
     p.save();
@@ -811,7 +814,7 @@ void TimelinePainter::paintSelection(QPainter& p, const TimelineFrame& f, const 
         tint.setAlpha(22);
         p.fillRect(QRect(plot.left(), f.rowTop(*row), plot.width(), row->height), tint);
     }
-    const double barTop = row ? f.rowTop(*row) + m.padding : 0;
+    const double barTop = row ? f.rowTop(*row) + row->stateOffset(m) : 0;
     switch (sel.kind) {
     case SelectionKind::Span:
         if (row && row->task == sel.task && sel.index < model.index().lane(sel.task).spans.size()) {
@@ -830,7 +833,7 @@ void TimelinePainter::paintSelection(QPainter& p, const TimelineFrame& f, const 
             const FrameSpan& frame = model.index().lane(sel.task).frames[sel.index];
             if (frame.depth >= 1 && static_cast<int>(frame.depth) <= row->frameLevels)
                 outline(scale.timeToX(frame.begin), scale.timeToX(frame.end),
-                        row->frameTop(m, static_cast<int>(frame.depth)) - row->y + f.rowTop(*row), m.frameHeight - 2);
+                        f.rowTop(*row) + row->frameOffset(m, static_cast<int>(frame.depth)), m.frameHeight - 2);
         }
         break;
     case SelectionKind::LoopSlice: {
@@ -842,12 +845,13 @@ void TimelinePainter::paintSelection(QPainter& p, const TimelineFrame& f, const 
         break;
     }
     case SelectionKind::NeverAwaited:
-        if (sel.index < model.trace().neverAwaited.size() && row) {
+        if (sel.index < model.trace().neverAwaited.size() && row && row->markerStrip > 0) {
             const double x = scale.timeToX(model.trace().neverAwaited[sel.index].created);
             p.setRenderHint(QPainter::Antialiasing, true);
             p.setPen(QPen(st.selection, 2.0));
             p.setBrush(Qt::NoBrush);
-            p.drawEllipse(QPointF(x, barTop + m.stateBarHeight / 2.0), m.stateBarHeight * 0.7, m.stateBarHeight * 0.7);
+            const double r = row->markerStrip * 0.62;
+            p.drawEllipse(QPointF(x, f.rowTop(*row) + row->markerCentreOffset(m)), r, r);
         }
         break;
     case SelectionKind::Frozen:

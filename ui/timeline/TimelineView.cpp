@@ -167,7 +167,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     painter_.paint(painter, currentFrame(), &cache_);
 }
 
-QPoint TimelineView::pointAt(TaskId task, TimeNs t) const {
+QPoint TimelineView::pointAt(TaskId task, TimeNs t, LanePart part) const {
     const TimelineFrame frame = currentFrame();
     if (!layout_)
         return {};
@@ -175,7 +175,8 @@ QPoint TimelineView::pointAt(TaskId task, TimeNs t) const {
     if (index < 0)
         return {};
     const LayoutRow& row = layout_->rows()[static_cast<std::size_t>(index)];
-    const int y = frame.rowTop(row) + layout_->metrics().padding + layout_->metrics().stateBarHeight / 2;
+    const LaneMetrics& m = layout_->metrics();
+    const int y = frame.rowTop(row) + (part == LanePart::Ghosts ? row.markerCentreOffset(m) : row.stateOffset(m) + m.stateBarHeight / 2);
     return QPoint(static_cast<int>(std::lround(frame.scale().timeToX(t))), y);
 }
 

@@ -26,8 +26,9 @@ public:
     // The frame the next paint will draw (geometry for tests and exports).
     TimelineFrame currentFrame() const;
     const TimelineLayout* layout() const { return layout_.get(); }
-    // Widget pixels of the centre of `task`'s state bar at time t (for tests and find).
-    QPoint pointAt(TaskId task, TimeNs t) const;
+    enum class LanePart { StateBar, Ghosts };
+    // Widget pixels of the centre of `task`'s state bar (or ghost strip) at time t.
+    QPoint pointAt(TaskId task, TimeNs t, LanePart part = LanePart::StateBar) const;
     void setStyle(const TimelineStyle& style);
     const TimelineStyle& timelineStyle() const { return style_; }
     void setCollapsed(TaskId task, bool collapsed);
