@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -125,16 +126,18 @@ int main(int argc, char** argv) {
         // Picture the window once the first trace has loaded (or failed to).
         const QString path = parser.value(screenshotOption);
         int code = 0;
-        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, [&] {
+        auto grabAndQuit = [&] {
             QApplication::processEvents();
             if (!window.grab().save(path)) {
                 std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
                 code = 1;
             }
             app.quit();
-        }, Qt::QueuedConnection);
+        };
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
         window.show();
-        window.openInitial(files.value(0));
+        if (!window.openInitial(files.value(0)))
+            QTimer::singleShot(0, &app, grabAndQuit);
         app.exec();
         return code;
     }

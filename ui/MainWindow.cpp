@@ -454,11 +454,14 @@ void MainWindow::runScenario(const QString& name) {
              });
 }
 
-void MainWindow::openInitial(const QString& path) {
+bool MainWindow::openInitial(const QString& path) {
     if (!path.isEmpty())
         openFile(path);
     else if (!scenarios_.empty())
         runScenario(QString::fromStdString(scenarios_.front().name));
+    else
+        return false;
+    return true;
 }
 
 void MainWindow::showTrace(std::shared_ptr<const TraceModel> model, const QString& displayName) {

@@ -57,8 +57,9 @@ public slots:
     // Loads in the background; on failure an error dialog explains and the open trace stays.
     void openFile(const QString& path);
     void runScenario(const QString& name);
-    // What the window does at start: open `path` if given, else the first lesson.
-    void openInitial(const QString& path);
+    // What the window does at start: open `path` if given, else the first lesson. False when
+    // there was nothing to start (no path and no lessons): no loadFinished will follow.
+    bool openInitial(const QString& path);
     void showTrace(std::shared_ptr<const awaitscope::ui::TraceModel> model, const QString& displayName);
     bool saveTo(const QString& path);
     bool exportImage(const QString& path, QSize size);
