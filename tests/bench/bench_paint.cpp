@@ -155,8 +155,15 @@ Figures measure(std::size_t events) {
     document.setModel(model, DocumentOrigin::Recorded, QString::fromStdString(trace->metadata.title));
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
 
+    // AWAITSCOPE_BENCH_SNAPSHOTS=<dir> saves the frames measured, to see what was painted.
+    const QString snapshots = qEnvironmentVariable("AWAITSCOPE_BENCH_SNAPSHOTS");
+    auto snapshot = [&](const char* what) {
+        if (!snapshots.isEmpty())
+            image.save(QStringLiteral("%1/bench_%2M_%3.png").arg(snapshots).arg(events / 1'000'000).arg(QLatin1String(what)));
+    };
     state.fitAll();
     figures.coldOut = paintFrames(view, image, Cache::LanesDropped);
+    snapshot("zoomed_out");
     figures.itemsOut = view.lastPaintedItems();
     figures.warmOut = paintFrames(view, image, Cache::Warm);
     figures.firstOut = paintFrames(view, image, Cache::AllDropped);
@@ -166,6 +173,7 @@ Figures measure(std::size_t events) {
     const TimeNs middle = range.begin + range.duration() / 2;
     state.setVisibleRange({middle, middle + 1'000'000});  // 1 ms
     figures.coldIn = paintFrames(view, image, Cache::LanesDropped);
+    snapshot("zoomed_in");
     figures.itemsIn = view.lastPaintedItems();
     return figures;
 }
