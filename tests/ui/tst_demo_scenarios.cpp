@@ -69,7 +69,7 @@ private slots:
 
     void mainIsNamedAsInPython() {
         const Trace trace = recordDemoScenario(*findDemoScenario("taskgroup_calls"));
-        QCOMPARE(QString::fromStdString(std::string(trace.str(trace.tasks[0].name))), QStringLiteral("Task-1"));
+        QCOMPARE(QString::fromStdString(trace.taskName(0)), QStringLiteral("Task-1"));
         QCOMPARE(QString::fromStdString(std::string(trace.str(trace.frames[trace.tasks[0].coroutine].name))), QStringLiteral("main"));
         QCOMPARE(trace.scopes.size(), std::size_t(1));
         QCOMPARE(trace.scopes[0].kind, ScopeKind::TaskGroup);

@@ -137,9 +137,7 @@ TaskId TraceModel::parentOf(TaskId task) const {
     return parent < trace_->tasks.size() && parent != task ? parent : kNoTask;
 }
 
-std::string TraceModel::taskName(TaskId task) const {
-    return task < trace_->tasks.size() ? std::string(trace_->str(trace_->tasks[task].name)) : std::string("?");
-}
+std::string TraceModel::taskName(TaskId task) const { return trace_->taskName(task); }
 
 std::string TraceModel::coroutineName(TaskId task) const {
     if (task >= trace_->tasks.size())

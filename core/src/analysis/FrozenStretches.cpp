@@ -40,6 +40,8 @@ std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIn
                            ? trace.blocks[stretch.block].site
                            : stepSite(trace, lane, trace.tasks[slice.task], slice.end);
         for (const TaskLane& other : index.lanes()) {
+            if (&other == &lane)
+                continue;  // the culprit is not its own victim
             for (const Span& span : other.spans) {
                 if (span.state != SpanState::Ready || span.kind != WaitKind::Timer)
                     continue;

@@ -33,7 +33,11 @@ void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, Task
         case EventKind::Resume: start(event.time, SpanState::Running, WaitKind::None, 0); break;
         case EventKind::Suspend: {
             const WaitKind kind = event.ref < trace.awaits.size() ? trace.awaits[event.ref].kind : WaitKind::None;
-            start(event.time, SpanState::Awaiting, kind, event.ref);
+            // asyncio.sleep(0) puts the task straight back in the ready queue (no Ready event follows).
+            if (kind == WaitKind::Yield)
+                start(event.time, SpanState::Ready, WaitKind::Yield, task.id);
+            else
+                start(event.time, SpanState::Awaiting, kind, event.ref);
             break;
         }
         case EventKind::Finish:

@@ -7,6 +7,7 @@
 #include "awaitscope/runtime/SourceLocation.h"
 #include "awaitscope/runtime/detail/ReadyQueue.h"
 #include "awaitscope/runtime/detail/TaskState.h"
+#include "awaitscope/runtime/detail/TimerHeap.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <chrono>
@@ -46,7 +47,11 @@ public:
     // The loop running on this thread; throws RuntimeError("no running event loop").
     static Loop& running();
 
-    TimeNs now() const;
+    TimeNs now() const {
+        if (options_.clock == ClockKind::Virtual)
+            return threadContext_ ? threadContext_->start + threadContext_->elapsed : virtualNow_;
+        return wallNow();
+    }
     ClockKind clock() const { return options_.clock; }
     Recorder* recorder() const { return options_.recorder; }
     const ExceptionPolicy& exceptionPolicy() const { return *policy_; }
@@ -76,16 +81,21 @@ public:
 
     // ---- Used by the runtime's own primitives ----
     void pushReady(const detail::ReadyItem& item) { ready_.push(item); }
-    void pushTimer(TimeNs when, const detail::ReadyItem& item);
+    void pushTimer(TimeNs when, const detail::ReadyItem& item) { timers_.push(when, item); }
     void scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback);
     void scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker);
+    // After asyncio.sleep(0): back of the queue. The Suspend event already says it is ready.
+    void requeueAfterYield(detail::TaskState& task) { ready_.push({&detail::TaskState::stepThunk, &task, nullptr}); }
     // Registers a new task, records it and schedules its first step.
-    void startTask(detail::TaskState& task, std::string name, const char* coroutineName,
-                   const SourceLocation& definition, const SourceLocation& where, ScopeId scope);
+    void startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
+                   ScopeId scope);
     void taskFinished(detail::TaskState& task);
     detail::TaskState* enterTask(detail::TaskState* task) { return std::exchange(currentTask_, task); }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
     TaskId currentTaskId() const;
+    // Await labels are cached by address; renaming a task (the one label that changes) says so here.
+    std::uint64_t labelGeneration() const { return labelGeneration_; }
+    void labelsChanged() { ++labelGeneration_; }
     // When the task woken now became ready: a timer's deadline, or now.
     TimeNs readyTime() const { return currentDue_ >= 0 ? currentDue_ : now(); }
     void reportUnretrieved(detail::FutureState& future);
@@ -126,17 +136,7 @@ public:
     };
 
 private:
-    struct Timer {
-        TimeNs deadline;
-        std::uint64_t sequence;
-        detail::ReadyItem item;
-    };
-    struct LaterFirst {
-        bool operator()(const Timer& a, const Timer& b) const {
-            return a.deadline != b.deadline ? a.deadline > b.deadline : a.sequence > b.sequence;
-        }
-    };
-
+    TimeNs wallNow() const;
     void runForever();
     void runOnce();
     void waitForWork();
@@ -149,8 +149,7 @@ private:
     LoopOptions options_;
     const ExceptionPolicy* policy_;
     detail::ReadyQueue ready_;
-    std::vector<Timer> timers_;
-    std::uint64_t timerSequence_ = 0;
+    detail::TimerHeap timers_;
     TimeNs virtualNow_ = 0;
     std::chrono::steady_clock::time_point wallStart_;
     TimeNs currentDue_ = -1;
@@ -161,6 +160,7 @@ private:
     TaskId nextTaskId_ = 0;
     std::uint64_t taskNameCounter_ = 0;
     std::uint64_t iterations_ = 0;
+    std::uint64_t labelGeneration_ = 0;
     bool stopping_ = false;
     bool running_ = false;
     std::exception_ptr stopError_;
