@@ -15,4 +15,4 @@ render never_awaited 1600x400
 render taskgroup_failure 1600x460
 render to_thread 1600x460
 "$app" --render-scenario blocking_sleep --out "$here/blocking_sleep_dark.png" --size 1600x460 --theme dark
-QT_QPA_PLATFORM=offscreen "$app" --screenshot "$here/window.png"
+QT_QPA_PLATFORM=offscreen "$app" --screenshot "$here/main-window.png"
