@@ -28,7 +28,7 @@ using namespace awaitscope::ui;
 namespace {
 
 constexpr int kTasks = 1000;
-int kFrames = 25;  // AWAITSCOPE_BENCH_FRAMES overrides (for profiling)
+int kFrames = 31;  // AWAITSCOPE_BENCH_FRAMES overrides (for profiling)
 
 // Round-robin steps of kTasks tasks: each step is ready -> resume -> (a nested call every
 // fourth step) -> suspend at an await, 2 µs of work and 1 µs between steps.
@@ -80,25 +80,48 @@ std::shared_ptr<const Trace> syntheticTrace(std::size_t targetEvents) {
     return trace;
 }
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-struct Figures {
-    std::size_t events = 0;
-    double buildSeconds = 0;
-    double coldOut = 0, warmOut = 0, firstOut = 0, coldIn = 0, naiveOut = 0;
-    std::size_t itemsOut = 0, itemsIn = 0;
+struct Stats {
+    double median = 0;
+    double best = 0;
 };
+
+Stats stats(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return {values[values.size() / 2], values.front()};
+}
 
 enum class Cache { Warm, LanesDropped, AllDropped };
 
-// Paints the widget the way the window does. LanesDropped is what every zoom or pan costs
-// (headers and legend do not depend on the time range); AllDropped is a first paint.
-double paintFrames(TimelineView& view, QImage& image, Cache cache) {
-    std::vector<double> times;
-    for (int i = 0; i < kFrames; ++i) {
+// One trace in a timeline widget of 1920x1080, painted the way the window paints it.
+struct Fixture {
+    std::size_t events = 0;
+    double buildSeconds = 0;
+    std::shared_ptr<const TraceModel> model;
+    TraceDocument document;
+    ViewState state;
+    TimelineView view{&document, &state};
+    QImage image{1920, 1080, QImage::Format_ARGB32_Premultiplied};
+
+    explicit Fixture(std::size_t targetEvents) {
+        QElapsedTimer build;
+        build.start();
+        auto trace = syntheticTrace(targetEvents);
+        events = trace->eventCount();
+        model = std::make_shared<const TraceModel>(trace);
+        buildSeconds = static_cast<double>(build.nsecsElapsed()) / 1e9;
+        QObject::connect(&document, &TraceDocument::documentChanged, &state, [this] { state.reset(model->range()); });
+        view.resize(1920, 1080);
+        document.setModel(model, DocumentOrigin::Recorded, QString::fromStdString(trace->metadata.title));
+    }
+    void zoomOut() { state.fitAll(); }
+    void zoomIn() {
+        const TimeRange range = model->range();
+        const TimeNs middle = range.begin + range.duration() / 2;
+        state.setVisibleRange({middle, middle + 1'000'000});  // 1 ms
+    }
+    // LanesDropped is what every zoom or pan costs (headers and legend do not depend on the
+    // time range); AllDropped is a first paint.
+    double frame(Cache cache) {
         if (cache == Cache::LanesDropped)
             view.invalidateLanes();
         else if (cache == Cache::AllDropped)
@@ -106,22 +129,43 @@ double paintFrames(TimelineView& view, QImage& image, Cache cache) {
         image.fill(Qt::white);
         QElapsedTimer timer;
         timer.start();
-        view.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);  // as the backing store does for an opaque widget
-        times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        view.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);  // as the backing store paints an opaque widget
+        return static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
-    return median(times);
+    // AWAITSCOPE_BENCH_SNAPSHOTS=<dir> saves the frames measured, to see what was painted.
+    void snapshot(const char* what) {
+        const QString dir = qEnvironmentVariable("AWAITSCOPE_BENCH_SNAPSHOTS");
+        if (!dir.isEmpty())
+            image.save(QStringLiteral("%1/bench_%2M_%3.png").arg(dir).arg(events / 1'000'000).arg(QLatin1String(what)));
+    }
+};
+
+// Frames of the two traces alternate, so a noisy neighbour on a shared machine slows both
+// alike and the ratio stays honest.
+std::pair<Stats, Stats> measurePair(Fixture& small, Fixture& large, Cache cache) {
+    std::vector<double> a, b;
+    for (int i = 0; i < kFrames; ++i) {
+        if (i % 2) {
+            b.push_back(large.frame(cache));
+            a.push_back(small.frame(cache));
+        } else {
+            a.push_back(small.frame(cache));
+            b.push_back(large.frame(cache));
+        }
+    }
+    return {stats(a), stats(b)};
 }
 
 // What painting costs without folding: every record of the visible lanes, one rectangle each.
-double paintNaive(const TimelineView& view, QImage& image) {
+double paintNaive(Fixture& fixture) {
     std::vector<double> times;
-    const TimelineFrame frame = view.currentFrame();
+    const TimelineFrame frame = fixture.view.currentFrame();
     const TimeScale scale = frame.scale();
     for (int i = 0; i < 5; ++i) {
-        image.fill(Qt::white);
+        fixture.image.fill(Qt::white);
         QElapsedTimer timer;
         timer.start();
-        QPainter p(&image);
+        QPainter p(&fixture.image);
         for (const LayoutRow& row : frame.layout->rows()) {
             const int top = frame.rowTop(row);
             if (row.kind != RowKind::Task || top > frame.rect.bottom() || top + row.height < frame.plotRect().top())
@@ -135,47 +179,7 @@ double paintNaive(const TimelineView& view, QImage& image) {
         p.end();
         times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
-    return median(times);
-}
-
-Figures measure(std::size_t events) {
-    Figures figures;
-    QElapsedTimer build;
-    build.start();
-    auto trace = syntheticTrace(events);
-    figures.events = trace->eventCount();
-    auto model = std::make_shared<const TraceModel>(trace);
-    figures.buildSeconds = static_cast<double>(build.nsecsElapsed()) / 1e9;
-
-    TraceDocument document;
-    ViewState state;
-    QObject::connect(&document, &TraceDocument::documentChanged, &state, [&] { state.reset(model->range()); });
-    TimelineView view(&document, &state);
-    view.resize(1920, 1080);
-    document.setModel(model, DocumentOrigin::Recorded, QString::fromStdString(trace->metadata.title));
-    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
-
-    // AWAITSCOPE_BENCH_SNAPSHOTS=<dir> saves the frames measured, to see what was painted.
-    const QString snapshots = qEnvironmentVariable("AWAITSCOPE_BENCH_SNAPSHOTS");
-    auto snapshot = [&](const char* what) {
-        if (!snapshots.isEmpty())
-            image.save(QStringLiteral("%1/bench_%2M_%3.png").arg(snapshots).arg(events / 1'000'000).arg(QLatin1String(what)));
-    };
-    state.fitAll();
-    figures.coldOut = paintFrames(view, image, Cache::LanesDropped);
-    snapshot("zoomed_out");
-    figures.itemsOut = view.lastPaintedItems();
-    figures.warmOut = paintFrames(view, image, Cache::Warm);
-    figures.firstOut = paintFrames(view, image, Cache::AllDropped);
-    if (events <= 1'500'000)
-        figures.naiveOut = paintNaive(view, image);
-    const TimeRange range = model->range();
-    const TimeNs middle = range.begin + range.duration() / 2;
-    state.setVisibleRange({middle, middle + 1'000'000});  // 1 ms
-    figures.coldIn = paintFrames(view, image, Cache::LanesDropped);
-    snapshot("zoomed_in");
-    figures.itemsIn = view.lastPaintedItems();
-    return figures;
+    return stats(times).median;
 }
 
 std::string cpuName() {
@@ -194,26 +198,44 @@ int main(int argc, char** argv) {
     if (const int frames = qEnvironmentVariableIntValue("AWAITSCOPE_BENCH_FRAMES"); frames > 0)
         kFrames = frames;
     QApplication app(argc, argv);
-    std::printf("bench_paint: timeline paint at 1920x1080 offscreen, median of %d frames\n", kFrames);
+    std::printf("bench_paint: timeline paint at 1920x1080 offscreen, median (and best) of %d frames\n", kFrames);
     std::printf("machine: %s, %u hardware threads\n\n", cpuName().c_str(), std::thread::hardware_concurrency());
-    const Figures small = measure(1'000'000);
-    const Figures large = measure(10'000'000);
-    auto row = [](const char* label, double a, double b, const char* goal) {
-        std::printf("%-34s %9.2f ms %9.2f ms   ratio %5.2f   %s\n", label, a, b, b / a, goal);
+    Fixture small(1'000'000);
+    Fixture large(10'000'000);
+    auto row = [](const char* label, const std::pair<Stats, Stats>& m, const char* goal) {
+        std::printf("%-36s %7.2f ms (best %5.2f) %7.2f ms (best %5.2f)   ratio %4.2f   %s\n", label, m.first.median, m.first.best,
+                    m.second.median, m.second.best, m.second.median / m.first.median, goal);
     };
-    std::printf("%-34s %12s %12s\n", "", "1M events", "10M events");
-    std::printf("%-34s %9zu    %9zu\n", "events in the trace", small.events, large.events);
-    std::printf("%-34s %9.2f s  %9.2f s\n", "build TraceModel (load thread)", small.buildSeconds, large.buildSeconds);
-    row("zoomed out, lanes repainted", small.coldOut, large.coldOut, "goal: <= 16 ms at 10M, ratio <= 1.3");
-    row("zoomed out, warm (lanes cached)", small.warmOut, large.warmOut, "");
-    row("zoomed out, first paint (no cache)", small.firstOut, large.firstOut, "");
-    row("zoomed in to 1 ms, lanes repainted", small.coldIn, large.coldIn, "goal: <= 4 ms");
-    std::printf("%-34s %9zu    %9zu\n", "draw-list items, zoomed out", small.itemsOut, large.itemsOut);
-    std::printf("%-34s %9zu    %9zu\n", "draw-list items, zoomed in", small.itemsIn, large.itemsIn);
+    std::printf("%-36s %24s %24s\n", "", "1M events", "10M events");
+    std::printf("%-36s %10zu %24zu\n", "events in the trace", small.events, large.events);
+    std::printf("%-36s %9.2f s %23.2f s\n", "build TraceModel (loader thread)", small.buildSeconds, large.buildSeconds);
+
+    small.zoomOut();
+    large.zoomOut();
+    const auto out = measurePair(small, large, Cache::LanesDropped);
+    small.snapshot("zoomed_out");
+    large.snapshot("zoomed_out");
+    const std::size_t itemsOutSmall = small.view.lastPaintedItems(), itemsOutLarge = large.view.lastPaintedItems();
+    const auto warm = measurePair(small, large, Cache::Warm);
+    const auto first = measurePair(small, large, Cache::AllDropped);
+    const double naive = paintNaive(small);
+    small.zoomIn();
+    large.zoomIn();
+    const auto in = measurePair(small, large, Cache::LanesDropped);
+    small.snapshot("zoomed_in");
+    large.snapshot("zoomed_in");
+
+    row("zoomed out, lanes repainted", out, "goal: <= 16 ms at 10M, ratio <= 1.3");
+    row("zoomed out, warm (lanes cached)", warm, "");
+    row("zoomed out, first paint (no cache)", first, "");
+    row("zoomed in to 1 ms, lanes repainted", in, "goal: <= 4 ms");
+    std::printf("%-36s %10zu %24zu\n", "draw-list items, zoomed out", itemsOutSmall, itemsOutLarge);
+    std::printf("%-36s %10zu %24zu\n", "draw-list items, zoomed in", small.view.lastPaintedItems(), large.view.lastPaintedItems());
     std::printf("\nbaseline, same run: painting every span of the visible lanes without folding (1M): %.2f ms,\n"
-                "%.1fx the folded cold frame.\n",
-                small.naiveOut, small.naiveOut / small.coldOut);
-    const bool met = large.coldOut <= 16.0 && large.coldOut / small.coldOut <= 1.3 && large.coldIn <= 4.0 && small.coldIn <= 4.0;
-    std::printf("\ngoals %s\n", met ? "met" : "NOT met");
+                "%.1fx the folded frame with lanes repainted.\n",
+                naive, naive / out.first.median);
+    const bool met = out.second.median <= 16.0 && out.second.median / out.first.median <= 1.3 && in.first.median <= 4.0 &&
+                     in.second.median <= 4.0;
+    std::printf("\ngoals %s (medians; on a busy shared machine compare the best frames too)\n", met ? "met" : "NOT met");
     return 0;
 }
