@@ -5,11 +5,15 @@
 namespace awaitscope::ui {
 
 void RowPixmapCache::beginFrame(const ViewKey& key) {
-    if (!valid_ || !(key == key_) || rows_.size() > 2000) {
+    if (valid_ && key == key_)
+        return;
+    // A new view makes every lane stale. The pixmaps are kept and repainted in place when their
+    // lane shows again: a zoom then costs painting, not allocating and clearing fresh memory.
+    if (!valid_ || key.devicePixelRatio != key_.devicePixelRatio || rows_.size() > 2000)
         rows_.clear();
-        key_ = key;
-        valid_ = true;
-    }
+    key_ = key;
+    valid_ = true;
+    ++viewSerial_;
 }
 
 QPixmap RowPixmapCache::paintPixmap(QSize size, qreal devicePixelRatio, const QColor& background,
@@ -25,12 +29,22 @@ QPixmap RowPixmapCache::paintPixmap(QSize size, qreal devicePixelRatio, const QC
 const QPixmap& RowPixmapCache::rowPixmap(quint64 rowKey, QSize size, const QColor& background,
                                          const std::function<void(QPainter&)>& paint) {
     auto found = rows_.find(rowKey);
-    if (found != rows_.end() && found->deviceIndependentSize().toSize() == size) {
-        ++hits_;
-        return *found;
+    if (found != rows_.end() && found->pixmap.deviceIndependentSize().toSize() == size) {
+        if (found->view == viewSerial_) {
+            ++hits_;
+            return found->pixmap;
+        }
+        ++misses_;
+        // No fill: a lane paints its whole rectangle, background first.
+        {
+            QPainter painter(&found->pixmap);
+            paint(painter);
+        }
+        found->view = viewSerial_;
+        return found->pixmap;
     }
     ++misses_;
-    return *rows_.insert(rowKey, paintPixmap(size, key_.devicePixelRatio, background, paint));
+    return rows_.insert(rowKey, Lane{paintPixmap(size, key_.devicePixelRatio, background, paint), viewSerial_})->pixmap;
 }
 
 const QPixmap& RowPixmapCache::fixedPixmap(Fixed which, quint64 key, QSize size, qreal devicePixelRatio,
@@ -49,14 +63,12 @@ const QPixmap& RowPixmapCache::fixedPixmap(Fixed which, quint64 key, QSize size,
 }
 
 void RowPixmapCache::clear() {
-    clearLanes();
+    rows_.clear();
+    valid_ = false;
     for (FixedEntry& entry : fixed_)
         entry.valid = false;
 }
 
-void RowPixmapCache::clearLanes() {
-    rows_.clear();
-    valid_ = false;
-}
+void RowPixmapCache::clearLanes() { ++viewSerial_; }  // stale, as after a zoom: repainted in place
 
 } // namespace awaitscope::ui
