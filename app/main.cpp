@@ -2,15 +2,20 @@
 // Command-line options are parsed before any QApplication exists, so --help, --version and
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
+#include "app/RenderCommand.h"
+#include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
+#include <awaitscope/io/TraceFile.h>
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +36,25 @@ bool displayAvailable() {
         return value && *value;
     };
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+}
+
+// The ui reaches file loading, saving and script running only through these hooks.
+awaitscope::ui::TraceSources makeTraceSources() {
+    awaitscope::ui::TraceSources sources = awaitscope::ui::demoTraceSources();
+    sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
+        awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
+        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
+                                           std::move(result.warnings)};
+    };
+    sources.save = [](const awaitscope::Trace& trace, const std::string& path, awaitscope::ui::SaveFormat format) {
+        const awaitscope::TraceFormat as = format == awaitscope::ui::SaveFormat::Chrome ? awaitscope::TraceFormat::Chrome
+                                           : format == awaitscope::ui::SaveFormat::NativeGzip
+                                               ? awaitscope::TraceFormat::NativeGzip
+                                               : awaitscope::TraceFormat::Native;
+        awaitscope::SaveResult result = awaitscope::saveTraceFile(trace, path, as);
+        return awaitscope::ui::SavedTrace{result.ok, std::move(result.error)};
+    };
+    return sources;
 }
 
 } // namespace
@@ -63,6 +87,14 @@ int main(int argc, char** argv) {
                        "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
         QStringLiteral("in"));
     parser.addOption(convertOption);
+    const QCommandLineOption renderOption(QStringLiteral("render"),
+        QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
+    const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
+        QStringLiteral("Run the lesson <name> and draw its timeline to the --out file; no window."), QStringLiteral("name"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where --render writes the picture."), QStringLiteral("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
+    parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
 
     if (!parser.parse(argumentsOf(argc, argv))) {
@@ -103,6 +135,33 @@ int main(int argc, char** argv) {
         return awaitscope::runConvertCommand(parser.value(convertOption).toLocal8Bit().toStdString(),
                                              outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr);
     }
+    if (parser.isSet(renderOption) || parser.isSet(renderScenarioOption)) {
+        awaitscope::ui::RenderRequest request;
+        request.tracePath = parser.value(renderOption);
+        request.scenario = parser.value(renderScenarioOption);
+        request.outPath = parser.value(outOption);
+        request.dark = parser.value(themeOption) == QLatin1String("dark");
+        if (request.outPath.isEmpty()) {
+            std::fputs("awaitscope: --render needs --out <file.png|file.svg>\n", stderr);
+            return 2;
+        }
+        if (parser.isSet(sizeOption)) {
+            const auto size = awaitscope::ui::parseImageSize(parser.value(sizeOption));
+            if (!size) {
+                std::fprintf(stderr, "awaitscope: --size %s: expected WIDTHxHEIGHT, each 100..20000, like 1600x900\n",
+                             qPrintable(parser.value(sizeOption)));
+                return 2;
+            }
+            request.size = *size;
+        }
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");  // a picture needs fonts, not a display
+        QGuiApplication app(argc, argv);
+        QString errors;
+        const int code = awaitscope::ui::runRenderCommand(request, makeTraceSources(), &errors);
+        std::fputs(qPrintable(errors), stderr);
+        return code;
+    }
 
     if (!displayAvailable()) {
         std::fputs("awaitscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
@@ -114,17 +173,28 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    awaitscope::ui::MainWindow window;
+    awaitscope::ui::MainWindow window(makeTraceSources());
+    const QStringList files = parser.positionalArguments();
     if (parser.isSet(screenshotOption)) {
-        window.show();
-        QApplication::processEvents();
+        // Picture the window once the first trace has loaded (or failed to).
         const QString path = parser.value(screenshotOption);
-        if (!window.grab().save(path)) {
-            std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
-            return 1;
-        }
-        return 0;
+        int code = 0;
+        auto grabAndQuit = [&] {
+            QApplication::processEvents();
+            if (!window.grab().save(path)) {
+                std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
+                code = 1;
+            }
+            app.quit();
+        };
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
+        window.show();
+        if (!window.openInitial(files.value(0)))
+            QTimer::singleShot(0, &app, grabAndQuit);
+        app.exec();
+        return code;
     }
     window.show();
+    window.openInitial(files.value(0));
     return app.exec();
 }
