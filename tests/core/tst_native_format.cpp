@@ -110,6 +110,24 @@ private slots:
         QCOMPARE(loop.idle, TimeNs{1'200'000'000});
     }
 
+    void loopQueuesRoundTrip() {
+        Trace trace;
+        trace.tasks.push_back(TaskRecord{});
+        trace.tasks[0].id = 0;
+        trace.loopQueues = {{0, 0, LoopQueue::Ready, 0, 0}, {1, 5, LoopQueue::Ready, kNoTask, 0},
+                            {1, 5, LoopQueue::Timer, 0, 300}};
+        const std::string first = nativeTraceJson(trace);
+        QVERIFY(first.find("\"loopQueues\":[\n{\"iteration\":0,\"t\":0,\"queue\":\"ready\",\"task\":0,\"due\":0}") !=
+                std::string::npos);
+        const LoadResult loaded = loadTraceBytes(first, "q.json");
+        QVERIFY2(loaded.ok, loaded.error.c_str());
+        QCOMPARE(loaded.trace.loopQueues.size(), std::size_t(3));
+        QCOMPARE(loaded.trace.loopQueues[1].task, kNoTask);
+        QCOMPARE(loaded.trace.loopQueues[2].queue, LoopQueue::Timer);
+        QCOMPARE(loaded.trace.loopQueues[2].due, TimeNs(300));
+        QCOMPARE(nativeTraceJson(loaded.trace), first);
+    }
+
     void invalidUtf8IsWrittenAsReplacementCharacters() {
         Trace trace;
         trace.metadata.title = "caf\xE9 \xED\xA0\x80 ok";  // Latin-1 é and a UTF-16 surrogate: not UTF-8
@@ -338,6 +356,10 @@ private slots:
             "{\"file\":0,\"function\":0,\"line\":0,\"column\":0}");
         row("output out of order", kHead + "\"output\":[{\"t\":5},{\"t\":4}]}",
             "t.json: output[1] (near byte 66): output lines must be in time order: this one is earlier than the one before");
+        row("unknown loop queue", kHead + "\"loopQueues\":[{\"queue\":\"heap\"}]}",
+            "t.json: loopQueues[0].queue (near byte 70): unknown loop queue \"heap\"; expected one of \"ready\", \"timer\"");
+        row("loop queue of a missing task", kHead + "\"loopQueues\":[{\"task\":4}]}",
+            "t.json: loopQueues[0].task: task 4 does not exist (\"tasks\" has 0)");
         row("metadata not a string", kHead + "\"metadata\":{\"title\":3}}",
             "t.json: metadata.title (near byte 63): expected a string");
         row("arrays nested 100000 deep", "[" + std::string(100000, '['),

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <map>
+
 using namespace awaitscope;
 using namespace std::chrono_literals;
 
@@ -252,6 +254,41 @@ private slots:
         QCOMPARE(trace.output[0].time, TimeNs(300'000'000));
         QCOMPARE(trace.output[0].task, TaskId(0));
         QCOMPARE(trace.sites[trace.output[0].site].line, expectedLine);
+    }
+
+    void loopQueuesAreRecordedAtEveryIterationOnRequest() {
+        Trace trace;
+        Recorder recorder(trace);
+        LoopOptions options{ClockKind::Virtual, &recorder};
+        options.recordLoopQueues = true;
+        Loop loop(options);
+        loop.run([]() -> Task<> {
+            TaskHandle<int> slow = createTask(child(300ms), "slow");
+            TaskHandle<int> fast = createTask(child(100ms), "fast");
+            co_await sleep(0s);
+            co_await slow;
+            co_await fast;
+        }());
+        // Iteration by iteration: (queue, task name or "-", due in ms for timers).
+        std::map<std::uint32_t, QStringList> byIteration;
+        for (const LoopQueueEntry& e : trace.loopQueues) {
+            const QString task = e.task == kNoTask ? "-" : QString::fromStdString(trace.taskName(e.task));
+            byIteration[e.iteration] << (e.queue == LoopQueue::Ready ? QString("ready %1").arg(task)
+                                                                     : QString("timer %1@%2").arg(task).arg(e.due / 1'000'000));
+        }
+        // Iteration 0: main's first step. 1: main yielded after creating slow and fast, which run first.
+        QCOMPARE(byIteration[0], QStringList({"ready Task-1"}));
+        QCOMPARE(byIteration[1], QStringList({"ready slow", "ready fast", "ready Task-1"}));
+        // 2: at 100 ms fast's timer is due; its callback (which wakes fast) is queued, slow's waits.
+        QCOMPARE(byIteration[2], QStringList({"ready fast", "timer slow@300"}));
+        // 3: the timer resolved fast's future; fast's wake-up runs one iteration later.
+        QCOMPARE(byIteration[3], QStringList({"ready fast", "timer slow@300"}));
+        QCOMPARE(byIteration[4], QStringList({"ready slow"}));
+        QCOMPARE(byIteration[5], QStringList({"ready slow"}));
+        QCOMPARE(byIteration[6], QStringList({"ready Task-1"}));
+        QCOMPARE(byIteration[7], QStringList({"ready -"}));  // asyncio.run's stop callback
+        QCOMPARE(byIteration.size(), std::size_t(8));
+        QCOMPARE(trace.loopQueues[5].time, TimeNs(100'000'000));
     }
 
     void waitingForeverIsReportedAsADeadlock() {

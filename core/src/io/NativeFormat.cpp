@@ -211,6 +211,16 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
         id(out, "site", e.site);
         id(out, "text", e.text);
     });
+    if (!trace.loopQueues.empty()) {  // recorded for lessons only; older readers never see it
+        table(out, "loopQueues", trace.loopQueues, [&](const LoopQueueEntry& q) {
+            member(out, "iteration", true);
+            out.number(q.iteration);
+            time(out, "t", q.time);
+            text(out, "queue", toString(q.queue));
+            nullableId(out, "task", q.task);
+            time(out, "due", q.due);
+        });
+    }
     out.raw("}\n");
     return out.finish();
 }

@@ -10,10 +10,12 @@ namespace {
 
 constexpr const char* kTopNames[] = {"format",  "version", "metadata", "strings",      "sites",
                                      "awaits",  "frames",  "blocks",   "scopes",       "tasks",
-                                     "output",  "neverAwaited", "unretrievedErrors", "pendingAtExit", "scriptErrors"};
+                                     "output",  "neverAwaited", "unretrievedErrors", "pendingAtExit", "scriptErrors",
+                                     "loopQueues"};
 enum TopKey { kFormat, kVersion, kMetadata, kStrings, kFirstTable, kTasks = 9 };
-// Top-level members 4..8 and 10..14 are the tables, in NativeTraceReader::Table order.
-constexpr int kTopTableKeys[] = {4, 5, 6, 7, 8, 10, 11, 12, 13, 14};
+// Top-level members 4..8 and 10..15 are the tables, in NativeTraceReader::Table order.
+constexpr int kTopTableKeys[] = {4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15};
+constexpr int kTableCount = static_cast<int>(std::size(kTopTableKeys));
 
 constexpr const char* kMetadataNames[] = {"title", "clock", "recorder", "sourceFile", "scenario", "sourceText"};
 constexpr const char* kTaskNames[] = {"id",        "name",      "number",  "kind",  "parent",
@@ -34,12 +36,14 @@ constexpr const char* kNeverAwaitedNames[] = {"created", "dropped", "task", "nam
 constexpr const char* kUnretrievedNames[] = {"t", "task", "text"};
 constexpr const char* kPendingNames[] = {"t", "task"};
 constexpr const char* kScriptErrorNames[] = {"t", "task", "site", "text"};
+constexpr const char* kLoopQueueNames[] = {"iteration", "t", "queue", "task", "due"};
 constexpr RowNames kRows[] = {
     {kSiteNames, 4, "sites"},         {kAwaitNames, 4, "awaits"},
     {kFrameNames, 3, "frames"},       {kBlockNames, 3, "blocks"},
     {kScopeNames, 5, "scopes"},       {kOutputNames, 4, "output"},
     {kNeverAwaitedNames, 5, "neverAwaited"}, {kUnretrievedNames, 3, "unretrievedErrors"},
     {kPendingNames, 2, "pendingAtExit"},     {kScriptErrorNames, 4, "scriptErrors"},
+    {kLoopQueueNames, 5, "loopQueues"},
 };
 
 int findName(const char* const* names, int count, std::string_view key) {
@@ -118,7 +122,7 @@ bool NativeTraceReader::key(std::string& name) {
             f.key = -2;
             return fail("not an Awaitscope trace: the first member must be \"format\"");
         }
-        index = findName(kTopNames, 15, name);
+        index = findName(kTopNames, static_cast<int>(std::size(kTopNames)), name);
         break;
     case Context::Metadata: index = findName(kMetadataNames, 6, name); break;
     case Context::Task: index = findName(kTaskNames, 10, name); break;
@@ -216,6 +220,7 @@ bool NativeTraceReader::value(const Value& v) {
         case Table::UnretrievedErrors: trace_.unretrievedErrors.emplace_back(); break;
         case Table::PendingAtExit: trace_.pendingAtExit.emplace_back(); break;
         case Table::ScriptErrors: trace_.scriptErrors.emplace_back(); break;
+        case Table::LoopQueues: trace_.loopQueues.emplace_back(); break;
         }
         return push(Context::Row, f.table);
     }
@@ -270,7 +275,7 @@ bool NativeTraceReader::valueInTop(const Value& v) {
             return fail("expected an array of tasks");
         return push(Context::Tasks);
     default:
-        for (int table = 0; table < 10; ++table) {
+        for (int table = 0; table < kTableCount; ++table) {
             if (kTopTableKeys[table] != top().key)
                 continue;
             if (v.type != Value::Type::Array)
@@ -479,6 +484,16 @@ bool NativeTraceReader::valueInRow(const Value& v) {
         default: return asId(v, e.text);
         }
     }
+    case Table::LoopQueues: {
+        LoopQueueEntry& q = trace_.loopQueues.back();
+        switch (key) {
+        case 0: return asId(v, q.iteration);
+        case 1: return asTime(v, q.time);
+        case 2: return asEnum(v, 2, q.queue, "loop queue");
+        case 3: return asNullableId(v, q.task);
+        default: return asTime(v, q.due);
+        }
+    }
     }
     return fail("unexpected value");
 }
@@ -491,6 +506,9 @@ bool NativeTraceReader::finishRow() {
     if (row.table == Table::Output && trace_.output.size() >= 2 &&
         trace_.output[trace_.output.size() - 2].time > trace_.output.back().time)
         return fail("output lines must be in time order: this one is earlier than the one before");
+    if (row.table == Table::LoopQueues && trace_.loopQueues.size() >= 2 &&
+        trace_.loopQueues[trace_.loopQueues.size() - 2].iteration > trace_.loopQueues.back().iteration)
+        return fail("loop queue entries must be in iteration order: this one comes from an earlier iteration");
     return true;
 }
 
@@ -730,6 +748,9 @@ bool NativeTraceReader::validate() {
         if (!checkTask(t.scriptErrors[i].task, idx("scriptErrors", i, "task")) ||
             !checkSite(t.scriptErrors[i].site, idx("scriptErrors", i, "site")) ||
             !checkString(t.scriptErrors[i].text, idx("scriptErrors", i, "text")))
+            return false;
+    for (std::size_t i = 0; i < t.loopQueues.size(); ++i)
+        if (!checkTask(t.loopQueues[i].task, idx("loopQueues", i, "task")))
             return false;
     return true;
 }

@@ -51,6 +51,7 @@ public:
         UnretrievedErrors,
         PendingAtExit,
         ScriptErrors,
+        LoopQueues,
     };
 
 private:

@@ -277,6 +277,8 @@ void Loop::runOnce() {
     const TimeNs end = now();
     while (!timers_.empty() && timers_.nextDeadline() <= end)
         ready_.push(timers_.pop());
+    if (options_.recordLoopQueues && options_.recorder)
+        recordQueues();
 
     const std::size_t todo = ready_.size();
     for (std::size_t i = 0; i < todo; ++i) {
@@ -293,6 +295,38 @@ void Loop::runOnce() {
                            " loop iterations")));
     if (options_.maxTime && options_.clock == ClockKind::Virtual && virtualNow_ > options_.maxTime && !stopping_)
         stopWithError(std::make_exception_ptr(BudgetExceeded("the run did not finish within its time budget")));
+}
+
+namespace {
+
+// The task a queued callback runs or wakes: a step, a wake-up, or a timer resolving a future
+// that a task awaits. Other callbacks (gather's bookkeeping, timeouts) belong to no task.
+TaskId taskOfItem(const detail::ReadyItem& item) {
+    if (item.fn == &detail::TaskState::stepThunk || item.fn == &detail::TaskState::wakeupThunk)
+        return static_cast<detail::TaskState*>(item.self)->id();
+    if (auto* future = dynamic_cast<detail::FutureState*>(item.owned))
+        return future->waitingTask();
+    return kNoTask;
+}
+
+} // namespace
+
+void Loop::recordQueues() {
+    // Bounded: a long run keeps its first queues rather than growing without limit.
+    constexpr std::size_t kMaxEntries = 1'000'000;
+    constexpr std::size_t kMaxTimersShown = 64;
+    std::vector<LoopQueueEntry>& entries = options_.recorder->trace().loopQueues;
+    if (entries.size() >= kMaxEntries)
+        return;
+    const auto iteration = static_cast<std::uint32_t>(iterations_);
+    const TimeNs time = now();
+    for (std::size_t i = 0; i < ready_.size(); ++i)
+        entries.push_back({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
+    std::size_t shown = 0;
+    timers_.forEachInOrder([&](TimeNs deadline, const detail::ReadyItem& item) {
+        if (shown++ < kMaxTimersShown && !(item.cancelled && *item.cancelled))
+            entries.push_back({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
+    });
 }
 
 std::string Loop::deadlockMessage() const {

@@ -91,7 +91,8 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
         recorder->finish(lane, end, error ? TaskOutcome::Failed : TaskOutcome::Done,
                          error ? recorder->string(loop.describe(error)) : 0);
     auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
-    loop.pushTimer(end, {&finishedThunk, done, nullptr});
+    future.addRef();  // `owned`: lets the loop's inspection see which task the result wakes
+    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, &future});
 }
 
 } // namespace awaitscope::detail

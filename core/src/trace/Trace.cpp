@@ -110,4 +110,6 @@ const char* toString(ScopeKind kind) {
 
 const char* toString(TaskKind kind) { return kind == TaskKind::Thread ? "thread" : "task"; }
 
+const char* toString(LoopQueue queue) { return queue == LoopQueue::Timer ? "timer" : "ready"; }
+
 } // namespace awaitscope

@@ -32,6 +32,9 @@ struct LoopOptions {
     const ExceptionPolicy* exceptions = nullptr;  // null: the C++ exception classes
     std::uint64_t maxIterations = 0;              // 0: no budget
     TimeNs maxTime = 0;                           // 0: no budget (virtual clock only)
+    // Record the ready queue and timer heap at the start of every iteration (Trace::loopQueues).
+    // For lessons: it costs time in proportion to the queues' length.
+    bool recordLoopQueues = false;
 };
 
 class Loop {
@@ -142,6 +145,7 @@ private:
     void waitForWork();
     void drainInbox();
     void stopWithError(std::exception_ptr error);
+    void recordQueues();
     std::string deadlockMessage() const;
     static void stopThunk(void* self, void* future, bool run);
     static void callbackThunk(void* self, void* arg, bool run);

@@ -67,6 +67,9 @@ enum class BlockKind : std::uint8_t { Sleep, Network, Cpu };
 
 enum class ScopeKind : std::uint8_t { TaskGroup, Gather, WaitFor, AsCompleted };
 
+// The loop's two queues, as recorded at the start of an iteration (LoopQueueEntry).
+enum class LoopQueue : std::uint8_t { Ready, Timer };
+
 enum class EventKind : std::uint8_t {
     Ready,       // the task can run:        detail = WaitKind that woke it, ref = waker TaskId or kNoTask
     Resume,      // the loop runs a step:     (no payload)
@@ -173,6 +176,17 @@ struct ScriptError {
     StringId text = 0;
 };
 
+// One entry of the loop's queues when an iteration began: the ready queue in run order,
+// then the timer heap in deadline order. Recorded only on request (LoopOptions::
+// recordLoopQueues), for lessons, so that playback can show the loop's insides exactly.
+struct LoopQueueEntry {
+    std::uint32_t iteration = 0;   // entries of one iteration share it; iterations ascend
+    TimeNs time = 0;               // when the iteration began
+    LoopQueue queue = LoopQueue::Ready;
+    TaskId task = kNoTask;         // the task it runs or wakes; kNoTask: another callback
+    TimeNs due = 0;                // timers: the deadline
+};
+
 struct TraceMetadata {
     std::string title;
     std::string clock = "virtual";  // "virtual" or "wall"
@@ -199,6 +213,7 @@ public:
     std::vector<UnretrievedError> unretrievedErrors;
     std::vector<PendingAtExit> pendingAtExit;
     std::vector<ScriptError> scriptErrors;
+    std::vector<LoopQueueEntry> loopQueues;
 
     std::string_view str(StringId id) const { return strings.view(id); }
     // The task's name as asyncio reports it: the given name, else "Task-N".
@@ -233,5 +248,6 @@ const char* toString(TaskOutcome outcome);
 const char* toString(BlockKind kind);
 const char* toString(ScopeKind kind);
 const char* toString(TaskKind kind);
+const char* toString(LoopQueue queue);
 
 } // namespace awaitscope

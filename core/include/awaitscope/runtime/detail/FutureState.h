@@ -77,6 +77,8 @@ public:
     void markRetrieved() { logTraceback_ = false; }
 
     void addDoneCallback(DoneCallback callback);
+    // The task that will wake when this future is done, if one waits on it.
+    TaskId waitingTask() const;
     std::size_t removeDoneCallback(DoneCallback::Fn fn, void* self);
 
     // Future._make_cancelled_error(): a task hands back the CancelledError that ended it.

@@ -51,6 +51,7 @@ public:
         items_[tail_++ & mask_] = item;
     }
     ReadyItem pop() { return items_[head_++ & mask_]; }
+    const ReadyItem& at(std::size_t index) const { return items_[(head_ + index) & mask_]; }
 
 private:
     static constexpr std::size_t kInitialCapacity = 64;

@@ -5,6 +5,7 @@
 // 4-ary heap, and the callbacks sit in a slot array, so a million timers sift cheaply.
 #include "awaitscope/runtime/detail/ReadyQueue.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,14 @@ public:
     void push(std::int64_t deadline, const ReadyItem& item);
     // Removes the earliest timer; its deadline is stored in item.due.
     ReadyItem pop();
+    // Hands every timer to `visit` with its deadline, in deadline order (for inspection).
+    template <class Visit>
+    void forEachInOrder(Visit visit) const {
+        std::vector<Key> ordered(keys_);
+        std::sort(ordered.begin(), ordered.end());
+        for (const Key& key : ordered)
+            visit(key.deadline, slots_[slotOf(key)]);
+    }
     // Hands every timer to `visit` and empties the heap (for teardown).
     template <class Visit>
     void drain(Visit visit) {
