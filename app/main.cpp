@@ -2,24 +2,28 @@
 // Command-line options are parsed before any QApplication exists, so --help, --version and
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
+#include "app/RenderCommand.h"
+#include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
+#include <awaitscope/cli/ConvertCommand.h>
+#include <awaitscope/cli/ReportCommand.h>
+#include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
-#if __has_include(<awaitscope/io/TraceFile.h>)
-#include <awaitscope/io/TraceFile.h>
-#define AWAITSCOPE_HAS_TRACE_FILE 1
-#endif
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 
 namespace {
 
@@ -38,9 +42,52 @@ bool displayAvailable() {
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
 }
 
+// The ui reaches file loading, saving and script running only through these hooks.
+awaitscope::ui::TraceSources makeTraceSources() {
+    awaitscope::ui::TraceSources sources = awaitscope::ui::demoTraceSources();
+    sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
+        awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
+        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
+                                           std::move(result.warnings)};
+    };
+    sources.save = [](const awaitscope::Trace& trace, const std::string& path, awaitscope::ui::SaveFormat format) {
+        const awaitscope::TraceFormat as = format == awaitscope::ui::SaveFormat::Chrome ? awaitscope::TraceFormat::Chrome
+                                           : format == awaitscope::ui::SaveFormat::NativeGzip
+                                               ? awaitscope::TraceFormat::NativeGzip
+                                               : awaitscope::TraceFormat::Native;
+        awaitscope::SaveResult result = awaitscope::saveTraceFile(trace, path, as);
+        return awaitscope::ui::SavedTrace{result.ok, std::move(result.error)};
+    };
+    sources.scenarios = [] {
+        std::vector<awaitscope::ui::ScenarioInfo> scenarios;
+        for (const awaitscope::Scenario& s : awaitscope::builtinScenarios())
+            scenarios.push_back({s.name, s.title, s.fileName, s.source, s.lesson});
+        return scenarios;
+    };
+    // The script lessons; names only the C++ demo lessons know still reach those.
+    sources.runScenario = [demo = sources.runScenario](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
+        const awaitscope::Scenario* scenario = awaitscope::findScenario(name);
+        if (!scenario && demo)
+            return demo(name, hooks);
+        if (!scenario)
+            return awaitscope::ui::LoadedTrace{false, {}, "no built-in scenario named '" + name + "'", {}};
+        awaitscope::ScriptRunOptions options;
+        options.fileName = scenario->fileName;
+        options.cancelled = hooks.cancelled;
+        awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
+        result.trace.metadata.scenario = scenario->name;
+        // A lesson that raised still has a trace to inspect: the error becomes a warning.
+        std::vector<std::string> warnings;
+        if (result.error)
+            warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
+        return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
+    };
+    return sources;
+}
+
 // `--run SCRIPT.py|NAME`: the script's output on stdout exactly as python3 prints it,
-// diagnostics on stderr, the exit code python3 would give.
-int runHeadless(const QString& target, const QString& outPath) {
+// diagnostics on stderr, the exit code python3 would give; `--out` also saves the trace.
+int runScriptCommand(const QString& target, const QString& outPath) {
     std::string source;
     awaitscope::ScriptRunOptions options;
     const awaitscope::Scenario* scenario = nullptr;
@@ -70,16 +117,11 @@ int runHeadless(const QString& target, const QString& outPath) {
     if (scenario)
         result.trace.metadata.scenario = scenario->name;
     if (!outPath.isEmpty()) {
-#ifdef AWAITSCOPE_HAS_TRACE_FILE
-        const awaitscope::SaveResult saved = awaitscope::saveTraceFile(result.trace, outPath.toStdString());
+        const awaitscope::SaveResult saved = awaitscope::saveTraceFile(result.trace, outPath.toLocal8Bit().toStdString());
         if (!saved.ok) {
             std::fprintf(stderr, "awaitscope: cannot write %s: %s\n", qPrintable(outPath), saved.error.c_str());
             return result.exitCode ? result.exitCode : 1;
         }
-#else
-        std::fprintf(stderr, "awaitscope: --out needs the trace writer, which is not part of this build\n");
-        return result.exitCode ? result.exitCode : 2;
-#endif
     }
     return result.exitCode;
 }
@@ -106,16 +148,36 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption reportOption(QStringLiteral("report"),
+        QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
+                       "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
+        QStringLiteral("file"));
+    parser.addOption(reportOption);
+    const QCommandLineOption frozenOption(QStringLiteral("frozen-ms"),
+        QStringLiteral("With --report: a step that holds the loop this long counts as a frozen loop (default 100)."),
+        QStringLiteral("ms"));
+    parser.addOption(frozenOption);
+    const QCommandLineOption convertOption(QStringLiteral("convert"),
+        QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT. "
+                       "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
+        QStringLiteral("in"));
+    parser.addOption(convertOption);
+    const QCommandLineOption renderOption(QStringLiteral("render"),
+        QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
+    const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
+        QStringLiteral("Run the lesson <name> and draw its timeline to the --out file; no window."), QStringLiteral("name"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+        QStringLiteral("Where --render writes the picture, or where --run writes the trace (JSON; .json.gz, .chrome.json)."),
+        QStringLiteral("file"));
     const QCommandLineOption runOption(QStringLiteral("run"),
         QStringLiteral("Run a script (or a built-in scenario by name) without a window; its output goes to stdout."),
         QStringLiteral("script.py|name"));
-    parser.addOption(runOption);
-    const QCommandLineOption outOption(QStringLiteral("out"),
-        QStringLiteral("With --run: write the recorded trace to <trace.json>."), QStringLiteral("trace.json"));
-    parser.addOption(outOption);
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
         QStringLiteral("List the built-in scenarios with their titles."));
-    parser.addOption(listScenariosOption);
+    parser.addOptions({runOption, listScenariosOption});
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
+    parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
 
     if (!parser.parse(argumentsOf(argc, argv))) {
@@ -131,10 +193,62 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    // Headless modes: no QApplication, no display.
     if (parser.isSet(listScenariosOption))
         return listScenarios();
     if (parser.isSet(runOption))
-        return runHeadless(parser.value(runOption), parser.value(outOption));
+        return runScriptCommand(parser.value(runOption), parser.value(outOption));
+    if (parser.isSet(reportOption)) {
+        awaitscope::ReportOptions options;
+        if (parser.isSet(frozenOption)) {
+            bool ok = false;
+            const double ms = parser.value(frozenOption).toDouble(&ok);
+            if (!ok || !(ms > 0) || ms > 1e12) {
+                std::fprintf(stderr, "awaitscope: --frozen-ms needs a positive number of milliseconds, not '%s'\n",
+                             qPrintable(parser.value(frozenOption)));
+                return awaitscope::kExitUsage;
+            }
+            options.frozenThreshold = static_cast<awaitscope::TimeNs>(ms * 1e6);
+        }
+        return awaitscope::runReportCommand(parser.value(reportOption).toLocal8Bit().toStdString(), std::cout, std::cerr,
+                                            options);
+    }
+    if (parser.isSet(convertOption)) {
+        const QStringList outputs = parser.positionalArguments();
+        if (outputs.size() != 1) {
+            std::fputs("awaitscope: --convert needs an input and an output file: awaitscope --convert IN OUT\n", stderr);
+            return awaitscope::kExitUsage;
+        }
+        return awaitscope::runConvertCommand(parser.value(convertOption).toLocal8Bit().toStdString(),
+                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr);
+    }
+    if (parser.isSet(renderOption) || parser.isSet(renderScenarioOption)) {
+        awaitscope::ui::RenderRequest request;
+        request.tracePath = parser.value(renderOption);
+        request.scenario = parser.value(renderScenarioOption);
+        request.outPath = parser.value(outOption);
+        request.dark = parser.value(themeOption) == QLatin1String("dark");
+        if (request.outPath.isEmpty()) {
+            std::fputs("awaitscope: --render needs --out <file.png|file.svg>\n", stderr);
+            return 2;
+        }
+        if (parser.isSet(sizeOption)) {
+            const auto size = awaitscope::ui::parseImageSize(parser.value(sizeOption));
+            if (!size) {
+                std::fprintf(stderr, "awaitscope: --size %s: expected WIDTHxHEIGHT, each 100..20000, like 1600x900\n",
+                             qPrintable(parser.value(sizeOption)));
+                return 2;
+            }
+            request.size = *size;
+        }
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");  // a picture needs fonts, not a display
+        QGuiApplication app(argc, argv);
+        QString errors;
+        const int code = awaitscope::ui::runRenderCommand(request, makeTraceSources(), &errors);
+        std::fputs(qPrintable(errors), stderr);
+        return code;
+    }
 
     if (!displayAvailable()) {
         std::fputs("awaitscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
@@ -146,17 +260,28 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    awaitscope::ui::MainWindow window;
+    awaitscope::ui::MainWindow window(makeTraceSources());
+    const QStringList files = parser.positionalArguments();
     if (parser.isSet(screenshotOption)) {
-        window.show();
-        QApplication::processEvents();
+        // Picture the window once the first trace has loaded (or failed to).
         const QString path = parser.value(screenshotOption);
-        if (!window.grab().save(path)) {
-            std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
-            return 1;
-        }
-        return 0;
+        int code = 0;
+        auto grabAndQuit = [&] {
+            QApplication::processEvents();
+            if (!window.grab().save(path)) {
+                std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
+                code = 1;
+            }
+            app.quit();
+        };
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
+        window.show();
+        if (!window.openInitial(files.value(0)))
+            QTimer::singleShot(0, &app, grabAndQuit);
+        app.exec();
+        return code;
     }
     window.show();
+    window.openInitial(files.value(0));
     return app.exec();
 }

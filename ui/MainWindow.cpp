@@ -1,15 +1,556 @@
 #include "MainWindow.h"
 
+#include "app/ImageSizeDialog.h"
+#include "app/RecentFiles.h"
+#include "app/TimelineRenderer.h"
+#include "app/TraceLoadJob.h"
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "panels/CodePanel.h"
+#include "panels/DetailsPanel.h"
+#include "panels/DiagnosticsPanel.h"
+#include "panels/EventTablePanel.h"
+#include "panels/OutputPanel.h"
+#include "panels/ScenarioBrowser.h"
+#include "timeline/RulerTicks.h"
+#include "timeline/TimelineView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace awaitscope::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+namespace {
+
+const char* const kTraceFilter = "Awaitscope traces (*.json *.json.gz);;Chrome traces (*.chrome.json *.json);;All files (*)";
+
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2b, 0x2e, 0x33), base(0x1e, 0x20, 0x24), text(0xe4, 0xe6, 0xea), muted(0x8a, 0x90, 0x9a);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x25, 0x28, 0x2d));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, muted);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3d));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6a, 0xa5, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, muted);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
+    return p;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(demoTraceSources(), parent) {}
+
+MainWindow::MainWindow(TraceSources sources, QWidget* parent)
+    : QMainWindow(parent), sources_(std::move(sources)), document_(new TraceDocument(this)), view_(new ViewState(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Awaitscope"));
-    auto* placeholder = new QLabel(tr("Awaitscope — open a trace or run a lesson"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1280, 800);
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    if (sources_.scenarios)
+        scenarios_ = sources_.scenarios();
+    createPanels();
+    createActions();
+    createStatusBar();
+    restoreSettings();
+    connect(document_, &TraceDocument::documentChanged, this, [this] {
+        view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
+        details_->setLesson(lessonFor(document_->scenarioName()));
+        browser_->setCurrentScenario(document_->scenarioName());
+        updateTitle();
+        updateActions();
+    });
+    connect(document_, &TraceDocument::originChanged, this, &MainWindow::updateTitle);
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::isLoading() const { return job_ && job_->isRunning(); }
+
+void MainWindow::createPanels() {
+    timeline_ = new TimelineView(document_, view_, this);
+    setCentralWidget(timeline_);
+
+    auto addDock = [this](QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* dock = new QDockWidget(title, this);
+        dock->setObjectName(name);  // saveState() needs stable names
+        dock->setWidget(panel);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    browser_ = new ScenarioBrowser(this);
+    browser_->setScenarios(scenarios_);
+    details_ = new DetailsPanel(document_, view_, this);
+    code_ = new CodePanel(document_, view_, this);
+    output_ = new OutputPanel(document_, view_, this);
+    events_ = new EventTablePanel(document_, view_, this);
+    diagnostics_ = new DiagnosticsPanel(document_, view_, this);
+
+    QDockWidget* browserDock = addDock(browser_, tr("Lessons"), QStringLiteral("scenariosDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* diagnosticsDock = addDock(diagnostics_, tr("Problems"), QStringLiteral("diagnosticsDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
+    QDockWidget* codeDock = addDock(code_, tr("Code"), QStringLiteral("codeDock"), Qt::RightDockWidgetArea);
+    QDockWidget* outputDock = addDock(output_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* eventsDock = addDock(events_, tr("Events"), QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(browserDock, diagnosticsDock, Qt::Vertical);
+    splitDockWidget(detailsDock, codeDock, Qt::Vertical);
+    tabifyDockWidget(outputDock, eventsDock);
+    outputDock->raise();
+    resizeDocks({browserDock, detailsDock}, {260, 360}, Qt::Horizontal);
+    resizeDocks({outputDock}, {170}, Qt::Vertical);
+
+    connect(browser_, &ScenarioBrowser::scenarioRequested, this, &MainWindow::runScenario);
+    connect(browser_, &ScenarioBrowser::fileRequested, this, &MainWindow::openFile);
+    refreshRecentFiles();
+}
+
+void MainWindow::createActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    saveAsAction_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save Trace &As…"), this, &MainWindow::saveAsDialog);
+    saveAsAction_->setShortcut(QKeySequence::SaveAs);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportPngAction_ = exportMenu->addAction(tr("Timeline as &PNG…"), this, [this] { exportImageDialog(false); });
+    exportPngAction_->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportSvgAction_ = exportMenu->addAction(tr("Timeline as &SVG…"), this, [this] { exportImageDialog(true); });
+    exportChromeAction_ = exportMenu->addAction(tr("&Chrome Trace JSON (Perfetto)…"), this, &MainWindow::exportChromeDialog);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    auto* lessonsButton = new QToolButton(this);
+    lessonsButton->setText(tr("Run Lesson"));
+    lessonsButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    lessonsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    lessonsButton->setPopupMode(QToolButton::InstantPopup);
+    auto* lessonsMenu = new QMenu(lessonsButton);
+    for (const ScenarioInfo& scenario : scenarios_) {
+        const QString name = QString::fromStdString(scenario.name);
+        QAction* action = run->addAction(QString::fromStdString(scenario.title), this, [this, name] { runScenario(name); });
+        lessonsMenu->addAction(action);
+    }
+    if (scenarios_.empty())
+        run->addAction(tr("(no lessons available)"))->setEnabled(false);
+    lessonsButton->setMenu(lessonsMenu);
+    run->addSeparator();
+    runAgainAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Run &Again"), this, [this] {
+        if (!document_->scenarioName().isEmpty())
+            runScenario(document_->scenarioName());
+    });
+    runAgainAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    QAction* fit = viewMenu_->addAction(tr("&Fit Selection or All"), timeline_, &TimelineView::fitSelectionOrAll);
+    fit->setShortcut(QKeySequence(tr("F")));
+    fit->setShortcutContext(Qt::WidgetShortcut);  // the timeline handles F itself; the menu shows it
+    QAction* fitAll = viewMenu_->addAction(style()->standardIcon(QStyle::SP_TitleBarMaxButton), tr("Show &Everything"), view_, &ViewState::fitAll);
+    fitAll->setShortcut(QKeySequence(Qt::Key_Home));
+    fitAll->setShortcutContext(Qt::WidgetShortcut);
+    QAction* zoomIn = viewMenu_->addAction(tr("Zoom &In"), this, [this] {
+        const TimeRange r = view_->visibleRange();
+        view_->zoomAround(r.begin + r.duration() / 2, 1.6);
+    });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOut = viewMenu_->addAction(tr("Zoom &Out"), this, [this] {
+        const TimeRange r = view_->visibleRange();
+        view_->zoomAround(r.begin + r.duration() / 2, 1 / 1.6);
+    });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* find = viewMenu_->addAction(tr("&Find Task…"), timeline_, &TimelineView::showFindBar);
+    find->setShortcut(QKeySequence::Find);
+    viewMenu_->addSeparator();
+    QMenu* themeMenu = viewMenu_->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const std::pair<Theme, QString> choices[] = {{Theme::System, tr("Follow the System")}, {Theme::Light, tr("Light")}, {Theme::Dark, tr("Dark")}};
+    for (const auto& [theme, label] : choices) {
+        QAction* action = themeMenu->addAction(label, this, [this, theme = theme] { setTheme(theme); });
+        action->setCheckable(true);
+        action->setData(static_cast<int>(theme));
+        themes->addAction(action);
+    }
+    connect(themeMenu, &QMenu::aboutToShow, this, [this, themes] {
+        for (QAction* action : themes->actions())
+            action->setChecked(action->data().toInt() == static_cast<int>(theme_));
+    });
+    viewMenu_->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu_->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Mouse and Keys"), this, [this] {
+        QMessageBox::information(this, tr("Mouse and keys"),
+                                 tr("<table cellspacing=4>"
+                                    "<tr><td><b>Wheel</b>, Ctrl+wheel</td><td>zoom at the cursor</td></tr>"
+                                    "<tr><td><b>Drag</b></td><td>pan (Shift+wheel also pans)</td></tr>"
+                                    "<tr><td><b>W / S</b></td><td>zoom in / out</td></tr>"
+                                    "<tr><td><b>A / D</b></td><td>pan left / right</td></tr>"
+                                    "<tr><td><b>F</b></td><td>fit the selection (or everything)</td></tr>"
+                                    "<tr><td><b>Shift+drag</b></td><td>measure a stretch of time</td></tr>"
+                                    "<tr><td><b>← →</b></td><td>previous / next event of the selected task</td></tr>"
+                                    "<tr><td><b>↑ ↓</b></td><td>the task above / below</td></tr>"
+                                    "<tr><td><b>Ctrl+F</b></td><td>find a task by name</td></tr>"
+                                    "<tr><td><b>Click</b></td><td>select; the details and the code follow</td></tr>"
+                                    "<tr><td><b>Wheel over names</b></td><td>scroll the lanes</td></tr></table>"));
+    });
+    help->addAction(tr("&About Awaitscope"), this, [this] {
+        QMessageBox::about(this, tr("About Awaitscope"),
+                           tr("<b>Awaitscope</b> %1<p>See async code: every task, every await, every frozen loop.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(open);
+    bar->addWidget(lessonsButton);
+    bar->addAction(runAgainAction_);
+    bar->addSeparator();
+    bar->addAction(saveAsAction_);
+    exportPngAction_->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    bar->addAction(exportPngAction_);
+    bar->addSeparator();
+    bar->addAction(fitAll);
+    bar->addAction(zoomIn);
+    bar->addAction(zoomOut);
+    bar->addAction(find);
+}
+
+void MainWindow::createStatusBar() {
+    hoverLabel_ = new QLabel(this);
+    hoverLabel_->setMinimumWidth(150);
+    rangeLabel_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("loadProgress"));
+    progress_->setMaximumWidth(220);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    cancelButton_ = new QToolButton(this);
+    cancelButton_->setObjectName(QStringLiteral("cancelLoad"));
+    cancelButton_->setText(tr("Cancel"));
+    cancelButton_->hide();
+    connect(cancelButton_, &QToolButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancelButton_);
+    statusBar()->addPermanentWidget(rangeLabel_);
+    statusBar()->addPermanentWidget(hoverLabel_);
+    connect(view_, &ViewState::hoverTimeChanged, this, [this](std::optional<TimeNs> time) {
+        hoverLabel_->setText(time ? tr("cursor at %1").arg(formatTimePoint(*time)) : QString());
+    });
+    connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
+        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(formatDuration(range.duration()),
+                                                                               formatDuration(document_->model()->range().duration()))
+                                                : QString());
+    });
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1440, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const int theme = settings.value(QStringLiteral("window/theme"), 0).toInt();
+    if (theme != static_cast<int>(Theme::System))
+        setTheme(static_cast<Theme>(theme));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/theme"), static_cast<int>(theme_));
+    cancelLoading();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setTheme(Theme theme) {
+    // The palette the platform gave us, kept before any change so "System" can return to it.
+    static const QPalette systemPalette = QApplication::palette();
+    theme_ = theme;
+    switch (theme) {
+    case Theme::System: QApplication::setPalette(systemPalette); break;
+    case Theme::Light: {
+        QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+        QApplication::setPalette(fusion ? fusion->standardPalette() : systemPalette);
+        delete fusion;
+        break;
+    }
+    case Theme::Dark: QApplication::setPalette(darkPalette()); break;
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::refreshRecentFiles() {
+    const QStringList files = RecentFiles().list();
+    browser_->setRecentFiles(files);
+    if (!recentMenu_)
+        return;
+    recentMenu_->clear();
+    for (const QString& path : files)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+    if (files.isEmpty())
+        recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
+    else {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear the List"), this, [this] {
+            RecentFiles().clear();
+            refreshRecentFiles();
+        });
+    }
+}
+
+QString MainWindow::lessonFor(const QString& scenario) const {
+    for (const ScenarioInfo& info : scenarios_)
+        if (QString::fromStdString(info.name) == scenario)
+            return QString::fromStdString(info.lesson);
+    return {};
+}
+
+void MainWindow::updateTitle() {
+    const QString name = document_->displayName();
+    setWindowTitle(name.isEmpty() ? tr("Awaitscope") : tr("%1 — Awaitscope").arg(name));
+    rangeLabel_->clear();
+}
+
+void MainWindow::updateActions() {
+    const bool open = !document_->isEmpty();
+    saveAsAction_->setEnabled(open && static_cast<bool>(sources_.save));
+    exportChromeAction_->setEnabled(open && static_cast<bool>(sources_.save));
+    exportPngAction_->setEnabled(open);
+    exportSvgAction_->setEnabled(open);
+    runAgainAction_->setEnabled(!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario));
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    // Window-modal and non-blocking: the app (and a test) keeps running while it is shown.
+    auto* box = new QMessageBox(QMessageBox::Critical, tr("Awaitscope"), title, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+void MainWindow::startJob(const QString& what, std::function<LoadedTrace(const LoadHooks&)> work,
+                          std::function<void(const LoadOutcome&)> onSuccess) {
+    if (job_) {
+        job_->cancel();  // the newer request wins
+        job_.reset();
+    }
+    job_ = std::make_unique<TraceLoadJob>(std::move(work));
+    progress_->setRange(0, 0);  // busy until the first report
+    progress_->setFormat(what);
+    progress_->show();
+    cancelButton_->show();
+    statusBar()->showMessage(what);
+    connect(job_.get(), &TraceLoadJob::progress, this, [this](quint64 done, quint64 total) {
+        if (total == 0)
+            return;
+        progress_->setRange(0, 1000);
+        progress_->setValue(static_cast<int>(done * 1000 / total));
+    });
+    connect(job_.get(), &TraceLoadJob::finished, this, [this, what, onSuccess](const LoadOutcome& outcome) {
+        progress_->hide();
+        cancelButton_->hide();
+        statusBar()->clearMessage();
+        if (outcome.ok)
+            onSuccess(outcome);
+        finishJob(outcome, what);
+    });
+    job_->start();
+}
+
+void MainWindow::finishJob(const LoadOutcome& outcome, const QString& what) {
+    if (outcome.cancelled)
+        statusBar()->showMessage(tr("Cancelled: %1").arg(what), 5000);
+    else if (!outcome.ok)
+        showError(what, outcome.error.isEmpty() ? tr("Unknown error.") : outcome.error);
+    else if (!outcome.warnings.isEmpty())
+        statusBar()->showMessage(outcome.warnings.join(QStringLiteral("; ")), 15000);
+    emit loadFinished(outcome.ok);
+}
+
+void MainWindow::cancelLoading() {
+    if (job_)
+        job_->cancel();
+}
+
+void MainWindow::openFile(const QString& path) {
+    if (!sources_.load) {
+        showError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
+                  tr("Opening trace files is not available in this build."));
+        emit loadFinished(false);
+        return;
+    }
+    const std::string file = path.toStdString();
+    auto load = sources_.load;
+    startJob(tr("Opening %1").arg(QFileInfo(path).fileName()), [load, file](const LoadHooks& hooks) { return load(file, hooks); },
+             [this, path](const LoadOutcome& outcome) {
+                 document_->setModel(outcome.model, DocumentOrigin::File, QFileInfo(path).fileName(), path);
+                 RecentFiles().add(path);
+                 refreshRecentFiles();
+             });
+}
+
+void MainWindow::runScenario(const QString& name) {
+    if (!sources_.runScenario) {
+        showError(tr("Could not run %1").arg(name), tr("Running lessons is not available in this build."));
+        emit loadFinished(false);
+        return;
+    }
+    QString title = name;
+    for (const ScenarioInfo& info : scenarios_)
+        if (QString::fromStdString(info.name) == name)
+            title = QString::fromStdString(info.title);
+    auto run = sources_.runScenario;
+    const std::string scenario = name.toStdString();
+    startJob(tr("Running %1").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
+             [this, name, title](const LoadOutcome& outcome) {
+                 document_->setModel(outcome.model, DocumentOrigin::Scenario, title, name);
+             });
+}
+
+bool MainWindow::openInitial(const QString& path) {
+    if (!path.isEmpty())
+        openFile(path);
+    else if (!scenarios_.empty())
+        runScenario(QString::fromStdString(scenarios_.front().name));
+    else
+        return false;
+    return true;
+}
+
+void MainWindow::showTrace(std::shared_ptr<const TraceModel> model, const QString& displayName) {
+    document_->setModel(std::move(model), DocumentOrigin::Recorded, displayName);
+}
+
+void MainWindow::openDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a trace"), QString(), tr(kTraceFilter));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::saveTo(const QString& path) {
+    const auto& model = document_->model();
+    if (!model || !sources_.save)
+        return false;
+    const SavedTrace saved = sources_.save(model->trace(), path.toStdString(), saveFormatForPath(path));
+    if (!saved.ok) {
+        showError(tr("Could not save %1").arg(QFileInfo(path).fileName()), QString::fromStdString(saved.error));
+        return false;
+    }
+    if (saveFormatForPath(path) != SaveFormat::Chrome) {
+        document_->setFilePath(path);
+        RecentFiles().add(path);
+        refreshRecentFiles();
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::saveAsDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"), document_->displayName() + QStringLiteral(".json"),
+                                                      tr("Awaitscope traces (*.json);;Compressed (*.json.gz)"));
+    if (!path.isEmpty())
+        saveTo(path);
+}
+
+bool MainWindow::exportChromeJson(const QString& path) {
+    const auto& model = document_->model();
+    if (!model || !sources_.save)
+        return false;
+    const SavedTrace saved = sources_.save(model->trace(), path.toStdString(), SaveFormat::Chrome);
+    if (!saved.ok) {
+        showError(tr("Could not export %1").arg(QFileInfo(path).fileName()), QString::fromStdString(saved.error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1 (open it in Perfetto or chrome://tracing)").arg(path), 8000);
+    return true;
+}
+
+void MainWindow::exportChromeDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export for Perfetto / chrome://tracing"),
+                                                      document_->displayName() + QStringLiteral(".chrome.json"), tr("Chrome traces (*.json)"));
+    if (!path.isEmpty())
+        exportChromeJson(path);
+}
+
+bool MainWindow::exportImage(const QString& path, QSize size) {
+    const auto& model = document_->model();
+    if (!model)
+        return false;
+    RenderOptions options;
+    options.size = size;
+    options.dark = timeline_->timelineStyle().dark;
+    options.title = document_->displayName();
+    // The picture shows what the window shows: the same range, scroll and selection.
+    options.visible = view_->visibleRange();
+    options.selection = view_->selection();
+    options.scrollY = timeline_->currentFrame().scrollY;
+    QString error;
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    const bool ok = svg ? writeTimelineSvg(*model, options, path, &error) : writeTimelinePng(*model, options, path, &error);
+    if (!ok)
+        showError(tr("Could not export the picture"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    return ok;
+}
+
+void MainWindow::exportImageDialog(bool svg) {
+    const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export the timeline as SVG") : tr("Export the timeline as PNG"),
+                                                      document_->displayName() + suffix, svg ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (path.isEmpty())
+        return;
+    ImageSizeDialog sizeDialog(timeline_->size(), this);
+    if (sizeDialog.exec() != QDialog::Accepted)
+        return;
+    exportImage(path, sizeDialog.imageSize());
 }
 
 } // namespace awaitscope::ui

@@ -1,14 +1,125 @@
 #pragma once
 
+// The explorer's main window: the timeline in the centre, panels in docks the user can
+// rearrange (lessons and recent files, details, code, output, events, diagnostics), menus
+// and a toolbar, drag and drop, and window state kept in QSettings. It owns the one
+// TraceDocument and ViewState the panels share; it wires them up and otherwise stays out
+// of their way.
+#include "app/TraceSources.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolButton;
 
 namespace awaitscope::ui {
 
-// The explorer's main window: timeline in the centre, panels in docks around it.
+class CodePanel;
+class DetailsPanel;
+class DiagnosticsPanel;
+class EventTablePanel;
+class OutputPanel;
+class ScenarioBrowser;
+class TimelineView;
+class TraceDocument;
+class TraceLoadJob;
+class TraceModel;
+class ViewState;
+struct LoadOutcome;
+
+enum class Theme { System, Light, Dark };
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(QWidget* parent = nullptr);  // the built-in demo lessons only
+    explicit MainWindow(TraceSources sources, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    TraceDocument* document() const { return document_; }
+    ViewState* viewState() const { return view_; }
+    TimelineView* timeline() const { return timeline_; }
+    CodePanel* codePanel() const { return code_; }
+    DetailsPanel* detailsPanel() const { return details_; }
+    OutputPanel* outputPanel() const { return output_; }
+    EventTablePanel* eventTablePanel() const { return events_; }
+    DiagnosticsPanel* diagnosticsPanel() const { return diagnostics_; }
+    ScenarioBrowser* scenarioBrowser() const { return browser_; }
+    bool isLoading() const;
+
+public slots:
+    // Loads in the background; on failure an error dialog explains and the open trace stays.
+    void openFile(const QString& path);
+    void runScenario(const QString& name);
+    // What the window does at start: open `path` if given, else the first lesson. False when
+    // there was nothing to start (no path and no lessons): no loadFinished will follow.
+    bool openInitial(const QString& path);
+    void showTrace(std::shared_ptr<const awaitscope::ui::TraceModel> model, const QString& displayName);
+    bool saveTo(const QString& path);
+    bool exportImage(const QString& path, QSize size);
+    bool exportChromeJson(const QString& path);
+    void cancelLoading();
+    void setTheme(awaitscope::ui::Theme theme);
+
+signals:
+    // After every load or run: ok false for failures and cancels (tests wait on it).
+    void loadFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createPanels();
+    void createActions();
+    void createStatusBar();
+    void restoreSettings();
+    void refreshRecentFiles();
+    void startJob(const QString& what, std::function<LoadedTrace(const LoadHooks&)> work,
+                  std::function<void(const LoadOutcome&)> onSuccess);
+    void finishJob(const LoadOutcome& outcome, const QString& what);
+    void showError(const QString& title, const QString& message);
+    void updateTitle();
+    void updateActions();
+    QString lessonFor(const QString& scenario) const;
+    void saveAsDialog();
+    void exportImageDialog(bool svg);
+    void exportChromeDialog();
+    void openDialog();
+
+    TraceSources sources_;
+    std::vector<ScenarioInfo> scenarios_;
+    TraceDocument* document_;
+    ViewState* view_;
+    TimelineView* timeline_ = nullptr;
+    CodePanel* code_ = nullptr;
+    DetailsPanel* details_ = nullptr;
+    OutputPanel* output_ = nullptr;
+    EventTablePanel* events_ = nullptr;
+    DiagnosticsPanel* diagnostics_ = nullptr;
+    ScenarioBrowser* browser_ = nullptr;
+
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QAction* saveAsAction_ = nullptr;
+    QAction* exportPngAction_ = nullptr;
+    QAction* exportSvgAction_ = nullptr;
+    QAction* exportChromeAction_ = nullptr;
+    QAction* runAgainAction_ = nullptr;
+    QLabel* hoverLabel_ = nullptr;
+    QLabel* rangeLabel_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QToolButton* cancelButton_ = nullptr;
+    std::unique_ptr<TraceLoadJob> job_;
+    QString pendingScenario_;
+    Theme theme_ = Theme::System;
 };
 
 } // namespace awaitscope::ui

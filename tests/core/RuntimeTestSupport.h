@@ -21,7 +21,7 @@ inline std::vector<std::string>& printed() {
     return lines;
 }
 
-inline void print(std::string line) { printed().push_back(std::move(line)); }
+inline void say(std::string line) { printed().push_back(std::move(line)); }
 
 [[gnu::format(printf, 1, 2)]] inline std::string format(const char* pattern, ...) {
     char buffer[512];

@@ -8,7 +8,7 @@
 using namespace awaitscope;
 using namespace std::chrono_literals;
 using testsupport::format;
-using testsupport::print;
+using testsupport::say;
 using testsupport::seconds1;
 
 namespace {
@@ -17,26 +17,26 @@ TimeNs clockNow() { return Loop::running().now(); }
 
 // ---- creation_order.py ----
 Task<> creationWorker(std::string name) {
-    print(name + " starts");
+    say(name + " starts");
     co_await sleep(0s);
-    print(name + " resumes");
+    say(name + " resumes");
 }
 Task<> creationOrder() {
     std::vector<TaskHandle<>> tasks;
     for (const char* n : {"a", "b", "c"})
         tasks.push_back(createTask(creationWorker(n)));
-    print("main created all three");
+    say("main created all three");
     co_await sleep(0s);
-    print("main after one yield");
+    say("main after one yield");
     for (auto& t : tasks)
         co_await t;
-    print("main done");
+    say("main done");
 }
 
 // ---- equal_deadlines.py ----
 Task<> sleeper(std::string name, std::chrono::milliseconds delay) {
     co_await sleep(delay);
-    print(name + " woke");
+    say(name + " woke");
 }
 Task<> equalDeadlines() {
     co_await withTaskGroup([](TaskGroup& tg) -> Task<> {
@@ -46,13 +46,13 @@ Task<> equalDeadlines() {
         tg.createTask(sleeper("fourth", 100ms));
         co_return;
     });
-    print("all woke");
+    say("all woke");
 }
 
 // ---- sleep_zero_fairness.py ----
 Task<> player(std::string name, int rounds) {
     for (int i = 0; i < rounds; ++i) {
-        print(format("%s %d", name.c_str(), i));
+        say(format("%s %d", name.c_str(), i));
         co_await sleep(0s);
     }
 }
@@ -66,7 +66,7 @@ Task<> sleepZeroFairness() {
 // ---- gather_order.py ----
 Task<std::string> fetchUpper(std::string name, std::chrono::milliseconds delay) {
     co_await sleep(delay);
-    print(name + " finished");
+    say(name + " finished");
     for (char& c : name)
         c = static_cast<char>(std::toupper(c));
     co_return name;
@@ -78,14 +78,14 @@ Task<> gatherOrder() {
     calls.push_back(fetchUpper("fast", 100ms));
     calls.push_back(fetchUpper("mid", 200ms));
     std::vector<std::string> results = co_await gather(std::move(calls));
-    print(format("['%s', '%s', '%s'] %s", results[0].c_str(), results[1].c_str(), results[2].c_str(),
+    say(format("['%s', '%s', '%s'] %s", results[0].c_str(), results[1].c_str(), results[2].c_str(),
                  seconds1(clockNow() - start).c_str()));
 }
 
 // ---- gather_exceptions.py ----
 Task<std::string> ok(std::string name, std::chrono::milliseconds delay) {
     co_await sleep(delay);
-    print(name + " done");
+    say(name + " done");
     co_return name;
 }
 Task<std::string> bad(std::chrono::milliseconds delay) {
@@ -100,7 +100,7 @@ Task<> gatherExceptions() {
         calls.push_back(ok("y", 300ms));
         co_await gather(std::move(calls));
     } catch (const testsupport::PyError& e) {
-        print(std::string("gather raised ") + e.what());
+        say(std::string("gather raised ") + e.what());
     }
     co_await sleep(500ms);
     std::vector<Task<std::string>> calls;
@@ -114,27 +114,27 @@ Task<> gatherExceptions() {
     } catch (const testsupport::PyError& e) {
         second = std::string("\"") + e.what() + "\"";
     }
-    print("[" + first + ", " + second + "]");
+    say("[" + first + ", " + second + "]");
 }
 
 // ---- taskgroup_failure.py ----
 Task<> cancellableWorker(std::string name) {
     struct Finally {
         std::string name;
-        ~Finally() { print(name + " cleans up"); }
+        ~Finally() { say(name + " cleans up"); }
     } cleanup{name};
     try {
-        print(name + " working");
+        say(name + " working");
         co_await sleep(1s);
-        print(name + " finished");
+        say(name + " finished");
     } catch (const CancelledError&) {
-        print(name + " cancelled");
+        say(name + " cancelled");
         throw;
     }
 }
 Task<> crash() {
     co_await sleep(100ms);
-    print("crash raises");
+    say("crash raises");
     throw testsupport::pyError("RuntimeError", "tool failed");
 }
 Task<> taskGroupFailure() {
@@ -144,7 +144,7 @@ Task<> taskGroupFailure() {
             tg.createTask(cancellableWorker("w1"));
             tg.createTask(crash());
             tg.createTask(cancellableWorker("w2"));
-            print("body done");
+            say("body done");
             co_return;
         });
     } catch (const ExceptionGroup& group) {
@@ -156,19 +156,19 @@ Task<> taskGroupFailure() {
                 reprs += std::string(reprs.empty() ? "" : ", ") + "\"" + e.what() + "\"";
             }
         }
-        print("caught [" + reprs + "]");
+        say("caught [" + reprs + "]");
     }
-    print("elapsed " + seconds1(clockNow() - start));
+    say("elapsed " + seconds1(clockNow() - start));
 }
 
 // ---- wait_for_timeout.py ----
 Task<std::string> slowTool() {
     struct Finally {
-        ~Finally() { print("tool finally"); }
+        ~Finally() { say("tool finally"); }
     } cleanup;
-    print("tool starts");
+    say("tool starts");
     co_await sleep(5s);
-    print("tool finished");
+    say("tool finished");
     co_return "result";
 }
 Task<std::string> quickTool() {
@@ -180,17 +180,17 @@ Task<> waitForTimeout() {
     try {
         co_await waitFor(slowTool(), 500ms);
     } catch (const TimeoutError&) {
-        print("timed out after " + seconds1(clockNow() - start));
+        say("timed out after " + seconds1(clockNow() - start));
     }
-    print(co_await waitFor(quickTool(), 1s));
-    print("total " + seconds1(clockNow() - start));
+    say(co_await waitFor(quickTool(), 1s));
+    say("total " + seconds1(clockNow() - start));
 }
 
 // ---- timeout_context.py ----
 Task<> sleepWithFinally(TimeNs start) {
     struct Finally {
         TimeNs start;
-        ~Finally() { print("inner finally at " + seconds1(clockNow() - start)); }
+        ~Finally() { say("inner finally at " + seconds1(clockNow() - start)); }
     } cleanup{start};
     co_await sleep(1s);
 }
@@ -199,20 +199,20 @@ Task<> timeoutContext() {
     try {
         co_await withTimeout(300ms, sleepWithFinally(start));
     } catch (const TimeoutError&) {
-        print("timeout raised");
+        say("timeout raised");
     }
     co_await withTimeout(1s, [&]() -> Task<> { co_await sleep(200ms); }());
-    print("done at " + seconds1(clockNow() - start));
+    say("done at " + seconds1(clockNow() - start));
 }
 
 // ---- lock_fairness.py ----
 Task<> lockUser(std::string name, Lock lock) {
-    print(name + " wants the lock");
+    say(name + " wants the lock");
     co_await lock.acquire();
-    print(name + " has the lock");
+    say(name + " has the lock");
     co_await sleep(100ms);
     lock.release();
-    print(name + " released");
+    say(name + " released");
 }
 Task<> lockFairness() {
     Lock lock;
@@ -226,9 +226,9 @@ Task<> lockFairness() {
 // ---- queue_backpressure.py ----
 Task<> producer(Queue<int> queue) {
     for (int i = 0; i < 4; ++i) {
-        print(format("put %d", i));
+        say(format("put %d", i));
         co_await queue.put(i);
-        print(format("put %d done", i));
+        say(format("put %d done", i));
     }
     co_await queue.put(-1);
 }
@@ -237,7 +237,7 @@ Task<> consumer(Queue<int> queue) {
         int item = co_await queue.get();
         if (item < 0)
             break;
-        print(format("got %d", item));
+        say(format("got %d", item));
         co_await sleep(100ms);
     }
 }
@@ -254,7 +254,7 @@ Task<> innerSleeper() {
     try {
         co_await sleep(1s);
     } catch (const CancelledError&) {
-        print("inner cancelled");
+        say("inner cancelled");
         throw;
     }
 }
@@ -262,7 +262,7 @@ Task<> outerJoiner(TaskHandle<> inner) {
     try {
         co_await inner;
     } catch (const CancelledError&) {
-        print("outer cancelled");
+        say("outer cancelled");
         throw;
     }
 }
@@ -274,17 +274,17 @@ Task<> cancelAwaitingTask() {
     try {
         co_await o;
     } catch (const CancelledError&) {
-        print("main saw outer cancelled");
+        say("main saw outer cancelled");
     }
-    print(format("inner cancelled? %s outer cancelled? %s", t.cancelled() ? "True" : "False",
+    say(format("inner cancelled? %s outer cancelled? %s", t.cancelled() ? "True" : "False",
                  o.cancelled() ? "True" : "False"));
 }
 
 // ---- event_waiters.py ----
 Task<> eventWaiter(std::string name, Event event) {
-    print(name + " waits");
+    say(name + " waits");
     co_await event.wait();
-    print(name + " woke");
+    say(name + " woke");
 }
 Task<> eventWaiters() {
     Event event;
@@ -292,16 +292,16 @@ Task<> eventWaiters() {
     for (const char* n : {"a", "b", "c"})
         tasks.push_back(createTask(eventWaiter(n, event)));
     co_await sleep(100ms);
-    print("setting");
+    say("setting");
     event.set();
     co_await gather(std::move(tasks));
-    print(std::string("is_set ") + (event.isSet() ? "True" : "False"));
+    say(std::string("is_set ") + (event.isSet() ? "True" : "False"));
 }
 
 // ---- semaphore_limit.py ----
 Task<> limitedCall(int i, Semaphore sem, TimeNs start) {
     co_await sem.acquire();
-    print(format("call %d starts at %s", i, seconds1(clockNow() - start).c_str()));
+    say(format("call %d starts at %s", i, seconds1(clockNow() - start).c_str()));
     co_await sleep(1s);
     sem.release();
 }
@@ -312,7 +312,7 @@ Task<> semaphoreLimit() {
     for (int i = 0; i < 5; ++i)
         calls.push_back(limitedCall(i, sem, start));
     co_await gather(std::move(calls));
-    print("all done at " + seconds1(clockNow() - start));
+    say("all done at " + seconds1(clockNow() - start));
 }
 
 // ---- as_completed_order.py ----
@@ -329,7 +329,7 @@ Task<> asCompletedOrder() {
     AsCompleted<std::string> completed(std::move(jobs));
     for (std::size_t i = 0; i < completed.size(); ++i) {
         std::string name = co_await completed.next();
-        print(name + " " + seconds1(clockNow() - start));
+        say(name + " " + seconds1(clockNow() - start));
     }
 }
 
@@ -337,14 +337,14 @@ Task<> asCompletedOrder() {
 Task<> heartbeat(TimeNs start) {
     for (int i = 0; i < 3; ++i) {
         co_await sleep(500ms);
-        print("beat at " + seconds1(clockNow() - start));
+        say("beat at " + seconds1(clockNow() - start));
     }
 }
 Task<> blocker() {
     co_await sleep(200ms);
-    print("blocking for 1.5 s");
+    say("blocking for 1.5 s");
     blockingSleep(1500ms);
-    print("unblocked");
+    say("unblocked");
 }
 Task<> blockingFreezesLoop() {
     const TimeNs start = clockNow();
@@ -352,7 +352,7 @@ Task<> blockingFreezesLoop() {
     both.push_back(heartbeat(start));
     both.push_back(blocker());
     co_await gather(std::move(both));
-    print("total " + seconds1(clockNow() - start));
+    say("total " + seconds1(clockNow() - start));
 }
 
 // ---- to_thread_keeps_loop_free.py ----
@@ -361,7 +361,7 @@ Task<> fetcher(TimeNs start) {
         blockingSleep(1200ms);
         return std::string("file");
     }, "download");
-    print(result + " at " + seconds1(clockNow() - start));
+    say(result + " at " + seconds1(clockNow() - start));
 }
 Task<> toThreadKeepsLoopFree() {
     const TimeNs start = clockNow();
@@ -369,7 +369,7 @@ Task<> toThreadKeepsLoopFree() {
     both.push_back(heartbeat(start));
     both.push_back(fetcher(start));
     co_await gather(std::move(both));
-    print("total " + seconds1(clockNow() - start));
+    say("total " + seconds1(clockNow() - start));
 }
 
 // ---- cancel_delivers_at_await.py ----
@@ -377,14 +377,14 @@ Task<std::string> stubborn() {
     try {
         co_await sleep(1s);
     } catch (const CancelledError&) {
-        print("caught cancellation, carrying on");
+        say("caught cancellation, carrying on");
     }
     co_await sleep(100ms);
     co_return "finished anyway";
 }
 Task<> polite() {
     struct Finally {
-        ~Finally() { print("polite finally"); }
+        ~Finally() { say("polite finally"); }
     } cleanup;
     co_await sleep(1s);
 }
@@ -394,11 +394,11 @@ Task<> cancelDeliversAtAwait() {
     co_await sleep(100ms);
     s.cancel();
     p.cancel();
-    print(co_await s);
+    say(co_await s);
     try {
         co_await p;
     } catch (const CancelledError&) {
-        print(std::string("polite was cancelled: ") + (p.cancelled() ? "True" : "False"));
+        say(std::string("polite was cancelled: ") + (p.cancelled() ? "True" : "False"));
     }
 }
 
@@ -412,13 +412,13 @@ Task<> exceptionsTravel() {
     try {
         co_await level1();
     } catch (const testsupport::PyError& e) {
-        print(std::string("nested: ") + e.what());
+        say(std::string("nested: ") + e.what());
     }
     TaskHandle<int> t = createTask(level2());
     try {
         co_await t;
     } catch (const testsupport::PyError& e) {
-        print(std::string("task: ") + e.what() + " " + (t.done() ? "True" : "False"));
+        say(std::string("task: ") + e.what() + " " + (t.done() ? "True" : "False"));
     }
 }
 

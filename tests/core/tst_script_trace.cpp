@@ -28,7 +28,7 @@ ScriptRunResult run(const char* source) {
 // The task whose name is `name` (task names are interned).
 TaskId taskNamed(const Trace& trace, std::string_view name) {
     for (const TaskRecord& task : trace.tasks)
-        if (trace.str(task.name) == name)
+        if (trace.taskName(task.id) == name)
             return task.id;
     return kNoTask;
 }
@@ -257,7 +257,7 @@ asyncio.run(main())
         const Trace& trace = result.trace;
         QCOMPARE(trace.tasks.size(), std::size_t(2));
         QCOMPARE(trace.tasks[1].kind, TaskKind::Thread);
-        QCOMPARE(trace.str(trace.tasks[1].name), std::string_view("download"));
+        QCOMPARE(trace.taskName(1), std::string("download"));
         QCOMPARE(trace.sites[trace.tasks[1].createdAt].line, 11u);
         const TraceIndex index(trace);
         QVERIFY(findFrozenStretches(trace, index).empty());

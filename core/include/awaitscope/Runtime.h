@@ -8,6 +8,7 @@
 #include "awaitscope/runtime/Gather.h"
 #include "awaitscope/runtime/Lock.h"
 #include "awaitscope/runtime/Loop.h"
+#include "awaitscope/runtime/Print.h"
 #include "awaitscope/runtime/Queue.h"
 #include "awaitscope/runtime/Semaphore.h"
 #include "awaitscope/runtime/Sleep.h"

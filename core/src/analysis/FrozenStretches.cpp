@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/FrozenStretches.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 
 namespace awaitscope {
@@ -9,18 +11,42 @@ namespace {
 // The line to blame when no blocking call was recorded: where the step ended (its next
 // await), else where the task was created.
 SiteId stepSite(const Trace& trace, const TaskLane& lane, const TaskRecord& task, TimeNs stepEnd) {
-    for (const Span& span : lane.spans)
-        if (span.state == SpanState::Awaiting && span.begin == stepEnd && span.ref < trace.awaits.size())
-            return trace.awaits[span.ref].site;
+    auto first = std::lower_bound(lane.spans.begin(), lane.spans.end(), stepEnd,
+                                  [](const Span& s, TimeNs t) { return s.begin < t; });
+    for (auto span = first; span != lane.spans.end() && span->begin == stepEnd; ++span)
+        if (span->state == SpanState::Awaiting && span->ref < trace.awaits.size())
+            return trace.awaits[span->ref].site;
     return task.createdAt;
 }
+
+// A timer that fell due, and when its task ran.
+struct TimerWakeup {
+    TimeNs due = 0;
+    TimeNs resumed = 0;
+    TaskId task = kNoTask;
+};
 
 } // namespace
 
 std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIndex& index, TimeNs threshold) {
     std::vector<FrozenStretch> stretches;
-    for (const LoopSlice& slice : index.loopSlices()) {
-        if (slice.end - slice.begin < threshold || slice.task >= trace.tasks.size())
+    const std::vector<LoopSlice>& slices = index.loopSlices();
+    if (std::none_of(slices.begin(), slices.end(),
+                     [&](const LoopSlice& s) { return s.end - s.begin >= threshold; }))
+        return stretches;
+
+    // Every timer wake-up, sorted by due time, so each stretch finds its victims by binary search.
+    std::vector<TimerWakeup> wakeups;
+    for (std::size_t task = 0; task < index.lanes().size(); ++task)
+        for (const Span& span : index.lanes()[task].spans)
+            if (span.state == SpanState::Ready && span.kind == WaitKind::Timer)
+                wakeups.push_back({span.begin, span.end, static_cast<TaskId>(task)});
+    // Stable, so equal due times stay in task order.
+    detail::radixSortByKey(wakeups, [](const TimerWakeup& w) { return detail::timeKey(w.due); });
+
+    for (const LoopSlice& slice : slices) {
+        if (slice.end - slice.begin < threshold || slice.task >= trace.tasks.size() ||
+            slice.task >= index.lanes().size())
             continue;
         FrozenStretch stretch;
         stretch.begin = slice.begin;
@@ -28,27 +54,24 @@ std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIn
         stretch.culprit = slice.task;
         const TaskLane& lane = index.lane(slice.task);
         TimeNs longest = -1;
-        for (const BlockSpan& block : lane.blocks) {
-            if (block.begin < slice.begin || block.begin >= slice.end)
-                continue;
-            if (block.end - block.begin > longest) {
-                longest = block.end - block.begin;
-                stretch.block = block.block;
+        auto block = std::lower_bound(lane.blocks.begin(), lane.blocks.end(), slice.begin,
+                                      [](const BlockSpan& b, TimeNs t) { return b.begin < t; });
+        for (; block != lane.blocks.end() && block->begin < slice.end; ++block) {
+            if (block->end - block->begin > longest) {
+                longest = block->end - block->begin;
+                stretch.block = block->block;
             }
         }
         stretch.site = stretch.block != kNoBlock && stretch.block < trace.blocks.size()
                            ? trace.blocks[stretch.block].site
                            : stepSite(trace, lane, trace.tasks[slice.task], slice.end);
-        for (const TaskLane& other : index.lanes()) {
-            for (const Span& span : other.spans) {
-                if (span.state != SpanState::Ready || span.kind != WaitKind::Timer)
-                    continue;
-                if (span.begin >= slice.begin && span.begin < slice.end)
-                    stretch.victims.push_back({static_cast<TaskId>(&other - index.lanes().data()), span.begin, span.end});
-            }
-        }
-        std::sort(stretch.victims.begin(), stretch.victims.end(),
-                  [](const FrozenVictim& a, const FrozenVictim& b) { return a.due < b.due; });
+        // Victims: other tasks whose timer fell due while the culprit held the loop. The
+        // culprit's own wake-up (due exactly at the stretch's start) is what began the step.
+        auto wakeup = std::lower_bound(wakeups.begin(), wakeups.end(), slice.begin,
+                                       [](const TimerWakeup& w, TimeNs t) { return w.due < t; });
+        for (; wakeup != wakeups.end() && wakeup->due < slice.end; ++wakeup)
+            if (wakeup->task != slice.task)
+                stretch.victims.push_back({wakeup->task, wakeup->due, wakeup->resumed});
         stretches.push_back(std::move(stretch));
     }
     return stretches;

@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/TraceIndex.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 
 namespace awaitscope {
@@ -25,6 +27,10 @@ void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, Task
         close(at);
         open = {true, at, state, kind, ref};
     };
+    std::size_t states = 0;
+    for (const TraceEvent& event : task.events)
+        states += event.kind == EventKind::Ready || event.kind == EventKind::Resume || event.kind == EventKind::Suspend;
+    lane.spans.reserve(states + 1);
     std::vector<std::size_t> frameStack;  // indices into lane.frames
     std::vector<std::size_t> blockStack;
     for (const TraceEvent& event : task.events) {
@@ -33,7 +39,11 @@ void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, Task
         case EventKind::Resume: start(event.time, SpanState::Running, WaitKind::None, 0); break;
         case EventKind::Suspend: {
             const WaitKind kind = event.ref < trace.awaits.size() ? trace.awaits[event.ref].kind : WaitKind::None;
-            start(event.time, SpanState::Awaiting, kind, event.ref);
+            // asyncio.sleep(0) puts the task straight back in the ready queue (no Ready event follows).
+            if (kind == WaitKind::Yield)
+                start(event.time, SpanState::Ready, WaitKind::Yield, task.id);
+            else
+                start(event.time, SpanState::Awaiting, kind, event.ref);
             break;
         }
         case EventKind::Finish:
@@ -77,25 +87,27 @@ void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, Task
 } // namespace
 
 TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(trace.endTime()) {
+    // Lanes are indexed by position: a loaded trace guarantees tasks[i].id == i, and a
+    // hand-built one with other ids must not index out of range.
     lanes_.resize(trace.tasks.size());
     std::size_t running = 0;
-    for (const TaskRecord& task : trace.tasks) {
-        TaskLane& lane = lanes_[task.id];
+    for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
+        const TaskRecord& task = trace.tasks[i];
+        TaskLane& lane = lanes_[i];
         buildLane(trace, task, end_, lane);
-        lane.spans.shrink_to_fit();
-        for (const Span& span : lane.spans)
-            running += span.state == SpanState::Running && task.kind == TaskKind::Task;
+        if (task.kind == TaskKind::Task)
+            for (const Span& span : lane.spans)
+                running += span.state == SpanState::Running;
     }
     loopSlices_.reserve(running);
-    for (const TaskRecord& task : trace.tasks) {
-        if (task.kind != TaskKind::Task)
+    for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
+        if (trace.tasks[i].kind != TaskKind::Task)
             continue;  // thread lanes run off the loop
-        for (const Span& span : lanes_[task.id].spans)
+        for (const Span& span : lanes_[i].spans)
             if (span.state == SpanState::Running)
-                loopSlices_.push_back({span.begin, span.end, task.id});
+                loopSlices_.push_back({span.begin, span.end, static_cast<TaskId>(i)});
     }
-    std::stable_sort(loopSlices_.begin(), loopSlices_.end(),
-                     [](const LoopSlice& a, const LoopSlice& b) { return a.begin < b.begin; });
+    detail::radixSortByKey(loopSlices_, [](const LoopSlice& s) { return detail::timeKey(s.begin); });
 }
 
 const Span* TraceIndex::spanAt(TaskId task, TimeNs t) const {

@@ -1,6 +1,7 @@
 #include "awaitscope/runtime/detail/FutureState.h"
 
 #include "awaitscope/runtime/Loop.h"
+#include "awaitscope/runtime/detail/TaskState.h"
 
 #include <algorithm>
 
@@ -97,6 +98,13 @@ void FutureState::addDoneCallback(DoneCallback callback) {
         loop_->scheduleDoneCallback(*this, callback);
     else
         callbacks_.push_back(callback);
+}
+
+TaskId FutureState::waitingTask() const {
+    for (const DoneCallback& callback : callbacks_)
+        if (callback.fn == &TaskState::wakeupThunk)
+            return static_cast<const TaskState*>(callback.self)->id();
+    return kNoTask;
 }
 
 std::size_t FutureState::removeDoneCallback(DoneCallback::Fn fn, void* self) {

@@ -1,5 +1,7 @@
 #include "awaitscope/runtime/Loop.h"
 
+#include "awaitscope/runtime/detail/Promise.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -24,22 +26,9 @@ Loop::Loop(LoopOptions options)
 
 Loop::~Loop() {
     // Drop queued callbacks so that the references they hold are released.
-    while (!ready_.empty()) {
-        detail::ReadyItem item = ready_.pop();
-        item.fn(item.self, item.arg, false);
-        if (item.releaseArg)
-            static_cast<detail::RefCounted*>(item.arg)->release();
-        if (item.token)
-            item.token->release();
-    }
-    for (Timer& timer : timers_) {
-        timer.item.fn(timer.item.self, timer.item.arg, false);
-        if (timer.item.releaseArg)
-            static_cast<detail::RefCounted*>(timer.item.arg)->release();
-        if (timer.item.token)
-            timer.item.token->release();
-    }
-    timers_.clear();
+    while (!ready_.empty())
+        ready_.pop().finish(false);
+    timers_.drain([](const detail::ReadyItem& item) { item.finish(false); });
     // Tasks still pending own their frames; releasing them destroys the frames.
     while (pendingHead_)
         taskFinished(*pendingHead_);
@@ -56,9 +45,7 @@ Loop& Loop::running() {
 Loop::RunScope::RunScope(Loop& loop) : previous_(std::exchange(tlsRunningLoop, &loop)) {}
 Loop::RunScope::~RunScope() { tlsRunningLoop = previous_; }
 
-TimeNs Loop::now() const {
-    if (options_.clock == ClockKind::Virtual)
-        return threadContext_ ? threadContext_->start + threadContext_->elapsed : virtualNow_;
+TimeNs Loop::wallNow() const {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wallStart_).count();
 }
 
@@ -82,14 +69,16 @@ void Loop::callbackThunk(void* self, void*, bool run) {
 detail::Ref<detail::CancelToken> Loop::callSoon(std::function<void()> callback) {
     detail::Ref<detail::CancelToken> token(new detail::CancelToken);
     token->addRef();
-    ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, token.get()});
+    ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, &token->cancelled,
+                 token.get()});
     return token;
 }
 
 detail::Ref<detail::CancelToken> Loop::callAt(TimeNs when, std::function<void()> callback) {
     detail::Ref<detail::CancelToken> token(new detail::CancelToken);
     token->addRef();
-    pushTimer(when, {&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, token.get()});
+    pushTimer(when, {&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, &token->cancelled,
+                     token.get()});
     return token;
 }
 
@@ -97,14 +86,9 @@ detail::Ref<detail::CancelToken> Loop::callLater(TimeNs delay, std::function<voi
     return callAt(now() + delay, std::move(callback));
 }
 
-void Loop::pushTimer(TimeNs when, const detail::ReadyItem& item) {
-    timers_.push_back({when, timerSequence_++, item});
-    std::push_heap(timers_.begin(), timers_.end(), LaterFirst{});
-}
-
 void Loop::scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback) {
     future.addRef();
-    ready_.push({callback.fn, callback.self, &future, nullptr, -1, true});
+    ready_.push({callback.fn, callback.self, &future, nullptr, &future});
     if (callback.fn == &detail::TaskState::wakeupThunk && options_.recorder) {
         auto* task = static_cast<detail::TaskState*>(callback.self);
         const WaitKind cause = future.cancelled() ? WaitKind::Cancel : future.kind();
@@ -118,18 +102,20 @@ void Loop::scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker) {
         options_.recorder->ready(task.id(), readyTime(), cause, waker);
 }
 
-void Loop::startTask(detail::TaskState& task, std::string name, const char* coroutineName,
-                     const SourceLocation& definition, const SourceLocation& where, ScopeId scope) {
-    if (name.empty())
-        name = "Task-" + std::to_string(++taskNameCounter_);
+void Loop::startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
+                     ScopeId scope) {
+    // Unnamed tasks are "Task-N" like asyncio's; the name is only spelled out when asked for.
+    const std::uint64_t number = name.empty() ? ++taskNameCounter_ : 0;
     const TaskId parent = currentTaskId();
     TaskId id = nextTaskId_++;
     if (Recorder* recorder = options_.recorder) {
-        const FrameId frame = recorder->frame(coroutineName, definition, where);
-        id = recorder->taskCreated(parent, TaskKind::Task, name, frame, recorder->site(where), now(), scope);
+        const FrameId frame = recorder->frame(root.name, root.definition, where);
+        root.frame = frame;  // the first step enters this frame: no second lookup
+        root.frameKnown = true;
+        id = recorder->taskCreated(parent, TaskKind::Task, name, frame, recorder->site(where), now(), scope, number);
         nextTaskId_ = id + 1;
     }
-    task.start(id, std::move(name));
+    task.start(id, std::move(name), number);
     task.location = where;
     task.addRef();
     task.previousPending = pendingTail_;
@@ -162,10 +148,7 @@ void Loop::reportUnretrieved(detail::FutureState& future) {
     Recorder* recorder = options_.recorder;
     if (!recorder)
         return;
-    TaskId task = kNoTask;
-    if (auto* state = dynamic_cast<detail::TaskState*>(&future))
-        task = state->id();
-    recorder->unretrievedError(now(), task, describe(future.storedException()));
+    recorder->unretrievedError(now(), future.taskId(), describe(future.storedException()));
     future.markRetrieved();
 }
 
@@ -264,22 +247,15 @@ void Loop::waitForWork() {
         inboxReady_.wait(lock, [&] { return !inbox_.empty(); });
         return;
     }
-    const TimeNs wait = timers_.front().deadline - now();
+    const TimeNs wait = timers_.nextDeadline() - now();
     if (wait > 0)
         inboxReady_.wait_for(lock, std::chrono::nanoseconds(wait), [&] { return !inbox_.empty(); });
 }
 
 void Loop::runOnce() {
     // Cancelled timers at the head of the heap are dropped before they can decide the wait.
-    while (!timers_.empty() && timers_.front().item.token && timers_.front().item.token->cancelled) {
-        std::pop_heap(timers_.begin(), timers_.end(), LaterFirst{});
-        detail::ReadyItem item = timers_.back().item;
-        timers_.pop_back();
-        item.fn(item.self, item.arg, false);
-        if (item.releaseArg)
-            static_cast<detail::RefCounted*>(item.arg)->release();
-        item.token->release();
-    }
+    while (!timers_.empty() && timers_.next().cancelled && *timers_.next().cancelled)
+        timers_.pop().finish(false);
 
     if (options_.clock == ClockKind::Wall) {
         if (ready_.empty() && !stopping_) {
@@ -295,31 +271,23 @@ void Loop::runOnce() {
             stopWithError(std::make_exception_ptr(DeadlockError(deadlockMessage())));
             return;
         }
-        TimeNs wake = timers_.front().deadline;
+        TimeNs wake = timers_.nextDeadline();
         if (const TimeNs resolution = options_.timerResolution; resolution > 0 && wake > virtualNow_)
             wake = virtualNow_ + (wake - virtualNow_ + resolution - 1) / resolution * resolution;
         virtualNow_ = std::max(virtualNow_, wake);
     }
 
     const TimeNs end = now();
-    while (!timers_.empty() && timers_.front().deadline <= end) {
-        std::pop_heap(timers_.begin(), timers_.end(), LaterFirst{});
-        Timer timer = timers_.back();
-        timers_.pop_back();
-        timer.item.due = timer.deadline;
-        ready_.push(timer.item);
-    }
+    while (!timers_.empty() && timers_.nextDeadline() <= end)
+        ready_.push(timers_.pop());
+    if (options_.recordLoopQueues && options_.recorder)
+        recordQueues();
 
     const std::size_t todo = ready_.size();
     for (std::size_t i = 0; i < todo; ++i) {
-        detail::ReadyItem item = ready_.pop();
-        const bool run = !(item.token && item.token->cancelled);
+        const detail::ReadyItem item = ready_.pop();
         currentDue_ = item.due;
-        item.fn(item.self, item.arg, run);
-        if (item.releaseArg)
-            static_cast<detail::RefCounted*>(item.arg)->release();
-        if (item.token)
-            item.token->release();
+        item.finish(true);
     }
     currentDue_ = -1;
     ++iterations_;
@@ -330,6 +298,38 @@ void Loop::runOnce() {
                            " loop iterations")));
     if (options_.maxTime && options_.clock == ClockKind::Virtual && virtualNow_ > options_.maxTime && !stopping_)
         stopWithError(std::make_exception_ptr(BudgetExceeded("the run did not finish within its time budget")));
+}
+
+namespace {
+
+// The task a queued callback runs or wakes: a step, a wake-up, or a timer resolving a future
+// that a task awaits. Other callbacks (gather's bookkeeping, timeouts) belong to no task.
+TaskId taskOfItem(const detail::ReadyItem& item) {
+    if (item.fn == &detail::TaskState::stepThunk || item.fn == &detail::TaskState::wakeupThunk)
+        return static_cast<detail::TaskState*>(item.self)->id();
+    if (auto* future = dynamic_cast<detail::FutureState*>(item.owned))
+        return future->waitingTask();
+    return kNoTask;
+}
+
+} // namespace
+
+void Loop::recordQueues() {
+    // Bounded: a long run keeps its first queues rather than growing without limit.
+    constexpr std::size_t kMaxEntries = 1'000'000;
+    constexpr std::size_t kMaxTimersShown = 64;
+    std::vector<LoopQueueEntry>& entries = options_.recorder->trace().loopQueues;
+    if (entries.size() >= kMaxEntries)
+        return;
+    const auto iteration = static_cast<std::uint32_t>(iterations_);
+    const TimeNs time = now();
+    for (std::size_t i = 0; i < ready_.size(); ++i)
+        entries.push_back({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
+    std::size_t shown = 0;
+    timers_.forEachInOrder([&](TimeNs deadline, const detail::ReadyItem& item) {
+        if (shown++ < kMaxTimersShown && !(item.cancelled && *item.cancelled))
+            entries.push_back({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
+    });
 }
 
 std::string Loop::deadlockMessage() const {

@@ -21,7 +21,8 @@ void PromiseBase::enterFrame() {
     Recorder* recorder = task->loop().recorder();
     if (!recorder)
         return;
-    frame = recorder->frame(name, definition, task->location);
+    if (!frameKnown)
+        frame = recorder->frame(name, definition, task->location);
     recorder->frameEnter(task->id(), task->loop().now(), frame);
     frameEntered = true;
 }

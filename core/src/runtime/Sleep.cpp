@@ -6,7 +6,7 @@ namespace {
 
 // futures._set_result_unless_cancelled
 void setResultUnlessCancelled(void* self, void*, bool run) {
-    auto* future = static_cast<detail::FutureValue<void>*>(self);
+    auto* future = static_cast<SleepAwaiter::SleepFuture*>(self);
     if (run && !future->cancelled()) {
         future->value.emplace();
         future->markFinished();
@@ -15,29 +15,20 @@ void setResultUnlessCancelled(void* self, void*, bool run) {
 
 } // namespace
 
-void SleepAwaiter::await_suspend(std::coroutine_handle<> handle) {
-    detail::TaskState& task = detail::runningTask();
-    if (delay_ <= 0) {
-        task.suspendYield(handle);
-        return;
-    }
+void SleepAwaiter::armTimer(detail::TaskState& task, std::coroutine_handle<> handle) {
     Loop& loop = task.loop();
-    future_ = new detail::FutureValue<void>(loop, WaitKind::Timer);
-    timer_ = new detail::CancelToken;
+    future_ = new SleepFuture(loop);
     future_->addRef();  // held by the timer until it fires or is dropped
-    timer_->addRef();
     loop.pushTimer(loop.now() + delay_,
-                   {&setResultUnlessCancelled, future_.get(), future_.get(), timer_.get(), -1, true});
+                   {&setResultUnlessCancelled, future_.get(), nullptr, &future_->timerCancelled, future_.get()});
     task.suspendOnFuture(handle, *future_, WaitKind::Timer, "asyncio.sleep", kNoTask);
 }
 
-void SleepAwaiter::await_resume() {
-    if (timer_)
-        timer_->cancelled = true;  // sleep's `finally: h.cancel()`
-    detail::runningTask().throwPendingIfAny();
-    if (future_)
-        if (std::exception_ptr error = future_->errorForResult())
-            std::rethrow_exception(error);
+void SleepAwaiter::finishTimedWait() {
+    future_->timerCancelled = true;  // sleep's `finally: h.cancel()`
+    task_->throwPendingIfAny();
+    if (std::exception_ptr error = future_->errorForResult())
+        std::rethrow_exception(error);
 }
 
 } // namespace awaitscope

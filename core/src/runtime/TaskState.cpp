@@ -13,19 +13,45 @@ TaskState::TaskState(Loop& loop, std::coroutine_handle<> root, PromiseBase& root
 }
 
 TaskState::~TaskState() {
+    // Reported here, while this is still a TaskState, so the report can name the task.
+    if (exceptionUnretrieved())
+        loop().reportUnretrieved(*this);
     // A task destroyed while pending still owns its frame (asyncio: "Task was destroyed but it is pending!").
     if (root_)
         root_.destroy();
     --liveCounts().tasks;
 }
 
-void TaskState::start(TaskId id, std::string name) {
+void TaskState::start(TaskId id, std::string name, std::uint64_t number) {
     id_ = id;
     name_ = std::move(name);
+    number_ = number;
+}
+
+const std::string& TaskState::name() const {
+    if (name_.empty() && number_)
+        name_ = "Task-" + std::to_string(number_);
+    return name_;
+}
+
+AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target) {
+    // Compared by address: await labels are stable strings (see FutureState's label); renaming a
+    // task, the one label that changes, bumps the loop's label generation.
+    LastAwait& last = lastAwait_;
+    const std::uint64_t generation = loop().labelGeneration();
+    if (last.file == location.file && last.line == location.line && last.column == location.column &&
+        last.kind == kind && last.what == what.data() && last.whatSize == what.size() && last.target == target &&
+        last.generation == generation && last.file)
+        return last.id;
+    const AwaitId id = recorder.await(location, kind, what, target);
+    last = {location.file, location.line, location.column, kind, what.data(), what.size(), target, generation, id};
+    return id;
 }
 
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
+    number_ = 0;
+    loop().labelsChanged();
     if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
         recorder->setTaskName(id_, name_);
 }
@@ -52,19 +78,9 @@ void TaskState::suspendOnFuture(std::coroutine_handle<> resumeAt, FutureState& f
     awaitedTarget_ = target;
 }
 
-void TaskState::suspendYield(std::coroutine_handle<> resumeAt) {
-    resumePoint_ = resumeAt;
-    suspension_ = Suspension::Yield;
-}
-
-void TaskState::throwPendingIfAny() {
-    if (pendingThrow_)
-        std::rethrow_exception(std::exchange(pendingThrow_, nullptr));
-}
-
 void TaskState::stepThunk(void* self, void*, bool run) {
     if (run)
-        static_cast<TaskState*>(self)->step(nullptr);
+        static_cast<TaskState*>(self)->step({});
 }
 
 void TaskState::wakeupThunk(void* self, void* future, bool run) {
@@ -76,7 +92,7 @@ void TaskState::wakeup(FutureState& future) { step(future.errorForResult()); }
 
 void TaskState::step(std::exception_ptr error) {
     Loop& loop = this->loop();
-    if (mustCancel_) {
+    if (mustCancel_) [[unlikely]] {
         if (!error || !loop.exceptionPolicy().isCancelled(error))
             error = makeCancelledError();
         mustCancel_ = false;
@@ -85,7 +101,8 @@ void TaskState::step(std::exception_ptr error) {
     TaskState* previous = loop.enterTask(this);
     if (Recorder* recorder = loop.recorder())
         recorder->resume(id_, loop.now());
-    pendingThrow_ = std::move(error);
+    if (error) [[unlikely]]
+        pendingThrow_ = std::move(error);
     suspension_ = Suspension::None;
     // Keep the task alive until the step is over: finishing releases the loop's reference.
     Ref<TaskState> self(this);
@@ -135,7 +152,7 @@ void TaskState::finishStep() {
     case Suspension::Future: {
         Ref<FutureState> future = std::move(awaited_);
         if (recorder)
-            recorder->suspend(id_, loop.now(), recorder->await(location, awaitedKind_, awaitedWhat_, awaitedTarget_));
+            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, awaitedKind_, awaitedWhat_, awaitedTarget_));
         future->addDoneCallback({&TaskState::wakeupThunk, this});
         futWaiter_ = future;
         if (mustCancel_ && future->cancel(cancelMessage_))
@@ -145,8 +162,8 @@ void TaskState::finishStep() {
     case Suspension::Yield:
     case Suspension::None:  // a foreign awaitable suspended us without a future: treat it as a yield
         if (recorder)
-            recorder->suspend(id_, loop.now(), recorder->await(location, WaitKind::Yield, "asyncio.sleep(0)"));
-        loop.scheduleStep(*this, WaitKind::Yield, id_);
+            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, WaitKind::Yield, "asyncio.sleep(0)", kNoTask));
+        loop.requeueAfterYield(*this);
         break;
     }
 }

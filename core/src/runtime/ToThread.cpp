@@ -49,20 +49,21 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
     if (loop.clock() == ClockKind::Wall) {
         if (recorder)
             recorder->resume(lane, loop.now());
-        Ref<FutureState> keep(&future);
-        std::thread([&loop, keep, work = std::move(work), lane, recorder]() mutable {
-            std::exception_ptr error;
+        // Reference counts are not thread-safe: the worker touches only raw pointers, and the
+        // work object goes back to the loop thread to be destroyed there.
+        auto* done = new ThreadCompletion{Ref<FutureState>(&future), nullptr, lane};
+        std::thread([&loop, done, work = std::move(work), recorder]() mutable {
             try {
                 work();
             } catch (...) {
-                error = std::current_exception();
+                done->error = std::current_exception();
             }
-            loop.postFromThread([&loop, keep, error, lane, recorder] {
+            loop.postFromThread([&loop, done, recorder, finishedWork = std::move(work)] {
                 if (recorder)
-                    recorder->finish(lane, loop.now(), error ? TaskOutcome::Failed : TaskOutcome::Done,
-                                     error ? recorder->string(loop.describe(error)) : 0);
-                ThreadCompletion done{keep, error, lane};
-                complete(loop, done);
+                    recorder->finish(done->lane, loop.now(), done->error ? TaskOutcome::Failed : TaskOutcome::Done,
+                                     done->error ? recorder->string(loop.describe(done->error)) : 0);
+                complete(loop, *done);
+                delete done;
             });
         }).detach();
         return;
@@ -90,7 +91,8 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
         recorder->finish(lane, end, error ? TaskOutcome::Failed : TaskOutcome::Done,
                          error ? recorder->string(loop.describe(error)) : 0);
     auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
-    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, -1, false});
+    future.addRef();  // `owned`: lets the loop's inspection see which task the result wakes
+    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, &future});
 }
 
 } // namespace awaitscope::detail

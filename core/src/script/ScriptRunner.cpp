@@ -207,7 +207,7 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         if (aborted)
             break;  // tasks stopped by the abort are not the script's unretrieved errors
         std::string name = unretrieved.task < result.trace.tasks.size()
-                               ? std::string(result.trace.str(result.trace.tasks[unretrieved.task].name))
+                               ? result.trace.taskName(unretrieved.task)
                                : std::string("?");
         writeErr("Task exception was never retrieved\nfuture: <Task finished name='" + name + "' exception=" +
                  std::string(text) + ">\n");

@@ -40,12 +40,14 @@ Recorder::Recorder(Trace& trace) : trace_(trace) {
 }
 
 TaskId Recorder::taskCreated(TaskId parent, TaskKind kind, std::string_view name, FrameId coroutine, SiteId createdAt,
-                             TimeNs time, ScopeId scope) {
+                             TimeNs time, ScopeId scope, std::uint64_t number) {
     TaskRecord record;
+    record.number = static_cast<std::uint32_t>(number);
+    record.events.reserve(8);
     record.id = static_cast<TaskId>(trace_.tasks.size());
     record.parent = parent;
     record.kind = kind;
-    record.name = string(name);
+    record.name = name.empty() ? 0 : string(name);
     record.coroutine = coroutine;
     record.createdAt = createdAt;
     record.created = time;
@@ -79,7 +81,8 @@ SiteId Recorder::site(const SourceLocation& location) {
 AwaitId Recorder::await(const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target) {
     const SiteId where = site(location);
     const std::size_t slot =
-        mix(mix(mix(where, static_cast<std::size_t>(kind)), target), std::hash<std::string_view>{}(what)) &
+        mix(mix(mix(mix(where, static_cast<std::size_t>(kind)), target), reinterpret_cast<std::uintptr_t>(what.data())),
+            what.size()) &
         (awaitCache_.size() - 1);
     AwaitCacheEntry& entry = awaitCache_[slot];
     if (entry.used && entry.site == where && entry.kind == kind && entry.target == target &&
@@ -96,8 +99,10 @@ AwaitId Recorder::await(const SourceLocation& location, WaitKind kind, std::stri
 FrameId Recorder::frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite) {
     const SiteId definedAt = site(definition);
     const SiteId calledAt = site(callSite);
+    // Keyed by the name's address (the entry's content is compared too, so a reused address is safe).
     const std::size_t slot =
-        mix(mix(definedAt, calledAt), std::hash<std::string_view>{}(name)) & (frameCache_.size() - 1);
+        mix(mix(mix(definedAt, calledAt), reinterpret_cast<std::uintptr_t>(name.data())), name.size()) &
+        (frameCache_.size() - 1);
     FrameCacheEntry& entry = frameCache_[slot];
     if (entry.used && entry.key.definition == definedAt && entry.key.callSite == calledAt &&
         trace_.strings.view(entry.key.name) == name)

@@ -4,6 +4,15 @@
 
 namespace awaitscope {
 
+std::string Trace::taskName(TaskId task) const {
+    if (task >= tasks.size())
+        return "?";
+    const TaskRecord& record = tasks[task];
+    if (record.name != 0 || record.number == 0)
+        return std::string(str(record.name));
+    return "Task-" + std::to_string(record.number);
+}
+
 std::size_t Trace::eventCount() const {
     std::size_t count = 0;
     for (const TaskRecord& task : tasks)
@@ -100,5 +109,7 @@ const char* toString(ScopeKind kind) {
 }
 
 const char* toString(TaskKind kind) { return kind == TaskKind::Thread ? "thread" : "task"; }
+
+const char* toString(LoopQueue queue) { return queue == LoopQueue::Timer ? "timer" : "ready"; }
 
 } // namespace awaitscope

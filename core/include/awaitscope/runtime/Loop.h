@@ -7,6 +7,7 @@
 #include "awaitscope/runtime/SourceLocation.h"
 #include "awaitscope/runtime/detail/ReadyQueue.h"
 #include "awaitscope/runtime/detail/TaskState.h"
+#include "awaitscope/runtime/detail/TimerHeap.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <chrono>
@@ -35,6 +36,9 @@ struct LoopOptions {
     // this, as CPython's epoll selector does (1 ms). Timers armed a few microseconds apart
     // then fire in the same iteration, as they do under CPython. 0: wake exactly on time.
     TimeNs timerResolution = 0;
+    // Record the ready queue and timer heap at the start of every iteration (Trace::loopQueues).
+    // For lessons: it costs time in proportion to the queues' length.
+    bool recordLoopQueues = false;
 };
 
 class Loop {
@@ -50,7 +54,11 @@ public:
     // The loop running on this thread; throws RuntimeError("no running event loop").
     static Loop& running();
 
-    TimeNs now() const;
+    TimeNs now() const {
+        if (options_.clock == ClockKind::Virtual)
+            return threadContext_ ? threadContext_->start + threadContext_->elapsed : virtualNow_;
+        return wallNow();
+    }
     ClockKind clock() const { return options_.clock; }
     Recorder* recorder() const { return options_.recorder; }
     const ExceptionPolicy& exceptionPolicy() const { return *policy_; }
@@ -80,16 +88,21 @@ public:
 
     // ---- Used by the runtime's own primitives ----
     void pushReady(const detail::ReadyItem& item) { ready_.push(item); }
-    void pushTimer(TimeNs when, const detail::ReadyItem& item);
+    void pushTimer(TimeNs when, const detail::ReadyItem& item) { timers_.push(when, item); }
     void scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback);
     void scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker);
+    // After asyncio.sleep(0): back of the queue. The Suspend event already says it is ready.
+    void requeueAfterYield(detail::TaskState& task) { ready_.push({&detail::TaskState::stepThunk, &task, nullptr}); }
     // Registers a new task, records it and schedules its first step.
-    void startTask(detail::TaskState& task, std::string name, const char* coroutineName,
-                   const SourceLocation& definition, const SourceLocation& where, ScopeId scope);
+    void startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
+                   ScopeId scope);
     void taskFinished(detail::TaskState& task);
     detail::TaskState* enterTask(detail::TaskState* task) { return std::exchange(currentTask_, task); }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
     TaskId currentTaskId() const;
+    // Await labels are cached by address; renaming a task (the one label that changes) says so here.
+    std::uint64_t labelGeneration() const { return labelGeneration_; }
+    void labelsChanged() { ++labelGeneration_; }
     // When the task woken now became ready: a timer's deadline, or now.
     TimeNs readyTime() const { return currentDue_ >= 0 ? currentDue_ : now(); }
     void reportUnretrieved(detail::FutureState& future);
@@ -133,22 +146,13 @@ public:
     };
 
 private:
-    struct Timer {
-        TimeNs deadline;
-        std::uint64_t sequence;
-        detail::ReadyItem item;
-    };
-    struct LaterFirst {
-        bool operator()(const Timer& a, const Timer& b) const {
-            return a.deadline != b.deadline ? a.deadline > b.deadline : a.sequence > b.sequence;
-        }
-    };
-
+    TimeNs wallNow() const;
     void runForever();
     void runOnce();
     void waitForWork();
     void drainInbox();
     void stopWithError(std::exception_ptr error);
+    void recordQueues();
     std::string deadlockMessage() const;
     static void stopThunk(void* self, void* future, bool run);
     static void callbackThunk(void* self, void* arg, bool run);
@@ -156,8 +160,7 @@ private:
     LoopOptions options_;
     const ExceptionPolicy* policy_;
     detail::ReadyQueue ready_;
-    std::vector<Timer> timers_;
-    std::uint64_t timerSequence_ = 0;
+    detail::TimerHeap timers_;
     TimeNs virtualNow_ = 0;
     std::chrono::steady_clock::time_point wallStart_;
     TimeNs currentDue_ = -1;
@@ -168,6 +171,7 @@ private:
     TaskId nextTaskId_ = 0;
     std::uint64_t taskNameCounter_ = 0;
     std::uint64_t iterations_ = 0;
+    std::uint64_t labelGeneration_ = 0;
     bool stopping_ = false;
     bool running_ = false;
     std::exception_ptr stopError_;

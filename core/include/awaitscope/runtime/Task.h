@@ -23,9 +23,6 @@ struct Promise final : PromiseBase, PromiseResult<T> {
     BasicTask<T, Visible> get_return_object() noexcept;
 };
 
-// The task that is running now; awaiting needs one.
-TaskState& runningTask();
-
 // A future's result as T (nothing for void). Shared results are copied; move-only ones go
 // to the first reader.
 template <class T>
@@ -79,11 +76,12 @@ public:
     struct Awaiter {
         Handle handle;
         bool await_ready() const noexcept { return false; }
-        std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) {
+        template <class ParentPromise>
+        std::coroutine_handle<> await_suspend(std::coroutine_handle<ParentPromise> parent) {
             promise_type& promise = handle.promise();
             if (promise.started)
                 throw RuntimeError("cannot reuse already awaited coroutine");
-            promise.task = &detail::runningTask();
+            promise.task = &detail::taskOf(parent);
             promise.started = true;
             promise.continuation = parent;
             return handle;
@@ -154,13 +152,17 @@ struct FutureAwaiter {
     std::string_view what;
     TaskId target = kNoTask;
 
+    TaskState* task = nullptr;  // set when it suspends
+
     bool await_ready() const noexcept { return state->done(); }
-    void await_suspend(std::coroutine_handle<> handle) {
-        runningTask().suspendOnFuture(handle, *state, kind, what, target);
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> handle) {
+        task = &taskOf(handle);
+        task->suspendOnFuture(handle, *state, kind, what, target);
     }
     T await_resume() {
-        if (Loop* loop = Loop::current(); loop && loop->currentTask())
-            loop->currentTask()->throwPendingIfAny();
+        if (task)
+            task->throwPendingIfAny();
         if (std::exception_ptr error = state->errorForResult())
             std::rethrow_exception(error);
         return resultOf<T>(slot->value);
@@ -260,12 +262,10 @@ TaskHandle<T> createTask(Task<T> coroutine, TaskOptions options = {},
     Loop& loop = Loop::running();
     if (!coroutine.valid() || coroutine.started())
         throw RuntimeError("a coroutine was expected that has not been awaited yet");
-    const char* coroutineName = coroutine.name();
     auto handle = coroutine.release();
-    const SourceLocation definition = handle.promise().definition;
     auto* state = new detail::TaskStateT<T>(loop, handle);
     TaskHandle<T> task(state);
-    loop.startTask(*state, std::move(options.name), coroutineName, definition, where, options.scope);
+    loop.startTask(*state, std::move(options.name), handle.promise(), where, options.scope);
     return task;
 }
 

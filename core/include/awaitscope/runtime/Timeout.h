@@ -104,7 +104,8 @@ Op<T> waitForTask(TaskHandle<T> task, std::optional<TimeNs> timeoutNs) {
     waiter->addRef();  // held by the timer
     Ref<CancelToken> timeoutHandle(new CancelToken);
     timeoutHandle->addRef();
-    loop.pushTimer(loop.now() + *timeoutNs, {&releaseWaiter, waiter.get(), nullptr, timeoutHandle.get(), -1, false});
+    loop.pushTimer(loop.now() + *timeoutNs,
+                   {&releaseWaiter, waiter.get(), nullptr, &timeoutHandle->cancelled, timeoutHandle.get()});
     waiter->addRef();  // held by the done-callback
     task.state()->addDoneCallback({&releaseWaiter, waiter.get()});
     auto removeCallback = [&] {

@@ -21,8 +21,9 @@ public:
     const Trace& trace() const { return trace_; }
 
     // Tasks. Ids are handed out in creation order: the returned id is tasks.size() before the call.
+    // An empty name with a number stands for asyncio's "Task-<number>" (not interned).
     TaskId taskCreated(TaskId parent, TaskKind kind, std::string_view name, FrameId coroutine, SiteId createdAt,
-                       TimeNs time, ScopeId scope = kNoScope);
+                       TimeNs time, ScopeId scope = kNoScope, std::uint64_t number = 0);
     void setTaskName(TaskId task, std::string_view name);
 
     // A timer's deadline can lie before the task's own last event (the loop was frozen and

@@ -4,6 +4,7 @@
 // Per task, one append-only vector of 16-byte events in time order. Names, files and
 // messages are interned; sites, awaits, frames and blocking calls are small tables that
 // events point into by 32-bit index. Times are signed 64-bit nanoseconds from the start.
+#include "awaitscope/trace/EventLog.h"
 #include "awaitscope/trace/StringTable.h"
 
 #include <algorithm>
@@ -66,10 +67,13 @@ enum class BlockKind : std::uint8_t { Sleep, Network, Cpu };
 
 enum class ScopeKind : std::uint8_t { TaskGroup, Gather, WaitFor, AsCompleted };
 
+// The loop's two queues, as recorded at the start of an iteration (LoopQueueEntry).
+enum class LoopQueue : std::uint8_t { Ready, Timer };
+
 enum class EventKind : std::uint8_t {
     Ready,       // the task can run:        detail = WaitKind that woke it, ref = waker TaskId or kNoTask
     Resume,      // the loop runs a step:     (no payload)
-    Suspend,     // the step ends at await:   ref = AwaitId
+    Suspend,     // the step ends at await:   ref = AwaitId (a Yield is ready at once: no Ready follows)
     Finish,      // the coroutine finished:   detail = TaskOutcome, ref = StringId of the exception repr
     FrameEnter,  // a nested coroutine frame: ref = FrameId
     FrameExit,   //                           ref = FrameId
@@ -117,12 +121,13 @@ struct TaskRecord {
     TaskId id = kNoTask;
     TaskId parent = kNoTask;       // the task that created it
     TaskKind kind = TaskKind::Task;
-    StringId name = 0;             // "Task-2", or the name given to create_task
+    StringId name = 0;             // the name given to create_task; 0 for asyncio's default name
+    std::uint32_t number = 0;      // asyncio's default name is "Task-<number>" (0: none)
     FrameId coroutine = 0;         // the root coroutine frame
     SiteId createdAt = kUnknownSite;
     TimeNs created = 0;
     ScopeId scope = kNoScope;      // the TaskGroup / gather it belongs to
-    std::vector<TraceEvent> events;     // in time order
+    AppendLog<TraceEvent> events;  // in time order
 };
 
 // A TaskGroup, gather or wait_for: the owner task opened it, its tasks belong to it.
@@ -171,6 +176,17 @@ struct ScriptError {
     StringId text = 0;
 };
 
+// One entry of the loop's queues when an iteration began: the ready queue in run order,
+// then the timer heap in deadline order. Recorded only on request (LoopOptions::
+// recordLoopQueues), for lessons, so that playback can show the loop's insides exactly.
+struct LoopQueueEntry {
+    std::uint32_t iteration = 0;   // entries of one iteration share it; iterations ascend
+    TimeNs time = 0;               // when the iteration began
+    LoopQueue queue = LoopQueue::Ready;
+    TaskId task = kNoTask;         // the task it runs or wakes; kNoTask: another callback
+    TimeNs due = 0;                // timers: the deadline
+};
+
 struct TraceMetadata {
     std::string title;
     std::string clock = "virtual";  // "virtual" or "wall"
@@ -197,25 +213,30 @@ public:
     std::vector<UnretrievedError> unretrievedErrors;
     std::vector<PendingAtExit> pendingAtExit;
     std::vector<ScriptError> scriptErrors;
+    std::vector<LoopQueueEntry> loopQueues;
 
     std::string_view str(StringId id) const { return strings.view(id); }
+    // The task's name as asyncio reports it: the given name, else "Task-N".
+    std::string taskName(TaskId task) const;
     std::size_t eventCount() const;
     // The earliest and latest time of anything recorded (0, 0 for an empty trace).
     TimeNs startTime() const;
     TimeNs endTime() const;
 };
 
-// Time queries over any time-sorted vector of records with a `time` member.
+// Time queries over any time-sorted array of records with a `time` member.
 // firstIndex: the first record at or after t, or size() if there is none.
 // lastIndex:  the last record at or before t, or size() if there is none.
-template <class Record>
-std::size_t firstIndex(const std::vector<Record>& records, TimeNs t) {
+template <class Records>
+std::size_t firstIndex(const Records& records, TimeNs t) {
+    using Record = typename Records::value_type;
     return static_cast<std::size_t>(std::lower_bound(records.begin(), records.end(), t,
                                                      [](const Record& r, TimeNs value) { return r.time < value; }) -
                                     records.begin());
 }
-template <class Record>
-std::size_t lastIndex(const std::vector<Record>& records, TimeNs t) {
+template <class Records>
+std::size_t lastIndex(const Records& records, TimeNs t) {
+    using Record = typename Records::value_type;
     auto after = std::upper_bound(records.begin(), records.end(), t,
                                   [](TimeNs value, const Record& r) { return value < r.time; });
     return after == records.begin() ? records.size() : static_cast<std::size_t>(after - records.begin() - 1);
@@ -227,5 +248,6 @@ const char* toString(TaskOutcome outcome);
 const char* toString(BlockKind kind);
 const char* toString(ScopeKind kind);
 const char* toString(TaskKind kind);
+const char* toString(LoopQueue queue);
 
 } // namespace awaitscope

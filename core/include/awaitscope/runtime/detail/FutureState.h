@@ -49,11 +49,16 @@ public:
     Loop& loop() const { return *loop_; }
     WaitKind kind() const { return kind_; }
     // What awaiting it looks like in the trace: "asyncio.sleep", "Lock.acquire", ...
+    // A label must stay valid and unchanged while the loop lives (a literal, or a string the
+    // caller keeps): the recorder caches awaits by the label's address.
     std::string_view label() const { return label_; }
     Status status() const { return status_; }
     bool done() const { return status_ != Status::Pending; }
     bool cancelled() const { return status_ == Status::Cancelled; }
     const std::optional<std::string>& cancelMessage() const { return cancelMessage_; }
+
+    // The task this future is, if it is one.
+    virtual TaskId taskId() const { return kNoTask; }
 
     // Future.cancel(); Task and the gathering future override it.
     virtual bool cancel(std::optional<std::string> message = std::nullopt);
@@ -72,6 +77,8 @@ public:
     void markRetrieved() { logTraceback_ = false; }
 
     void addDoneCallback(DoneCallback callback);
+    // The task that will wake when this future is done, if one waits on it.
+    TaskId waitingTask() const;
     std::size_t removeDoneCallback(DoneCallback::Fn fn, void* self);
 
     // Future._make_cancelled_error(): a task hands back the CancelledError that ended it.

@@ -9,6 +9,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <type_traits>
 #include <utility>
 
 namespace awaitscope {
@@ -29,7 +30,14 @@ Located<A> at(const SourceLocation& where, A&& awaitable) {
 
 namespace detail {
 
+// The task that is running now; awaiting needs one. Throws RuntimeError outside a task.
+TaskState& runningTask();
+
 struct PromiseBase {
+    // Coroutine frames come from the pool (see Pool.h).
+    static void* operator new(std::size_t size) { return poolAllocate(size); }
+    static void operator delete(void* block, std::size_t size) noexcept { poolFree(block, size); }
+
     PromiseBase(const SourceLocation& definition_, bool visible_);
     ~PromiseBase();
     PromiseBase(const PromiseBase&) = delete;
@@ -48,6 +56,7 @@ struct PromiseBase {
     bool visible = true;
     bool started = false;              // awaited or scheduled: never "never awaited"
     bool frameEntered = false;
+    bool frameKnown = false;           // `frame` was already interned (a task's root frame)
 
     void enterFrame();
     void exitFrame();
@@ -93,6 +102,17 @@ struct PromiseBase {
     FinalAwaiter final_suspend() noexcept { return {}; }
     void unhandled_exception() noexcept { exception = std::current_exception(); }
 };
+
+// The task a suspending coroutine belongs to: straight from its promise when it is one of
+// ours (no thread-local lookup on the hot path), else the running task.
+template <class P>
+TaskState& taskOf(std::coroutine_handle<P> handle) {
+    if constexpr (std::is_base_of_v<PromiseBase, P>) {
+        if (TaskState* task = handle.promise().task)
+            return *task;
+    }
+    return runningTask();
+}
 
 template <class T>
 struct PromiseResult {

@@ -17,15 +17,22 @@ public:
 };
 
 // One callback in the ready queue or the timer heap. `run` is false when the callback is
-// skipped (cancelled), so the function can still release what it holds.
+// skipped (cancelled, or dropped at teardown), so the function can still release what it holds.
 struct ReadyItem {
     using Fn = void (*)(void* self, void* arg, bool run);
     Fn fn = nullptr;
     void* self = nullptr;
     void* arg = nullptr;
-    CancelToken* token = nullptr;  // owned reference, may be null
-    std::int64_t due = -1;         // for timer callbacks: the deadline it fired for
-    bool releaseArg = false;       // arg is a RefCounted reference the loop drops after the call
+    const bool* cancelled = nullptr;  // asyncio's Handle.cancel(): skipped if true when due
+    RefCounted* owned = nullptr;      // a reference the loop drops after the call
+    std::int64_t due = -1;            // for timer callbacks: the deadline it fired for
+
+    // Runs (or skips) the callback and drops what the item owned.
+    void finish(bool run) const {
+        fn(self, arg, run && !(cancelled && *cancelled));
+        if (owned)
+            owned->release();
+    }
 };
 
 // FIFO ring buffer; asyncio's ready deque. Grows by doubling, never shrinks.
@@ -44,6 +51,7 @@ public:
         items_[tail_++ & mask_] = item;
     }
     ReadyItem pop() { return items_[head_++ & mask_]; }
+    const ReadyItem& at(std::size_t index) const { return items_[(head_ + index) & mask_]; }
 
 private:
     static constexpr std::size_t kInitialCapacity = 64;

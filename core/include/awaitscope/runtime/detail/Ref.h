@@ -1,5 +1,7 @@
 #pragma once
 
+#include "awaitscope/runtime/detail/Pool.h"
+
 #include <cstdint>
 #include <utility>
 
@@ -7,7 +9,7 @@ namespace awaitscope::detail {
 
 // Intrusive, single-threaded reference counting for futures and tasks: a future is shared
 // by its creator, its awaiter, timers and queued callbacks, and must outlive all of them.
-class RefCounted {
+class RefCounted : public Pooled {
 public:
     RefCounted() = default;
     RefCounted(const RefCounted&) = delete;

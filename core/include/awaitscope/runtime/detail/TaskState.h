@@ -4,6 +4,7 @@
 // its root coroutine frame and resumes whichever nested frame last suspended.
 #include "awaitscope/runtime/SourceLocation.h"
 #include "awaitscope/runtime/detail/FutureState.h"
+#include "awaitscope/trace/Recorder.h"
 
 #include <coroutine>
 #include <string>
@@ -19,7 +20,9 @@ public:
     ~TaskState() override;
 
     TaskId id() const { return id_; }
-    const std::string& name() const { return name_; }
+    TaskId taskId() const override { return id_; }
+    // The given name, or asyncio's "Task-N", spelled out the first time it is asked for.
+    const std::string& name() const;
     void setName(std::string name);
     TaskKind taskKind() const { return TaskKind::Task; }
 
@@ -35,9 +38,15 @@ public:
     // Called by awaiters from inside a step, just before the coroutine suspends.
     void suspendOnFuture(std::coroutine_handle<> resumeAt, FutureState& future, WaitKind kind, std::string_view what,
                          TaskId target);
-    void suspendYield(std::coroutine_handle<> resumeAt);
+    void suspendYield(std::coroutine_handle<> resumeAt) {
+        resumePoint_ = resumeAt;
+        suspension_ = Suspension::Yield;
+    }
     // Called by an awaiter's await_resume: the exception the step delivers at this await.
-    void throwPendingIfAny();
+    void throwPendingIfAny() {
+        if (pendingThrow_) [[unlikely]]
+            std::rethrow_exception(std::exchange(pendingThrow_, nullptr));
+    }
 
     // The location of the innermost visible frame's current await (for the recorder).
     SourceLocation location;
@@ -49,7 +58,7 @@ public:
     static void stepThunk(void* self, void* arg, bool run);
     static void wakeupThunk(void* self, void* future, bool run);
 
-    void start(TaskId id, std::string name);
+    void start(TaskId id, std::string name, std::uint64_t number);
 
 protected:
     // Moves the root coroutine's result into the typed slot and destroys the frame.
@@ -68,7 +77,8 @@ private:
     std::coroutine_handle<> resumePoint_;
     Ref<FutureState> futWaiter_;
     std::exception_ptr pendingThrow_;
-    std::string name_;
+    mutable std::string name_;
+    std::uint64_t number_ = 0;
     TaskId id_ = kNoTask;
     int numCancelsRequested_ = 0;
     bool mustCancel_ = false;
@@ -79,6 +89,20 @@ private:
     WaitKind awaitedKind_ = WaitKind::None;
     std::string_view awaitedWhat_;
     TaskId awaitedTarget_ = kNoTask;
+
+    // The last await this task recorded: a task usually suspends at the same place again.
+    struct LastAwait {
+        const char* file = nullptr;
+        std::uint32_t line = 0;
+        std::uint32_t column = 0;
+        WaitKind kind = WaitKind::None;
+        const char* what = nullptr;
+        std::size_t whatSize = 0;
+        TaskId target = kNoTask;
+        std::uint64_t generation = 0;
+        AwaitId id = 0;
+    } lastAwait_;
+    AwaitId recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target);
 };
 
 } // namespace awaitscope::detail

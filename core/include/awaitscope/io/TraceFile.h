@@ -1,0 +1,50 @@
+#pragma once
+
+// Opening and saving trace files: the native JSON format, the same gzip-compressed
+// (.json.gz), and Chrome Trace Event JSON (import and export). Loading detects the format
+// from the content, streams the file in blocks, reports progress and can be cancelled.
+// Bad input of any kind gives an error naming where: a byte offset or a JSON path.
+#include "awaitscope/trace/Trace.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace awaitscope {
+
+struct LoadProgress {
+    std::function<void(std::uint64_t bytesDone, std::uint64_t bytesTotal)> onProgress;  // may be empty
+    const std::atomic<bool>* cancelled = nullptr;  // set from another thread to stop loading
+};
+
+struct LoadResult {
+    bool ok = false;
+    Trace trace;
+    std::string error;                  // with a location: byte offset or JSON path
+    std::vector<std::string> warnings;  // e.g. Chrome events that could not be mapped, counted
+};
+
+// Detects the format from the content: native JSON, gzip (native), Chrome Trace Event JSON.
+LoadResult loadTraceFile(const std::string& path, const LoadProgress& progress = {});
+LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessages, const LoadProgress& progress = {});
+
+enum class TraceFormat { Native, NativeGzip, Chrome };
+// "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, else Native.
+TraceFormat formatForPath(const std::string& path);
+const char* toString(TraceFormat format);
+
+struct SaveResult {
+    bool ok = false;
+    std::string error;
+};
+// Atomic: writes a temporary file next to `path` and renames it; a failed save leaves `path` untouched.
+SaveResult saveTraceFile(const Trace& trace, const std::string& path, std::optional<TraceFormat> format = {});
+
+// The bytes saveTraceFile would write, for tests and for callers with their own storage.
+std::string traceFileBytes(const Trace& trace, TraceFormat format);
+
+} // namespace awaitscope

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstddef>
+
+namespace awaitscope::detail {
+
+// A small-object allocator for coroutine frames, futures and tasks: per-thread free lists in
+// 16-byte size classes, refilled from 64 KiB slabs. A runtime creating a million tasks spends
+// most of its time in malloc otherwise. Slabs go back to the system when their thread ends,
+// so a block must be freed before the thread that allocated it ends (a loop's frames, tasks
+// and futures all die with its run, on its thread). Sizes above 1 KiB use operator new.
+void* poolAllocate(std::size_t size);
+void poolFree(void* block, std::size_t size) noexcept;
+
+// Gives a class pooled `new`/`delete` (sized delete finds the class of a derived object).
+struct Pooled {
+    static void* operator new(std::size_t size) { return poolAllocate(size); }
+    static void operator delete(void* block, std::size_t size) noexcept { poolFree(block, size); }
+};
+
+} // namespace awaitscope::detail

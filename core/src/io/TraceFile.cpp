@@ -1,0 +1,247 @@
+#include "awaitscope/io/TraceFile.h"
+
+#include "ByteSource.h"
+#include "ChromeTraceReader.h"
+#include "GzipWriter.h"
+#include "JsonInput.h"
+#include "NativeTraceReader.h"
+
+#include "awaitscope/io/ChromeFormat.h"
+#include "awaitscope/io/NativeFormat.h"
+#include "awaitscope/io/TraceLimits.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace awaitscope {
+
+namespace {
+
+enum class Content { Empty, Gzip, Native, Chrome, NotATrace };
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Looks at the first block: gzip magic, or JSON whose first member is "format" (native; the
+// format requires it first, as a magic number), or any other JSON array/object (Chrome).
+Content detect(std::string_view block, std::size_t& offset) {
+    offset = 0;
+    if (block.empty())
+        return Content::Empty;
+    if (block.size() >= 2 && static_cast<unsigned char>(block[0]) == 0x1f && static_cast<unsigned char>(block[1]) == 0x8b)
+        return Content::Gzip;
+    if (block.substr(0, 3) == "\xEF\xBB\xBF")
+        offset = 3;  // a UTF-8 byte order mark; the JSON parser skips it too
+    while (offset < block.size() && isSpace(block[offset]))
+        ++offset;
+    if (offset == block.size())
+        return Content::Native;  // only white space so far: let the parser say what is wrong
+    if (block[offset] == '[')
+        return Content::Chrome;
+    if (block[offset] != '{')
+        return Content::NotATrace;
+    std::size_t next = offset + 1;
+    while (next < block.size() && isSpace(block[next]))
+        ++next;
+    return block.substr(next, 8) == "\"format\"" ? Content::Native : Content::Chrome;
+}
+
+std::string describeByte(unsigned char c) {
+    char text[16];
+    if (c >= 0x20 && c < 0x7f)
+        std::snprintf(text, sizeof text, "'%c'", c);
+    else
+        std::snprintf(text, sizeof text, "0x%02X", c);
+    return text;
+}
+
+LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std::uint64_t rawTotal,
+                          const LoadProgress& progress, bool inflated = false) {
+    LoadResult result;
+    const std::string prefix = std::string(name) + ": ";
+    detail::JsonInput input(source, progress, rawTotal);
+    if (input.stop() != detail::InputStop::None) {
+        result.error = prefix + input.stopMessage();
+        return result;
+    }
+    std::size_t offset = 0;
+    switch (detect(input.firstBlock(), offset)) {
+    case Content::Empty:
+        result.error = prefix + (inflated ? "the gzip data holds no bytes" : "the file is empty (0 bytes)");
+        return result;
+    case Content::Gzip: {
+        if (inflated) {
+            result.error = prefix + "gzip data inside gzip data is not a trace";
+            return result;
+        }
+        detail::GzipSource inflating(source, input.firstBlock());
+        result = loadFromSource(inflating, name, rawTotal, progress, true);
+        return result;
+    }
+    case Content::NotATrace:
+        result.error = prefix + "byte " + std::to_string(offset) + ": not a trace: it starts with " +
+                       describeByte(static_cast<unsigned char>(input.firstBlock()[offset])) +
+                       " where a trace starts with '{' (Awaitscope or Chrome JSON), '[' (Chrome JSON) or gzip data";
+        return result;
+    case Content::Native: {
+        detail::NativeTraceReader reader(input, result.trace);
+        result.ok = reader.read();
+        if (!result.ok)
+            result.error = prefix + reader.error();
+        break;
+    }
+    case Content::Chrome:
+        result.ok = detail::readChromeTrace(input, result);
+        if (!result.ok)
+            result.error = prefix + result.error;
+        break;
+    }
+    if (!result.ok)
+        result.trace = Trace();  // a failed load hands back no half-read data
+    return result;
+}
+
+bool endsWith(const std::string& text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string systemError(const std::string& path, const char* what) {
+    return path + ": " + what + ": " + std::strerror(errno);
+}
+
+bool writeAll(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
+    switch (format) {
+    case TraceFormat::Native: return writeNativeTrace(trace, sink);
+    case TraceFormat::Chrome: return writeChromeTrace(trace, sink);
+    case TraceFormat::NativeGzip: {
+        detail::GzipWriter gzip(sink);
+        const ByteSink compress = [&](std::string_view block) { return gzip.write(block); };
+        const bool written = writeNativeTrace(trace, compress);
+        return gzip.finish() && written;
+    }
+    }
+    return false;
+}
+
+} // namespace
+
+LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessages, const LoadProgress& progress) {
+    detail::MemorySource source(bytes);
+    if (bytes.size() > kMaxTraceFileBytes) {
+        LoadResult result;
+        result.error = std::string(nameForMessages) + ": " + std::to_string(bytes.size()) +
+                       " bytes is over the limit of " + std::to_string(kMaxTraceFileBytes) + " (kMaxTraceFileBytes)";
+        return result;
+    }
+    return loadFromSource(source, nameForMessages, bytes.size(), progress);
+}
+
+LoadResult loadTraceFile(const std::string& path, const LoadProgress& progress) {
+    LoadResult result;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        result.error = systemError(path, "cannot open");
+        return result;
+    }
+    detail::FileSource source(fd);  // owns fd from here
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        result.error = systemError(path, "cannot read");
+        return result;
+    }
+    if (S_ISDIR(info.st_mode)) {
+        result.error = path + ": is a directory, not a trace file";
+        return result;
+    }
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    if (S_ISREG(info.st_mode) && size > kMaxTraceFileBytes) {
+        result.error = path + ": the file is " + std::to_string(size) + " bytes, over the limit of " +
+                       std::to_string(kMaxTraceFileBytes) + " (kMaxTraceFileBytes)";
+        return result;
+    }
+    return loadFromSource(source, path, S_ISREG(info.st_mode) ? size : 0, progress);
+}
+
+TraceFormat formatForPath(const std::string& path) {
+    if (endsWith(path, ".json.gz"))
+        return TraceFormat::NativeGzip;
+    if (endsWith(path, ".chrome.json"))
+        return TraceFormat::Chrome;
+    return TraceFormat::Native;
+}
+
+const char* toString(TraceFormat format) {
+    switch (format) {
+    case TraceFormat::Native: return "native JSON";
+    case TraceFormat::NativeGzip: return "native JSON, gzip-compressed";
+    case TraceFormat::Chrome: return "Chrome Trace Event JSON";
+    }
+    return "?";
+}
+
+std::string traceFileBytes(const Trace& trace, TraceFormat format) {
+    std::string bytes;
+    const ByteSink sink = [&](std::string_view block) {
+        bytes.append(block);
+        return true;
+    };
+    writeFormat(trace, format, sink);
+    return bytes;
+}
+
+SaveResult saveTraceFile(const Trace& trace, const std::string& path, std::optional<TraceFormat> format) {
+    SaveResult result;
+    std::string temporary = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) {
+        result.error = systemError(path, "cannot create a temporary file next to it");
+        return result;
+    }
+    // mkstemp makes the file private (0600); a saved trace gets the usual 0666 less umask.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+
+    int writeErrno = 0;
+    const ByteSink sink = [&](std::string_view block) {
+        if (writeAll(fd, block))
+            return true;
+        writeErrno = errno;
+        return false;
+    };
+    const bool written = writeFormat(trace, format.value_or(formatForPath(path)), sink);
+    if (!written && writeErrno == 0)
+        writeErrno = EIO;
+    if (written && ::fsync(fd) != 0)
+        writeErrno = errno;
+    if (::close(fd) != 0 && writeErrno == 0)
+        writeErrno = errno;
+    if (writeErrno == 0 && ::rename(temporary.c_str(), path.c_str()) != 0)
+        writeErrno = errno;
+    if (writeErrno != 0) {
+        ::unlink(temporary.c_str());
+        errno = writeErrno;
+        result.error = systemError(path, "cannot save");
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace awaitscope

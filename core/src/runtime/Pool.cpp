@@ -1,0 +1,82 @@
+#include "awaitscope/runtime/detail/Pool.h"
+
+#include <array>
+#include <new>
+#include <vector>
+
+namespace awaitscope::detail {
+
+namespace {
+
+constexpr std::size_t kGranule = 16;
+constexpr std::size_t kLargestPooled = 1024;
+constexpr std::size_t kClassCount = kLargestPooled / kGranule;
+constexpr std::size_t kSlabBytes = 64 * 1024;
+
+struct FreeBlock {
+    FreeBlock* next;
+};
+
+class ThreadPool {
+public:
+    ~ThreadPool() {
+        for (char* slab : slabs_)
+            ::operator delete(slab);
+    }
+
+    void* allocate(std::size_t sizeClass) {
+        if (FreeBlock* block = free_[sizeClass]) {
+            free_[sizeClass] = block->next;
+            return block;
+        }
+        const std::size_t bytes = (sizeClass + 1) * kGranule;
+        if (remaining_ < bytes) {
+            slabs_.push_back(static_cast<char*>(::operator new(kSlabBytes)));
+            cursor_ = slabs_.back();
+            remaining_ = kSlabBytes;
+        }
+        void* block = cursor_;
+        cursor_ += bytes;
+        remaining_ -= bytes;
+        return block;
+    }
+
+    void release(void* block, std::size_t sizeClass) noexcept {
+        auto* freed = static_cast<FreeBlock*>(block);
+        freed->next = free_[sizeClass];
+        free_[sizeClass] = freed;
+    }
+
+private:
+    std::array<FreeBlock*, kClassCount> free_{};
+    std::vector<char*> slabs_;
+    char* cursor_ = nullptr;
+    std::size_t remaining_ = 0;
+};
+
+ThreadPool& threadPool() {
+    thread_local ThreadPool pool;
+    return pool;
+}
+
+std::size_t sizeClassOf(std::size_t size) { return (size + kGranule - 1) / kGranule - 1; }
+
+} // namespace
+
+void* poolAllocate(std::size_t size) {
+    if (size == 0 || size > kLargestPooled)
+        return ::operator new(size);
+    return threadPool().allocate(sizeClassOf(size));
+}
+
+void poolFree(void* block, std::size_t size) noexcept {
+    if (!block)
+        return;
+    if (size == 0 || size > kLargestPooled) {
+        ::operator delete(block);
+        return;
+    }
+    threadPool().release(block, sizeClassOf(size));
+}
+
+} // namespace awaitscope::detail

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in this folder with the awaitscope binary itself: no window
+# (the offscreen platform), so it runs on CI machines too.
+#   docs/screenshots/make-screenshots.sh [build/dev/app/awaitscope]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+app=${1:-$here/../../build/dev/app/awaitscope}
+render() {  # name size
+  "$app" --render-scenario "$1" --out "$here/$1.png" --size "$2"
+}
+render sequential_calls 1600x400
+render taskgroup_calls 1600x460
+render blocking_sleep 1600x460
+render never_awaited 1600x400
+render taskgroup_failure 1600x460
+render to_thread 1600x460
+"$app" --render-scenario blocking_sleep --out "$here/blocking_sleep_dark.png" --size 1600x460 --theme dark
+QT_QPA_PLATFORM=offscreen "$app" --screenshot "$here/main-window.png"

@@ -1,0 +1,107 @@
+// Runtime benchmarks: ping-pong through sleep(0), a fan-out of a million timers, and what
+// recording costs. Each figure is measured with recording off (the baseline) and on, in the
+// same run, and printed with the ratio.
+#include <awaitscope/Runtime.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <sys/utsname.h>
+
+using namespace awaitscope;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+Task<> player(long rounds) {
+    for (long i = 0; i < rounds; ++i)
+        co_await sleepNs(0);
+}
+
+Task<> pingPong(long pairs) {
+    std::vector<Task<>> players;
+    players.push_back(player(pairs / 2));
+    players.push_back(player(pairs / 2));
+    co_await gather(std::move(players));
+}
+
+Task<> sleeper(TimeNs delay) { co_await sleepNs(delay); }
+
+// Task i sleeps i microseconds (or, scrambled, a permutation of them, so timers fire in an order
+// unrelated to creation and every wake-up is a cache miss). main sleeps past the last one
+// instead of joining each task: the figure is create, arm, fire.
+Task<> fanOut(long tasks, bool scrambled) {
+    for (long i = 0; i < tasks; ++i)
+        (void)createTask(sleeper(1000 + (scrambled ? (i * 7919) % tasks : i) * 1000));
+    co_await sleepNs(1000 + tasks * 1000);
+}
+
+struct Measurement {
+    double seconds = 0;
+    std::size_t events = 0;
+    double bytesPerEvent = 0;
+};
+
+template <class Make>
+Measurement measure(bool recording, Make make) {
+    Trace trace;
+    Recorder recorder(trace);
+    Loop loop({ClockKind::Virtual, recording ? &recorder : nullptr});
+    const auto start = Clock::now();
+    loop.run(make());
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    Measurement m{seconds, trace.eventCount(), 0};
+    if (recording) {
+        for (TaskRecord& task : trace.tasks)
+            task.events.shrink_to_fit();  // what a finished recording keeps
+        m.bytesPerEvent = recorder.bytesPerEvent();
+    }
+    return m;
+}
+
+template <class Make>
+std::pair<Measurement, Measurement> bestOf(int runs, Make make) {
+    Measurement off{1e9, 0, 0}, on{1e9, 0, 0};
+    for (int i = 0; i < runs; ++i) {
+        Measurement a = measure(false, make);
+        Measurement b = measure(true, make);
+        if (a.seconds < off.seconds)
+            off = a;
+        if (b.seconds < on.seconds)
+            on = b;
+    }
+    return {off, on};
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const long pairs = argc > 1 ? std::atol(argv[1]) : 10'000'000;
+    const long tasks = argc > 2 ? std::atol(argv[2]) : 1'000'000;
+    utsname machine{};
+    uname(&machine);
+    std::printf("Runtime benchmarks on %s %s, %u hardware threads (best of 3)\n", machine.sysname, machine.machine,
+                std::thread::hardware_concurrency());
+
+    auto [pingOff, pingOn] = bestOf(3, [&] { return pingPong(pairs); });
+    const double nsOff = pingOff.seconds * 1e9 / static_cast<double>(pairs);
+    const double nsOn = pingOn.seconds * 1e9 / static_cast<double>(pairs);
+    std::printf("ping-pong, %ld sleep(0) suspend+resume pairs:\n", pairs);
+    std::printf("  recording off  %7.1f ns per pair\n", nsOff);
+    std::printf("  recording on   %7.1f ns per pair   (goal <= 25)   recording overhead %.2fx (goal <= 1.3)\n", nsOn,
+                nsOn / nsOff);
+    std::printf("  recorded       %zu events, %.1f bytes per event (goal <= 16)\n", pingOn.events, pingOn.bytesPerEvent);
+
+    for (bool scrambled : {false, true}) {
+        auto [fanOff, fanOn] = bestOf(3, [&] { return fanOut(tasks, scrambled); });
+        std::printf("fan-out, %ld tasks each sleeping a different duration once%s:\n", tasks,
+                    scrambled ? " (scrambled order)" : "");
+        std::printf("  recording off  %7.3f s\n", fanOff.seconds);
+        std::printf("  recording on   %7.3f s   (goal < 0.5)   recording overhead %.2fx (goal <= 1.3)\n", fanOn.seconds,
+                    fanOn.seconds / fanOff.seconds);
+        std::printf("  recorded       %zu events, %.1f bytes per event (goal <= 16)\n", fanOn.events,
+                    fanOn.bytesPerEvent);
+    }
+    return 0;
+}

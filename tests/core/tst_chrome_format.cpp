@@ -1,0 +1,329 @@
+// Chrome Trace Event JSON: the export is parsed back (with Qt's JSON parser, independent of
+// ours) and checked for what Perfetto and chrome://tracing need; the import is run on traces
+// written by Chrome and other tools, including ones cut short.
+#include "RecordedTraces.h"
+
+#include <awaitscope/analysis/FrozenStretches.h>
+#include <awaitscope/io/ChromeFormat.h>
+#include <awaitscope/io/TraceFile.h>
+
+#include <QtTest>
+
+using namespace awaitscope;
+
+namespace {
+
+QJsonArray exportedEvents(const Trace& trace, QJsonObject* top = nullptr) {
+    const std::string text = chromeTraceJson(trace);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "exported JSON does not parse:" << error.errorString() << "at" << error.offset;
+    if (top)
+        *top = document.object();
+    return document.object().value("traceEvents").toArray();
+}
+
+QList<QJsonObject> select(const QJsonArray& events, const QString& phase, int tid = -1) {
+    QList<QJsonObject> found;
+    for (const QJsonValue& value : events) {
+        const QJsonObject e = value.toObject();
+        if (e.value("ph").toString() == phase && (tid < 0 || e.value("tid").toInt() == tid))
+            found << e;
+    }
+    return found;
+}
+
+QString describe(const QList<QJsonObject>& events) {
+    QStringList list;
+    for (const QJsonObject& e : events)
+        list << QStringLiteral("%1@%2+%3").arg(e.value("name").toString()).arg(qint64(e.value("ts").toDouble())).arg(qint64(e.value("dur").toDouble()));
+    return list.join(", ");
+}
+
+QString dataFile(const char* name) { return QStringLiteral(TEST_DATA_DIR "/chrome/") + name; }
+
+QByteArray readData(const char* name) {
+    QFile file(dataFile(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+LoadResult load(const QByteArray& bytes) { return loadTraceBytes(bytes.toStdString(), "c.json"); }
+
+// "name: t kind, t kind ..." with times in microseconds, for compact comparisons.
+QString lane(const Trace& trace, TaskId task) {
+    QStringList parts;
+    for (const TraceEvent& e : trace.tasks[task].events) {
+        QString part = QStringLiteral("%1 %2").arg(e.time / 1000).arg(toString(e.kind));
+        if (e.kind == EventKind::FrameEnter)
+            part += " " + QString::fromUtf8(trace.str(trace.frames[e.ref].name).data(),
+                                            qsizetype(trace.str(trace.frames[e.ref].name).size()));
+        parts << part;
+    }
+    return QString::fromStdString(std::string(trace.str(trace.tasks[task].name))) + ": " + parts.join(", ");
+}
+
+QStringList warnings(const LoadResult& result) {
+    QStringList list;
+    for (const std::string& w : result.warnings)
+        list << QString::fromStdString(w);
+    return list;
+}
+
+} // namespace
+
+class TestChromeFormat : public QObject {
+    Q_OBJECT
+private slots:
+    void exportNamesATrackPerTask() {
+        QJsonObject top;
+        const QJsonArray events = exportedEvents(recorded::blockingFreezesLoop(), &top);
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(top.value("displayTimeUnit").toString(), QString("ns"));
+        QStringList names;
+        for (const QJsonObject& m : select(events, "M"))
+            if (m.value("name").toString() == "thread_name")
+                names << QStringLiteral("%1=%2").arg(m.value("tid").toInt()).arg(m.value("args").toObject().value("name").toString());
+        QCOMPARE(names, QStringList({"0=event loop", "1=Task-1 (blockingMain)", "2=Task-2 (heartbeat)", "3=Task-3 (blocker)"}));
+        for (const QJsonValue& value : events) {
+            const QJsonObject e = value.toObject();
+            QCOMPARE(e.value("pid").toInt(), 1);
+            if (e.value("ph").toString() != "M")
+                QVERIFY2(e.value("ts").isDouble(), qPrintable(QJsonDocument(e).toJson()));
+        }
+    }
+
+    void exportShowsStepsFramesAndBlockingCalls() {
+        const QJsonArray events = exportedEvents(recorded::blockingFreezesLoop());
+        QCOMPARE(describe(select(events, "X", 3)), QString("blocker@0+0, time.sleep@200000+1500000, blocker@200000+1500000"));
+        QCOMPARE(describe(select(events, "X", 0)), QString("FROZEN 1.500 s: Task-3 (blocker)@200000+1500000"));
+    }
+
+    void exportHasAsyncSlicesForAwaitsAndTheLoop() {
+        const QJsonArray events = exportedEvents(recorded::blockingFreezesLoop());
+        QStringList heartbeat;
+        for (const QJsonObject& e : select(events, "b", 2) + select(events, "e", 2))
+            heartbeat << QStringLiteral("%1 %2 %3 %4").arg(e.value("ph").toString(), e.value("cat").toString(),
+                                                           e.value("name").toString()).arg(e.value("ts").toDouble());
+        heartbeat.sort();
+        QVERIFY2(heartbeat.contains("b await asyncio.sleep 0") && heartbeat.contains("e await asyncio.sleep 500000"),
+                 qPrintable(heartbeat.join("; ")));
+        QVERIFY(heartbeat.contains("b ready ready: waiting for the loop 500000"));
+        QVERIFY(heartbeat.contains("e ready ready: waiting for the loop 1.7e+06"));
+        // Every async begin has its end, with the same category and id.
+        QMap<QString, int> open;
+        for (const QJsonValue& value : events) {
+            const QJsonObject e = value.toObject();
+            const QString key = e.value("cat").toString() + "/" + QString::number(e.value("id").toInt());
+            if (e.value("ph").toString() == "b")
+                ++open[key];
+            else if (e.value("ph").toString() == "e")
+                QVERIFY(--open[key] >= 0);
+        }
+        for (int count : open)
+            QCOMPARE(count, 0);
+    }
+
+    void exportDrawsWakeUpsAsBoundFlowArrows() {
+        const QJsonArray events = exportedEvents(recorded::blockingFreezesLoop());
+        const QList<QJsonObject> starts = select(events, "s");
+        const QList<QJsonObject> finishes = select(events, "f");
+        QCOMPARE(starts.size(), 2);  // main starts the heartbeat and the blocker; timers wake nobody's arrow
+        QCOMPARE(finishes.size(), 2);
+        for (int i = 0; i < starts.size(); ++i) {
+            QCOMPARE(starts[i].value("id"), finishes[i].value("id"));
+            QCOMPARE(starts[i].value("tid").toInt(), 1);
+            QCOMPARE(finishes[i].value("bp").toString(), QString("e"));
+            QCOMPARE(finishes[i].value("name").toString(), QString("wakes (start)"));
+        }
+        QCOMPARE(finishes[0].value("tid").toInt(), 2);
+        QCOMPARE(finishes[1].value("tid").toInt(), 3);
+    }
+
+    void exportMarksDiagnosticsAndCounters() {
+        const QJsonArray events = exportedEvents(recorded::threeWarnings());
+        QStringList instants;
+        for (const QJsonObject& e : select(events, "i"))
+            instants << QStringLiteral("%1 %2 %3").arg(e.value("tid").toInt()).arg(e.value("ts").toDouble()).arg(e.value("name").toString().section(' ', 0, 2));
+        QCOMPARE(instants, QStringList({"1 0 coroutine 'forgotten' was", "2 100000 Task exception was",
+                                        "3 200000 Task-3 (sleepy) was"}));
+        const QJsonArray blocking = exportedEvents(recorded::blockingFreezesLoop());
+        const QList<QJsonObject> frozen = select(blocking, "i", 0);
+        QCOMPARE(frozen.size(), 1);
+        QVERIFY(frozen[0].value("name").toString().startsWith("loop frozen for 1.500 s by Task-3 (blocker)"));
+        QVERIFY(frozen[0].value("args").toObject().value("fix").toString().startsWith("time.sleep blocks the loop"));
+        QStringList ready;
+        for (const QJsonObject& c : select(blocking, "C"))
+            if (c.value("name").toString() == "ready queue")
+                ready << QStringLiteral("%1:%2").arg(c.value("ts").toDouble()).arg(c.value("args").toObject().value("tasks").toInt());
+        QCOMPARE(ready, QStringList({"0:0", "500000:1", "1.7e+06:0"}));
+    }
+
+    void exportKeepsEveryNanosecond() {
+        Trace trace;
+        trace.tasks.push_back({});
+        trace.tasks[0].id = 0;
+        trace.tasks[0].events = {{1, EventKind::Ready, 1, 0, kNoTask}, {1'234'567, EventKind::Resume, 0, 0, 0},
+                                 {5'000'000, EventKind::Finish, 0, 0, 0}};
+        const std::string text = chromeTraceJson(trace);
+        QVERIFY2(text.find("\"ts\":0.001,") != std::string::npos, text.c_str());
+        QVERIFY(text.find("\"ts\":1234.567,\"dur\":3765.433") != std::string::npos);
+    }
+
+    void exportedTraceImportsBackWithTheSameTasksAndFrozenLoop() {
+        const LoadResult back = loadTraceBytes(chromeTraceJson(recorded::blockingFreezesLoop()), "b.chrome.json");
+        QVERIFY2(back.ok, back.error.c_str());
+        QCOMPARE(std::string(back.trace.str(back.trace.tasks[2].name)), std::string("Task-3 (blocker)"));
+        QCOMPARE(back.trace.tasks[2].kind, TaskKind::Task);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(back.trace, TraceIndex(back.trace));
+        QCOMPARE(frozen.size(), std::size_t{1});
+        QCOMPARE(frozen[0].culprit, TaskId{2});
+        QCOMPARE(frozen[0].duration(), TimeNs{1'500'000'000});
+        QCOMPARE(warnings(back), QStringList({"12 events on the exported \"event loop\" track were skipped (the analysis "
+                                              "recomputes it) (the first is traceEvents[0])"}));
+    }
+
+    void importNestsBeginEndAndCompleteEvents() {
+        const LoadResult result = load(readData("trace-event_simple.json"));
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(result.trace.tasks.size(), std::size_t{1});
+        QCOMPARE(lane(result.trace, 0), QString("thread 0: 0 resume, 0 enter alpha, 1 enter beta, 2 enter gamma, 7 exit, "
+                                                "7 enter epsilon, 7 exit, 13 exit, 14 exit, 14 suspend"));
+        QCOMPARE(warnings(result), QStringList({"1 complete events (X) without a usable \"dur\" were read as zero-length "
+                                                "(the first is traceEvents[3])"}));
+    }
+
+    void importReadsTheObjectForm() {
+        const LoadResult result = load(readData("trace-event_simple-object.json"));
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(lane(result.trace, 0), QString("thread 0: 0 resume, 0 enter alpha, 1 enter beta, 7 enter , 7 exit, "
+                                                "13 exit, 14 exit, 14 suspend"));
+    }
+
+    void importNamesThreadsAfterTheirProcess() {
+        const LoadResult result = load(readData("trace-event_multiprocess.json"));
+        QVERIFY2(result.ok, result.error.c_str());
+        QStringList names;
+        for (const TaskRecord& task : result.trace.tasks)
+            names << QString::fromStdString(std::string(result.trace.str(task.name)));
+        QCOMPARE(names, QStringList({"p0 / p0t0", "p0 / p0t1", "p1 / p1t0", "p1 / p1t1", "pid 2 / p2t0", "pid 2 / p2t1",
+                                     "p3 / thread 0", "p3 / thread 1"}));
+        QVERIFY(result.warnings.empty());
+    }
+
+    void importReadsARealChromeTraceAndCountsWhatItCannotMap() {
+        const LoadResult result = load(readData("Chrome_65_simple-timeline.json"));
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(result.trace.tasks.size(), std::size_t{83});  // 42 threads, 41 async tracks
+        QCOMPARE(result.trace.eventCount(), std::size_t{8482});
+        QCOMPARE(result.trace.output.size(), std::size_t{275});  // the instant events (I, n, T)
+        // The Browser process sorts first (process_sort_index -6), its main thread first within it.
+        QCOMPARE(std::string(result.trace.str(result.trace.tasks[0].name)), std::string("Browser / CrBrowserMain"));
+        QCOMPARE(warnings(result),
+                 QStringList({"13 complete events (X) without a usable \"dur\" were read as zero-length (the first is "
+                              "traceEvents[14])",
+                              "12 metadata events (M) other than thread and process names and sort indices were skipped "
+                              "(the first is traceEvents[19])",
+                              "4 object events (N/O/D) could not be mapped and were skipped (the first is traceEvents[1966])",
+                              "20 end events (E, e, F) without a matching begin were skipped (the first is traceEvents[2])",
+                              "17 begin events (B, b, S) without an end were closed at the end of the trace (the first is "
+                              "traceEvents[3])"}));
+    }
+
+    void traceWithoutItsClosingBracketLoadsAsComplete_data() {
+        QTest::addColumn<QString>("ending");
+        QTest::addColumn<int>("extraWarnings");
+        QTest::newRow("no ]") << "" << 0;
+        QTest::newRow("trailing comma") << "," << 0;
+        QTest::newRow("trailing comma and newline") << ",\n" << 0;
+        QTest::newRow("cut inside the next event") << ",\n  {\"pid\": 0, \"tid\": 0, \"ph\": \"E\", \"na" << 1;
+    }
+    void traceWithoutItsClosingBracketLoadsAsComplete() {
+        QFETCH(QString, ending);
+        QFETCH(int, extraWarnings);
+        const QByteArray complete = readData("trace-event_simple.json");
+        QByteArray cut = complete.left(complete.lastIndexOf(']'));
+        while (cut.endsWith('\n'))
+            cut.chop(1);
+        cut += ending.toUtf8();
+        const LoadResult full = load(complete);
+        const LoadResult partial = load(cut);
+        QVERIFY2(partial.ok, partial.error.c_str());
+        QCOMPARE(lane(partial.trace, 0), lane(full.trace, 0));
+        QCOMPARE(partial.warnings.size(), full.warnings.size() + std::size_t(extraWarnings));
+        if (extraWarnings)
+            QCOMPARE(QString::fromStdString(partial.warnings.back()),
+                     QString("1 event cut off at the end of the file could not be read"));
+    }
+
+    void unmappableEventsAreCountedNotDropped() {
+        const QByteArray input = "[\n"
+            "            {\"ph\":\"C\",\"ts\":1,\"pid\":1,\"tid\":1,\"name\":\"heap\",\"args\":{\"v\":3}},\n"
+            "            {\"ph\":\"C\",\"ts\":2,\"pid\":1,\"tid\":1,\"name\":\"heap\",\"args\":{\"v\":4}},\n"
+            "            {\"ph\":\"P\",\"ts\":3,\"pid\":1,\"tid\":1},\n"
+            "            {\"ph\":\"Z\",\"ts\":4,\"pid\":1,\"tid\":1},\n"
+            "            {\"ts\":5,\"pid\":1,\"tid\":1,\"name\":\"no phase\"},\n"
+            "            {\"ph\":\"X\",\"ts\":\"soon\",\"pid\":1,\"tid\":1,\"name\":\"bad time\"},\n"
+            "            {\"ph\":\"X\",\"ts\":1e300,\"dur\":1,\"pid\":1,\"tid\":1,\"name\":\"too late\"},\n"
+            "            {\"ph\":\"E\",\"ts\":6,\"pid\":1,\"tid\":1},\n"
+            "            {\"ph\":\"X\",\"ts\":7,\"dur\":2,\"pid\":1,\"tid\":1,\"name\":\"kept\"},\n"
+            "            17\n"
+            "        ]";
+        const LoadResult result = load(input);
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(lane(result.trace, 0), QString("thread 1: 1 resume, 1 enter kept, 3 exit, 3 suspend"));
+        QCOMPARE(warnings(result),
+                 QStringList({"2 counter events (C) could not be mapped and were skipped (the first is traceEvents[0])",
+                              "1 sample events (P) could not be mapped and were skipped (the first is traceEvents[2])",
+                              "1 events of an unknown phase \"Z\" were skipped (the first is traceEvents[3])",
+                              "1 events without a \"ph\" (phase) were skipped (the first is traceEvents[4])",
+                              "2 events with a missing or unusable \"ts\" were skipped (the first is traceEvents[5])",
+                              "1 entries of traceEvents that are not objects were skipped (the first is traceEvents[9])",
+                              "1 end events (E, e, F) without a matching begin were skipped (the first is traceEvents[7])"}));
+    }
+
+    void flowArrowsBecomeWakeUps() {
+        const QByteArray input = "[\n"
+            "            {\"ph\":\"M\",\"pid\":1,\"tid\":1,\"name\":\"thread_name\",\"args\":{\"name\":\"producer\"}},\n"
+            "            {\"ph\":\"M\",\"pid\":1,\"tid\":2,\"name\":\"thread_name\",\"args\":{\"name\":\"consumer\"}},\n"
+            "            {\"ph\":\"X\",\"ts\":0,\"dur\":10,\"pid\":1,\"tid\":1,\"name\":\"put\"},\n"
+            "            {\"ph\":\"s\",\"ts\":5,\"pid\":1,\"tid\":1,\"name\":\"item\",\"cat\":\"q\",\"id\":7},\n"
+            "            {\"ph\":\"f\",\"ts\":12,\"pid\":1,\"tid\":2,\"name\":\"item\",\"cat\":\"q\",\"id\":7},\n"
+            "            {\"ph\":\"X\",\"ts\":20,\"dur\":5,\"pid\":1,\"tid\":2,\"name\":\"get\"}\n"
+            "        ]";
+        const LoadResult result = load(input);
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(lane(result.trace, 1), QString("consumer: 12 ready, 20 resume, 20 enter get, 25 exit, 25 suspend"));
+        const TraceEvent& ready = result.trace.tasks[1].events[0];
+        QCOMPARE(ready.ref, TaskId{0});  // woken by the producer
+        QVERIFY(result.warnings.empty());
+    }
+
+    void asyncSlicesGetTheirOwnLanes() {
+        const QByteArray input = "{\"traceEvents\":[\n"
+            "            {\"ph\":\"b\",\"ts\":0,\"pid\":1,\"tid\":1,\"cat\":\"net\",\"name\":\"fetch\",\"id\":\"0x1\"},\n"
+            "            {\"ph\":\"b\",\"ts\":1,\"pid\":1,\"tid\":1,\"cat\":\"net\",\"name\":\"fetch\",\"id\":\"0x2\"},\n"
+            "            {\"ph\":\"n\",\"ts\":2,\"pid\":1,\"tid\":1,\"cat\":\"net\",\"name\":\"headers\",\"id\":\"0x1\"},\n"
+            "            {\"ph\":\"e\",\"ts\":3,\"pid\":1,\"tid\":1,\"cat\":\"net\",\"id\":\"0x1\"},\n"
+            "            {\"ph\":\"e\",\"ts\":4,\"pid\":1,\"tid\":1,\"cat\":\"net\",\"id\":\"0x2\"}\n"
+            "        ]}";
+        const LoadResult result = load(input);
+        QVERIFY2(result.ok, result.error.c_str());
+        QCOMPARE(result.trace.tasks.size(), std::size_t{2});
+        QCOMPARE(lane(result.trace, 0), QString("fetch (async 0x1): 0 resume, 0 enter fetch, 3 exit, 3 suspend"));
+        QCOMPARE(lane(result.trace, 1), QString("fetch (async 0x2): 1 resume, 1 enter fetch, 4 exit, 4 suspend"));
+        QCOMPARE(result.trace.output.size(), std::size_t{1});
+        QCOMPARE(std::string(result.trace.str(result.trace.output[0].text)), std::string("headers"));
+    }
+
+    void deeplyNestedArgsAreRefused() {
+        std::string input = "{\"traceEvents\":[{\"ph\":\"X\",\"args\":";
+        for (int i = 0; i < 100000; ++i)
+            input += "{\"a\":";
+        QCOMPARE(QString::fromStdString(loadTraceBytes(input, "c.json").error),
+                 QString("c.json: byte 339: nesting deeper than 64 levels (kMaxJsonDepth)"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestChromeFormat)
+#include "tst_chrome_format.moc"

@@ -1,0 +1,295 @@
+// The window as a whole: loading through the hooks off the UI thread, errors that explain
+// and lose nothing, cancelling, recent files, drag and drop, exports, and the panels
+// following one shared selection.
+#include "UiTestSupport.h"
+
+#include "MainWindow.h"
+#include "app/RecentFiles.h"
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "panels/CodePanel.h"
+#include "panels/DetailsPanel.h"
+#include "panels/DiagnosticsPanel.h"
+#include "panels/EventTablePanel.h"
+#include "panels/OutputPanel.h"
+#include "panels/ScenarioBrowser.h"
+#include "timeline/TimelineView.h"
+
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <thread>
+
+using namespace awaitscope;
+using namespace awaitscope::ui;
+
+namespace {
+
+// A load hook that "opens" files by recording demo scenarios, and fails on "broken*".
+TraceSources fakeFileSources() {
+    TraceSources sources = demoTraceSources();
+    sources.load = [](const std::string& path, const LoadHooks& hooks) {
+        LoadedTrace result;
+        if (path.find("broken") != std::string::npos) {
+            result.error = path + ": byte 17: expected ':' after an object key";
+            return result;
+        }
+        if (hooks.onProgress)
+            hooks.onProgress(50, 100);
+        result.trace = recordDemoScenario(*findDemoScenario("to_thread"));
+        result.ok = true;
+        return result;
+    };
+    return sources;
+}
+
+QMessageBox* errorDialog(QWidget* window) { return window->findChild<QMessageBox*>(QStringLiteral("errorDialog")); }
+
+bool runAndWait(MainWindow& window, const QString& scenario) {
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.runScenario(scenario);
+    return loaded.wait(10000) && loaded.first().first().toBool();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { uitest::isolateSettings(); }
+    void init() {
+        QSettings().clear();
+        RecentFiles().clear();
+    }
+
+    void hasEveryPanelInADockTheUserCanMove() {
+        MainWindow window(demoTraceSources());
+        QStringList docks;
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+            docks << dock->objectName();
+            QVERIFY(dock->features() & QDockWidget::DockWidgetMovable);
+        }
+        docks.sort();
+        QCOMPARE(docks, QStringList({"codeDock", "detailsDock", "diagnosticsDock", "eventsDock", "outputDock", "scenariosDock"}));
+        QCOMPARE(window.centralWidget(), window.timeline());
+    }
+
+    void lessonsAreListedByTitleAndRunOnActivation() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QTreeWidget* tree = window.scenarioBrowser()->tree();
+        QTreeWidgetItem* lessons = tree->topLevelItem(0);
+        QCOMPARE(lessons->childCount(), static_cast<int>(demoScenarios().size()));
+        QCOMPARE(lessons->child(2)->text(0), QStringLiteral("Blocking the loop with time.sleep"));
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        emit tree->itemActivated(lessons->child(2), 0);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.document()->scenarioName(), QStringLiteral("blocking_sleep"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Blocking the loop with time.sleep — Awaitscope"));
+        QVERIFY(window.detailsPanel()->toPlainText().contains("time.sleep does not await"));
+    }
+
+    void aMalformedFileShowsAnErrorAndLosesNothing() {
+        MainWindow window(fakeFileSources());
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("taskgroup_calls")));
+        const auto before = window.document()->model();
+        const quint64 generation = window.document()->generation();
+        const QString title = window.windowTitle();
+        window.viewState()->zoomTo({uitest::ms(100), uitest::ms(400)});
+        const TimeRange visible = window.viewState()->visibleRange();
+
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openFile(QStringLiteral("/tmp/broken.json"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toBool(), false);
+        QMessageBox* box = errorDialog(&window);
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QCOMPARE(box->text(), QStringLiteral("Opening broken.json"));
+        QCOMPARE(box->informativeText(), QStringLiteral("/tmp/broken.json: byte 17: expected ':' after an object key"));
+        // Everything that was open is still there, untouched.
+        QCOMPARE(window.document()->model(), before);
+        QCOMPARE(window.document()->generation(), generation);
+        QCOMPARE(window.windowTitle(), title);
+        QCOMPARE(window.viewState()->visibleRange(), visible);
+        QCOMPARE(window.timeline()->layout()->rows().size(), window.timeline()->layout()->firstTaskRow() + 4);
+        QVERIFY(RecentFiles().list().isEmpty());
+        box->close();
+    }
+
+    void openingAFileLoadsItOffTheUiThreadAndRemembersIt() {
+        MainWindow window(fakeFileSources());
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.json"));
+        window.openFile(path);
+        QVERIFY(window.isLoading() || loaded.count() == 1);
+        QVERIFY(loaded.wait(10000) || loaded.count() == 1);
+        QCOMPARE(loaded.first().first().toBool(), true);
+        QCOMPARE(window.document()->origin(), DocumentOrigin::File);
+        QCOMPARE(window.document()->filePath(), path);
+        QCOMPARE(window.windowTitle(), QStringLiteral("run.json — Awaitscope"));
+        QCOMPARE(RecentFiles().list(), QStringList({path}));
+        QTreeWidgetItem* recent = window.scenarioBrowser()->tree()->topLevelItem(1);
+        QCOMPARE(recent->childCount(), 1);
+        QCOMPARE(recent->child(0)->text(0), QStringLiteral("run.json"));
+    }
+
+    void aSlowLoadShowsProgressAndCanBeCancelled() {
+        TraceSources sources = demoTraceSources();
+        std::atomic<bool> started{false};
+        sources.load = [&started](const std::string&, const LoadHooks& hooks) {
+            started = true;
+            std::uint64_t done = 0;
+            while (!hooks.cancelled->load()) {  // a huge file: it would take forever
+                hooks.onProgress(++done, 1'000'000);
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+            LoadedTrace result;
+            result.error = "cancelled";
+            return result;
+        };
+        MainWindow window(sources);
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("sequential_calls")));
+        const auto before = window.document()->model();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openFile(QStringLiteral("/tmp/huge.json"));
+        auto* progress = window.findChild<QProgressBar*>(QStringLiteral("loadProgress"));
+        auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelLoad"));
+        QVERIFY(progress && cancel);
+        QTRY_VERIFY(started.load());
+        QTRY_VERIFY(progress->value() > 0);  // the window keeps processing events meanwhile
+        QVERIFY(progress->isVisible() && cancel->isVisible());
+        cancel->click();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toBool(), false);
+        QVERIFY(!errorDialog(&window));  // cancelling is not an error
+        QVERIFY(!progress->isVisible());
+        QCOMPARE(window.document()->model(), before);
+    }
+
+    void droppingAFileOpensIt() {
+        MainWindow window(fakeFileSources());
+        window.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/dropped.json"))});
+        QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(window.document()->filePath(), QStringLiteral("/tmp/dropped.json"));
+    }
+
+    void withoutALoadHookOpeningSaysSo() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        window.openFile(QStringLiteral("/tmp/x.json"));
+        QMessageBox* box = errorDialog(&window);
+        QVERIFY(box);
+        QCOMPARE(box->informativeText(), QStringLiteral("Opening trace files is not available in this build."));
+        box->close();
+    }
+
+    void panelsFollowTheSharedSelection() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        // Clicking a problem selects it, zooms to it, and the details and code follow.
+        DiagnosticsPanel* problems = window.diagnosticsPanel();
+        QCOMPARE(problems->model()->rowCount(), 1);
+        problems->activateRow(0);
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Frozen);
+        const TimeRange visible = window.viewState()->visibleRange();
+        QVERIFY(visible.begin > uitest::ms(50) && visible.begin < uitest::ms(200));
+        QVERIFY(visible.end > uitest::ms(1700) && visible.end < uitest::ms(1900));
+        QVERIFY(window.detailsPanel()->toPlainText().contains("loop frozen 1.5 s — time.sleep, line 14"));
+        QCOMPARE(window.codePanel()->highlightedLine(), 14);
+        // An output line moves the playhead to its moment.
+        OutputPanel* output = window.outputPanel();
+        emit output->clicked(output->model()->index(2, 0));
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Output);
+        QCOMPARE(window.viewState()->playhead(), std::optional<TimeNs>(uitest::ms(1700)));
+        QCOMPARE(window.codePanel()->highlightedLine(), 8);
+        // An event row selects that event.
+        EventTablePanel* events = window.eventTablePanel();
+        emit events->table()->clicked(events->tableModel()->index(0, 0));
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Event);
+    }
+
+    void exportsThePictureAtTheChosenSize() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("taskgroup_calls")));
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("slide.png"));
+        QVERIFY(window.exportImage(png, QSize(1920, 1080)));
+        QCOMPARE(QImage(png).size(), QSize(1920, 1080));
+        const QString svg = dir.filePath(QStringLiteral("slide.svg"));
+        QVERIFY(window.exportImage(svg, QSize(1280, 720)));
+        QVERIFY(QFileInfo(svg).size() > 1000);
+    }
+
+    void saveAsGoesThroughTheSaveHook() {
+        TraceSources sources = demoTraceSources();
+        std::vector<std::pair<std::string, SaveFormat>> saved;
+        sources.save = [&saved](const Trace& trace, const std::string& path, SaveFormat format) {
+            saved.emplace_back(path, format);
+            SavedTrace result;
+            result.ok = !trace.tasks.empty();
+            return result;
+        };
+        MainWindow window(sources);
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("taskgroup_calls")));
+        QVERIFY(window.saveTo(QStringLiteral("/tmp/run.json.gz")));
+        QVERIFY(window.exportChromeJson(QStringLiteral("/tmp/run.chrome.json")));
+        QCOMPARE(saved.size(), std::size_t(2));
+        QCOMPARE(saved[0].second, SaveFormat::NativeGzip);
+        QCOMPARE(saved[1].second, SaveFormat::Chrome);
+        QCOMPARE(window.document()->filePath(), QStringLiteral("/tmp/run.json.gz"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Three calls at once with TaskGroup — Awaitscope"));
+    }
+
+    void windowStateIsKeptInSettings() {
+        {
+            MainWindow window(demoTraceSources());
+            window.resize(1234, 777);
+            window.show();
+            window.findChild<QDockWidget*>(QStringLiteral("eventsDock"))->hide();
+            window.close();
+        }
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+        MainWindow again(demoTraceSources());
+        again.show();
+        QCOMPARE(again.size(), QSize(1234, 777));
+        QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("eventsDock"))->isVisible());
+    }
+
+    void themeSwitchesTheTimelineColours() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        window.setTheme(Theme::Dark);
+        QTRY_VERIFY(window.timeline()->timelineStyle().dark);
+        window.setTheme(Theme::Light);
+        QTRY_VERIFY(!window.timeline()->timelineStyle().dark);
+        window.setTheme(Theme::System);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,173 @@
+// Pictures without a window: the blocking lesson rendered to an image must show the frozen
+// band in red exactly where the loop froze, and the ghost of a never-awaited coroutine
+// exactly where it was created. Also the SVG export and the size parser.
+#include "UiTestSupport.h"
+
+#include "app/RenderCommand.h"
+#include "app/TimelineRenderer.h"
+#include "timeline/TimelineFrame.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace awaitscope;
+using namespace awaitscope::ui;
+
+namespace {
+
+bool isReddish(QRgb c) { return qRed(c) - qGreen(c) > 20 && qRed(c) - qBlue(c) > 20; }
+bool isNeutral(QRgb c) { return std::abs(qRed(c) - qGreen(c)) < 10 && std::abs(qRed(c) - qBlue(c)) < 12; }
+int distance(QRgb a, QColor b) { return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue()); }
+
+} // namespace
+
+class TestRender : public QObject {
+    Q_OBJECT
+private slots:
+    void frozenBandIsRedExactlyWhereTheLoopFroze() {
+        const auto model = uitest::demoModel("blocking_sleep");
+        QCOMPARE(model->frozenStretches().size(), std::size_t(1));
+        const FrozenStretch& stretch = model->frozenStretches()[0];
+        QCOMPARE(stretch.begin, uitest::ms(200));
+        QCOMPARE(stretch.end, uitest::ms(1700));
+
+        RenderOptions options;
+        options.size = QSize(1600, 700);
+        const QImage image = renderTimelineImage(*model, options);
+        QCOMPARE(image.size(), options.size);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineLayout layout(*model, {});
+        const TimelineFrame frame = renderFrame(*model, options, layout, style);
+        const TimeScale scale = frame.scale();
+        const int x0 = static_cast<int>(std::ceil(scale.timeToX(stretch.begin)));
+        const int x1 = static_cast<int>(std::floor(scale.timeToX(stretch.end)));
+        // Below the last lane only the band and the background remain: sample a line there.
+        const int y = frame.taskPlotRect().top() + layout.contentHeight() + 40;
+        QVERIFY(y < frame.plotRect().bottom());
+        for (int x = x0 + 2; x <= x1 - 2; x += 7)
+            QVERIFY2(isReddish(image.pixel(x, y)), qPrintable(QStringLiteral("x=%1 %2").arg(x).arg(QColor(image.pixel(x, y)).name())));
+        for (int x : {x0 - 3, x0 - 30, x1 + 3, x1 + 60})
+            QVERIFY2(isNeutral(image.pixel(x, y)), qPrintable(QStringLiteral("x=%1 %2").arg(x).arg(QColor(image.pixel(x, y)).name())));
+        // In the Loop lane the frozen stretch is solid red, edge to edge.
+        const LayoutRow& loop = layout.rows().front();
+        const int loopY = frame.rowTop(loop) + 7;
+        // (The translucent band lies over it too, so allow a shade.)
+        QVERIFY(distance(image.pixel((x0 + x1) / 2, loopY), style.frozen) <= 6);
+        QVERIFY(distance(image.pixel(x0 + 1, loopY), style.frozen) <= 6);
+        QVERIFY(distance(image.pixel(x0 - 3, loopY), style.frozen) > 100);
+    }
+
+    void neverAwaitedGhostSitsAtItsCreationTimeOnItsCreatorsLane() {
+        const auto model = uitest::demoModel("never_awaited");
+        QCOMPARE(model->trace().neverAwaited.size(), std::size_t(1));
+        const NeverAwaited& never = model->trace().neverAwaited[0];
+        RenderOptions options;
+        options.size = QSize(1400, 500);
+        const QImage image = renderTimelineImage(*model, options);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineLayout layout(*model, {});
+        const TimelineFrame frame = renderFrame(*model, options, layout, style);
+        const LayoutRow& lane = layout.rows()[static_cast<std::size_t>(layout.rowOfTask(never.task))];
+        const int cx = static_cast<int>(std::lround(frame.scale().timeToX(never.created)));
+        QVERIFY(lane.markerStrip > 0);  // the lane makes room for its ghost above the state bar
+        const int cy = frame.rowTop(lane) + lane.markerCentreOffset(layout.metrics());
+        // The ghost's outline colour appears around (cx, cy), and nowhere along the lane further on.
+        auto ghostPixels = [&](int left, int right) {
+            int count = 0, minX = INT32_MAX, maxX = INT32_MIN;
+            for (int x = left; x <= right; ++x)
+                for (int y = cy - 8; y <= cy + 8; ++y)
+                    if (distance(image.pixel(x, y), style.ghost) < 40) {
+                        ++count;
+                        minX = std::min(minX, x);
+                        maxX = std::max(maxX, x);
+                    }
+            return std::tuple(count, minX, maxX);
+        };
+        // (Its label starts a dozen pixels to the right, with a border of the same colour.)
+        const auto [near, minX, maxX] = ghostPixels(cx - 9, cx + 9);
+        QVERIFY2(near >= 10, qPrintable(QString::number(near)));
+        QVERIFY2(minX <= cx - 5 && maxX >= cx + 5, qPrintable(QStringLiteral("%1..%2 around %3").arg(minX).arg(maxX).arg(cx)));
+        QCOMPARE(std::get<0>(ghostPixels(cx - 30, cx - 12)), 0);
+        const int middle = static_cast<int>(frame.scale().timeToX(model->range().begin + model->range().duration() / 2));
+        QCOMPARE(std::get<0>(ghostPixels(middle - 12, middle + 12)), 0);
+    }
+
+    void darkThemeRendersOnADarkBackground() {
+        const auto model = uitest::demoModel("taskgroup_calls");
+        RenderOptions options;
+        options.size = QSize(1000, 500);
+        options.dark = true;
+        const QImage image = renderTimelineImage(*model, options);
+        QVERIFY(QColor(image.pixel(990, 400)).lightness() < 80);
+    }
+
+    void svgExportIsVectorAtTheChosenSize() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("timeline.svg"));
+        const auto model = uitest::demoModel("taskgroup_calls");
+        RenderOptions options;
+        options.size = QSize(1200, 600);
+        QString error;
+        QVERIFY2(writeTimelineSvg(*model, options, path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(file.readAll());
+        QVERIFY(svg.contains(QStringLiteral("<svg")));
+        QVERIFY(svg.contains(QStringLiteral("width=\"423mm\"")) || svg.contains(QStringLiteral("viewBox=\"0 0 1200 600\"")));
+        QVERIFY(svg.contains(QStringLiteral("weather")));  // lane names are text, not pixels
+        QVERIFY(!svg.contains(QStringLiteral("<image")));
+    }
+
+    void pngExportReportsAnUnwritablePath() {
+        const auto model = uitest::demoModel("taskgroup_calls");
+        QString error;
+        QVERIFY(!writeTimelinePng(*model, {}, QStringLiteral("/nonexistent-dir/x.png"), &error));
+        QCOMPARE(error, QStringLiteral("cannot write /nonexistent-dir/x.png"));
+    }
+
+    void imageSizesParse_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("plain") << "1600x900" << QSize(1600, 900);
+        QTest::newRow("capital X and spaces") << " 800 X 600 " << QSize(800, 600);
+        QTest::newRow("times sign") << "1920×1080" << QSize(1920, 1080);
+        QTest::newRow("too small") << "50x50" << QSize();
+        QTest::newRow("too large") << "30000x100" << QSize();
+        QTest::newRow("one number") << "1600" << QSize();
+        QTest::newRow("negative") << "-5x100" << QSize();
+    }
+    void imageSizesParse() {
+        QFETCH(QString, text);
+        QFETCH(QSize, size);
+        const auto parsed = parseImageSize(text);
+        QCOMPARE(parsed.value_or(QSize()), size);
+    }
+
+    void renderCommandWritesThePictureOrSaysWhy() {
+        QTemporaryDir dir;
+        RenderRequest request;
+        request.scenario = QStringLiteral("blocking_sleep");
+        request.outPath = dir.filePath(QStringLiteral("blocking.png"));
+        request.size = QSize(900, 500);
+        QString errors;
+        QCOMPARE(runRenderCommand(request, demoTraceSources(), &errors), 0);
+        QCOMPARE(QImage(request.outPath).size(), QSize(900, 500));
+
+        TraceSources failing = demoTraceSources();
+        failing.load = [](const std::string&, const LoadHooks&) {
+            LoadedTrace result;
+            result.error = "broken.json: byte 17: expected ':' after an object key";
+            return result;
+        };
+        request.scenario.clear();
+        request.tracePath = QStringLiteral("broken.json");
+        QCOMPARE(runRenderCommand(request, failing, &errors), 1);
+        QCOMPARE(errors, QStringLiteral("awaitscope: broken.json: byte 17: expected ':' after an object key\n"));
+        errors.clear();
+        QCOMPARE(runRenderCommand(request, demoTraceSources(), &errors), 1);
+        QCOMPARE(errors, QStringLiteral("awaitscope: opening trace files is not available in this build\n"));
+    }
+};
+
+QTEST_MAIN(TestRender)
+#include "tst_render.moc"

@@ -1,0 +1,50 @@
+#include "app/RenderCommand.h"
+
+#include "app/TimelineRenderer.h"
+
+#include <QRegularExpression>
+
+namespace awaitscope::ui {
+
+std::optional<QSize> parseImageSize(const QString& text) {
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int width = match.captured(1).toInt();
+    const int height = match.captured(2).toInt();
+    if (width < 100 || height < 100 || width > 20000 || height > 20000)
+        return std::nullopt;
+    return QSize(width, height);
+}
+
+int runRenderCommand(const RenderRequest& request, const TraceSources& sources, QString* errors) {
+    auto fail = [&](const QString& message) {
+        if (errors)
+            *errors += QStringLiteral("awaitscope: %1\n").arg(message);
+        return 1;
+    };
+    LoadedTrace loaded;
+    if (!request.scenario.isEmpty()) {
+        if (!sources.runScenario)
+            return fail(QStringLiteral("running scenarios is not available in this build"));
+        loaded = sources.runScenario(request.scenario.toStdString(), {});
+    } else {
+        if (!sources.load)
+            return fail(QStringLiteral("opening trace files is not available in this build"));
+        loaded = sources.load(request.tracePath.toStdString(), {});
+    }
+    if (!loaded.ok)
+        return fail(QString::fromStdString(loaded.error));
+    TraceModel model(std::make_shared<const Trace>(std::move(loaded.trace)));
+    RenderOptions options;
+    options.size = request.size;
+    options.dark = request.dark;
+    QString error;
+    const bool svg = request.outPath.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    const bool written = svg ? writeTimelineSvg(model, options, request.outPath, &error)
+                             : writeTimelinePng(model, options, request.outPath, &error);
+    return written ? 0 : fail(error);
+}
+
+} // namespace awaitscope::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+// How the ui reaches file loading, saving and script running without depending on the io
+// and script modules: std::function hooks that app/main.cpp fills in (CONTRACTS.md). Until
+// those modules are merged, demoTraceSources() supplies the built-in C++ demo lessons and
+// leaves `load` and `save` empty, which the window reports as "not available".
+#include <awaitscope/trace/Trace.h>
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace awaitscope::ui {
+
+// Mirrors io's LoadProgress: progress reports from the worker thread, and a cancel flag.
+struct LoadHooks {
+    std::function<void(std::uint64_t done, std::uint64_t total)> onProgress;  // may be empty
+    const std::atomic<bool>* cancelled = nullptr;
+};
+
+// Mirrors io's LoadResult. A scenario that raised still has a trace: ok stays true, the
+// error goes into `warnings` (and the trace's scriptErrors), so the run can be inspected.
+struct LoadedTrace {
+    bool ok = false;
+    Trace trace;
+    std::string error;                  // with a location: file:line:col, JSON path or byte offset
+    std::vector<std::string> warnings;
+};
+
+enum class SaveFormat { Native, NativeGzip, Chrome };
+
+struct SavedTrace {
+    bool ok = false;
+    std::string error;
+};
+
+// Mirrors script's Scenario.
+struct ScenarioInfo {
+    std::string name;      // "blocking_sleep"
+    std::string title;     // "Blocking the loop with time.sleep"
+    std::string fileName;  // "blocking_sleep.py"
+    std::string source;
+    std::string lesson;
+};
+
+struct TraceSources {
+    // io: loadTraceFile(path, {hooks.onProgress, hooks.cancelled}). Runs on a worker thread.
+    std::function<LoadedTrace(const std::string& path, const LoadHooks& hooks)> load;
+    // io: saveTraceFile(trace, path, format). Must be atomic (a failed save keeps the old file).
+    std::function<SavedTrace(const Trace& trace, const std::string& path, SaveFormat format)> save;
+    // script: builtinScenarios(), in lesson order.
+    std::function<std::vector<ScenarioInfo>()> scenarios;
+    // script: runScript(findScenario(name)->source, {fileName, ..., hooks.cancelled}). Worker thread.
+    std::function<LoadedTrace(const std::string& name, const LoadHooks& hooks)> runScenario;
+};
+
+// The built-in C++ demo lessons (ui/demo) as scenario hooks; no file loading or saving.
+TraceSources demoTraceSources();
+
+// "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, anything else -> Native (as io's formatForPath).
+SaveFormat saveFormatForPath(const QString& path);
+
+} // namespace awaitscope::ui

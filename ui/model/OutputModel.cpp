@@ -1,0 +1,66 @@
+#include "model/OutputModel.h"
+
+#include "timeline/RulerTicks.h"
+
+namespace awaitscope::ui {
+
+OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void OutputModel::setTraceModel(std::shared_ptr<const TraceModel> model) {
+    beginResetModel();
+    model_ = std::move(model);
+    endResetModel();
+}
+
+TimeNs OutputModel::timeAt(int row) const {
+    return model_ && row >= 0 && row < rowCount() ? model_->trace().output[static_cast<std::size_t>(row)].time : 0;
+}
+
+TaskId OutputModel::taskAt(int row) const {
+    return model_ && row >= 0 && row < rowCount() ? model_->trace().output[static_cast<std::size_t>(row)].task : kNoTask;
+}
+
+int OutputModel::rowAtOrBefore(TimeNs t) const {
+    if (!model_)
+        return -1;
+    const std::size_t at = lastIndex(model_->trace().output, t);
+    return at == model_->trace().output.size() ? -1 : static_cast<int>(at);
+}
+
+int OutputModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() || !model_ ? 0 : static_cast<int>(model_->trace().output.size());
+}
+
+int OutputModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant OutputModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OutputLine& line = model_->trace().output[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case TimeColumn: return formatTimePoint(line.time);
+        case TaskColumn: return line.task < model_->taskCount() ? QString::fromStdString(model_->taskName(line.task)) : QString();
+        case TextColumn: {
+            const std::string_view text = model_->trace().str(line.text);
+            return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+        }
+        }
+    } else if (role == Qt::TextAlignmentRole && index.column() == TimeColumn) {
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    }
+    return {};
+}
+
+QVariant OutputModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case TaskColumn: return tr("Task");
+    case TextColumn: return tr("Printed");
+    }
+    return {};
+}
+
+} // namespace awaitscope::ui

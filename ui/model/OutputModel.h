@@ -1,0 +1,35 @@
+#pragma once
+
+// What the program printed, one line per row, with the moment and the task that printed it.
+#include "model/Selection.h"
+#include "model/TraceModel.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace awaitscope::ui {
+
+class OutputModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, TaskColumn, TextColumn, ColumnCount };
+    explicit OutputModel(QObject* parent = nullptr);
+
+    void setTraceModel(std::shared_ptr<const TraceModel> model);
+    Selection selectionAt(int row) const { return Selection::of(SelectionKind::Output, taskAt(row), static_cast<std::uint32_t>(row)); }
+    TimeNs timeAt(int row) const;
+    TaskId taskAt(int row) const;
+    // The last line printed at or before t (-1 if none).
+    int rowAtOrBefore(TimeNs t) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const TraceModel> model_;
+};
+
+} // namespace awaitscope::ui

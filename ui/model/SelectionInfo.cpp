@@ -1,0 +1,369 @@
+#include "model/SelectionInfo.h"
+
+#include "timeline/RulerTicks.h"
+
+#include <QFileInfo>
+
+namespace awaitscope::ui {
+
+namespace {
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+QString lineText(const Trace& trace, SiteId site) {
+    if (site == kUnknownSite || site >= trace.sites.size())
+        return {};
+    return QStringLiteral("line %1").arg(trace.sites[site].line);
+}
+
+QString wakerText(const TraceModel& model, WaitKind kind, TaskId waker) {
+    const QString who = waker < model.taskCount() ? q(model.taskName(waker)) : QString();
+    switch (kind) {
+    case WaitKind::Start: return who.isEmpty() ? QStringLiteral("created") : QStringLiteral("created by %1").arg(who);
+    case WaitKind::Yield: return QStringLiteral("its own asyncio.sleep(0): back of the queue");
+    case WaitKind::Timer: return QStringLiteral("a timer (its sleep was over)");
+    case WaitKind::Task: return who.isEmpty() ? QStringLiteral("a task finishing") : QStringLiteral("%1 finishing").arg(who);
+    case WaitKind::Cancel: return QStringLiteral("cancellation");
+    case WaitKind::Thread: return QStringLiteral("the worker thread finishing");
+    default:
+        return who.isEmpty() ? QString::fromUtf8(toString(kind)) : QStringLiteral("%1 (%2)").arg(who, QString::fromUtf8(toString(kind)));
+    }
+}
+
+const char* outcomeWord(TaskOutcome outcome) {
+    switch (outcome) {
+    case TaskOutcome::Done: return "finished";
+    case TaskOutcome::Failed: return "failed";
+    case TaskOutcome::Cancelled: return "cancelled";
+    }
+    return "";
+}
+
+void addRange(SelectionInfo& info, TimeNs begin, TimeNs end) {
+    info.facts.emplace_back(QStringLiteral("From"), formatTimePoint(begin));
+    info.facts.emplace_back(QStringLiteral("To"), formatTimePoint(end));
+    info.facts.emplace_back(QStringLiteral("Duration"), formatDuration(end - begin));
+    info.range = TimeRange{begin, end};
+}
+
+void addSite(SelectionInfo& info, const Trace& trace, SiteId site, const QString& label = QStringLiteral("Line")) {
+    info.site = site;
+    const QString text = siteText(trace, site);
+    if (!text.isEmpty())
+        info.facts.emplace_back(label, text);
+}
+
+void describeTask(const TraceModel& model, TaskId task, SelectionInfo& info) {
+    const Trace& trace = model.trace();
+    const TaskRecord& record = trace.tasks[task];
+    const TaskLane& lane = model.index().lane(task);
+    info.title = q(model.taskLabel(task));
+    TimeNs running = 0, awaiting = 0, ready = 0;
+    std::size_t steps = 0;
+    for (const Span& span : lane.spans) {
+        (span.state == SpanState::Running ? running : span.state == SpanState::Awaiting ? awaiting : ready) += span.duration();
+        steps += span.state == SpanState::Running;
+    }
+    const TaskId parent = model.parentOf(task);
+    if (record.kind == TaskKind::Thread)
+        info.explanation = QStringLiteral("Work handed to a worker thread with asyncio.to_thread. It runs off the loop, "
+                                          "so the other tasks keep running meanwhile.");
+    else if (parent == kNoTask)
+        info.explanation = QStringLiteral("The main task: asyncio.run started it. When it returns, the program ends.");
+    else
+        info.explanation = QStringLiteral("A task is a coroutine the event loop runs on its own, one step at a time. "
+                                          "%1 created it; it starts when %1 next gives the loop back.")
+                               .arg(q(model.taskName(parent)));
+    info.facts.emplace_back(QStringLiteral("Created"), formatTimePoint(record.created));
+    if (lane.finished)
+        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("%1 at %2").arg(QString::fromLatin1(outcomeWord(lane.outcome)), formatTimePoint(lane.end)));
+    else
+        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("never (still pending at the end)"));
+    if (lane.finished && lane.outcome == TaskOutcome::Failed && lane.error != 0)
+        info.facts.emplace_back(QStringLiteral("Error"), q(trace.str(lane.error)));
+    info.facts.emplace_back(QStringLiteral("Running"), QStringLiteral("%1 in %2 steps").arg(formatDuration(running)).arg(steps));
+    info.facts.emplace_back(QStringLiteral("Awaiting"), formatDuration(awaiting));
+    info.facts.emplace_back(QStringLiteral("Ready, waiting for the loop"), formatDuration(ready));
+    if (parent != kNoTask)
+        info.facts.emplace_back(QStringLiteral("Created by"), q(model.taskName(parent)));
+    if (record.scope < trace.scopes.size())
+        info.facts.emplace_back(QStringLiteral("Belongs to"), scopeKindText(trace.scopes[record.scope].kind));
+    addSite(info, trace, record.createdAt, QStringLiteral("Created at"));
+    info.range = TimeRange{lane.begin, lane.end};
+}
+
+} // namespace
+
+QString siteText(const Trace& trace, SiteId site) {
+    if (site == kUnknownSite || site >= trace.sites.size())
+        return {};
+    const Site& s = trace.sites[site];
+    const QString file = QFileInfo(q(trace.str(s.file))).fileName();
+    return file.isEmpty() ? QStringLiteral("line %1").arg(s.line) : QStringLiteral("%1:%2").arg(file).arg(s.line);
+}
+
+QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch) {
+    const Trace& trace = model.trace();
+    QString cause;
+    if (stretch.block != kNoBlock && stretch.block < trace.blocks.size())
+        cause = q(trace.str(trace.blocks[stretch.block].what));
+    else
+        cause = QStringLiteral("a long step of %1").arg(q(model.taskName(stretch.culprit)));
+    QString label = QStringLiteral("loop frozen %1 — %2").arg(formatDuration(stretch.duration()), cause);
+    const QString line = lineText(trace, stretch.site);
+    if (!line.isEmpty())
+        label += QStringLiteral(", ") + line;
+    return label;
+}
+
+QString scopeKindText(ScopeKind kind) {
+    switch (kind) {
+    case ScopeKind::TaskGroup: return QStringLiteral("TaskGroup");
+    case ScopeKind::Gather: return QStringLiteral("gather");
+    case ScopeKind::WaitFor: return QStringLiteral("wait_for");
+    case ScopeKind::AsCompleted: return QStringLiteral("as_completed");
+    }
+    return {};
+}
+
+QString spanStateText(const TraceModel& model, const Span& span) {
+    switch (span.state) {
+    case SpanState::Running: return QStringLiteral("running");
+    case SpanState::Awaiting: return QStringLiteral("await ") + q(model.awaitDescription(span.ref));
+    case SpanState::Ready: return QStringLiteral("ready, waiting for the loop");
+    }
+    return {};
+}
+
+SelectionInfo describeSelection(const TraceModel& model, const Selection& selection) {
+    SelectionInfo info;
+    const Trace& trace = model.trace();
+    const bool taskValid = selection.task < model.taskCount();
+    info.task = taskValid ? selection.task : kNoTask;
+    switch (selection.kind) {
+    case SelectionKind::None:
+        return info;
+    case SelectionKind::Task:
+        if (!taskValid)
+            return info;
+        describeTask(model, selection.task, info);
+        break;
+    case SelectionKind::Span: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).spans.size())
+            return info;
+        const Span& span = model.index().lane(selection.task).spans[selection.index];
+        info.title = q(model.taskName(selection.task)) + QStringLiteral(" · ") + spanStateText(model, span);
+        switch (span.state) {
+        case SpanState::Running: {
+            info.explanation = QStringLiteral("The task holds the event loop. Nothing else runs until it reaches its next await.");
+            for (const BlockSpan& block : model.index().lane(selection.task).blocks)
+                if (block.begin >= span.begin && block.begin < span.end && block.block < trace.blocks.size()) {
+                    info.explanation += QStringLiteral(" Here it called %1, which blocked the whole loop for %2.")
+                                            .arg(q(trace.str(trace.blocks[block.block].what)), formatDuration(block.end - block.begin));
+                    break;
+                }
+            break;
+        }
+        case SpanState::Awaiting:
+            info.explanation = QStringLiteral("The task is suspended at an await, so the loop is free to run other tasks.");
+            info.facts.emplace_back(QStringLiteral("Awaits"), q(model.awaitDescription(span.ref)));
+            break;
+        case SpanState::Ready:
+            info.explanation = QStringLiteral("The task could run again, but the loop is busy with someone else. "
+                                              "A long bar here means something held the loop.");
+            info.facts.emplace_back(QStringLiteral("Woken by"), wakerText(model, span.kind, span.ref));
+            break;
+        }
+        addRange(info, span.begin, span.end);
+        addSite(info, trace, model.siteOfSpan(selection.task, selection.index));
+        break;
+    }
+    case SelectionKind::Frame: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).frames.size())
+            return info;
+        const FrameSpan& frame = model.index().lane(selection.task).frames[selection.index];
+        if (frame.frame >= trace.frames.size())
+            return info;
+        const FrameInfo& frameInfo = trace.frames[frame.frame];
+        info.title = q(trace.str(frameInfo.name)) + QStringLiteral("() in ") + q(model.taskName(selection.task));
+        info.explanation = QStringLiteral("A coroutine called with await runs inside the same task, as a nested frame "
+                                          "(not as a new task): the caller waits until it returns.");
+        addRange(info, frame.begin, frame.end);
+        info.facts.emplace_back(QStringLiteral("Depth"), QString::number(frame.depth));
+        addSite(info, trace, frameInfo.callSite, QStringLiteral("Called at"));
+        const QString defined = siteText(trace, frameInfo.definition);
+        if (!defined.isEmpty())
+            info.facts.emplace_back(QStringLiteral("Defined at"), defined);
+        if (info.site == kUnknownSite)
+            info.site = frameInfo.definition;
+        break;
+    }
+    case SelectionKind::Block: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).blocks.size())
+            return info;
+        const BlockSpan& block = model.index().lane(selection.task).blocks[selection.index];
+        if (block.block >= trace.blocks.size())
+            return info;
+        const BlockInfo& blockInfo = trace.blocks[block.block];
+        const bool onThread = trace.tasks[selection.task].kind == TaskKind::Thread;
+        info.title = q(trace.str(blockInfo.what)) + QStringLiteral(" (blocking call)");
+        info.explanation = onThread ? QStringLiteral("A blocking call on a worker thread: it holds the thread, not the loop, "
+                                                     "so the other tasks keep running.")
+                                    : QStringLiteral("A blocking call holds the whole event loop: no other task can run until it "
+                                                     "returns. Use await asyncio.sleep, or move the work with asyncio.to_thread.");
+        addRange(info, block.begin, block.end);
+        addSite(info, trace, blockInfo.site);
+        break;
+    }
+    case SelectionKind::LoopSlice: {
+        const auto& slices = model.index().loopSlices();
+        if (selection.index >= slices.size())
+            return info;
+        const LoopSlice& slice = slices[selection.index];
+        info.task = slice.task;
+        info.title = QStringLiteral("The loop runs %1").arg(q(model.taskName(slice.task)));
+        info.explanation = QStringLiteral("One step of one task: the event loop runs a single task at a time, from one "
+                                          "await to the next.");
+        addRange(info, slice.begin, slice.end);
+        const TaskLane& lane = model.index().lane(slice.task);
+        const Span* span = model.index().spanAt(slice.task, slice.begin);
+        if (span)
+            addSite(info, trace, model.siteOfSpan(slice.task, static_cast<std::size_t>(span - lane.spans.data())));
+        break;
+    }
+    case SelectionKind::NeverAwaited: {
+        if (selection.index >= trace.neverAwaited.size())
+            return info;
+        const NeverAwaited& never = trace.neverAwaited[selection.index];
+        const QString name = q(trace.str(never.name));
+        info.task = never.task < model.taskCount() ? never.task : kNoTask;
+        info.title = QStringLiteral("%1() was never awaited").arg(name);
+        info.explanation = QStringLiteral("Calling a coroutine function only creates a coroutine object; nothing runs until "
+                                          "you await it or hand it to asyncio.create_task. This one was dropped, so its body "
+                                          "never ran. Python warns: \"RuntimeWarning: coroutine '%1' was never awaited\". "
+                                          "Fix: await it, or schedule it with asyncio.create_task.")
+                               .arg(name);
+        info.facts.emplace_back(QStringLiteral("Created"), formatTimePoint(never.created));
+        info.facts.emplace_back(QStringLiteral("Dropped"), formatTimePoint(never.dropped));
+        if (info.task != kNoTask)
+            info.facts.emplace_back(QStringLiteral("Created by"), q(model.taskName(never.task)));
+        addSite(info, trace, never.site);
+        info.range = TimeRange{never.created, never.created};
+        break;
+    }
+    case SelectionKind::Frozen: {
+        if (selection.index >= model.frozenStretches().size())
+            return info;
+        const FrozenStretch& stretch = model.frozenStretches()[selection.index];
+        info.task = stretch.culprit;
+        info.title = frozenLabel(model, stretch);
+        info.explanation = QStringLiteral("One step of %1 held the loop for %2 without reaching an await, so no other task "
+                                          "could run.")
+                               .arg(q(model.taskName(stretch.culprit)), formatDuration(stretch.duration()));
+        if (stretch.block != kNoBlock && stretch.block < trace.blocks.size() && trace.blocks[stretch.block].kind == BlockKind::Sleep)
+            info.explanation += QStringLiteral(" time.sleep blocks the loop: use await asyncio.sleep, or asyncio.to_thread.");
+        else if (stretch.block != kNoBlock)
+            info.explanation += QStringLiteral(" Move blocking work off the loop with asyncio.to_thread.");
+        addRange(info, stretch.begin, stretch.end);
+        info.facts.emplace_back(QStringLiteral("Culprit"), q(model.taskName(stretch.culprit)));
+        // The culprit's own wake-up that started the step is no victim: only real lateness counts.
+        for (const FrozenVictim& victim : stretch.victims)
+            if (victim.task != stretch.culprit && victim.lateBy() > 0)
+                info.facts.emplace_back(QStringLiteral("Ran late"),
+                                        QStringLiteral("%1, by %2").arg(q(model.taskName(victim.task)), formatDuration(victim.lateBy())));
+        addSite(info, trace, stretch.site);
+        break;
+    }
+    case SelectionKind::Output: {
+        if (selection.index >= trace.output.size())
+            return info;
+        const OutputLine& line = trace.output[selection.index];
+        info.task = line.task < model.taskCount() ? line.task : kNoTask;
+        info.title = QStringLiteral("print: %1").arg(q(trace.str(line.text)));
+        info.explanation = info.task == kNoTask ? QStringLiteral("Printed outside any task.")
+                                                : QStringLiteral("Printed by %1 while it held the loop.").arg(q(model.taskName(line.task)));
+        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(line.time));
+        addSite(info, trace, line.site);
+        info.range = TimeRange{line.time, line.time};
+        break;
+    }
+    case SelectionKind::Event: {
+        if (!taskValid || selection.index >= trace.tasks[selection.task].events.size())
+            return info;
+        const TraceEvent& event = trace.tasks[selection.task].events[selection.index];
+        info.title = QStringLiteral("%1 · %2").arg(q(model.taskName(selection.task)), QString::fromUtf8(toString(event.kind)));
+        info.explanation = QStringLiteral("One recorded event. Every suspend and resume of every task is recorded.");
+        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(event.time));
+        const Span* span = model.index().spanAt(selection.task, event.time);
+        if (span) {
+            const auto& spans = model.index().lane(selection.task).spans;
+            info.facts.emplace_back(QStringLiteral("State"), spanStateText(model, *span));
+            addSite(info, trace, model.siteOfSpan(selection.task, static_cast<std::size_t>(span - spans.data())));
+        }
+        if (event.kind == EventKind::Suspend && event.ref < trace.awaits.size())
+            info.site = trace.awaits[event.ref].site;
+        info.range = TimeRange{event.time, event.time};
+        break;
+    }
+    case SelectionKind::UnretrievedError: {
+        if (selection.index >= trace.unretrievedErrors.size())
+            return info;
+        const UnretrievedError& error = trace.unretrievedErrors[selection.index];
+        info.task = error.task < model.taskCount() ? error.task : kNoTask;
+        info.title = QStringLiteral("Task exception was never retrieved");
+        info.explanation = QStringLiteral("%1 failed with %2, and nobody awaited it to see the error. Await the task (or "
+                                          "gather it) so its exception reaches your code.")
+                               .arg(q(model.taskName(error.task)), q(trace.str(error.text)));
+        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(error.time));
+        if (info.task != kNoTask)
+            info.site = trace.tasks[error.task].createdAt;
+        info.range = TimeRange{error.time, error.time};
+        break;
+    }
+    case SelectionKind::PendingAtExit: {
+        if (selection.index >= trace.pendingAtExit.size())
+            return info;
+        const PendingAtExit& pending = trace.pendingAtExit[selection.index];
+        info.task = pending.task < model.taskCount() ? pending.task : kNoTask;
+        info.title = QStringLiteral("%1 was still pending at exit").arg(q(model.taskName(pending.task)));
+        info.explanation = QStringLiteral("The main coroutine returned while this task was still running, so asyncio.run "
+                                          "cancelled it. Await it (or use a TaskGroup) if its work matters.");
+        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(pending.time));
+        if (info.task != kNoTask)
+            info.site = trace.tasks[pending.task].createdAt;
+        info.range = TimeRange{pending.time, pending.time};
+        break;
+    }
+    case SelectionKind::ScriptError: {
+        if (selection.index >= trace.scriptErrors.size())
+            return info;
+        const ScriptError& error = trace.scriptErrors[selection.index];
+        info.task = error.task < model.taskCount() ? error.task : kNoTask;
+        info.title = QStringLiteral("Uncaught error");
+        info.explanation = q(trace.str(error.text));
+        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(error.time));
+        addSite(info, trace, error.site);
+        info.range = TimeRange{error.time, error.time};
+        break;
+    }
+    case SelectionKind::Scope: {
+        if (selection.index >= trace.scopes.size())
+            return info;
+        const Scope& scope = trace.scopes[selection.index];
+        info.task = scope.owner < model.taskCount() ? scope.owner : kNoTask;
+        info.title = scopeKindText(scope.kind);
+        info.explanation = scope.kind == ScopeKind::TaskGroup
+                               ? QStringLiteral("An async with TaskGroup block: leaving it waits for every task created in "
+                                                "it, and the first failure cancels the others.")
+                               : QStringLiteral("The tasks this call runs concurrently; it waits for all of them.");
+        addRange(info, scope.begin, scope.end);
+        addSite(info, trace, scope.site);
+        break;
+    }
+    }
+    info.valid = true;
+    return info;
+}
+
+} // namespace awaitscope::ui

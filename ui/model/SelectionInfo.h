@@ -1,0 +1,38 @@
+#pragma once
+
+// Turns a Selection into what the panels show: a title, rows of plain-words details, the
+// source line to highlight and the time range to zoom to. One function that every panel
+// calls, so the details panel, code panel and timeline agree without knowing each other.
+#include "model/Selection.h"
+#include "model/TraceModel.h"
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace awaitscope::ui {
+
+struct SelectionInfo {
+    QString title;                                   // "blocker · running"
+    QString explanation;                             // one or two sentences for a learner
+    std::vector<std::pair<QString, QString>> facts;  // ("Started", "0.200 s"), ...
+    SiteId site = kUnknownSite;                      // the line to highlight
+    std::optional<TimeRange> range;                  // what F zooms to
+    TaskId task = kNoTask;                           // the lane it belongs to
+    bool valid = false;
+};
+
+SelectionInfo describeSelection(const TraceModel& model, const Selection& selection);
+
+// "blocking_sleep.py:14", or "" for the unknown site.
+QString siteText(const Trace& trace, SiteId site);
+// The frozen-band label: "loop frozen 1.5 s — time.sleep, line 14".
+QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch);
+// "TaskGroup", "gather", "wait_for", "as_completed": as the program spells them.
+QString scopeKindText(ScopeKind kind);
+// "await asyncio.sleep", "ready: woken by timer", "running": the state in words.
+QString spanStateText(const TraceModel& model, const Span& span);
+
+} // namespace awaitscope::ui

@@ -1,0 +1,75 @@
+#include "model/ViewState.h"
+
+namespace awaitscope::ui {
+
+ViewState::ViewState(QObject* parent) : QObject(parent) {}
+
+TimeRange ViewState::limits() const {
+    const TimeNs margin = std::max<TimeNs>(traceRange_.duration() / 10, 1);
+    return {traceRange_.begin - margin, traceRange_.end + margin};
+}
+
+void ViewState::reset(TimeRange traceRange) {
+    if (traceRange.isEmpty())
+        traceRange.end = traceRange.begin + 1000;
+    traceRange_ = traceRange;
+    emit traceRangeChanged(traceRange_);
+    selection_ = {};
+    emit selectionChanged(selection_);
+    setPlayhead(std::nullopt);
+    setMeasuredRange(std::nullopt);
+    setHoverTime(std::nullopt);
+    fitAll();
+}
+
+void ViewState::setVisibleRange(TimeRange range) {
+    if (range.duration() < kMinVisibleDuration)
+        range.end = range.begin + kMinVisibleDuration;
+    range = constrainedTo(range, limits());
+    if (range == visible_)
+        return;
+    visible_ = range;
+    emit visibleRangeChanged(visible_);
+}
+
+void ViewState::fitAll() { setVisibleRange(fitAllRange(traceRange_)); }
+
+void ViewState::zoomTo(TimeRange range) { setVisibleRange(framing(range, 0.08, 1'000'000)); }
+
+void ViewState::zoomAround(TimeNs anchor, double factor) {
+    setVisibleRange(zoomedAround(visible_, anchor, factor, kMinVisibleDuration, limits().duration()));
+}
+
+void ViewState::panBy(TimeNs delta) { setVisibleRange(pannedBy(visible_, delta)); }
+
+void ViewState::select(const Selection& selection) {
+    if (selection == selection_)
+        return;
+    selection_ = selection;
+    emit selectionChanged(selection_);
+}
+
+void ViewState::clearSelection() { select({}); }
+
+void ViewState::setPlayhead(std::optional<TimeNs> time) {
+    if (time == playhead_)
+        return;
+    playhead_ = time;
+    emit playheadChanged(playhead_);
+}
+
+void ViewState::setMeasuredRange(std::optional<TimeRange> range) {
+    if (range == measured_)
+        return;
+    measured_ = range;
+    emit measuredRangeChanged(measured_);
+}
+
+void ViewState::setHoverTime(std::optional<TimeNs> time) {
+    if (time == hover_)
+        return;
+    hover_ = time;
+    emit hoverTimeChanged(hover_);
+}
+
+} // namespace awaitscope::ui

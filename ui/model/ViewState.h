@@ -1,0 +1,63 @@
+#pragma once
+
+// The one place that holds what the user is looking at: the visible time range, the
+// selection, the playhead, the measured range and the time under the cursor. Every panel
+// listens to its signals and changes it through its slots; no panel talks to another
+// (STYLE.md rule 7, after Hotspot's zoom/filter QObject).
+#include "model/Selection.h"
+#include "timeline/TimeScale.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace awaitscope::ui {
+
+class ViewState : public QObject {
+    Q_OBJECT
+public:
+    explicit ViewState(QObject* parent = nullptr);
+
+    // The whole trace; the visible range is kept within it (plus a margin).
+    TimeRange traceRange() const { return traceRange_; }
+    TimeRange visibleRange() const { return visible_; }
+    const Selection& selection() const { return selection_; }
+    std::optional<TimeNs> playhead() const { return playhead_; }
+    std::optional<TimeRange> measuredRange() const { return measured_; }
+    std::optional<TimeNs> hoverTime() const { return hover_; }
+    // The widest allowed view: the trace with 10 % on each side.
+    TimeRange limits() const;
+
+public slots:
+    // A new trace: resets everything and shows all of it.
+    void reset(awaitscope::ui::TimeRange traceRange);
+    void setVisibleRange(awaitscope::ui::TimeRange range);
+    void fitAll();
+    // Shows `range` with a small margin (a point is centred in a short view).
+    void zoomTo(awaitscope::ui::TimeRange range);
+    void zoomAround(awaitscope::TimeNs anchor, double factor);
+    void panBy(awaitscope::TimeNs delta);
+    void select(const awaitscope::ui::Selection& selection);
+    void clearSelection();
+    void setPlayhead(std::optional<awaitscope::TimeNs> time);
+    void setMeasuredRange(std::optional<awaitscope::ui::TimeRange> range);
+    void setHoverTime(std::optional<awaitscope::TimeNs> time);
+
+signals:
+    void visibleRangeChanged(awaitscope::ui::TimeRange range);
+    void selectionChanged(const awaitscope::ui::Selection& selection);
+    void playheadChanged(std::optional<awaitscope::TimeNs> time);
+    void measuredRangeChanged(std::optional<awaitscope::ui::TimeRange> range);
+    void hoverTimeChanged(std::optional<awaitscope::TimeNs> time);
+    void traceRangeChanged(awaitscope::ui::TimeRange range);
+
+private:
+    TimeRange traceRange_{0, 1'000'000'000};
+    TimeRange visible_{0, 1'000'000'000};
+    Selection selection_;
+    std::optional<TimeNs> playhead_;
+    std::optional<TimeRange> measured_;
+    std::optional<TimeNs> hover_;
+};
+
+} // namespace awaitscope::ui

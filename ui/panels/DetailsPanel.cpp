@@ -1,0 +1,66 @@
+#include "panels/DetailsPanel.h"
+
+#include "model/SelectionInfo.h"
+#include "timeline/RulerTicks.h"
+
+namespace awaitscope::ui {
+
+DetailsPanel::DetailsPanel(TraceDocument* document, ViewState* viewState, QWidget* parent)
+    : QTextBrowser(parent), document_(document), view_(viewState) {
+    setObjectName(QStringLiteral("detailsPanel"));
+    setOpenLinks(false);
+    connect(document_, &TraceDocument::documentChanged, this, &DetailsPanel::refresh);
+    connect(view_, &ViewState::selectionChanged, this, &DetailsPanel::refresh);
+    refresh();
+}
+
+void DetailsPanel::setLesson(const QString& lesson) {
+    lesson_ = lesson;
+    refresh();
+}
+
+QString DetailsPanel::overviewHtml() const {
+    const auto& model = document_->model();
+    if (!model)
+        return tr("<p>Pick a lesson, or open a trace.</p>");
+    const Trace& trace = model->trace();
+    QString html = QStringLiteral("<h3>%1</h3>").arg(document_->displayName().toHtmlEscaped());
+    if (!lesson_.isEmpty()) {
+        for (const QString& paragraph : lesson_.split(QStringLiteral("\n\n")))
+            html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+    }
+    html += QStringLiteral("<table cellspacing=4>");
+    auto row = [&](const QString& label, const QString& value) {
+        html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Total time"), formatDuration(model->range().duration()));
+    row(tr("Tasks"), QString::number(trace.tasks.size()));
+    row(tr("Events"), QString::number(trace.eventCount()));
+    row(tr("Loop frozen"), model->frozenStretches().empty() ? tr("never") : tr("%n time(s)", nullptr, static_cast<int>(model->frozenStretches().size())));
+    row(tr("Never awaited"), QString::number(trace.neverAwaited.size()));
+    html += QStringLiteral("</table>");
+    html += tr("<p style='color:gray'>Click any bar, ghost or band in the timeline to see what it means. "
+               "Wheel zooms, drag pans, F fits, Shift+drag measures.</p>");
+    return html;
+}
+
+void DetailsPanel::refresh() {
+    const auto& model = document_->model();
+    const Selection& selection = view_->selection();
+    if (!model || selection.isEmpty()) {
+        setHtml(overviewHtml());
+        return;
+    }
+    const SelectionInfo info = describeSelection(*model, selection);
+    if (!info.valid) {
+        setHtml(overviewHtml());
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table cellspacing=4>").arg(info.title.toHtmlEscaped(), info.explanation.toHtmlEscaped());
+    for (const auto& [label, value] : info.facts)
+        html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    setHtml(html);
+}
+
+} // namespace awaitscope::ui

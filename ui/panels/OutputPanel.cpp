@@ -1,0 +1,57 @@
+#include "panels/OutputPanel.h"
+
+#include "model/SelectionInfo.h"
+
+#include <QHeaderView>
+
+namespace awaitscope::ui {
+
+OutputPanel::OutputPanel(TraceDocument* document, ViewState* viewState, QWidget* parent)
+    : QTableView(parent), document_(document), view_(viewState), model_(new OutputModel(this)) {
+    setObjectName(QStringLiteral("outputPanel"));
+    setModel(model_);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setShowGrid(false);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setSectionResizeMode(OutputModel::TimeColumn, QHeaderView::ResizeToContents);
+    horizontalHeader()->setSectionResizeMode(OutputModel::TaskColumn, QHeaderView::ResizeToContents);
+    connect(document_, &TraceDocument::documentChanged, this, [this] { model_->setTraceModel(document_->model()); });
+    connect(this, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        view_->select(model_->selectionAt(index.row()));
+        view_->setPlayhead(model_->timeAt(index.row()));
+    });
+    connect(view_, &ViewState::selectionChanged, this, &OutputPanel::followSelection);
+    model_->setTraceModel(document_->model());
+}
+
+void OutputPanel::followSelection(const Selection& selection) {
+    if (!document_->model())
+        return;
+    int row = -1;
+    if (selection.kind == SelectionKind::Output)
+        row = static_cast<int>(selection.index);
+    else if (!selection.isEmpty()) {
+        // The last line printed by then, preferring the selected task's own.
+        const SelectionInfo info = describeSelection(*document_->model(), selection);
+        if (info.range) {
+            row = model_->rowAtOrBefore(info.range->end);
+            for (int r = row; r >= 0 && model_->timeAt(r) >= info.range->begin; --r)
+                if (model_->taskAt(r) == info.task) {
+                    row = r;
+                    break;
+                }
+        }
+    }
+    if (row < 0 || row >= model_->rowCount()) {
+        clearSelection();
+        return;
+    }
+    const QSignalBlocker blocker(selectionModel());
+    selectRow(row);
+    scrollTo(model_->index(row, 0));
+}
+
+} // namespace awaitscope::ui

@@ -1,0 +1,119 @@
+#include "timeline/DrawList.h"
+
+#include <cmath>
+
+namespace awaitscope::ui {
+
+void RowDrawList::clear() {
+    spans.clear();
+    blocks.clear();
+    for (auto& level : frames)
+        level.clear();
+    markers.clear();
+    counter.clear();
+}
+
+std::size_t RowDrawList::itemCount() const {
+    std::size_t n = spans.size() + blocks.size() + markers.size() + counter.size();
+    for (const auto& level : frames)
+        n += level.size();
+    return n;
+}
+
+namespace {
+
+// The first index at or after `from` whose point fails `before`, by galloping: columns are
+// visited left to right, so each search starts where the last one ended and stays local.
+template <class Before>
+std::size_t gallop(const std::vector<CounterPoint>& points, std::size_t from, Before before) {
+    std::size_t step = 1, lo = from, hi = from;
+    while (hi < points.size() && before(points[hi])) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    hi = std::min(hi, points.size());
+    return static_cast<std::size_t>(std::partition_point(points.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                         points.begin() + static_cast<std::ptrdiff_t>(hi), before) -
+                                    points.begin());
+}
+
+void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, std::vector<CounterColumn>& out) {
+    const auto& points = series.points();
+    if (points.empty())
+        return;
+    // One column per pixel, merged with its neighbour when the value is the same. A column's
+    // value is the highest in effect inside it: the value at its start, or any point within.
+    const int first = static_cast<int>(std::floor(scale.left()));
+    const int last = static_cast<int>(std::ceil(scale.right()));
+    std::size_t next = 0;  // the first point after the current column's start
+    for (int x = first; x < last; ++x) {
+        const TimeNs t0 = scale.xToTime(x);
+        const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
+        if (t1 <= points.front().time)
+            continue;
+        next = gallop(points, next, [&](const CounterPoint& p) { return p.time <= t0; });
+        const std::size_t end = gallop(points, next, [&](const CounterPoint& p) { return p.time < t1; });
+        std::int32_t value = next > 0 ? points[next - 1].value : 0;
+        if (end - next <= 16) {
+            for (std::size_t i = next; i < end; ++i)
+                value = std::max(value, points[i].value);
+        } else {
+            value = std::max(value, series.maximumOfPoints(next, end));
+        }
+        next = end;
+        if (!out.empty() && out.back().value == value && out.back().x1 == static_cast<float>(x))
+            out.back().x1 = static_cast<float>(x + 1);
+        else
+            out.push_back({static_cast<float>(x), static_cast<float>(x + 1), value});
+    }
+}
+
+void buildMarkers(const TraceModel& model, const std::vector<std::uint32_t>& list, const TimeScale& scale,
+                  double mergeDistance, std::vector<MarkerItem>& out) {
+    const auto& all = model.trace().neverAwaited;
+    const TimeNs slack = scale.durationOf(mergeDistance);
+    const TimeRange view = scale.visible();
+    auto it = std::partition_point(list.begin(), list.end(), [&](std::uint32_t i) { return all[i].created < view.begin - slack; });
+    for (; it != list.end() && all[*it].created <= view.end + slack; ++it) {
+        const double x = scale.timeToX(all[*it].created);
+        if (!out.empty() && x - out.back().x < mergeDistance)
+            ++out.back().count;
+        else
+            out.push_back({static_cast<float>(x), static_cast<std::uint32_t>(it - list.begin()), 1});
+    }
+}
+
+} // namespace
+
+void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
+                      RowDrawList& out) {
+    out.clear();
+    switch (row.kind) {
+    case RowKind::Loop:
+        foldRecords(model.index().loopSlices(), scale, options.minItemWidth, out.spans);
+        break;
+    case RowKind::ReadyQueue:
+        buildCounterColumns(model.readyQueue(), scale, out.counter);
+        break;
+    case RowKind::PendingTimers:
+        buildCounterColumns(model.pendingTimers(), scale, out.counter);
+        break;
+    case RowKind::Task: {
+        if (row.task >= model.taskCount())
+            break;
+        const TaskLane& lane = model.index().lane(row.task);
+        foldRecords(lane.spans, scale, options.minItemWidth, out.spans);
+        foldRecords(lane.blocks, scale, options.minItemWidth, out.blocks);
+        const auto& levels = model.frameLevels(row.task);
+        out.frames.resize(static_cast<std::size_t>(row.frameLevels));
+        for (int depth = 1; depth <= row.frameLevels && depth < static_cast<int>(levels.size()); ++depth)
+            foldRecords(levels[static_cast<std::size_t>(depth)], scale, options.minItemWidth,
+                        out.frames[static_cast<std::size_t>(depth - 1)]);
+        buildMarkers(model, model.neverAwaitedBy(row.task), scale, options.markerMergeDistance, out.markers);
+        break;
+    }
+    }
+}
+
+} // namespace awaitscope::ui

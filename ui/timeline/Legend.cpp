@@ -1,0 +1,46 @@
+#include "timeline/Legend.h"
+
+#include <QFontMetrics>
+
+namespace awaitscope::ui {
+
+const std::vector<LegendEntry>& legendEntries() {
+    static const std::vector<LegendEntry> entries = {
+        {LegendSwatch::Running, QStringLiteral("running (holds the loop)")},
+        {LegendSwatch::Awaiting, QStringLiteral("awaiting (the loop is free)")},
+        {LegendSwatch::Ready, QStringLiteral("ready, waiting for the loop")},
+        {LegendSwatch::Blocking, QStringLiteral("blocking call")},
+        {LegendSwatch::Frozen, QStringLiteral("loop frozen")},
+        {LegendSwatch::NeverAwaited, QStringLiteral("never awaited")},
+        {LegendSwatch::Done, QStringLiteral("done")},
+        {LegendSwatch::Failed, QStringLiteral("failed")},
+        {LegendSwatch::Cancelled, QStringLiteral("cancelled")},
+        {LegendSwatch::WakeUp, QStringLiteral("wakes up")},
+        {LegendSwatch::Bracket, QStringLiteral("TaskGroup / gather")},
+    };
+    return entries;
+}
+
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width) {
+    const QFontMetrics metrics(font);
+    std::vector<LegendPlacement> placements;
+    int x = 8, row = 0;
+    for (const LegendEntry& entry : legendEntries()) {
+        const int w = kLegendSwatchWidth + 5 + metrics.horizontalAdvance(entry.text);
+        if (x + w > width - 4 && x > 8) {
+            x = 8;
+            ++row;
+        }
+        placements.push_back({x, row});
+        x += w + kLegendGap;
+    }
+    return placements;
+}
+
+int legendHeight(const QFont& font, int width) {
+    const auto placements = placeLegend(font, width);
+    const int rows = placements.empty() ? 1 : placements.back().row + 1;
+    return rows * kLegendRowHeight + 8;
+}
+
+} // namespace awaitscope::ui

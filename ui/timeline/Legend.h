@@ -1,0 +1,33 @@
+#pragma once
+
+// What the legend lists, and how many rows it needs at a given width (it wraps rather than
+// dropping entries: a learner needs every one of them).
+#include <QFont>
+#include <QString>
+
+#include <vector>
+
+namespace awaitscope::ui {
+
+enum class LegendSwatch { Running, Awaiting, Ready, Blocking, Frozen, NeverAwaited, Done, Failed, Cancelled, WakeUp, Bracket };
+
+struct LegendEntry {
+    LegendSwatch swatch;
+    QString text;
+};
+
+const std::vector<LegendEntry>& legendEntries();
+
+inline constexpr int kLegendSwatchWidth = 16;
+inline constexpr int kLegendGap = 16;
+inline constexpr int kLegendRowHeight = 22;
+
+// Left edges (relative to the legend's left) and rows of each entry when laid out in `width`.
+struct LegendPlacement {
+    int x = 0;
+    int row = 0;
+};
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width);
+int legendHeight(const QFont& font, int width);
+
+} // namespace awaitscope::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+// Colours, fonts and fixed sizes of the timeline, for a light and a dark palette. One state,
+// one colour everywhere: the ready-queue counter uses the "ready" colour, the timer counter
+// the "awaiting" colour, and the legend shows exactly these.
+#include <awaitscope/trace/Trace.h>
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+#include <string_view>
+
+namespace awaitscope::ui {
+
+struct TimelineStyle {
+    bool dark = false;
+
+    QColor background, alternateRow, headerBackground, rulerBackground, separator, grid;
+    QColor text, mutedText, invertedText;
+    QColor running, runningText, awaiting, awaitingBorder, awaitingText, ready, readyText, folded, foldedText;
+    QColor blocking, blockingText;
+    QColor loopIdle, frozenBand, frozen, frozenText;
+    QColor ghost, ghostText;
+    QColor done, failed, cancelled;
+    QColor arrow, bracket, selection, hover, measure, measureText, playhead;
+
+    QFont font, smallFont, boldFont, titleFont;
+    int headerWidth = 230;
+    int rulerHeight = 30;
+
+    // Stable, distinct colours per task (loop-lane slices and header swatches).
+    QColor taskColor(TaskId task) const;
+    // Flame-chart frames: a soft colour per coroutine name, the same in every lane.
+    QColor frameColor(std::string_view name) const;
+
+    static TimelineStyle light();
+    static TimelineStyle darkStyle();
+    // Dark when the palette's window colour is dark (follows the system setting).
+    static TimelineStyle forPalette(const QPalette& palette);
+};
+
+} // namespace awaitscope::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+// The timeline widget: paints TimelineFrames with a per-lane pixmap cache and turns mouse and
+// keys into ViewState changes, the way Perfetto users expect: wheel (or Ctrl+wheel) zooms at
+// the cursor, drag pans, W/S zoom, A/D pan, F fits the selection (or all), Shift+drag measures,
+// Ctrl+F finds a task, arrows step to the neighbouring event, hovering explains.
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "timeline/HitTest.h"
+#include "timeline/RowPixmapCache.h"
+#include "timeline/TimelinePainter.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QScrollBar;
+
+namespace awaitscope::ui {
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    TimelineView(TraceDocument* document, ViewState* viewState, QWidget* parent = nullptr);
+
+    // The frame the next paint will draw (geometry for tests and exports).
+    TimelineFrame currentFrame() const;
+    const TimelineLayout* layout() const { return layout_.get(); }
+    enum class LanePart { StateBar, Ghosts };
+    // Widget pixels of the centre of `task`'s state bar (or ghost strip) at time t.
+    QPoint pointAt(TaskId task, TimeNs t, LanePart part = LanePart::StateBar) const;
+    void setStyle(const TimelineStyle& style);
+    const TimelineStyle& timelineStyle() const { return style_; }
+    void setCollapsed(TaskId task, bool collapsed);
+    bool isCollapsed(TaskId task) const;
+    // Scrolls so that the row of `task` is on screen.
+    void ensureTaskVisible(TaskId task);
+    void invalidateCache();  // everything (theme, trace)
+    void invalidateLanes();  // what a zoom or pan invalidates
+    std::size_t lastPaintedItems() const { return painter_.lastItemCount(); }
+    const RowPixmapCache& cache() const { return cache_; }
+
+public slots:
+    void showFindBar();
+    // Selects the next task whose name contains `text` (case-insensitive); false when none does.
+    bool findNext(const QString& text);
+    void stepEvent(int direction);   // Left/Right
+    void stepTask(int direction);    // Up/Down
+    void fitSelectionOrAll();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    void rebuildLayout();
+    void updateScrollBar();
+    QRect timelineRect() const;
+    TimeNs anchorTime() const;  // under the cursor if it is over the plot, else the centre
+    void scrollBy(int dy);
+
+    TraceDocument* document_;
+    ViewState* view_;
+    TimelineStyle style_;
+    bool styleFollowsPalette_ = true;
+    std::unique_ptr<TimelineLayout> layout_;
+    std::vector<bool> collapsed_;
+    RowPixmapCache cache_;
+    TimelinePainter painter_;
+    QScrollBar* scrollBar_;
+    QWidget* findBar_;
+    QLineEdit* findEdit_;
+    QLabel* findStatus_;
+    int scrollY_ = 0;
+
+    enum class Drag { None, Pending, Pan, Measure };
+    Drag drag_ = Drag::None;
+    QPoint pressPoint_;
+    TimeRange pressRange_;
+    int pressScroll_ = 0;
+    TimeNs measureAnchor_ = 0;
+    QPoint lastMouse_{-1, -1};
+};
+
+} // namespace awaitscope::ui
