@@ -77,7 +77,7 @@ std::exception_ptr FutureState::makeCancelledError() {
 
 std::exception_ptr FutureState::errorForResult() {
     switch (status_) {
-    case Status::Pending: return loop_->exceptionPolicy().invalidState("Result is not ready.");
+    case Status::Pending: return loop_->exceptionPolicy().invalidState("Result is not set.");
     case Status::Cancelled: return makeCancelledError();
     case Status::Finished: logTraceback_ = false; return exception_;
     }

@@ -271,7 +271,10 @@ void Loop::runOnce() {
             stopWithError(std::make_exception_ptr(DeadlockError(deadlockMessage())));
             return;
         }
-        virtualNow_ = std::max(virtualNow_, timers_.nextDeadline());
+        TimeNs wake = timers_.nextDeadline();
+        if (const TimeNs resolution = options_.timerResolution; resolution > 0 && wake > virtualNow_)
+            wake = virtualNow_ + (wake - virtualNow_ + resolution - 1) / resolution * resolution;
+        virtualNow_ = std::max(virtualNow_, wake);
     }
 
     const TimeNs end = now();
