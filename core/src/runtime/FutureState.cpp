@@ -100,6 +100,13 @@ void FutureState::addDoneCallback(DoneCallback callback) {
         callbacks_.push_back(callback);
 }
 
+void FutureState::dropCallbacks() {
+    std::vector<DoneCallback> callbacks;
+    callbacks.swap(callbacks_);
+    for (const DoneCallback& callback : callbacks)
+        callback.fn(callback.self, this, false);
+}
+
 TaskId FutureState::waitingTask() const {
     for (const DoneCallback& callback : callbacks_)
         if (callback.fn == &TaskState::wakeupThunk)

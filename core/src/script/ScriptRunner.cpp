@@ -194,13 +194,6 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         loop.reset();
         interp->detachLoop();
     }
-    // An abort drains the loop after Loop::run has already listed the pending tasks: keep one entry each.
-    auto& pending = result.trace.pendingAtExit;
-    std::vector<PendingAtExit> unique;
-    for (const PendingAtExit& entry : pending)
-        if (std::none_of(unique.begin(), unique.end(), [&](const PendingAtExit& u) { return u.task == entry.task; }))
-            unique.push_back(entry);
-    pending = std::move(unique);
     const bool aborted = interp->aborting();
     for (const UnretrievedError& unretrieved : result.trace.unretrievedErrors) {
         const std::string_view text = result.trace.str(unretrieved.text);

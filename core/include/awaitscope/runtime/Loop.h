@@ -129,6 +129,8 @@ public:
     void runUntilComplete(detail::FutureState& future);
     // Runs asyncio.run's shutdown: records tasks pending at exit, cancels them and waits.
     void shutdown();
+    // Records every pending task as pending at exit (once per task).
+    void recordPendingAtExit();
     // Stops the loop at the end of the current iteration; run/runUntilComplete then throw
     // `error`. For embedders that must end a run at once (the script interpreter's budgets).
     void stop(std::exception_ptr error) { stopWithError(std::move(error)); }
