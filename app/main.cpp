@@ -44,7 +44,7 @@ bool displayAvailable() {
 
 // The ui reaches file loading, saving and script running only through these hooks.
 awaitscope::ui::TraceSources makeTraceSources() {
-    awaitscope::ui::TraceSources sources = awaitscope::ui::demoTraceSources();
+    awaitscope::ui::TraceSources sources;
     sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
         awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
         return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
@@ -64,11 +64,8 @@ awaitscope::ui::TraceSources makeTraceSources() {
             scenarios.push_back({s.name, s.title, s.fileName, s.source, s.lesson});
         return scenarios;
     };
-    // The script lessons; names only the C++ demo lessons know still reach those.
-    sources.runScenario = [demo = sources.runScenario](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
+    sources.runScenario = [](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
         const awaitscope::Scenario* scenario = awaitscope::findScenario(name);
-        if (!scenario && demo)
-            return demo(name, hooks);
         if (!scenario)
             return awaitscope::ui::LoadedTrace{false, {}, "no built-in scenario named '" + name + "'", {}};
         awaitscope::ScriptRunOptions options;
