@@ -25,6 +25,8 @@ import asyncio.runners
 import asyncio.taskgroups
 import asyncio.tasks
 import asyncio.threads
+import collections
+import functools
 import gzip
 import inspect
 import json
@@ -151,8 +153,9 @@ class Recorder:
         self.last_stepped = None          # the task whose step ended last (the likely waker)
         self.step_started = 0
         self.step_blocked = False         # a blocking call was recorded in the running step
-        self.sample = None                # where a long step was seen by the sampler
+        self.samples = []                 # where the sampler saw a long step: (file, function, line, kind, what)
         self.scope_stack = []             # gather / TaskGroup scopes being set up
+        self.thread_lanes = []            # to_thread / run_in_executor work: lane and times
         self.loop_thread = threading.get_ident()
         self.real_sleep = time.sleep
         self._sites_by_code = {}          # (code, line) -> site id: no string work per step
@@ -224,8 +227,35 @@ _SHUTDOWN_COROUTINES = {"shutdown_asyncgens", "shutdown_default_executor"}
 class RecordingTask(asyncio.tasks._PyTask):
     """asyncio's own pure-Python Task, observed at every step."""
 
+    _created = 0
+
+    # Sets of tasks (TaskGroup._tasks) iterate by hash. Python tasks sit at other addresses than
+    # C ones, so hash them by creation instead: small groups then iterate in creation order, as
+    # C tasks do in practice.
+    def __hash__(self):
+        return self._awaitscope_hash
+
+    # The C Future's wording, which the program would see without the recorder.
+    def result(self):
+        if self._state == "PENDING":
+            raise asyncio.exceptions.InvalidStateError("Result is not set.")
+        return super().result()
+
+    def exception(self):
+        if self._state == "PENDING":
+            raise asyncio.exceptions.InvalidStateError("Exception is not set.")
+        return super().exception()
+
+    def set_name(self, value):
+        super().set_name(value)
+        if getattr(self, "_awaitscope_id", None) is not None:
+            _recorder.trace.tasks[self._awaitscope_id]["name"] = _recorder.trace.string(self.get_name())
+
     def __init__(self, coro, *, loop=None, name=None, context=None):
         rec = _recorder
+        RecordingTask._created += 1
+        self._awaitscope_hash = RecordingTask._created
+        self._awaitscope_id = None
         super().__init__(coro, loop=loop, name=name, context=context)
         code = getattr(coro, "cr_code", None)
         if code is not None and code.co_name in _SHUTDOWN_COROUTINES and _is_library(code.co_filename):
@@ -274,7 +304,7 @@ class RecordingTask(asyncio.tasks._PyTask):
         rec = _recorder
         started = _monotonic_ns() - rec.origin_ns
         previous = rec.current
-        rec.current, rec.step_started, rec.step_blocked, rec.sample = task_id, started, False, None
+        rec.current, rec.step_started, rec.step_blocked, rec.samples = task_id, started, False, []
         events = self._awaitscope_events
         events.append([started, "resume"])
         if not self._awaitscope_stack and self._coro is not None and hasattr(self._coro, "cr_code"):
@@ -311,9 +341,16 @@ class RecordingTask(asyncio.tasks._PyTask):
 
     def _awaitscope_blocking(self, started, ended):
         rec = _recorder
-        if ended - started >= rec.threshold_ns and not rec.step_blocked and rec.sample is not None:
-            # The loop was held by something other than time.sleep: name it by where it was seen.
-            filename, function, line, kind, what = rec.sample
+        if ended - started >= rec.threshold_ns and not rec.step_blocked and rec.samples:
+            # The loop was held by something other than time.sleep: name it by where it was seen
+            # most often (one look may land on a loop's header rather than the line at work).
+            # A look is a sample: a loop spread over lines gives a share to each, which the
+            # description keeps ("line 21 in 6 of 9 looks, line 20 in 3").
+            seen = collections.Counter(rec.samples).most_common()
+            filename, function, line, kind, what = seen[0][0]
+            if len(seen) > 1:
+                shares = ", ".join(f"line {sample[2]} in {count}" for sample, count in seen[1:])
+                what += f" (line {line} in {seen[0][1]} of {len(rec.samples)} looks, {shares})"
             block = rec.trace.block(rec.trace.site(filename, function, line), kind, what)
             rec.trace.event(self._awaitscope_id, [started, "block", block])
             rec.trace.event(self._awaitscope_id, [ended, "unblock", block])
@@ -446,40 +483,32 @@ def _install(rec):
     asyncio.taskgroups.TaskGroup.__aexit__ = aexit
     asyncio.taskgroups.TaskGroup.create_task = create_task
 
-    original_to_thread = asyncio.threads.to_thread
+    original_run_in_executor = asyncio.base_events.BaseEventLoop.run_in_executor
 
-    async def to_thread(func, /, *args, **kwargs):
-        # The worker only notes times; the lane is written on the loop thread, so the trace's
-        # tables are only ever touched by one thread.
-        creator = rec.user_frame(sys._getframe(1))
-        created_at = rec.site_of_frame(creator)
-        label = f"to_thread({getattr(func, '__name__', 'work')})"
-        parent = rec.current
-        times = {}
+    def run_in_executor(self, executor, func, *args):
+        # A lane is opened here, on the loop thread; the worker only notes its times, and the
+        # lane's events are written when the trace is, so one thread alone touches the tables.
+        target = func
+        if isinstance(func, functools.partial) and func.args and func.func.__name__ == "run":
+            target = func.args[0]  # asyncio.to_thread: partial(context.run, function, ...)
+        label = getattr(target, "__name__", "work")
+        created_at = rec.site_of_frame(rec.user_frame(sys._getframe(1)))
+        lane = rec.trace.add_task(label, "thread", rec.current, rec.trace.frame(label, created_at, created_at),
+                                  created_at, rec.now(), None)
+        times = {"lane": lane}
+        rec.thread_lanes.append(times)
 
-        def work():
+        def work(*work_args):
             times["start"] = rec.now()
             try:
-                return func(*args, **kwargs)
+                return func(*work_args)
             except BaseException as error:
                 times["error"] = repr(error)
                 raise
             finally:
                 times["end"] = rec.now()
-        work.__name__ = getattr(func, "__name__", "work")
-        try:
-            return await original_to_thread(work)
-        finally:
-            if "start" in times:
-                lane = rec.trace.add_task(label, "thread", parent, rec.trace.frame(label, created_at, created_at),
-                                          created_at, times["start"], None)
-                rec.trace.event(lane, [times["start"], "resume"])
-                end = times.get("end", rec.now())
-                if "error" in times:
-                    rec.trace.event(lane, [end, "finish", "failed", rec.trace.string(times["error"])])
-                else:
-                    rec.trace.event(lane, [end, "finish", "done"])
-    asyncio.to_thread = asyncio.threads.to_thread = to_thread
+        return original_run_in_executor(self, executor, work, *args)
+    asyncio.base_events.BaseEventLoop.run_in_executor = run_in_executor
 
     real_sleep = time.sleep
 
@@ -580,11 +609,14 @@ class _OutputTee:
 def _start_sampler(rec):
     """Looks at the loop thread while a step runs long, to name what holds the loop."""
     def sample():
+        long_step = False
         while True:
-            rec.real_sleep(0.02)
-            if rec.current is None or rec.sample is not None:
-                continue
-            if rec.now() - rec.step_started < rec.threshold_ns // 2:
+            # Every 20 ms while steps are short (cheap: the program barely notices); every 5 ms
+            # inside a long step, so that the line named is the one seen most, not a lucky look.
+            rec.real_sleep(0.005 if long_step else 0.02)
+            samples = rec.samples  # this step's list: a sample taken as the step ends goes nowhere
+            long_step = rec.current is not None and rec.now() - rec.step_started >= rec.threshold_ns // 2
+            if not long_step:
                 continue
             frame = sys._current_frames().get(rec.loop_thread)
             if frame is None:
@@ -596,7 +628,7 @@ def _start_sampler(rec):
             module = innermost.f_globals.get("__name__", "")
             kind = "network" if module.split(".")[0] in _NETWORK_MODULES else "cpu"
             what = f"{innermost.f_code.co_name} ({module})" if innermost is not user else f"{user.f_code.co_name}()"
-            rec.sample = (user.f_code.co_filename, user.f_code.co_name, user.f_lineno, kind, what)
+            samples.append((user.f_code.co_filename, user.f_code.co_name, user.f_lineno, kind, what))
     threading.Thread(target=sample, name="awaitscope-sampler", daemon=True).start()
 
 
@@ -658,6 +690,14 @@ def _write(rec, options, target):
     if options.embed_source and source_file and os.path.exists(source_file):
         with open(source_file, encoding="utf-8", errors="replace") as f:
             source_text = f.read()
+    for lane in rec.thread_lanes:
+        if "start" in lane:
+            rec.trace.event(lane["lane"], [lane["start"], "resume"])
+            end = lane.get("end", rec.now())
+            if "error" in lane:
+                rec.trace.event(lane["lane"], [end, "finish", "failed", rec.trace.string(lane["error"])])
+            else:
+                rec.trace.event(lane["lane"], [end, "finish", "done"])
     metadata = {"title": os.path.basename(str(target)), "clock": "wall",
                 "recorder": f"awaitscope_record.py (CPython {sys.version.split()[0]})",
                 "sourceFile": source_file, "scenario": "", "sourceText": source_text}

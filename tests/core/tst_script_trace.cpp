@@ -237,6 +237,62 @@ asyncio.run(main())
         QVERIFY(result.trace.blocks.empty());
     }
 
+    void longCpuWorkIsABlockNamingTheLineAtWork() {
+        // Past the CPU-block threshold (100 ms), the step's work becomes a block at the line
+        // doing it (the loop body, as CPython's sampler sees it); a time.sleep later in the
+        // same step ends that block and gets its own.
+        const ScriptRunResult result = run(R"(import asyncio
+import time
+
+
+def crunch(rounds):
+    total = 0
+    for i in range(rounds):
+        total += i % 7
+    return total
+
+
+async def main():
+    await asyncio.sleep(0.01)
+    crunch(5000000)
+    time.sleep(0.2)
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.blocks.size(), std::size_t(2));
+        const BlockInfo& cpu = trace.blocks[0];
+        QCOMPARE(cpu.kind, BlockKind::Cpu);
+        QCOMPARE(trace.sites[cpu.site].line, 8u);  // total += i % 7
+        QCOMPARE(trace.str(cpu.what), std::string_view("CPU work in crunch()"));
+        QCOMPARE(trace.blocks[1].kind, BlockKind::Sleep);
+
+        // Begin and end events: the CPU block from the step's start (10 ms) to the sleep.
+        QStringList kinds;
+        std::vector<TimeNs> times;
+        TimeNs resumed = -1;
+        for (const TraceEvent& e : trace.tasks[taskNamed(trace, "Task-1")].events)
+            if (e.kind == EventKind::Resume && times.empty())
+                resumed = e.time;
+            else if (e.kind == EventKind::BlockBegin || e.kind == EventKind::BlockEnd) {
+                kinds << (e.kind == EventKind::BlockBegin ? "begin" : "end");
+                times.push_back(e.time);
+            }
+        QCOMPARE(kinds, QStringList({"begin", "end", "begin", "end"}));
+        QVERIFY(resumed >= 10'000'000);
+        QCOMPARE(times[0], resumed);
+        QVERIFY2(times[1] > 110'000'000, qPrintable(QString::number(times[1])));
+        QCOMPARE(times[2], times[1]);
+        QCOMPARE(times[3], times[1] + 200'000'000);
+
+        // The frozen stretch blames the longer of the two.
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(trace, TraceIndex(trace));
+        QCOMPARE(frozen.size(), std::size_t(1));
+        QCOMPARE(frozen[0].block, BlockId(1));  // time.sleep(0.2) outlasts the 125 ms of work
+    }
+
     void toThreadWorkGetsAThreadLane() {
         const ScriptRunResult result = run(R"(import asyncio
 import time

@@ -163,6 +163,8 @@ void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const S
     const TaskId lane = threadContext_ ? threadContext_->lane : currentTaskId();
     BlockId block = 0;
     if (recorder && onLoopThread && lane != kNoTask) {
+        if (!threadContext_ && currentTask_)
+            endCpuBlock(*currentTask_);  // the CPU work before this call ends where it begins
         block = recorder->block(where, kind, what);
         recorder->blockBegin(lane, now(), block);
     }
@@ -182,6 +184,8 @@ void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const S
     }
     if (recorder && onLoopThread && lane != kNoTask)
         recorder->blockEnd(lane, now(), block);
+    if (!threadContext_)
+        cpuSince_ = now();  // what follows is CPU work again, and is measured from here
 }
 
 void Loop::chargeCpu(TimeNs cost) {
@@ -191,6 +195,26 @@ void Loop::chargeCpu(TimeNs cost) {
         threadContext_->elapsed += cost;
     else
         virtualNow_ += cost;
+}
+
+void Loop::markCpuSite(const SourceLocation& where) {
+    Recorder* recorder = options_.recorder;
+    if (!recorder || threadContext_ || !currentTask_ || cpuBlockTask_ == currentTask_)
+        return;
+    if (now() - cpuSince_ < options_.cpuBlockThreshold)
+        return;
+    const std::string what = std::string("CPU work in ") + (where.function && *where.function ? where.function : "?") + "()";
+    cpuBlock_ = recorder->block(where, BlockKind::Cpu, what);
+    recorder->blockSince(currentTask_->id(), cpuSince_, cpuBlock_);
+    cpuBlockTask_ = currentTask_;
+}
+
+void Loop::endCpuBlock(const detail::TaskState& task) {
+    if (cpuBlockTask_ != &task)
+        return;
+    cpuBlockTask_ = nullptr;
+    if (Recorder* recorder = options_.recorder)
+        recorder->blockEnd(task.id(), now(), cpuBlock_);
 }
 
 void Loop::postFromThread(std::function<void()> callback) {

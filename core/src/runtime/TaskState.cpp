@@ -123,6 +123,7 @@ void TaskState::step(std::exception_ptr error) {
 void TaskState::finishStep() {
     Loop& loop = this->loop();
     Recorder* recorder = loop.recorder();
+    loop.endCpuBlock(*this);
     if (root_.done()) {
         std::exception_ptr error = harvestRoot();
         root_ = nullptr;

@@ -236,6 +236,12 @@ Value asyncioGather(Interpreter& interp, CallArgs& args) {
     });
     Future<Value> future(outer, outer);
     for (int i = 0; i < args.count; ++i) {
+        if (args[i].is(Kind::Future)) {  // a future (another gather) is a child as it is: ensure_future wraps nothing
+            const Future<Value>& child = args[i].as<FutureObject>()->future;
+            slots->push_back(child.slot());
+            outer->addChild(*child.state());
+            continue;
+        }
         TaskHandle<Value> child = scheduled(interp, args[i], outer->scope(), where);
         slots->push_back(child.state());
         outer->addChild(*child.state());
@@ -248,6 +254,10 @@ detail::Op<Value> waitForOp(Interpreter* interp, Value awaitable, std::optional<
                             SourceLocation where) {
     if (awaitable.is(Kind::Task)) {
         detail::Op<Value> inner = waitFor(awaitable.as<TaskObject>()->handle, timeout);
+        co_return co_await std::move(inner);
+    }
+    if (awaitable.is(Kind::Future)) {  // ensure_future leaves a future as it is
+        detail::Op<Value> inner = waitFor(awaitable.as<FutureObject>()->future, timeout);
         co_return co_await std::move(inner);
     }
     Task<Value> body = taskBody(*interp, awaitable);

@@ -428,6 +428,16 @@ void Compiler::emitJump(Op op, int label) {
     emit(op, label);
 }
 
+void Compiler::emitBackEdge(const std::vector<Stmt*>& body, int start) {
+    // As CPython does, the jump back to a `for` loop's top carries the line of the body's last
+    // statement: whoever looks at a long-running loop there (a CPU block's site, a profiler)
+    // sees the line doing the work, not the loop header.
+    const Stmt* last = body.empty() ? nullptr : body.back();
+    LocationScope location(unit_->location, last ? last->line : static_cast<int>(unit_->location.line),
+                           last ? last->col : static_cast<int>(unit_->location.col));
+    emitJump(Op::Jump, start);
+}
+
 int Compiler::constant(const Value& value) {
     unit_->code->consts.push_back(value);
     return static_cast<int>(unit_->code->consts.size() - 1);
@@ -1172,7 +1182,7 @@ void Compiler::whileStatement(Stmt* s) {
     unit_->fblocks.push_back(FBlock(FBlockKind::WhileLoop, start, end));
     statements(s->body);
     unit_->fblocks.pop_back();
-    emitJump(Op::Jump, start);
+    emitJump(Op::Jump, start);  // at the `while` line, where CPython puts it too: the test runs there
     bind(elseLabel);
     statements(s->orelse);
     bind(end);
@@ -1195,7 +1205,7 @@ void Compiler::forStatement(Stmt* s) {
     unit_->fblocks.push_back(FBlock(FBlockKind::ForLoop, start, end));
     statements(s->body);
     unit_->fblocks.pop_back();
-    emitJump(Op::Jump, start);
+    emitBackEdge(s->body, start);
     bind(exhausted);
     statements(s->orelse);
     bind(end);

@@ -114,6 +114,11 @@ void Interpreter::checkBudget(std::uint32_t line) {
         stepIteration_ = iteration;
         stepStartOps_ = opsTotal_;
     }
+    if (loop_ && loopRunning_ && current_) {
+        // A long step names the line doing the work, for the frozen stretch it causes.
+        flushCost();
+        loop_->markCpuSite(current_->code->location(static_cast<std::size_t>(std::max(0, current_->pc - 1))));
+    }
     if (opsTotal_ - stepStartOps_ > limits_.maxOpsPerStep) {
         const std::string message = "the loop never yielded: frozen forever at line " + std::to_string(line);
         if (recorder_ && loop_) {

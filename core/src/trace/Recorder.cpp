@@ -1,5 +1,6 @@
 #include "awaitscope/trace/Recorder.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -121,6 +122,17 @@ BlockId Recorder::block(const SourceLocation& location, BlockKind kind, std::str
     if (inserted)
         trace_.blocks.push_back(key);
     return it->second;
+}
+
+void Recorder::blockSince(TaskId task, TimeNs since, BlockId block) {
+    AppendLog<TraceEvent>& events = trace_.tasks[task].events;
+    const std::size_t at = static_cast<std::size_t>(
+        std::upper_bound(events.begin(), events.end(), since, [](TimeNs t, const TraceEvent& e) { return t < e.time; }) -
+        events.begin());
+    events.push_back({});
+    for (std::size_t i = events.size() - 1; i > at; --i)
+        events[i] = events[i - 1];
+    events[at] = {since, EventKind::BlockBegin, 0, 0, block};
 }
 
 ScopeId Recorder::scopeBegin(ScopeKind kind, TaskId owner, const SourceLocation& location, TimeNs time) {

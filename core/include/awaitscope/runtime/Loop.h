@@ -39,6 +39,9 @@ struct LoopOptions {
     // Record the ready queue and timer heap at the start of every iteration (Trace::loopQueues).
     // For lessons: it costs time in proportion to the queues' length.
     bool recordLoopQueues = false;
+    // A step that has spent this much CPU time (chargeCpu) gets a recorded CPU block, so the
+    // frozen loop it causes names the line doing the work (markCpuSite).
+    TimeNs cpuBlockThreshold = 100'000'000;
 };
 
 class Loop {
@@ -77,6 +80,12 @@ public:
     void block(TimeNs duration, BlockKind kind, std::string_view what, const SourceLocation& where);
     // The script interpreter's cost model: CPU time spent, with no event of its own.
     void chargeCpu(TimeNs cost);
+    // Says where CPU time is being spent now; once the running step has computed for
+    // cpuBlockThreshold (since it began, or since its last blocking call), it gets a CPU block
+    // from then, at this line. Called every so often by the interpreter (not per instruction).
+    void markCpuSite(const SourceLocation& where);
+    // The step of `task` ends: closes its CPU block, if it has one.
+    void endCpuBlock(const detail::TaskState& task);
 
     detail::TaskState* currentTask() const { return currentTask_; }
     std::size_t readyCount() const { return ready_.size(); }
@@ -97,7 +106,10 @@ public:
     void startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
                    ScopeId scope);
     void taskFinished(detail::TaskState& task);
-    detail::TaskState* enterTask(detail::TaskState* task) { return std::exchange(currentTask_, task); }
+    detail::TaskState* enterTask(detail::TaskState* task) {
+        cpuSince_ = now();
+        return std::exchange(currentTask_, task);
+    }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
     TaskId currentTaskId() const;
     // Await labels are cached by address; renaming a task (the one label that changes) says so here.
@@ -167,6 +179,9 @@ private:
     std::chrono::steady_clock::time_point wallStart_;
     TimeNs currentDue_ = -1;
     detail::TaskState* currentTask_ = nullptr;
+    TimeNs cpuSince_ = 0;  // the running step's CPU work since: its start, or its last blocking call's end
+    const detail::TaskState* cpuBlockTask_ = nullptr;  // the step with an open CPU block
+    BlockId cpuBlock_ = 0;
     detail::TaskState* pendingHead_ = nullptr;
     detail::TaskState* pendingTail_ = nullptr;
     std::size_t pendingCount_ = 0;

@@ -204,6 +204,7 @@ public:
     }
     std::exception_ptr exception() const { return state_->exception(); }
     detail::FutureState* state() const { return state_.get(); }
+    detail::ValueSlot<T>* slot() const { return slot_; }
 
     detail::FutureAwaiter<T> operator co_await() const { return {state_.get(), slot_, state_->kind(), state_->label()}; }
 

@@ -85,8 +85,9 @@ void releaseWaiter(void* waiter, void* future, bool run);
 // tasks._cancel_and_wait
 Op<void> cancelAndWait(Ref<FutureState> future);
 
+// wait_for on a future (a task is one): `target` names the task it is, for the trace.
 template <class T>
-Op<T> waitForTask(TaskHandle<T> task, std::optional<TimeNs> timeoutNs) {
+Op<T> waitForFuture(Future<T> task, TaskId target, std::optional<TimeNs> timeoutNs) {
     Loop& loop = Loop::running();
     const ExceptionPolicy& policy = loop.exceptionPolicy();
     if (!timeoutNs)
@@ -115,7 +116,7 @@ Op<T> waitForTask(TaskHandle<T> task, std::optional<TimeNs> timeoutNs) {
 
     std::exception_ptr interrupted;
     try {
-        co_await FutureAwaiter<void>{waiter.get(), waiter.get(), WaitKind::Task, "asyncio.wait_for", task.id()};
+        co_await FutureAwaiter<void>{waiter.get(), waiter.get(), WaitKind::Task, "asyncio.wait_for", target};
     } catch (...) {
         interrupted = std::current_exception();
     }
@@ -141,26 +142,35 @@ Op<T> waitForTask(TaskHandle<T> task, std::optional<TimeNs> timeoutNs) {
 
 } // namespace detail
 
-// asyncio.wait_for(coroutine, timeout): the coroutine runs as its own task.
+// asyncio.wait_for(coroutine, timeout): with a timeout the coroutine runs as its own task;
+// without one (3.11) it is simply awaited, inline.
 template <class T>
 detail::Op<T> waitFor(Task<T> coroutine, std::optional<std::chrono::nanoseconds> timeoutAfter,
                       SourceLocation where = SourceLocation::current()) {
-    std::optional<TimeNs> timeoutNs;
-    if (timeoutAfter)
-        timeoutNs = timeoutAfter->count();
+    if (!timeoutAfter)
+        co_return co_await std::move(coroutine);
+    const TimeNs timeoutNs = timeoutAfter->count();
     ScopeId scope = kNoScope;
     Loop& loop = Loop::running();
-    if (Recorder* recorder = loop.recorder(); recorder && timeoutNs)
+    if (Recorder* recorder = loop.recorder())
         scope = recorder->scopeBegin(ScopeKind::WaitFor, loop.currentTaskId(), where, loop.now());
     TaskHandle<T> task = createTask(std::move(coroutine), TaskOptions{{}, scope}, where);
-    return detail::waitForTask(std::move(task), timeoutNs);
+    co_return co_await detail::waitForFuture(Future<T>(task.state(), task.state()), task.id(), timeoutNs);
 }
 template <class T>
 detail::Op<T> waitFor(TaskHandle<T> task, std::optional<std::chrono::nanoseconds> timeoutAfter) {
     std::optional<TimeNs> timeoutNs;
     if (timeoutAfter)
         timeoutNs = timeoutAfter->count();
-    return detail::waitForTask(std::move(task), timeoutNs);
+    return detail::waitForFuture(Future<T>(task.state(), task.state()), task.id(), timeoutNs);
+}
+template <class T>
+detail::Op<T> waitFor(Future<T> future, std::optional<std::chrono::nanoseconds> timeoutAfter) {
+    std::optional<TimeNs> timeoutNs;
+    if (timeoutAfter)
+        timeoutNs = timeoutAfter->count();
+    const TaskId target = future.state()->taskId();
+    return detail::waitForFuture(std::move(future), target, timeoutNs);
 }
 
 } // namespace awaitscope

@@ -43,6 +43,9 @@ public:
     void frameExit(TaskId task, TimeNs time, FrameId frame) { append(task, {time, EventKind::FrameExit, 0, 0, frame}); }
     void blockBegin(TaskId task, TimeNs time, BlockId block) { append(task, {time, EventKind::BlockBegin, 0, 0, block}); }
     void blockEnd(TaskId task, TimeNs time, BlockId block) { append(task, {time, EventKind::BlockEnd, 0, 0, block}); }
+    // A block found to have begun earlier (CPU work noticed once it ran long): the BlockBegin
+    // goes in at `since`, after the task's events up to that time.
+    void blockSince(TaskId task, TimeNs since, BlockId block);
 
     // Interning.
     StringId string(std::string_view text) { return trace_.strings.intern(text); }

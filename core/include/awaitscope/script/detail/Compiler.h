@@ -49,6 +49,7 @@ private:
     int newLabel();
     void bind(int label);
     void emitJump(Op op, int label);
+    void emitBackEdge(const std::vector<Stmt*>& body, int start);
     int constant(const Value& value);
     int constantInt(std::int64_t value);
     int constantStr(const std::string& text);

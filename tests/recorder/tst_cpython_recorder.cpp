@@ -1,0 +1,248 @@
+// Every conformance script, lesson and runtime case is recorded twice: under CPython 3.11 by
+// tools/awaitscope_record.py, and by Awaitscope's interpreter. The traces must agree on the
+// tasks (order, names, parents, coroutines, outcomes), the printed lines and their order, the
+// frozen stretches (culprit and line) and the never-awaited coroutines. Times agree within
+// kTolerance: CPython runs on the wall clock (timer wake-ups late by a millisecond or so, and
+// interpreter speed), the interpreter on a virtual clock with a calibrated cost model.
+#include <awaitscope/analysis/FrozenStretches.h>
+#include <awaitscope/io/TraceFile.h>
+#include <awaitscope/script/ScriptRunner.h>
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+using namespace awaitscope;
+
+namespace {
+
+constexpr TimeNs kFixedTolerance = 100'000'000;  // 100 ms
+constexpr double kRelativeTolerance = 0.25;      // plus a quarter of the time itself
+
+bool closeEnough(TimeNs interpreter, TimeNs cpython) {
+    const TimeNs allowed = kFixedTolerance + static_cast<TimeNs>(kRelativeTolerance * static_cast<double>(cpython));
+    return std::llabs(interpreter - cpython) <= allowed;
+}
+
+// CPython creates as_completed's tasks by iterating a set of coroutines, an order set by memory
+// addresses: for these scripts the tasks are compared as a multiset, not one by one.
+const QStringList kCreationOrderFromASet = {"conformance/as_completed_order", "runtime_cases/as_completed_order"};
+
+QStringList scripts() {
+    QStringList all;
+    for (const char* dir : {CONFORMANCE_DIR, SCENARIO_DIR, RUNTIME_CASES_DIR})
+        for (const QFileInfo& file : QDir(dir).entryInfoList({"*.py"}, QDir::Files, QDir::Name))
+            if (file.fileName() != "regenerate.py")
+                all << file.absoluteFilePath();
+    return all;
+}
+
+// "conformance/tasks": two folders hold scripts of the same name.
+QString caseName(const QString& script) {
+    const QFileInfo file(script);
+    return file.dir().dirName() + "/" + file.completeBaseName();
+}
+
+QString tracePathFor(const QString& dir, const QString& script) {
+    return dir + "/" + caseName(script).replace('/', '_') + ".json";
+}
+
+// The recorder names CPU work by sampling the loop thread; when its looks found the loop at
+// several lines, the block says so: "count_tokens() (line 21 in 6 of 9 looks, line 20 in 3)".
+// Those lines, or none when the block has one line only (a blocking call, or a single look).
+QList<std::uint32_t> sampledLines(const Trace& trace, const FrozenStretch& stretch) {
+    QList<std::uint32_t> lines;
+    if (stretch.block == kNoBlock || trace.blocks[stretch.block].kind != BlockKind::Cpu)
+        return lines;
+    const QString what = QString::fromStdString(std::string(trace.str(trace.blocks[stretch.block].what)));
+    for (const QRegularExpressionMatch& m : QRegularExpression("line (\\d+) in \\d+").globalMatch(what))
+        lines << m.captured(1).toUInt();
+    return lines;
+}
+
+struct TaskFacts {
+    std::string name;
+    TaskId parent = kNoTask;
+    std::string coroutine;
+    TaskKind kind = TaskKind::Task;
+    std::string outcome;
+    TimeNs created = 0;
+    TimeNs ended = -1;
+};
+
+std::vector<TaskFacts> taskFacts(const Trace& trace) {
+    std::vector<TaskFacts> facts;
+    for (const TaskRecord& task : trace.tasks) {
+        TaskFacts f;
+        f.name = trace.taskName(task.id);
+        f.parent = task.parent;
+        f.kind = task.kind;
+        if (task.kind == TaskKind::Task && task.coroutine < trace.frames.size())
+            f.coroutine = std::string(trace.str(trace.frames[task.coroutine].name));
+        f.created = task.created;
+        for (const TraceEvent& e : task.events)
+            if (e.kind == EventKind::Finish) {
+                f.outcome = toString(static_cast<TaskOutcome>(e.detail));
+                f.ended = e.time;
+            }
+        facts.push_back(std::move(f));
+    }
+    return facts;
+}
+
+QString describe(const TaskFacts& f) {
+    return QString("%1 (%2, parent %3, %4, %5)")
+        .arg(QString::fromStdString(f.name), QString::fromStdString(f.coroutine))
+        .arg(f.parent == kNoTask ? -1 : static_cast<long long>(f.parent))
+        .arg(toString(f.kind), QString::fromStdString(f.outcome));
+}
+
+QStringList printed(const Trace& trace) {
+    QStringList lines;
+    for (const OutputLine& line : trace.output)
+        lines << QString::fromStdString(std::string(trace.str(line.text)));
+    return lines;
+}
+
+QStringList neverAwaited(const Trace& trace) {
+    QStringList list;
+    for (const NeverAwaited& n : trace.neverAwaited)
+        list << QString("%1 at line %2").arg(QString::fromStdString(std::string(trace.str(n.name)))).arg(trace.sites[n.site].line);
+    list.sort();
+    return list;
+}
+
+QString ms(TimeNs t) { return QString::number(static_cast<double>(t) / 1e6, 'f', 1) + " ms"; }
+
+} // namespace
+
+class TestCPythonRecorder : public QObject {
+    Q_OBJECT
+    QTemporaryDir traces_;
+    std::map<QString, QString> recordErrors_;
+
+private slots:
+    // Record everything under CPython first, several at a time: the scripts mostly sleep.
+    void initTestCase() {
+        QVERIFY(traces_.isValid());
+        const QStringList all = scripts();
+        QVERIFY(all.size() >= 70);
+        std::vector<std::unique_ptr<QProcess>> running;
+        int next = 0;
+        auto start = [&](const QString& script) {
+            auto process = std::make_unique<QProcess>();
+            process->setWorkingDirectory(QFileInfo(script).absolutePath());
+            process->setProcessChannelMode(QProcess::SeparateChannels);
+            process->setProperty("script", script);
+            process->start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", tracePathFor(traces_.path(), script), script});
+            running.push_back(std::move(process));
+        };
+        while (next < all.size() || !running.empty()) {
+            while (next < all.size() && running.size() < 6)
+                start(all[next++]);
+            QProcess* first = running.front().get();
+            if (!first->waitForFinished(240000))
+                recordErrors_[first->property("script").toString()] = "the recording did not finish";
+            else if (!QFile::exists(tracePathFor(traces_.path(), first->property("script").toString())))
+                recordErrors_[first->property("script").toString()] =
+                    "no trace written: " + QString::fromUtf8(first->readAllStandardError());
+            running.erase(running.begin());
+        }
+    }
+
+    void tracesTellTheSameStory_data() {
+        QTest::addColumn<QString>("script");
+        for (const QString& script : scripts())
+            QTest::newRow(qPrintable(caseName(script))) << script;
+    }
+    void tracesTellTheSameStory() {
+        QFETCH(QString, script);
+        QVERIFY2(!recordErrors_.count(script), qPrintable(recordErrors_[script]));
+        const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray source = file.readAll();
+        ScriptRunOptions options;
+        options.fileName = QFileInfo(script).fileName().toStdString();
+        const ScriptRunResult ours = runScript(std::string_view(source.constData(), static_cast<std::size_t>(source.size())), options);
+        const Trace& cpython = recorded.trace;
+        const Trace& interpreter = ours.trace;
+
+        // Tasks: order, names, parents, coroutines, kinds and outcomes.
+        const std::vector<TaskFacts> a = taskFacts(interpreter);
+        const std::vector<TaskFacts> b = taskFacts(cpython);
+        QStringList ourTasks, theirTasks;
+        for (const TaskFacts& f : a)
+            ourTasks << describe(f);
+        for (const TaskFacts& f : b)
+            theirTasks << describe(f);
+        if (kCreationOrderFromASet.contains(caseName(script))) {
+            ourTasks.replaceInStrings(QRegularExpression("^Task-\\d+ "), "Task ");
+            theirTasks.replaceInStrings(QRegularExpression("^Task-\\d+ "), "Task ");
+            ourTasks.sort();
+            theirTasks.sort();
+        }
+        QCOMPARE(ourTasks, theirTasks);
+
+        QCOMPARE(printed(interpreter), printed(cpython));
+        QCOMPARE(neverAwaited(interpreter), neverAwaited(cpython));
+
+        // Frozen stretches: the same culprits, at the same lines, about as long.
+        const auto ourFrozen = findFrozenStretches(interpreter, TraceIndex(interpreter));
+        const auto theirFrozen = findFrozenStretches(cpython, TraceIndex(cpython));
+        QCOMPARE(ourFrozen.size(), theirFrozen.size());
+        for (std::size_t i = 0; i < ourFrozen.size(); ++i) {
+            QCOMPARE(interpreter.taskName(ourFrozen[i].culprit), cpython.taskName(theirFrozen[i].culprit));
+            const std::uint32_t ourLine = interpreter.sites[ourFrozen[i].site].line;
+            QCOMPARE(interpreter.str(interpreter.sites[ourFrozen[i].site].function),
+                     cpython.str(cpython.sites[theirFrozen[i].site].function));
+            const QList<std::uint32_t> sampled = sampledLines(cpython, theirFrozen[i]);
+            if (sampled.isEmpty())
+                QCOMPARE(ourLine, cpython.sites[theirFrozen[i].site].line);
+            else  // CPU work, sampled under CPython: ours must be a line the sampler saw at work
+                QVERIFY2(sampled.contains(ourLine),
+                         qPrintable(QString("line %1 here; CPython's samples: %2").arg(ourLine).arg(
+                             QString::fromStdString(std::string(cpython.str(cpython.blocks[theirFrozen[i].block].what))))));
+            QVERIFY2(closeEnough(ourFrozen[i].duration(), theirFrozen[i].duration()),
+                     qPrintable(QString("frozen %1 here, %2 under CPython").arg(ms(ourFrozen[i].duration()), ms(theirFrozen[i].duration()))));
+        }
+
+        // Times: when tasks start and end and when lines are printed.
+        if (!kCreationOrderFromASet.contains(caseName(script)))
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                QVERIFY2(closeEnough(a[i].created, b[i].created),
+                         qPrintable(QString("%1 created at %2, under CPython at %3").arg(QString::fromStdString(a[i].name), ms(a[i].created), ms(b[i].created))));
+                if (a[i].ended >= 0 && b[i].ended >= 0)
+                    QVERIFY2(closeEnough(a[i].ended, b[i].ended),
+                             qPrintable(QString("%1 ended at %2, under CPython at %3").arg(QString::fromStdString(a[i].name), ms(a[i].ended), ms(b[i].ended))));
+            }
+        for (std::size_t i = 0; i < interpreter.output.size(); ++i)
+            QVERIFY2(closeEnough(interpreter.output[i].time, cpython.output[i].time),
+                     qPrintable(QString("line %1 printed at %2, under CPython at %3").arg(i).arg(ms(interpreter.output[i].time), ms(cpython.output[i].time))));
+    }
+
+    // A real CPython program that blocks the loop: the analysis names the stretch, its line and
+    // the victim, from the recorder's trace alone.
+    void blockingProgramIsFoundFrozenWithItsLineAndVictim() {
+        const QString script = QStringLiteral(RUNTIME_CASES_DIR "/blocking_freezes_loop.py");
+        const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        const Trace& trace = recorded.trace;
+        const auto stretches = findFrozenStretches(trace, TraceIndex(trace));
+        QCOMPARE(stretches.size(), std::size_t(1));
+        const FrozenStretch& frozen = stretches[0];
+        QCOMPARE(trace.sites[frozen.site].line, 15u);  // time.sleep(1.5)
+        QCOMPARE(QString::fromStdString(std::string(trace.str(trace.blocks[frozen.block].what))), QString("time.sleep"));
+        QVERIFY2(closeEnough(frozen.begin, 200'000'000), qPrintable(ms(frozen.begin)));
+        QVERIFY2(closeEnough(frozen.duration(), 1'500'000'000), qPrintable(ms(frozen.duration())));
+        QCOMPARE(frozen.victims.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(trace.taskName(frozen.victims[0].task)), QString("Task-2"));
+        QVERIFY2(closeEnough(frozen.victims[0].lateBy(), 1'200'000'000), qPrintable(ms(frozen.victims[0].lateBy())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCPythonRecorder)
+#include "tst_cpython_recorder.moc"
