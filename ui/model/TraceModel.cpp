@@ -1,5 +1,7 @@
 #include "model/TraceModel.h"
 
+#include "model/CausalOrder.h"
+
 #include <algorithm>
 #include <queue>
 
@@ -130,6 +132,38 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
             return;
         }
     }
+    orderTiesCausally(t, eventOrder_);
+    outputPositions_ = outputPositions(t, eventOrder_);
+}
+
+TraceModel::PlaybackItem TraceModel::playbackItem(std::size_t k) const {
+    const std::size_t outputsBefore = outputsAmongFirst(k);
+    if (outputsBefore < outputPositions_.size() && outputPositions_[outputsBefore] + outputsBefore == k) {
+        const OutputLine& line = trace_->output[outputsBefore];
+        return {line.time, line.task, true, static_cast<std::uint32_t>(outputsBefore)};
+    }
+    const EventRef ref = eventOrder_[k - outputsBefore];
+    return {event(ref).time, ref.task, false, ref.index};
+}
+
+std::size_t TraceModel::outputsAmongFirst(std::size_t count) const {
+    // Output i sits at merged position outputPositions_[i] + i, which strictly increases with i.
+    std::size_t low = 0, high = outputPositions_.size();
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (outputPositions_[mid] + mid < count)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+std::size_t TraceModel::playbackCountAtOrBefore(TimeNs t) const {
+    const auto events = std::partition_point(eventOrder_.begin(), eventOrder_.end(), [&](const EventRef& r) { return event(r).time <= t; });
+    const auto& output = trace_->output;
+    const auto lines = std::partition_point(output.begin(), output.end(), [&](const OutputLine& l) { return l.time <= t; });
+    return static_cast<std::size_t>(events - eventOrder_.begin()) + static_cast<std::size_t>(lines - output.begin());
 }
 
 TaskId TraceModel::parentOf(TaskId task) const {
