@@ -3,6 +3,7 @@
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
 #include "app/RenderCommand.h"
+#include "app/TeachingScenes.h"
 #include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
@@ -73,6 +74,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption sceneOption(QStringLiteral("scene"),
+        QStringLiteral("With --screenshot: set the window up to show a teaching feature first: ") +
+            awaitscope::ui::teachingSceneNames().join(QStringLiteral(", ")) + QStringLiteral("."),
+        QStringLiteral("name"));
+    parser.addOption(sceneOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
         QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
@@ -187,8 +193,19 @@ int main(int argc, char** argv) {
             }
             app.quit();
         };
-        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
         window.show();
+        if (parser.isSet(sceneOption)) {
+            awaitscope::ui::prepareTeachingScene(window, parser.value(sceneOption), [&](bool ok) {
+                if (!ok) {
+                    std::fprintf(stderr, "awaitscope: cannot set up the scene '%s'\n", qPrintable(parser.value(sceneOption)));
+                    code = 1;
+                }
+                QTimer::singleShot(300, &app, grabAndQuit);  // let the docks settle
+            });
+            app.exec();
+            return code;
+        }
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
         if (!window.openInitial(files.value(0)))
             QTimer::singleShot(0, &app, grabAndQuit);
         app.exec();

@@ -317,7 +317,7 @@ void MainWindow::createStatusBar() {
     });
     connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
         rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(formatDuration(range.duration()),
-                                                                               formatDuration(document_->model()->range().duration()))
+                                                                               formatDuration(view_->traceRange().duration()))
                                                 : QString());
     });
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
+#include <string_view>
 
 namespace awaitscope::ui {
 
@@ -52,7 +54,7 @@ public:
             ++next_[slot(unit.task)];
         };
         for (;;) {
-            if (emitLoose(emit))
+            if (emitLoose(emit, queue_.empty()))
                 continue;
             bool ran = false;
             while (!queue_.empty() && !ran) {
@@ -194,26 +196,38 @@ private:
             queue_.push_back(unit.task);
     }
 
-    // Tails first, then single events that may go (a Ready only once its waker has run).
+    // Tails first, then single events that may go (a Ready only once its waker has run). A
+    // Ready with no known waker other than a timer (a TaskGroup, gather or lock finishing)
+    // was caused by a step of this instant: it waits until the queue has run dry.
     template <class Emit>
-    bool emitLoose(Emit& emit) {
+    bool emitLoose(Emit& emit, bool queueEmpty) {
         for (TaskId task : tasks_)
             if (Unit* unit = nextUnit(task); unit && unit->kind == Unit::Kind::Tail) {
                 runStep(*unit, emit);
                 return true;
             }
-        for (TaskId task : tasks_) {
-            Unit* unit = nextUnit(task);
-            if (!unit)
-                continue;
-            if (unit->kind == Unit::Kind::Other) {
-                emit(*unit);
-                return true;
-            }
-            if (unit->kind == Unit::Kind::Ready && (unit->waker == kNoTask || unit->released)) {
-                emit(*unit);
-                queue_.push_back(task);
-                return true;
+        auto caused = [&](const Unit& unit) {
+            const auto detail = event(unit.task, unit.first).detail;
+            return detail != static_cast<std::uint8_t>(WaitKind::Timer) && detail != static_cast<std::uint8_t>(WaitKind::Start);
+        };
+        for (int pass = 0; pass < 2; ++pass) {
+            if (pass == 1 && !queueEmpty)
+                break;
+            for (TaskId task : tasks_) {
+                Unit* unit = nextUnit(task);
+                if (!unit)
+                    continue;
+                if (unit->kind == Unit::Kind::Other) {
+                    emit(*unit);
+                    return true;
+                }
+                const bool free = unit->kind == Unit::Kind::Ready &&
+                                  (unit->released || (unit->waker == kNoTask && (pass == 1 || !caused(*unit))));
+                if (free) {
+                    emit(*unit);
+                    queue_.push_back(task);
+                    return true;
+                }
             }
         }
         return false;
@@ -248,22 +262,122 @@ void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order) {
     }
 }
 
+namespace {
+
+// Where a task is in its code, as far as its events tell: the function of its innermost
+// frame, and whether it is inside a step.
+struct CodePosition {
+    std::string_view function;
+    bool running = false;
+    bool blocked = false;  // inside a blocking call: it prints nothing until it returns
+};
+
+std::string_view functionOf(const Trace& trace, SiteId site) {
+    return site < trace.sites.size() ? trace.str(trace.sites[site].function) : std::string_view();
+}
+
+void apply(const Trace& trace, const TraceEvent& e, CodePosition& at) {
+    switch (e.kind) {
+    case EventKind::Resume: at.running = true; break;
+    case EventKind::Suspend:
+        at.running = false;
+        if (e.ref < trace.awaits.size())
+            at.function = functionOf(trace, trace.awaits[e.ref].site);
+        break;
+    case EventKind::Finish:
+    case EventKind::Ready: at.running = false; break;
+    case EventKind::BlockBegin: at.blocked = true; break;
+    case EventKind::BlockEnd: at.blocked = false; break;
+    case EventKind::FrameEnter:
+        if (e.ref < trace.frames.size())
+            at.function = trace.str(trace.frames[e.ref].name);
+        break;
+    case EventKind::FrameExit:
+        if (e.ref < trace.frames.size())
+            at.function = functionOf(trace, trace.frames[e.ref].callSite);
+        break;
+    default: break;
+    }
+}
+
+// The task's position just before its event `index`, from the events before it.
+CodePosition positionBefore(const Trace& trace, TaskId task, std::uint32_t index) {
+    const auto& events = trace.tasks[task].events;
+    CodePosition at;
+    std::uint32_t from = index > 64 ? index - 64 : 0;
+    for (std::uint32_t i = from; i < index; ++i)
+        apply(trace, events[i], at);
+    return at;
+}
+
+} // namespace
+
 std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector<EventRef>& order) {
     std::vector<std::uint32_t> positions;
     positions.reserve(trace.output.size());
-    std::size_t p = 0;
+    auto eventAt = [&](std::size_t p) -> const TraceEvent& { return trace.tasks[order[p].task].events[order[p].index]; };
+    std::size_t from = 0;  // lines are in time order: each goes at or after the one before
+    const OutputLine* previous = nullptr;
+    std::size_t previousAt = 0;
     for (const OutputLine& line : trace.output) {
-        // Lines are in time order, so the search goes on from where the last one went.
-        while (p < order.size()) {
-            const TraceEvent& e = trace.tasks[order[p].task].events[order[p].index];
+        // Not before anything earlier.
+        while (from < order.size() && eventAt(from).time < line.time)
+            ++from;
+        // The latest place it can go: before anything later, and before its task suspends,
+        // finishes or blocks at that moment.
+        std::size_t limit = from;
+        while (limit < order.size()) {
+            const TraceEvent& e = eventAt(limit);
             if (e.time > line.time)
                 break;
-            if (e.time == line.time && order[p].task == line.task &&
-                (endsStep(e.kind) || e.kind == EventKind::BlockBegin || e.kind == EventKind::FrameExit))
+            if (e.time == line.time && order[limit].task == line.task &&
+                (endsStep(e.kind) || e.kind == EventKind::BlockBegin))
                 break;
-            ++p;
+            ++limit;
         }
-        positions.push_back(static_cast<std::uint32_t>(p));
+        // The earliest place in that window where the task runs inside the function that has
+        // the print (a print of a line above the last one in the same function needs a new
+        // call of it first).
+        const std::string_view function = functionOf(trace, line.site);
+        const bool needsNewCall = previous && previousAt == from && previous->task == line.task &&
+                                  functionOf(trace, previous->site) == function && trace.sites[line.site].line <= trace.sites[previous->site].line;
+        std::size_t chosen = limit;
+        if (!function.empty() && line.task < trace.tasks.size()) {
+            std::optional<CodePosition> at;
+            bool entered = false;
+            for (std::size_t p = from; p <= limit; ++p) {
+                if (!at) {
+                    // The task's position before the first of its events in the window.
+                    std::size_t q = p;
+                    while (q < limit && order[q].task != line.task)
+                        ++q;
+                    if (q < limit) {
+                        at = positionBefore(trace, line.task, order[q].index);
+                    } else {
+                        // None of its events in the window: it is where its events up to here left it.
+                        const auto& events = trace.tasks[line.task].events;
+                        auto index = static_cast<std::uint32_t>(
+                            std::partition_point(events.begin(), events.end(), [&](const TraceEvent& e) { return e.time < line.time; }) - events.begin());
+                        for (std::size_t r = from; r-- > 0 && eventAt(r).time == line.time;)
+                            index += order[r].task == line.task;
+                        at = positionBefore(trace, line.task, index);
+                    }
+                }
+                if (at->running && !at->blocked && at->function == function && (!needsNewCall || entered)) {
+                    chosen = p;
+                    break;
+                }
+                if (p < limit && order[p].task == line.task) {
+                    const TraceEvent& e = eventAt(p);
+                    apply(trace, e, *at);
+                    entered |= e.kind == EventKind::FrameEnter;
+                }
+            }
+        }
+        positions.push_back(static_cast<std::uint32_t>(chosen));
+        previous = &line;
+        previousAt = chosen;
+        from = chosen;
     }
     return positions;
 }

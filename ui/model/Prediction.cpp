@@ -85,7 +85,9 @@ QString explainOutputMoment(const TraceModel& model, std::size_t line) {
     }
     const TaskId parent = model.parentOf(task);
     if (parent != kNoTask)
-        return text + QObject::tr(", in its first step: a new task runs only once %1 gives the loop back.").arg(QString::fromStdString(model.taskName(parent)));
+        return text + QObject::tr(" in its first step. New tasks start once %1 gives the loop back, in the order they were "
+                                  "created: the ready queue is first in, first out.")
+                          .arg(QString::fromStdString(model.taskName(parent)));
     return text + QObject::tr(", before its first await.");
 }
 

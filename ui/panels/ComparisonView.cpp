@@ -39,6 +39,7 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     setObjectName(QStringLiteral("comparisonView"));
     otherTimeline_ = new TimelineView(other_, otherView_, this);
     otherTimeline_->setObjectName(QStringLiteral("comparisonTimeline"));
+    otherTimeline_->setShowLegend(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -104,7 +105,7 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     closeComparison();
 }
 
-QString ComparisonView::differenceText(TimeNs before, TimeNs now) {
+QString ComparisonView::differenceText(const QString& beforeName, TimeNs before, const QString& nowName, TimeNs now) {
     if (before <= 0 || now <= 0)
         return tr("Both runs on one time scale.");
     const TimeNs difference = before - now;
@@ -113,10 +114,10 @@ QString ComparisonView::differenceText(TimeNs before, TimeNs now) {
     const double ratio = static_cast<double>(std::max(before, now)) / static_cast<double>(std::min(before, now));
     const QString times = QString::number(ratio, 'f', ratio < 10 ? 1 : 0);
     if (difference > 0)
-        return tr("The lower run is %1 faster: %2 instead of %3 (%4× as fast).")
-            .arg(plainDuration(difference), plainDuration(now), plainDuration(before), times);
-    return tr("The lower run is %1 slower: %2 instead of %3 (%4× as long).")
-        .arg(plainDuration(-difference), plainDuration(now), plainDuration(before), times);
+        return tr("“%1” is %2 faster than “%3”: %4 instead of %5 (%6× as fast).")
+            .arg(nowName, plainDuration(difference), beforeName, plainDuration(now), plainDuration(before), times);
+    return tr("“%1” is %2 slower than “%3”: %4 instead of %5 (%6× as long).")
+        .arg(nowName, plainDuration(-difference), beforeName, plainDuration(now), plainDuration(before), times);
 }
 
 void ComparisonView::compareWith(std::shared_ptr<const TraceModel> other, const QString& name) {
@@ -172,9 +173,9 @@ void ComparisonView::updateRange() {
 void ComparisonView::updateLabels() {
     const TimeNs before = totalOf(other_);
     const TimeNs now = totalOf(document_);
-    otherLabel_->setText(tr("Before: %1 — %2 in all").arg(other_->displayName(), plainDuration(before)));
-    mainLabel_->setText(tr("Now: %1 — %2 in all").arg(document_->displayName(), plainDuration(now)));
-    banner_->setText(differenceText(before, now));
+    otherLabel_->setText(tr("Above: %1 — %2 in all").arg(other_->displayName(), plainDuration(before)));
+    mainLabel_->setText(tr("Below: %1 — %2 in all").arg(document_->displayName(), plainDuration(now)));
+    banner_->setText(differenceText(other_->displayName(), before, document_->displayName(), now));
 }
 
 } // namespace awaitscope::ui

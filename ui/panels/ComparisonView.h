@@ -30,7 +30,7 @@ public:
     ViewState* otherViewState() const { return otherView_; }
     QLabel* banner() const { return banner_; }
     // "Now 1.5 s faster: 1.5 s instead of 3 s (2× as fast)."
-    static QString differenceText(TimeNs before, TimeNs now);
+    static QString differenceText(const QString& beforeName, TimeNs before, const QString& nowName, TimeNs now);
 
 public slots:
     void compareWith(std::shared_ptr<const awaitscope::ui::TraceModel> other, const QString& name);

@@ -140,7 +140,7 @@ void LoopInsidesPanel::refresh() {
     for (std::size_t i = 0; i < readyShown; ++i) {
         const QueuedCallback& c = insides_.ready[i];
         QString text = QStringLiteral("%1. %2").arg(i + 1).arg(taskText(*model, c.task));
-        if (c.task == insides_.holder)
+        if (c.task != kNoTask && c.task == insides_.holder)
             text += tr("  — running now");
         auto* item = new QListWidgetItem(text, ready_);
         item->setData(Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
@@ -153,7 +153,8 @@ void LoopInsidesPanel::refresh() {
     for (std::size_t i = 0; i < timersShown; ++i) {
         const QueuedCallback& c = insides_.timers[i];
         auto* item = new QTreeWidgetItem(timers_, {formatTimePoint(c.due), taskText(*model, c.task),
-                                                   c.due >= state.time() ? plainDuration(c.due - state.time()) : tr("due")});
+                                                   c.due >= state.time() ? plainDuration(c.due - state.time())
+                                                                         : tr("overdue by %1").arg(plainDuration(state.time() - c.due))});
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
     }
     timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline (%1)").arg(insides_.timers.size()));

@@ -102,10 +102,10 @@ void PredictPanel::reveal() {
         if (placed.right()) {
             item->setText(QStringLiteral("✓  %1").arg(placed.text));
             item->setForeground(QColor(0x1e, 0x84, 0x49));
-            item->setToolTip(tr("Right: printed as line %1.").arg(placed.actual + 1));
+            item->setToolTip(tr("Right: printed %1 of %2.").arg(placed.actual + 1).arg(score_->total()));
         } else {
             const QString why = placed.actual >= 0 ? explainOutputMoment(*model, static_cast<std::size_t>(placed.actual)) : QString();
-            item->setText(tr("✗  %1  — really line %2. %3").arg(placed.text).arg(placed.actual + 1).arg(why));
+            item->setText(tr("✗  %1  — printed %2 of %3. %4").arg(placed.text).arg(placed.actual + 1).arg(score_->total()).arg(why));
             item->setForeground(QColor(0xc0, 0x39, 0x2b));
             item->setToolTip(tr("Click to see the moment it was printed."));
         }

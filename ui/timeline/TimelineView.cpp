@@ -97,6 +97,12 @@ void TimelineView::setStyle(const TimelineStyle& style) {
     update();
 }
 
+void TimelineView::setShowLegend(bool show) {
+    showLegend_ = show;
+    updateScrollBar();
+    update();
+}
+
 void TimelineView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange && styleFollowsPalette_) {
         style_ = TimelineStyle::forPalette(palette());
@@ -140,6 +146,7 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.playheadStep = view_->playheadStep();
     frame.measure = view_->measuredRange();
     frame.title = document_->displayName();
+    frame.showLegend = showLegend_;
     return frame;
 }
 

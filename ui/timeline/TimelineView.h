@@ -31,6 +31,8 @@ public:
     // Widget pixels of the centre of `task`'s state bar (or ghost strip) at time t.
     QPoint pointAt(TaskId task, TimeNs t, LanePart part = LanePart::StateBar) const;
     void setStyle(const TimelineStyle& style);
+    // The legend under the lanes (off for the upper of two stacked runs: one legend is enough).
+    void setShowLegend(bool show);
     const TimelineStyle& timelineStyle() const { return style_; }
     void setCollapsed(TaskId task, bool collapsed);
     bool isCollapsed(TaskId task) const;
@@ -84,6 +86,7 @@ private:
     QLineEdit* findEdit_;
     QLabel* findStatus_;
     int scrollY_ = 0;
+    bool showLegend_ = true;
 
     enum class Drag { None, Pending, Pan, Measure, Scrub };
     Drag drag_ = Drag::None;

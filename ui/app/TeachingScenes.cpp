@@ -1,0 +1,90 @@
+#include "app/TeachingScenes.h"
+
+#include "MainWindow.h"
+#include "app/PlaybackController.h"
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "panels/DiagnosticsPanel.h"
+#include "panels/PredictPanel.h"
+
+#include <QDockWidget>
+#include <QListWidget>
+
+namespace awaitscope::ui {
+
+namespace {
+
+// Runs `scenario`, then `then` once it has loaded.
+void afterRun(MainWindow& window, const QString& scenario, std::function<void(bool)> then) {
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(&window, &MainWindow::loadFinished, &window, [connection, then](bool ok) {
+        QObject::disconnect(*connection);
+        then(ok);
+    });
+    window.runScenario(scenario);
+}
+
+void raiseDock(MainWindow& window, const char* name) {
+    if (auto* dock = window.findChild<QDockWidget*>(QLatin1String(name))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+} // namespace
+
+QStringList teachingSceneNames() { return {QStringLiteral("playback"), QStringLiteral("compare"), QStringLiteral("diagnostic"), QStringLiteral("predict")}; }
+
+void prepareTeachingScene(MainWindow& window, const QString& scene, std::function<void(bool)> done) {
+    window.resize(1680, 1000);
+    if (scene == QLatin1String("playback")) {
+        afterRun(window, QStringLiteral("blocking_sleep"), [&window, done](bool ok) {
+            if (ok) {
+                raiseDock(window, "insidesDock");
+                raiseDock(window, "lessonDock");
+                // Mid-freeze: the blocker holds the loop in time.sleep, the heartbeat's timer is overdue.
+                window.playback()->seekTime(1'000'000'000);
+            }
+            done(ok);
+        });
+    } else if (scene == QLatin1String("compare")) {
+        afterRun(window, QStringLiteral("taskgroup_calls"), [&window, done](bool ok) {
+            if (!ok)
+                return done(false);
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = QObject::connect(&window, &MainWindow::loadFinished, &window, [connection, done](bool compared) {
+                QObject::disconnect(*connection);
+                done(compared);
+            });
+            window.compareWithLesson(QStringLiteral("sequential_calls"));
+        });
+    } else if (scene == QLatin1String("diagnostic")) {
+        afterRun(window, QStringLiteral("blocking_sleep"), [&window, done](bool ok) {
+            if (ok) {
+                raiseDock(window, "diagnosticsDock");
+                window.diagnosticsPanel()->activateRow(0);
+            }
+            done(ok);
+        });
+    } else if (scene == QLatin1String("predict")) {
+        afterRun(window, QStringLiteral("taskgroup_calls"), [&window, done](bool ok) {
+            if (ok) {
+                raiseDock(window, "predictDock");
+                QStringList lines;
+                for (const OutputLine& line : window.document()->model()->trace().output)
+                    lines << QString::fromStdString(std::string(window.document()->model()->trace().str(line.text)));
+                if (lines.size() > 2)
+                    std::swap(lines[1], lines[2]);
+                window.predictPanel()->setPrediction(lines);
+                window.predictPanel()->reveal();
+                window.playback()->pause();
+                window.playback()->goToEnd();
+            }
+            done(ok);
+        });
+    } else {
+        done(false);
+    }
+}
+
+} // namespace awaitscope::ui
