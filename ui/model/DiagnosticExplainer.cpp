@@ -30,7 +30,7 @@ QString atLine(int line) { return line > 0 ? QStringLiteral(" at line %1").arg(l
 
 QString plainDuration(TimeNs duration) {
     const double ns = static_cast<double>(duration);
-    if (std::abs(ns) >= 1e9)
+    if (std::abs(ns) >= 1e8)  // lessons speak in seconds: "0.5 s", not "500 ms"
         return trimmedNumber(ns / 1e9, 2) + QStringLiteral(" s");
     if (std::abs(ns) >= 1e6)
         return trimmedNumber(ns / 1e6, 1) + QStringLiteral(" ms");

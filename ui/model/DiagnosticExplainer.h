@@ -27,7 +27,7 @@ struct DiagnosticExplanation {
 
 DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscope::Diagnostic& diagnostic);
 
-// "1.5 s", "0.25 s", "120 ms", "40 µs": as a person would say it.
+// "1.5 s", "0.25 s", "12 ms", "40 µs": as a person would say it (seconds from 0.1 s up).
 QString plainDuration(TimeNs duration);
 
 // Line `line` (1-based) of the trace's source text, trimmed and without a trailing comment.

@@ -144,7 +144,9 @@ TaskMoment PlayheadState::task(TaskId task) const {
         return moment;
     const auto last = lastEvent(task);
     if (!last) {
-        if (trace.tasks[task].created <= time_) {
+        // A task's first event is its creation (Ready); a trace without one counts it ready
+        // from any moment after it was created.
+        if (trace.tasks[task].created < time_) {
             moment.phase = TaskPhase::Ready;
             moment.since = trace.tasks[task].created;
         }
