@@ -70,6 +70,8 @@ void prepareTeachingScene(MainWindow& window, const QString& scene, std::functio
         afterRun(window, QStringLiteral("taskgroup_calls"), [&window, done](bool ok) {
             if (ok) {
                 raiseDock(window, "predictDock");
+                if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("predictDock")))
+                    window.resizeDocks({dock}, {300}, Qt::Vertical);
                 QStringList lines;
                 for (const OutputLine& line : window.document()->model()->trace().output)
                     lines << QString::fromStdString(std::string(window.document()->model()->trace().str(line.text)));

@@ -10,6 +10,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace awaitscope::ui {
 
 namespace {
@@ -17,7 +19,7 @@ namespace {
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
 QString taskText(const TraceModel& model, TaskId task) {
-    return task < model.taskCount() ? q(model.taskName(task)) : QObject::tr("a callback (gather's bookkeeping or a timeout)");
+    return task < model.taskCount() ? q(model.taskName(task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
 }
 
 QString lineOf(const Trace& trace, SiteId site) {
@@ -60,6 +62,9 @@ LoopInsidesPanel::LoopInsidesPanel(TraceDocument* document, ViewState* viewState
     timers_->setHeaderLabels({tr("Due at"), tr("Wakes"), tr("In")});
     timers_->setRootIsDecorated(false);
     timers_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    timersNote_ = new QLabel(this);
+    timersNote_->setObjectName(QStringLiteral("timersNote"));
+    timersNote_->setWordWrap(true);
     waits_ = new QListWidget(this);
     waits_->setObjectName(QStringLiteral("awaitList"));
     waits_->setWordWrap(true);
@@ -73,6 +78,7 @@ LoopInsidesPanel::LoopInsidesPanel(TraceDocument* document, ViewState* viewState
     layout->addWidget(ready_, 2);
     layout->addWidget(timersTitle_);
     layout->addWidget(timers_, 2);
+    layout->addWidget(timersNote_);
     layout->addWidget(heading(tr("Waiting on something else"), this));
     layout->addWidget(waits_, 2);
 
@@ -109,7 +115,8 @@ void LoopInsidesPanel::refresh() {
     insides_ = {};
     const auto& model = document_->model();
     if (!model || !view_->playhead()) {
-        source_->setText(model ? tr("Press Play or step through the run: this panel shows what the event loop holds at the playhead.")
+        timersNote_->hide();
+    source_->setText(model ? tr("Press Play or step through the run: this panel shows what the event loop holds at the playhead.")
                                : QString());
         holder_->clear();
         return;
@@ -158,6 +165,11 @@ void LoopInsidesPanel::refresh() {
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
     }
     timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline (%1)").arg(insides_.timers.size()));
+    const bool overdue = std::any_of(insides_.timers.begin(), insides_.timers.end(), [&](const QueuedCallback& c) { return c.due < state.time(); });
+    timersNote_->setText(overdue ? tr("An overdue timer stays in the heap until the loop gets control back: only then does it "
+                                      "move its task to the ready queue. The timeline already shows that task as ready.")
+                                 : QString());
+    timersNote_->setVisible(overdue);
 
     for (const AwaitEdge& edge : insides_.waits) {
         QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), q(edge.what));

@@ -42,6 +42,7 @@ private:
     QListWidget* ready_;
     QLabel* timersTitle_;
     QTreeWidget* timers_;
+    QLabel* timersNote_;
     QListWidget* waits_;
     LoopInsides insides_;
     bool stale_ = true;

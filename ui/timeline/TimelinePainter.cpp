@@ -968,11 +968,10 @@ void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const T
         const int top = f.rowTop(row);
         if (row.kind == RowKind::Loop) {
             const TaskId holder = state.holder();
+            // A frozen loop already wears its red band and label.
             if (holder == kNoTask)
                 chip(top, row.height, QStringLiteral("idle"), st.loopIdle, st.text, pinned);
-            else if (state.task(holder).phase == TaskPhase::Blocking)
-                chip(top, row.height, QStringLiteral("frozen by %1").arg(q(model.taskName(holder))), st.frozen, st.frozenText, pinned);
-            else
+            else if (state.task(holder).phase != TaskPhase::Blocking)
                 chip(top, row.height, QStringLiteral("runs %1").arg(q(model.taskName(holder))), st.taskColor(holder), Qt::white, pinned);
             continue;
         }
@@ -991,7 +990,7 @@ void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const T
         case TaskPhase::Awaiting:
             chip(barTop, m.stateBarHeight, QStringLiteral("await ") + q(model.awaitDescription(moment.await)), st.awaiting, st.awaitingText, tasks);
             break;
-        case TaskPhase::Done: chip(barTop, m.stateBarHeight, QStringLiteral("done"), st.done, Qt::white, tasks); break;
+        case TaskPhase::Done: break;  // its end marker says so
         case TaskPhase::Failed: chip(barTop, m.stateBarHeight, QStringLiteral("failed"), st.failed, Qt::white, tasks); break;
         case TaskPhase::Cancelled: chip(barTop, m.stateBarHeight, QStringLiteral("cancelled"), st.cancelled, Qt::white, tasks); break;
         }
