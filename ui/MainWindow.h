@@ -67,6 +67,7 @@ public:
     const std::shared_ptr<const TraceModel>& previousRun() const { return previousRun_; }
     // The lesson the open run belongs to (kept across edited runs of it).
     QString lessonName() const { return lessonName_; }
+    bool hasLesson(const QString& name) const { return scenarioFor(name) != nullptr; }
     bool isLoading() const;
 
 public slots:

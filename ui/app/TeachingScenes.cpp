@@ -24,6 +24,14 @@ void afterRun(MainWindow& window, const QString& scenario, std::function<void(bo
     window.runScenario(scenario);
 }
 
+// The first of `names` the window offers as a lesson (the script lessons, else the C++ demos).
+QString lessonNamed(const MainWindow& window, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (window.hasLesson(QLatin1String(name)))
+            return QLatin1String(name);
+    return QLatin1String(*std::prev(names.end()));
+}
+
 void raiseDock(MainWindow& window, const char* name) {
     if (auto* dock = window.findChild<QDockWidget*>(QLatin1String(name))) {
         dock->show();
@@ -38,7 +46,7 @@ QStringList teachingSceneNames() { return {QStringLiteral("playback"), QStringLi
 void prepareTeachingScene(MainWindow& window, const QString& scene, std::function<void(bool)> done) {
     window.resize(1680, 1000);
     if (scene == QLatin1String("playback")) {
-        afterRun(window, QStringLiteral("blocking_sleep"), [&window, done](bool ok) {
+        afterRun(window, lessonNamed(window, {"blocking_sleep"}), [&window, done](bool ok) {
             if (ok) {
                 raiseDock(window, "insidesDock");
                 raiseDock(window, "lessonDock");
@@ -48,7 +56,7 @@ void prepareTeachingScene(MainWindow& window, const QString& scene, std::functio
             done(ok);
         });
     } else if (scene == QLatin1String("compare")) {
-        afterRun(window, QStringLiteral("taskgroup_calls"), [&window, done](bool ok) {
+        afterRun(window, lessonNamed(window, {"taskgroup_concurrency", "taskgroup_calls"}), [&window, done](bool ok) {
             if (!ok)
                 return done(false);
             auto connection = std::make_shared<QMetaObject::Connection>();
@@ -56,10 +64,10 @@ void prepareTeachingScene(MainWindow& window, const QString& scene, std::functio
                 QObject::disconnect(*connection);
                 done(compared);
             });
-            window.compareWithLesson(QStringLiteral("sequential_calls"));
+            window.compareWithLesson(lessonNamed(window, {"sequential_awaits", "sequential_calls"}));
         });
     } else if (scene == QLatin1String("diagnostic")) {
-        afterRun(window, QStringLiteral("blocking_sleep"), [&window, done](bool ok) {
+        afterRun(window, lessonNamed(window, {"blocking_sleep"}), [&window, done](bool ok) {
             if (ok) {
                 raiseDock(window, "diagnosticsDock");
                 window.diagnosticsPanel()->activateRow(0);
@@ -67,7 +75,7 @@ void prepareTeachingScene(MainWindow& window, const QString& scene, std::functio
             done(ok);
         });
     } else if (scene == QLatin1String("predict")) {
-        afterRun(window, QStringLiteral("taskgroup_calls"), [&window, done](bool ok) {
+        afterRun(window, lessonNamed(window, {"taskgroup_concurrency", "taskgroup_calls"}), [&window, done](bool ok) {
             if (ok) {
                 raiseDock(window, "predictDock");
                 if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("predictDock")))

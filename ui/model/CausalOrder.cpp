@@ -3,7 +3,6 @@
 #include "model/TraceModel.h"
 
 #include <algorithm>
-#include <deque>
 #include <optional>
 #include <string_view>
 
@@ -19,51 +18,38 @@ struct Unit {
     std::uint32_t last = 0;
     enum class Kind : std::uint8_t { Step, Tail, Ready, Other } kind = Kind::Other;
     TaskId waker = kNoTask;       // Ready: the task whose unit woke it (if it runs at this instant)
-    bool emitted = false;
     bool released = false;        // Ready: its waker has run; it may go as soon as it is next
-    std::vector<std::size_t> wakes;  // Ready units this step or tail woke
+    std::uint32_t wakesBegin = 0;  // Step / Tail: [wakesBegin, wakesEnd) in wakeList_
+    std::uint32_t wakesEnd = 0;
 };
-
-Unit makeUnit(TaskId task, std::uint32_t first, std::uint32_t last, Unit::Kind kind) {
-    Unit unit;
-    unit.task = task;
-    unit.first = first;
-    unit.last = last;
-    unit.kind = kind;
-    return unit;
-}
 
 bool endsStep(EventKind kind) { return kind == EventKind::Suspend || kind == EventKind::Finish; }
 
+// Reorders runs one after another, keeping its buffers: most instants hold a handful of
+// events, and a trace can have millions of them.
 class RunOrderer {
 public:
-    RunOrderer(const Trace& trace, EventRef* begin, EventRef* end) : trace_(trace), begin_(begin), end_(end) {}
+    explicit RunOrderer(const Trace& trace) : trace_(trace) {}
 
-    void reorder() {
+    void reorder(EventRef* begin, EventRef* end) {
+        begin_ = begin;
+        end_ = end;
         split();
         if (tasks_.size() < 2)
             return;
         attachWakeUps();
         seedQueue();
-        std::vector<EventRef> out;
-        out.reserve(static_cast<std::size_t>(end_ - begin_));
-        auto emit = [&](Unit& unit) {
-            unit.emitted = true;
-            for (std::uint32_t i = unit.first; i <= unit.last; ++i)
-                out.push_back({unit.task, i});
-            ++next_[slot(unit.task)];
-        };
+        out_.clear();
         for (;;) {
-            if (emitLoose(emit, queue_.empty()))
+            if (emitLoose())
                 continue;
             bool ran = false;
-            while (!queue_.empty() && !ran) {
-                const TaskId task = queue_.front();
-                queue_.pop_front();
+            while (queueHead_ < queue_.size() && !ran) {
+                const TaskId task = queue_[queueHead_++];
                 Unit* unit = nextUnit(task);
                 if (!unit || unit->kind != Unit::Kind::Step)
                     continue;
-                runStep(*unit, emit);
+                runStep(*unit);
                 ran = true;
             }
             if (ran)
@@ -76,114 +62,146 @@ public:
             if (!forced)
                 break;
             if (forced->kind == Unit::Kind::Step || forced->kind == Unit::Kind::Tail)
-                runStep(*forced, emit);
+                runStep(*forced);
             else
                 emit(*forced);
         }
-        std::copy(out.begin(), out.end(), begin_);
+        std::copy(out_.begin(), out_.end(), begin_);
     }
 
 private:
+    bool queueEmpty() const { return queueHead_ >= queue_.size(); }
     std::size_t slot(TaskId task) const {
         return static_cast<std::size_t>(std::lower_bound(tasks_.begin(), tasks_.end(), task) - tasks_.begin());
     }
     Unit* nextUnit(TaskId task) {
         const std::size_t s = slot(task);
-        return next_[s] < unitsOf_[s].size() ? &units_[unitsOf_[s][next_[s]]] : nullptr;
+        return next_[s] < unitsEnd_[s] ? &units_[next_[s]] : nullptr;
     }
     const TraceEvent& event(TaskId task, std::uint32_t index) const { return trace_.tasks[task].events[index]; }
 
+    void emit(Unit& unit) {
+        for (std::uint32_t i = unit.first; i <= unit.last; ++i)
+            out_.push_back({unit.task, i});
+        ++next_[slot(unit.task)];
+    }
+
     void split() {
-        for (EventRef* it = begin_; it != end_; ++it)
-            tasks_.push_back(it->task);
-        std::sort(tasks_.begin(), tasks_.end());
-        tasks_.erase(std::unique(tasks_.begin(), tasks_.end()), tasks_.end());
-        unitsOf_.resize(tasks_.size());
-        next_.assign(tasks_.size(), 0);
-        // The run keeps each task's events in their recorded order.
-        std::vector<std::vector<std::uint32_t>> eventsOf(tasks_.size());
-        for (EventRef* it = begin_; it != end_; ++it)
-            eventsOf[slot(it->task)].push_back(it->index);
-        for (std::size_t s = 0; s < tasks_.size(); ++s) {
-            const TaskId task = tasks_[s];
-            const auto& events = eventsOf[s];
-            std::size_t i = 0;
+        // The run keeps each task's events in their recorded order: a stable sort by task
+        // gives every task's events of this instant as one sequence.
+        byTask_.assign(begin_, end_);
+        auto byTaskId = [](const EventRef& a, const EventRef& b) { return a.task < b.task; };
+        if (byTask_.size() > 32) {
+            std::stable_sort(byTask_.begin(), byTask_.end(), byTaskId);
+        } else {
+            for (std::size_t i = 1; i < byTask_.size(); ++i)  // insertion sort: stable, and no allocation
+                for (std::size_t j = i; j > 0 && byTaskId(byTask_[j], byTask_[j - 1]); --j)
+                    std::swap(byTask_[j], byTask_[j - 1]);
+        }
+        tasks_.clear();
+        units_.clear();
+        next_.clear();
+        unitsEnd_.clear();
+        for (std::size_t from = 0; from < byTask_.size();) {
+            const TaskId task = byTask_[from].task;
+            std::size_t to = from;
+            while (to < byTask_.size() && byTask_[to].task == task)
+                ++to;
+            tasks_.push_back(task);
+            next_.push_back(units_.size());
+            auto at = [&](std::size_t k) -> const TraceEvent& { return event(task, byTask_[k].index); };
+            std::size_t i = from;
             // A step that began before this instant and ends in it comes first.
-            std::size_t tailEnd = 0;
-            while (tailEnd < events.size() && event(task, events[tailEnd]).kind != EventKind::Resume &&
-                   event(task, events[tailEnd]).kind != EventKind::Ready && !endsStep(event(task, events[tailEnd]).kind))
+            std::size_t tailEnd = from;
+            while (tailEnd < to && at(tailEnd).kind != EventKind::Resume && at(tailEnd).kind != EventKind::Ready && !endsStep(at(tailEnd).kind))
                 ++tailEnd;
-            if (tailEnd < events.size() && endsStep(event(task, events[tailEnd]).kind)) {
-                add(s, makeUnit(task, events[0], events[tailEnd], Unit::Kind::Tail));
+            if (tailEnd < to && endsStep(at(tailEnd).kind)) {
+                add(task, byTask_[from].index, byTask_[tailEnd].index, Unit::Kind::Tail);
                 i = tailEnd + 1;
             }
-            while (i < events.size()) {
-                const TraceEvent& e = event(task, events[i]);
+            while (i < to) {
+                const TraceEvent& e = at(i);
                 if (e.kind == EventKind::Resume) {
                     std::size_t j = i;
-                    while (j + 1 < events.size() && !endsStep(event(task, events[j]).kind) &&
-                           event(task, events[j + 1]).kind != EventKind::Resume)
+                    while (j + 1 < to && !endsStep(at(j).kind) && at(j + 1).kind != EventKind::Resume)
                         ++j;
-                    add(s, makeUnit(task, events[i], events[j], Unit::Kind::Step));
+                    add(task, byTask_[i].index, byTask_[j].index, Unit::Kind::Step);
                     i = j + 1;
                 } else {
-                    Unit unit = makeUnit(task, events[i], events[i], e.kind == EventKind::Ready ? Unit::Kind::Ready : Unit::Kind::Other);
+                    Unit& unit = add(task, byTask_[i].index, byTask_[i].index, e.kind == EventKind::Ready ? Unit::Kind::Ready : Unit::Kind::Other);
                     if (e.kind == EventKind::Ready)
                         unit.waker = e.ref;
-                    add(s, std::move(unit));
                     ++i;
                 }
             }
+            unitsEnd_.push_back(units_.size());
+            from = to;
         }
     }
 
-    void add(std::size_t s, Unit unit) {
-        unitsOf_[s].push_back(units_.size());
-        units_.push_back(std::move(unit));
+    Unit& add(TaskId task, std::uint32_t first, std::uint32_t last, Unit::Kind kind) {
+        Unit& unit = units_.emplace_back();
+        unit.task = task;
+        unit.first = first;
+        unit.last = last;
+        unit.kind = kind;
+        return unit;
     }
 
     // A Ready woken by a task that runs at this instant belongs to that task's first step.
     void attachWakeUps() {
+        wakePairs_.clear();
         for (std::size_t u = 0; u < units_.size(); ++u) {
             Unit& unit = units_[u];
-            if (unit.kind != Unit::Kind::Ready || unit.waker == unit.task || !std::binary_search(tasks_.begin(), tasks_.end(), unit.waker)) {
-                unit.waker = kNoTask;
+            if (unit.kind != Unit::Kind::Ready)
                 continue;
+            std::size_t owner = units_.size();
+            if (unit.waker != unit.task && std::binary_search(tasks_.begin(), tasks_.end(), unit.waker)) {
+                const std::size_t s = slot(unit.waker);
+                for (std::size_t w = next_[s]; w < unitsEnd_[s]; ++w)
+                    if (units_[w].kind == Unit::Kind::Step || units_[w].kind == Unit::Kind::Tail) {
+                        owner = w;
+                        break;
+                    }
             }
-            Unit* owner = nullptr;
-            for (std::size_t w : unitsOf_[slot(unit.waker)])
-                if (units_[w].kind == Unit::Kind::Step || units_[w].kind == Unit::Kind::Tail) {
-                    owner = &units_[w];
-                    break;
-                }
-            if (owner)
-                owner->wakes.push_back(u);
-            else
+            if (owner == units_.size())
                 unit.waker = kNoTask;
+            else
+                wakePairs_.emplace_back(static_cast<std::uint32_t>(owner), static_cast<std::uint32_t>(u));
+        }
+        std::stable_sort(wakePairs_.begin(), wakePairs_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        wakeList_.clear();
+        for (std::size_t k = 0; k < wakePairs_.size();) {
+            const std::uint32_t owner = wakePairs_[k].first;
+            units_[owner].wakesBegin = static_cast<std::uint32_t>(wakeList_.size());
+            while (k < wakePairs_.size() && wakePairs_[k].first == owner)
+                wakeList_.push_back(wakePairs_[k++].second);
+            units_[owner].wakesEnd = static_cast<std::uint32_t>(wakeList_.size());
         }
     }
 
     // Tasks already in the ready queue when the instant began, in the order they joined it.
     void seedQueue() {
-        std::vector<std::pair<TimeNs, TaskId>> waiting;
+        queue_.clear();
+        queueHead_ = 0;
+        waiting_.clear();
         for (std::size_t s = 0; s < tasks_.size(); ++s) {
-            const Unit& first = units_[unitsOf_[s].front()];
+            const Unit& first = units_[next_[s]];
             if (first.kind != Unit::Kind::Step)
                 continue;
             const TaskId task = tasks_[s];
             const TimeNs joined = first.first > 0 ? event(task, first.first - 1).time : trace_.tasks[task].created;
-            waiting.emplace_back(joined, task);
+            waiting_.emplace_back(joined, task);
         }
-        std::stable_sort(waiting.begin(), waiting.end());
-        for (const auto& [time, task] : waiting)
+        std::stable_sort(waiting_.begin(), waiting_.end());
+        for (const auto& [time, task] : waiting_)
             queue_.push_back(task);
     }
 
-    template <class Emit>
-    void runStep(Unit& unit, Emit& emit) {
+    void runStep(Unit& unit) {
         emit(unit);
-        for (std::size_t w : unit.wakes) {
-            Unit& ready = units_[w];
+        for (std::uint32_t k = unit.wakesBegin; k < unit.wakesEnd; ++k) {
+            Unit& ready = units_[wakeList_[k]];
             ready.released = true;
             if (nextUnit(ready.task) == &ready) {
                 emit(ready);
@@ -199,11 +217,10 @@ private:
     // Tails first, then single events that may go (a Ready only once its waker has run). A
     // Ready with no known waker other than a timer (a TaskGroup, gather or lock finishing)
     // was caused by a step of this instant: it waits until the queue has run dry.
-    template <class Emit>
-    bool emitLoose(Emit& emit, bool queueEmpty) {
+    bool emitLoose() {
         for (TaskId task : tasks_)
             if (Unit* unit = nextUnit(task); unit && unit->kind == Unit::Kind::Tail) {
-                runStep(*unit, emit);
+                runStep(*unit);
                 return true;
             }
         auto caused = [&](const Unit& unit) {
@@ -211,7 +228,7 @@ private:
             return detail != static_cast<std::uint8_t>(WaitKind::Timer) && detail != static_cast<std::uint8_t>(WaitKind::Start);
         };
         for (int pass = 0; pass < 2; ++pass) {
-            if (pass == 1 && !queueEmpty)
+            if (pass == 1 && !queueEmpty())
                 break;
             for (TaskId task : tasks_) {
                 Unit* unit = nextUnit(task);
@@ -234,32 +251,28 @@ private:
     }
 
     const Trace& trace_;
-    EventRef* begin_;
-    EventRef* end_;
-    std::vector<TaskId> tasks_;                     // sorted
-    std::vector<Unit> units_;
-    std::vector<std::vector<std::size_t>> unitsOf_;  // per task slot, in order
-    std::vector<std::size_t> next_;                  // per task slot: its next unit
-    std::deque<TaskId> queue_;
+    EventRef* begin_ = nullptr;
+    EventRef* end_ = nullptr;
+    std::vector<EventRef> byTask_;
+    std::vector<TaskId> tasks_;            // sorted
+    std::vector<Unit> units_;              // each task's units together, in its order
+    std::vector<std::size_t> next_;        // per task slot: its next unit
+    std::vector<std::size_t> unitsEnd_;    // per task slot: past its last unit
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> wakePairs_;
+    std::vector<std::uint32_t> wakeList_;
+    std::vector<std::pair<TimeNs, TaskId>> waiting_;
+    std::vector<TaskId> queue_;            // FIFO from queueHead_
+    std::size_t queueHead_ = 0;
+    std::vector<EventRef> out_;
 };
 
 } // namespace
 
-void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order) {
-    auto timeOf = [&](const EventRef& ref) { return trace.tasks[ref.task].events[ref.index].time; };
-    std::size_t i = 0;
-    while (i < order.size()) {
-        std::size_t j = i + 1;
-        const TimeNs t = timeOf(order[i]);
-        bool several = false;
-        while (j < order.size() && timeOf(order[j]) == t) {
-            several |= order[j].task != order[i].task;
-            ++j;
-        }
-        if (several && j - i <= kMaxCausalRun)
-            RunOrderer(trace, order.data() + i, order.data() + j).reorder();
-        i = j;
-    }
+void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const std::vector<TieRun>& runs) {
+    RunOrderer orderer(trace);
+    for (const TieRun& run : runs)
+        if (run.end - run.begin <= kMaxCausalRun && run.end <= order.size())
+            orderer.reorder(order.data() + run.begin, order.data() + run.end);
 }
 
 namespace {
@@ -320,9 +333,10 @@ std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector
     const OutputLine* previous = nullptr;
     std::size_t previousAt = 0;
     for (const OutputLine& line : trace.output) {
-        // Not before anything earlier.
-        while (from < order.size() && eventAt(from).time < line.time)
-            ++from;
+        // Not before anything earlier (a binary search: the order is sorted by time).
+        from = static_cast<std::size_t>(std::partition_point(order.begin() + static_cast<std::ptrdiff_t>(from), order.end(),
+                                                             [&](const EventRef& r) { return trace.tasks[r.task].events[r.index].time < line.time; }) -
+                                        order.begin());
         // The latest place it can go: before anything later, and before its task suspends,
         // finishes or blocks at that moment.
         std::size_t limit = from;

@@ -18,8 +18,14 @@ struct EventRef;
 // huge instant costs more than it teaches.
 inline constexpr std::size_t kMaxCausalRun = 4096;
 
-// Reorders every run of equal-time events in `order` (sorted by time) into causal order.
-void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order);
+// A stretch [begin, end) of `order` whose events share one time and come from several tasks.
+struct TieRun {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// Reorders each of `runs` (stretches of `order`, which is sorted by time) into causal order.
+void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const std::vector<TieRun>& runs);
 
 // For each output line, the index into `order` before which it was printed: after the events
 // of its moment that led up to it, before the printing task's next suspend, finish, blocking

@@ -110,6 +110,24 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
         std::uint32_t index;
     };
     auto later = [](const Head& a, const Head& b) { return a.time != b.time ? a.time > b.time : a.task > b.task; };
+    // Instants with events of several tasks, noted while merging (the times are at hand here).
+    std::vector<TieRun> ties;
+    std::size_t runBegin = 0;
+    TimeNs runTime = INT64_MIN;
+    TaskId runTask = kNoTask;
+    bool runMixed = false;
+    auto note = [&](TimeNs time, TaskId task) {
+        if (time != runTime) {
+            if (runMixed)
+                ties.push_back({runBegin, eventOrder_.size()});
+            runBegin = eventOrder_.size();
+            runTime = time;
+            runTask = task;
+            runMixed = false;
+        } else {
+            runMixed |= task != runTask;
+        }
+    };
     std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later);
     for (const TaskRecord& task : t.tasks)
         if (!task.events.empty())
@@ -122,6 +140,7 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
         const TimeNs limit = heads.empty() ? INT64_MAX : heads.top().time;
         std::uint32_t i = head.index;
         do {
+            note(events[i].time, head.task);
             eventOrder_.push_back({head.task, i});
             ++i;
         } while (i < events.size() && (events[i].time < limit || (!heads.empty() && events[i].time == limit && head.task < heads.top().task)));
@@ -132,7 +151,9 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
             return;
         }
     }
-    orderTiesCausally(t, eventOrder_);
+    if (runMixed)
+        ties.push_back({runBegin, eventOrder_.size()});
+    orderTiesCausally(t, eventOrder_, ties);
     outputPositions_ = outputPositions(t, eventOrder_);
 }
 
