@@ -10,11 +10,15 @@
 #include <awaitscope/cli/ConvertCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
 #include <awaitscope/io/TraceFile.h>
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QApplication>
 #include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 #include <QTimer>
 
@@ -41,7 +45,7 @@ bool displayAvailable() {
 
 // The ui reaches file loading, saving and script running only through these hooks.
 awaitscope::ui::TraceSources makeTraceSources() {
-    awaitscope::ui::TraceSources sources = awaitscope::ui::demoTraceSources();
+    awaitscope::ui::TraceSources sources;
     sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
         awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
         return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
@@ -55,7 +59,75 @@ awaitscope::ui::TraceSources makeTraceSources() {
         awaitscope::SaveResult result = awaitscope::saveTraceFile(trace, path, as);
         return awaitscope::ui::SavedTrace{result.ok, std::move(result.error)};
     };
+    sources.scenarios = [] {
+        std::vector<awaitscope::ui::ScenarioInfo> scenarios;
+        for (const awaitscope::Scenario& s : awaitscope::builtinScenarios())
+            scenarios.push_back({s.name, s.title, s.fileName, s.source, s.lesson});
+        return scenarios;
+    };
+    sources.runScenario = [](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
+        const awaitscope::Scenario* scenario = awaitscope::findScenario(name);
+        if (!scenario)
+            return awaitscope::ui::LoadedTrace{false, {}, "no built-in scenario named '" + name + "'", {}};
+        awaitscope::ScriptRunOptions options;
+        options.fileName = scenario->fileName;
+        options.cancelled = hooks.cancelled;
+        awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
+        result.trace.metadata.scenario = scenario->name;
+        // A lesson that raised still has a trace to inspect: the error becomes a warning.
+        std::vector<std::string> warnings;
+        if (result.error)
+            warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
+        return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
+    };
     return sources;
+}
+
+// `--run SCRIPT.py|NAME`: the script's output on stdout exactly as python3 prints it,
+// diagnostics on stderr, the exit code python3 would give; `--out` also saves the trace.
+int runScriptCommand(const QString& target, const QString& outPath) {
+    std::string source;
+    awaitscope::ScriptRunOptions options;
+    const awaitscope::Scenario* scenario = nullptr;
+    if (QFileInfo(target).isFile()) {
+        QFile file(target);
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "awaitscope: cannot read %s\n", qPrintable(target));
+            return 2;
+        }
+        source = file.readAll().toStdString();
+        options.fileName = target.toStdString();
+    } else if ((scenario = awaitscope::findScenario(target.toStdString()))) {
+        source = scenario->source;
+        options.fileName = scenario->fileName;
+    } else {
+        std::fprintf(stderr, "awaitscope: no such script or built-in scenario: %s (see --list-scenarios)\n",
+                     qPrintable(target));
+        return 2;
+    }
+    options.onStdout = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    options.onStderr = [](std::string_view text) {
+        std::fflush(stdout);
+        std::fwrite(text.data(), 1, text.size(), stderr);
+    };
+    awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
+    std::fflush(stdout);
+    if (scenario)
+        result.trace.metadata.scenario = scenario->name;
+    if (!outPath.isEmpty()) {
+        const awaitscope::SaveResult saved = awaitscope::saveTraceFile(result.trace, outPath.toLocal8Bit().toStdString());
+        if (!saved.ok) {
+            std::fprintf(stderr, "awaitscope: cannot write %s: %s\n", qPrintable(outPath), saved.error.c_str());
+            return result.exitCode ? result.exitCode : 1;
+        }
+    }
+    return result.exitCode;
+}
+
+int listScenarios() {
+    for (const awaitscope::Scenario& scenario : awaitscope::builtinScenarios())
+        std::printf("%-26s %s\n", scenario.name.c_str(), scenario.title.c_str());
+    return 0;
 }
 
 } // namespace
@@ -97,7 +169,15 @@ int main(int argc, char** argv) {
         QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
     const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
         QStringLiteral("Run the lesson <name> and draw its timeline to the --out file; no window."), QStringLiteral("name"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where --render writes the picture."), QStringLiteral("file"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+        QStringLiteral("Where --render writes the picture, or where --run writes the trace (JSON; .json.gz, .chrome.json)."),
+        QStringLiteral("file"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+        QStringLiteral("Run a script (or a built-in scenario by name) without a window; its output goes to stdout."),
+        QStringLiteral("script.py|name"));
+    const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
+        QStringLiteral("List the built-in scenarios with their titles."));
+    parser.addOptions({runOption, listScenariosOption});
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
@@ -117,6 +197,10 @@ int main(int argc, char** argv) {
     }
 
     // Headless modes: no QApplication, no display.
+    if (parser.isSet(listScenariosOption))
+        return listScenarios();
+    if (parser.isSet(runOption))
+        return runScriptCommand(parser.value(runOption), parser.value(outOption));
     if (parser.isSet(reportOption)) {
         awaitscope::ReportOptions options;
         if (parser.isSet(frozenOption)) {

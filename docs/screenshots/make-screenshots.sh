@@ -8,12 +8,14 @@ app=${1:-$here/../../build/dev/app/awaitscope}
 render() {  # name size
   "$app" --render-scenario "$1" --out "$here/$1.png" --size "$2"
 }
-render sequential_calls 1600x400
-render taskgroup_calls 1600x460
+render sequential_awaits 1600x400
+render taskgroup_concurrency 1600x460
 render blocking_sleep 1600x460
-render never_awaited 1600x400
-render taskgroup_failure 1600x460
-render to_thread 1600x460
+render forgotten_await 1600x460
+render taskgroup_failure 1600x520
+render to_thread_fix 1600x460
+render cpu_heavy_loop 1600x460
+render agent_loop 1600x520
 "$app" --render-scenario blocking_sleep --out "$here/blocking_sleep_dark.png" --size 1600x460 --theme dark
 # The first start (a clean layout, and the welcome over the first lesson).
 config=$(mktemp -d)

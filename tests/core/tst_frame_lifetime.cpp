@@ -148,6 +148,24 @@ private slots:
         }
     }
 
+    void aLoopTornDownMidGatherFreesTheGatherAndItsChildren() {
+        {
+            Loop loop(LoopOptions{ClockKind::Virtual, nullptr, nullptr, 2, 0});  // stop once all four wait
+            try {
+                loop.run([]() -> Task<> {
+                    std::vector<Task<int>> children;
+                    for (int i = 0; i < 3; ++i)
+                        children.push_back(counted(Probe{}, 1h));
+                    co_await gather(std::move(children));
+                }());
+                QFAIL("the iteration budget should have stopped the run");
+            } catch (const BudgetExceeded&) {
+            }
+            QCOMPARE(loop.pendingTaskCount(), std::size_t(4));
+        }
+        QCOMPARE(Probe::alive, 0);
+    }
+
     void neverAwaitedInsideARunIsFreed() {
         Loop loop;
         loop.run([]() -> Task<> {

@@ -37,7 +37,7 @@ private slots:
     void rendersSvgByExtension() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("t.svg"));
-        QCOMPARE(runApp({"--render-scenario", "taskgroup_calls", "--out", out}).exitCode, 0);
+        QCOMPARE(runApp({"--render-scenario", "taskgroup_concurrency", "--out", out}).exitCode, 0);
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("<svg"));

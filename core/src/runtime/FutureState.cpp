@@ -77,7 +77,7 @@ std::exception_ptr FutureState::makeCancelledError() {
 
 std::exception_ptr FutureState::errorForResult() {
     switch (status_) {
-    case Status::Pending: return loop_->exceptionPolicy().invalidState("Result is not ready.");
+    case Status::Pending: return loop_->exceptionPolicy().invalidState("Result is not set.");
     case Status::Cancelled: return makeCancelledError();
     case Status::Finished: logTraceback_ = false; return exception_;
     }
@@ -98,6 +98,13 @@ void FutureState::addDoneCallback(DoneCallback callback) {
         loop_->scheduleDoneCallback(*this, callback);
     else
         callbacks_.push_back(callback);
+}
+
+void FutureState::dropCallbacks() {
+    std::vector<DoneCallback> callbacks;
+    callbacks.swap(callbacks_);
+    for (const DoneCallback& callback : callbacks)
+        callback.fn(callback.self, this, false);
 }
 
 TaskId FutureState::waitingTask() const {

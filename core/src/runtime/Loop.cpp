@@ -29,7 +29,12 @@ Loop::~Loop() {
     while (!ready_.empty())
         ready_.pop().finish(false);
     timers_.drain([](const detail::ReadyItem& item) { item.finish(false); });
-    // Tasks still pending own their frames; releasing them destroys the frames.
+    // Tasks still pending own their frames, and a gather and its children hold each other:
+    // destroy every frame and drop every callback first, then let the tasks go.
+    const std::vector<detail::TaskState*> stillPending = pendingTasks();
+    std::vector<detail::Ref<detail::TaskState>> pending(stillPending.begin(), stillPending.end());
+    for (auto& task : pending)
+        task->abandon();
     while (pendingHead_)
         taskFinished(*pendingHead_);
 }
@@ -271,7 +276,10 @@ void Loop::runOnce() {
             stopWithError(std::make_exception_ptr(DeadlockError(deadlockMessage())));
             return;
         }
-        virtualNow_ = std::max(virtualNow_, timers_.nextDeadline());
+        TimeNs wake = timers_.nextDeadline();
+        if (const TimeNs resolution = options_.timerResolution; resolution > 0 && wake > virtualNow_)
+            wake = virtualNow_ + (wake - virtualNow_ + resolution - 1) / resolution * resolution;
+        virtualNow_ = std::max(virtualNow_, wake);
     }
 
     const TimeNs end = now();
@@ -329,6 +337,13 @@ void Loop::recordQueues() {
     });
 }
 
+void Loop::recordPendingAtExit() {
+    if (Recorder* recorder = options_.recorder)
+        for (detail::TaskState* task = pendingHead_; task; task = task->nextPending)
+            if (task->markPendingAtExit())
+                recorder->pendingAtExit(now(), task->id());
+}
+
 std::string Loop::deadlockMessage() const {
     std::string message = "every task is waiting and nothing is scheduled that could wake them; under CPython "
                           "the program would wait forever. Waiting:";
@@ -339,9 +354,7 @@ std::string Loop::deadlockMessage() const {
 
 void Loop::shutdown() {
     std::vector<detail::TaskState*> leftover = pendingTasks();
-    if (Recorder* recorder = options_.recorder)
-        for (detail::TaskState* task : leftover)
-            recorder->pendingAtExit(now(), task->id());
+    recordPendingAtExit();
     if (!leftover.empty()) {
         // asyncio.run: cancel every task left, then wait for them with gather(return_exceptions=True).
         std::vector<detail::Ref<detail::TaskState>> tasks(leftover.begin(), leftover.end());

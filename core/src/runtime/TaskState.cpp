@@ -22,6 +22,15 @@ TaskState::~TaskState() {
     --liveCounts().tasks;
 }
 
+void TaskState::abandon() {
+    if (root_)
+        std::exchange(root_, nullptr).destroy();
+    resumePoint_ = nullptr;
+    futWaiter_.reset();
+    awaited_.reset();
+    dropCallbacks();
+}
+
 void TaskState::start(TaskId id, std::string name, std::uint64_t number) {
     id_ = id;
     name_ = std::move(name);

@@ -32,6 +32,10 @@ struct LoopOptions {
     const ExceptionPolicy* exceptions = nullptr;  // null: the C++ exception classes
     std::uint64_t maxIterations = 0;              // 0: no budget
     TimeNs maxTime = 0;                           // 0: no budget (virtual clock only)
+    // Virtual clock: when the loop must wait for a timer, round the wait up to a multiple of
+    // this, as CPython's epoll selector does (1 ms). Timers armed a few microseconds apart
+    // then fire in the same iteration, as they do under CPython. 0: wake exactly on time.
+    TimeNs timerResolution = 0;
     // Record the ready queue and timer heap at the start of every iteration (Trace::loopQueues).
     // For lessons: it costs time in proportion to the queues' length.
     bool recordLoopQueues = false;
@@ -125,6 +129,11 @@ public:
     void runUntilComplete(detail::FutureState& future);
     // Runs asyncio.run's shutdown: records tasks pending at exit, cancels them and waits.
     void shutdown();
+    // Records every pending task as pending at exit (once per task).
+    void recordPendingAtExit();
+    // Stops the loop at the end of the current iteration; run/runUntilComplete then throw
+    // `error`. For embedders that must end a run at once (the script interpreter's budgets).
+    void stop(std::exception_ptr error) { stopWithError(std::move(error)); }
 
     // Makes this the running loop of the thread for as long as it lives.
     class RunScope {

@@ -287,9 +287,7 @@ T Loop::run(BasicTask<T, true> main, SourceLocation where) {
     try {
         runUntilComplete(*task.state());
     } catch (...) {
-        if (Recorder* recorder = options_.recorder)
-            for (detail::TaskState* pending : pendingTasks())
-                recorder->pendingAtExit(now(), pending->id());
+        recordPendingAtExit();
         throw;
     }
     shutdown();

@@ -77,6 +77,9 @@ public:
     void markRetrieved() { logTraceback_ = false; }
 
     void addDoneCallback(DoneCallback callback);
+    // Tells every pending callback it will never run (so each drops what it holds) and
+    // forgets them: breaks the cycles a loop torn down mid-run would leave (gather <-> children).
+    void dropCallbacks();
     // The task that will wake when this future is done, if one waits on it.
     TaskId waitingTask() const;
     std::size_t removeDoneCallback(DoneCallback::Fn fn, void* self);

@@ -59,6 +59,10 @@ public:
     static void wakeupThunk(void* self, void* future, bool run);
 
     void start(TaskId id, std::string name, std::uint64_t number);
+    // The loop goes away while this task is pending: destroy its frames and drop its callbacks.
+    void abandon();
+    // asyncio.run found it pending when main returned; recorded once however often asked.
+    bool markPendingAtExit() { return !std::exchange(pendingAtExitRecorded_, true); }
 
 protected:
     // Moves the root coroutine's result into the typed slot and destroys the frame.
@@ -82,6 +86,7 @@ private:
     TaskId id_ = kNoTask;
     int numCancelsRequested_ = 0;
     bool mustCancel_ = false;
+    bool pendingAtExitRecorded_ = false;
 
     // What the last resume ended on (set by the awaiter, consumed by step()).
     Suspension suspension_ = Suspension::None;

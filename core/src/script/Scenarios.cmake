@@ -1,0 +1,55 @@
+# The built-in lessons, in the order the app lists them (samples/scenarios/<name>.py).
+set(AWAITSCOPE_SCENARIOS
+  coroutine_runs_nothing
+  sequential_awaits
+  taskgroup_concurrency
+  gather_results
+  taskgroup_failure
+  forgotten_await
+  blocking_sleep
+  blocking_http_call
+  cpu_heavy_loop
+  to_thread_fix
+  agent_loop
+  semaphore_llm_limit
+  timeout_slow_tool
+  producer_consumer_queue
+  one_shot_script
+)
+set(AWAITSCOPE_SCENARIO_DIR ${PROJECT_SOURCE_DIR}/samples/scenarios)
+set(_scenario_files "")
+foreach(_name IN LISTS AWAITSCOPE_SCENARIOS)
+  list(APPEND _scenario_files ${AWAITSCOPE_SCENARIO_DIR}/${_name}.py)
+endforeach()
+set(AWAITSCOPE_SCENARIO_CPP ${CMAKE_CURRENT_BINARY_DIR}/generated/ScenarioTexts.cpp)
+add_custom_command(
+  OUTPUT ${AWAITSCOPE_SCENARIO_CPP}
+  COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${AWAITSCOPE_SCENARIO_DIR} "-DNAMES=${AWAITSCOPE_SCENARIOS}"
+          -DOUTPUT=${AWAITSCOPE_SCENARIO_CPP} -P ${CMAKE_CURRENT_SOURCE_DIR}/src/script/EmbedScenarios.cmake
+  DEPENDS ${_scenario_files} ${CMAKE_CURRENT_SOURCE_DIR}/src/script/EmbedScenarios.cmake
+  COMMENT "Embedding the built-in scenarios"
+  VERBATIM)
+set(AWAITSCOPE_SCRIPT_SOURCES
+  src/script/Asyncio.cpp
+  src/script/Builtins.cpp
+  src/script/Compiler.cpp
+  src/script/Exceptions.cpp
+  src/script/Format.cpp
+  src/script/HashTable.cpp
+  src/script/Interpreter.cpp
+  src/script/Lexer.cpp
+  src/script/Methods.cpp
+  src/script/Operations.cpp
+  src/script/Parser.cpp
+  src/script/Scenarios.cpp
+  src/script/ScriptRunner.cpp
+  src/script/Value.cpp
+  src/script/Vm.cpp
+  ${AWAITSCOPE_SCENARIO_CPP}
+)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)
+  # GCC 12 at -O2/-O3 reports false positives on std::string under -Wrestrict
+  # (https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105651); the interpreter builds strings everywhere.
+  set_source_files_properties(${AWAITSCOPE_SCRIPT_SOURCES} DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}
+                              PROPERTIES COMPILE_OPTIONS -Wno-restrict)
+endif()

@@ -1,0 +1,1311 @@
+// The bytecode machine. Python-to-Python calls push frames and continue in the same loop;
+// only coroutine and generator frames are entered from outside (and can suspend). A frame
+// that reaches `await` returns the awaitable to its C++ coroutine (coroutineBody), which
+// co_awaits it on the runtime and resumes the frame with the outcome.
+#include "awaitscope/script/detail/AsyncObjects.h"
+#include "awaitscope/script/detail/Interpreter.h"
+#include "awaitscope/trace/Recorder.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace awaitscope::script {
+
+extern Value asyncEnter(Interpreter& interp, const Value& manager);
+extern Value asyncExit(Interpreter& interp, const Value& manager, const Value& error);
+extern Value withEnter(Interpreter& interp, const Value& manager);
+extern Value withExit(Interpreter& interp, const Value& manager, const Value& error);
+
+namespace {
+
+// Virtual CPU time per instruction, in picoseconds, modelled on CPython 3.11's own costs
+// (its specialized instructions make locals, constants and jumps nearly free, calls cheap
+// and string formatting dear). Calibrated on the development machine with
+// tests/bench/calibrate_cost_model.py; see docs/scenario-language.md.
+constexpr std::uint32_t kSimple = 5000;  // also what builtins charge per element they touch
+constexpr std::uint32_t kCall = 22000;
+
+struct CostTable {
+    std::uint32_t costs[static_cast<int>(Op::Count)];
+    constexpr void set(std::initializer_list<Op> ops, std::uint32_t picoseconds) {
+        for (Op op : ops)
+            costs[static_cast<int>(op)] = picoseconds;
+    }
+    constexpr CostTable() : costs() {
+        for (int i = 0; i < static_cast<int>(Op::Count); ++i)
+            costs[i] = kSimple;
+        set({Op::Nop}, 0);
+        set({Op::PopTop, Op::DupTop, Op::DupTopTwo, Op::RotTwo, Op::RotThree, Op::LoadConst, Op::LoadFast,
+             Op::StoreFast, Op::ClearFast, Op::Jump, Op::PopJumpIfFalse, Op::PopJumpIfTrue, Op::JumpIfFalseOrPop,
+             Op::JumpIfTrueOrPop, Op::SetupFinally, Op::PopBlock},
+            1000);
+        set({Op::LoadDeref, Op::StoreDeref, Op::LoadClosure}, 2000);
+        set({Op::LoadGlobal}, 3000);
+        set({Op::StoreGlobal, Op::StoreName, Op::DeleteGlobal, Op::DeleteName}, 15000);
+        set({Op::LoadName}, 8000);
+        set({Op::BinaryOp}, 7000);
+        set({Op::CompareOp}, 5000);
+        set({Op::LoadAttr, Op::LoadMethod}, 6000);
+        set({Op::StoreAttr}, 9000);
+        set({Op::Call, Op::CallKw, Op::CallEx, Op::CallMethod, Op::CallMethodKw}, kCall);
+        set({Op::ReturnValue}, 6000);
+        set({Op::ForIter}, 5000);
+        set({Op::GetIter, Op::StoreSubscr, Op::UnpackSequence, Op::UnpackEx}, 10000);
+        set({Op::BinarySubscr}, 6000);
+        set({Op::BuildList, Op::BuildTuple, Op::BuildMap, Op::BuildSet, Op::BuildSlice}, 20000);
+        set({Op::ListAppend, Op::SetAdd}, 6000);
+        set({Op::MapAdd}, 12000);
+        set({Op::FormatValue}, 120000);
+        set({Op::BuildString}, 40000);
+        set({Op::MakeFunction}, 30000);
+        set({Op::BuildClass}, 500000);
+        set({Op::ImportName}, 100000);
+    }
+};
+
+constexpr CostTable kCosts;
+
+std::string unboundMessage(const CodeObject* code, int slot) {
+    return "cannot access local variable '" + code->localNames[static_cast<std::size_t>(slot)].as<StrObject>()->text +
+           "' where it is not associated with a value";
+}
+
+} // namespace
+
+const std::uint32_t* Interpreter::instructionCosts() { return kCosts.costs; }
+
+void Interpreter::flushCost() {
+    if (costPs_ >= 1000 && loop_) {
+        loop_->chargeCpu(static_cast<TimeNs>(costPs_ / 1000));
+        costPs_ %= 1000;
+    }
+}
+
+void Interpreter::chargeOps(std::uint64_t instructions) {
+    opsTotal_ += instructions;
+    costPs_ += instructions * kSimple;
+    if (opsTotal_ >= nextCancelCheck_)
+        checkBudget(currentLine());
+}
+
+void Interpreter::abort(const std::string& message, std::uint32_t line) {
+    aborting_ = true;
+    flushCost();
+    // Stop the loop at the end of this iteration, so no task waits on (and no virtual time
+    // passes for) a run that is over.
+    if (loop_ && loopRunning_)
+        loop_->stop(std::make_exception_ptr(ScriptAbort(message, line)));
+    throw ScriptAbort(message, line);
+}
+
+void Interpreter::checkBudget(std::uint32_t line) {
+    if (aborting_)
+        throw ScriptAbort("aborted", line);
+    if (cancelled_ && cancelled_->load(std::memory_order_relaxed))
+        abort("the run was cancelled", line);
+    // A new task step (another task, or the same task in a later loop iteration) resets the
+    // per-step count.
+    const void* task = loop_ ? static_cast<const void*>(loop_->currentTask()) : nullptr;
+    const void* thread = loop_ ? static_cast<const void*>(loop_->threadContext()) : nullptr;
+    const std::uint64_t iteration = loop_ ? loop_->iterations() : 0;
+    if (task != stepTask_ || thread != stepThread_ || iteration != stepIteration_) {
+        stepTask_ = task;
+        stepThread_ = thread;
+        stepIteration_ = iteration;
+        stepStartOps_ = opsTotal_;
+    }
+    if (opsTotal_ - stepStartOps_ > limits_.maxOpsPerStep) {
+        const std::string message = "the loop never yielded: frozen forever at line " + std::to_string(line);
+        if (recorder_ && loop_) {
+            flushCost();
+            const SourceLocation where = current_ ? current_->code->location(static_cast<std::size_t>(std::max(0, current_->pc - 1)))
+                                                  : SourceLocation(program_.fileName.c_str(), "<module>", line, 0);
+            recorder_->scriptError(loop_->now(), loop_->threadContext() ? loop_->threadContext()->lane : loop_->currentTaskId(),
+                                   where, message);
+        }
+        abort(message, line);
+    }
+    if (opsTotal_ > limits_.maxOpsTotal)
+        abort("the script ran out of its instruction budget (" + std::to_string(limits_.maxOpsTotal) +
+                  " operations) at line " + std::to_string(line),
+              line);
+    nextCancelCheck_ = opsTotal_ + 65536;
+    if (stepStartOps_ + limits_.maxOpsPerStep + 1 < nextCancelCheck_)
+        nextCancelCheck_ = stepStartOps_ + limits_.maxOpsPerStep + 1;
+}
+
+// ---------------------------------------------------------------- awaitables
+
+namespace {
+
+bool isAwaitable(const Value& v) {
+    if (!v.isObject())
+        return false;
+    switch (v.object()->kind()) {
+    case Kind::Coroutine:
+    case Kind::Task:
+    case Kind::Future:
+    case Kind::Sleep:
+    case Kind::Op: return true;
+    default: return false;
+    }
+}
+
+struct FrameOwner {
+    Interpreter* interp = nullptr;
+    Frame* frame = nullptr;
+    FrameOwner(Interpreter* i, Frame* f) : interp(i), frame(f) {}
+    FrameOwner(FrameOwner&& other) noexcept : interp(other.interp), frame(std::exchange(other.frame, nullptr)) {}
+    FrameOwner(const FrameOwner&) = delete;
+    FrameOwner& operator=(const FrameOwner&) = delete;
+    FrameOwner& operator=(FrameOwner&&) = delete;
+    ~FrameOwner() {
+        if (frame)
+            interp->freeFrame(frame);
+    }
+};
+
+// One Python coroutine = one runtime coroutine: run the frame until it awaits, await on the
+// runtime, resume the frame with the result (or raise the exception into it).
+Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
+    Frame* frame = owner.frame;
+    Value sent;
+    bool throwIn = false;
+    while (true) {
+        Value awaitable;
+        const Interpreter::Status status = interp->execute(frame, std::move(sent), throwIn, awaitable);
+        if (status == Interpreter::Status::Returned)
+            co_return awaitable;
+        const SourceLocation where =
+            frame->code->location(static_cast<std::size_t>(frame->pc > 0 ? frame->pc - 1 : 0));
+        throwIn = false;
+        sent = Value();
+        try {
+            switch (awaitable.object()->kind()) {
+            case Kind::Coroutine: {
+                auto* coroutine = awaitable.as<CoroutineObject>();
+                if (coroutine->frame)
+                    coroutine->frame->nesting = frame->nesting + 1;
+                if (frame->nesting + 1 > interp->limits().recursionLimit) {
+                    coroutine->close();
+                    interp->raiseRecursionError();
+                }
+                // Awaitables are bound to locals: GCC 12 mishandles non-trivial temporaries in co_await.
+                auto located = at(where, coroutine->take());
+                interp->flushCost();
+                sent = co_await std::move(located);
+                break;
+            }
+            case Kind::Task: {
+                TaskHandle<Value> handle = awaitable.as<TaskObject>()->handle;
+                interp->flushCost();
+                sent = co_await at(where, handle);
+                break;
+            }
+            case Kind::Future: {
+                Future<Value> future = awaitable.as<FutureObject>()->future;
+                interp->flushCost();
+                sent = co_await at(where, future);
+                break;
+            }
+            case Kind::Sleep: {
+                auto* sleepObject = awaitable.as<SleepObject>();
+                sleepObject->awaited = true;
+                interp->flushCost();
+                SleepAwaiter sleeper = sleepNs(sleepObject->delay);
+                co_await at(where, sleeper);
+                sent = sleepObject->result;
+                break;
+            }
+            case Kind::Op: {
+                auto* op = awaitable.as<OpObject>();
+                op->awaited = true;
+                if (!op->op)
+                    interp->raise(interp->exc.runtimeError, "cannot reuse already awaited coroutine");
+                auto located = at(where, std::move(*op->op));
+                op->op.reset();
+                interp->flushCost();
+                sent = co_await std::move(located);
+                break;
+            }
+            default:
+                interp->typeError("object " + interp->typeName(awaitable) + " can't be used in 'await' expression");
+            }
+        } catch (const ScriptAbort&) {
+            throw;
+        } catch (...) {
+            sent = interp->exceptionFrom(std::current_exception());
+            throwIn = true;
+        }
+    }
+}
+
+} // namespace
+
+Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
+    (void)function;
+    const SourceLocation creation = currentLocation();
+    Task<Value> task = coroutineBody(this, FrameOwner(this, frame));
+    CodeObject* code = frame->code;
+    task.describe(code->qualname.c_str(), code->definition(), creation);
+    return Value(heap_.make<CoroutineObject>(*this, std::move(task), frame, code, creation));
+}
+
+CoroutineObject::~CoroutineObject() {
+    if (task.valid() && !task.started()) {
+        if (interp->loopDestroyed) {
+            auto handle = task.release();
+            handle.promise().started = true;
+            handle.destroy();
+            return;
+        }
+        interp->warnNeverAwaited(code->qualname.c_str(), creation);
+    }
+}
+
+void CoroutineObject::clearReferences() {
+    if (task.valid() && !task.started() && interp->loopDestroyed) {
+        auto handle = task.release();
+        handle.promise().started = true;
+        handle.destroy();
+    }
+}
+
+Task<Value> CoroutineObject::take() {
+    if (!task.valid() || task.started() || consumed)
+        interp->raise(interp->exc.runtimeError, "cannot reuse already awaited coroutine");
+    consumed = true;
+    return std::move(task);
+}
+
+void CoroutineObject::close() {
+    if (task.valid() && !task.started()) {
+        auto handle = task.release();
+        handle.promise().started = true;
+        handle.destroy();
+        frame = nullptr;
+    }
+    consumed = true;
+}
+
+bool resumeGenerator(Interpreter& interp, GeneratorObject* generator, Value& out) {
+    if (!generator->frame)
+        return false;
+    if (generator->running)
+        interp.valueError("generator already executing");
+    generator->running = true;
+    Value result;
+    Interpreter::Status status;
+    try {
+        status = interp.execute(generator->frame, Value::none(), false, result);
+    } catch (...) {
+        generator->running = false;
+        interp.freeFrame(generator->frame);
+        generator->frame = nullptr;
+        throw;
+    }
+    generator->running = false;
+    if (status == Interpreter::Status::Yielded) {
+        out = std::move(result);
+        return true;
+    }
+    interp.freeFrame(generator->frame);
+    generator->frame = nullptr;
+    return false;
+}
+
+// ---------------------------------------------------------------- the loop
+
+void Interpreter::runModule() {
+    CodeObject* code = program_.module;
+    Frame* frame = newFrame(code, Value(), globals_);
+    Value result;
+    try {
+        execute(frame, {}, false, result);
+    } catch (...) {
+        freeFrame(frame);
+        flushCost();
+        throw;
+    }
+    freeFrame(frame);
+    flushCost();
+}
+
+namespace {
+
+struct CurrentFrameScope {
+    Frame*& slot;
+    Frame* saved;
+    CurrentFrameScope(Frame*& s, Frame* f) : slot(s), saved(s) { slot = f; }
+    ~CurrentFrameScope() { slot = saved; }
+};
+
+} // namespace
+
+Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn, Value& result) {
+    if (aborting_)
+        throw ScriptAbort("aborted", 0);
+    DepthGuard depthGuard(*this);
+    CurrentFrameScope currentScope(current_, entry);
+
+    Frame* f = entry;
+    CodeObject* code = f->code;
+    const Instr* instrs = code->code.data();
+    Value* locals = f->locals();
+    Value* stack = f->stack();
+    Value* sp = stack + f->sp;
+    std::int32_t pc = f->pc;
+    Value pending;
+    bool reraise = false;
+    bool raising = false;
+
+    if (throwIn) {
+        pending = std::move(sent);
+        raising = true;
+    } else if (pc > 0) {
+        *sp++ = std::move(sent);
+    }
+
+#define SAVE() \
+    do { \
+        f->pc = pc; \
+        f->sp = static_cast<std::int32_t>(sp - stack); \
+    } while (0)
+#define LOAD() \
+    do { \
+        code = f->code; \
+        instrs = code->code.data(); \
+        locals = f->locals(); \
+        stack = f->stack(); \
+        sp = stack + f->sp; \
+        pc = f->pc; \
+        current_ = f; \
+    } while (0)
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+
+    const std::uint32_t* costs = kCosts.costs;
+    while (true) {
+        if (raising)
+            goto handle;
+        try {
+            while (true) {
+                const Instr in = instrs[pc++];
+                f->pc = pc;  // destructors (never-awaited warnings) and errors read the current line
+                costPs_ += costs[static_cast<int>(in.op)];
+                ++opsTotal_;
+                switch (in.op) {
+                case Op::Nop: break;
+                case Op::PopTop: (--sp)->clear(); break;
+                case Op::DupTop:
+                    *sp = sp[-1];
+                    ++sp;
+                    break;
+                case Op::DupTopTwo:
+                    sp[0] = sp[-2];
+                    sp[1] = sp[-1];
+                    sp += 2;
+                    break;
+                case Op::RotTwo: sp[-1].swap(sp[-2]); break;
+                case Op::RotThree: {
+                    Value top = std::move(sp[-1]);
+                    sp[-1] = std::move(sp[-2]);
+                    sp[-2] = std::move(sp[-3]);
+                    sp[-3] = std::move(top);
+                    break;
+                }
+                case Op::LoadConst: *sp++ = code->consts[static_cast<std::size_t>(in.arg)]; break;
+                case Op::LoadFast: {
+                    const Value& v = locals[in.arg];
+                    if (v.empty())
+                        raise(exc.unboundLocalError, unboundMessage(code, in.arg));
+                    *sp++ = v;
+                    break;
+                }
+                case Op::StoreFast: locals[in.arg] = POP(); break;
+                case Op::DeleteFast:
+                    if (locals[in.arg].empty())
+                        raise(exc.unboundLocalError, unboundMessage(code, in.arg));
+                    locals[in.arg].clear();
+                    break;
+                case Op::ClearFast: locals[in.arg].clear(); break;
+                case Op::LoadDeref: {
+                    auto* cell = f->cells()[in.arg].as<CellObject>();
+                    if (cell->value.empty()) {
+                        const auto index = static_cast<std::size_t>(in.arg);
+                        if (index < code->cellNames.size())
+                            raise(exc.unboundLocalError, "cannot access local variable '" +
+                                                             code->cellNames[index].as<StrObject>()->text +
+                                                             "' where it is not associated with a value");
+                        raise(exc.nameError, "cannot access free variable '" +
+                                                 code->freeNames[index - code->cellNames.size()].as<StrObject>()->text +
+                                                 "' where it is not associated with a value in enclosing scope");
+                    }
+                    *sp++ = cell->value;
+                    break;
+                }
+                case Op::StoreDeref: f->cells()[in.arg].as<CellObject>()->value = POP(); break;
+                case Op::DeleteDeref: f->cells()[in.arg].as<CellObject>()->value.clear(); break;
+                case Op::LoadClosure: *sp++ = f->cells()[in.arg]; break;
+                case Op::LoadGlobal: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    const std::size_t h = name.as<StrObject>()->hash();
+                    Value* found = f->globals.as<DictObject>()->table.lookup(name, h);
+                    if (!found)
+                        found = builtins_.as<DictObject>()->table.lookup(name, h);
+                    if (!found)
+                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                    *sp++ = *found;
+                    break;
+                }
+                case Op::StoreGlobal: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    f->globals.as<DictObject>()->table.insert(name, name.as<StrObject>()->hash(), std::move(sp[-1]));
+                    --sp;
+                    break;
+                }
+                case Op::DeleteGlobal: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    if (f->globals.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
+                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                    break;
+                }
+                case Op::LoadName: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    const std::size_t h = name.as<StrObject>()->hash();
+                    Value* found = nullptr;
+                    if (!f->localsDict.empty())
+                        found = f->localsDict.as<DictObject>()->table.lookup(name, h);
+                    if (!found)
+                        found = f->globals.as<DictObject>()->table.lookup(name, h);
+                    if (!found)
+                        found = builtins_.as<DictObject>()->table.lookup(name, h);
+                    if (!found)
+                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                    *sp++ = *found;
+                    break;
+                }
+                case Op::StoreName: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    Value target = f->localsDict.empty() ? f->globals : f->localsDict;
+                    target.as<DictObject>()->table.insert(name, name.as<StrObject>()->hash(), std::move(sp[-1]));
+                    --sp;
+                    break;
+                }
+                case Op::DeleteName: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    Value target = f->localsDict.empty() ? f->globals : f->localsDict;
+                    if (target.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
+                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                    break;
+                }
+                case Op::LoadAttr: {
+                    Value v = getAttr(sp[-1], code->names[static_cast<std::size_t>(in.arg)]);
+                    sp[-1] = std::move(v);
+                    break;
+                }
+                case Op::StoreAttr:
+                    setAttr(sp[-1], code->names[static_cast<std::size_t>(in.arg)], sp[-2]);
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
+                case Op::DeleteAttr:
+                    deleteAttr(sp[-1], code->names[static_cast<std::size_t>(in.arg)]);
+                    (--sp)->clear();
+                    break;
+                case Op::LoadMethod: {
+                    Value function;
+                    Value self;
+                    loadMethod(sp[-1], code->names[static_cast<std::size_t>(in.arg)], function, self);
+                    sp[-1] = std::move(function);
+                    *sp++ = std::move(self);
+                    break;
+                }
+                case Op::CallMethod:
+                case Op::CallMethodKw:
+                case Op::Call:
+                case Op::CallKw: {
+                    const bool method = in.op == Op::CallMethod || in.op == Op::CallMethodKw;
+                    const bool keywords = in.op == Op::CallKw || in.op == Op::CallMethodKw;
+                    const TupleObject* kwNames = keywords ? sp[-1].as<TupleObject>() : nullptr;
+                    const int extra = keywords ? 1 : 0;
+                    const int argc = in.arg;
+                    const int kwCount = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+                    Value* callableSlot = sp - extra - argc - (method ? 2 : 1);
+                    Value* args = callableSlot + 1;
+                    int count = argc - kwCount;
+                    if (method) {
+                        if (args[0].empty())
+                            ++args;
+                        else
+                            ++count;
+                    }
+                    const Value& callable = *callableSlot;
+                    if (callable.is(Kind::Function)) {
+                        auto* function = callable.as<FunctionObject>();
+                        CodeObject* target = function->code;
+                        if (!target->isCoroutine && !target->isGenerator) {
+                            Frame* next = frameForCall(function, args, count, kwNames);
+                            for (Value* p = sp; p > callableSlot;)
+                                (--p)->clear();
+                            sp = callableSlot;
+                            callableSlot->clear();
+                            if (depth_ + 1 > limits_.recursionLimit) {
+                                freeFrame(next);
+                                raiseRecursionError();
+                            }
+                            ++depth_;
+                            SAVE();
+                            next->caller = f;
+                            f = next;
+                            LOAD();
+                            if (opsTotal_ >= nextCancelCheck_)
+                                checkBudget(code->firstLine);
+                            break;
+                        }
+                    }
+                    SAVE();
+                    Value value;
+                    if (callable.is(Kind::Native) && callable.as<NativeObject>()->self.empty() &&
+                        callable.as<NativeObject>()->fn) {
+                        auto* native = callable.as<NativeObject>();
+                        flushCost();
+                        CallArgs callArgs{args, count, args + count, kwNames, native};
+                        value = native->fn(*this, callArgs);
+                    } else {
+                        value = call(callable, args, count, kwNames);
+                    }
+                    current_ = f;
+                    for (Value* p = sp; p > callableSlot;)
+                        (--p)->clear();
+                    sp = callableSlot;
+                    *sp++ = std::move(value);
+                    break;
+                }
+                case Op::CallEx: {
+                    const bool hasKw = (in.arg & 1) != 0;
+                    Value* callableSlot = sp - (hasKw ? 3 : 2);
+                    std::vector<Value> all = callableSlot[1].as<TupleObject>()->items;
+                    const int count = static_cast<int>(all.size());
+                    Value names;
+                    if (hasKw) {
+                        const Value& kw = callableSlot[2];
+                        if (!kw.is(Kind::Dict))
+                            typeError("argument after ** must be a mapping, not " + typeName(kw));
+                        std::vector<Value> keys;
+                        for (auto& e : kw.as<DictObject>()->table.entries()) {
+                            if (e.key.empty())
+                                continue;
+                            if (!e.key.is(Kind::Str))
+                                typeError("keywords must be strings");
+                            keys.push_back(e.key);
+                            all.push_back(e.value);
+                        }
+                        if (!keys.empty())
+                            names = newTuple(std::move(keys));
+                    }
+                    SAVE();
+                    Value value = call(callableSlot[0], all.data(), count,
+                                       names.empty() ? nullptr : names.as<TupleObject>());
+                    current_ = f;
+                    for (Value* p = sp; p > callableSlot;)
+                        (--p)->clear();
+                    sp = callableSlot;
+                    *sp++ = std::move(value);
+                    break;
+                }
+                case Op::BinaryOp: {
+                    Value& a = sp[-2];
+                    const Value& b = sp[-1];
+                    const auto op = static_cast<BinaryOp>(in.arg & 0xFF);
+                    if (a.isInt() && b.isInt()) {
+                        std::int64_t r;
+                        const std::int64_t x = a.asInt();
+                        const std::int64_t y = b.asInt();
+                        if (op == BinaryOp::Add && !__builtin_add_overflow(x, y, &r)) {
+                            a = Value::integer(r);
+                            --sp;
+                            break;
+                        }
+                        if (op == BinaryOp::Sub && !__builtin_sub_overflow(x, y, &r)) {
+                            a = Value::integer(r);
+                            --sp;
+                            break;
+                        }
+                        if (op == BinaryOp::Mul && !__builtin_mul_overflow(x, y, &r)) {
+                            a = Value::integer(r);
+                            --sp;
+                            break;
+                        }
+                    } else if (a.isFloat() && b.isFloat()) {
+                        if (op == BinaryOp::Add) {
+                            a = Value::real(a.asFloat() + b.asFloat());
+                            --sp;
+                            break;
+                        }
+                        if (op == BinaryOp::Mul) {
+                            a = Value::real(a.asFloat() * b.asFloat());
+                            --sp;
+                            break;
+                        }
+                        if (op == BinaryOp::Sub) {
+                            a = Value::real(a.asFloat() - b.asFloat());
+                            --sp;
+                            break;
+                        }
+                    }
+                    SAVE();
+                    Value r = binary(op, a, b, (in.arg & 0x100) != 0);
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::UnaryNeg: {
+                    Value r = unaryNegative(sp[-1]);
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::UnaryPos: {
+                    Value r = unaryPositive(sp[-1]);
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::UnaryNot: sp[-1] = Value::boolean(!truthy(sp[-1])); break;
+                case Op::UnaryInvert: {
+                    Value r = unaryInvert(sp[-1]);
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::CompareOp: {
+                    Value& a = sp[-2];
+                    const Value& b = sp[-1];
+                    const auto op = static_cast<CompareOp>(in.arg);
+                    if (a.isInt() && b.isInt()) {
+                        const std::int64_t x = a.asInt();
+                        const std::int64_t y = b.asInt();
+                        bool r;
+                        switch (op) {
+                        case CompareOp::Lt: r = x < y; break;
+                        case CompareOp::Le: r = x <= y; break;
+                        case CompareOp::Eq:
+                        case CompareOp::Is: r = x == y; break;
+                        case CompareOp::Ne:
+                        case CompareOp::IsNot: r = x != y; break;
+                        case CompareOp::Gt: r = x > y; break;
+                        case CompareOp::Ge: r = x >= y; break;
+                        default: goto slowCompare;
+                        }
+                        a = Value::boolean(r);
+                        --sp;
+                        break;
+                    }
+                slowCompare:
+                    SAVE();
+                    Value r = compare(op, a, b);
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::CheckExcMatch: {
+                    const Value& type = sp[-1];
+                    const Value& error = sp[-2];
+                    bool match = false;
+                    auto check = [&](const Value& t) {
+                        if (!t.is(Kind::Class) || !t.as<ClassObject>()->isException)
+                            typeError("catching classes that do not inherit from BaseException is not allowed");
+                        return isInstance(error, t.as<ClassObject>());
+                    };
+                    if (type.is(Kind::Tuple)) {
+                        for (const Value& t : type.as<TupleObject>()->items)
+                            if (check(t))
+                                match = true;
+                    } else {
+                        match = check(type);
+                    }
+                    (--sp)->clear();
+                    sp[-1] = Value::boolean(match);
+                    break;
+                }
+                case Op::BinarySubscr: {
+                    Value& object = sp[-2];
+                    const Value& index = sp[-1];
+                    if (object.is(Kind::List) && index.isInt()) {
+                        auto& items = object.as<ListObject>()->items;
+                        std::int64_t i = index.asInt();
+                        if (i < 0)
+                            i += static_cast<std::int64_t>(items.size());
+                        if (i >= 0 && i < static_cast<std::int64_t>(items.size())) {
+                            Value v = items[static_cast<std::size_t>(i)];
+                            --sp;
+                            sp[-1] = std::move(v);
+                            break;
+                        }
+                    }
+                    SAVE();
+                    Value v = getItem(object, index);
+                    (--sp)->clear();
+                    sp[-1] = std::move(v);
+                    break;
+                }
+                case Op::StoreSubscr:
+                    SAVE();
+                    setItem(sp[-2], sp[-1], sp[-3]);
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
+                case Op::DeleteSubscr:
+                    SAVE();
+                    deleteItem(sp[-2], sp[-1]);
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
+                case Op::BuildSlice: {
+                    Value step = in.arg == 3 ? POP() : Value::none();
+                    Value stop = POP();
+                    Value start = POP();
+                    *sp++ = Value(heap_.make<SliceObject>(std::move(start), std::move(stop), std::move(step)));
+                    break;
+                }
+                case Op::BuildTuple:
+                case Op::BuildList: {
+                    std::vector<Value> items;
+                    items.reserve(static_cast<std::size_t>(in.arg));
+                    for (Value* p = sp - in.arg; p < sp; ++p)
+                        items.push_back(std::move(*p));
+                    sp -= in.arg;
+                    *sp++ = in.op == Op::BuildTuple ? newTuple(std::move(items)) : newList(std::move(items));
+                    break;
+                }
+                case Op::BuildSet: {
+                    Value set = newSet();
+                    for (Value* p = sp - in.arg; p < sp; ++p) {
+                        const std::size_t h = hash(*p);
+                        set.as<SetObject>()->table.insert(*p, h, Value::none());
+                    }
+                    for (int i = 0; i < in.arg; ++i)
+                        (--sp)->clear();
+                    *sp++ = std::move(set);
+                    break;
+                }
+                case Op::BuildMap: {
+                    Value dict = newDict();
+                    for (Value* p = sp - 2 * in.arg; p < sp; p += 2)
+                        dictSet(dict.as<DictObject>(), p[0], p[1]);
+                    for (int i = 0; i < 2 * in.arg; ++i)
+                        (--sp)->clear();
+                    *sp++ = std::move(dict);
+                    break;
+                }
+                case Op::BuildString: {
+                    std::size_t total = 0;
+                    for (Value* p = sp - in.arg; p < sp; ++p)
+                        total += p->as<StrObject>()->text.size();
+                    std::string out;
+                    out.reserve(total);
+                    for (Value* p = sp - in.arg; p < sp; ++p)
+                        out += p->as<StrObject>()->text;
+                    for (int i = 0; i < in.arg; ++i)
+                        (--sp)->clear();
+                    *sp++ = str(std::move(out));
+                    break;
+                }
+                case Op::ListAppend: {
+                    auto& items = sp[-2 - in.arg].as<ListObject>()->items;
+                    items.push_back(POP());
+                    if ((items.size() & 0x3FF) == 0) {
+                        heap_.charge(0x400 * sizeof(Value));
+                        checkMemory();
+                    }
+                    break;
+                }
+                case Op::SetAdd: {
+                    auto* set = sp[-2 - in.arg].as<SetObject>();
+                    const std::size_t h = hash(sp[-1]);
+                    set->table.insert(POP(), h, Value::none());
+                    break;
+                }
+                case Op::MapAdd: {
+                    auto* dict = sp[-3 - in.arg].as<DictObject>();
+                    dictSet(dict, sp[-2], sp[-1]);
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
+                }
+                case Op::ListExtend: {
+                    std::vector<Value> items = toVector(sp[-1]);
+                    auto& list = sp[-2 - in.arg].as<ListObject>()->items;
+                    list.insert(list.end(), items.begin(), items.end());
+                    (--sp)->clear();
+                    break;
+                }
+                case Op::SetUpdate: {
+                    std::vector<Value> items = toVector(sp[-1]);
+                    auto* set = sp[-2 - in.arg].as<SetObject>();
+                    for (Value& item : items) {
+                        const std::size_t h = hash(item);
+                        set->table.insert(std::move(item), h, Value::none());
+                    }
+                    (--sp)->clear();
+                    break;
+                }
+                case Op::DictUpdate: {
+                    const Value& source = sp[-1];
+                    if (!source.is(Kind::Dict))
+                        typeError("'" + typeName(source) + "' object is not a mapping");
+                    auto* dict = sp[-2 - in.arg].as<DictObject>();
+                    for (auto& e : source.as<DictObject>()->table.entries())
+                        if (!e.key.empty())
+                            dictSet(dict, e.key, e.value);
+                    (--sp)->clear();
+                    break;
+                }
+                case Op::ListToTuple: {
+                    Value tuple = newTuple(std::move(sp[-1].as<ListObject>()->items));
+                    sp[-1] = std::move(tuple);
+                    break;
+                }
+                case Op::FormatValue: {
+                    Value spec = (in.arg & 0x100) ? POP() : Value();
+                    Value& value = sp[-1];
+                    const int conversion = in.arg & 0xFF;
+                    SAVE();
+                    std::string text;
+                    if (conversion == 'r' || conversion == 'a')
+                        text = format(str(repr(value)), spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
+                    else if (conversion == 's')
+                        text = format(str(toStr(value)), spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
+                    else if (value.is(Kind::Str) && spec.empty()) {
+                        break;
+                    } else
+                        text = format(value, spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
+                    sp[-1] = str(std::move(text));
+                    break;
+                }
+                case Op::UnpackSequence: {
+                    const Value& sequence = sp[-1];
+                    const std::vector<Value>* items = nullptr;
+                    std::vector<Value> collected;
+                    if (sequence.is(Kind::Tuple))
+                        items = &sequence.as<TupleObject>()->items;
+                    else if (sequence.is(Kind::List))
+                        items = &sequence.as<ListObject>()->items;
+                    else {
+                        if (!sequence.isObject() || (!sequence.is(Kind::Str) && !sequence.is(Kind::Dict) &&
+                                                     !sequence.is(Kind::Set) && !sequence.is(Kind::Iterator) &&
+                                                     !sequence.is(Kind::Generator) && !sequence.is(Kind::Range) &&
+                                                     !sequence.is(Kind::Instance)))
+                            typeError("cannot unpack non-iterable " + typeName(sequence) + " object");
+                        collected = toVector(sequence);
+                        items = &collected;
+                    }
+                    const auto n = static_cast<std::size_t>(in.arg);
+                    if (items->size() != n) {
+                        if (items->size() > n)
+                            valueError("too many values to unpack (expected " + std::to_string(n) + ")");
+                        valueError("not enough values to unpack (expected " + std::to_string(n) + ", got " +
+                                   std::to_string(items->size()) + ")");
+                    }
+                    std::vector<Value> copy = *items;
+                    (--sp)->clear();
+                    for (std::size_t i = n; i-- > 0;)
+                        *sp++ = std::move(copy[i]);
+                    break;
+                }
+                case Op::UnpackEx: {
+                    const std::size_t before = static_cast<std::size_t>(in.arg & 0xFF);
+                    const std::size_t after = static_cast<std::size_t>(in.arg >> 8);
+                    std::vector<Value> items = toVector(sp[-1]);
+                    if (items.size() < before + after)
+                        valueError("not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                   ", got " + std::to_string(items.size()) + ")");
+                    (--sp)->clear();
+                    for (std::size_t i = 0; i < after; ++i)
+                        *sp++ = std::move(items[items.size() - 1 - i]);
+                    std::vector<Value> middle(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(before)),
+                                              std::make_move_iterator(items.end() - static_cast<std::ptrdiff_t>(after)));
+                    *sp++ = newList(std::move(middle));
+                    for (std::size_t i = before; i-- > 0;)
+                        *sp++ = std::move(items[i]);
+                    break;
+                }
+                case Op::Jump:
+                    if (in.arg < pc) {
+                        if (opsTotal_ >= nextCancelCheck_) {
+                            SAVE();
+                            checkBudget(code->lineAt(static_cast<std::size_t>(pc - 1)));
+                        }
+                    }
+                    pc = in.arg;
+                    break;
+                case Op::PopJumpIfFalse: {
+                    const Value& v = sp[-1];
+                    const bool t = v.isBool() ? v.asBool() : truthy(v);
+                    (--sp)->clear();
+                    if (!t)
+                        pc = in.arg;
+                    break;
+                }
+                case Op::PopJumpIfTrue: {
+                    const Value& v = sp[-1];
+                    const bool t = v.isBool() ? v.asBool() : truthy(v);
+                    (--sp)->clear();
+                    if (t)
+                        pc = in.arg;
+                    break;
+                }
+                case Op::JumpIfFalseOrPop:
+                    if (!truthy(sp[-1]))
+                        pc = in.arg;
+                    else
+                        (--sp)->clear();
+                    break;
+                case Op::JumpIfTrueOrPop:
+                    if (truthy(sp[-1]))
+                        pc = in.arg;
+                    else
+                        (--sp)->clear();
+                    break;
+                case Op::GetIter: {
+                    SAVE();
+                    Value it = getIter(sp[-1]);
+                    sp[-1] = std::move(it);
+                    break;
+                }
+                case Op::ForIter: {
+                    Value& iterator = sp[-1];
+                    if (iterator.is(Kind::Iterator)) {
+                        auto* it = iterator.as<IteratorObject>();
+                        if (it->iterKind == IteratorKind::Range) {
+                            if (it->step > 0 ? it->index < it->stop : it->index > it->stop) {
+                                *sp++ = Value::integer(it->index);
+                                it->index += it->step;
+                                break;
+                            }
+                            (--sp)->clear();
+                            pc = in.arg;
+                            break;
+                        }
+                        if (it->iterKind == IteratorKind::Sequence && it->source.is(Kind::List)) {
+                            auto& items = it->source.as<ListObject>()->items;
+                            if (static_cast<std::size_t>(it->index) < items.size()) {
+                                *sp++ = items[static_cast<std::size_t>(it->index++)];
+                                break;
+                            }
+                            (--sp)->clear();
+                            pc = in.arg;
+                            break;
+                        }
+                    }
+                    SAVE();
+                    Value item;
+                    if (next(iterator, item)) {
+                        *sp++ = std::move(item);
+                    } else {
+                        (--sp)->clear();
+                        pc = in.arg;
+                    }
+                    current_ = f;
+                    break;
+                }
+                case Op::MakeFunction: {
+                    const int flags = in.arg >> 24;
+                    CodeObject* target = code->children[static_cast<std::size_t>(in.arg & 0xFFFFFF)];
+                    auto* function = heap_.make<FunctionObject>();
+                    Value made(function);
+                    function->code = target;
+                    function->globals = f->globals;
+                    if (flags & kMakeFunctionClosure) {
+                        function->closure = POP().as<TupleObject>()->items;
+                    }
+                    if (flags & kMakeFunctionKwDefaults)
+                        function->kwDefaults = POP().as<TupleObject>()->items;
+                    if (flags & kMakeFunctionDefaults)
+                        function->defaults = POP().as<TupleObject>()->items;
+                    *sp++ = std::move(made);
+                    break;
+                }
+                case Op::ReturnValue: {
+                    Value value = POP();
+                    if (f == entry) {
+                        SAVE();
+                        result = std::move(value);
+                        flushCost();  // the CPU time belongs to this step, not to whoever runs next
+                        return Status::Returned;
+                    }
+                    while (sp > stack)
+                        (--sp)->clear();
+                    Frame* caller = f->caller;
+                    freeFrame(f);
+                    --depth_;
+                    f = caller;
+                    LOAD();
+                    *sp++ = std::move(value);
+                    break;
+                }
+                case Op::ImportName: {
+                    SAVE();
+                    *sp++ = importModule(code->names[static_cast<std::size_t>(in.arg)].as<StrObject>()->text);
+                    break;
+                }
+                case Op::ImportFrom: {
+                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
+                    Value found;
+                    if (!findAttr(sp[-1], name, found)) {
+                        const std::string module = sp[-1].is(Kind::Module)
+                                                       ? sp[-1].as<ModuleObject>()->name.as<StrObject>()->text
+                                                       : std::string("?");
+                        raise(exc.importError, "cannot import name '" + name.as<StrObject>()->text + "' from '" + module +
+                                                   "' (unknown location)");
+                    }
+                    *sp++ = std::move(found);
+                    break;
+                }
+                case Op::ImportStar: {
+                    Value module = POP();
+                    if (module.is(Kind::Module))
+                        for (auto& e : module.as<ModuleObject>()->dict.as<DictObject>()->table.entries())
+                            if (!e.key.empty() && e.key.as<StrObject>()->text[0] != '_')
+                                dictSet(f->globals.as<DictObject>(), e.key, e.value);
+                    break;
+                }
+                case Op::RaiseVarargs: {
+                    Value cause = in.arg == 2 ? POP() : Value();
+                    if (in.arg == 0)
+                        raise(exc.runtimeError, "No active exception to reraise");
+                    Value error = POP();
+                    if (error.is(Kind::Class) && error.as<ClassObject>()->isException) {
+                        SAVE();
+                        error = call(error, nullptr, 0);
+                    }
+                    if (!isException(error))
+                        typeError("exceptions must derive from BaseException");
+                    if (in.arg == 2) {
+                        if (cause.is(Kind::Class) && cause.as<ClassObject>()->isException)
+                            cause = call(cause, nullptr, 0);
+                        if (!cause.isNone() && !isException(cause))
+                            typeError("exception causes must derive from BaseException");
+                        exceptionData(error)->cause = std::move(cause);
+                    }
+                    pending = std::move(error);
+                    goto handle;
+                }
+                case Op::Reraise:
+                    pending = POP();
+                    reraise = true;
+                    goto handle;
+                case Op::SetupFinally:
+                    f->blocks[f->blockCount++] = {in.arg, static_cast<std::int32_t>(sp - stack)};
+                    break;
+                case Op::PopBlock: --f->blockCount; break;
+                case Op::BeforeWith: {
+                    SAVE();
+                    Value entered = withEnter(*this, sp[-1]);
+                    *sp++ = std::move(entered);
+                    break;
+                }
+                case Op::WithExitNormal: {
+                    SAVE();
+                    Value r = withExit(*this, sp[-1], Value());
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::WithExitExc: {
+                    SAVE();
+                    Value r = withExit(*this, sp[-2], sp[-1]);
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::BeforeAsyncWith: {
+                    SAVE();
+                    Value awaitable = asyncEnter(*this, sp[-1]);
+                    *sp++ = std::move(awaitable);
+                    break;
+                }
+                case Op::AsyncWithExitNormal: {
+                    SAVE();
+                    Value awaitable = asyncExit(*this, sp[-1], Value());
+                    sp[-1] = std::move(awaitable);
+                    break;
+                }
+                case Op::AsyncWithExitExc: {
+                    SAVE();
+                    Value awaitable = asyncExit(*this, sp[-2], sp[-1]);
+                    (--sp)->clear();
+                    sp[-1] = std::move(awaitable);
+                    break;
+                }
+                case Op::GetAwaitable: {
+                    const Value& v = sp[-1];
+                    if (!isAwaitable(v))
+                        typeError("object " + typeName(v) + " can't be used in 'await' expression");
+                    if (v.is(Kind::Coroutine) && v.as<CoroutineObject>()->consumed)
+                        raise(exc.runtimeError, "cannot reuse already awaited coroutine");
+                    break;
+                }
+                case Op::Await: {
+                    Value& v = sp[-1];
+                    if (v.is(Kind::Op)) {
+                        auto* op = v.as<OpObject>();
+                        if (!op->raiseInstead.empty()) {
+                            op->awaited = true;
+                            Value error = op->raiseInstead;
+                            raise(std::move(error));
+                        }
+                        if (!op->ready.empty()) {
+                            op->awaited = true;
+                            Value ready = op->ready;
+                            sp[-1] = std::move(ready);
+                            break;
+                        }
+                    }
+                    if (!loopRunning_ || !loop_ || !loop_->currentTask())
+                        raise(exc.runtimeError, "no running event loop");
+                    result = POP();
+                    SAVE();
+                    flushCost();
+                    return Status::Awaiting;
+                }
+                case Op::YieldValue:
+                    result = POP();
+                    SAVE();
+                    flushCost();
+                    return Status::Yielded;
+                case Op::BuildClass: {
+                    SAVE();
+                    Value cls = buildClass(sp[-3], sp[-2], sp[-1]);
+                    current_ = f;
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    sp[-1] = std::move(cls);
+                    break;
+                }
+                case Op::LoadAssertionError: *sp++ = Value(exc.assertionError); break;
+                case Op::EgPrepare: {
+                    Value& error = sp[-1];
+                    if (!isInstance(error, exc.baseExceptionGroup)) {
+                        Value group = makeExceptionGroup("", {error}, false);
+                        sp[-1] = std::move(group);
+                    }
+                    break;
+                }
+                case Op::EgMatch: {
+                    Value type = POP();
+                    Value remaining = POP();
+                    auto matches = [&](const Value& e) {
+                        auto check = [&](const Value& t) {
+                            if (!t.is(Kind::Class) || !t.as<ClassObject>()->isException)
+                                typeError("catching classes that do not inherit from BaseException is not allowed");
+                            if (isSubclass(t.as<ClassObject>(), exc.baseExceptionGroup))
+                                typeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
+                            return isInstance(e, t.as<ClassObject>());
+                        };
+                        if (type.is(Kind::Tuple)) {
+                            for (const Value& t : type.as<TupleObject>()->items)
+                                if (check(t))
+                                    return true;
+                            return false;
+                        }
+                        return check(type);
+                    };
+                    if (remaining.isNone()) {
+                        *sp++ = Value::none();
+                        *sp++ = Value::none();
+                        break;
+                    }
+                    ExceptionData* data = exceptionData(remaining);
+                    std::vector<Value> matched;
+                    std::vector<Value> rest;
+                    for (const Value& e : data->exceptions.as<TupleObject>()->items)
+                        (matches(e) ? matched : rest).push_back(e);
+                    const std::string message = data->message.as<StrObject>()->text;
+                    Value matchValue = Value::none();
+                    Value restValue = Value::none();
+                    if (!matched.empty())
+                        matchValue = rest.empty() ? remaining : makeExceptionGroup(message, matched, true);
+                    if (!rest.empty())
+                        restValue = matched.empty() ? remaining : makeExceptionGroup(message, rest, true);
+                    if (!matched.empty() && !rest.empty()) {
+                        exceptionData(matchValue)->traceback = data->traceback;
+                        exceptionData(restValue)->traceback = data->traceback;
+                    }
+                    *sp++ = std::move(restValue);
+                    *sp++ = std::move(matchValue);
+                    break;
+                }
+                case Op::EgReraise: {
+                    Value original = POP();
+                    Value remaining = POP();
+                    if (remaining.isNone())
+                        break;
+                    if (!isInstance(original, exc.baseExceptionGroup) || remaining.identical(original))
+                        pending = std::move(original);
+                    else
+                        pending = std::move(remaining);
+                    reraise = true;
+                    goto handle;
+                }
+                case Op::Count: break;
+                }
+            }
+        } catch (ScriptError& error) {
+            pending = std::move(error.exception);
+            reraise = false;
+        } catch (ScriptAbort&) {
+            // Unwind the frames pushed by this call; the caller frees the entry frame.
+            while (f != entry) {
+                while (sp > stack)
+                    (--sp)->clear();
+                Frame* caller = f->caller;
+                freeFrame(f);
+                --depth_;
+                f = caller;
+                LOAD();
+            }
+            SAVE();
+            throw;
+        } catch (...) {
+            // Any other C++ exception from a builtin or the runtime becomes a Python exception.
+            pending = exceptionFrom(std::current_exception());
+            reraise = false;
+        }
+    handle:
+        raising = false;
+        current_ = f;
+        if (!reraise)
+            addTraceback(pending, code, code->lineAt(static_cast<std::size_t>(pc > 0 ? pc - 1 : 0)));
+        reraise = false;
+        while (true) {
+            if (f->blockCount > 0) {
+                const HandlerBlock block = f->blocks[--f->blockCount];
+                Value* level = stack + block.level;
+                while (sp > level)
+                    (--sp)->clear();
+                *sp++ = std::move(pending);
+                pc = block.handler;
+                break;
+            }
+            while (sp > stack)
+                (--sp)->clear();
+            if (f == entry) {
+                SAVE();
+                flushCost();
+                Value error = std::move(pending);
+                throw ScriptError(std::move(error));
+            }
+            Frame* caller = f->caller;
+            freeFrame(f);
+            --depth_;
+            f = caller;
+            LOAD();
+            addTraceback(pending, code, code->lineAt(static_cast<std::size_t>(pc > 0 ? pc - 1 : 0)));
+        }
+    }
+#undef SAVE
+#undef LOAD
+#undef POP
+#undef TOP
+}
+
+} // namespace awaitscope::script

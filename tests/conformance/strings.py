@@ -1,0 +1,23 @@
+"""The everyday str methods."""
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+print(s.upper(), s.lower(), "hello world".title(), "hello".capitalize(), "MiXeD".swapcase())
+print("a,b,,c".split(","), " a  b \n c ".split(), "a b c".split(" ", 1), "a-b-c".rsplit("-", 1))
+print("-".join(["x", "y", "z"]), ", ".join("abc"), "".join([]))
+print("report.pdf".endswith(".pdf"), "report.pdf".startswith("rep"), "x".startswith(("a", "x")))
+print("banana".replace("a", "o"), "banana".replace("a", "o", 2), "banana".find("n"), "banana".rfind("n"))
+print("banana".count("a"), "banana".index("nan"), "banana".find("z"), "a" in "banana", "z" not in "banana")
+print("42".isdigit(), "4x".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "ABC".isupper())
+print(repr("x".center(7, "*")), repr("x".ljust(4)), repr("x".rjust(4, ".")), "42".zfill(5), "-42".zfill(5))
+print("key=value=more".partition("="), "key=value=more".rpartition("="), "prefix_name".removeprefix("prefix_"))
+print("line1\nline2\r\nline3".splitlines(), "Hello"[1], "Hello"[-1], "Hello"[1:3], "Hello"[::-1], "Hello"[::2])
+print("ab" * 3, "a" + "b", len("hello"), "hello"[10:], "hello"[:100], str(42) + "!", list("abc"))
+print("{} and {}".format("this", "that"), "{1}{0}".format("a", "b"), "{name}: {value:.2f}".format(name="pi", value=3.14159))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"), "{0!r}".format("q"), "{x[0]} {y[k]}".format(x=[9], y={"k": 2}))
+print("%s is %d years" % ("Ada", 36), "%.2f" % 3.14159, "%5d|%-5d|" % (42, 7), "%r" % "q", "%x" % 255, "100%%" % ())
+print(sorted("banana"), max("hello"), min("hello"), "b" > "a", "apple" < "banana", "Z" < "a")
+words = "the quick brown fox jumps over the lazy dog".split()
+print(len(words), sorted(words), sorted(words, key=len), [w.upper() for w in words if len(w) > 4])
+print(ord("A"), chr(97), ord("é"), chr(233), str(None), str(True), str([1, "a"]))
+text = "hello"
+print(text.upper() + text, f"{text!r}", text.encode if False else "ok")

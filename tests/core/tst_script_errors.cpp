@@ -1,0 +1,217 @@
+// The table of bad scripts: each one fails with the exact message CPython 3.11 gives (or,
+// for what CPython would hang on, Awaitscope's own diagnostic), at the right line, with a
+// non-zero exit code, a Python-style report on stderr, and no crash.
+#include <awaitscope/script/ScriptRunner.h>
+
+#include <QtTest>
+
+using awaitscope::ScriptRunOptions;
+using awaitscope::ScriptRunResult;
+using awaitscope::runScript;
+
+namespace {
+
+ScriptRunOptions named(const char* fileName) {
+    ScriptRunOptions options;
+    options.fileName = fileName;
+    return options;
+}
+
+} // namespace
+
+class TestScriptErrors : public QObject {
+    Q_OBJECT
+private slots:
+    void badScriptReportsPythonsMessageAndLine_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("exitCode");
+
+        // Syntax errors: CPython's wording, line (and column, checked in the column test).
+        QTest::newRow("missing colon") << "x = 1\nif x > 1\n    print(x)\n" << "SyntaxError: expected ':'" << 2 << 1;
+        QTest::newRow("unclosed parenthesis") << "print('hi'\nx = 1\n" << "SyntaxError: '(' was never closed" << 1 << 1;
+        QTest::newRow("missing indented block")
+            << "if True:\nprint(1)\n" << "IndentationError: expected an indented block after 'if' statement on line 1" << 2 << 1;
+        QTest::newRow("unexpected indent") << "x = 1\n    y = 2\n" << "IndentationError: unexpected indent" << 2 << 1;
+        QTest::newRow("inconsistent dedent")
+            << "if True:\n        x = 1\n    y = 2\n" << "IndentationError: unindent does not match any outer indentation level" << 3 << 1;
+        QTest::newRow("unterminated string")
+            << "x = 'abc\n" << "SyntaxError: unterminated string literal (detected at line 1)" << 1 << 1;
+        QTest::newRow("double equals sign") << "x = = 1\n" << "SyntaxError: invalid syntax" << 1 << 1;
+        QTest::newRow("forgot a comma") << "tools = ['search' 'fetch' x]\n" << "SyntaxError: invalid syntax. Perhaps you forgot a comma?" << 1 << 1;
+        QTest::newRow("assign to call")
+            << "f() = 1\n" << "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?" << 1 << 1;
+        QTest::newRow("await outside async function")
+            << "def f():\n    await g()\n" << "SyntaxError: 'await' outside async function" << 2 << 1;
+        QTest::newRow("await at module level") << "import asyncio\nawait asyncio.sleep(1)\n" << "SyntaxError: 'await' outside function" << 2 << 1;
+        QTest::newRow("async with outside async function")
+            << "import asyncio\ndef f():\n    async with asyncio.Lock():\n        pass\n"
+            << "SyntaxError: 'async with' outside async function" << 3 << 1;
+        QTest::newRow("return outside function") << "return 5\n" << "SyntaxError: 'return' outside function" << 1 << 1;
+        QTest::newRow("break outside loop") << "x = 1\nbreak\n" << "SyntaxError: 'break' outside loop" << 2 << 1;
+        QTest::newRow("positional after keyword") << "f(x=1, 2)\n" << "SyntaxError: positional argument follows keyword argument" << 1 << 1;
+        QTest::newRow("too deeply nested")
+            << QString("x = %1 1 %2\n").arg(QString(300, '('), QString(300, ')')) << "SyntaxError: too many nested parentheses" << 1 << 1;
+
+        // Runtime errors: CPython's exception and message, at the line that raised.
+        QTest::newRow("unknown name") << "print(undefined_thing)\n" << "NameError: name 'undefined_thing' is not defined" << 1 << 1;
+        QTest::newRow("unknown name in a coroutine")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n    print(reslt)\n\nasyncio.run(main())\n"
+            << "NameError: name 'reslt' is not defined" << 6 << 1;
+        QTest::newRow("too many arguments")
+            << "def f(a):\n    return a\n\nf(1, 2)\n" << "TypeError: f() takes 1 positional argument but 2 were given" << 4 << 1;
+        QTest::newRow("missing argument")
+            << "def greet(name):\n    return name\n\ngreet()\n" << "TypeError: greet() missing 1 required positional argument: 'name'" << 4 << 1;
+        QTest::newRow("unexpected keyword")
+            << "def greet(name):\n    return name\n\ngreet(nam='x')\n" << "TypeError: greet() got an unexpected keyword argument 'nam'" << 4 << 1;
+        QTest::newRow("awaiting a non-awaitable")
+            << "import asyncio\n\n\nasync def main():\n    await 5\n\nasyncio.run(main())\n"
+            << "TypeError: object int can't be used in 'await' expression" << 5 << 1;
+        QTest::newRow("unbounded recursion")
+            << "def f(n):\n    return f(n + 1)\n\n\nf(0)\n" << "RecursionError: maximum recursion depth exceeded" << 2 << 1;
+        QTest::newRow("unbounded async recursion")
+            << "import asyncio\n\n\nasync def dive(n):\n    return await dive(n + 1)\n\n\nasyncio.run(dive(0))\n"
+            << "RecursionError: maximum recursion depth exceeded" << 5 << 1;
+        QTest::newRow("recursion through __init__")
+            << "class Node:\n    def __init__(self, n):\n        self.child = Node(n + 1)\n\n\nNode(0)\n"
+            << "RecursionError: maximum recursion depth exceeded" << 3 << 1;
+        QTest::newRow("recursion through a builtin")
+            << "def deep(n):\n    return sorted([n], key=lambda v: deep(v + 1))\n\n\ndeep(0)\n"
+            << "RecursionError: maximum recursion depth exceeded" << 2 << 1;
+        QTest::newRow("calling an int") << "x = 5\nx()\n" << "TypeError: 'int' object is not callable" << 2 << 1;
+        QTest::newRow("unknown method") << "'text'.shout()\n" << "AttributeError: 'str' object has no attribute 'shout'" << 1 << 1;
+        QTest::newRow("failure inside a task")
+            << "import asyncio\n\n\nasync def tool():\n    await asyncio.sleep(0.1)\n    raise ValueError('tool broke')\n\n\n"
+               "async def main():\n    await asyncio.create_task(tool())\n\nasyncio.run(main())\n"
+            << "ValueError: tool broke" << 6 << 1;
+        QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
+        QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
+        QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;
+        QTest::newRow("huge string")
+            << "x = 'a' * (10 ** 12)\n" << "MemoryError: the string would be larger than Awaitscope allows" << 1 << 1;
+
+        // What CPython would never finish: Awaitscope's diagnostics.
+        QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
+        QTest::newRow("busy loop in a coroutine")
+            << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
+            << "the loop never yielded: frozen forever at line 6" << 6 << 1;
+        QTest::newRow("event nobody sets")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n"
+            << "the program would wait forever: every task is waiting and nothing is scheduled that could wake them; "
+               "under CPython the program would wait forever. Waiting: Task-1"
+            << 7 << 1;
+        QTest::newRow("endless awaits")
+            << "import asyncio\n\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n"
+            << "the script ran out of its instruction budget (200000 operations) at line 5" << 5 << 1;
+    }
+    void badScriptReportsPythonsMessageAndLine() {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QFETCH(int, exitCode);
+        ScriptRunOptions options;
+        options.fileName = "bad.py";
+        options.maxOperationsPerStep = 100000;
+        options.maxOperations = 200000;
+        const ScriptRunResult result = runScript(source.toStdString(), options);
+        QVERIFY(!result.ok);
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY2(result.error.has_value(), result.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(result.error->message), message);
+        QCOMPARE(result.error->line, line);
+        QVERIFY2(QString::fromStdString(result.stderrText).contains(message), result.stderrText.c_str());
+        QVERIFY(!result.trace.scriptErrors.empty());
+    }
+
+    void syntaxErrorReportsCPythonsColumnAndCaret() {
+        const ScriptRunResult result = runScript("x = 1\nif x > 1\n    print(x)\n", named("bad.py"));
+        QCOMPARE(result.error->column, 9);
+        QCOMPARE(QString::fromStdString(result.stderrText),
+                 QString("  File \"bad.py\", line 2\n    if x > 1\n            ^\nSyntaxError: expected ':'\n"));
+    }
+
+    void tracebackListsTheScriptFramesMostRecentLast() {
+        const ScriptRunResult result = runScript(
+            "def inner():\n    return {}['missing']\n\n\ndef outer():\n    return inner()\n\n\nouter()\n", named("trace.py"));
+        QCOMPARE(QString::fromStdString(result.stderrText),
+                 QString("Traceback (most recent call last):\n"
+                         "  File \"trace.py\", line 9, in <module>\n    outer()\n"
+                         "  File \"trace.py\", line 6, in outer\n    return inner()\n"
+                         "  File \"trace.py\", line 2, in inner\n    return {}['missing']\n"
+                         "KeyError: 'missing'\n"));
+    }
+
+    void neverAwaitedCoroutineWarnsAsCPythonDoes() {
+        const ScriptRunResult result = runScript(
+            "import asyncio\n\n\nasync def get_weather(city):\n    return 31\n\n\nasync def main():\n"
+            "    get_weather('Pune')\n\nasyncio.run(main())\n",
+            named("warn.py"));
+        QVERIFY(result.ok);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(QString::fromStdString(result.stderrText)
+                     .startsWith("warn.py:9: RuntimeWarning: coroutine 'get_weather' was never awaited\n"
+                                 "  get_weather('Pune')\n"),
+                 result.stderrText.c_str());
+    }
+
+    void memoryBudgetCountsWhatIsAliveNotWhatWasAllocated() {
+        ScriptRunOptions options;
+        options.maxMemoryBytes = 1 << 20;
+        const ScriptRunResult churn =
+            runScript("for i in range(20000):\n    s = 'x' * 200 + str(i)\nprint(len(s))\n", options);
+        QVERIFY2(churn.ok, churn.stderrText.c_str());
+        const ScriptRunResult growth = runScript("x = [0]\nwhile True:\n    x = x + x\n", options);
+        QCOMPARE(growth.exitCode, 1);
+        QCOMPARE(QString::fromStdString(growth.error->message),
+                 QString("MemoryError: the result would be larger than Awaitscope allows (1 MB)"));
+        QCOMPARE(growth.error->line, 3);
+    }
+
+    void deepRecursionOnASmallStackIsARecursionError() {
+        ScriptRunResult result;
+        QThread* thread = QThread::create([&] {
+            result = runScript("class Node:\n    def __init__(self, n):\n        self.child = Node(n + 1)\n\n\nNode(0)\n");
+        });
+        thread->setStackSize(1u << 20);
+        thread->start();
+        QVERIFY(thread->wait(60000));
+        delete thread;
+        QCOMPARE(QString::fromStdString(result.error->message), QString("RecursionError: maximum recursion depth exceeded"));
+    }
+
+    void systemExitSetsTheExitCodeWithoutAnError() {
+        const ScriptRunResult result = runScript("import sys\nprint('bye')\nsys.exit(3)\nprint('not reached')\n");
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.stdoutText, std::string("bye\n"));
+        QVERIFY(!result.error.has_value());
+    }
+
+    void scriptsMayNotImportThirdPartyModules() {
+        const ScriptRunResult result = runScript("import requests\n");
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.error->message.rfind("ModuleNotFoundError: No module named 'requests'", 0) == 0);
+    }
+
+    void garbageInputNeverCrashes_data() {
+        QTest::addColumn<QByteArray>("source");
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe\x01\x02\x80", 6);
+        QTest::newRow("only brackets") << QByteArray("([{", 3);
+        QTest::newRow("lone backslash") << QByteArray("x = 1 \\", 7);
+        QTest::newRow("tabs and spaces") << QByteArray("if 1:\n\t x\n \tx\n");
+        QTest::newRow("f-string soup") << QByteArray("f'{{{'");
+        QTest::newRow("deep unary") << QByteArray(QByteArray(5000, '-') + "1");
+        QTest::newRow("long chain") << QByteArray("x = " + QByteArray("1+").repeated(3000) + "1\n");
+        QTest::newRow("self-containing list") << QByteArray("a = []\na.append(a)\nprint(a, len(repr(a)))\n");
+    }
+    void garbageInputNeverCrashes() {
+        QFETCH(QByteArray, source);
+        ScriptRunOptions options;
+        options.maxOperations = 100000;
+        const ScriptRunResult result = runScript(std::string_view(source.constData(), source.size()), options);
+        QVERIFY(result.exitCode == 0 || result.error.has_value());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScriptErrors)
+#include "tst_script_errors.moc"

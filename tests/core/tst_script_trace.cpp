@@ -1,0 +1,425 @@
+// What a script run records: tasks and frames named after the script's coroutines, awaits
+// and output at script lines, blocking calls, frozen stretches, never-awaited coroutines and
+// uncaught errors, and the trace metadata. Also: runs share nothing (threads), `cancelled`
+// stops a run, and the virtual clock matches the script's own timing.
+#include <awaitscope/analysis/FrozenStretches.h>
+#include <awaitscope/analysis/TraceIndex.h>
+#include <awaitscope/runtime/Loop.h>
+#include <awaitscope/runtime/Sleep.h>
+#include <awaitscope/runtime/Task.h>
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
+
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace awaitscope;
+
+namespace {
+
+ScriptRunResult run(const char* source) {
+    ScriptRunOptions options;
+    options.fileName = "lesson.py";
+    return runScript(source, options);
+}
+
+// The task whose name is `name` (task names are interned).
+TaskId taskNamed(const Trace& trace, std::string_view name) {
+    for (const TaskRecord& task : trace.tasks)
+        if (trace.taskName(task.id) == name)
+            return task.id;
+    return kNoTask;
+}
+
+std::vector<std::uint32_t> suspendLines(const Trace& trace, TaskId task) {
+    std::vector<std::uint32_t> lines;
+    for (const TraceEvent& event : trace.tasks[task].events)
+        if (event.kind == EventKind::Suspend)
+            lines.push_back(trace.sites[trace.awaits[event.ref].site].line);
+    return lines;
+}
+
+const char* const kTwoWorkers = R"(import asyncio
+
+
+async def work(name, seconds):
+    await asyncio.sleep(seconds)
+    print(name, "done")
+
+
+async def main():
+    async with asyncio.TaskGroup() as group:
+        group.create_task(work("a", 0.5))
+        group.create_task(work("b", 1.0))
+    print("all done")
+
+
+asyncio.run(main())
+)";
+
+} // namespace
+
+class TestScriptTrace : public QObject {
+    Q_OBJECT
+private slots:
+    void tasksAreNamedAndCreatedAtScriptLines() {
+        const ScriptRunResult result = run(kTwoWorkers);
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.tasks.size(), std::size_t(3));
+        const TaskId worker = taskNamed(trace, "Task-2");
+        QVERIFY(worker != kNoTask);
+        QCOMPARE(trace.tasks[worker].parent, taskNamed(trace, "Task-1"));
+        QCOMPARE(trace.sites[trace.tasks[worker].createdAt].line, 11u);
+        const FrameInfo& root = trace.frames[trace.tasks[worker].coroutine];
+        QCOMPARE(trace.str(root.name), std::string_view("work"));
+        QCOMPARE(trace.sites[root.definition].line, 4u);
+        QCOMPARE(trace.str(trace.sites[root.definition].file), std::string_view("lesson.py"));
+    }
+
+    void awaitsAreAttributedToTheirScriptLines() {
+        const ScriptRunResult result = run(kTwoWorkers);
+        const Trace& trace = result.trace;
+        QCOMPARE(suspendLines(trace, taskNamed(trace, "Task-2")), std::vector<std::uint32_t>{5});
+        // main waits at the end of the `async with` block (line 10).
+        QCOMPARE(suspendLines(trace, taskNamed(trace, "Task-1")), std::vector<std::uint32_t>{10});
+    }
+
+    void virtualTimeMatchesTheScriptsWaits() {
+        const ScriptRunResult result = run(kTwoWorkers);
+        const TraceIndex index(result.trace);
+        const TaskLane& slow = index.lane(taskNamed(result.trace, "Task-3"));
+        QVERIFY(slow.finished);
+        // One second of sleeping plus microseconds of interpreted work and the 1 ms wake granularity.
+        QVERIFY2(slow.end >= 1'000'000'000 && slow.end < 1'005'000'000, qPrintable(QString::number(slow.end)));
+    }
+
+    void printedLinesAreRecordedWithTaskAndLine() {
+        const ScriptRunResult result = run(kTwoWorkers);
+        const Trace& trace = result.trace;
+        QCOMPARE(result.stdoutText, std::string("a done\nb done\nall done\n"));
+        QCOMPARE(trace.output.size(), std::size_t(3));
+        QCOMPARE(trace.str(trace.output[0].text), std::string_view("a done"));
+        QCOMPARE(trace.output[0].task, taskNamed(trace, "Task-2"));
+        QCOMPARE(trace.sites[trace.output[0].site].line, 6u);
+        QCOMPARE(trace.output[2].task, taskNamed(trace, "Task-1"));
+        QCOMPARE(trace.sites[trace.output[2].site].line, 13u);
+    }
+
+    void nestedCoroutinesAreFramesOfTheSameTask() {
+        const ScriptRunResult result = run(R"(import asyncio
+
+
+async def llm(prompt):
+    await asyncio.sleep(0.2)
+    return prompt
+
+
+async def agent():
+    return await llm("plan")
+
+
+async def main():
+    await agent()
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const TraceIndex index(result.trace);
+        QCOMPARE(result.trace.tasks.size(), std::size_t(1));
+        const TaskLane& lane = index.lane(0);
+        QCOMPARE(lane.maxDepth, 2u);
+        std::vector<std::string> names;
+        for (const FrameSpan& frame : lane.frames)
+            names.emplace_back(result.trace.str(result.trace.frames[frame.frame].name));
+        QCOMPARE(names, (std::vector<std::string>{"main", "agent", "llm"}));
+    }
+
+    void neverAwaitedCoroutineIsRecordedAtItsLine() {
+        const ScriptRunResult result = run(R"(import asyncio
+
+
+async def get_weather(city):
+    return 31
+
+
+async def main():
+    await asyncio.sleep(0.1)
+    get_weather("Pune")
+    await asyncio.sleep(0.1)
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.neverAwaited.size(), std::size_t(1));
+        QCOMPARE(trace.str(trace.neverAwaited[0].name), std::string_view("get_weather"));
+        QCOMPARE(trace.sites[trace.neverAwaited[0].site].line, 10u);
+        QCOMPARE(trace.neverAwaited[0].task, taskNamed(trace, "Task-1"));
+        QVERIFY(trace.neverAwaited[0].created >= 100'000'000);
+    }
+
+    void unawaitedAsyncioSleepIsNeverAwaitedToo() {
+        const ScriptRunResult result = run("import asyncio\n\n\nasync def main():\n    asyncio.sleep(1)\n\n\nasyncio.run(main())\n");
+        QCOMPARE(result.trace.neverAwaited.size(), std::size_t(1));
+        QCOMPARE(result.trace.str(result.trace.neverAwaited[0].name), std::string_view("sleep"));
+        QVERIFY(QString::fromStdString(result.stderrText).contains("coroutine 'sleep' was never awaited"));
+    }
+
+    void timeSleepIsABlockingCallThatFreezesTheLoop() {
+        const ScriptRunResult result = run(R"(import asyncio
+import time
+
+
+async def ticker():
+    for _ in range(3):
+        await asyncio.sleep(0.2)
+
+
+async def blocker():
+    await asyncio.sleep(0.1)
+    time.sleep(1.0)
+
+
+async def main():
+    await asyncio.gather(ticker(), blocker())
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.blocks.size(), std::size_t(1));
+        QCOMPARE(trace.blocks[0].kind, BlockKind::Sleep);
+        QCOMPARE(trace.str(trace.blocks[0].what), std::string_view("time.sleep"));
+        QCOMPARE(trace.sites[trace.blocks[0].site].line, 12u);
+        const TraceIndex index(trace);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(trace, index);
+        QCOMPARE(frozen.size(), std::size_t(1));
+        QCOMPARE(frozen[0].culprit, taskNamed(trace, "Task-3"));
+        QVERIFY(frozen[0].duration() >= 1'000'000'000);
+        const TaskId ticker = taskNamed(trace, "Task-2");
+        QVERIFY(std::any_of(frozen[0].victims.begin(), frozen[0].victims.end(),
+                            [&](const FrozenVictim& victim) { return victim.task == ticker && victim.lateBy() > 0; }));
+    }
+
+    void cpuHeavyLoopFreezesTheLoopThroughTheCostModel() {
+        const ScriptRunResult result = run(R"(import asyncio
+
+
+async def ticker():
+    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)
+
+
+async def crunch():
+    total = 0
+    for i in range(300000):
+        total += i % 7
+    return total
+
+
+async def main():
+    await asyncio.gather(ticker(), crunch())
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const TraceIndex index(result.trace);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 5'000'000);
+        QCOMPARE(frozen.size(), std::size_t(1));
+        QCOMPARE(frozen[0].culprit, taskNamed(result.trace, "Task-3"));
+        QVERIFY(result.trace.blocks.empty());
+    }
+
+    void toThreadWorkGetsAThreadLane() {
+        const ScriptRunResult result = run(R"(import asyncio
+import time
+
+
+def download(url):
+    time.sleep(0.5)
+    return url
+
+
+async def main():
+    await asyncio.to_thread(download, "a")
+
+
+asyncio.run(main())
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.tasks.size(), std::size_t(2));
+        QCOMPARE(trace.tasks[1].kind, TaskKind::Thread);
+        QCOMPARE(trace.taskName(1), std::string("download"));
+        QCOMPARE(trace.sites[trace.tasks[1].createdAt].line, 11u);
+        const TraceIndex index(trace);
+        QVERIFY(findFrozenStretches(trace, index).empty());
+    }
+
+    void frozenForeverIsRecordedAsAScriptErrorAtTheLoop() {
+        ScriptRunOptions options;
+        options.fileName = "spin.py";
+        options.maxOperationsPerStep = 200000;
+        const ScriptRunResult result = runScript("import asyncio\n\n\nasync def spin():\n    while True:\n        pass\n\n\n"
+                                                 "asyncio.run(spin())\n",
+                                                 options);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(QString::fromStdString(result.stderrText).contains("the loop never yielded: frozen forever at line 5"));
+        QCOMPARE(result.trace.scriptErrors.size(), std::size_t(1));
+        const ScriptError& error = result.trace.scriptErrors[0];
+        QCOMPARE(result.trace.sites[error.site].line, 5u);
+        QCOMPARE(error.task, 0u);
+        const TraceIndex index(result.trace);
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(result.trace, index, 100'000);
+        QCOMPARE(frozen.size(), std::size_t(1));
+        QCOMPARE(frozen[0].culprit, 0u);
+    }
+
+    void abortStopsTheLoopAtOnce() {
+        // The spinning task is aborted; the loop must not then wait an hour for main's timer.
+        ScriptRunOptions options;
+        options.maxOperationsPerStep = 100000;
+        const ScriptRunResult result = runScript(R"(import asyncio
+
+
+async def spin():
+    await asyncio.sleep(0.1)
+    while True:
+        pass
+
+
+async def main():
+    asyncio.create_task(spin())
+    await asyncio.sleep(3600)
+
+
+asyncio.run(main())
+)",
+                                                 options);
+        QCOMPARE(result.error->message, std::string("the loop never yielded: frozen forever at line 6"));
+        QVERIFY2(result.trace.endTime() < 1'000'000'000, qPrintable(QString::number(result.trace.endTime())));
+        QVERIFY(!QString::fromStdString(result.stderrText).contains("never retrieved"));
+    }
+
+    void nothingOutlivesARun_data() {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("normal run") << QString(kTwoWorkers);
+        QTest::newRow("abort inside a gather child")
+            << "import asyncio\n\n\nasync def spin():\n    await asyncio.sleep(0.1)\n    while True:\n        pass\n\n\n"
+               "async def tick():\n    await asyncio.sleep(60)\n\n\nasync def main():\n"
+               "    await asyncio.gather(spin(), tick())\n\n\nasyncio.run(main())\n";
+        QTest::newRow("deadlock inside a gather")
+            << "import asyncio\n\n\nasync def wait(event):\n    await event.wait()\n\n\nasync def main():\n"
+               "    event = asyncio.Event()\n    await asyncio.gather(wait(event), wait(event))\n\n\nasyncio.run(main())\n";
+        QTest::newRow("failure in a task group")
+            << "import asyncio\n\n\nasync def bad():\n    raise ValueError('x')\n\n\nasync def main():\n"
+               "    async with asyncio.TaskGroup() as group:\n        group.create_task(bad())\n"
+               "        group.create_task(asyncio.sleep(5))\n\n\nasyncio.run(main())\n";
+        QTest::newRow("never-awaited coroutines in a cycle")
+            << "import asyncio\n\n\nasync def f():\n    pass\n\n\nloop = []\nloop.append(loop)\nloop.append(f())\n";
+        QTest::newRow("unretrieved task exception")
+            << "import asyncio\n\n\nasync def bad():\n    raise KeyError(1)\n\n\nasync def main():\n"
+               "    asyncio.create_task(bad())\n    await asyncio.sleep(0.1)\n\n\nasyncio.run(main())\n";
+    }
+    void nothingOutlivesARun() {
+        QFETCH(QString, source);
+        ScriptRunOptions options;
+        options.maxOperationsPerStep = 50000;
+        const ScriptRunResult result = runScript(source.toStdString(), options);
+        (void)result;
+        const detail::LiveCounts& live = detail::liveCounts();
+        QCOMPARE(live.frames, 0L);
+        QCOMPARE(live.futures, 0L);
+        QCOMPARE(live.tasks, 0L);
+    }
+
+    void uncaughtErrorIsRecordedWithItsTraceback() {
+        const ScriptRunResult result = run("def f():\n    raise ValueError('boom')\n\n\nf()\n");
+        QCOMPARE(result.trace.scriptErrors.size(), std::size_t(1));
+        const std::string_view text = result.trace.str(result.trace.scriptErrors[0].text);
+        QVERIFY(text.find("Traceback (most recent call last):") == 0);
+        QVERIFY(text.find("ValueError: boom") != std::string_view::npos);
+        QCOMPARE(result.trace.sites[result.trace.scriptErrors[0].site].line, 2u);
+    }
+
+    void metadataHoldsTheSourceAndTheDocstringTitle() {
+        const char* source = "\"\"\"Blocking the loop with time.sleep\n\nMore text.\n\"\"\"\nprint('x')\n";
+        const ScriptRunResult result = run(source);
+        QCOMPARE(result.trace.metadata.title, std::string("Blocking the loop with time.sleep"));
+        QCOMPARE(result.trace.metadata.sourceText, std::string(source));
+        QCOMPARE(result.trace.metadata.sourceFile, std::string("lesson.py"));
+        QCOMPARE(result.trace.metadata.clock, std::string("virtual"));
+    }
+
+    void outputIsStreamedAsItIsPrinted() {
+        std::string streamed;
+        ScriptRunOptions options;
+        options.onStdout = [&](std::string_view text) { streamed += text; };
+        const ScriptRunResult result = runScript("for i in range(3):\n    print(i)\n", options);
+        QCOMPARE(streamed, std::string("0\n1\n2\n"));
+        QCOMPARE(result.stdoutText, streamed);
+    }
+
+    void cancelledFlagStopsARun() {
+        std::atomic<bool> cancelled{true};
+        ScriptRunOptions options;
+        options.cancelled = &cancelled;
+        const ScriptRunResult result = runScript("while True:\n    x = 1\n", options);
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(QString::fromStdString(result.error->message), QString("the run was cancelled"));
+    }
+
+    void runsOnSeveralThreadsAtOnceShareNothing() {
+        const Scenario* scenario = findScenario("agent_loop");
+        QVERIFY(scenario);
+        const ScriptRunResult reference = runScript(scenario->source);
+        std::vector<std::string> outputs(4);
+        std::vector<std::size_t> events(4);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < outputs.size(); ++i)
+            threads.emplace_back([&, i] {
+                const ScriptRunResult result = runScript(scenario->source);
+                outputs[i] = result.stdoutText;
+                events[i] = result.trace.eventCount();
+            });
+        for (std::thread& thread : threads)
+            thread.join();
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            QCOMPARE(outputs[i], reference.stdoutText);
+            QCOMPARE(events[i], reference.trace.eventCount());
+        }
+    }
+
+    void timerResolutionBatchesTimersArmedMicrosecondsApart() {
+        // The runtime's option behind the interpreter's CPython-like wake-ups (1 ms epoll waits).
+        std::vector<TimeNs> wakes;
+        LoopOptions options;
+        options.timerResolution = 1'000'000;
+        Loop loop(options);
+        auto sleeper = [&](TimeNs delay) -> Task<> {
+            co_await sleepNs(delay);
+            wakes.push_back(loop.now());
+        };
+        auto main = [&]() -> Task<> {
+            TaskHandle<> a = createTask(sleeper(100'000'000));
+            loop.chargeCpu(300);  // a few hundred ns of work between the two sleeps
+            TaskHandle<> b = createTask(sleeper(100'000'000));
+            co_await a;
+            co_await b;
+        };
+        loop.run(main());
+        QCOMPARE(wakes.size(), std::size_t(2));
+        QCOMPARE(wakes[0], wakes[1]);
+        QVERIFY(wakes[0] >= 100'000'300 && wakes[0] <= 101'000'300);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScriptTrace)
+#include "tst_script_trace.moc"
