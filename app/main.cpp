@@ -72,6 +72,7 @@ awaitscope::ui::TraceSources makeTraceSources() {
         awaitscope::ScriptRunOptions options;
         options.fileName = scenario->fileName;
         options.cancelled = hooks.cancelled;
+        options.recordLoopQueues = true;  // playback shows the loop's insides exactly
         awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
         result.trace.metadata.scenario = scenario->name;
         // A lesson that raised still has a trace to inspect: the error becomes a warning.
@@ -79,6 +80,24 @@ awaitscope::ui::TraceSources makeTraceSources() {
         if (result.error)
             warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
         return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
+    };
+    // The learner's edited code: a syntax error has no trace (ok false), a raised error has
+    // one; both come back in `problems`, marked at their line in the editor.
+    sources.runSource = [](const std::string& source, const std::string& fileName, const awaitscope::ui::LoadHooks& hooks) {
+        awaitscope::ScriptRunOptions options;
+        options.fileName = fileName;
+        options.cancelled = hooks.cancelled;
+        options.recordLoopQueues = true;
+        awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
+        awaitscope::ui::LoadedTrace loaded;
+        if (result.error)
+            loaded.problems.push_back({result.error->line, result.error->column, result.error->message});
+        loaded.ok = result.ok || !result.trace.tasks.empty() || !result.trace.output.empty();
+        if (!loaded.ok && result.error)
+            loaded.error = fileName + ":" + std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
+                           result.error->message;
+        loaded.trace = std::move(result.trace);
+        return loaded;
     };
     return sources;
 }
