@@ -3,6 +3,7 @@
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
 #include "app/RenderCommand.h"
+#include "app/TeachingScenes.h"
 #include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
@@ -71,6 +72,7 @@ awaitscope::ui::TraceSources makeTraceSources() {
         awaitscope::ScriptRunOptions options;
         options.fileName = scenario->fileName;
         options.cancelled = hooks.cancelled;
+        options.recordLoopQueues = true;  // playback shows the loop's insides exactly
         awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
         result.trace.metadata.scenario = scenario->name;
         // A lesson that raised still has a trace to inspect: the error becomes a warning.
@@ -78,6 +80,24 @@ awaitscope::ui::TraceSources makeTraceSources() {
         if (result.error)
             warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
         return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
+    };
+    // The learner's edited code: a syntax error has no trace (ok false), a raised error has
+    // one; both come back in `problems`, marked at their line in the editor.
+    sources.runSource = [](const std::string& source, const std::string& fileName, const awaitscope::ui::LoadHooks& hooks) {
+        awaitscope::ScriptRunOptions options;
+        options.fileName = fileName;
+        options.cancelled = hooks.cancelled;
+        options.recordLoopQueues = true;
+        awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
+        awaitscope::ui::LoadedTrace loaded;
+        if (result.error)
+            loaded.problems.push_back({result.error->line, result.error->column, result.error->message});
+        loaded.ok = result.ok || !result.trace.tasks.empty() || !result.trace.output.empty();
+        if (!loaded.ok && result.error)
+            loaded.error = fileName + ":" + std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
+                           result.error->message;
+        loaded.trace = std::move(result.trace);
+        return loaded;
     };
     return sources;
 }
@@ -145,6 +165,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window, save a picture of it to <png> and quit."), QStringLiteral("png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption sceneOption(QStringLiteral("scene"),
+        QStringLiteral("With --screenshot: set the window up to show a teaching feature first: ") +
+            awaitscope::ui::teachingSceneNames().join(QStringLiteral(", ")) + QStringLiteral("."),
+        QStringLiteral("name"));
+    parser.addOption(sceneOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
         QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
@@ -271,8 +296,19 @@ int main(int argc, char** argv) {
             }
             app.quit();
         };
-        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
         window.show();
+        if (parser.isSet(sceneOption)) {
+            awaitscope::ui::prepareTeachingScene(window, parser.value(sceneOption), [&](bool ok) {
+                if (!ok) {
+                    std::fprintf(stderr, "awaitscope: cannot set up the scene '%s'\n", qPrintable(parser.value(sceneOption)));
+                    code = 1;
+                }
+                QTimer::singleShot(300, &app, grabAndQuit);  // let the docks settle
+            });
+            app.exec();
+            return code;
+        }
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
         if (!window.openInitial(files.value(0)))
             QTimer::singleShot(0, &app, grabAndQuit);
         app.exec();

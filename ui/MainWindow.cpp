@@ -1,16 +1,22 @@
 #include "MainWindow.h"
 
 #include "app/ImageSizeDialog.h"
+#include "app/PlaybackController.h"
 #include "app/RecentFiles.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
+#include "panels/ComparisonView.h"
 #include "panels/DetailsPanel.h"
 #include "panels/DiagnosticsPanel.h"
 #include "panels/EventTablePanel.h"
+#include "panels/LessonPanel.h"
+#include "panels/LoopInsidesPanel.h"
 #include "panels/OutputPanel.h"
+#include "panels/PlaybackBar.h"
+#include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineView.h"
@@ -29,6 +35,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -76,14 +83,20 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     if (sources_.scenarios)
         scenarios_ = sources_.scenarios();
+    playback_ = new PlaybackController(document_, view_, this);
     createPanels();
     createActions();
+    createPlaybackActions();
     createStatusBar();
     restoreSettings();
     connect(document_, &TraceDocument::documentChanged, this, [this] {
         view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
-        details_->setLesson(lessonFor(document_->scenarioName()));
-        browser_->setCurrentScenario(document_->scenarioName());
+        comparison_->mainDocumentChanged();
+        const ScenarioInfo* lesson = scenarioFor(lessonName_);
+        details_->setLesson(lesson ? QString::fromStdString(lesson->lesson) : QString());
+        lesson_->setLesson(lesson ? QString::fromStdString(lesson->title) : document_->displayName(),
+                           lesson ? QString::fromStdString(lesson->lesson) : QString());
+        browser_->setCurrentScenario(lessonName_);
         updateTitle();
         updateActions();
     });
@@ -98,7 +111,8 @@ bool MainWindow::isLoading() const { return job_ && job_->isRunning(); }
 
 void MainWindow::createPanels() {
     timeline_ = new TimelineView(document_, view_, this);
-    setCentralWidget(timeline_);
+    comparison_ = new ComparisonView(timeline_, document_, view_, this);
+    setCentralWidget(comparison_);
 
     auto addDock = [this](QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* dock = new QDockWidget(title, this);
@@ -114,20 +128,44 @@ void MainWindow::createPanels() {
     output_ = new OutputPanel(document_, view_, this);
     events_ = new EventTablePanel(document_, view_, this);
     diagnostics_ = new DiagnosticsPanel(document_, view_, this);
+    lesson_ = new LessonPanel(document_, view_, this);
+    insides_ = new LoopInsidesPanel(document_, view_, this);
+    predict_ = new PredictPanel(document_, view_, this);
 
     QDockWidget* browserDock = addDock(browser_, tr("Lessons"), QStringLiteral("scenariosDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* lessonDock = addDock(lesson_, tr("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
     QDockWidget* diagnosticsDock = addDock(diagnostics_, tr("Problems"), QStringLiteral("diagnosticsDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
     QDockWidget* codeDock = addDock(code_, tr("Code"), QStringLiteral("codeDock"), Qt::RightDockWidgetArea);
+    QDockWidget* insidesDock = addDock(insides_, tr("Loop Insides"), QStringLiteral("insidesDock"), Qt::RightDockWidgetArea);
+    QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
     QDockWidget* outputDock = addDock(output_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* predictDock = addDock(predict_, tr("Predict"), QStringLiteral("predictDock"), Qt::BottomDockWidgetArea);
     QDockWidget* eventsDock = addDock(events_, tr("Events"), QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
-    splitDockWidget(browserDock, diagnosticsDock, Qt::Vertical);
-    splitDockWidget(detailsDock, codeDock, Qt::Vertical);
-    tabifyDockWidget(outputDock, eventsDock);
+    splitDockWidget(browserDock, lessonDock, Qt::Vertical);
+    tabifyDockWidget(lessonDock, diagnosticsDock);
+    splitDockWidget(codeDock, insidesDock, Qt::Vertical);
+    tabifyDockWidget(insidesDock, detailsDock);
+    tabifyDockWidget(outputDock, predictDock);
+    tabifyDockWidget(predictDock, eventsDock);
     outputDock->raise();
-    resizeDocks({browserDock, detailsDock}, {260, 360}, Qt::Horizontal);
+    lessonDock->raise();
+    insidesDock->raise();
+    resizeDocks({browserDock, codeDock}, {290, 400}, Qt::Horizontal);
+    resizeDocks({browserDock, lessonDock}, {180, 420}, Qt::Vertical);
+    resizeDocks({codeDock, insidesDock}, {330, 420}, Qt::Vertical);
     resizeDocks({outputDock}, {170}, Qt::Vertical);
 
+    // Playback shows what the loop holds; a problem's card explains it.
+    connect(view_, &ViewState::playheadChanged, this, [insidesDock](std::optional<TimeNs> time) {
+        if (time && insidesDock->isHidden() == false)
+            insidesDock->raise();
+    });
+    connect(code_, &CodePanel::runRequested, this, &MainWindow::runEditedCode);
+    connect(predict_, &PredictPanel::revealRequested, this, [this] {
+        playback_->goToStart();
+        playback_->play();
+    });
+    connect(comparison_, &ComparisonView::comparingChanged, this, [this] { updateActions(); });
     connect(browser_, &ScenarioBrowser::scenarioRequested, this, &MainWindow::runScenario);
     connect(browser_, &ScenarioBrowser::fileRequested, this, &MainWindow::openFile);
     refreshRecentFiles();
@@ -170,6 +208,15 @@ void MainWindow::createActions() {
             runScenario(document_->scenarioName());
     });
     runAgainAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+    run->addSeparator();
+    compareMenu_ = run->addMenu(tr("&Compare With"));
+    comparePreviousAction_ = compareMenu_->addAction(tr("The &Previous Run"), this, &MainWindow::compareWithPrevious);
+    compareMenu_->addSeparator();
+    for (const ScenarioInfo& scenario : scenarios_) {
+        const QString name = QString::fromStdString(scenario.name);
+        compareMenu_->addAction(QString::fromStdString(scenario.title), this, [this, name] { compareWithLesson(name); });
+    }
+    run->addAction(tr("Close the Comparison"), comparison_, &ComparisonView::closeComparison);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     QAction* fit = viewMenu_->addAction(tr("&Fit Selection or All"), timeline_, &TimelineView::fitSelectionOrAll);
@@ -270,7 +317,7 @@ void MainWindow::createStatusBar() {
     });
     connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
         rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(formatDuration(range.duration()),
-                                                                               formatDuration(document_->model()->range().duration()))
+                                                                               formatDuration(view_->traceRange().duration()))
                                                 : QString());
     });
 }
@@ -343,11 +390,38 @@ void MainWindow::refreshRecentFiles() {
     }
 }
 
-QString MainWindow::lessonFor(const QString& scenario) const {
+const ScenarioInfo* MainWindow::scenarioFor(const QString& name) const {
     for (const ScenarioInfo& info : scenarios_)
-        if (QString::fromStdString(info.name) == scenario)
-            return QString::fromStdString(info.lesson);
-    return {};
+        if (!name.isEmpty() && QString::fromStdString(info.name) == name)
+            return &info;
+    return nullptr;
+}
+
+void MainWindow::createPlaybackActions() {
+    auto* menu = new QMenu(tr("&Playback"), this);
+    menuBar()->insertMenu(menuBar()->actions().value(3), menu);  // after View, before Help
+    // Keys act while the timeline has the focus, so typing in the editor never triggers them.
+    auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = menu->addAction(text, playback_, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        comparison_->addAction(action);
+        return action;
+    };
+    add(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay);
+    add(tr("Step &Forward"), QKeySequence(Qt::Key_Period), &PlaybackController::stepForward);
+    add(tr("Step &Back"), QKeySequence(Qt::Key_Comma), &PlaybackController::stepBackward);
+    add(tr("To the &Start"), QKeySequence(tr("Ctrl+Home")), &PlaybackController::goToStart);
+    add(tr("To the &End"), QKeySequence(tr("Ctrl+End")), &PlaybackController::goToEnd);
+    menu->addSeparator();
+    menu->addAction(tr("&Leave Playback"), playback_, &PlaybackController::stop);
+
+    QToolBar* bar = new QToolBar(tr("Playback"), this);
+    bar->setObjectName(QStringLiteral("playbackToolBar"));
+    playbackBar_ = new PlaybackBar(playback_, document_, view_, bar);
+    bar->addWidget(playbackBar_);
+    addToolBarBreak();
+    addToolBar(Qt::TopToolBarArea, bar);
 }
 
 void MainWindow::updateTitle() {
@@ -363,6 +437,8 @@ void MainWindow::updateActions() {
     exportPngAction_->setEnabled(open);
     exportSvgAction_->setEnabled(open);
     runAgainAction_->setEnabled(!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario));
+    comparePreviousAction_->setEnabled(open && previousRun_);
+    compareMenu_->setEnabled(open);
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -407,6 +483,8 @@ void MainWindow::startJob(const QString& what, std::function<LoadedTrace(const L
 void MainWindow::finishJob(const LoadOutcome& outcome, const QString& what) {
     if (outcome.cancelled)
         statusBar()->showMessage(tr("Cancelled: %1").arg(what), 5000);
+    else if (!outcome.ok && !outcome.problems.empty())
+        statusBar()->showMessage(tr("%1: %2").arg(what, outcome.error), 15000);  // the editor marks the line
     else if (!outcome.ok)
         showError(what, outcome.error.isEmpty() ? tr("Unknown error.") : outcome.error);
     else if (!outcome.warnings.isEmpty())
@@ -430,6 +508,7 @@ void MainWindow::openFile(const QString& path) {
     auto load = sources_.load;
     startJob(tr("Opening %1").arg(QFileInfo(path).fileName()), [load, file](const LoadHooks& hooks) { return load(file, hooks); },
              [this, path](const LoadOutcome& outcome) {
+                 lessonName_.clear();
                  document_->setModel(outcome.model, DocumentOrigin::File, QFileInfo(path).fileName(), path);
                  RecentFiles().add(path);
                  refreshRecentFiles();
@@ -450,21 +529,85 @@ void MainWindow::runScenario(const QString& name) {
     const std::string scenario = name.toStdString();
     startJob(tr("Running %1").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
              [this, name, title](const LoadOutcome& outcome) {
+                 lessonName_ = name;
+                 previousRun_.reset();
                  document_->setModel(outcome.model, DocumentOrigin::Scenario, title, name);
              });
 }
 
+void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
+    if (!sources_.runSource) {
+        showError(tr("Could not run the edited code"), tr("Running edited code needs the script interpreter, which is not in this build."));
+        emit loadFinished(false);
+        return;
+    }
+    auto run = sources_.runSource;
+    const std::string code = source.toStdString();
+    const std::string file = fileName.toStdString();
+    startJob(
+        tr("Running your edit of %1").arg(fileName),
+        [run, code, file](const LoadHooks& hooks) {
+            LoadedTrace loaded = run(code, file, hooks);
+            // The run's program is the code that was submitted, whatever the hook recorded.
+            loaded.trace.metadata.sourceText = code;
+            loaded.trace.metadata.sourceFile = file;
+            return loaded;
+        },
+        [this, fileName](const LoadOutcome& outcome) {
+            previousRun_ = document_->model();
+            previousRunName_ = document_->displayName();
+            const ScenarioInfo* lesson = scenarioFor(lessonName_);
+            const QString base = lesson ? QString::fromStdString(lesson->title) : fileName;
+            document_->setModel(outcome.model, DocumentOrigin::Recorded, tr("%1 (edited)").arg(base));
+            if (previousRun_)
+                comparison_->compareWith(previousRun_, previousRunName_);
+            updateActions();
+        });
+    connect(job_.get(), &TraceLoadJob::finished, this, [this](const LoadOutcome& outcome) {
+        if (!outcome.problems.empty())
+            code_->markProblems(outcome.problems);
+    });
+}
+
+void MainWindow::compareWithPrevious() {
+    if (previousRun_)
+        comparison_->compareWith(previousRun_, previousRunName_);
+}
+
+void MainWindow::compareWithLesson(const QString& name) {
+    if (!sources_.runScenario || !document_->model())
+        return;
+    const ScenarioInfo* lesson = scenarioFor(name);
+    const QString title = lesson ? QString::fromStdString(lesson->title) : name;
+    auto run = sources_.runScenario;
+    const std::string scenario = name.toStdString();
+    startJob(tr("Running %1 to compare").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
+             [this, title](const LoadOutcome& outcome) { comparison_->compareWith(outcome.model, title); });
+}
+
 bool MainWindow::openInitial(const QString& path) {
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
         openFile(path);
-    else if (!scenarios_.empty())
-        runScenario(QString::fromStdString(scenarios_.front().name));
-    else
+        return true;
+    }
+    if (scenarios_.empty())
         return false;
+    // The very first start greets the learner in the Lesson panel, over the first lesson.
+    QSettings settings;
+    if (!settings.value(QStringLiteral("teaching/welcomed"), false).toBool()) {
+        settings.setValue(QStringLiteral("teaching/welcomed"), true);
+        lesson_->setWelcome(true);
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock"))) {
+            dock->show();
+            dock->raise();
+        }
+    }
+    runScenario(QString::fromStdString(scenarios_.front().name));
     return true;
 }
 
 void MainWindow::showTrace(std::shared_ptr<const TraceModel> model, const QString& displayName) {
+    lessonName_.clear();
     document_->setModel(std::move(model), DocumentOrigin::Recorded, displayName);
 }
 

@@ -21,10 +21,16 @@ class QToolButton;
 namespace awaitscope::ui {
 
 class CodePanel;
+class ComparisonView;
 class DetailsPanel;
 class DiagnosticsPanel;
 class EventTablePanel;
+class LessonPanel;
+class LoopInsidesPanel;
 class OutputPanel;
+class PlaybackBar;
+class PlaybackController;
+class PredictPanel;
 class ScenarioBrowser;
 class TimelineView;
 class TraceDocument;
@@ -51,14 +57,32 @@ public:
     EventTablePanel* eventTablePanel() const { return events_; }
     DiagnosticsPanel* diagnosticsPanel() const { return diagnostics_; }
     ScenarioBrowser* scenarioBrowser() const { return browser_; }
+    LessonPanel* lessonPanel() const { return lesson_; }
+    LoopInsidesPanel* loopInsidesPanel() const { return insides_; }
+    PredictPanel* predictPanel() const { return predict_; }
+    PlaybackController* playback() const { return playback_; }
+    PlaybackBar* playbackBar() const { return playbackBar_; }
+    ComparisonView* comparisonView() const { return comparison_; }
+    // The run shown before the last edited run (what "Compare with the previous run" shows).
+    const std::shared_ptr<const TraceModel>& previousRun() const { return previousRun_; }
+    // The lesson the open run belongs to (kept across edited runs of it).
+    QString lessonName() const { return lessonName_; }
+    bool hasLesson(const QString& name) const { return scenarioFor(name) != nullptr; }
     bool isLoading() const;
 
 public slots:
     // Loads in the background; on failure an error dialog explains and the open trace stays.
     void openFile(const QString& path);
     void runScenario(const QString& name);
-    // What the window does at start: open `path` if given, else the first lesson. False when
-    // there was nothing to start (no path and no lessons): no loadFinished will follow.
+    // Runs the learner's edited code through TraceSources::runSource off the UI thread; the run
+    // shown so far is kept and stacked above the new one for comparison.
+    void runEditedCode(const QString& source, const QString& fileName);
+    // Runs lesson `name` and stacks it above the open run, on one time scale.
+    void compareWithLesson(const QString& name);
+    void compareWithPrevious();
+    // What the window does at start: open `path` if given, else the first lesson (greeted by a
+    // welcome on the very first start). False when there was nothing to start (no path and no
+    // lessons): no loadFinished will follow.
     bool openInitial(const QString& path);
     void showTrace(std::shared_ptr<const awaitscope::ui::TraceModel> model, const QString& displayName);
     bool saveTo(const QString& path);
@@ -79,6 +103,7 @@ protected:
 private:
     void createPanels();
     void createActions();
+    void createPlaybackActions();
     void createStatusBar();
     void restoreSettings();
     void refreshRecentFiles();
@@ -88,7 +113,7 @@ private:
     void showError(const QString& title, const QString& message);
     void updateTitle();
     void updateActions();
-    QString lessonFor(const QString& scenario) const;
+    const ScenarioInfo* scenarioFor(const QString& name) const;
     void saveAsDialog();
     void exportImageDialog(bool svg);
     void exportChromeDialog();
@@ -105,6 +130,17 @@ private:
     EventTablePanel* events_ = nullptr;
     DiagnosticsPanel* diagnostics_ = nullptr;
     ScenarioBrowser* browser_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
+    LoopInsidesPanel* insides_ = nullptr;
+    PredictPanel* predict_ = nullptr;
+    PlaybackController* playback_ = nullptr;
+    PlaybackBar* playbackBar_ = nullptr;
+    ComparisonView* comparison_ = nullptr;
+    QMenu* compareMenu_ = nullptr;
+    QAction* comparePreviousAction_ = nullptr;
+    std::shared_ptr<const TraceModel> previousRun_;
+    QString previousRunName_;
+    QString lessonName_;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;

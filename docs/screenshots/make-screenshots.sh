@@ -17,4 +17,13 @@ render to_thread_fix 1600x460
 render cpu_heavy_loop 1600x460
 render agent_loop 1600x520
 "$app" --render-scenario blocking_sleep --out "$here/blocking_sleep_dark.png" --size 1600x460 --theme dark
-QT_QPA_PLATFORM=offscreen "$app" --screenshot "$here/main-window.png"
+# The first start (a clean layout, and the welcome over the first lesson).
+config=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/main-window.png"
+rm -rf "$config"
+# Teaching mode: the window set up by --scene, each with settings of its own (a clean layout).
+for scene in playback compare diagnostic predict; do
+  config=$(mktemp -d)
+  QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/teaching-$scene.png" --scene "$scene"
+  rm -rf "$config"
+done

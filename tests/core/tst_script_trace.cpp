@@ -64,6 +64,35 @@ asyncio.run(main())
 class TestScriptTrace : public QObject {
     Q_OBJECT
 private slots:
+    void theLoopsQueuesAreRecordedOnRequest() {
+        ScriptRunOptions options;
+        options.fileName = "lesson.py";
+        QVERIFY(runScript(kTwoWorkers, options).trace.loopQueues.empty());
+        options.recordLoopQueues = true;
+        const Trace trace = runScript(kTwoWorkers, options).trace;
+        QVERIFY(!trace.loopQueues.empty());
+        // The first iteration runs main; the second its two new tasks, in creation order.
+        const TaskId a = taskNamed(trace, "Task-2"), b = taskNamed(trace, "Task-3");
+        std::vector<std::pair<std::uint32_t, TaskId>> ready;
+        for (const LoopQueueEntry& e : trace.loopQueues)
+            if (e.queue == LoopQueue::Ready && e.iteration <= trace.loopQueues.front().iteration + 1)
+                ready.emplace_back(e.iteration - trace.loopQueues.front().iteration, e.task);
+        QCOMPARE(ready, (std::vector<std::pair<std::uint32_t, TaskId>>{{0, taskNamed(trace, "Task-1")}, {1, a}, {1, b}}));
+        // While both sleep, the heap holds their timers by deadline: a at 0.5 s, then b at 1 s.
+        bool sawBoth = false;
+        for (std::size_t i = 0; i + 1 < trace.loopQueues.size(); ++i) {
+            const LoopQueueEntry& x = trace.loopQueues[i];
+            const LoopQueueEntry& y = trace.loopQueues[i + 1];
+            if (x.queue == LoopQueue::Timer && y.queue == LoopQueue::Timer && x.iteration == y.iteration && x.task == a && y.task == b) {
+                // Statements cost a few microseconds of virtual time before each sleep starts.
+                QVERIFY(x.due >= 500'000'000 && x.due < 501'000'000);
+                QVERIFY(y.due >= 1'000'000'000 && y.due < 1'001'000'000);
+                sawBoth = true;
+            }
+        }
+        QVERIFY(sawBoth);
+    }
+
     void tasksAreNamedAndCreatedAtScriptLines() {
         const ScriptRunResult result = run(kTwoWorkers);
         QVERIFY2(result.ok, result.stderrText.c_str());

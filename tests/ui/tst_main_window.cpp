@@ -79,8 +79,9 @@ private slots:
             QVERIFY(dock->features() & QDockWidget::DockWidgetMovable);
         }
         docks.sort();
-        QCOMPARE(docks, QStringList({"codeDock", "detailsDock", "diagnosticsDock", "eventsDock", "outputDock", "scenariosDock"}));
-        QCOMPARE(window.centralWidget(), window.timeline());
+        QCOMPARE(docks, QStringList({"codeDock", "detailsDock", "diagnosticsDock", "eventsDock", "insidesDock", "lessonDock",
+                                     "outputDock", "predictDock", "scenariosDock"}));
+        QVERIFY(window.centralWidget()->isAncestorOf(window.timeline()));
     }
 
     void lessonsAreListedByTitleAndRunOnActivation() {
@@ -211,7 +212,7 @@ private slots:
         QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
         // Clicking a problem selects it, zooms to it, and the details and code follow.
         DiagnosticsPanel* problems = window.diagnosticsPanel();
-        QCOMPARE(problems->model()->rowCount(), 1);
+        QCOMPARE(problems->diagnosticsModel()->rowCount(), 1);
         problems->activateRow(0);
         QCOMPARE(window.viewState()->selection().kind, SelectionKind::Frozen);
         const TimeRange visible = window.viewState()->visibleRange();

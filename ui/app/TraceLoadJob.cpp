@@ -31,6 +31,7 @@ void TraceLoadJob::start() {
         LoadOutcome outcome;
         try {
             LoadedTrace loaded = work_(hooks);
+            outcome.problems = loaded.problems;
             if (cancelled_.load()) {
                 outcome.cancelled = true;
             } else if (!loaded.ok) {

@@ -22,6 +22,7 @@ struct LoadOutcome {
     std::shared_ptr<const TraceModel> model;
     QString error;
     QStringList warnings;
+    std::vector<ScriptProblem> problems;  // a script's errors at their lines (LoadedTrace::problems)
 };
 
 class TraceLoadJob : public QObject {

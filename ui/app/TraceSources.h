@@ -22,6 +22,14 @@ struct LoadHooks {
     const std::atomic<bool>* cancelled = nullptr;
 };
 
+// A script's syntax or runtime error at its line (mirrors script's ScriptDiagnostic); the
+// code panel marks it there.
+struct ScriptProblem {
+    int line = 0;
+    int column = 0;
+    std::string message;  // "SyntaxError: expected ':'"
+};
+
 // Mirrors io's LoadResult. A scenario that raised still has a trace: ok stays true, the
 // error goes into `warnings` (and the trace's scriptErrors), so the run can be inspected.
 struct LoadedTrace {
@@ -29,6 +37,10 @@ struct LoadedTrace {
     Trace trace;
     std::string error;                  // with a location: file:line:col, JSON path or byte offset
     std::vector<std::string> warnings;
+    // runSource: the errors to mark in the editor. A script that raised has a trace (ok, and
+    // its traceback in trace.scriptErrors) and its error here; one that could not be parsed
+    // has no trace (ok false) and only this.
+    std::vector<ScriptProblem> problems = {};
 };
 
 enum class SaveFormat { Native, NativeGzip, Chrome };
@@ -56,6 +68,9 @@ struct TraceSources {
     std::function<std::vector<ScenarioInfo>()> scenarios;
     // script: runScript(findScenario(name)->source, {fileName, ..., hooks.cancelled}). Worker thread.
     std::function<LoadedTrace(const std::string& name, const LoadHooks& hooks)> runScenario;
+    // script: runScript(source, {fileName, ..., hooks.cancelled}), the learner's edited code.
+    // Worker thread. Fill `problems` from ScriptRunResult::error; ok false when nothing ran.
+    std::function<LoadedTrace(const std::string& source, const std::string& fileName, const LoadHooks& hooks)> runSource;
 };
 
 // The built-in C++ demo lessons (ui/demo) as scenario hooks; no file loading or saving.

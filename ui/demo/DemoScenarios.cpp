@@ -392,7 +392,9 @@ Task<> taskGroupFailureMain() {
 Trace runProgram(const DemoScript& script, Task<> (*program)()) {
     Trace trace;
     Recorder recorder(trace);
-    Loop loop({ClockKind::Virtual, &recorder});
+    LoopOptions options{ClockKind::Virtual, &recorder};
+    options.recordLoopQueues = true;  // lessons show the loop's insides exactly during playback
+    Loop loop(options);
     const SourceLocation run = script.at("<module>", "asyncio.run(main())");
     loop.run(named(program(), "main", script.at("main", "async def main"), run), run);
     return trace;
@@ -405,43 +407,58 @@ const std::vector<DemoScenario>& demoScenarios() {
         {"sequential_calls", "One call after another", kSequential.file, kSequential.source,
          "Three slow calls, each awaited before the next one starts. While a call waits, the loop is "
          "free, but there is nothing else for it to run: the total is the sum, 3 seconds.\n\n"
-         "Notice: one lane, three call_llm() frames one after another, and an idle loop.",
+         "What to notice in the timeline:\n"
+         "- One lane, with three `call_llm` frames one after another, never overlapping.\n"
+         "- Between the steps the loop is idle: it has nothing else to run.\n"
+         "- The total is the sum of the three waits, 3 s. Compare with the TaskGroup lesson.",
          [] { return runProgram(kSequential, sequentialMain); }},
         {"taskgroup_calls", "Three calls at once with TaskGroup", kTaskGroup.file, kTaskGroup.source,
          "The same three calls as tasks in a TaskGroup. Each task awaits its own call; while one "
          "waits, the loop runs the others. The total is the longest call, 1.5 seconds, not the sum.\n\n"
-         "Notice: three lanes side by side inside the TaskGroup bracket, and main waiting at "
-         "the end of the async with block until all three are done.",
+         "What to notice in the timeline:\n"
+         "- Three lanes (weather, news, stocks) side by side inside the TaskGroup bracket.\n"
+         "- main waits at the end of the async with block (line 14) until all three are done.\n"
+         "- The total is the longest call, 1.5 s, not the sum.",
          [] { return runProgram(kTaskGroup, taskGroupMain); }},
         {"blocking_sleep", "Blocking the loop with time.sleep", kBlocking.file, kBlocking.source,
          "time.sleep does not await: it holds the whole event loop. For 1.5 seconds no other task "
-         "can run, so the heartbeat that should tick at 0.5 s ticks at 1.7 s.\n\n"
-         "Notice: the red band (loop frozen), the heartbeat's orange 'ready, waiting for the loop' "
-         "bar under it, and the ready queue growing. Fix: await asyncio.sleep(1.5), or "
-         "asyncio.to_thread for real blocking work.",
+         "can run, so the heartbeat that should tick at 0.5 s ticks at 1.7 s. The fix: "
+         "await asyncio.sleep(1.5), or asyncio.to_thread for real blocking work.\n\n"
+         "What to notice in the timeline:\n"
+         "- The loop freezes here: the red band, time.sleep(1.5) at line 14.\n"
+         "- The heartbeat is due at 0.5 s but waits, ready, until 1.7 s: the orange bar under the red band.\n"
+         "- The ready queue holds the heartbeat while the loop is frozen.",
          [] { return runProgram(kBlocking, blockingMain); }},
         {"never_awaited", "Forgetting await", kNeverAwaited.file, kNeverAwaited.source,
          "Calling a coroutine function only creates a coroutine object. Without await (or "
          "create_task) it never runs: save(\"draft\") does nothing, and Python warns that the "
          "coroutine was never awaited.\n\n"
-         "Notice: the ghost at 0 s where the draft was created, and only one save() frame.",
+         "What to notice in the timeline:\n"
+         "- The ghost at 0 s where the draft was created: a coroutine never awaited.\n"
+         "- Only one `save` frame runs: the one that was awaited.",
          [] { return runProgram(kNeverAwaited, neverAwaitedMain); }},
         {"gather_lock_semaphore", "gather with a Semaphore and a Lock", kGatherLocks.file, kGatherLocks.source,
          "Four fetches run together with gather, but a Semaphore lets only two download at once and "
          "a Lock lets only one write at a time.\n\n"
-         "Notice: fetches 2 and 3 awaiting the Semaphore until 0.4 s, the writers queueing on the "
-         "Lock, and the arrows showing who woke whom.",
+         "What to notice in the timeline:\n"
+         "- Two fetches wait on \"Semaphore.acquire\" until the first downloads finish at 0.4 s.\n"
+         "- The writers queue on \"Lock.acquire\": one at a time.\n"
+         "- The arrows show who woke whom.",
          [] { return runProgram(kGatherLocks, gatherLocksMain); }},
         {"to_thread", "Moving blocking work to a thread", kToThread.file, kToThread.source,
          "The same 1.2 s of blocking work, but handed to a worker thread with asyncio.to_thread. "
          "The loop stays free, so the heartbeat ticks on time.\n\n"
-         "Notice: the thread lane working while the heartbeat keeps its 0.5 s rhythm, and no red band.",
+         "What to notice in the timeline:\n"
+         "- The thread lane works while the heartbeat keeps its 0.5 s rhythm.\n"
+         "- No red band: the loop is never frozen.",
          [] { return runProgram(kToThread, toThreadMain); }},
         {"taskgroup_failure", "One failure cancels the TaskGroup", kTaskGroupFailure.file, kTaskGroupFailure.source,
          "When one task in a TaskGroup fails, the group cancels the others and raises all the "
          "errors together as an ExceptionGroup.\n\n"
-         "Notice: browser fails at 0.4 s (red cross), search and calculator are cancelled at that "
-         "moment (grey), and main catches the group.",
+         "What to notice in the timeline:\n"
+         "- browser fails at 0.4 s (red cross).\n"
+         "- search and calculator are cancelled at that moment (grey).\n"
+         "- main catches the group and prints it.",
          [] { return runProgram(kTaskGroupFailure, taskGroupFailureMain); }},
     };
     return scenarios;

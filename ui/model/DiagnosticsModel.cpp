@@ -11,29 +11,33 @@ namespace awaitscope::ui {
 
 std::vector<Diagnostic> collectDiagnostics(const TraceModel& model) {
     std::vector<Diagnostic> rows;
-    const Trace& trace = model.trace();
-    auto add = [&](Diagnostic::Severity severity, SelectionKind kind, TaskId task, std::uint32_t index) {
-        const Selection selection = Selection::of(kind, task, index);
+    for (const awaitscope::Diagnostic& found : awaitscope::collectDiagnostics(model.trace(), model.frozenStretches())) {
+        SelectionKind kind = SelectionKind::None;
+        Diagnostic::Severity severity = Diagnostic::Severity::Warning;
+        switch (found.kind) {
+        case DiagnosticKind::FrozenLoop:
+            kind = SelectionKind::Frozen;
+            severity = Diagnostic::Severity::Error;
+            break;
+        case DiagnosticKind::NeverAwaited: kind = SelectionKind::NeverAwaited; break;
+        case DiagnosticKind::UnretrievedError: kind = SelectionKind::UnretrievedError; break;
+        case DiagnosticKind::PendingAtExit: kind = SelectionKind::PendingAtExit; break;
+        case DiagnosticKind::ScriptError:
+            kind = SelectionKind::ScriptError;
+            severity = Diagnostic::Severity::Error;
+            break;
+        }
+        const Selection selection = Selection::of(kind, found.task, static_cast<std::uint32_t>(found.source));
         const SelectionInfo info = describeSelection(model, selection);
         Diagnostic d;
         d.severity = severity;
         d.title = info.title;
-        d.explanation = info.explanation;
         d.selection = selection;
-        d.range = info.range.value_or(TimeRange{});
+        d.range = info.range.value_or(TimeRange{found.time, found.end});
+        d.explained = explainDiagnostic(model, found);
+        d.explanation = d.explained.headline + QLatin1Char(' ') + d.explained.fix;
         rows.push_back(std::move(d));
-    };
-    for (std::uint32_t i = 0; i < model.frozenStretches().size(); ++i)
-        add(Diagnostic::Severity::Error, SelectionKind::Frozen, model.frozenStretches()[i].culprit, i);
-    for (std::uint32_t i = 0; i < trace.neverAwaited.size(); ++i)
-        add(Diagnostic::Severity::Warning, SelectionKind::NeverAwaited, trace.neverAwaited[i].task, i);
-    for (std::uint32_t i = 0; i < trace.unretrievedErrors.size(); ++i)
-        add(Diagnostic::Severity::Warning, SelectionKind::UnretrievedError, trace.unretrievedErrors[i].task, i);
-    for (std::uint32_t i = 0; i < trace.pendingAtExit.size(); ++i)
-        add(Diagnostic::Severity::Warning, SelectionKind::PendingAtExit, trace.pendingAtExit[i].task, i);
-    for (std::uint32_t i = 0; i < trace.scriptErrors.size(); ++i)
-        add(Diagnostic::Severity::Error, SelectionKind::ScriptError, trace.scriptErrors[i].task, i);
-    std::stable_sort(rows.begin(), rows.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
+    }
     return rows;
 }
 

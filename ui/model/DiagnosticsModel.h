@@ -3,6 +3,7 @@
 // The problems a trace shows, one row each: frozen stretches, never-awaited coroutines,
 // task exceptions never retrieved, tasks pending at exit, uncaught script errors. Each row
 // carries the selection and time range that clicking it zooms to.
+#include "model/DiagnosticExplainer.h"
 #include "model/Selection.h"
 #include "model/TraceModel.h"
 
@@ -19,9 +20,11 @@ struct Diagnostic {
     QString explanation;  // the plain-words cause and fix
     Selection selection;
     TimeRange range;
+    DiagnosticExplanation explained;  // headline, cause line, victims, fix
 };
 
-// Pure: the diagnostics of a trace, in time order.
+// Pure: the diagnostics core/analysis finds in a trace (awaitscope::collectDiagnostics), in
+// time order, each with its selection, range and plain-words explanation.
 std::vector<Diagnostic> collectDiagnostics(const TraceModel& model);
 
 class DiagnosticsModel : public QAbstractListModel {

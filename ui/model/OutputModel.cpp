@@ -2,6 +2,8 @@
 
 #include "timeline/RulerTicks.h"
 
+#include <algorithm>
+
 namespace awaitscope::ui {
 
 OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -9,7 +11,28 @@ OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
 void OutputModel::setTraceModel(std::shared_ptr<const TraceModel> model) {
     beginResetModel();
     model_ = std::move(model);
+    limit_.reset();
     endResetModel();
+}
+
+int OutputModel::allRows() const { return model_ ? static_cast<int>(model_->trace().output.size()) : 0; }
+
+void OutputModel::setPrintedLimit(std::optional<int> lines) {
+    const int before = rowCount();
+    if (lines)
+        lines = std::clamp(*lines, 0, allRows());
+    const int after = lines ? *lines : allRows();
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        limit_ = lines;
+        endInsertRows();
+    } else if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        limit_ = lines;
+        endRemoveRows();
+    } else {
+        limit_ = lines;
+    }
 }
 
 TimeNs OutputModel::timeAt(int row) const {
@@ -28,7 +51,7 @@ int OutputModel::rowAtOrBefore(TimeNs t) const {
 }
 
 int OutputModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !model_ ? 0 : static_cast<int>(model_->trace().output.size());
+    return parent.isValid() || !model_ ? 0 : limit_ ? *limit_ : allRows();
 }
 
 int OutputModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }

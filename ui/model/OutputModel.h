@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <optional>
 
 namespace awaitscope::ui {
 
@@ -17,6 +18,9 @@ public:
     explicit OutputModel(QObject* parent = nullptr);
 
     void setTraceModel(std::shared_ptr<const TraceModel> model);
+    // During playback only the lines printed so far are rows; empty: all of them.
+    void setPrintedLimit(std::optional<int> lines);
+    std::optional<int> printedLimit() const { return limit_; }
     Selection selectionAt(int row) const { return Selection::of(SelectionKind::Output, taskAt(row), static_cast<std::uint32_t>(row)); }
     TimeNs timeAt(int row) const;
     TaskId taskAt(int row) const;
@@ -29,7 +33,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    int allRows() const;
+
     std::shared_ptr<const TraceModel> model_;
+    std::optional<int> limit_;
 };
 
 } // namespace awaitscope::ui

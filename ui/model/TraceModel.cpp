@@ -1,5 +1,7 @@
 #include "model/TraceModel.h"
 
+#include "model/CausalOrder.h"
+
 #include <algorithm>
 #include <queue>
 
@@ -108,6 +110,24 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
         std::uint32_t index;
     };
     auto later = [](const Head& a, const Head& b) { return a.time != b.time ? a.time > b.time : a.task > b.task; };
+    // Instants with events of several tasks, noted while merging (the times are at hand here).
+    std::vector<TieRun> ties;
+    std::size_t runBegin = 0;
+    TimeNs runTime = INT64_MIN;
+    TaskId runTask = kNoTask;
+    bool runMixed = false;
+    auto note = [&](TimeNs time, TaskId task) {
+        if (time != runTime) {
+            if (runMixed)
+                ties.push_back({runBegin, eventOrder_.size()});
+            runBegin = eventOrder_.size();
+            runTime = time;
+            runTask = task;
+            runMixed = false;
+        } else {
+            runMixed |= task != runTask;
+        }
+    };
     std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later);
     for (const TaskRecord& task : t.tasks)
         if (!task.events.empty())
@@ -120,6 +140,7 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
         const TimeNs limit = heads.empty() ? INT64_MAX : heads.top().time;
         std::uint32_t i = head.index;
         do {
+            note(events[i].time, head.task);
             eventOrder_.push_back({head.task, i});
             ++i;
         } while (i < events.size() && (events[i].time < limit || (!heads.empty() && events[i].time == limit && head.task < heads.top().task)));
@@ -130,6 +151,40 @@ TraceModel::TraceModel(std::shared_ptr<const Trace> trace, TimeNs frozenThreshol
             return;
         }
     }
+    if (runMixed)
+        ties.push_back({runBegin, eventOrder_.size()});
+    orderTiesCausally(t, eventOrder_, ties);
+    outputPositions_ = outputPositions(t, eventOrder_);
+}
+
+TraceModel::PlaybackItem TraceModel::playbackItem(std::size_t k) const {
+    const std::size_t outputsBefore = outputsAmongFirst(k);
+    if (outputsBefore < outputPositions_.size() && outputPositions_[outputsBefore] + outputsBefore == k) {
+        const OutputLine& line = trace_->output[outputsBefore];
+        return {line.time, line.task, true, static_cast<std::uint32_t>(outputsBefore)};
+    }
+    const EventRef ref = eventOrder_[k - outputsBefore];
+    return {event(ref).time, ref.task, false, ref.index};
+}
+
+std::size_t TraceModel::outputsAmongFirst(std::size_t count) const {
+    // Output i sits at merged position outputPositions_[i] + i, which strictly increases with i.
+    std::size_t low = 0, high = outputPositions_.size();
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (outputPositions_[mid] + mid < count)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+std::size_t TraceModel::playbackCountAtOrBefore(TimeNs t) const {
+    const auto events = std::partition_point(eventOrder_.begin(), eventOrder_.end(), [&](const EventRef& r) { return event(r).time <= t; });
+    const auto& output = trace_->output;
+    const auto lines = std::partition_point(output.begin(), output.end(), [&](const OutputLine& l) { return l.time <= t; });
+    return static_cast<std::size_t>(events - eventOrder_.begin()) + static_cast<std::size_t>(lines - output.begin());
 }
 
 TaskId TraceModel::parentOf(TaskId task) const {

@@ -73,9 +73,27 @@ public:
     const CounterSeries& readyQueue() const { return readyQueue_; }
     const CounterSeries& pendingTimers() const { return pendingTimers_; }
 
-    // Every event of every task in time order (ties: task id, then position).
+    // Every event of every task in time order; events of one instant in the order the loop ran
+    // them (CausalOrder.h).
     const std::vector<EventRef>& eventsInTimeOrder() const { return eventOrder_; }
     const TraceEvent& event(EventRef ref) const { return trace_->tasks[ref.task].events[ref.index]; }
+
+    // Playback steps through the events and the printed lines merged in the order they
+    // happened: item k is an event or an output line. A playhead "after k items" says exactly
+    // how much of one instant has happened.
+    struct PlaybackItem {
+        TimeNs time = 0;
+        TaskId task = kNoTask;
+        bool output = false;
+        std::uint32_t index = 0;  // the event's position in its task, or the output line
+    };
+    std::size_t playbackLength() const { return eventOrder_.size() + outputPositions_.size(); }
+    PlaybackItem playbackItem(std::size_t k) const;
+    // Items that happened at or before t.
+    std::size_t playbackCountAtOrBefore(TimeNs t) const;
+    // Output lines among the first `count` items.
+    std::size_t outputsAmongFirst(std::size_t count) const;
+    std::size_t playbackPositionOfOutput(std::size_t line) const { return outputPositions_[line] + line; }
 
     // "weather · call_llm()" or "Task-2 · fetch()"; thread lanes read "thread · download".
     std::string taskLabel(TaskId task) const;
@@ -103,6 +121,7 @@ private:
     CounterSeries readyQueue_;
     CounterSeries pendingTimers_;
     std::vector<EventRef> eventOrder_;
+    std::vector<std::uint32_t> outputPositions_;  // per output line: the event it comes before
     bool cancelledEarly_ = false;
 };
 

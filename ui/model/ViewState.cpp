@@ -52,10 +52,29 @@ void ViewState::select(const Selection& selection) {
 void ViewState::clearSelection() { select({}); }
 
 void ViewState::setPlayhead(std::optional<TimeNs> time) {
-    if (time == playhead_)
+    if (time == playhead_ && !playheadStep_)
         return;
     playhead_ = time;
+    playheadStep_.reset();
     emit playheadChanged(playhead_);
+}
+
+void ViewState::setPlayheadStep(TimeNs time, std::size_t applied) {
+    if (playhead_ == time && playheadStep_ == applied)
+        return;
+    playhead_ = time;
+    playheadStep_ = applied;
+    emit playheadChanged(playhead_);
+}
+
+void ViewState::setTraceRange(TimeRange range) {
+    if (range.isEmpty())
+        range.end = range.begin + 1000;
+    if (range == traceRange_)
+        return;
+    traceRange_ = range;
+    emit traceRangeChanged(traceRange_);
+    setVisibleRange(visible_);  // back inside the new limits
 }
 
 void ViewState::setMeasuredRange(std::optional<TimeRange> range) {

@@ -23,6 +23,9 @@ public:
     TimeRange visibleRange() const { return visible_; }
     const Selection& selection() const { return selection_; }
     std::optional<TimeNs> playhead() const { return playhead_; }
+    // How many playback items (TraceModel::playbackItem) have happened at the playhead, when it
+    // was put after one exactly (stepping); empty: everything up to and including its time.
+    std::optional<std::size_t> playheadStep() const { return playheadStep_; }
     std::optional<TimeRange> measuredRange() const { return measured_; }
     std::optional<TimeNs> hoverTime() const { return hover_; }
     // The widest allowed view: the trace with 10 % on each side.
@@ -40,6 +43,11 @@ public slots:
     void select(const awaitscope::ui::Selection& selection);
     void clearSelection();
     void setPlayhead(std::optional<awaitscope::TimeNs> time);
+    // The playhead just after `applied` playback items, the last of which happened at `time`.
+    void setPlayheadStep(awaitscope::TimeNs time, std::size_t applied);
+    // Widens (or restores) the range the view may show, keeping the selection and playhead:
+    // two runs compared side by side share the longer one's range.
+    void setTraceRange(awaitscope::ui::TimeRange range);
     void setMeasuredRange(std::optional<awaitscope::ui::TimeRange> range);
     void setHoverTime(std::optional<awaitscope::TimeNs> time);
 
@@ -56,6 +64,7 @@ private:
     TimeRange visible_{0, 1'000'000'000};
     Selection selection_;
     std::optional<TimeNs> playhead_;
+    std::optional<std::size_t> playheadStep_;
     std::optional<TimeRange> measured_;
     std::optional<TimeNs> hover_;
 };

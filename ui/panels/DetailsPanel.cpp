@@ -1,5 +1,6 @@
 #include "panels/DetailsPanel.h"
 
+#include "model/Lesson.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
 
@@ -26,8 +27,15 @@ QString DetailsPanel::overviewHtml() const {
     const Trace& trace = model->trace();
     QString html = QStringLiteral("<h3>%1</h3>").arg(document_->displayName().toHtmlEscaped());
     if (!lesson_.isEmpty()) {
-        for (const QString& paragraph : lesson_.split(QStringLiteral("\n\n")))
+        const LessonText lesson = parseLesson(lesson_, document_->displayName());
+        for (const QString& paragraph : lesson.paragraphs)
             html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+        if (!lesson.notices.isEmpty()) {
+            html += tr("<p>What to notice:</p><ul>");
+            for (const QString& notice : lesson.notices)
+                html += QStringLiteral("<li>%1</li>").arg(notice.toHtmlEscaped());
+            html += QStringLiteral("</ul>");
+        }
     }
     html += QStringLiteral("<table cellspacing=4>");
     auto row = [&](const QString& label, const QString& value) {

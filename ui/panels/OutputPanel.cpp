@@ -20,11 +20,28 @@ OutputPanel::OutputPanel(TraceDocument* document, ViewState* viewState, QWidget*
     horizontalHeader()->setSectionResizeMode(OutputModel::TaskColumn, QHeaderView::ResizeToContents);
     connect(document_, &TraceDocument::documentChanged, this, [this] { model_->setTraceModel(document_->model()); });
     connect(this, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        const auto& model = document_->model();
         view_->select(model_->selectionAt(index.row()));
-        view_->setPlayhead(model_->timeAt(index.row()));
+        // Just after the line was printed: the task that printed it is still at that line.
+        if (model)
+            view_->setPlayheadStep(model_->timeAt(index.row()), model->playbackPositionOfOutput(static_cast<std::size_t>(index.row())) + 1);
     });
     connect(view_, &ViewState::selectionChanged, this, &OutputPanel::followSelection);
+    connect(view_, &ViewState::playheadChanged, this, &OutputPanel::followPlayhead);
     model_->setTraceModel(document_->model());
+}
+
+void OutputPanel::followPlayhead() {
+    const auto& model = document_->model();
+    if (!model || !view_->playhead()) {
+        model_->setPrintedLimit(std::nullopt);
+        return;
+    }
+    const std::size_t applied = view_->playheadStep() ? *view_->playheadStep() : model->playbackCountAtOrBefore(*view_->playhead());
+    const int printed = static_cast<int>(model->outputsAmongFirst(applied));
+    model_->setPrintedLimit(printed);
+    if (printed > 0)
+        scrollTo(model_->index(printed - 1, 0));
 }
 
 void OutputPanel::followSelection(const Selection& selection) {

@@ -1,7 +1,8 @@
 #pragma once
 
 // The printed lines. Clicking one moves the playhead to its moment and selects it; selecting
-// a moment elsewhere shows the last line printed by then.
+// a moment elsewhere shows the last line printed by then. During playback it lists only the
+// lines printed so far.
 #include "model/OutputModel.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
@@ -18,6 +19,7 @@ public:
 
 private:
     void followSelection(const Selection& selection);
+    void followPlayhead();
 
     TraceDocument* document_;
     ViewState* view_;

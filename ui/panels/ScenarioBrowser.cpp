@@ -1,5 +1,7 @@
 #include "panels/ScenarioBrowser.h"
 
+#include "model/Lesson.h"
+
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QPushButton>
@@ -112,8 +114,9 @@ void ScenarioBrowser::showLesson(QTreeWidgetItem* item) {
     for (const ScenarioInfo& scenario : scenarios_) {
         if (QString::fromStdString(scenario.name) != name)
             continue;
-        QString html = QStringLiteral("<h3>%1</h3>").arg(QString::fromStdString(scenario.title).toHtmlEscaped());
-        for (const QString& paragraph : QString::fromStdString(scenario.lesson).split(QStringLiteral("\n\n")))
+        const LessonText lesson = parseLesson(QString::fromStdString(scenario.lesson), QString::fromStdString(scenario.title));
+        QString html = QStringLiteral("<h3>%1</h3>").arg(lesson.title.toHtmlEscaped());
+        for (const QString& paragraph : lesson.paragraphs)
             html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
         lesson_->setHtml(html);
     }

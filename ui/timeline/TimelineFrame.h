@@ -25,6 +25,7 @@ struct TimelineFrame {
     Selection selection;
     std::optional<TimeNs> hoverTime;
     std::optional<TimeNs> playhead;
+    std::optional<std::size_t> playheadStep;  // ViewState::playheadStep
     std::optional<TimeRange> measure;
     QString title;               // shown in the top-left corner
     bool showLegend = true;

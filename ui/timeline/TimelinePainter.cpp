@@ -1,5 +1,6 @@
 #include "timeline/TimelinePainter.h"
 
+#include "model/PlayheadState.h"
 #include "model/SelectionInfo.h"
 #include "timeline/Legend.h"
 #include "timeline/RulerTicks.h"
@@ -903,17 +904,97 @@ void TimelinePainter::paintCursorOverlays(QPainter& p, const TimelineFrame& f, c
         p.setPen(st.invertedText);
         p.drawText(box, Qt::AlignCenter, text);
     }
-    if (f.playhead) {
-        const double x = scale.timeToX(*f.playhead);
-        p.setPen(QPen(st.playhead, 2.0));
-        p.drawLine(QPointF(x, ruler.top()), QPointF(x, plot.bottom()));
-    }
+    if (f.playhead)
+        paintPlayhead(p, f, scale);
     if (f.hoverTime) {
         const double x = std::round(scale.timeToX(*f.hoverTime)) + 0.5;
         p.setPen(QPen(st.hover, 1.0));
         p.drawLine(QPointF(x, ruler.top()), QPointF(x, plot.bottom()));
     }
     p.restore();
+    p.setFont(st.font);
+}
+
+void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const TimeScale& scale) {
+    // An overlay over the cached lanes: moving the playhead repaints no lane.
+    const TimelineStyle& st = *f.style;
+    const QRect plot = f.plotRect();
+    const QRect ruler = f.rulerRect();
+    const TraceModel& model = *f.model;
+    const double x = scale.timeToX(*f.playhead);
+    // What has not happened yet is washed out.
+    if (x < plot.right()) {
+        QColor wash = st.background;
+        wash.setAlpha(st.dark ? 150 : 165);
+        const double left = std::max<double>(x, plot.left());
+        p.fillRect(QRectF(left, plot.top(), plot.right() + 1 - left, plot.height()), wash);
+    }
+    p.setPen(QPen(st.playhead, 2.0));
+    p.drawLine(QPointF(x, ruler.top()), QPointF(x, plot.bottom()));
+    QPolygonF knob;
+    knob << QPointF(x - 6, ruler.top() + 1) << QPointF(x + 6, ruler.top() + 1) << QPointF(x, ruler.top() + 9);
+    p.setPen(Qt::NoPen);
+    p.setBrush(st.playhead);
+    p.drawPolygon(knob);
+    if (x < plot.left() - 2 || x > plot.right() + 2)
+        return;
+
+    // Each lane's state at this instant, on a chip beside the line.
+    const PlayheadState state(model, *f.playhead, f.playheadStep);
+    const LaneMetrics& m = f.layout->metrics();
+    p.setFont(st.smallFont);
+    const QFontMetrics metrics(st.smallFont);
+    auto chip = [&](int top, int height, const QString& text, const QColor& fill, const QColor& ink, const QRect& clip) {
+        const int w = metrics.horizontalAdvance(text) + 10;
+        QRectF box(x + 5, top + (height - 16) / 2.0, w, 16);
+        if (box.right() > plot.right())
+            box.moveRight(x - 5);
+        if (!clip.intersects(box.toAlignedRect()))
+            return;
+        p.save();
+        p.setClipRect(clip);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(fill.darker(130), 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(box, 4, 4);
+        p.setPen(ink);
+        p.drawText(box, Qt::AlignCenter, text);
+        p.restore();
+    };
+    const auto& rows = f.layout->rows();
+    const QRect pinned = f.pinnedPlotRect();
+    const QRect tasks = f.taskPlotRect();
+    for (const LayoutRow& row : rows) {
+        const int top = f.rowTop(row);
+        if (row.kind == RowKind::Loop) {
+            const TaskId holder = state.holder();
+            // A frozen loop already wears its red band and label.
+            if (holder == kNoTask)
+                chip(top, row.height, QStringLiteral("idle"), st.loopIdle, st.text, pinned);
+            else if (state.task(holder).phase != TaskPhase::Blocking)
+                chip(top, row.height, QStringLiteral("runs %1").arg(q(model.taskName(holder))), st.taskColor(holder), Qt::white, pinned);
+            continue;
+        }
+        if (row.kind != RowKind::Task || top + row.height < tasks.top() || top > tasks.bottom())
+            continue;
+        const TaskMoment moment = state.task(row.task);
+        const int barTop = top + row.stateOffset(m);
+        switch (moment.phase) {
+        case TaskPhase::NotCreated: break;
+        case TaskPhase::Running:
+            chip(barTop, m.stateBarHeight, isThreadLane(model, row.task) ? QStringLiteral("working") : QStringLiteral("running"), st.running,
+                 st.runningText, tasks);
+            break;
+        case TaskPhase::Blocking: chip(barTop, m.stateBarHeight, QStringLiteral("blocking the loop"), st.blocking, st.blockingText, tasks); break;
+        case TaskPhase::Ready: chip(barTop, m.stateBarHeight, QStringLiteral("ready"), st.ready, st.readyText, tasks); break;
+        case TaskPhase::Awaiting:
+            chip(barTop, m.stateBarHeight, QStringLiteral("await ") + q(model.awaitDescription(moment.await)), st.awaiting, st.awaitingText, tasks);
+            break;
+        case TaskPhase::Done: break;  // its end marker says so
+        case TaskPhase::Failed: chip(barTop, m.stateBarHeight, QStringLiteral("failed"), st.failed, Qt::white, tasks); break;
+        case TaskPhase::Cancelled: chip(barTop, m.stateBarHeight, QStringLiteral("cancelled"), st.cancelled, Qt::white, tasks); break;
+        }
+    }
     p.setFont(st.font);
 }
 

@@ -33,6 +33,7 @@ private:
     void paintArrows(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
     void paintSelection(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
     void paintCursorOverlays(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
+    void paintPlayhead(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
     void paintLegend(QPainter& p, const TimelineFrame& f);
     QColor rowBackground(const TimelineFrame& f, const LayoutRow& row, int rowIndex) const;
 

@@ -97,6 +97,12 @@ void TimelineView::setStyle(const TimelineStyle& style) {
     update();
 }
 
+void TimelineView::setShowLegend(bool show) {
+    showLegend_ = show;
+    updateScrollBar();
+    update();
+}
+
 void TimelineView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange && styleFollowsPalette_) {
         style_ = TimelineStyle::forPalette(palette());
@@ -137,8 +143,10 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.selection = view_->selection();
     frame.hoverTime = view_->hoverTime();
     frame.playhead = view_->playhead();
+    frame.playheadStep = view_->playheadStep();
     frame.measure = view_->measuredRange();
     frame.title = document_->displayName();
+    frame.showLegend = showLegend_;
     return frame;
 }
 
@@ -233,6 +241,14 @@ TimeNs TimelineView::anchorTime() const {
 
 void TimelineView::scrollBy(int dy) { scrollBar_->setValue(scrollBar_->value() + dy); }
 
+void TimelineView::scrubTo(int x) {
+    const auto& model = document_->model();
+    if (!model)
+        return;
+    const TimeRange range = model->range();
+    view_->setPlayhead(std::clamp(currentFrame().scale().xToTime(x), range.begin, range.end));
+}
+
 void TimelineView::mousePressEvent(QMouseEvent* event) {
     setFocus();
     if (event->button() != Qt::LeftButton || !document_->model())
@@ -241,6 +257,14 @@ void TimelineView::mousePressEvent(QMouseEvent* event) {
     pressRange_ = view_->visibleRange();
     pressScroll_ = scrollY_;
     const TimelineFrame frame = currentFrame();
+    const bool onPlayhead = view_->playhead() && frame.plotRect().contains(pressPoint_) &&
+                            std::abs(frame.scale().timeToX(*view_->playhead()) - pressPoint_.x()) <= 4;
+    if (frame.rulerRect().contains(pressPoint_) || onPlayhead) {
+        drag_ = Drag::Scrub;
+        setCursor(Qt::SizeHorCursor);
+        scrubTo(pressPoint_.x());
+        return;
+    }
     if ((event->modifiers() & Qt::ShiftModifier) && frame.plotRect().contains(pressPoint_)) {
         drag_ = Drag::Measure;
         measureAnchor_ = frame.scale().xToTime(pressPoint_.x());
@@ -274,6 +298,9 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
         scrollBar_->setValue(pressScroll_ - (point.y() - pressPoint_.y()));
         return;
     }
+    case Drag::Scrub:
+        scrubTo(point.x());
+        return;
     case Drag::Measure: {
         const TimeNs t = frame.scale().xToTime(point.x());
         view_->setMeasuredRange(TimeRange{std::min(t, measureAnchor_), std::max(t, measureAnchor_)});

@@ -3,7 +3,8 @@
 // The timeline widget: paints TimelineFrames with a per-lane pixmap cache and turns mouse and
 // keys into ViewState changes, the way Perfetto users expect: wheel (or Ctrl+wheel) zooms at
 // the cursor, drag pans, W/S zoom, A/D pan, F fits the selection (or all), Shift+drag measures,
-// Ctrl+F finds a task, arrows step to the neighbouring event, hovering explains.
+// Ctrl+F finds a task, arrows step to the neighbouring event, hovering explains. Pressing on
+// the ruler (or grabbing the playhead) scrubs the playhead both ways.
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "timeline/HitTest.h"
@@ -30,6 +31,8 @@ public:
     // Widget pixels of the centre of `task`'s state bar (or ghost strip) at time t.
     QPoint pointAt(TaskId task, TimeNs t, LanePart part = LanePart::StateBar) const;
     void setStyle(const TimelineStyle& style);
+    // The legend under the lanes (off for the upper of two stacked runs: one legend is enough).
+    void setShowLegend(bool show);
     const TimelineStyle& timelineStyle() const { return style_; }
     void setCollapsed(TaskId task, bool collapsed);
     bool isCollapsed(TaskId task) const;
@@ -68,6 +71,7 @@ private:
     QRect timelineRect() const;
     TimeNs anchorTime() const;  // under the cursor if it is over the plot, else the centre
     void scrollBy(int dy);
+    void scrubTo(int x);
 
     TraceDocument* document_;
     ViewState* view_;
@@ -82,8 +86,9 @@ private:
     QLineEdit* findEdit_;
     QLabel* findStatus_;
     int scrollY_ = 0;
+    bool showLegend_ = true;
 
-    enum class Drag { None, Pending, Pan, Measure };
+    enum class Drag { None, Pending, Pan, Measure, Scrub };
     Drag drag_ = Drag::None;
     QPoint pressPoint_;
     TimeRange pressRange_;

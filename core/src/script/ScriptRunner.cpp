@@ -132,6 +132,7 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         loopOptions.maxIterations = 50'000'000;
         loopOptions.maxTime = 7LL * 24 * 3600 * 1'000'000'000LL;  // a week of virtual time
         loopOptions.timerResolution = 1'000'000;  // CPython's epoll waits in whole milliseconds
+        loopOptions.recordLoopQueues = options.recordLoopQueues;
         auto loop = std::make_unique<Loop>(loopOptions);
         {
             Loop::RunScope scope(*loop);

@@ -24,6 +24,9 @@ struct ScriptRunOptions {
     std::uint64_t maxOperationsPerStep = 0;
     std::uint64_t maxOperations = 0;
     std::int64_t maxMemoryBytes = 0;  // strings and containers (0: 512 MB)
+    // Record the loop's ready queue and timer heap as each iteration begins (Trace::loopQueues),
+    // so that lesson playback can show the loop's insides exactly.
+    bool recordLoopQueues = false;
 };
 
 struct ScriptDiagnostic {

@@ -1,0 +1,110 @@
+// Diagnostics explained: every kind of problem gets plain words, its cause line (quoted from
+// the program), its victims and its fix, and "Show me" zooms the timeline to it.
+#include "UiTestSupport.h"
+#include "WindowTestSupport.h"
+
+#include "model/DiagnosticsModel.h"
+#include "model/ViewState.h"
+#include "panels/DiagnosticsPanel.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace awaitscope;
+using namespace awaitscope::ui;
+
+namespace {
+
+DiagnosticExplanation onlyExplanation(const std::shared_ptr<const TraceModel>& model) {
+    const auto rows = collectDiagnostics(*model);
+    if (rows.size() != 1)
+        throw std::runtime_error("expected one diagnostic, got " + std::to_string(rows.size()));
+    return rows.front().explained;
+}
+
+std::shared_ptr<const TraceModel> withProblem(void (*add)(Trace&)) {
+    auto trace = std::make_shared<Trace>(recordDemoScenario(*findDemoScenario("taskgroup_calls")));
+    add(*trace);
+    return std::make_shared<const TraceModel>(trace);
+}
+
+} // namespace
+
+class TestDiagnosticsExplained : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { uitest::isolateSettings(); }
+
+    void aFrozenLoopNamesItsLineItsVictimsAndTheFix() {
+        const DiagnosticExplanation e = onlyExplanation(uitest::demoModel("blocking_sleep"));
+        QCOMPARE(e.kind, QStringLiteral("Loop frozen"));
+        QCOMPARE(e.headline, QStringLiteral("time.sleep(1.5) at line 14 blocked the event loop for 1.5 s: no other task could run meanwhile."));
+        QCOMPARE(e.line, 14);
+        QCOMPARE(e.code, QStringLiteral("time.sleep(1.5)"));
+        QCOMPARE(e.victims, QStringList({"heartbeat ran 1.2 s late"}));
+        QCOMPARE(e.fix, QStringLiteral("Use `await asyncio.sleep(1.5)` instead: it waits without holding the loop. For blocking library "
+                                       "calls, use `await asyncio.to_thread(...)`."));
+    }
+
+    void aCoroutineNeverAwaitedQuotesTheCallToFix() {
+        const DiagnosticExplanation e = onlyExplanation(uitest::demoModel("never_awaited"));
+        QCOMPARE(e.kind, QStringLiteral("Never awaited"));
+        QCOMPARE(e.headline, QStringLiteral("save(\"draft\") at line 10 made a coroutine object, but nothing awaited it, so save() never ran."));
+        QCOMPARE(e.victims, QStringList({"the work of save() never happened"}));
+        QCOMPARE(e.fix, QStringLiteral("Write `await save(\"draft\")`, or run it alongside with `asyncio.create_task(save(\"draft\"))` (and "
+                                       "await the task later)."));
+    }
+
+    void anExceptionNeverRetrievedNamesTheTaskAndTheError() {
+        const auto model = withProblem([](Trace& t) { t.unretrievedErrors.push_back({uitest::ms(500), 3, t.strings.intern("RuntimeError('rate limited')")}); });
+        const DiagnosticExplanation e = onlyExplanation(model);
+        QCOMPARE(e.kind, QStringLiteral("Exception never retrieved"));
+        QCOMPARE(e.headline, QStringLiteral("stocks failed with RuntimeError('rate limited'), and nobody awaited it, so the error went unnoticed "
+                                            "until the program ended."));
+        QCOMPARE(e.line, 17);  // where the task was created
+        QVERIFY(e.fix.startsWith(QStringLiteral("Await the task")));
+    }
+
+    void aTaskPendingAtExitSaysItsWorkWasCutOff() {
+        const auto model = withProblem([](Trace& t) { t.pendingAtExit.push_back({uitest::ms(1500), 2}); });
+        const DiagnosticExplanation e = onlyExplanation(model);
+        QCOMPARE(e.kind, QStringLiteral("Pending at exit"));
+        QCOMPARE(e.headline, QStringLiteral("news was still running when main() returned, so asyncio.run cancelled it: its work was cut off."));
+        QCOMPARE(e.victims, QStringList({"news's unfinished work"}));
+        QCOMPARE(e.line, 16);
+    }
+
+    void theCardShowsEveryPartOfTheExplanation() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "diagnosticsDock");
+        DiagnosticsPanel* panel = window.diagnosticsPanel();
+        QCOMPARE(panel->cardCount(), 1);
+        QWidget* card = panel->findChild<QWidget*>(QStringLiteral("diagnosticCard0"));
+        QVERIFY(card);
+        QVERIFY(card->findChild<QLabel*>(QStringLiteral("headline"))->text().contains(QStringLiteral("blocked the event loop for 1.5 s")));
+        QVERIFY(card->findChild<QLabel*>(QStringLiteral("cause"))->text().contains(QStringLiteral("line 14")));
+        QVERIFY(card->findChild<QLabel*>(QStringLiteral("victims"))->text().contains(QStringLiteral("heartbeat ran 1.2 s late")));
+        QVERIFY(card->findChild<QLabel*>(QStringLiteral("fix"))->text().contains(QStringLiteral("await asyncio.sleep(1.5)")));
+    }
+
+    void showMeOnAFrozenStretchZoomsToItsRange() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "diagnosticsDock");
+        const TimeRange before = window.viewState()->visibleRange();
+        QPushButton* showMe = window.diagnosticsPanel()->showMeButton(0);
+        QVERIFY(showMe);
+        QTest::mouseClick(showMe, Qt::LeftButton);
+        const TimeRange stretch{uitest::ms(200), uitest::ms(1700)};
+        QCOMPARE(window.viewState()->visibleRange(), framing(stretch, 0.08, 1'000'000));
+        QVERIFY(window.viewState()->visibleRange() != before);
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Frozen);
+    }
+};
+
+QTEST_MAIN(TestDiagnosticsExplained)
+#include "tst_diagnostics_explained.moc"

@@ -1,0 +1,183 @@
+// The loop's insides at the playhead: the ready queue and the timer heap exactly as the run
+// recorded them (Trace::loopQueues) at every playhead position, reached forwards or
+// backwards; who holds the loop; who awaits whom; and a labelled approximation for traces
+// that did not record the queues.
+#include "UiTestSupport.h"
+#include "WindowTestSupport.h"
+
+#include "model/LoopInsides.h"
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "panels/LoopInsidesPanel.h"
+#include "timeline/RulerTicks.h"
+#include "timeline/TimelineView.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace awaitscope;
+using namespace awaitscope::ui;
+
+namespace {
+
+struct Shown {
+    QList<int> ready;   // task ids, -1 for other callbacks
+    QList<int> timers;  // task ids, in the order listed
+    QStringList dues;   // as listed
+    friend bool operator==(const Shown&, const Shown&) = default;
+};
+
+Shown shownIn(const LoopInsidesPanel& panel) {
+    Shown shown;
+    for (int i = 0; i < panel.readyList()->count(); ++i) {
+        const QVariant task = panel.readyList()->item(i)->data(Qt::UserRole);
+        if (panel.readyList()->item(i)->text() != QLatin1String("(empty)"))
+            shown.ready << (task.isValid() ? task.toInt() : -1);
+    }
+    for (int i = 0; i < panel.timerList()->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = panel.timerList()->topLevelItem(i);
+        const QVariant task = item->data(0, Qt::UserRole);
+        shown.timers << (task.isValid() ? task.toInt() : -1);
+        shown.dues << item->text(0);
+    }
+    return shown;
+}
+
+// What the run recorded for the last loop iteration that began at or before `time`, read
+// straight from the trace.
+Shown recordedAt(const Trace& trace, TimeNs time) {
+    std::uint32_t iteration = 0;
+    bool found = false;
+    for (const LoopQueueEntry& e : trace.loopQueues)
+        if (e.time <= time) {
+            iteration = e.iteration;
+            found = true;
+        }
+    Shown shown;
+    for (const LoopQueueEntry& e : trace.loopQueues) {
+        if (!found || e.iteration != iteration)
+            continue;
+        const int task = e.task == kNoTask ? -1 : static_cast<int>(e.task);
+        if (e.queue == LoopQueue::Ready)
+            shown.ready << task;
+        else {
+            shown.timers << task;
+            shown.dues << formatTimePoint(e.due);
+        }
+    }
+    return shown;
+}
+
+void scrubTo(TimelineView* timeline, TimeNs t) {
+    const TimelineFrame frame = timeline->currentFrame();
+    const QPoint at(static_cast<int>(std::lround(frame.scale().timeToX(t))), frame.rulerRect().center().y());
+    QTest::mousePress(timeline, Qt::LeftButton, {}, at);
+    QTest::mouseRelease(timeline, Qt::LeftButton, {}, at);
+}
+
+} // namespace
+
+class TestLoopInsides : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { uitest::isolateSettings(); }
+
+    void scrubbingBackwardsRestoresTheRecordedQueuesExactly_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("earlierMs");
+        QTest::addColumn<int>("laterMs");
+        QTest::newRow("before the freeze, back from the end") << "blocking_sleep" << 100 << 2650;
+        QTest::newRow("mid-freeze, back from after it") << "blocking_sleep" << 1000 << 2000;
+        QTest::newRow("three timers, back from two") << "taskgroup_calls" << 300 << 1200;
+        QTest::newRow("semaphore waiters") << "gather_lock_semaphore" << 450 << 950;
+    }
+    void scrubbingBackwardsRestoresTheRecordedQueuesExactly() {
+        QFETCH(QString, scenario);
+        QFETCH(int, earlierMs);
+        QFETCH(int, laterMs);
+        MainWindow window(demoTraceSources());
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(uitest::runAndWait(window, scenario));
+        uitest::raiseDock(window, "insidesDock");
+        const Trace& trace = window.document()->model()->trace();
+        QVERIFY(!trace.loopQueues.empty());
+        LoopInsidesPanel* panel = window.loopInsidesPanel();
+
+        scrubTo(window.timeline(), uitest::ms(earlierMs));
+        const TimeNs earlier = *window.viewState()->playhead();
+        const Shown first = shownIn(*panel);
+        QCOMPARE(first, recordedAt(trace, earlier));
+        QVERIFY(panel->sourceLabel()->text().startsWith(QStringLiteral("Recorded")));
+
+        scrubTo(window.timeline(), uitest::ms(laterMs));
+        const Shown later = shownIn(*panel);
+        QCOMPARE(later, recordedAt(trace, *window.viewState()->playhead()));
+        QVERIFY(later != first);  // the queues did change in between
+
+        scrubTo(window.timeline(), uitest::ms(earlierMs));
+        QCOMPARE(*window.viewState()->playhead(), earlier);
+        QCOMPARE(shownIn(*panel), first);
+        QCOMPARE(shownIn(*panel), recordedAt(trace, earlier));
+    }
+
+    void theHolderIsNamedWithItsLineAndAFrozenLoopSaysSo() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "insidesDock");
+        window.viewState()->setPlayhead(uitest::ms(1000));
+        const QString holder = window.loopInsidesPanel()->holderLabel()->text();
+        QVERIFY2(holder.contains(QStringLiteral("<b>blocker</b> runs, at line 14: time.sleep(1.5)")), qPrintable(holder));
+        QVERIFY(holder.contains(QStringLiteral("the loop is frozen")));
+        // The overdue timer of the heartbeat is still in the heap: the loop could not move it.
+        QCOMPARE(window.loopInsidesPanel()->timerList()->topLevelItem(0)->text(2), QStringLiteral("overdue by 0.5 s"));
+    }
+
+    void whoAwaitsWhomFollowsThePlayhead() {
+        const auto model = uitest::demoModel("taskgroup_calls");
+        auto edges = [&](TimeNs t) {
+            QStringList out;
+            for (const AwaitEdge& edge : loopInsidesAt(*model, PlayheadState(*model, t)).waits) {
+                QStringList targets;
+                for (TaskId target : edge.targets)
+                    targets << QString::fromStdString(model->taskName(target));
+                out << QString::fromStdString(model->taskName(edge.waiter) + " awaits " + edge.what) + " -> " + targets.join(',');
+            }
+            return out;
+        };
+        QCOMPARE(edges(uitest::ms(200)), QStringList({"Task-1 awaits TaskGroup -> weather,news,stocks"}));
+        QCOMPARE(edges(uitest::ms(1200)), QStringList({"Task-1 awaits TaskGroup -> news"}));
+    }
+
+    void withoutRecordedQueuesItShowsALabelledApproximation() {
+        auto trace = std::make_shared<Trace>(recordDemoScenario(*findDemoScenario("blocking_sleep")));
+        trace->loopQueues.clear();  // as a CPython recording would be
+        const TraceModel model(trace);
+        const TaskId heartbeat = uitest::taskNamed(model, "heartbeat");
+        const TaskId blocker = uitest::taskNamed(model, "blocker");
+        const LoopInsides early = loopInsidesAt(model, PlayheadState(model, uitest::ms(100)));
+        QVERIFY(!early.recorded);
+        QVERIFY(early.ready.empty());
+        QCOMPARE(early.timers, (std::vector<QueuedCallback>{{blocker, uitest::ms(200)}, {heartbeat, uitest::ms(500)}}));
+        const LoopInsides frozen = loopInsidesAt(model, PlayheadState(model, uitest::ms(1000)));
+        QCOMPARE(frozen.ready, (std::vector<QueuedCallback>{{heartbeat, 0}}));
+        QVERIFY(frozen.timers.empty());
+        QCOMPARE(frozen.holder, blocker);
+        QVERIFY(frozen.holderBlocking);
+
+        TraceDocument document;
+        ViewState view;
+        LoopInsidesPanel panel(&document, &view);
+        panel.show();
+        document.setModel(std::make_shared<const TraceModel>(trace), DocumentOrigin::Recorded, QStringLiteral("cpython"));
+        view.setPlayhead(uitest::ms(1000));
+        QVERIFY(panel.sourceLabel()->text().startsWith(QStringLiteral("Approximation")));
+        QCOMPARE(panel.readyList()->item(0)->text(), QStringLiteral("1. heartbeat"));
+    }
+};
+
+QTEST_MAIN(TestLoopInsides)
+#include "tst_loop_insides.moc"

@@ -1,0 +1,97 @@
+// Predict, then reveal: a prediction is scored line by line (lines printed twice matched by
+// occurrence), the panel marks right and wrong after Reveal, explains each line out of
+// place, plays the run from the start, and jumps to a line's moment when clicked.
+#include "UiTestSupport.h"
+#include "WindowTestSupport.h"
+
+#include "app/PlaybackController.h"
+#include "model/Prediction.h"
+#include "model/TraceDocument.h"
+#include "model/ViewState.h"
+#include "panels/OutputPanel.h"
+#include "panels/PredictPanel.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace awaitscope;
+using namespace awaitscope::ui;
+
+class TestPrediction : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { uitest::isolateSettings(); }
+
+    void aPredictionIsScoredLineByLine_data() {
+        QTest::addColumn<QStringList>("predicted");
+        QTest::addColumn<QStringList>("actual");
+        QTest::addColumn<QList<int>>("actualIndex");
+        QTest::addColumn<int>("right");
+        QTest::newRow("all right") << QStringList{"a", "b", "c"} << QStringList{"a", "b", "c"} << QList<int>{0, 1, 2} << 3;
+        QTest::newRow("two swapped") << QStringList{"a", "c", "b", "d"} << QStringList{"a", "b", "c", "d"} << QList<int>{0, 2, 1, 3} << 2;
+        QTest::newRow("one moved to the front") << QStringList{"c", "a", "b"} << QStringList{"a", "b", "c"} << QList<int>{2, 0, 1} << 0;
+        QTest::newRow("repeated lines by occurrence") << QStringList{"done", "x", "done"} << QStringList{"done", "done", "x"} << QList<int>{0, 2, 1} << 1;
+        QTest::newRow("a line never printed") << QStringList{"a", "zzz"} << QStringList{"a", "b"} << QList<int>{0, -1} << 1;
+    }
+    void aPredictionIsScoredLineByLine() {
+        QFETCH(QStringList, predicted);
+        QFETCH(QStringList, actual);
+        QFETCH(QList<int>, actualIndex);
+        QFETCH(int, right);
+        const PredictionScore score = scorePrediction(predicted, actual);
+        QCOMPARE(score.total(), predicted.size());
+        QCOMPARE(score.rightCount, right);
+        QList<int> indices;
+        for (const PlacedLine& line : score.lines)
+            indices << line.actual;
+        QCOMPARE(indices, actualIndex);
+    }
+
+    void twoSwappedLinesAreMarkedWrongAndExplained() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("taskgroup_calls")));
+        uitest::raiseDock(window, "predictDock");
+        PredictPanel* panel = window.predictPanel();
+        QStringList lines = printedLines(window.document()->model()->trace());
+        QCOMPARE(panel->prediction().size(), lines.size());
+        QVERIFY(panel->prediction() != lines);  // the starting order gives nothing away
+        std::swap(lines[1], lines[2]);  // "stocks: asking" before "news: asking"
+        panel->setPrediction(lines);
+        QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("revealButton")), Qt::LeftButton);
+
+        QVERIFY(panel->score());
+        QCOMPARE(panel->score()->rightCount, lines.size() - 2);
+        QStringList marks;
+        for (int i = 0; i < panel->list()->count(); ++i)
+            marks << panel->list()->item(i)->text().left(1);
+        QCOMPARE(marks, QStringList({"✓", "✗", "✗", "✓", "✓", "✓", "✓"}));
+        const QString stocks = panel->list()->item(1)->text();
+        QVERIFY2(stocks.contains(QStringLiteral("printed 3 of 7")), qPrintable(stocks));
+        QVERIFY2(stocks.contains(QStringLiteral("in the order they were created")), qPrintable(stocks));
+        QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("predictionResult"))->text(),
+                 QStringLiteral("5 of 7 lines in the right place. Click a line marked ✗ to see the moment that explains it."));
+        // Reveal plays the run from the start.
+        QVERIFY(window.playback()->isPlaying());
+        QVERIFY(*window.viewState()->playhead() < uitest::ms(100));
+        window.playback()->pause();
+
+        // A wrong line leads to its moment: the playhead just after it was printed.
+        emit panel->list()->itemClicked(panel->list()->item(1));
+        QCOMPARE(window.outputPanel()->model()->rowCount(), 3);
+        QCOMPARE(window.outputPanel()->model()->index(2, 2).data().toString(), QStringLiteral("stocks: asking"));
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Output);
+    }
+
+    void explanationsSayWhyALineCameWhenItDid() {
+        const auto model = uitest::demoModel("blocking_sleep");
+        QCOMPARE(explainOutputMoment(*model, 2),
+                 QStringLiteral("heartbeat printed it at 1.7 s: it was ready at 0.5 s, but blocker held the loop (frozen) until 1.7 s."));
+        QCOMPARE(explainOutputMoment(*model, 3), QStringLiteral("heartbeat printed it at 2.2 s, as soon as its await asyncio.sleep (line 7) was over at 2.2 s."));
+    }
+};
+
+QTEST_MAIN(TestPrediction)
+#include "tst_prediction.moc"

@@ -1,0 +1,191 @@
+#include "panels/LoopInsidesPanel.h"
+
+#include "model/DiagnosticExplainer.h"
+#include "timeline/RulerTicks.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace awaitscope::ui {
+
+namespace {
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+
+QString taskText(const TraceModel& model, TaskId task) {
+    return task < model.taskCount() ? q(model.taskName(task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
+}
+
+QString lineOf(const Trace& trace, SiteId site) {
+    if (site == kUnknownSite || site >= trace.sites.size())
+        return {};
+    const QString code = sourceLine(trace, site);
+    const QString where = QStringLiteral("line %1").arg(trace.sites[site].line);
+    return code.isEmpty() ? where : QStringLiteral("%1: %2").arg(where, code);
+}
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+
+} // namespace
+
+LoopInsidesPanel::LoopInsidesPanel(TraceDocument* document, ViewState* viewState, QWidget* parent)
+    : QWidget(parent), document_(document), view_(viewState) {
+    setObjectName(QStringLiteral("loopInsidesPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(3);
+    source_ = new QLabel(this);
+    source_->setObjectName(QStringLiteral("insidesSource"));
+    source_->setWordWrap(true);
+    holder_ = new QLabel(this);
+    holder_->setObjectName(QStringLiteral("holderLabel"));
+    holder_->setWordWrap(true);
+    holder_->setTextFormat(Qt::RichText);
+    readyTitle_ = heading(tr("Ready queue: runs next, in this order"), this);
+    ready_ = new QListWidget(this);
+    ready_->setObjectName(QStringLiteral("readyQueueList"));
+    timersTitle_ = heading(tr("Timer heap: sleeping tasks, by deadline"), this);
+    timers_ = new QTreeWidget(this);
+    timers_->setObjectName(QStringLiteral("timerHeapList"));
+    timers_->setHeaderLabels({tr("Due at"), tr("Wakes"), tr("In")});
+    timers_->setRootIsDecorated(false);
+    timers_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    timersNote_ = new QLabel(this);
+    timersNote_->setObjectName(QStringLiteral("timersNote"));
+    timersNote_->setWordWrap(true);
+    waits_ = new QListWidget(this);
+    waits_->setObjectName(QStringLiteral("awaitList"));
+    waits_->setWordWrap(true);
+    // The lists may shrink to a few rows: the dock shares its column with the code.
+    for (QWidget* list : std::initializer_list<QWidget*>{ready_, timers_, waits_})
+        list->setMinimumHeight(36);
+    layout->addWidget(source_);
+    layout->addWidget(heading(tr("Holding the loop"), this));
+    layout->addWidget(holder_);
+    layout->addWidget(readyTitle_);
+    layout->addWidget(ready_, 2);
+    layout->addWidget(timersTitle_);
+    layout->addWidget(timers_, 2);
+    layout->addWidget(timersNote_);
+    layout->addWidget(heading(tr("Waiting on something else"), this));
+    layout->addWidget(waits_, 2);
+
+    auto selectTask = [this](QVariant data) {
+        bool ok = false;
+        const uint task = data.toUInt(&ok);
+        if (ok && document_->model() && task < document_->model()->taskCount())
+            view_->select(Selection::ofTask(task));
+    };
+    connect(ready_, &QListWidget::itemClicked, this, [selectTask](QListWidgetItem* item) { selectTask(item->data(Qt::UserRole)); });
+    connect(waits_, &QListWidget::itemClicked, this, [selectTask](QListWidgetItem* item) { selectTask(item->data(Qt::UserRole)); });
+    connect(timers_, &QTreeWidget::itemClicked, this, [selectTask](QTreeWidgetItem* item) { selectTask(item->data(0, Qt::UserRole)); });
+    auto changed = [this] {
+        stale_ = true;
+        if (isVisible())
+            refresh();
+    };
+    connect(document_, &TraceDocument::documentChanged, this, changed);
+    connect(view_, &ViewState::playheadChanged, this, changed);
+    refresh();
+}
+
+void LoopInsidesPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+void LoopInsidesPanel::refresh() {
+    stale_ = false;
+    ready_->clear();
+    timers_->clear();
+    waits_->clear();
+    insides_ = {};
+    const auto& model = document_->model();
+    if (!model || !view_->playhead()) {
+        timersNote_->hide();
+    source_->setText(model ? tr("Press Play or step through the run: this panel shows what the event loop holds at the playhead.")
+                               : QString());
+        holder_->clear();
+        return;
+    }
+    const Trace& trace = model->trace();
+    const PlayheadState state(*model, *view_->playhead(), view_->playheadStep());
+    insides_ = loopInsidesAt(*model, state);
+    if (insides_.recorded)
+        source_->setText(tr("Recorded: the queues as the loop began iteration %1, at %2.")
+                             .arg(insides_.iteration)
+                             .arg(formatTimePoint(insides_.iterationTime)));
+    else
+        source_->setText(tr("Approximation: this trace did not record the loop's queues, so they are rebuilt from the "
+                            "tasks' states (the order in the ready queue may differ)."));
+
+    if (insides_.holder == kNoTask) {
+        holder_->setText(tr("Nobody: the loop is between steps, or idle until the next timer is due."));
+    } else {
+        QString text = tr("<b>%1</b> runs").arg(taskText(*model, insides_.holder).toHtmlEscaped());
+        if (const QString line = lineOf(trace, insides_.holderLine); !line.isEmpty())
+            text += tr(", at %1").arg(line.toHtmlEscaped());
+        if (insides_.holderBlocking)
+            text += tr("<br><span style='color:#c0392b'>inside a blocking call: the loop is frozen, nothing else can run.</span>");
+        holder_->setText(text);
+    }
+
+    const std::size_t readyShown = std::min(insides_.ready.size(), kMaxInsidesRows);
+    for (std::size_t i = 0; i < readyShown; ++i) {
+        const QueuedCallback& c = insides_.ready[i];
+        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(taskText(*model, c.task));
+        if (c.task != kNoTask && c.task == insides_.holder)
+            text += tr("  — running now");
+        auto* item = new QListWidgetItem(text, ready_);
+        item->setData(Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
+    }
+    if (insides_.ready.empty())
+        new QListWidgetItem(tr("(empty)"), ready_);
+    readyTitle_->setText(tr("Ready queue: runs next, in this order (%1)").arg(insides_.ready.size()));
+
+    const std::size_t timersShown = std::min(insides_.timers.size(), kMaxInsidesRows);
+    for (std::size_t i = 0; i < timersShown; ++i) {
+        const QueuedCallback& c = insides_.timers[i];
+        auto* item = new QTreeWidgetItem(timers_, {formatTimePoint(c.due), taskText(*model, c.task),
+                                                   c.due >= state.time() ? plainDuration(c.due - state.time())
+                                                                         : tr("overdue by %1").arg(plainDuration(state.time() - c.due))});
+        item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
+    }
+    timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline (%1)").arg(insides_.timers.size()));
+    const bool overdue = std::any_of(insides_.timers.begin(), insides_.timers.end(), [&](const QueuedCallback& c) { return c.due < state.time(); });
+    timersNote_->setText(overdue ? tr("An overdue timer stays in the heap until the loop gets control back: only then does it "
+                                      "move its task to the ready queue. The timeline already shows that task as ready.")
+                                 : QString());
+    timersNote_->setVisible(overdue);
+
+    for (const AwaitEdge& edge : insides_.waits) {
+        QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), q(edge.what));
+        if (!edge.targets.empty()) {
+            QStringList names;
+            for (TaskId target : edge.targets)
+                names << taskText(*model, target);
+            text += QStringLiteral(" → ") + names.join(QStringLiteral(", "));
+        }
+        if (edge.line != kUnknownSite && edge.line < trace.sites.size())
+            text += tr(" (line %1)").arg(trace.sites[edge.line].line);
+        auto* item = new QListWidgetItem(text, waits_);
+        item->setData(Qt::UserRole, edge.waiter);
+    }
+    if (insides_.waits.empty())
+        new QListWidgetItem(tr("(nobody)"), waits_);
+}
+
+} // namespace awaitscope::ui
