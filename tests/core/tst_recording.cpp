@@ -279,16 +279,19 @@ private slots:
         // Iteration 0: main's first step. 1: main yielded after creating slow and fast, which run first.
         QCOMPARE(byIteration[0], QStringList({"ready Task-1"}));
         QCOMPARE(byIteration[1], QStringList({"ready slow", "ready fast", "ready Task-1"}));
-        // 2: at 100 ms fast's timer is due; its callback (which wakes fast) is queued, slow's waits.
-        QCOMPARE(byIteration[2], QStringList({"ready fast", "timer slow@300"}));
-        // 3: the timer resolved fast's future; fast's wake-up runs one iteration later.
+        // 2: both sleep; the loop, idle, waits for the earliest timer (the queues are taken before
+        // the wait, so the heap still holds both).
+        QCOMPARE(byIteration[2], QStringList({"timer fast@100", "timer slow@300"}));
+        // 3: the wait moved fast's timer to the ready queue and ran it, which resolved fast's
+        // future: fast's wake-up runs in this iteration. slow's timer waits.
         QCOMPARE(byIteration[3], QStringList({"ready fast", "timer slow@300"}));
-        QCOMPARE(byIteration[4], QStringList({"ready slow"}));
+        QCOMPARE(byIteration[4], QStringList({"timer slow@300"}));
         QCOMPARE(byIteration[5], QStringList({"ready slow"}));
         QCOMPARE(byIteration[6], QStringList({"ready Task-1"}));
         QCOMPARE(byIteration[7], QStringList({"ready -"}));  // asyncio.run's stop callback
         QCOMPARE(byIteration.size(), std::size_t(8));
-        QCOMPARE(trace.loopQueues[5].time, TimeNs(100'000'000));
+        QCOMPARE(trace.loopQueues[5].time, TimeNs(0));            // iteration 2 began at once
+        QCOMPARE(trace.loopQueues[6].time, TimeNs(100'000'000));  // iteration 3 after its wait
     }
 
     void waitingForeverIsReportedAsADeadlock() {

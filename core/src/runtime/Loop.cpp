@@ -285,6 +285,11 @@ void Loop::runOnce() {
     // Cancelled timers at the head of the heap are dropped before they can decide the wait.
     while (!timers_.empty() && timers_.next().cancelled && *timers_.next().cancelled)
         timers_.pop().finish(false);
+    // The queues as the loop sees them before it waits: an idle loop shows the timers it is
+    // waiting for, and a timer that fell due during a long step shows as still in the heap, as
+    // in CPython, until this iteration's wait moves it to the ready queue.
+    if (options_.recordLoopQueues && options_.recorder)
+        recordQueues();
 
     if (options_.clock == ClockKind::Wall) {
         if (ready_.empty() && !stopping_) {
@@ -309,8 +314,6 @@ void Loop::runOnce() {
     const TimeNs end = now();
     while (!timers_.empty() && timers_.nextDeadline() <= end)
         ready_.push(timers_.pop());
-    if (options_.recordLoopQueues && options_.recorder)
-        recordQueues();
 
     const std::size_t todo = ready_.size();
     for (std::size_t i = 0; i < todo; ++i) {

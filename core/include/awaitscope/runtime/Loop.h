@@ -36,7 +36,8 @@ struct LoopOptions {
     // this, as CPython's epoll selector does (1 ms). Timers armed a few microseconds apart
     // then fire in the same iteration, as they do under CPython. 0: wake exactly on time.
     TimeNs timerResolution = 0;
-    // Record the ready queue and timer heap at the start of every iteration (Trace::loopQueues).
+    // Record the ready queue and timer heap at the start of every iteration, before its wait
+    // (Trace::loopQueues).
     // For lessons: it costs time in proportion to the queues' length.
     bool recordLoopQueues = false;
     // A step that has spent this much CPU time (chargeCpu) gets a recorded CPU block, so the

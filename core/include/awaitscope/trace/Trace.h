@@ -176,8 +176,8 @@ struct ScriptError {
     StringId text = 0;
 };
 
-// One entry of the loop's queues when an iteration began: the ready queue in run order,
-// then the timer heap in deadline order. Recorded only on request (LoopOptions::
+// One entry of the loop's queues when an iteration began (before it waits for a timer): the
+// ready queue in run order, then the timer heap in deadline order. Recorded only on request (LoopOptions::
 // recordLoopQueues), for lessons, so that playback can show the loop's insides exactly.
 struct LoopQueueEntry {
     std::uint32_t iteration = 0;   // entries of one iteration share it; iterations ascend
