@@ -64,7 +64,7 @@ Shown recordedAt(const Trace& trace, TimeNs time) {
             shown.ready << task;
         else {
             shown.timers << task;
-            shown.dues << formatTimePoint(e.due);
+            shown.dues << formatMoment(e.due);
         }
     }
     return shown;

@@ -193,6 +193,20 @@ private slots:
         QFETCH(QString, text);
         QCOMPARE(formatTimePoint(ns), text);
     }
+
+    void momentsReadToTheMillisecond_data() {
+        QTest::addColumn<qint64>("ns");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("script statement noise") << qint64(200'001'212) << "0.200 s";
+        QTest::newRow("rounds up") << qint64(1'499'600'000) << "1.500 s";
+        QTest::newRow("zero") << qint64(0) << "0.000 s";
+        QTest::newRow("under a millisecond") << qint64(863) << "0.000 s";
+    }
+    void momentsReadToTheMillisecond() {
+        QFETCH(qint64, ns);
+        QFETCH(QString, text);
+        QCOMPARE(formatMoment(ns), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTimeScale)

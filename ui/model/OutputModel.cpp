@@ -62,7 +62,7 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     const OutputLine& line = model_->trace().output[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case TimeColumn: return formatTimePoint(line.time);
+        case TimeColumn: return formatMoment(line.time);
         case TaskColumn: return line.task < model_->taskCount() ? QString::fromStdString(model_->taskName(line.task)) : QString();
         case TextColumn: {
             const std::string_view text = model_->trace().str(line.text);

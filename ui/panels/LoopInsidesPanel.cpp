@@ -127,7 +127,7 @@ void LoopInsidesPanel::refresh() {
     if (insides_.recorded)
         source_->setText(tr("Recorded: the queues as the loop began iteration %1, at %2.")
                              .arg(insides_.iteration)
-                             .arg(formatTimePoint(insides_.iterationTime)));
+                             .arg(formatMoment(insides_.iterationTime)));
     else
         source_->setText(tr("Approximation: this trace did not record the loop's queues, so they are rebuilt from the "
                             "tasks' states (the order in the ready queue may differ)."));
@@ -159,7 +159,7 @@ void LoopInsidesPanel::refresh() {
     const std::size_t timersShown = std::min(insides_.timers.size(), kMaxInsidesRows);
     for (std::size_t i = 0; i < timersShown; ++i) {
         const QueuedCallback& c = insides_.timers[i];
-        auto* item = new QTreeWidgetItem(timers_, {formatTimePoint(c.due), taskText(*model, c.task),
+        auto* item = new QTreeWidgetItem(timers_, {formatMoment(c.due), taskText(*model, c.task),
                                                    c.due >= state.time() ? plainDuration(c.due - state.time())
                                                                          : tr("overdue by %1").arg(plainDuration(state.time() - c.due))});
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));

@@ -136,12 +136,12 @@ void PlaybackBar::refresh() {
         slider_->setValue(static_cast<int>(std::llround(static_cast<double>(time - range.begin) * kSliderSteps / std::max<TimeNs>(1, range.duration()))));
     }
     const std::size_t at = controller_->position();
-    QString text = tr("%1 · event %2 of %3").arg(formatTimePoint(time)).arg(at).arg(controller_->length());
+    QString text = tr("%1 · event %2 of %3").arg(formatMoment(time)).arg(at).arg(controller_->length());
     if (at > 0) {
         // The last thing that happened, with its own time when that was earlier.
         const TraceModel::PlaybackItem last = model->playbackItem(at - 1);
         text += last.time == time ? tr(" · now: %1").arg(describeItem(*model, last))
-                                  : tr(" · last, at %1: %2").arg(formatTimePoint(last.time), describeItem(*model, last));
+                                  : tr(" · last, at %1: %2").arg(formatMoment(last.time), describeItem(*model, last));
     }
     position_->setText(text);
 }

@@ -129,4 +129,8 @@ QString formatTimePoint(TimeNs time) {
     return text + QStringLiteral(" s");
 }
 
+QString formatMoment(TimeNs time) {
+    return QString::number(static_cast<double>(time) / 1e9, 'f', 3) + QStringLiteral(" s");
+}
+
 } // namespace awaitscope::ui

@@ -32,6 +32,10 @@ QString formatDuration(TimeNs duration);
 // A moment in seconds, at least to the millisecond and as precise as it needs to be:
 // "1.500 s", "0.000012345 s" (status bar, details, tables).
 QString formatTimePoint(TimeNs time);
+// A moment as a learner reads it, to the millisecond: "0.200 s" for 0.200001212 s (a script's
+// statements cost microseconds, which are noise there), the same unit all down a column.
+// Output, playback and the loop's insides; the exact nanoseconds stay in details and tables.
+QString formatMoment(TimeNs time);
 
 TimeNs unitNanoseconds(TimeUnit unit);
 const char* unitSuffix(TimeUnit unit);
