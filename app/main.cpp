@@ -17,6 +17,7 @@
 #include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -43,11 +44,39 @@ bool displayAvailable() {
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
 }
 
+// Traces recorded from real programs (samples/traces): installed beside the binary, else
+// in the source tree this binary was built from. Each is titled by its program's docstring.
+std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
+    const QStringList places = {QCoreApplication::applicationDirPath() + "/../share/awaitscope/traces",
+                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)};
+    for (const QString& place : places) {
+        const QFileInfoList traces = QDir(place).entryInfoList({"*.json", "*.json.gz"}, QDir::Files, QDir::Name);
+        if (traces.isEmpty())
+            continue;
+        std::vector<awaitscope::ui::SampleTrace> samples;
+        for (const QFileInfo& trace : traces) {
+            QString title = trace.fileName();
+            QFile program(trace.absolutePath() + "/" + trace.fileName().section('.', 0, 0) + ".py");
+            if (program.open(QIODevice::ReadOnly)) {
+                const QString firstLine = QString::fromUtf8(program.readLine(400)).trimmed();
+                if (firstLine.startsWith(QStringLiteral("\"\"\"")) && firstLine.size() > 3)
+                    title = firstLine.mid(3).section(QLatin1Char(':'), 0, 0).remove(QStringLiteral("\"\"\"")).trimmed() + " (" + trace.fileName() + ")";
+            }
+            samples.push_back({title.toStdString(), trace.absoluteFilePath().toStdString()});
+        }
+        return samples;
+    }
+    return {};
+}
+
 // The ui reaches file loading, saving and script running only through these hooks.
 awaitscope::ui::TraceSources makeTraceSources() {
     awaitscope::ui::TraceSources sources;
+    sources.sampleTraces = findSampleTraces();
     sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
         awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
+        if (result.ok)  // a recorded program's code, when the trace does not carry it
+            awaitscope::attachSourceBeside(result.trace, path);
         return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
                                            std::move(result.warnings)};
     };

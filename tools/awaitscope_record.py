@@ -224,6 +224,19 @@ def _frame_of(link):
 _SHUTDOWN_COROUTINES = {"shutdown_asyncgens", "shutdown_default_executor"}
 
 
+_PY_STEP_CODE = asyncio.tasks._PyTask._Task__step.__code__
+
+
+def _hide_step_frame(task):
+    """The pure-Python task's step is a frame in a failed task's traceback, where the C task
+    has none: without it, tracebacks print as they would without the recorder."""
+    tb = task._exception_tb
+    while tb is not None and tb.tb_frame.f_code is _PY_STEP_CODE:
+        tb = tb.tb_next
+    task._exception_tb = tb
+    task._exception.__traceback__ = tb
+
+
 class RecordingTask(asyncio.tasks._PyTask):
     """asyncio's own pure-Python Task, observed at every step."""
 
@@ -314,6 +327,8 @@ class RecordingTask(asyncio.tasks._PyTask):
         try:
             super()._Task__step(exc)
         finally:
+            if self._state == "FINISHED" and self._exception is not None:
+                _hide_step_frame(self)
             ended = _monotonic_ns() - rec.origin_ns
             rec.current = previous
             rec.last_stepped = task_id
@@ -438,6 +453,11 @@ def _describe_wait(library, awaited):
 
 
 # ---- wrappers: none of them awaits or schedules anything the program would not ----
+
+# Reprs and messages name the class ("Task exception was never retrieved", "<Task pending
+# name=...>"): the program prints what it would print without the recorder.
+RecordingTask.__name__ = RecordingTask.__qualname__ = "Task"
+
 
 def _install(rec):
     asyncio.tasks.Task = RecordingTask
@@ -663,20 +683,46 @@ def main(argv=None):
         if options.module:
             runpy.run_module(options.module, run_name="__main__", alter_sys=True)
         else:
-            runpy.run_path(options.program, run_name="__main__")
+            runpy.run_path(os.path.abspath(options.program), run_name="__main__")  # as python does: __file__ is absolute
     except SystemExit as stop:
         exit_code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     except BaseException as error:
-        import traceback
-        text = "".join(traceback.format_exception(error))
+        text = _program_traceback(error)
         rec.trace.script_errors.append({"t": rec.now(), "task": rec.current, "site": 0, "text": rec.trace.string(text)})
         sys.stdout.flush()
-        traceback.print_exception(error)
+        sys.stderr.write(text)
         exit_code = 1
     finally:
         sys.stdout.flush()
         _write(rec, options, target)
     return exit_code
+
+
+# Frames a traceback shows only because the recorder is there: itself, runpy, and the
+# pure-Python Future and Task that stand in for asyncio's C ones (whose frames are invisible).
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
+_HIDDEN_FRAMES = {(os.path.join(_ASYNCIO_DIR, "futures.py"), "result"),
+                  (os.path.join(_ASYNCIO_DIR, "futures.py"), "__await__"),
+                  (os.path.join(_ASYNCIO_DIR, "tasks.py"), "__wakeup"),
+                  (os.path.join(_ASYNCIO_DIR, "tasks.py"), "__step")}
+
+
+def _program_traceback(error):
+    """The traceback text the program would print without the recorder."""
+    import traceback
+    report = traceback.TracebackException.from_exception(error)
+    seen = set()
+    pending = [report]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.stack = traceback.StackSummary.from_list(
+            [f for f in current.stack
+             if f.filename != __file__ and f.filename != "<frozen runpy>" and (f.filename, f.name) not in _HIDDEN_FRAMES])
+        pending += [current.__cause__, current.__context__] + list(getattr(current, "exceptions", None) or [])
+    return "".join(report.format())
 
 
 def _write(rec, options, target):

@@ -176,6 +176,14 @@ void MainWindow::createActions() {
     QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    QMenu* samples = file->addMenu(tr("Open &Sample Trace"));
+    samples->setObjectName(QStringLiteral("sampleTracesMenu"));
+    for (const SampleTrace& sample : sources_.sampleTraces) {
+        const QString path = QString::fromStdString(sample.path);
+        samples->addAction(QString::fromStdString(sample.title), this, [this, path] { openFile(path); })->setToolTip(path);
+    }
+    if (sources_.sampleTraces.empty())
+        samples->addAction(tr("(none installed)"))->setEnabled(false);
     saveAsAction_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save Trace &As…"), this, &MainWindow::saveAsDialog);
     saveAsAction_->setShortcut(QKeySequence::SaveAs);
     QMenu* exportMenu = file->addMenu(tr("&Export"));

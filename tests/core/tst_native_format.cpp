@@ -228,6 +228,44 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"run.json"});
     }
 
+    void recordedProgramsSourceIsFoundBesideTheTrace() {
+        QTemporaryDir dir;
+        auto write = [&](const QString& name, const QByteArray& text) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        const std::string tracePath = dir.filePath("run.json").toStdString();
+        // Recorded elsewhere: the recorded path is gone, the program sits beside the trace.
+        Trace moved;
+        moved.metadata.sourceFile = "/home/someone/project/agent.py";
+        write("agent.py", "print('hi')\n");
+        QCOMPARE(QString::fromStdString(attachSourceBeside(moved, tracePath)), dir.filePath("agent.py"));
+        QCOMPARE(moved.metadata.sourceText, std::string("print('hi')\n"));
+        // The recorded path wins when it still exists.
+        Trace here;
+        write("other.py", "x = 1\n");
+        here.metadata.sourceFile = dir.filePath("other.py").toStdString();
+        QCOMPARE(attachSourceBeside(here, "/nowhere/run.json"), here.metadata.sourceFile);
+        QCOMPARE(here.metadata.sourceText, std::string("x = 1\n"));
+        // An embedded source is kept; a trace naming no file, or a missing one, gets nothing.
+        Trace embedded;
+        embedded.metadata.sourceFile = dir.filePath("agent.py").toStdString();
+        embedded.metadata.sourceText = "embedded";
+        QCOMPARE(attachSourceBeside(embedded, tracePath), std::string());
+        QCOMPARE(embedded.metadata.sourceText, std::string("embedded"));
+        Trace missing;
+        missing.metadata.sourceFile = "/gone/missing.py";
+        QCOMPARE(attachSourceBeside(missing, tracePath), std::string());
+        QVERIFY(missing.metadata.sourceText.empty());
+        // Too big to be a program: not read.
+        Trace huge;
+        huge.metadata.sourceFile = "huge.py";
+        write("huge.py", QByteArray(static_cast<qsizetype>(kMaxSourceBytes) + 1, 'x'));
+        QCOMPARE(attachSourceBeside(huge, tracePath), std::string());
+        QVERIFY(huge.metadata.sourceText.empty());
+    }
+
     void saveIntoAMissingDirectoryFails() {
         const SaveResult result = saveTraceFile(Trace(), "/nonexistent-dir/run.json");
         QVERIFY(!result.ok);

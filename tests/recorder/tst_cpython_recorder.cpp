@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 
 using namespace awaitscope;
 
@@ -241,6 +242,94 @@ private slots:
         QCOMPARE(frozen.victims.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(trace.taskName(frozen.victims[0].task)), QString("Task-2"));
         QVERIFY2(closeEnough(frozen.victims[0].lateBy(), 1'200'000'000), qPrintable(ms(frozen.victims[0].lateBy())));
+    }
+
+    // The recorder must not change what the program prints: the same stdout and stderr,
+    // tracebacks included (with none of the recorder's own frames, nor those of the Python
+    // Task it substitutes for the C one).
+    void programPrintsWhatItPrintsAlone_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("source");
+        QTest::newRow("uncaught from an awaited task") << "fails.py" << R"(import asyncio
+
+async def inner():
+    await asyncio.sleep(0.01)
+    raise KeyError(3)
+
+async def main():
+    await asyncio.create_task(inner(), name="inner")
+
+asyncio.run(main())
+)";
+        QTest::newRow("exception group") << "group.py" << R"(import asyncio
+
+async def boom(n):
+    await asyncio.sleep(0.01)
+    raise ValueError(n)
+
+async def main():
+    async with asyncio.TaskGroup() as g:
+        g.create_task(boom(1))
+        g.create_task(boom(2))
+
+asyncio.run(main())
+)";
+        QTest::newRow("never retrieved, never awaited, reprs") << "lost.py" << R"(import asyncio
+
+async def fail():
+    raise RuntimeError("lost")
+
+async def main():
+    task = asyncio.create_task(fail(), name="lost")
+    print(task)
+    await asyncio.sleep(0.01)
+    print(task)
+    asyncio.sleep(1)
+
+asyncio.run(main())
+)";
+    }
+    void programPrintsWhatItPrintsAlone() {
+        QFETCH(QString, name);
+        QFETCH(QString, source);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(source.toUtf8());
+        file.close();
+        auto run = [&](const QStringList& arguments) {
+            QProcess process;
+            process.setWorkingDirectory(dir.path());
+            process.start(QStringLiteral(PYTHON3), arguments);
+            process.waitForFinished(60000);
+            return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                                   QString::fromUtf8(process.readAllStandardError()));
+        };
+        const auto [plainExit, plainOut, plainErr] = run({name});
+        const auto [recordedExit, recordedOut, recordedErr] = run({QStringLiteral(RECORDER), "-o", "trace.json", name});
+        QVERIFY(!plainErr.isEmpty());
+        QCOMPARE(recordedOut, plainOut);
+        QCOMPARE(recordedErr, plainErr);
+        QCOMPARE(recordedExit, plainExit);
+        QVERIFY(QFile::exists(dir.filePath("trace.json")));
+    }
+
+    // The traces shipped under samples/traces load, with their program's code: embedded, or
+    // found beside the trace.
+    void sampleTracesOpenWithTheirCode() {
+        const QFileInfoList samples = QDir(QStringLiteral(SAMPLE_TRACES_DIR)).entryInfoList({"*.json"}, QDir::Files);
+        QVERIFY(samples.size() >= 3);
+        for (const QFileInfo& sample : samples) {
+            LoadResult loaded = loadTraceFile(sample.absoluteFilePath().toStdString());
+            QVERIFY2(loaded.ok, loaded.error.c_str());
+            attachSourceBeside(loaded.trace, sample.absoluteFilePath().toStdString());
+            const QString program = sample.absolutePath() + "/" + sample.completeBaseName() + ".py";
+            QFile code(program);
+            QVERIFY(code.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromStdString(loaded.trace.metadata.sourceText), QString::fromUtf8(code.readAll()));
+            QVERIFY(loaded.trace.metadata.recorder.starts_with("awaitscope_record.py"));
+            QVERIFY(loaded.trace.tasks.size() >= 4);
+        }
     }
 };
 

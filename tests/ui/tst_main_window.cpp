@@ -20,6 +20,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -126,6 +127,31 @@ private slots:
         QCOMPARE(window.timeline()->layout()->rows().size(), window.timeline()->layout()->firstTaskRow() + 4);
         QVERIFY(RecentFiles().list().isEmpty());
         box->close();
+    }
+
+    void sampleTracesAreInTheFileMenuAndOpen() {
+        TraceSources sources = fakeFileSources();
+        auto requested = std::make_shared<std::string>();
+        auto load = sources.load;
+        sources.load = [requested, load](const std::string& path, const LoadHooks& hooks) {
+            *requested = path;
+            return load(path, hooks);
+        };
+        sources.sampleTraces = {{"An agent's turn (agent_tools.json)", "/samples/agent_tools.json"},
+                                {"A pipeline (queue_workers.json)", "/samples/queue_workers.json"}};
+        MainWindow window(sources);
+        window.show();
+        QMenu* menu = window.findChild<QMenu*>(QStringLiteral("sampleTracesMenu"));
+        QVERIFY(menu);
+        QCOMPARE(menu->title(), QStringLiteral("Open &Sample Trace"));
+        QCOMPARE(menu->actions().size(), 2);
+        QCOMPARE(menu->actions()[1]->text(), QStringLiteral("A pipeline (queue_workers.json)"));
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        menu->actions()[1]->trigger();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toBool(), true);
+        QCOMPARE(*requested, std::string("/samples/queue_workers.json"));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("queue_workers.json")));
     }
 
     void openingAFileLoadsItOffTheUiThreadAndRemembersIt() {

@@ -59,6 +59,12 @@ struct ScenarioInfo {
     std::string lesson;
 };
 
+// A recorded trace shipped with the app (samples/traces), for File > Open Sample Trace.
+struct SampleTrace {
+    std::string title;  // "An AI agent's turn, as real code runs it"
+    std::string path;
+};
+
 struct TraceSources {
     // io: loadTraceFile(path, {hooks.onProgress, hooks.cancelled}). Runs on a worker thread.
     std::function<LoadedTrace(const std::string& path, const LoadHooks& hooks)> load;
@@ -71,6 +77,7 @@ struct TraceSources {
     // script: runScript(source, {fileName, ..., hooks.cancelled}), the learner's edited code.
     // Worker thread. Fill `problems` from ScriptRunResult::error; ok false when nothing ran.
     std::function<LoadedTrace(const std::string& source, const std::string& fileName, const LoadHooks& hooks)> runSource;
+    std::vector<SampleTrace> sampleTraces;
 };
 
 // The built-in C++ demo lessons (ui/demo) as scenario hooks; no file loading or saving.

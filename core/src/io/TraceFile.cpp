@@ -11,6 +11,9 @@
 #include "awaitscope/io/TraceLimits.h"
 
 #include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -176,6 +179,27 @@ LoadResult loadTraceFile(const std::string& path, const LoadProgress& progress) 
         return result;
     }
     return loadFromSource(source, path, S_ISREG(info.st_mode) ? size : 0, progress);
+}
+
+std::string attachSourceBeside(Trace& trace, const std::string& tracePath) {
+    namespace fs = std::filesystem;
+    TraceMetadata& meta = trace.metadata;
+    if (!meta.sourceText.empty() || meta.sourceFile.empty())
+        return {};
+    const fs::path recorded(meta.sourceFile);
+    const fs::path beside = fs::path(tracePath).parent_path() / recorded.filename();
+    for (const fs::path& candidate : {recorded, beside}) {
+        std::error_code error;
+        if (!fs::is_regular_file(candidate, error) || fs::file_size(candidate, error) > kMaxSourceBytes || error)
+            continue;
+        std::ifstream in(candidate, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in.good() && !in.eof())
+            continue;
+        meta.sourceText = std::move(text);
+        return candidate.string();
+    }
+    return {};
 }
 
 TraceFormat formatForPath(const std::string& path) {

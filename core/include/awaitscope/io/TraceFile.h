@@ -32,6 +32,13 @@ struct LoadResult {
 LoadResult loadTraceFile(const std::string& path, const LoadProgress& progress = {});
 LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessages, const LoadProgress& progress = {});
 
+// A recorded program's source, when the trace does not embed it: the file where it was
+// recorded (metadata.sourceFile), else a file of the same name beside the trace (traces
+// shipped with their program). Fills metadata.sourceText and returns the file read, or ""
+// when the trace has its source already, names none, or none is found (or it is over
+// kMaxSourceBytes).
+std::string attachSourceBeside(Trace& trace, const std::string& tracePath);
+
 enum class TraceFormat { Native, NativeGzip, Chrome };
 // "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, else Native.
 TraceFormat formatForPath(const std::string& path);

@@ -22,6 +22,8 @@ inline constexpr std::uint64_t kMaxStrings = 16'000'000;
 inline constexpr std::uint64_t kMaxTableRows = 16'000'000;
 // Times are nanoseconds from the start of the run, 0 .. 2^62 (146 years), so that the
 // difference of any two times fits in a signed 64-bit integer.
+// A program source read from beside a trace (attachSourceBeside).
+inline constexpr std::uint64_t kMaxSourceBytes = 4ull << 20;  // 4 MiB
 inline constexpr std::int64_t kMaxTimeNs = std::int64_t{1} << 62;
 
 } // namespace awaitscope
