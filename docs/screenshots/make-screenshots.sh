@@ -17,6 +17,8 @@ render to_thread_fix 1600x460
 render cpu_heavy_loop 1600x460
 render agent_loop 1600x520
 "$app" --render-scenario blocking_sleep --out "$here/blocking_sleep_dark.png" --size 1600x460 --theme dark
+# A real program recorded under CPython (samples/traces).
+"$app" --render "$here/../../samples/traces/agent_tools.json" --out "$here/recorded_agent_tools.png" --size 1600x420
 # The first start (a clean layout, and the welcome over the first lesson).
 config=$(mktemp -d)
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/main-window.png"
