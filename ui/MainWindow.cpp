@@ -94,8 +94,12 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
         comparison_->mainDocumentChanged();
         const ScenarioInfo* lesson = scenarioFor(lessonName_);
         details_->setLesson(lesson ? QString::fromStdString(lesson->lesson) : QString());
+        // A trace of a program with its source (a recorded one) explains itself by its docstring.
+        const QString programDocstring = !lesson && document_->model()
+                                             ? moduleDocstring(QString::fromStdString(document_->model()->trace().metadata.sourceText))
+                                             : QString();
         lesson_->setLesson(lesson ? QString::fromStdString(lesson->title) : document_->displayName(),
-                           lesson ? QString::fromStdString(lesson->lesson) : QString());
+                           lesson ? QString::fromStdString(lesson->lesson) : programDocstring);
         browser_->setCurrentScenario(lessonName_);
         updateTitle();
         updateActions();

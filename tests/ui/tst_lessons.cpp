@@ -57,6 +57,22 @@ private slots:
         QCOMPARE(lesson.notices[1], QStringLiteral("The heartbeat task was due every 0.5 s but runs late; its beats bunch up after the freeze."));
     }
 
+    void aProgramsDocstringIsFoundAfterCommentsAndBlankLines_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("docstring");
+        QTest::newRow("first line") << "\"\"\"An agent.\n\nMore.\"\"\"\nimport asyncio\n" << "An agent.\n\nMore.";
+        QTest::newRow("after a shebang and comments") << "#!/usr/bin/env python3\n# a comment\n\n'''Quoted.'''\n" << "Quoted.";
+        QTest::newRow("raw") << "r\"\"\"C:\\path\"\"\"\n" << "C:\\path";
+        QTest::newRow("code first") << "import asyncio\n\"\"\"Not a docstring.\"\"\"\n" << "";
+        QTest::newRow("unterminated") << "\"\"\"Never closed\n" << "";
+        QTest::newRow("empty") << "" << "";
+    }
+    void aProgramsDocstringIsFoundAfterCommentsAndBlankLines() {
+        QFETCH(QString, source);
+        QFETCH(QString, docstring);
+        QCOMPARE(moduleDocstring(source), docstring);
+    }
+
     void anIndentedLineContinuesItsItem() {
         const LessonText lesson = parseLesson(QString::fromUtf8(kHttpDocstring));
         QCOMPARE(lesson.title, QStringLiteral("A synchronous HTTP call inside a coroutine"));

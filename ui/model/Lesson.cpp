@@ -147,6 +147,30 @@ std::optional<LessonMoment> outcomeMoment(const TraceModel& model, TaskOutcome o
 
 } // namespace
 
+QString moduleDocstring(const QString& source) {
+    qsizetype at = 0;
+    while (at < source.size()) {  // skip blank lines, comments, a shebang
+        const qsizetype lineEnd = source.indexOf(QLatin1Char('\n'), at);
+        const QString line = source.mid(at, lineEnd < 0 ? -1 : lineEnd - at).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            break;
+        if (lineEnd < 0)
+            return {};
+        at = lineEnd + 1;
+    }
+    while (at < source.size() && source[at].isSpace())
+        ++at;
+    if (at < source.size() && (source[at] == QLatin1Char('r') || source[at] == QLatin1Char('R')))
+        ++at;  // a raw docstring
+    for (const QString& quote : {QStringLiteral("\"\"\""), QStringLiteral("'''")}) {
+        if (source.mid(at, 3) != quote)
+            continue;
+        const qsizetype end = source.indexOf(quote, at + 3);
+        return end < 0 ? QString() : source.mid(at + 3, end - at - 3);
+    }
+    return {};
+}
+
 LessonText parseLesson(const QString& docstring, const QString& title) {
     LessonText lesson;
     lesson.title = title;

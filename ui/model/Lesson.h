@@ -40,6 +40,10 @@ struct LessonText {
 
 LessonText parseLesson(const QString& docstring, const QString& title = {});
 
+// A Python program's module docstring (the text of a leading triple-quoted string, after
+// comments and blank lines), or empty: a recorded program explains itself as a lesson does.
+QString moduleDocstring(const QString& source);
+
 std::optional<LessonMoment> resolveMoment(const TraceModel& model, const QString& item);
 
 } // namespace awaitscope::ui
