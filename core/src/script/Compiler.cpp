@@ -775,56 +775,39 @@ void Compiler::loadName(const std::string& id) {
     emit(Op::LoadGlobal, name(id));
 }
 
-void Compiler::storeName(const std::string& id) {
+// Store and delete resolve a name the same way; only the opcode family differs.
+void Compiler::storeOrDeleteName(const std::string& id, const NameOps& ops) {
     Scope* scope = unit_->scope;
     if (scope->type == ModuleScope || scope->globals.count(id)) {
-        emit(Op::StoreGlobal, name(id));
+        emit(ops.global, name(id));
         return;
     }
     if (scope->type == ClassScope) {
-        emit(Op::StoreName, name(id));
+        emit(ops.name, name(id));
         return;
     }
     if (int cell = scope->cellIndex(id); cell >= 0) {
-        emit(Op::StoreDeref, cell);
+        emit(ops.deref, cell);
         return;
     }
     if (int free = scope->freeIndex(id); free >= 0) {
-        emit(Op::StoreDeref, static_cast<int>(scope->cellOrder.size()) + free);
+        emit(ops.deref, static_cast<int>(scope->cellOrder.size()) + free);
         return;
     }
     for (int i = 0; i < unit_->code->localCount(); ++i)
         if (unit_->code->localNames[static_cast<std::size_t>(i)].as<StrObject>()->text == id) {
-            emit(Op::StoreFast, i);
+            emit(ops.fast, i);
             return;
         }
-    emit(Op::StoreGlobal, name(id));
+    emit(ops.global, name(id));
+}
+
+void Compiler::storeName(const std::string& id) {
+    storeOrDeleteName(id, {Op::StoreGlobal, Op::StoreName, Op::StoreDeref, Op::StoreFast});
 }
 
 void Compiler::deleteName(const std::string& id) {
-    Scope* scope = unit_->scope;
-    if (scope->type == ModuleScope || scope->globals.count(id)) {
-        emit(Op::DeleteGlobal, name(id));
-        return;
-    }
-    if (scope->type == ClassScope) {
-        emit(Op::DeleteName, name(id));
-        return;
-    }
-    if (int cell = scope->cellIndex(id); cell >= 0) {
-        emit(Op::DeleteDeref, cell);
-        return;
-    }
-    if (int free = scope->freeIndex(id); free >= 0) {
-        emit(Op::DeleteDeref, static_cast<int>(scope->cellOrder.size()) + free);
-        return;
-    }
-    for (int i = 0; i < unit_->code->localCount(); ++i)
-        if (unit_->code->localNames[static_cast<std::size_t>(i)].as<StrObject>()->text == id) {
-            emit(Op::DeleteFast, i);
-            return;
-        }
-    emit(Op::DeleteGlobal, name(id));
+    storeOrDeleteName(id, {Op::DeleteGlobal, Op::DeleteName, Op::DeleteDeref, Op::DeleteFast});
 }
 
 // ---------------------------------------------------------------- statements

@@ -86,6 +86,10 @@ private:
     void loadName(const std::string& id);
     void storeName(const std::string& id);
     void deleteName(const std::string& id);
+    struct NameOps {
+        Op global, name, deref, fast;
+    };
+    void storeOrDeleteName(const std::string& id, const NameOps& ops);
     void call(Expr* e);
     void sequence(Expr* e, Op build, Op append, Op extend);
     void dict(Expr* e);
