@@ -11,11 +11,13 @@ the task and what it then awaits at which line; nested coroutine frames; printed
 steps that held the loop too long, with the blocking call where it can be named; coroutines
 never awaited; task exceptions never retrieved; tasks still pending when asyncio.run ended.
 
-Standard library only, CPython 3.11 and newer. How it works: asyncio's tasks are replaced
-by the pure-Python implementation that CPython ships next to the C one (asyncio.tasks.
-_PyTask, the same algorithm), subclassed so that each step can be observed; a few asyncio
-functions are wrapped so that scopes, threads and warnings are seen. Nothing is awaited or
-scheduled that the program would not have awaited or scheduled itself.
+Standard library only, CPython 3.11 and newer. How it works: tasks stay asyncio's own C
+tasks. The loop runs every task step as a callback (Handle._run) and schedules every step
+and wake-up through loop.call_soon, with the task as the callback's __self__: watching those
+two sees each task's creation, readiness and steps. At each suspend the task's coroutine
+chain (cr_await) tells where it waits and on what. A few asyncio functions are wrapped so
+that scopes, timers, threads and warnings are seen. Nothing is awaited or scheduled that the
+program would not have awaited or scheduled itself.
 """
 
 import argparse
@@ -28,7 +30,6 @@ import asyncio.threads
 import collections
 import functools
 import gzip
-import inspect
 import json
 import os
 import runpy
@@ -74,6 +75,8 @@ class TraceBuilder:
         self._block_ids = {}
         self.scopes = []
         self.tasks = []
+        self.rows = []      # per task: its event rows, each as JSON text
+        self.last = []      # per task: the time of its last row
         self.output = []
         self.never_awaited = []
         self.unretrieved = []
@@ -122,25 +125,52 @@ class TraceBuilder:
 
     def add_task(self, name, kind, parent, coroutine, created_at, created, scope):
         task_id = len(self.tasks)
-        self.tasks.append({"id": task_id, "name": self.string(name), "kind": kind, "parent": parent,
-                           "coroutine": coroutine, "createdAt": created_at, "created": created,
-                           "scope": scope, "events": []})
+        # A tuple, not a dict: a recording keeps one per task, and the garbage collector stops
+        # looking at a tuple of numbers and strings.
+        self.tasks.append((self.string(name), kind, parent, coroutine, created_at, created, scope))
+        self.rows.append([])
+        self.last.append(created)
         return task_id
 
-    def event(self, task_id, row):
-        events = self.tasks[task_id]["events"]
-        # Rows of a task must be in time order; clocks read in different places can disagree
-        # by a few nanoseconds, so never go back.
-        if events and row[0] < events[-1][0]:
-            row[0] = events[-1][0]
-        events.append(row)
+    def rename_task(self, task_id, name):
+        self.tasks[task_id] = (self.string(name),) + self.tasks[task_id][1:]
 
-    def document(self, metadata):
-        return {"format": FORMAT, "version": VERSION, "metadata": metadata, "strings": self.strings,
-                "sites": self.sites, "awaits": self.awaits, "frames": self.frames, "blocks": self.blocks,
-                "scopes": self.scopes, "tasks": self.tasks, "output": sorted(self.output, key=lambda o: o["t"]),
-                "neverAwaited": self.never_awaited, "unretrievedErrors": self.unretrieved,
-                "pendingAtExit": self.pending_at_exit, "scriptErrors": self.script_errors}
+    def task_coroutine(self, task_id):
+        return self.tasks[task_id][3]
+
+    def task_created_at(self, task_id):
+        return self.tasks[task_id][4]
+
+    def event(self, task_id, time, fields):
+        """One row of a task's events: its time, then `fields` as JSON text ('"enter",3')."""
+        # Rows of a task must be in time order; a row noted late (frames entered as a step
+        # began, found once it ended) takes the time of the row before it.
+        last = self.last[task_id]
+        if time < last:
+            time = last
+        self.rows[task_id].append(f"[{time},{fields}]")
+        self.last[task_id] = time
+
+    def json_text(self, metadata):
+        """The native format's JSON. Event rows are kept as JSON text from the start: they are
+        most of a trace, and as text they cost the garbage collector nothing while recording
+        and the encoder nothing here."""
+        document = {"format": FORMAT, "version": VERSION, "metadata": metadata, "strings": self.strings,
+                    "sites": self.sites, "awaits": self.awaits, "frames": self.frames, "blocks": self.blocks,
+                    "scopes": self.scopes, "tasks": "\0TASKS\0",
+                    "output": sorted(self.output, key=lambda o: o["t"]),
+                    "neverAwaited": self.never_awaited, "unretrievedErrors": self.unretrieved,
+                    "pendingAtExit": self.pending_at_exit, "scriptErrors": self.script_errors}
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        def null(value):
+            return "null" if value is None else value
+        tasks = ",".join(
+            f'{{"id":{task_id},"name":{name},"kind":"{kind}","parent":{null(parent)},"coroutine":{coroutine},'
+            f'"createdAt":{created_at},"created":{created},"scope":{null(scope)},"events":[{",".join(rows)}]}}'
+            for task_id, ((name, kind, parent, coroutine, created_at, created, scope), rows)
+            in enumerate(zip(self.tasks, self.rows)))
+        before, _, after = text.rpartition('"\\u0000TASKS\\u0000"')  # the last: only numbers follow
+        return before + "[" + tasks + "]" + after
 
 
 class Recorder:
@@ -148,7 +178,6 @@ class Recorder:
         self.trace = TraceBuilder()
         self.threshold_ns = threshold_ns
         self.origin_ns = time.monotonic_ns()
-        self.lock = threading.Lock()      # worker threads of to_thread report through it
         self.current = None               # the task whose step is running
         self.last_stepped = None          # the task whose step ended last (the likely waker)
         self.step_started = 0
@@ -159,20 +188,26 @@ class Recorder:
         self.loop_thread = threading.get_ident()
         self.real_sleep = time.sleep
         self._sites_by_code = {}          # (code, line) -> site id: no string work per step
+        self.await_ids = {}               # (code, line, kind, label, target) -> await id, likewise
+        self.creations = {}               # (coroutine code, creator code, line) -> (site, frame) ids
+        self.timer_future = None          # id() of the future of the last timer asyncio.sleep armed
+        self.timer_due = None             # and when that timer is due, in trace time
 
     def now(self):
         return time.monotonic_ns() - self.origin_ns
 
-    def loop_time_ns(self, when):
-        """A loop.time() value (monotonic seconds) as trace time."""
-        return int(when * 1e9) - self.origin_ns
-
     # ---- where things happen ----
 
     def user_frame(self, frame):
-        while frame is not None and _is_library(frame.f_code.co_filename):
+        library_files = _library_files
+        while frame is not None:
+            known = library_files.get(frame.f_code.co_filename)
+            if known is None:
+                known = _is_library(frame.f_code.co_filename)
+            if not known:
+                return frame
             frame = frame.f_back
-        return frame
+        return None
 
     def site_of_frame(self, frame):
         if frame is None:
@@ -195,221 +230,8 @@ class Recorder:
 _recorder = None
 
 
-def _await_chain(coro):
-    """The coroutines a task is suspended in, outermost first, and what the innermost awaits."""
-    chain = []
-    obj = coro
-    while obj is not None:
-        kind = type(obj)
-        if kind is types.CoroutineType:
-            chain.append(obj)
-            obj = obj.cr_await
-        elif kind is types.GeneratorType:
-            chain.append(obj)
-            obj = obj.gi_yieldfrom
-        else:
-            break
-    return chain, obj
-
-
-def _code_of(link):
-    return link.cr_code if type(link) is types.CoroutineType else link.gi_code
-
-
-def _frame_of(link):
-    return link.cr_frame if type(link) is types.CoroutineType else link.gi_frame
-
-
 # Tasks asyncio.run makes for its own shutdown: not part of the program.
 _SHUTDOWN_COROUTINES = {"shutdown_asyncgens", "shutdown_default_executor"}
-
-
-_PY_STEP_CODE = asyncio.tasks._PyTask._Task__step.__code__
-
-
-def _hide_step_frame(task):
-    """The pure-Python task's step is a frame in a failed task's traceback, where the C task
-    has none: without it, tracebacks print as they would without the recorder."""
-    tb = task._exception_tb
-    while tb is not None and tb.tb_frame.f_code is _PY_STEP_CODE:
-        tb = tb.tb_next
-    task._exception_tb = tb
-    task._exception.__traceback__ = tb
-
-
-class RecordingTask(asyncio.tasks._PyTask):
-    """asyncio's own pure-Python Task, observed at every step."""
-
-    _created = 0
-
-    # Sets of tasks (TaskGroup._tasks) iterate by hash. Python tasks sit at other addresses than
-    # C ones, so hash them by creation instead: small groups then iterate in creation order, as
-    # C tasks do in practice.
-    def __hash__(self):
-        return self._awaitscope_hash
-
-    # The C Future's wording, which the program would see without the recorder.
-    def result(self):
-        if self._state == "PENDING":
-            raise asyncio.exceptions.InvalidStateError("Result is not set.")
-        return super().result()
-
-    def exception(self):
-        if self._state == "PENDING":
-            raise asyncio.exceptions.InvalidStateError("Exception is not set.")
-        return super().exception()
-
-    def set_name(self, value):
-        super().set_name(value)
-        if getattr(self, "_awaitscope_id", None) is not None:
-            _recorder.trace.tasks[self._awaitscope_id]["name"] = _recorder.trace.string(self.get_name())
-
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        rec = _recorder
-        RecordingTask._created += 1
-        self._awaitscope_hash = RecordingTask._created
-        self._awaitscope_id = None
-        super().__init__(coro, loop=loop, name=name, context=context)
-        code = getattr(coro, "cr_code", None)
-        if code is not None and code.co_name in _SHUTDOWN_COROUTINES and _is_library(code.co_filename):
-            self._awaitscope_id = None
-            return
-        parent = asyncio.tasks.current_task(self._loop)
-        creator = rec.user_frame(sys._getframe(1))
-        created_at = rec.site_of_frame(creator)
-        coroutine = 0
-        if code is not None:
-            coroutine = rec.trace.frame(code.co_qualname, rec.definition_site(code), created_at)
-        now = rec.now()
-        scope = rec.scope_stack[-1]["id"] if rec.scope_stack else None
-        self._awaitscope_id = rec.trace.add_task(
-            self.get_name(), "task", getattr(parent, "_awaitscope_id", None), coroutine, created_at, now, scope)
-        self._awaitscope_events = rec.trace.tasks[self._awaitscope_id]["events"]
-        self._awaitscope_stack = []      # frame ids of the coroutine chain at the last suspend
-        self._awaitscope_links = []      # the coroutine objects of that chain
-        self._awaitscope_wait = None     # (kind, due time) of the current await
-        rec.trace.event(self._awaitscope_id, [now, "ready", "start", getattr(parent, "_awaitscope_id", None)])
-
-    def _Task__wakeup(self, future):
-        if self._awaitscope_id is None:
-            return super()._Task__wakeup(future)
-        rec = _recorder
-        kind, due = self._awaitscope_wait or ("future", None)
-        now = rec.now()
-        waker = None
-        if future.cancelled():
-            kind = "cancel"
-        elif isinstance(future, RecordingTask):
-            waker = future._awaitscope_id
-        elif kind in ("event", "lock", "semaphore", "queue", "taskgroup", "gather") and rec.last_stepped is not None:
-            waker = rec.last_stepped
-        ready = due if (kind == "timer" and due is not None and due <= now) else now
-        row = [ready, "ready", kind]
-        if waker is not None:
-            row.append(waker)
-        rec.trace.event(self._awaitscope_id, row)
-        super()._Task__wakeup(future)
-
-    def _Task__step(self, exc=None):
-        task_id = self._awaitscope_id
-        if task_id is None:
-            return super()._Task__step(exc)
-        rec = _recorder
-        started = _monotonic_ns() - rec.origin_ns
-        previous = rec.current
-        rec.current, rec.step_started, rec.step_blocked, rec.samples = task_id, started, False, []
-        events = self._awaitscope_events
-        events.append([started, "resume"])
-        if not self._awaitscope_stack and self._coro is not None and hasattr(self._coro, "cr_code"):
-            root = rec.trace.tasks[task_id]["coroutine"]
-            events.append([started, "enter", root])
-            self._awaitscope_stack = [root]
-        try:
-            super()._Task__step(exc)
-        finally:
-            if self._state == "FINISHED" and self._exception is not None:
-                _hide_step_frame(self)
-            ended = _monotonic_ns() - rec.origin_ns
-            rec.current = previous
-            rec.last_stepped = task_id
-            self._awaitscope_after_step(started, ended)
-
-    def _awaitscope_update_frames(self, user, started):
-        """Frames that left or came during this step: the step is attributed to the new ones."""
-        rec = _recorder
-        task_id = self._awaitscope_id
-        stack = []
-        call_site = rec.trace.tasks[task_id]["createdAt"]
-        for link in user:
-            code = _code_of(link)
-            stack.append(rec.trace.frame(code.co_qualname, rec.definition_site(code), call_site))
-            call_site = rec.site_of_frame(_frame_of(link))
-        common = 0
-        while common < min(len(stack), len(self._awaitscope_stack)) and stack[common] == self._awaitscope_stack[common]:
-            common += 1
-        for frame_id in reversed(self._awaitscope_stack[common:]):
-            rec.trace.event(task_id, [started, "exit", frame_id])
-        for frame_id in stack[common:]:
-            rec.trace.event(task_id, [started, "enter", frame_id])
-        self._awaitscope_stack = stack
-        self._awaitscope_links = user
-
-    def _awaitscope_blocking(self, started, ended):
-        rec = _recorder
-        if ended - started >= rec.threshold_ns and not rec.step_blocked and rec.samples:
-            # The loop was held by something other than time.sleep: name it by where it was seen
-            # most often (one look may land on a loop's header rather than the line at work).
-            # A look is a sample: a loop spread over lines gives a share to each, which the
-            # description keeps ("line 21 in 6 of 9 looks, line 20 in 3").
-            seen = collections.Counter(rec.samples).most_common()
-            filename, function, line, kind, what = seen[0][0]
-            if len(seen) > 1:
-                shares = ", ".join(f"line {sample[2]} in {count}" for sample, count in seen[1:])
-                what += f" (line {line} in {seen[0][1]} of {len(rec.samples)} looks, {shares})"
-            block = rec.trace.block(rec.trace.site(filename, function, line), kind, what)
-            rec.trace.event(self._awaitscope_id, [started, "block", block])
-            rec.trace.event(self._awaitscope_id, [ended, "unblock", block])
-
-    def _awaitscope_after_step(self, started, ended):
-        rec = _recorder
-        task_id = self._awaitscope_id
-        if self.done():
-            self._awaitscope_blocking(started, ended)
-            for frame_id in reversed(self._awaitscope_stack):
-                rec.trace.event(task_id, [ended, "exit", frame_id])
-            self._awaitscope_stack = []
-            # The private fields, not exception(): retrieving it would silence asyncio's
-            # "Task exception was never retrieved".
-            if self.cancelled():
-                rec.trace.event(task_id, [ended, "finish", "cancelled"])
-            elif self._exception is not None:
-                rec.trace.event(task_id, [ended, "finish", "failed", rec.trace.string(repr(self._exception))])
-            else:
-                rec.trace.event(task_id, [ended, "finish", "done"])
-            return
-        chain, _ = _await_chain(self._coro)
-        awaited = self._fut_waiter  # C futures hide behind an iterator in the coroutine chain
-        # The program's coroutines come first in the chain, asyncio's own after them.
-        split = 0
-        library_files = _library_files
-        for link in chain:
-            filename = (link.cr_code if type(link) is types.CoroutineType else link.gi_code).co_filename
-            known = library_files.get(filename)
-            if known is None:
-                known = _is_library(filename)
-            if known:
-                break
-            split += 1
-        user, library = chain[:split], chain[split:]
-        if user != self._awaitscope_links:
-            self._awaitscope_update_frames(user, started)
-        if ended - started >= rec.threshold_ns:
-            self._awaitscope_blocking(started, ended)
-        site = rec.site_of_frame(_frame_of(user[-1])) if user else 0
-        kind, what, target, due = _describe_wait(library, awaited)
-        self._awaitscope_wait = (kind, due)
-        self._awaitscope_events.append([ended, "suspend", rec.trace.await_info(site, kind, what, target)])
-
 
 # asyncio coroutines a task can be suspended in, by qualified name: (wait kind, label).
 _WAITS = {
@@ -429,39 +251,328 @@ _WAITS = {
     "as_completed.<locals>._wait_for_one": ("queue", "asyncio.as_completed"),
 }
 
+# Wake-ups whose future no task completed: the step that set it (Event.set, a lock's release,
+# a queue's put...) is the waker: the running one, or else the one that ran last.
+_WOKEN_BY_LAST_STEP = frozenset(("event", "lock", "semaphore", "queue", "taskgroup", "gather"))
 
-def _describe_wait(library, awaited):
-    """What a suspended task waits for: (kind, label, awaited task, due time)."""
-    for link in library:
-        code = _code_of(link)
-        wait = _WAITS.get(code.co_qualname)
-        if wait is None:
-            continue
-        kind, label = wait
+# Per code object of a coroutine or generator in a task's await chain: None for the program's
+# own code, or the (kind, label) of the wait when it is asyncio's (_NOT_A_WAIT when asyncio's
+# code is no wait of its own, such as a wrapper on the way to one).
+_NOT_A_WAIT = ()
+_code_roles = {}
+
+
+def _code_role(code):
+    role = _code_roles.get(code)
+    if role is None:
+        role = _code_roles[code] = (_WAITS.get(code.co_qualname, _NOT_A_WAIT)
+                                    if _is_library(code.co_filename) else False)
+    return role
+
+
+class _TaskTrack:
+    """What the recorder keeps on a task it follows (as the attribute `_awaitscope`)."""
+
+    __slots__ = ("id", "rows", "stack", "links", "wait", "due", "yielded")
+
+    def __init__(self, task_id, rows):
+        self.id = task_id
+        self.rows = rows       # the task's event rows in the trace
+        # Tuples where they can be: a recording keeps one of these per task, and the garbage
+        # collector stops looking at a tuple of numbers.
+        self.stack = ()        # frame ids of the coroutine chain at the last suspend
+        self.links = []        # the coroutine objects of that chain
+        self.wait = "future"   # the kind of the current await
+        self.due = None        # when its timer is due (timer waits)
+        self.yielded = False   # the running step yielded (asyncio.sleep(0)): ready once it suspends
+
+
+def _tracked_id(task):
+    track = getattr(task, "_awaitscope", None) if task is not None else None
+    return track.id if track is not None else None
+
+
+def _track_new_task(rec, task):
+    """A task's first step is being scheduled: its creation, seen from inside Task.__init__."""
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None)
+    if code is not None and code.co_name in _SHUTDOWN_COROUTINES and _is_library(code.co_filename):
+        return
+    trace = rec.trace
+    parent = rec.current  # the task whose step runs, as asyncio.current_task() would say
+    creator = rec.user_frame(sys._getframe(2))
+    key = (code, creator.f_code, creator.f_lineno) if creator is not None else (code, None, 0)
+    found = rec.creations.get(key)
+    if found is None:
+        created_at = rec.site_of_frame(creator)
+        coroutine = trace.frame(code.co_qualname, rec.definition_site(code), created_at) if code else 0
+        found = rec.creations[key] = (created_at, coroutine)
+    created_at, coroutine = found
+    now = _monotonic_ns() - rec.origin_ns
+    scope = rec.scope_stack[-1]["id"] if rec.scope_stack else None
+    task_id = trace.add_task(task.get_name(), "task", parent, coroutine, created_at, now, scope)
+    track = _TaskTrack(task_id, trace.rows[task_id])
+    task._awaitscope = track
+    track.rows.append(f'[{now},"ready","start",{"null" if parent is None else parent}]')
+    trace.last[task_id] = now
+
+
+def _task_ready(rec, track, future):
+    """A task was scheduled to run: a wake-up by `future`, or (no future) a plain step."""
+    now = _monotonic_ns() - rec.origin_ns
+    task_id = track.id
+    if future is None:
+        # A step scheduled without a future: a bare yield (asyncio.sleep(0)). The task asks for
+        # it from inside its step; it is ready from the moment that step suspends.
+        if rec.current == task_id:
+            track.yielded = True
+            return
+        track.rows.append(f'[{now},"ready","yield"]')
+    else:
+        kind = track.wait
+        waker = None
+        if future.cancelled():
+            kind = "cancel"
+        else:
+            waker = _tracked_id(future)
+            if waker is None and kind in _WOKEN_BY_LAST_STEP:
+                waker = rec.current if rec.current is not None else rec.last_stepped
+            elif kind == "timer" and track.due is not None and track.due < now:
+                # Ready from its deadline, however late the loop got to it (a frozen loop), but
+                # not before the task suspended.
+                now = max(track.due, rec.trace.last[task_id])
+        track.rows.append(f'[{now},"ready","{kind}"]' if waker is None else f'[{now},"ready","{kind}",{waker}]')
+    rec.trace.last[task_id] = now
+
+
+def _run_step(rec, handle, task, track, run):
+    """One step of a followed task: the handle that runs it, observed."""
+    task_id = track.id
+    started = _monotonic_ns() - rec.origin_ns
+    previous = rec.current
+    rec.current, rec.step_started, rec.step_blocked, rec.samples = task_id, started, False, []
+    rows = track.rows
+    rows.append(f'[{started},"resume"]')
+    if not track.stack:
+        coro = task.get_coro()
+        if coro is not None and hasattr(coro, "cr_code"):
+            root = rec.trace.task_coroutine(task_id)
+            rows.append(f'[{started},"enter",{root}]')
+            track.stack = (root,)
+    rec.trace.last[task_id] = started
+    try:
+        run(handle)
+    finally:
+        ended = _monotonic_ns() - rec.origin_ns
+        rec.current = previous
+        rec.last_stepped = task_id
+        if task.done():
+            _task_finished(rec, task, track, started, ended)
+        else:
+            _task_suspended(rec, task, track, started, ended)
+
+
+def _task_finished(rec, task, track, started, ended):
+    trace = rec.trace
+    task_id = track.id
+    _record_blocking(rec, track, started, ended)
+    for frame_id in reversed(track.stack):
+        trace.event(task_id, ended, f'"exit",{frame_id}')
+    track.stack = ()
+    track.links = ()  # the finished task no longer holds its coroutines, as without the recorder
+    # The private fields, not exception(): retrieving it would silence asyncio's
+    # "Task exception was never retrieved".
+    if task.cancelled():
+        trace.event(task_id, ended, '"finish","cancelled"')
+    elif task._exception is not None:
+        trace.event(task_id, ended, f'"finish","failed",{trace.string(repr(task._exception))}')
+    else:
+        trace.event(task_id, ended, '"finish","done"')
+
+
+def _task_suspended(rec, task, track, started, ended):
+    """Where the task now waits: the program's coroutines come first in its await chain,
+    asyncio's own after them; the first of asyncio's that is a known wait names it."""
+    user = []
+    link = task.get_coro()
+    role = False
+    while True:
+        kind = type(link)
+        if kind is _CoroutineType:
+            code, following = link.cr_code, link.cr_await
+        elif kind is _GeneratorType:
+            code, following = link.gi_code, link.gi_yieldfrom
+        else:
+            break
+        role = _code_roles.get(code)
+        if role is None:
+            role = _code_role(code)
+        if role is not False:
+            break
+        user.append(link)
+        link = following
+    if role is not False:  # the chain went on into asyncio's code
+        while not role:  # past asyncio's wrappers (and what they wrap), to the wait they are in
+            link = link.cr_await if type(link) is _CoroutineType else link.gi_yieldfrom
+            kind = type(link)
+            if kind is _CoroutineType:
+                role = _code_role(link.cr_code)
+            elif kind is _GeneratorType:
+                role = _code_role(link.gi_code)
+            else:
+                break
+    if user != track.links:
+        _update_frames(rec, track, user, started)
+    if ended - started >= rec.threshold_ns:
+        _record_blocking(rec, track, started, ended)
+
+    target = None
+    due = None
+    if role:
+        kind, label = role
         if kind == "timer":
-            handle = _frame_of(link).f_locals.get("h")
-            return kind, label, None, (_recorder.loop_time_ns(handle.when()) if handle is not None else None)
-        if label == "asyncio.wait_for":
-            inner = _frame_of(link).f_locals.get("fut")
-            return kind, label, getattr(inner, "_awaitscope_id", None), None
-        return kind, label, None, None
-    if isinstance(awaited, RecordingTask):
-        return "task", awaited.get_name(), awaited._awaitscope_id, None
-    if type(awaited).__name__ == "_GatheringFuture":
-        return "gather", "asyncio.gather", None, None
-    return "future", "future", None, None
+            if type(link.cr_await) is _GeneratorType:  # asyncio.sleep(0) yields through __sleep0
+                kind, label = _WAITS["__sleep0"]
+            elif rec.timer_future == id(task._fut_waiter):  # the timer this sleep just armed
+                due = rec.timer_due
+        elif label == "asyncio.wait_for":
+            target = _tracked_id(_frame_of(link).f_locals.get("fut"))
+    else:
+        awaited = task._fut_waiter  # C futures hide behind an iterator in the coroutine chain
+        target = _tracked_id(awaited)
+        if target is not None:
+            kind, label = "task", awaited.get_name()
+        elif type(awaited).__name__ == "_GatheringFuture":
+            kind, label = "gather", "asyncio.gather"
+        else:
+            kind, label = "future", "future"
+    track.wait = kind
+    track.due = due
+    if user:
+        frame = _frame_of(user[-1])
+        key = (frame.f_code, frame.f_lineno, kind, label, target)
+    else:
+        frame, key = None, (None, 0, kind, label, target)
+    await_id = rec.await_ids.get(key)
+    if await_id is None:
+        await_id = rec.await_ids[key] = rec.trace.await_info(rec.site_of_frame(frame), kind, label, target)
+    track.rows.append(f'[{ended},"suspend",{await_id}]')
+    if track.yielded:
+        track.yielded = False
+        track.rows.append(f'[{ended},"ready","yield"]')
+    rec.trace.last[track.id] = ended
+
+
+def _update_frames(rec, track, user, started):
+    """Frames that left or came during this step: the step is attributed to the new ones."""
+    trace = rec.trace
+    task_id = track.id
+    stack = []
+    call_site = trace.task_created_at(task_id)
+    for link in user:
+        code = _code_of(link)
+        stack.append(trace.frame(code.co_qualname, rec.definition_site(code), call_site))
+        call_site = rec.site_of_frame(_frame_of(link))
+    common = 0
+    while common < min(len(stack), len(track.stack)) and stack[common] == track.stack[common]:
+        common += 1
+    for frame_id in reversed(track.stack[common:]):
+        trace.event(task_id, started, f'"exit",{frame_id}')
+    for frame_id in stack[common:]:
+        trace.event(task_id, started, f'"enter",{frame_id}')
+    track.stack = tuple(stack)
+    track.links = user
+
+
+def _record_blocking(rec, track, started, ended):
+    if ended - started >= rec.threshold_ns and not rec.step_blocked and rec.samples:
+        # The loop was held by something other than time.sleep: name it by where it was seen
+        # most often (one look may land on a loop's header rather than the line at work).
+        # A look is a sample: a loop spread over lines gives a share to each, which the
+        # description keeps ("line 21 in 6 of 9 looks, line 20 in 3").
+        seen = collections.Counter(rec.samples).most_common()
+        filename, function, line, kind, what = seen[0][0]
+        if len(seen) > 1:
+            shares = ", ".join(f"line {sample[2]} in {count}" for sample, count in seen[1:])
+            what += f" (line {line} in {seen[0][1]} of {len(rec.samples)} looks, {shares})"
+        block = rec.trace.block(rec.trace.site(filename, function, line), kind, what)
+        rec.trace.event(track.id, started, f'"block",{block}')
+        rec.trace.event(track.id, ended, f'"unblock",{block}')
+
+
+_CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
+
+
+def _code_of(link):
+    return link.cr_code if type(link) is _CoroutineType else link.gi_code
+
+
+def _frame_of(link):
+    return link.cr_frame if type(link) is _CoroutineType else link.gi_frame
 
 
 # ---- wrappers: none of them awaits or schedules anything the program would not ----
 
-# Reprs and messages name the class ("Task exception was never retrieved", "<Task pending
-# name=...>"): the program prints what it would print without the recorder.
-RecordingTask.__name__ = RecordingTask.__qualname__ = "Task"
-
-
 def _install(rec):
-    asyncio.tasks.Task = RecordingTask
-    asyncio.Task = RecordingTask
+    # Tasks stay asyncio's own (the C Task where there is one): every step of a task is a
+    # callback the loop runs through Handle._run, and every wake-up or step is scheduled
+    # through loop.call_soon, with the task as the callback's __self__. Watching those two
+    # sees each task's creation, readiness and steps without touching how it runs.
+    task_type = asyncio.Task
+
+    class Task(task_type):
+        """asyncio's Task, unchanged but for set_name, which the trace follows, and its hash.
+        (A subclass: the C Task's methods cannot be wrapped one by one.)"""
+
+        # Sets of tasks (TaskGroup._tasks) iterate by hash, which for a task is its address.
+        # Tasks come at other addresses when the recorder allocates between them, so hash them
+        # by creation instead: small groups then iterate in creation order, as they do in
+        # practice without the recorder.
+        def __hash__(self):
+            track = getattr(self, "_awaitscope", None)
+            return track.id + 1 if track is not None else object.__hash__(self)
+
+        def set_name(self, value):
+            super().set_name(value)
+            task_id = _tracked_id(self)
+            if task_id is not None:
+                rec.trace.rename_task(task_id, self.get_name())
+    Task.__module__, Task.__qualname__ = task_type.__module__, task_type.__qualname__
+    asyncio.tasks.Task = asyncio.Task = Task
+
+    original_call_soon = asyncio.base_events.BaseEventLoop._call_soon
+    original_run = asyncio.events.Handle._run
+
+    def call_soon(self, callback, args, context):
+        task = getattr(callback, "__self__", None)
+        if task is not None and isinstance(task, task_type):
+            track = getattr(task, "_awaitscope", None)
+            if track is not None:
+                # A wake-up gets the future it waited for; a step, nothing or an exception.
+                _task_ready(rec, track, args[0] if args and not isinstance(args[0], BaseException) else None)
+            elif not args:
+                _track_new_task(rec, task)  # Task.__init__ schedules the first step
+        return original_call_soon(self, callback, args, context)
+    asyncio.base_events.BaseEventLoop._call_soon = call_soon
+
+    def run(self):
+        task = getattr(self._callback, "__self__", None)
+        if task is not None and isinstance(task, task_type):
+            track = getattr(task, "_awaitscope", None)
+            if track is not None:
+                return _run_step(rec, self, task, track, original_run)
+        return original_run(self)
+    asyncio.events.Handle._run = run
+
+    original_call_at = asyncio.base_events.BaseEventLoop.call_at
+    sleep_timer_callback = asyncio.futures._set_result_unless_cancelled
+
+    def call_at(self, when, callback, *args, context=None):
+        if callback is sleep_timer_callback:  # asyncio.sleep's timer, armed just before it suspends
+            rec.timer_future, rec.timer_due = id(args[0]), int(when * 1e9) - rec.origin_ns
+        return original_call_at(self, when, callback, *args, context=context)
+    asyncio.base_events.BaseEventLoop.call_at = call_at
 
     original_gather = asyncio.tasks.gather
 
@@ -537,13 +648,13 @@ def _install(rec):
         on_loop = threading.get_ident() == rec.loop_thread and rec.current is not None
         if on_loop:
             block = rec.trace.block(rec.site_of_frame(frame), "sleep", "time.sleep")
-            rec.trace.event(rec.current, [rec.now(), "block", block])
+            rec.trace.event(rec.current, rec.now(), f'"block",{block}')
             rec.step_blocked = True
         try:
             real_sleep(seconds)
         finally:
             if on_loop:
-                rec.trace.event(rec.current, [rec.now(), "unblock", block])
+                rec.trace.event(rec.current, rec.now(), f'"unblock",{block}')
     time.sleep = sleep
 
     original_cancel_all = asyncio.runners._cancel_all_tasks
@@ -551,8 +662,9 @@ def _install(rec):
     def cancel_all_tasks(loop):
         now = rec.now()
         for task in asyncio.tasks.all_tasks(loop):
-            if not task.done() and hasattr(task, "_awaitscope_id"):
-                rec.trace.pending_at_exit.append({"t": now, "task": task._awaitscope_id})
+            task_id = _tracked_id(task)
+            if not task.done() and task_id is not None:
+                rec.trace.pending_at_exit.append({"t": now, "task": task_id})
         return original_cancel_all(loop)
     asyncio.runners._cancel_all_tasks = cancel_all_tasks
 
@@ -560,22 +672,27 @@ def _install(rec):
 
     def call_exception_handler(self, context):
         future = context.get("future")
-        if context.get("message") == "Task exception was never retrieved" and hasattr(future, "_awaitscope_id"):
-            rec.trace.unretrieved.append({"t": rec.now(), "task": future._awaitscope_id,
+        task_id = _tracked_id(future) if isinstance(future, asyncio.Task) else None
+        if context.get("message") == "Task exception was never retrieved" and task_id is not None:
+            rec.trace.unretrieved.append({"t": rec.now(), "task": task_id,
                                           "text": rec.trace.string(repr(context.get("exception")))})
         return original_handler(self, context)
     asyncio.base_events.BaseEventLoop.call_exception_handler = call_exception_handler
 
     original_unawaited = warnings._warn_unawaited_coroutine
-    sys.set_coroutine_origin_tracking_depth(2)  # the frame that made the coroutine, and its caller
+    # The frame that made each coroutine: one frame, as more would cost every coroutine the
+    # program makes (tuples the garbage collector must look at) for a rare case.
+    sys.set_coroutine_origin_tracking_depth(1)
 
     def warn_unawaited_coroutine(coro):
-        origin = coro.cr_origin or ()
-        site = 0
-        for filename, line, function in origin:  # most recent call first
-            if not _is_library(filename):
-                site = rec.trace.site(filename, function, line)
-                break
+        origin = coro.cr_origin
+        if origin and not _is_library(origin[0][0]):
+            filename, line, function = origin[0]
+            site = rec.trace.site(filename, function, line)
+        else:
+            # Made by a library: the line where the program let it go, which is also where
+            # CPython's warning points.
+            site = rec.site_of_frame(rec.user_frame(sys._getframe(1)))
         now = rec.now()
         rec.trace.never_awaited.append({"created": now, "dropped": now, "task": rec.current,
                                         "name": rec.trace.string(coro.__qualname__), "site": site})
@@ -698,13 +815,8 @@ def main(argv=None):
     return exit_code
 
 
-# Frames a traceback shows only because the recorder is there: itself, runpy, and the
-# pure-Python Future and Task that stand in for asyncio's C ones (whose frames are invisible).
-_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-_HIDDEN_FRAMES = {(os.path.join(_ASYNCIO_DIR, "futures.py"), "result"),
-                  (os.path.join(_ASYNCIO_DIR, "futures.py"), "__await__"),
-                  (os.path.join(_ASYNCIO_DIR, "tasks.py"), "__wakeup"),
-                  (os.path.join(_ASYNCIO_DIR, "tasks.py"), "__step")}
+# Frames a traceback shows only because the recorder is there: its own and runpy's.
+_HIDDEN_FILES = {os.path.abspath(__file__), __file__, "<frozen runpy>"}
 
 
 def _program_traceback(error):
@@ -720,7 +832,7 @@ def _program_traceback(error):
         seen.add(id(current))
         current.stack = traceback.StackSummary.from_list(
             [f for f in current.stack
-             if f.filename != __file__ and f.filename != "<frozen runpy>" and (f.filename, f.name) not in _HIDDEN_FRAMES])
+             if f.filename not in _HIDDEN_FILES])
         pending += [current.__cause__, current.__context__] + list(getattr(current, "exceptions", None) or [])
     return "".join(report.format())
 
@@ -738,17 +850,16 @@ def _write(rec, options, target):
             source_text = f.read()
     for lane in rec.thread_lanes:
         if "start" in lane:
-            rec.trace.event(lane["lane"], [lane["start"], "resume"])
+            rec.trace.event(lane["lane"], lane["start"], '"resume"')
             end = lane.get("end", rec.now())
             if "error" in lane:
-                rec.trace.event(lane["lane"], [end, "finish", "failed", rec.trace.string(lane["error"])])
+                rec.trace.event(lane["lane"], end, f'"finish","failed",{rec.trace.string(lane["error"])}')
             else:
-                rec.trace.event(lane["lane"], [end, "finish", "done"])
+                rec.trace.event(lane["lane"], end, '"finish","done"')
     metadata = {"title": os.path.basename(str(target)), "clock": "wall",
                 "recorder": f"awaitscope_record.py (CPython {sys.version.split()[0]})",
                 "sourceFile": source_file, "scenario": "", "sourceText": source_text}
-    document = rec.trace.document(metadata)
-    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = rec.trace.json_text(metadata).encode("utf-8")
     temporary = options.output + ".tmp"
     opener = gzip.open if options.output.endswith(".gz") else open
     with opener(temporary, "wb") as f:
