@@ -292,12 +292,12 @@ def _tracked_id(task):
     return track.id if track is not None else None
 
 
-def _track_new_task(rec, task):
-    """A task's first step is being scheduled: its creation, seen from inside Task.__init__."""
-    coro = task.get_coro()
+def _track_new_task(rec, task, coro, name):
+    """A task is being made: seen from inside Task.__init__, where it schedules its first step
+    (or, for an eager task, before __init__ runs that step)."""
     code = getattr(coro, "cr_code", None)
     if code is not None and code.co_name in _SHUTDOWN_COROUTINES and _is_library(code.co_filename):
-        return
+        return None
     trace = rec.trace
     parent = rec.current  # the task whose step runs, as asyncio.current_task() would say
     creator = rec.user_frame(sys._getframe(2))
@@ -310,11 +310,12 @@ def _track_new_task(rec, task):
     created_at, coroutine = found
     now = _monotonic_ns() - rec.origin_ns
     scope = rec.scope_stack[-1]["id"] if rec.scope_stack else None
-    task_id = trace.add_task(task.get_name(), "task", parent, coroutine, created_at, now, scope)
+    task_id = trace.add_task(name, "task", parent, coroutine, created_at, now, scope)
     track = _TaskTrack(task_id, trace.rows[task_id])
     task._awaitscope = track
     track.rows.append(f'[{now},"ready","start",{"null" if parent is None else parent}]')
     trace.last[task_id] = now
+    return track
 
 
 def _task_ready(rec, track, future):
@@ -345,8 +346,8 @@ def _task_ready(rec, track, future):
     rec.trace.last[task_id] = now
 
 
-def _run_step(rec, handle, task, track, run):
-    """One step of a followed task: the handle that runs it, observed."""
+def _run_step(rec, task, track, run, argument):
+    """One step of a followed task, which run(argument) takes, observed."""
     task_id = track.id
     started = _monotonic_ns() - rec.origin_ns
     previous = rec.current
@@ -354,14 +355,13 @@ def _run_step(rec, handle, task, track, run):
     rows = track.rows
     rows.append(f'[{started},"resume"]')
     if not track.stack:
-        coro = task.get_coro()
-        if coro is not None and hasattr(coro, "cr_code"):
-            root = rec.trace.task_coroutine(task_id)
+        root = rec.trace.task_coroutine(task_id)
+        if root:  # the task runs a coroutine (its frame was recorded at creation)
             rows.append(f'[{started},"enter",{root}]')
             track.stack = (root,)
     rec.trace.last[task_id] = started
     try:
-        run(handle)
+        run(argument)
     finally:
         ended = _monotonic_ns() - rec.origin_ns
         rec.current = previous
@@ -538,8 +538,29 @@ def _install(rec):
             task_id = _tracked_id(self)
             if task_id is not None:
                 rec.trace.rename_task(task_id, self.get_name())
+
+        if sys.version_info >= (3, 12):
+            def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+                if not eager_start:
+                    super().__init__(coro, loop=loop, name=name, context=context)
+                    return
+                # An eager task (asyncio.eager_task_factory) takes its first step inside
+                # __init__, before anything is scheduled: its creation and that step are seen here.
+                track = _track_new_task(rec, self, coro, name or "")
+                start = functools.partial(super().__init__, coro, loop=loop, name=name, context=context,
+                                          eager_start=True)
+                if track is None:
+                    start()
+                    return
+                # It runs inside the step of the task that made it: that step goes on after.
+                outer = rec.step_started, rec.step_blocked, rec.samples
+                _run_step(rec, self, track, lambda _: start(), None)
+                rec.step_started, rec.step_blocked, rec.samples = outer
+                rec.trace.rename_task(track.id, self.get_name())  # "Task-N", given by __init__
     Task.__module__, Task.__qualname__ = task_type.__module__, task_type.__qualname__
     asyncio.tasks.Task = asyncio.Task = Task
+    if hasattr(asyncio.tasks, "create_eager_task_factory"):  # 3.12+: eager tasks are Tasks too
+        asyncio.eager_task_factory = asyncio.tasks.eager_task_factory = asyncio.tasks.create_eager_task_factory(Task)
 
     original_call_soon = asyncio.base_events.BaseEventLoop._call_soon
     original_run = asyncio.events.Handle._run
@@ -552,7 +573,7 @@ def _install(rec):
                 # A wake-up gets the future it waited for; a step, nothing or an exception.
                 _task_ready(rec, track, args[0] if args and not isinstance(args[0], BaseException) else None)
             elif not args:
-                _track_new_task(rec, task)  # Task.__init__ schedules the first step
+                _track_new_task(rec, task, task.get_coro(), task.get_name())  # __init__ schedules step 1
         return original_call_soon(self, callback, args, context)
     asyncio.base_events.BaseEventLoop._call_soon = call_soon
 
@@ -561,7 +582,7 @@ def _install(rec):
         if task is not None and isinstance(task, task_type):
             track = getattr(task, "_awaitscope", None)
             if track is not None:
-                return _run_step(rec, self, task, track, original_run)
+                return _run_step(rec, task, track, original_run, self)
         return original_run(self)
     asyncio.events.Handle._run = run
 
