@@ -244,9 +244,47 @@ private slots:
         QVERIFY2(closeEnough(frozen.victims[0].lateBy(), 1'200'000'000), qPrintable(ms(frozen.victims[0].lateBy())));
     }
 
+    // sleep(0) is a yield in both traces, at the same lines, and a recorded yield is ready the
+    // moment its step suspends (CPython asks for the next step from inside this one).
+    void sleepZeroIsAYieldReadyAsItSuspends() {
+        const QString script = QStringLiteral(RUNTIME_CASES_DIR "/sleep_zero_fairness.py");
+        const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray source = file.readAll();
+        const ScriptRunResult ours =
+            runScript(std::string_view(source.constData(), static_cast<std::size_t>(source.size())), {});
+        const auto suspends = [](const Trace& trace, const TaskRecord& task) {
+            QStringList list;
+            for (const TraceEvent& e : task.events)
+                if (e.kind == EventKind::Suspend) {
+                    const AwaitInfo& wait = trace.awaits[e.ref];
+                    list << QString("%1 at line %2").arg(toString(wait.kind)).arg(trace.sites[wait.site].line);
+                }
+            return list;
+        };
+        const Trace& cpython = recorded.trace;
+        QCOMPARE(cpython.tasks.size(), ours.trace.tasks.size());
+        int yields = 0;
+        for (std::size_t t = 0; t < cpython.tasks.size(); ++t) {
+            QCOMPARE(suspends(cpython, cpython.tasks[t]), suspends(ours.trace, ours.trace.tasks[t]));
+            const auto& events = cpython.tasks[t].events;
+            for (std::size_t i = 0; i < events.size(); ++i) {
+                if (events[i].kind != EventKind::Suspend || cpython.awaits[events[i].ref].kind != WaitKind::Yield)
+                    continue;
+                ++yields;
+                QVERIFY(i + 1 < events.size());
+                QCOMPARE(events[i + 1].kind, EventKind::Ready);
+                QCOMPARE(static_cast<WaitKind>(events[i + 1].detail), WaitKind::Yield);
+                QCOMPARE(events[i + 1].time, events[i].time);
+            }
+        }
+        QCOMPARE(yields, 6);  // ping and pong, three rounds each
+    }
+
     // The recorder must not change what the program prints: the same stdout and stderr,
-    // tracebacks included (with none of the recorder's own frames, nor those of the Python
-    // Task it substitutes for the C one).
+    // tracebacks included (with none of the recorder's own frames).
     void programPrintsWhatItPrintsAlone_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("source");
