@@ -566,7 +566,10 @@ def _install(rec):
     original_run = asyncio.events.Handle._run
 
     def call_soon(self, callback, args, context):
-        task = getattr(callback, "__self__", None)
+        try:  # any callable can be a callback, one whose attributes raise included
+            task = getattr(callback, "__self__", None)
+        except Exception:
+            task = None
         if task is not None and isinstance(task, task_type):
             track = getattr(task, "_awaitscope", None)
             if track is not None:
@@ -578,7 +581,10 @@ def _install(rec):
     asyncio.base_events.BaseEventLoop._call_soon = call_soon
 
     def run(self):
-        task = getattr(self._callback, "__self__", None)
+        try:
+            task = getattr(self._callback, "__self__", None)
+        except Exception:
+            task = None
         if task is not None and isinstance(task, task_type):
             track = getattr(task, "_awaitscope", None)
             if track is not None:
@@ -824,6 +830,9 @@ def main(argv=None):
             runpy.run_path(os.path.abspath(options.program), run_name="__main__")  # as python does: __file__ is absolute
     except SystemExit as stop:
         exit_code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        if stop.code is not None and not isinstance(stop.code, int):
+            sys.stdout.flush()
+            sys.stderr.write(f"{stop.code}\n")  # as CPython prints sys.exit("message")
     except BaseException as error:
         text = _program_traceback(error)
         rec.trace.script_errors.append({"t": rec.now(), "task": rec.current, "site": 0, "text": rec.trace.string(text)})

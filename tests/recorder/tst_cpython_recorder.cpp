@@ -299,6 +299,22 @@ async def main():
 
 asyncio.run(main())
 )";
+        QTest::newRow("a callback whose attributes raise") << "odd.py" << R"(import asyncio
+
+class Odd:
+    def __call__(self):
+        print("odd callback ran")
+    def __getattr__(self, name):
+        raise KeyError(name)
+
+async def main():
+    asyncio.get_running_loop().call_soon(Odd())
+    await asyncio.sleep(0.01)
+    print("done")
+    raise SystemExit("stopped with a message, as a failing program would")
+
+asyncio.run(main())
+)";
         QTest::newRow("exception group") << "group.py" << R"(import asyncio
 
 async def boom(n):
