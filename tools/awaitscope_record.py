@@ -342,6 +342,12 @@ def _task_ready(rec, track, future):
                 # Ready from its deadline, however late the loop got to it (a frozen loop), but
                 # not before the task suspended.
                 now = max(track.due, rec.trace.last[task_id])
+            elif kind in ("thread", "future"):
+                thread = getattr(future, "_awaitscope_thread", None)
+                if thread is not None:  # work on a thread: ready once it ended, loop frozen or not
+                    kind = "thread"
+                    if thread.get("end", now) < now:
+                        now = max(thread["end"], rec.trace.last[task_id])
         track.rows.append(f'[{now},"ready","{kind}"]' if waker is None else f'[{now},"ready","{kind}",{waker}]')
     rec.trace.last[task_id] = now
 
@@ -665,7 +671,9 @@ def _install(rec):
                 raise
             finally:
                 times["end"] = rec.now()
-        return original_run_in_executor(self, executor, work, *args)
+        future = original_run_in_executor(self, executor, work, *args)
+        future._awaitscope_thread = times  # whoever awaits it is ready from the work's end
+        return future
     asyncio.base_events.BaseEventLoop.run_in_executor = run_in_executor
 
     real_sleep = time.sleep

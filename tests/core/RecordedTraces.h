@@ -44,6 +44,25 @@ inline Task<> blockingMain() {
 }
 inline Trace blockingFreezesLoop() { return record(blockingMain, "blocking freezes the loop"); }
 
+// A thread's work ends while the loop is frozen: to_thread(work) takes 0.1 s on a thread
+// while a blocker holds the loop with time.sleep(0.5) from 0.01 s to 0.51 s, so the task
+// awaiting the thread is ready at 0.1 s and runs 0.41 s late. Tasks: 0 main, 1 the
+// to_thread call, 2 its thread lane, 3 the blocker.
+inline Task<> threadCall() {
+    co_await toThread([] { blockingSleep(100ms); }, "work");
+}
+inline Task<> loopHolder() {
+    co_await sleep(10ms);
+    blockingSleep(500ms);
+}
+inline Task<> threadFreezeMain() {
+    std::vector<Task<>> both;
+    both.push_back(threadCall());
+    both.push_back(loopHolder());
+    co_await gather(std::move(both));
+}
+inline Trace threadEndsInAFreeze() { return record(threadFreezeMain, "a thread ends while the loop is frozen"); }
+
 // asyncio.gather of three calls that wait 1 s, 2 s and 3 s: 3 s in all instead of 6 s.
 // Tasks: 0 main, 1..3 the calls.
 inline Task<> call(std::chrono::milliseconds delay) { co_await sleep(delay); }

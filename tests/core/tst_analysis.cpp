@@ -94,6 +94,25 @@ private slots:
         QCOMPARE(s.victims[0].lateBy(), 1200 * ms);
     }
 
+    // Work on a thread that ends during a freeze makes its task a victim, late from the work's end.
+    void threadWorkEndingInAFreezeMakesItsTaskAVictim() {
+        const Trace trace = recorded::threadEndsInAFreeze();
+        const std::vector<FrozenStretch> stretches = findFrozenStretches(trace, TraceIndex(trace));
+        QCOMPARE(stretches.size(), std::size_t{1});
+        const FrozenStretch& s = stretches[0];
+        QCOMPARE(s.begin, 10 * ms);
+        QCOMPARE(s.end, 510 * ms);
+        QCOMPARE(s.victims.size(), std::size_t{1});
+        QCOMPARE(trace.taskName(s.victims[0].task), std::string("Task-2"));  // the to_thread call
+        QCOMPARE(s.victims[0].due, 100 * ms);
+        QCOMPARE(s.victims[0].resumed, 510 * ms);
+        QCOMPARE(s.victims[0].cause, WaitKind::Thread);
+        const std::vector<Diagnostic> found = collectDiagnostics(trace, stretches);
+        QCOMPARE(found.size(), std::size_t{1});
+        QCOMPARE(found[0].kind, DiagnosticKind::FrozenLoop);
+        QVERIFY2(found[0].detail.find(" late (its thread finished at ") != std::string::npos, found[0].detail.c_str());
+    }
+
     void frozenThresholdIsInclusiveAndSettable_data() {
         QTest::addColumn<qint64>("threshold");
         QTest::addColumn<int>("stretches");

@@ -244,6 +244,44 @@ private slots:
         QVERIFY2(closeEnough(frozen.victims[0].lateBy(), 1'200'000'000), qPrintable(ms(frozen.victims[0].lateBy())));
     }
 
+    // Work on a thread that ends while the loop is frozen: the task awaiting it is ready from
+    // the work's end, so it shows waiting for the loop (a victim), not still awaiting.
+    void threadWorkEndingInAFreezeMakesItsTaskAVictim() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("thread_freeze.py"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(import asyncio, time
+
+def work():
+    time.sleep(0.1)
+
+async def blocker():
+    await asyncio.sleep(0.01)
+    time.sleep(0.5)
+
+async def main():
+    await asyncio.gather(asyncio.to_thread(work), blocker())
+
+asyncio.run(main())
+)");
+        file.close();
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", "trace.json", "thread_freeze.py"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        const LoadResult recorded = loadTraceFile(dir.filePath("trace.json").toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        const Trace& trace = recorded.trace;
+        const auto stretches = findFrozenStretches(trace, TraceIndex(trace));
+        QCOMPARE(stretches.size(), std::size_t(1));
+        QCOMPARE(trace.sites[stretches[0].site].line, 8u);  // time.sleep(0.5)
+        QCOMPARE(stretches[0].victims.size(), std::size_t(1));
+        const FrozenVictim& victim = stretches[0].victims[0];
+        QCOMPARE(QString::fromStdString(trace.taskName(victim.task)), QString("Task-2"));  // to_thread(work)
+        QVERIFY2(closeEnough(victim.lateBy(), 400'000'000), qPrintable(ms(victim.lateBy())));
+    }
+
     // sleep(0) is a yield in both traces, at the same lines, and a recorded yield is ready the
     // moment its step suspends (CPython asks for the next step from inside this one).
     void sleepZeroIsAYieldReadyAsItSuspends() {

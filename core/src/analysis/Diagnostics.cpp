@@ -58,7 +58,7 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
         d.advice = "this step ran for " + formatDuration(stretch.duration()) +
                    " without an await: split the work, or move it off the loop with asyncio.to_thread";
     }
-    // The first few victims in order of their timers; the rest as a count (a long freeze in a
+    // The first few victims in order of when they fell due; the rest as a count (a long freeze in a
     // busy program delays hundreds of tasks, and FrozenStretch::victims has them all).
     const std::size_t listed = std::min(stretch.victims.size(), kVictimsListed);
     for (std::size_t i = 0; i < listed; ++i) {
@@ -66,7 +66,8 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
         if (!d.detail.empty())
             d.detail += '\n';
         d.detail += taskLabel(trace, victim.task);
-        d.detail += " ran " + formatDuration(victim.lateBy()) + " late (its timer fell due at " +
+        d.detail += " ran " + formatDuration(victim.lateBy()) +
+                    (victim.cause == WaitKind::Thread ? " late (its thread finished at " : " late (its timer fell due at ") +
                     formatDuration(victim.due) + ")";
     }
     if (stretch.victims.size() > listed) {

@@ -19,11 +19,12 @@ SiteId stepSite(const Trace& trace, const TaskLane& lane, const TaskRecord& task
     return task.createdAt;
 }
 
-// A timer that fell due, and when its task ran.
-struct TimerWakeup {
+// A timer that fell due or a thread that finished, and when its task ran.
+struct Wakeup {
     TimeNs due = 0;
     TimeNs resumed = 0;
     TaskId task = kNoTask;
+    WaitKind cause = WaitKind::Timer;
 };
 
 } // namespace
@@ -35,14 +36,15 @@ std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIn
                      [&](const LoopSlice& s) { return s.end - s.begin >= threshold; }))
         return stretches;
 
-    // Every timer wake-up, sorted by due time, so each stretch finds its victims by binary search.
-    std::vector<TimerWakeup> wakeups;
+    // Every wake-up with a time of its own (a timer's deadline, the end of work on a thread),
+    // sorted by that time, so each stretch finds its victims by binary search.
+    std::vector<Wakeup> wakeups;
     for (std::size_t task = 0; task < index.lanes().size(); ++task)
         for (const Span& span : index.lanes()[task].spans)
-            if (span.state == SpanState::Ready && span.kind == WaitKind::Timer)
-                wakeups.push_back({span.begin, span.end, static_cast<TaskId>(task)});
+            if (span.state == SpanState::Ready && (span.kind == WaitKind::Timer || span.kind == WaitKind::Thread))
+                wakeups.push_back({span.begin, span.end, static_cast<TaskId>(task), span.kind});
     // Stable, so equal due times stay in task order.
-    detail::radixSortByKey(wakeups, [](const TimerWakeup& w) { return detail::timeKey(w.due); });
+    detail::radixSortByKey(wakeups, [](const Wakeup& w) { return detail::timeKey(w.due); });
 
     for (const LoopSlice& slice : slices) {
         if (slice.end - slice.begin < threshold || slice.task >= trace.tasks.size() ||
@@ -65,13 +67,14 @@ std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIn
         stretch.site = stretch.block != kNoBlock && stretch.block < trace.blocks.size()
                            ? trace.blocks[stretch.block].site
                            : stepSite(trace, lane, trace.tasks[slice.task], slice.end);
-        // Victims: other tasks whose timer fell due while the culprit held the loop. The
-        // culprit's own wake-up (due exactly at the stretch's start) is what began the step.
+        // Victims: other tasks whose timer fell due, or whose thread finished, while the culprit
+        // held the loop. The culprit's own wake-up (due exactly at the stretch's start) is what
+        // began the step.
         auto wakeup = std::lower_bound(wakeups.begin(), wakeups.end(), slice.begin,
-                                       [](const TimerWakeup& w, TimeNs t) { return w.due < t; });
+                                       [](const Wakeup& w, TimeNs t) { return w.due < t; });
         for (; wakeup != wakeups.end() && wakeup->due < slice.end; ++wakeup)
             if (wakeup->task != slice.task)
-                stretch.victims.push_back({wakeup->task, wakeup->due, wakeup->resumed});
+                stretch.victims.push_back({wakeup->task, wakeup->due, wakeup->resumed, wakeup->cause});
         stretches.push_back(std::move(stretch));
     }
     return stretches;

@@ -11,11 +11,13 @@ namespace awaitscope {
 inline constexpr TimeNs kDefaultFrozenThreshold = 100'000'000;
 inline constexpr BlockId kNoBlock = 0xFFFFFFFFu;
 
-// A task whose timer fell due while the loop was frozen, and when it finally ran.
+// A task whose timer fell due, or whose work on a thread ended, while the loop was frozen,
+// and when it finally ran.
 struct FrozenVictim {
     TaskId task = kNoTask;
     TimeNs due = 0;
     TimeNs resumed = 0;
+    WaitKind cause = WaitKind::Timer;  // Timer, or Thread: what made it due
     TimeNs lateBy() const { return resumed - due; }
 };
 
