@@ -10,6 +10,10 @@ import subprocess
 import sys
 
 here = pathlib.Path(__file__).resolve().parent
+
+if sys.version_info[:2] != (3, 11):
+    sys.exit(f"CPython 3.11 is the oracle; this is {sys.version.split()[0]}")
+
 for script in sorted(here.glob("*.py")):
     if script.name == "regenerate.py":
         continue

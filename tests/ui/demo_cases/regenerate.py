@@ -17,6 +17,8 @@ SOURCE = os.path.join(HERE, "..", "..", "..", "ui", "demo", "DemoScenarios.cpp")
 
 
 def main():
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"CPython 3.11 is the oracle; this is {sys.version.split()[0]}")
     with open(SOURCE, encoding="utf-8") as f:
         text = f.read()
     programs = re.findall(r'const DemoScript k\w+\{"([\w.]+)", R"\((.*?)\)"\};', text, re.S)
