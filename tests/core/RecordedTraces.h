@@ -32,16 +32,18 @@ inline Task<> heartbeat() {
     for (int i = 0; i < 3; ++i)
         co_await sleep(500ms);
 }
-inline Task<> blocker() {
-    co_await sleep(200ms);
-    blockingSleep(1500ms);
+// Sleeps `after`, then holds the loop for `hold` with time.sleep.
+inline Task<> blocker(std::chrono::milliseconds after, std::chrono::milliseconds hold) {
+    co_await sleep(after);
+    blockingSleep(hold);
 }
-inline Task<> blockingMain() {
-    std::vector<Task<>> both;
-    both.push_back(heartbeat());
-    both.push_back(blocker());
-    co_await gather(std::move(both));
+inline std::vector<Task<>> both(Task<> first, Task<> second) {
+    std::vector<Task<>> tasks;
+    tasks.push_back(std::move(first));
+    tasks.push_back(std::move(second));
+    return tasks;
 }
+inline Task<> blockingMain() { co_await gather(both(heartbeat(), blocker(200ms, 1500ms))); }
 inline Trace blockingFreezesLoop() { return record(blockingMain, "blocking freezes the loop"); }
 
 // A thread's work ends while the loop is frozen: to_thread(work) takes 0.1 s on a thread
@@ -51,16 +53,7 @@ inline Trace blockingFreezesLoop() { return record(blockingMain, "blocking freez
 inline Task<> threadCall() {
     co_await toThread([] { blockingSleep(100ms); }, "work");
 }
-inline Task<> loopHolder() {
-    co_await sleep(10ms);
-    blockingSleep(500ms);
-}
-inline Task<> threadFreezeMain() {
-    std::vector<Task<>> both;
-    both.push_back(threadCall());
-    both.push_back(loopHolder());
-    co_await gather(std::move(both));
-}
+inline Task<> threadFreezeMain() { co_await gather(both(threadCall(), blocker(10ms, 500ms))); }
 inline Trace threadEndsInAFreeze() { return record(threadFreezeMain, "a thread ends while the loop is frozen"); }
 
 // asyncio.gather of three calls that wait 1 s, 2 s and 3 s: 3 s in all instead of 6 s.

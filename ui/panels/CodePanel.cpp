@@ -400,13 +400,8 @@ void CodePanel::run() {
 
 bool CodePanel::saveTo(const QString& path, QString* error) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
     const QByteArray bytes = source().toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
             *error = tr("%1: %2").arg(path, file.errorString());
         return false;
@@ -420,12 +415,15 @@ bool CodePanel::saveTo(const QString& path, QString* error) {
 void CodePanel::save() {
     if (!isScript())
         return;
-    if (savePath_.isEmpty()) {
+    if (savePath_.isEmpty())
         saveAsDialog();
-        return;
-    }
+    else
+        saveShowingError(savePath_);
+}
+
+void CodePanel::saveShowingError(const QString& path) {
     QString error;
-    if (!saveTo(savePath_, &error))
+    if (!saveTo(path, &error))
         status_->setText(tr("Could not save: %1").arg(error));
 }
 
@@ -434,11 +432,8 @@ void CodePanel::saveAsDialog() {
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the script"), savePath_.isEmpty() ? scriptFileName_ : savePath_,
                                                       tr("Python scripts (*.py);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!saveTo(path, &error))
-        status_->setText(tr("Could not save: %1").arg(error));
+    if (!path.isEmpty())
+        saveShowingError(path);
 }
 
 void CodePanel::revert() {

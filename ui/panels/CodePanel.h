@@ -61,6 +61,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void saveShowingError(const QString& path);  // saveTo, and a failure said in the status line
     void showDocument();
     void showSelection(const Selection& selection);
     void showPlayhead();

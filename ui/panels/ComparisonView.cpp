@@ -31,6 +31,19 @@ QLabel* runLabel(QWidget* parent, const QString& name) {
     return label;
 }
 
+// One run's pane in the splitter: its label above its timeline. Returns the label.
+QLabel* addRunPane(QSplitter* splitter, QWidget* timeline, const QString& labelName) {
+    auto* pane = new QWidget(splitter);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    QLabel* label = runLabel(pane, labelName);
+    layout->addWidget(label);
+    layout->addWidget(timeline, 1);
+    splitter->addWidget(pane);
+    return label;
+}
+
 } // namespace
 
 ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, ViewState* view, QWidget* parent)
@@ -62,22 +75,8 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     headerLayout->addWidget(banner_, 1);
     headerLayout->addWidget(close_);
     splitter_ = new QSplitter(Qt::Vertical, this);
-    auto* top = new QWidget(splitter_);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->setSpacing(0);
-    otherLabel_ = runLabel(top, QStringLiteral("comparisonOtherLabel"));
-    topLayout->addWidget(otherLabel_);
-    topLayout->addWidget(otherTimeline_, 1);
-    auto* bottom = new QWidget(splitter_);
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->setSpacing(0);
-    mainLabel_ = runLabel(bottom, QStringLiteral("comparisonMainLabel"));
-    bottomLayout->addWidget(mainLabel_);
-    bottomLayout->addWidget(main, 1);
-    splitter_->addWidget(top);
-    splitter_->addWidget(bottom);
+    otherLabel_ = addRunPane(splitter_, otherTimeline_, QStringLiteral("comparisonOtherLabel"));
+    mainLabel_ = addRunPane(splitter_, main, QStringLiteral("comparisonMainLabel"));
     splitter_->setChildrenCollapsible(false);
     layout->addWidget(header_);
     layout->addWidget(splitter_, 1);
