@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <map>
+#include <optional>
 
 using namespace awaitscope;
 using namespace std::chrono_literals;
@@ -334,6 +335,105 @@ private slots:
         }());
         QCOMPARE(trace.tasks[0].events.size(), std::size_t(3 + 2 * 10000 + 2));  // ready, resume, enter; suspend+resume per yield; exit, finish
         QCOMPARE(sizeof(TraceEvent), std::size_t(16));
+    }
+
+    // 200,000 events (3.2 MB) take a log from the heap into a mapping of its own.
+    static AppendLog<TraceEvent> numberedLog(std::uint32_t count) {
+        AppendLog<TraceEvent> log;
+        for (std::uint32_t i = 0; i < count; ++i)
+            log.push_back({TimeNs(i) * 3, EventKind::Resume, 0, 0, i});
+        return log;
+    }
+    static bool isNumbered(const AppendLog<TraceEvent>& log, std::uint32_t count) {
+        if (log.size() != count)
+            return false;
+        for (std::uint32_t i = 0; i < count; ++i)
+            if (log[i].time != TimeNs(i) * 3 || log[i].ref != i)
+                return false;
+        return true;
+    }
+
+    void aLongLogKeepsEveryEventThroughGrowthCopyAndShrink() {
+        AppendLog<TraceEvent> log = numberedLog(200'000);
+        QVERIFY(isNumbered(log, 200'000));
+        QVERIFY(log.capacity() >= 200'000);
+        const AppendLog<TraceEvent> copy = log;
+        QVERIFY(copy == log);
+        log.shrink_to_fit();
+        QCOMPARE(log.capacity(), std::size_t(200'000));
+        QVERIFY(isNumbered(log, 200'000));
+        log.push_back({1, EventKind::Finish, 0, 0, 0});
+        QCOMPARE(log.size(), std::size_t(200'001));
+        QCOMPARE(log.back().kind, EventKind::Finish);
+        QVERIFY(isNumbered(copy, 200'000));
+    }
+
+#if defined(__linux__)
+    void theNextLongLogReusesAFreedLogsMapping() {
+        // The second recording writes into the pages the first one left, instead of fresh ones.
+        // 48 MB: bigger than anything an earlier test left behind.
+        const void* firstStorage = nullptr;
+        const std::size_t keptBefore = detail::keptMappingBytes();
+        {
+            AppendLog<TraceEvent> first;
+            first.reserve(3'000'000);
+            first.push_back({1, EventKind::Resume, 0, 0, 1});
+            firstStorage = first.data();
+        }
+        const std::size_t keptAfterFirst = detail::keptMappingBytes();
+        QVERIFY(keptAfterFirst >= keptBefore + 48'000'000);
+        // Carved from the front of what the first left; growing takes the rest in place.
+        AppendLog<TraceEvent> second;
+        second.reserve(1'000'000);
+        QCOMPARE(static_cast<const void*>(second.data()), firstStorage);
+        QVERIFY(second.empty());
+        for (std::uint32_t i = 0; i < 2'000'000; ++i)  // 16 MiB, grown to 32 MiB
+            second.push_back({TimeNs(i) * 3, EventKind::Resume, 0, 0, i});
+        QCOMPARE(static_cast<const void*>(second.data()), firstStorage);
+        QCOMPARE(second.capacity(), std::size_t(2 << 20));
+        QCOMPARE(detail::keptMappingBytes(), keptAfterFirst - (32u << 20));
+        QVERIFY(isNumbered(second, 2'000'000));
+    }
+#endif
+
+    void aTracesEventsSurviveItsCopiesMovesAndTheOriginalsEnd() {
+        // Short tasks keep their events in the trace's arena; copies and moves must still see them.
+        const QStringList expected = {"ready@0/start<Task-1", "resume@0", "enter@0/child", "suspend@0/asyncio.sleep",
+                                      "ready@100/timer", "resume@100", "exit@100/child", "finish@100/done"};
+        std::optional<Trace> original = record([]() -> Task<> {
+            auto task = createTask(child(100ms));
+            co_await task;
+        });
+        QVERIFY(original->tasks[1].events.borrowed());
+        QCOMPARE(describeEvents(*original, 1), expected);
+        Trace copy = *original;
+        QVERIFY(!copy.tasks[1].events.borrowed());
+        Trace moved = std::move(*original);
+        original.reset();
+        QCOMPARE(describeEvents(copy, 1), expected);
+        QCOMPARE(describeEvents(moved, 1), expected);
+        Trace assigned;
+        assigned = std::move(moved);
+        assigned.tasks[1].events.push_back({200'000'000, EventKind::Resume, 0, 0, 0});  // outgrows its share
+        QCOMPARE(describeEvents(assigned, 1), expected + QStringList{"resume@200"});
+    }
+
+    void borrowedStorageIsLeftAloneWhenTheLogOutgrowsIt() {
+        TraceEvent arena[8] = {};
+        AppendLog<TraceEvent> log;
+        log.useBorrowed(arena, 8);
+        for (std::uint32_t i = 0; i < 8; ++i)
+            log.push_back({TimeNs(i), EventKind::Resume, 0, 0, i});
+        QVERIFY(log.borrowed());
+        QCOMPARE(static_cast<void*>(log.data()), static_cast<void*>(arena));
+        log.push_back({8, EventKind::Finish, 0, 0, 8});
+        QVERIFY(!log.borrowed());
+        QVERIFY(static_cast<void*>(log.data()) != static_cast<void*>(arena));
+        QCOMPARE(log.size(), std::size_t(9));
+        for (std::uint32_t i = 0; i < 9; ++i)
+            QCOMPARE(log[i].ref, i);
+        QCOMPARE(arena[7].ref, std::uint32_t(7));  // the lender's storage is untouched
+        QCOMPARE(arena[7].kind, EventKind::Resume);
     }
 };
 

@@ -209,10 +209,8 @@ void Loop::markCpuSite(const SourceLocation& where) {
     cpuBlockTask_ = currentTask_;
 }
 
-void Loop::endCpuBlock(const detail::TaskState& task) {
-    if (cpuBlockTask_ != &task)
-        return;
-    cpuBlockTask_ = nullptr;
+void Loop::closeCpuBlock() {
+    const detail::TaskState& task = *std::exchange(cpuBlockTask_, nullptr);
     if (Recorder* recorder = options_.recorder)
         recorder->blockEnd(task.id(), now(), cpuBlock_);
 }

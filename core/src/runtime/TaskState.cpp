@@ -57,6 +57,16 @@ AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_
     return id;
 }
 
+AwaitId TaskState::recordedYield(Recorder& recorder) {
+    // A yield's await is its location alone: its label never changes.
+    LastYield& last = lastYield_;
+    if (last.file == location.file && last.line == location.line && last.column == location.column && last.file)
+        return last.id;
+    const AwaitId id = recorder.await(location, WaitKind::Yield, "asyncio.sleep(0)", kNoTask);
+    last = {location.file, location.line, location.column, id};
+    return id;
+}
+
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
     number_ = 0;
@@ -107,9 +117,10 @@ void TaskState::step(std::exception_ptr error) {
         mustCancel_ = false;
     }
     futWaiter_.reset();
-    TaskState* previous = loop.enterTask(this);
+    const TimeNs startedAt = loop.now();
+    TaskState* previous = loop.enterTask(this, startedAt);
     if (Recorder* recorder = loop.recorder())
-        recorder->resume(id_, loop.now());
+        recorder->resume(id_, startedAt);
     if (error) [[unlikely]]
         pendingThrow_ = std::move(error);
     suspension_ = Suspension::None;
@@ -172,7 +183,7 @@ void TaskState::finishStep() {
     case Suspension::Yield:
     case Suspension::None:  // a foreign awaitable suspended us without a future: treat it as a yield
         if (recorder)
-            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, WaitKind::Yield, "asyncio.sleep(0)", kNoTask));
+            recorder->suspend(id_, loop.now(), recordedYield(*recorder));
         loop.requeueAfterYield(*this);
         break;
     }

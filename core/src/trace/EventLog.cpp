@@ -1,8 +1,11 @@
 #include "awaitscope/trace/EventLog.h"
 
+#include <algorithm>
 #include <cstdint>
 #if defined(__linux__)
+#include <mutex>
 #include <sys/mman.h>
+#include <vector>
 #endif
 
 namespace awaitscope::detail {
@@ -10,51 +13,212 @@ namespace awaitscope::detail {
 namespace {
 
 #if defined(__linux__)
-constexpr std::size_t kMappedFrom = 4u << 20;  // below this, the heap is cheaper
+constexpr std::size_t kMappedFrom = 1u << 20;  // below this, the heap is cheaper
 constexpr std::size_t kHugePage = 2u << 20;
 
 std::size_t roundUp(std::size_t bytes) { return (bytes + kHugePage - 1) & ~(kHugePage - 1); }
+
+// Pages of mappings that were freed, kept for the next recording. A fresh mapping costs the
+// kernel a fault and the zeroing of every page on first write, which is a third of what
+// recording a long run costs; kept pages are written at memory speed. They are given back
+// with MADV_FREE: the kernel reclaims them if it needs the memory, and until then they are
+// reused as they are.
+// A request is carved from the front of a kept range, so a log that grows finds the rest of
+// that range right after its end and takes it without a system call.
+class KeptPages {
+public:
+    static KeptPages& instance() {
+        static KeptPages* kept = new KeptPages;  // never destroyed: logs may be freed at exit
+        return *kept;
+    }
+
+    // `bytes` (a multiple of kHugePage) of kept pages, or null. They come from the largest
+    // range, which leaves the most room to grow in place, and keeps two logs growing at once
+    // out of each other's way.
+    void* take(std::size_t bytes) {
+        std::lock_guard lock(mutex_);
+        Range* largest = nullptr;
+        for (Range& range : ranges_)
+            if (!largest || range.bytes > largest->bytes)
+                largest = &range;
+        return largest && largest->bytes >= bytes ? carve(*largest, bytes) : nullptr;
+    }
+
+    // The kept pages from `start` on, `bytes` of them, if they are all kept; else false.
+    bool takeAt(char* start, std::size_t bytes) {
+        std::lock_guard lock(mutex_);
+        for (Range& range : ranges_)
+            if (range.start == start && range.bytes >= bytes) {
+                carve(range, bytes);
+                return true;
+            }
+        return false;
+    }
+
+    // Keeps the pages if there is room, else unmaps them.
+    void give(char* start, std::size_t bytes) {
+        {
+            std::lock_guard lock(mutex_);
+            if (total_ + bytes <= kLimit && ranges_.size() < kMaxRanges) {
+                madvise(start, bytes, MADV_FREE);
+                keep(start, bytes);
+                total_ += bytes;
+                return;
+            }
+        }
+        munmap(start, bytes);
+    }
+
+    std::size_t bytes() {
+        std::lock_guard lock(mutex_);
+        return total_;
+    }
+
+private:
+    static constexpr std::size_t kLimit = 512u << 20;
+    static constexpr std::size_t kMaxRanges = 64;
+    struct Range {
+        char* start;
+        std::size_t bytes;
+    };
+
+    // Joined with the kept ranges right before and after it: a log's storage freed in two
+    // parts (the tail at shrink_to_fit, the rest later) is one range again.
+    void keep(char* start, std::size_t bytes) {
+        Range joined{start, bytes};
+        for (std::size_t i = 0; i < ranges_.size();) {
+            Range& range = ranges_[i];
+            if (range.start + range.bytes == joined.start || joined.start + joined.bytes == range.start) {
+                joined = {std::min(range.start, joined.start), range.bytes + joined.bytes};
+                range = ranges_.back();
+                ranges_.pop_back();
+            } else {
+                ++i;
+            }
+        }
+        ranges_.push_back(joined);
+    }
+
+    char* carve(Range& range, std::size_t bytes) {
+        char* start = range.start;
+        range.start += bytes;
+        range.bytes -= bytes;
+        total_ -= bytes;
+        if (range.bytes == 0) {
+            range = ranges_.back();
+            ranges_.pop_back();
+        }
+        return start;
+    }
+
+    std::mutex mutex_;
+    std::vector<Range> ranges_;
+    std::size_t total_ = 0;
+};
+
 #endif
 
 } // namespace
 
-void* resizeBlock(void* block, std::size_t oldBytes, std::size_t newBytes, bool& mapped) {
+void* newMapping(std::size_t& bytes) {
 #if defined(__linux__)
-    if (mapped) {
-        void* moved = mremap(block, roundUp(oldBytes), roundUp(newBytes), MREMAP_MAYMOVE);
-        return moved == MAP_FAILED ? nullptr : moved;
-    }
-    if (newBytes >= kMappedFrom) {
-        void* fresh = mmap(nullptr, roundUp(newBytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (fresh == MAP_FAILED)
-            return nullptr;
-        madvise(fresh, roundUp(newBytes), MADV_HUGEPAGE);
-        if (block) {
-            std::memcpy(fresh, block, oldBytes < newBytes ? oldBytes : newBytes);
-            std::free(block);
+    bytes = roundUp(bytes);
+    if (void* kept = KeptPages::instance().take(bytes))
+        return kept;
+    void* fresh = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (fresh == MAP_FAILED)
+        return nullptr;
+    madvise(fresh, bytes, MADV_HUGEPAGE);
+    return fresh;
+#else
+    return std::malloc(bytes);
+#endif
+}
+
+std::size_t keptMappingBytes() {
+#if defined(__linux__)
+    return KeptPages::instance().bytes();
+#else
+    return 0;
+#endif
+}
+
+void* allocateRecords(std::size_t bytes) {
+    Storage storage = Storage::Heap;
+    return resizeBlock(nullptr, 0, bytes, storage);
+}
+
+void freeRecords(void* block, std::size_t bytes) noexcept {
+    // resizeBlock maps exactly the blocks of kMappedFrom bytes and up.
+#if defined(__linux__)
+    freeBlock(block, bytes, bytes >= kMappedFrom ? Storage::Mapped : Storage::Heap);
+#else
+    freeBlock(block, bytes, Storage::Heap);
+#endif
+}
+
+void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage) {
+    const std::size_t kept = oldBytes < newBytes ? oldBytes : newBytes;
+#if defined(__linux__)
+    if (storage == Storage::Mapped) {
+        char* start = static_cast<char*>(block);
+        const std::size_t oldMapped = roundUp(oldBytes);
+        const std::size_t newMapped = roundUp(newBytes);
+        if (newMapped <= oldMapped) {
+            if (newMapped < oldMapped)
+                KeptPages::instance().give(start + newMapped, oldMapped - newMapped);
+            return block;
         }
-        mapped = true;
+        newBytes = newMapped;  // growing: the whole mapping is usable
+        if (KeptPages::instance().takeAt(start + oldMapped, newMapped - oldMapped))
+            return block;
+        void* moved = mremap(block, oldMapped, newMapped, MREMAP_MAYMOVE);
+        if (moved != MAP_FAILED)
+            return moved;
+        // The block spans mappings that mremap cannot move as one: copy it.
+        std::size_t freshBytes = newMapped;
+        void* fresh = newMapping(freshBytes);
+        if (!fresh)
+            return nullptr;
+        std::memcpy(fresh, block, oldBytes);
+        KeptPages::instance().give(start, oldMapped);
+        newBytes = freshBytes;
         return fresh;
     }
-#else
-    (void)oldBytes;
-    (void)mapped;
+    if (newBytes >= kMappedFrom) {
+        std::size_t mappedBytes = newBytes;
+        void* fresh = newMapping(mappedBytes);
+        if (!fresh)
+            return nullptr;
+        if (block)
+            std::memcpy(fresh, block, kept);
+        freeBlock(block, oldBytes, storage);
+        newBytes = mappedBytes;
+        storage = Storage::Mapped;
+        return fresh;
+    }
 #endif
+    if (storage == Storage::Borrowed) {
+        void* own = std::malloc(newBytes);
+        if (own && block)
+            std::memcpy(own, block, kept);
+        if (own)
+            storage = Storage::Heap;
+        return own;
+    }
     return std::realloc(block, newBytes);
 }
 
-void freeBlock(void* block, std::size_t bytes, bool mapped) noexcept {
-    if (!block)
+void freeBlock(void* block, std::size_t bytes, Storage storage) noexcept {
+    if (!block || storage == Storage::Borrowed)
         return;
 #if defined(__linux__)
-    if (mapped) {
-        munmap(block, roundUp(bytes));
+    if (storage == Storage::Mapped) {
+        KeptPages::instance().give(static_cast<char*>(block), roundUp(bytes));
         return;
     }
-#else
-    (void)bytes;
-    (void)mapped;
 #endif
+    (void)bytes;
     std::free(block);
 }
 

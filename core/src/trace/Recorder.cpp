@@ -8,6 +8,10 @@ namespace awaitscope {
 
 namespace {
 
+// A task's first events go into the trace's arena: a short-lived task (ready, resume, enter,
+// suspend, ready, resume, exit, finish) then needs no storage of its own.
+constexpr std::size_t kFirstEvents = 8;
+
 std::size_t mix(std::size_t seed, std::size_t value) {
     return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
 }
@@ -44,7 +48,7 @@ TaskId Recorder::taskCreated(TaskId parent, TaskKind kind, std::string_view name
                              TimeNs time, ScopeId scope, std::uint64_t number) {
     TaskRecord record;
     record.number = static_cast<std::uint32_t>(number);
-    record.events.reserve(8);
+    record.events.useBorrowed(trace_.eventArena.take(kFirstEvents), kFirstEvents);
     record.id = static_cast<TaskId>(trace_.tasks.size());
     record.parent = parent;
     record.kind = kind;
@@ -169,9 +173,11 @@ double Recorder::bytesPerEvent() const {
     std::size_t bytes = trace_.strings.bytes() + trace_.sites.size() * sizeof(Site) +
                         trace_.awaits.size() * sizeof(AwaitInfo) + trace_.frames.size() * sizeof(FrameInfo) +
                         trace_.blocks.size() * sizeof(BlockInfo);
+    bytes += trace_.eventArena.bytes();
     for (const TaskRecord& task : trace_.tasks) {
         events += task.events.size();
-        bytes += task.events.capacity() * sizeof(TraceEvent);
+        if (!task.events.borrowed())
+            bytes += task.events.capacity() * sizeof(TraceEvent);
     }
     return events ? static_cast<double>(bytes) / static_cast<double>(events) : 0.0;
 }

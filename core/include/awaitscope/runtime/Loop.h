@@ -86,7 +86,10 @@ public:
     // from then, at this line. Called every so often by the interpreter (not per instruction).
     void markCpuSite(const SourceLocation& where);
     // The step of `task` ends: closes its CPU block, if it has one.
-    void endCpuBlock(const detail::TaskState& task);
+    void endCpuBlock(const detail::TaskState& task) {
+        if (cpuBlockTask_ == &task) [[unlikely]]
+            closeCpuBlock();
+    }
 
     detail::TaskState* currentTask() const { return currentTask_; }
     std::size_t readyCount() const { return ready_.size(); }
@@ -107,8 +110,9 @@ public:
     void startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
                    ScopeId scope);
     void taskFinished(detail::TaskState& task);
-    detail::TaskState* enterTask(detail::TaskState* task) {
-        cpuSince_ = now();
+    // A step of `task` begins at `time` (now()).
+    detail::TaskState* enterTask(detail::TaskState* task, TimeNs time) {
+        cpuSince_ = time;
         return std::exchange(currentTask_, task);
     }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
@@ -168,6 +172,7 @@ private:
     void drainInbox();
     void stopWithError(std::exception_ptr error);
     void recordQueues();
+    void closeCpuBlock();
     std::string deadlockMessage() const;
     static void stopThunk(void* self, void* future, bool run);
     static void callbackThunk(void* self, void* arg, bool run);

@@ -3,9 +3,12 @@
 // Append-only storage for one task's events: a growable array of 16-byte records, like
 // std::vector<TraceEvent>. Small arrays live on the heap; large ones (4 MiB and up) in their
 // own mapping that grows by remapping pages instead of copying them, backed by transparent
-// huge pages, so recording millions of events costs little more than writing them.
+// huge pages, so recording millions of events costs little more than writing them. Freed
+// mappings are kept (up to 512 MiB) for the next recording, so that it does not pay for
+// fresh pages again.
 // Iterators are plain pointers.
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
@@ -16,10 +19,23 @@
 namespace awaitscope {
 
 namespace detail {
+// Where a block of records lives: on the heap, in a mapping of its own, or in storage that
+// someone else owns (never freed here).
+enum class Storage : std::uint8_t { Heap, Mapped, Borrowed };
 // Moves a block to `newBytes` (contents kept up to the smaller size); null if out of memory.
-// `mapped` tells, and is updated to tell, whether the block is a mapping of its own.
-void* resizeBlock(void* block, std::size_t oldBytes, std::size_t newBytes, bool& mapped);
-void freeBlock(void* block, std::size_t bytes, bool mapped) noexcept;
+// `storage` tells, and is updated to tell, where the block lives; a borrowed block is copied
+// out, not freed. When growing into a mapping, `newBytes` becomes all the mapping holds.
+void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage);
+void freeBlock(void* block, std::size_t bytes, Storage storage) noexcept;
+// A mapping of at least `bytes` (rounded up to huge pages; `bytes` becomes its size), taken
+// from the kept ones when one is big enough; null if out of memory. Give it back with freeBlock.
+void* newMapping(std::size_t& bytes);
+// Bytes of freed mappings kept for reuse now.
+std::size_t keptMappingBytes();
+// A block for a container: on the heap when small, else a (kept) mapping. Free it with the
+// same size.
+void* allocateRecords(std::size_t bytes);
+void freeRecords(void* block, std::size_t bytes) noexcept;
 } // namespace detail
 
 template <class T>
@@ -40,109 +56,243 @@ public:
         for (const T& item : items)
             push_back(item);
     }
-    AppendLog(const AppendLog& other) { assign(other.data_, other.size_); }
-    AppendLog(AppendLog&& other) noexcept
-        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
-          capacity_(std::exchange(other.capacity_, 0)), mapped_(std::exchange(other.mapped_, false)) {}
+    AppendLog(const AppendLog& other) { assign(other.begin_, other.size()); }
+    AppendLog(AppendLog&& other) noexcept { take(other); }
     AppendLog& operator=(const AppendLog& other) {
         if (this != &other)
-            assign(other.data_, other.size_);
+            assign(other.begin_, other.size());
         return *this;
     }
     AppendLog& operator=(AppendLog&& other) noexcept {
         if (this != &other) {
             release();
-            data_ = std::exchange(other.data_, nullptr);
-            size_ = std::exchange(other.size_, 0);
-            capacity_ = std::exchange(other.capacity_, 0);
-            mapped_ = std::exchange(other.mapped_, false);
+            take(other);
         }
         return *this;
     }
     ~AppendLog() { release(); }
 
+    // The hot path of recording: a compare, a store and an increment. The next lines are
+    // fetched for writing a few records ahead, so that a long log's stores do not wait for memory.
     void push_back(const T& item) {
-        if (size_ == capacity_)
-            grow(capacity_ ? capacity_ * 2 : 8);
-        data_[size_++] = item;
+        if (end_ == limit_) [[unlikely]]
+            grow(capacity() ? capacity() * 2 : 8);
+        __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(end_) + kPrefetchBytes), 1);
+        *end_++ = item;
     }
     template <class... Args>
     T& emplace_back(Args&&... args) {
         push_back(T{std::forward<Args>(args)...});
         return back();
     }
-    void pop_back() { --size_; }
+    void pop_back() { --end_; }
     void reserve(size_type capacity) {
-        if (capacity > capacity_)
+        if (capacity > this->capacity())
             grow(capacity);
+    }
+    // Starts an empty log in `capacity` records of storage that someone else owns and keeps
+    // alive longer than the log (a trace's arena). Outgrowing it moves the log to storage of its own.
+    void useBorrowed(T* storage, size_type capacity) {
+        release();
+        begin_ = end_ = storage;
+        limit_ = storage + capacity;
+        storage_ = detail::Storage::Borrowed;
     }
     void resize(size_type size) {
         reserve(size);
-        for (size_type i = size_; i < size; ++i)
-            data_[i] = T{};
-        size_ = size;
+        for (T* item = end_; item < begin_ + size; ++item)
+            *item = T{};
+        end_ = begin_ + size;
     }
-    void clear() { size_ = 0; }
+    void clear() { end_ = begin_; }
     void shrink_to_fit() {
-        if (size_ == capacity_)
+        if (end_ == limit_ || storage_ == detail::Storage::Borrowed)
             return;
-        if (size_ == 0) {
+        if (empty()) {
             release();
             return;
         }
-        void* block = detail::resizeBlock(data_, capacity_ * sizeof(T), size_ * sizeof(T), mapped_);
-        if (block) {
-            data_ = static_cast<T*>(block);
-            capacity_ = size_;
-        }
+        const size_type count = size();
+        std::size_t bytes = count * sizeof(T);
+        void* block = detail::resizeBlock(begin_, capacity() * sizeof(T), bytes, storage_);
+        if (block)
+            point(static_cast<T*>(block), count, count);
     }
 
-    size_type size() const { return size_; }
-    size_type capacity() const { return capacity_; }
-    bool empty() const { return size_ == 0; }
-    T* data() { return data_; }
-    const T* data() const { return data_; }
-    T& operator[](size_type i) { return data_[i]; }
-    const T& operator[](size_type i) const { return data_[i]; }
-    T& front() { return data_[0]; }
-    const T& front() const { return data_[0]; }
-    T& back() { return data_[size_ - 1]; }
-    const T& back() const { return data_[size_ - 1]; }
-    T* begin() { return data_; }
-    T* end() { return data_ + size_; }
-    const T* begin() const { return data_; }
-    const T* end() const { return data_ + size_; }
+    size_type size() const { return static_cast<size_type>(end_ - begin_); }
+    size_type capacity() const { return static_cast<size_type>(limit_ - begin_); }
+    bool empty() const { return end_ == begin_; }
+    bool borrowed() const { return storage_ == detail::Storage::Borrowed; }
+    T* data() { return begin_; }
+    const T* data() const { return begin_; }
+    T& operator[](size_type i) { return begin_[i]; }
+    const T& operator[](size_type i) const { return begin_[i]; }
+    T& front() { return *begin_; }
+    const T& front() const { return *begin_; }
+    T& back() { return end_[-1]; }
+    const T& back() const { return end_[-1]; }
+    T* begin() { return begin_; }
+    T* end() { return end_; }
+    const T* begin() const { return begin_; }
+    const T* end() const { return end_; }
 
     friend bool operator==(const AppendLog& a, const AppendLog& b) {
-        return a.size_ == b.size_ && (a.size_ == 0 || std::memcmp(a.data_, b.data_, a.size_ * sizeof(T)) == 0);
+        return a.size() == b.size() && (a.empty() || std::memcmp(a.begin_, b.begin_, a.size() * sizeof(T)) == 0);
     }
 
 private:
+    static constexpr std::size_t kPrefetchBytes = 256;
+
     void assign(const T* items, size_type count) {
-        size_ = 0;
+        end_ = begin_;
         reserve(count);
         if (count)
-            std::memcpy(data_, items, count * sizeof(T));
-        size_ = count;
+            std::memcpy(begin_, items, count * sizeof(T));
+        end_ = begin_ + count;
     }
     void grow(size_type capacity) {
-        void* block = detail::resizeBlock(data_, capacity_ * sizeof(T), capacity * sizeof(T), mapped_);
+        const size_type count = size();
+        std::size_t bytes = capacity * sizeof(T);
+        void* block = detail::resizeBlock(begin_, this->capacity() * sizeof(T), bytes, storage_);
         if (!block)
             throw std::bad_alloc();
-        data_ = static_cast<T*>(block);
-        capacity_ = capacity;
+        point(static_cast<T*>(block), count, bytes / sizeof(T));
+    }
+    void point(T* block, size_type count, size_type capacity) {
+        begin_ = block;
+        end_ = block + count;
+        limit_ = block + capacity;
+    }
+    void take(AppendLog& other) {
+        begin_ = std::exchange(other.begin_, nullptr);
+        end_ = std::exchange(other.end_, nullptr);
+        limit_ = std::exchange(other.limit_, nullptr);
+        storage_ = std::exchange(other.storage_, detail::Storage::Heap);
     }
     void release() {
-        detail::freeBlock(data_, capacity_ * sizeof(T), mapped_);
-        data_ = nullptr;
-        size_ = capacity_ = 0;
-        mapped_ = false;
+        detail::freeBlock(begin_, capacity() * sizeof(T), storage_);
+        begin_ = end_ = limit_ = nullptr;
+        storage_ = detail::Storage::Heap;
     }
 
-    T* data_ = nullptr;
-    size_type size_ = 0;
-    size_type capacity_ = 0;
-    bool mapped_ = false;  // the block is a mapping of its own, not heap memory
+    T* begin_ = nullptr;
+    T* end_ = nullptr;
+    T* limit_ = nullptr;
+    detail::Storage storage_ = detail::Storage::Heap;
+};
+
+// Storage for many small logs at once: one bump-allocated block holds the first records of
+// thousands of logs (useBorrowed), instead of a heap block each. The blocks come and go with
+// the arena; a log that outgrows its share moves out, and its share stays unused.
+// A copy starts empty: a copied log copies its records into storage of its own.
+template <class T>
+class RecordArena {
+public:
+    RecordArena() = default;
+    RecordArena(const RecordArena&) noexcept {}
+    RecordArena(RecordArena&& other) noexcept { take(other); }
+    RecordArena& operator=(const RecordArena&) noexcept { return *this; }
+    RecordArena& operator=(RecordArena&& other) noexcept {
+        if (this != &other) {
+            release();
+            take(other);
+        }
+        return *this;
+    }
+    ~RecordArena() { release(); }
+
+    // Room for `count` records (count is small: at most a block's size).
+    T* take(std::size_t count) {
+        if (count > left_) [[unlikely]]
+            addBlock(count);
+        T* share = next_;
+        next_ += count;
+        left_ -= count;
+        handedOut_ += count;
+        return share;
+    }
+    // Bytes handed out so far.
+    std::size_t bytes() const { return handedOut_ * sizeof(T); }
+
+private:
+    static constexpr std::size_t kFirstBlockBytes = 64u << 10;
+    static constexpr std::size_t kLargestBlockBytes = 32u << 20;
+    struct Block {
+        void* start;
+        std::size_t bytes;
+        detail::Storage storage;
+    };
+
+    void addBlock(std::size_t count) {
+        const std::size_t last = blockCount_ ? blocks_[blockCount_ - 1].bytes : kFirstBlockBytes / 2;
+        std::size_t bytes = last * 2 < kLargestBlockBytes ? last * 2 : kLargestBlockBytes;
+        if (bytes < count * sizeof(T))
+            bytes = count * sizeof(T);
+        if (blockCount_ == blockCapacity_)
+            growBlockList();
+        detail::Storage storage = detail::Storage::Heap;
+        void* start = detail::resizeBlock(nullptr, 0, bytes, storage);
+        if (!start)
+            throw std::bad_alloc();
+        blocks_[blockCount_++] = {start, bytes, storage};
+        next_ = static_cast<T*>(start);
+        left_ = bytes / sizeof(T);
+    }
+    void growBlockList() {
+        const std::size_t capacity = blockCapacity_ ? blockCapacity_ * 2 : 16;
+        auto* bigger = static_cast<Block*>(std::malloc(capacity * sizeof(Block)));
+        if (!bigger)
+            throw std::bad_alloc();
+        if (blockCount_)
+            std::memcpy(bigger, blocks_, blockCount_ * sizeof(Block));
+        std::free(blocks_);
+        blocks_ = bigger;
+        blockCapacity_ = capacity;
+    }
+    void take(RecordArena& other) {
+        blocks_ = std::exchange(other.blocks_, nullptr);
+        blockCount_ = std::exchange(other.blockCount_, 0);
+        blockCapacity_ = std::exchange(other.blockCapacity_, 0);
+        next_ = std::exchange(other.next_, nullptr);
+        left_ = std::exchange(other.left_, 0);
+        handedOut_ = std::exchange(other.handedOut_, 0);
+    }
+    void release() noexcept {
+        for (std::size_t i = 0; i < blockCount_; ++i)
+            detail::freeBlock(blocks_[i].start, blocks_[i].bytes, blocks_[i].storage);
+        std::free(blocks_);
+        blocks_ = nullptr;
+        blockCount_ = blockCapacity_ = 0;
+        next_ = nullptr;
+        left_ = handedOut_ = 0;
+    }
+
+    Block* blocks_ = nullptr;
+    std::size_t blockCount_ = 0;
+    std::size_t blockCapacity_ = 0;
+    T* next_ = nullptr;
+    std::size_t left_ = 0;
+    std::size_t handedOut_ = 0;
+};
+
+// For containers of records that grow large (a trace's tasks): big blocks come from the kept
+// mappings, so that recording again does not pay for fresh pages again.
+template <class T>
+struct RecordAllocator {
+    using value_type = T;
+    RecordAllocator() = default;
+    template <class U>
+    RecordAllocator(const RecordAllocator<U>&) noexcept {}
+    T* allocate(std::size_t count) {
+        if (void* block = detail::allocateRecords(count * sizeof(T)))
+            return static_cast<T*>(block);
+        throw std::bad_alloc();
+    }
+    void deallocate(T* block, std::size_t count) noexcept { detail::freeRecords(block, count * sizeof(T)); }
+    template <class U>
+    friend bool operator==(const RecordAllocator&, const RecordAllocator<U>&) noexcept {
+        return true;
+    }
 };
 
 } // namespace awaitscope

@@ -63,7 +63,8 @@ public:
     void pendingAtExit(TimeNs time, TaskId task);
     void scriptError(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
 
-    // Bytes of recorded storage per event, counting event vectors at their capacity.
+    // Bytes of recorded storage per event, counting event logs at their capacity and the
+    // trace's arena at what it handed out.
     double bytesPerEvent() const;
 
 private:

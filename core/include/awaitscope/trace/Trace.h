@@ -206,7 +206,10 @@ public:
     std::vector<AwaitInfo> awaits;
     std::vector<FrameInfo> frames;
     std::vector<BlockInfo> blocks;
-    std::vector<TaskRecord> tasks;
+    std::vector<TaskRecord, RecordAllocator<TaskRecord>> tasks;
+    // Where the recorder puts each task's first events; they stay valid as long as the trace.
+    // (Move a task's events out of the trace only together with the trace.)
+    RecordArena<TraceEvent> eventArena;
     std::vector<Scope> scopes;
     std::vector<OutputLine> output;
     std::vector<NeverAwaited> neverAwaited;

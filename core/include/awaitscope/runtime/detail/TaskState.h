@@ -108,6 +108,15 @@ private:
         AwaitId id = 0;
     } lastAwait_;
     AwaitId recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target);
+    // The same for asyncio.sleep(0), the hottest await: kept apart, so that a loop alternating
+    // yields with other awaits hits both.
+    struct LastYield {
+        const char* file = nullptr;
+        std::uint32_t line = 0;
+        std::uint32_t column = 0;
+        AwaitId id = 0;
+    } lastYield_;
+    AwaitId recordedYield(Recorder& recorder);
 };
 
 } // namespace awaitscope::detail
