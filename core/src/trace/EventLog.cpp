@@ -158,7 +158,7 @@ void freeRecords(void* block, std::size_t bytes) noexcept {
 }
 
 void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage) {
-    const std::size_t kept = oldBytes < newBytes ? oldBytes : newBytes;
+    const std::size_t copied = oldBytes < newBytes ? oldBytes : newBytes;  // what a move carries over
 #if defined(__linux__)
     if (storage == Storage::Mapped) {
         char* start = static_cast<char*>(block);
@@ -191,7 +191,7 @@ void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Stor
         if (!fresh)
             return nullptr;
         if (block)
-            std::memcpy(fresh, block, kept);
+            std::memcpy(fresh, block, copied);
         freeBlock(block, oldBytes, storage);
         newBytes = mappedBytes;
         storage = Storage::Mapped;
@@ -201,7 +201,7 @@ void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Stor
     if (storage == Storage::Borrowed) {
         void* own = std::malloc(newBytes);
         if (own && block)
-            std::memcpy(own, block, kept);
+            std::memcpy(own, block, copied);
         if (own)
             storage = Storage::Heap;
         return own;
