@@ -158,7 +158,6 @@ void freeRecords(void* block, std::size_t bytes) noexcept {
 }
 
 void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage) {
-    const std::size_t copied = oldBytes < newBytes ? oldBytes : newBytes;  // what a move carries over
 #if defined(__linux__)
     if (storage == Storage::Mapped) {
         char* start = static_cast<char*>(block);
@@ -175,38 +174,25 @@ void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Stor
         void* moved = mremap(block, oldMapped, newMapped, MREMAP_MAYMOVE);
         if (moved != MAP_FAILED)
             return moved;
-        // The block spans mappings that mremap cannot move as one: copy it.
-        std::size_t freshBytes = newMapped;
-        void* fresh = newMapping(freshBytes);
-        if (!fresh)
-            return nullptr;
-        std::memcpy(fresh, block, oldBytes);
-        KeptPages::instance().give(start, oldMapped);
-        newBytes = freshBytes;
-        return fresh;
+        // The block spans mappings that mremap cannot move as one: copy it, below.
     }
-    if (newBytes >= kMappedFrom) {
-        std::size_t mappedBytes = newBytes;
-        void* fresh = newMapping(mappedBytes);
-        if (!fresh)
-            return nullptr;
-        if (block)
-            std::memcpy(fresh, block, copied);
-        freeBlock(block, oldBytes, storage);
-        newBytes = mappedBytes;
-        storage = Storage::Mapped;
-        return fresh;
-    }
+    const bool toMapping = newBytes >= kMappedFrom;
+#else
+    const bool toMapping = false;
 #endif
-    if (storage == Storage::Borrowed) {
-        void* own = std::malloc(newBytes);
-        if (own && block)
-            std::memcpy(own, block, copied);
-        if (own)
-            storage = Storage::Heap;
-        return own;
-    }
-    return std::realloc(block, newBytes);
+    if (storage == Storage::Heap && !toMapping)
+        return std::realloc(block, newBytes);
+    // Into storage of its own: out of borrowed storage, or into (another) mapping.
+    std::size_t freshBytes = newBytes;
+    void* fresh = toMapping ? newMapping(freshBytes) : std::malloc(freshBytes);
+    if (!fresh)
+        return nullptr;
+    if (block)
+        std::memcpy(fresh, block, oldBytes < newBytes ? oldBytes : newBytes);
+    freeBlock(block, oldBytes, storage);
+    newBytes = freshBytes;
+    storage = toMapping ? Storage::Mapped : Storage::Heap;
+    return fresh;
 }
 
 void freeBlock(void* block, std::size_t bytes, Storage storage) noexcept {

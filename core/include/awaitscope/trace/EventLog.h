@@ -1,7 +1,7 @@
 #pragma once
 
 // Append-only storage for one task's events: a growable array of 16-byte records, like
-// std::vector<TraceEvent>. Small arrays live on the heap; large ones (4 MiB and up) in their
+// std::vector<TraceEvent>. Small arrays live on the heap; large ones (1 MiB and up) in their
 // own mapping that grows by remapping pages instead of copying them, backed by transparent
 // huge pages, so recording millions of events costs little more than writing them. Freed
 // mappings are kept (up to 512 MiB) for the next recording, so that it does not pay for
@@ -15,6 +15,7 @@
 #include <new>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace awaitscope {
 
@@ -224,52 +225,34 @@ private:
     };
 
     void addBlock(std::size_t count) {
-        const std::size_t last = blockCount_ ? blocks_[blockCount_ - 1].bytes : kFirstBlockBytes / 2;
+        const std::size_t last = blocks_.empty() ? kFirstBlockBytes / 2 : blocks_.back().bytes;
         std::size_t bytes = last * 2 < kLargestBlockBytes ? last * 2 : kLargestBlockBytes;
         if (bytes < count * sizeof(T))
             bytes = count * sizeof(T);
-        if (blockCount_ == blockCapacity_)
-            growBlockList();
         detail::Storage storage = detail::Storage::Heap;
         void* start = detail::resizeBlock(nullptr, 0, bytes, storage);
         if (!start)
             throw std::bad_alloc();
-        blocks_[blockCount_++] = {start, bytes, storage};
+        blocks_.push_back({start, bytes, storage});
         next_ = static_cast<T*>(start);
         left_ = bytes / sizeof(T);
     }
-    void growBlockList() {
-        const std::size_t capacity = blockCapacity_ ? blockCapacity_ * 2 : 16;
-        auto* bigger = static_cast<Block*>(std::malloc(capacity * sizeof(Block)));
-        if (!bigger)
-            throw std::bad_alloc();
-        if (blockCount_)
-            std::memcpy(bigger, blocks_, blockCount_ * sizeof(Block));
-        std::free(blocks_);
-        blocks_ = bigger;
-        blockCapacity_ = capacity;
-    }
     void take(RecordArena& other) {
-        blocks_ = std::exchange(other.blocks_, nullptr);
-        blockCount_ = std::exchange(other.blockCount_, 0);
-        blockCapacity_ = std::exchange(other.blockCapacity_, 0);
+        blocks_ = std::move(other.blocks_);
+        other.blocks_.clear();
         next_ = std::exchange(other.next_, nullptr);
         left_ = std::exchange(other.left_, 0);
         handedOut_ = std::exchange(other.handedOut_, 0);
     }
     void release() noexcept {
-        for (std::size_t i = 0; i < blockCount_; ++i)
-            detail::freeBlock(blocks_[i].start, blocks_[i].bytes, blocks_[i].storage);
-        std::free(blocks_);
-        blocks_ = nullptr;
-        blockCount_ = blockCapacity_ = 0;
+        for (const Block& block : blocks_)
+            detail::freeBlock(block.start, block.bytes, block.storage);
+        blocks_.clear();
         next_ = nullptr;
         left_ = handedOut_ = 0;
     }
 
-    Block* blocks_ = nullptr;
-    std::size_t blockCount_ = 0;
-    std::size_t blockCapacity_ = 0;
+    std::vector<Block> blocks_;
     T* next_ = nullptr;
     std::size_t left_ = 0;
     std::size_t handedOut_ = 0;
