@@ -1,6 +1,7 @@
 // Laziness and ownership: coroutines run nothing until awaited, and no frame, future or
 // task outlives a run, whether it ends normally, by exception, by cancellation or stuck.
 #include <awaitscope/Runtime.h>
+#include <awaitscope/runtime/detail/Pool.h>
 
 #include <QtTest>
 
@@ -176,6 +177,35 @@ private slots:
             co_await sleep(1ms);
         }());
         QCOMPARE(bodiesRun, 0);
+    }
+
+    // Once every pooled block is free, the pool carves its slabs again from the start, so a
+    // run creating tasks one after another walks memory forwards (the free lists would hand
+    // the blocks back in reverse). Blocks still in use are never handed out twice.
+    void poolStartsOverInAddressOrderOnceEverythingIsFree() {
+        constexpr std::size_t size = 48;
+        const auto allocate = [] { return reinterpret_cast<quintptr>(detail::poolAllocate(size)); };
+        const auto release = [](quintptr block) { detail::poolFree(reinterpret_cast<void*>(block), size); };
+        const quintptr first = allocate();
+        const quintptr second = allocate();
+        const quintptr third = allocate();
+        QCOMPARE(second, first + size);
+        QCOMPARE(third, second + size);
+
+        release(first);
+        release(second);
+        release(third);
+        QCOMPARE(allocate(), first);
+        QCOMPARE(allocate(), second);
+
+        // `first` and `second` are live again: freeing `first` alone makes it the only one
+        // to reuse, and the next fresh block comes after `second`, not over it.
+        release(first);
+        QCOMPARE(allocate(), first);
+        QCOMPARE(allocate(), third);
+        release(first);
+        release(second);
+        release(third);
     }
 
     void wallClockRunsRealThreadsAndTimers() {
