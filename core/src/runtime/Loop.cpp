@@ -315,9 +315,21 @@ void Loop::runOnce() {
 
     const std::size_t todo = ready_.size();
     for (std::size_t i = 0; i < todo; ++i) {
-        const detail::ReadyItem item = ready_.pop();
+        // Field by field, not as a copy of the item: the step that queued it wrote it moments
+        // ago with 8-byte stores, and a struct copy reads it with 16-byte loads, which cannot
+        // be forwarded from those stores and wait for them to reach the cache (ping-pong:
+        // 21 -> 16 ns a pair).
+        const detail::ReadyItem& item = ready_.front();
+        const detail::ReadyItem::Fn fn = item.fn;
+        void* self = item.self;
+        void* arg = item.arg;
+        const bool run = !(item.cancelled && *item.cancelled);
+        detail::RefCounted* owned = item.owned;
         currentDue_ = item.due;
-        item.finish(true);
+        ready_.dropFront();
+        fn(self, arg, run);
+        if (owned)
+            owned->release();
     }
     currentDue_ = -1;
     ++iterations_;

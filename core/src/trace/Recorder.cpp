@@ -31,7 +31,7 @@ std::size_t Recorder::BlockHash::operator()(const BlockInfo& b) const {
     return mix(mix(b.site, static_cast<std::size_t>(b.kind)), b.what);
 }
 
-Recorder::Recorder(Trace& trace) : trace_(trace) {
+Recorder::Recorder(Trace& trace) : trace_(trace), taskRecords_(trace.tasks.data()) {
     if (trace_.sites.empty())
         trace_.sites.push_back({});
     for (SiteId id = 0; id < trace_.sites.size(); ++id)
@@ -58,6 +58,7 @@ TaskId Recorder::taskCreated(TaskId parent, TaskKind kind, std::string_view name
     record.created = time;
     record.scope = scope;
     trace_.tasks.push_back(std::move(record));
+    taskRecords_ = trace_.tasks.data();
     return trace_.tasks.back().id;
 }
 

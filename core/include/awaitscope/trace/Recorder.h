@@ -7,6 +7,7 @@
 #include "awaitscope/trace/Trace.h"
 
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <string_view>
 #include <unordered_map>
@@ -68,7 +69,10 @@ public:
     double bytesPerEvent() const;
 
 private:
-    void append(TaskId task, const TraceEvent& event) { trace_.tasks[task].events.push_back(event); }
+    void append(TaskId task, const TraceEvent& event) {
+        assert(taskRecords_ == trace_.tasks.data() && task < trace_.tasks.size());
+        taskRecords_[task].events.push_back(event);
+    }
 
     struct SiteCacheEntry {
         const char* file = nullptr;
@@ -104,6 +108,8 @@ private:
     };
 
     Trace& trace_;
+    // trace_.tasks.data(), one load nearer: only taskCreated adds tasks while recording.
+    TaskRecord* taskRecords_;
     std::array<SiteCacheEntry, 512> siteCache_{};
     std::array<AwaitCacheEntry, 512> awaitCache_{};
     std::array<FrameCacheEntry, 512> frameCache_{};

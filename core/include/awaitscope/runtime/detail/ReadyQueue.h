@@ -51,6 +51,8 @@ public:
         items_[tail_++ & mask_] = item;
     }
     ReadyItem pop() { return items_[head_++ & mask_]; }
+    const ReadyItem& front() const { return items_[head_ & mask_]; }
+    void dropFront() { ++head_; }
     const ReadyItem& at(std::size_t index) const { return items_[(head_ + index) & mask_]; }
 
 private:
