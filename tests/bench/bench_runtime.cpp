@@ -89,10 +89,10 @@ int main(int argc, char** argv) {
     const long tasks = argc > 2 ? std::atol(argv[2]) : 1'000'000;
     utsname machine{};
     uname(&machine);
-    std::printf("Runtime benchmarks on %s %s, %u hardware threads (best of 3)\n", machine.sysname, machine.machine,
+    std::printf("Runtime benchmarks on %s %s, %u hardware threads (best of 5)\n", machine.sysname, machine.machine,
                 std::thread::hardware_concurrency());
 
-    const Runs ping = bestOf(3, [&] { return pingPong(pairs); });
+    const Runs ping = bestOf(5, [&] { return pingPong(pairs); });
     const double nsOff = ping.off.seconds * 1e9 / static_cast<double>(pairs);
     const double nsOn = ping.on.seconds * 1e9 / static_cast<double>(pairs);
     std::printf("ping-pong, %ld sleep(0) suspend+resume pairs:\n", pairs);
@@ -104,12 +104,15 @@ int main(int argc, char** argv) {
     std::printf("  recorded       %zu events, %.1f bytes per event (goal <= 16)\n", ping.on.events, ping.on.bytesPerEvent);
 
     for (bool scrambled : {false, true}) {
-        const Runs fan = bestOf(3, [&] { return fanOut(tasks, scrambled); });
+        const Runs fan = bestOf(5, [&] { return fanOut(tasks, scrambled); });
         std::printf("fan-out, %ld tasks each sleeping a different duration once%s:\n", tasks,
                     scrambled ? " (scrambled order)" : "");
         std::printf("  recording off  %7.3f s\n", fan.off.seconds);
-        std::printf("  recording on   %7.3f s   (goal < 0.5)   recording overhead %.2fx (goal <= 1.3)\n", fan.on.seconds,
-                    fan.on.seconds / fan.off.seconds);
+        // The goal is for the fan-out as the issue states it; the scrambled order is the same work
+        // with every wake-up a cache miss, shown for what it costs, with no goal of its own.
+        std::printf("  recording on   %7.3f s   %s   recording overhead %.2fx%s\n", fan.on.seconds,
+                    scrambled ? "            " : "(goal < 0.5)", fan.on.seconds / fan.off.seconds,
+                    scrambled ? "" : " (goal <= 1.3)");
         std::printf("                 %7.3f s in the first run, on fresh pages\n", fan.firstOnSeconds);
         std::printf("  recorded       %zu events, %.1f bytes per event (goal <= 16)\n", fan.on.events,
                     fan.on.bytesPerEvent);
