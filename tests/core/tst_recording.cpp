@@ -394,6 +394,39 @@ private slots:
         QCOMPARE(detail::keptMappingBytes(), keptAfterFirst - (32u << 20));
         QVERIFY(isNumbered(second, 2'000'000));
     }
+
+    void twoLogsGrowingInTurnBothGrowInPlaceInKeptPages() {
+        // Two tasks of a ping-pong: their logs start from the kept pages of one freed log and
+        // grow in turn. Neither may start where the other must grow, or that one moves to
+        // fresh pages (mremap) and the kept ones go unused.
+        {
+            AppendLog<TraceEvent> freed;
+            freed.reserve(6'000'000);  // 96 MB
+            freed.push_back({1, EventKind::Resume, 0, 0, 1});
+        }
+        const std::size_t keptBefore = detail::keptMappingBytes();
+        AppendLog<TraceEvent> ping;
+        AppendLog<TraceEvent> pong;
+        ping.reserve(1'000'000);  // 16 MB each, grown to 32 MB below
+        pong.reserve(1'000'000);
+        const void* pingStorage = ping.data();
+        const void* pongStorage = pong.data();
+        QVERIFY(pingStorage != pongStorage);
+        for (std::uint32_t i = 0; i < 2'000'000; ++i) {
+            ping.push_back({TimeNs(i) * 3, EventKind::Resume, 0, 0, i});
+            pong.push_back({TimeNs(i) * 3, EventKind::Resume, 0, 0, i});
+        }
+        // On to 56 MB: doubling asks for 64, more than ping's half of the range may hold, so it
+        // grows in place by what there is rather than move.
+        for (std::uint32_t i = 2'000'000; i < 3'500'000; ++i)
+            ping.push_back({TimeNs(i) * 3, EventKind::Resume, 0, 0, i});
+        QCOMPARE(static_cast<const void*>(ping.data()), pingStorage);
+        QCOMPARE(static_cast<const void*>(pong.data()), pongStorage);
+        // Every page the two hold came from the kept ones.
+        QCOMPARE(keptBefore - detail::keptMappingBytes(), (ping.capacity() + pong.capacity()) * sizeof(TraceEvent));
+        QVERIFY(isNumbered(ping, 3'500'000));
+        QVERIFY(isNumbered(pong, 2'000'000));
+    }
 #endif
 
     void aTracesEventsSurviveItsCopiesMovesAndTheOriginalsEnd() {

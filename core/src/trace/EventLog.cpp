@@ -32,27 +32,49 @@ public:
         return *kept;
     }
 
-    // `bytes` (a multiple of kHugePage) of kept pages, or null. They come from the largest
-    // range, which leaves the most room to grow in place, and keeps two logs growing at once
-    // out of each other's way.
+    // `bytes` (a multiple of kHugePage) of kept pages, or null, for a new log. They are taken
+    // where the log has the most room to grow in place: the front of a range, or the middle
+    // of a range that a live log grows into (which leaves each of the two half the room).
+    // Two logs growing at once would otherwise stand in each other's way: one carved right
+    // after the other's start, the first must move (to fresh pages) the next time it grows.
     void* take(std::size_t bytes) {
         std::lock_guard lock(mutex_);
-        Range* largest = nullptr;
+        Range* best = nullptr;
+        std::size_t bestRoom = 0;
         for (Range& range : ranges_)
-            if (!largest || range.bytes > largest->bytes)
-                largest = &range;
-        return largest && largest->bytes >= bytes ? carve(*largest, bytes) : nullptr;
+            if (const std::size_t room = roomFor(range); room >= bytes && room > bestRoom) {
+                best = &range;
+                bestRoom = room;
+            }
+        if (!best)
+            return nullptr;
+        if (!best->grownInto)
+            return carve(*best, bytes);
+        // Split: the lower part stays the older log's room, the new log starts the upper part.
+        const std::size_t lower = best->bytes - bestRoom;
+        Range upper{best->start + lower, bestRoom, false};
+        best->bytes = lower;
+        total_ -= bytes;
+        char* start = upper.start;
+        upper.start += bytes;
+        upper.bytes -= bytes;
+        upper.grownInto = true;
+        if (upper.bytes)
+            ranges_.push_back(upper);
+        return start;
     }
 
-    // The kept pages from `start` on, `bytes` of them, if they are all kept; else false.
-    bool takeAt(char* start, std::size_t bytes) {
+    // The kept pages from `start` on: `wanted` bytes of them, or as many as are kept there if
+    // that is at least `least`. Returns how many were taken (0: none).
+    std::size_t takeAt(char* start, std::size_t wanted, std::size_t least) {
         std::lock_guard lock(mutex_);
         for (Range& range : ranges_)
-            if (range.start == start && range.bytes >= bytes) {
-                carve(range, bytes);
-                return true;
+            if (range.start == start && range.bytes >= least) {
+                const std::size_t taken = std::min(range.bytes, wanted);
+                carve(range, taken);
+                return taken;
             }
-        return false;
+        return 0;
     }
 
     // Keeps the pages if there is room, else unmaps them.
@@ -80,16 +102,26 @@ private:
     struct Range {
         char* start;
         std::size_t bytes;
+        bool grownInto;  // it starts right after pages handed out: that log grows into it
     };
+
+    // How much a new log taking pages from `range` could grow into.
+    static std::size_t roomFor(const Range& range) {
+        if (!range.grownInto)
+            return range.bytes;
+        return (range.bytes - range.bytes / 2) & ~(kHugePage - 1);  // the upper half, whole huge pages
+    }
 
     // Joined with the kept ranges right before and after it: a log's storage freed in two
     // parts (the tail at shrink_to_fit, the rest later) is one range again.
+    // The joined range is grown into if the range it starts with was.
     void keep(char* start, std::size_t bytes) {
-        Range joined{start, bytes};
+        Range joined{start, bytes, false};
         for (std::size_t i = 0; i < ranges_.size();) {
             Range& range = ranges_[i];
             if (range.start + range.bytes == joined.start || joined.start + joined.bytes == range.start) {
-                joined = {std::min(range.start, joined.start), range.bytes + joined.bytes};
+                const bool grownInto = range.start < joined.start ? range.grownInto : joined.grownInto;
+                joined = {std::min(range.start, joined.start), range.bytes + joined.bytes, grownInto};
                 range = ranges_.back();
                 ranges_.pop_back();
             } else {
@@ -99,10 +131,12 @@ private:
         ranges_.push_back(joined);
     }
 
+    // Hands out the front of `range`; what is left is the room of the log that took it.
     char* carve(Range& range, std::size_t bytes) {
         char* start = range.start;
         range.start += bytes;
         range.bytes -= bytes;
+        range.grownInto = true;
         total_ -= bytes;
         if (range.bytes == 0) {
             range = ranges_.back();
@@ -157,7 +191,7 @@ void freeRecords(void* block, std::size_t bytes) noexcept {
 #endif
 }
 
-void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage) {
+void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage, std::size_t leastBytes) {
 #if defined(__linux__)
     if (storage == Storage::Mapped) {
         char* start = static_cast<char*>(block);
@@ -169,8 +203,15 @@ void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Stor
             return block;
         }
         newBytes = newMapped;  // growing: the whole mapping is usable
-        if (KeptPages::instance().takeAt(start + oldMapped, newMapped - oldMapped))
+        // Growing in place by less than asked beats moving to fresh pages: two logs sharing
+        // a kept range have room in halves, not in the powers of two that doubling asks for.
+        const std::size_t least = leastBytes ? std::min(leastBytes, newBytes) : newBytes;
+        const std::size_t leastMapped = std::max(roundUp(least), oldMapped + kHugePage);
+        if (const std::size_t taken =
+                KeptPages::instance().takeAt(start + oldMapped, newMapped - oldMapped, leastMapped - oldMapped)) {
+            newBytes = oldMapped + taken;
             return block;
+        }
         void* moved = mremap(block, oldMapped, newMapped, MREMAP_MAYMOVE);
         if (moved != MAP_FAILED)
             return moved;

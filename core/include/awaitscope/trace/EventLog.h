@@ -25,8 +25,10 @@ namespace detail {
 enum class Storage : std::uint8_t { Heap, Mapped, Borrowed };
 // Moves a block to `newBytes` (contents kept up to the smaller size); null if out of memory.
 // `storage` tells, and is updated to tell, where the block lives; a borrowed block is copied
-// out, not freed. When growing into a mapping, `newBytes` becomes all the mapping holds.
-void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage);
+// out, not freed. When growing into a mapping, `newBytes` becomes all the mapping holds; a
+// mapping may grow in place by less than asked, to no less than `leastBytes` (0: all of it).
+void* resizeBlock(void* block, std::size_t oldBytes, std::size_t& newBytes, Storage& storage,
+                  std::size_t leastBytes = 0);
 void freeBlock(void* block, std::size_t bytes, Storage storage) noexcept;
 // A mapping of at least `bytes` (rounded up to huge pages; `bytes` becomes its size), taken
 // from the kept ones when one is big enough; null if out of memory. Give it back with freeBlock.
@@ -77,7 +79,7 @@ public:
     // fetched for writing a few records ahead, so that a long log's stores do not wait for memory.
     void push_back(const T& item) {
         if (end_ == limit_) [[unlikely]]
-            grow(capacity() ? capacity() * 2 : 8);
+            grow(capacity() ? capacity() * 2 : 8, capacity() + 1);
         __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(end_) + kPrefetchBytes), 1);
         *end_++ = item;
     }
@@ -89,7 +91,7 @@ public:
     void pop_back() { --end_; }
     void reserve(size_type capacity) {
         if (capacity > this->capacity())
-            grow(capacity);
+            grow(capacity, capacity);
     }
     // Starts an empty log in `capacity` records of storage that someone else owns and keeps
     // alive longer than the log (a trace's arena). Outgrowing it moves the log to storage of its own.
@@ -151,10 +153,11 @@ private:
             std::memcpy(begin_, items, count * sizeof(T));
         end_ = begin_ + count;
     }
-    void grow(size_type capacity) {
+    // To `capacity` records, or (growing a mapping in place) to no fewer than `least`.
+    void grow(size_type capacity, size_type least) {
         const size_type count = size();
         std::size_t bytes = capacity * sizeof(T);
-        void* block = detail::resizeBlock(begin_, this->capacity() * sizeof(T), bytes, storage_);
+        void* block = detail::resizeBlock(begin_, this->capacity() * sizeof(T), bytes, storage_, least * sizeof(T));
         if (!block)
             throw std::bad_alloc();
         point(static_cast<T*>(block), count, bytes / sizeof(T));
