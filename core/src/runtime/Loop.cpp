@@ -281,7 +281,7 @@ void Loop::waitForWork() {
 
 void Loop::runOnce() {
     // Cancelled timers at the head of the heap are dropped before they can decide the wait.
-    while (!timers_.empty() && timers_.next().cancelled && *timers_.next().cancelled)
+    while (!timers_.empty() && timers_.next().isCancelled())
         timers_.pop().finish(false);
     // The queues as the loop sees them before it waits: an idle loop shows the timers it is
     // waiting for, and a timer that fell due during a long step shows as still in the heap, as
@@ -323,7 +323,7 @@ void Loop::runOnce() {
         const detail::ReadyItem::Fn fn = item.fn;
         void* self = item.self;
         void* arg = item.arg;
-        const bool run = !(item.cancelled && *item.cancelled);
+        const bool run = !item.isCancelled();
         detail::RefCounted* owned = item.owned;
         currentDue_ = item.due;
         ready_.dropFront();
@@ -369,7 +369,7 @@ void Loop::recordQueues() {
         entries.push_back({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
     std::size_t shown = 0;
     timers_.forEachInOrder([&](TimeNs deadline, const detail::ReadyItem& item) {
-        if (shown++ < kMaxTimersShown && !(item.cancelled && *item.cancelled))
+        if (shown++ < kMaxTimersShown && !item.isCancelled())
             entries.push_back({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
     });
 }

@@ -48,20 +48,15 @@ public:
             }
         if (!best)
             return nullptr;
-        if (!best->grownInto)
-            return carve(*best, bytes);
-        // Split: the lower part stays the older log's room, the new log starts the upper part.
-        const std::size_t lower = best->bytes - bestRoom;
-        Range upper{best->start + lower, bestRoom, false};
-        best->bytes = lower;
-        total_ -= bytes;
-        char* start = upper.start;
-        upper.start += bytes;
-        upper.bytes -= bytes;
-        upper.grownInto = true;
-        if (upper.bytes)
+        if (best->grownInto) {
+            // Split: the lower part stays the older log's room, the new log starts the upper part.
+            const std::size_t lower = best->bytes - bestRoom;
+            const Range upper{best->start + lower, bestRoom, false};
+            best->bytes = lower;
             ranges_.push_back(upper);
-        return start;
+            best = &ranges_.back();
+        }
+        return carve(*best, bytes);
     }
 
     // The kept pages from `start` on: `wanted` bytes of them, or as many as are kept there if

@@ -27,9 +27,11 @@ struct ReadyItem {
     RefCounted* owned = nullptr;      // a reference the loop drops after the call
     std::int64_t due = -1;            // for timer callbacks: the deadline it fired for
 
+    bool isCancelled() const { return cancelled && *cancelled; }
+
     // Runs (or skips) the callback and drops what the item owned.
     void finish(bool run) const {
-        fn(self, arg, run && !(cancelled && *cancelled));
+        fn(self, arg, run && !isCancelled());
         if (owned)
             owned->release();
     }
