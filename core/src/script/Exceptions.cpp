@@ -172,7 +172,7 @@ Value Interpreter::exceptionFrom(const std::exception_ptr& error) {
     } catch (const std::invalid_argument& e) {
         return newException(exc.valueError, e.what());
     } catch (const std::bad_alloc&) {
-        return newException(exc.memoryError, std::vector<Value>{});
+        return newException(exc.memoryError, "out of memory: the system refused an allocation");
     } catch (const std::exception& e) {
         return newException(exc.runtimeError, e.what());
     } catch (...) {
@@ -342,6 +342,10 @@ bool ScriptExceptionPolicy::isBaseError(const std::exception_ptr& error) const {
 
 std::exception_ptr ScriptExceptionPolicy::runtimeError(const std::string& message) const {
     return interp_.toExceptionPtr(interp_.newException(interp_.exc.runtimeError, message));
+}
+
+std::exception_ptr ScriptExceptionPolicy::recursionError(const std::string& message) const {
+    return interp_.toExceptionPtr(interp_.newException(interp_.exc.recursionError, message));
 }
 
 std::exception_ptr ScriptExceptionPolicy::invalidState(const std::string& message) const {

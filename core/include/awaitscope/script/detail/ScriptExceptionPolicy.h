@@ -19,6 +19,7 @@ public:
     std::exception_ptr exceptionGroup(const std::string& message, std::vector<std::exception_ptr> errors) const override;
     bool isBaseError(const std::exception_ptr& error) const override;
     std::exception_ptr runtimeError(const std::string& message) const override;
+    std::exception_ptr recursionError(const std::string& message) const override;
     std::exception_ptr invalidState(const std::string& message) const override;
     std::exception_ptr queueEmpty() const override;
     std::exception_ptr queueFull() const override;
