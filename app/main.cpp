@@ -14,6 +14,7 @@
 #include <awaitscope/script/ScriptRunner.h>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,6 +24,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -165,7 +167,7 @@ int runScriptCommand(const QString& target, const QString& outPath) {
     if (!outPath.isEmpty()) {
         const awaitscope::SaveResult saved = awaitscope::saveTraceFile(result.trace, outPath.toLocal8Bit().toStdString());
         if (!saved.ok) {
-            std::fprintf(stderr, "awaitscope: cannot write %s: %s\n", qPrintable(outPath), saved.error.c_str());
+            std::fprintf(stderr, "awaitscope: %s\n", saved.error.c_str());
             return result.exitCode ? result.exitCode : 1;
         }
     }
@@ -181,6 +183,9 @@ int listScenarios() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // A save that reaches the file size limit (ulimit -f) then fails with EFBIG, which saveFile
+    // reports and cleans up after, instead of the signal killing the process mid-save.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication::setApplicationName(QStringLiteral("awaitscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Awaitscope"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(awaitscope::kVersion));
@@ -319,8 +324,15 @@ int main(int argc, char** argv) {
         int code = 0;
         auto grabAndQuit = [&] {
             QApplication::processEvents();
-            if (!window.grab().save(path)) {
-                std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
+            QByteArray picture;
+            QBuffer buffer(&picture);
+            const QByteArray format = QFileInfo(path).suffix().toLatin1();
+            awaitscope::SaveResult saved{false, path.toStdString() + ": cannot encode the picture"};
+            if (buffer.open(QIODevice::WriteOnly) && window.grab().save(&buffer, format.isEmpty() ? "PNG" : format.constData()))
+                saved = awaitscope::saveFile(QFile::encodeName(path).toStdString(),
+                                             std::string_view(picture.data(), picture.size()));
+            if (!saved.ok) {
+                std::fprintf(stderr, "awaitscope: %s\n", saved.error.c_str());
                 code = 1;
             }
             app.quit();

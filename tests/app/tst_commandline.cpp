@@ -22,6 +22,12 @@ RunResult runApp(const QStringList& arguments) {
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+void writeText(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text);
+}
+
 } // namespace
 
 class TestCommandLine : public QObject {
@@ -77,6 +83,16 @@ private slots:
         QVERIFY(converted.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(converted.readAll()).object().contains("traceEvents"));
         QCOMPARE(runApp({"--convert", input}).exitCode, 2);
+    }
+    void aFailedSaveNamesItsPathOnce() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("hello.py");
+        writeText(script, "print('hello')\n");
+        const RunResult result = runApp({"--run", script, "--out", "/nonexistent-dir/run.json"});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("hello\n"));
+        QCOMPARE(result.err, QString("awaitscope: /nonexistent-dir/run.json: cannot create a temporary file next to it: No "
+                                     "such file or directory\n"));
     }
     void unknownOptionIsAUsageError() {
         const RunResult result = runApp({"--no-such-option"});

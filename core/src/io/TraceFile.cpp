@@ -115,19 +115,6 @@ std::string systemError(const std::string& path, const char* what) {
     return path + ": " + what + ": " + std::strerror(errno);
 }
 
-bool writeAll(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
-}
-
 bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
     switch (format) {
     case TraceFormat::Native: return writeNativeTrace(trace, sink);
@@ -230,42 +217,8 @@ std::string traceFileBytes(const Trace& trace, TraceFormat format) {
 }
 
 SaveResult saveTraceFile(const Trace& trace, const std::string& path, std::optional<TraceFormat> format) {
-    SaveResult result;
-    std::string temporary = path + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) {
-        result.error = systemError(path, "cannot create a temporary file next to it");
-        return result;
-    }
-    // mkstemp makes the file private (0600); a saved trace gets the usual 0666 less umask.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-
-    int writeErrno = 0;
-    const ByteSink sink = [&](std::string_view block) {
-        if (writeAll(fd, block))
-            return true;
-        writeErrno = errno;
-        return false;
-    };
-    const bool written = writeFormat(trace, format.value_or(formatForPath(path)), sink);
-    if (!written && writeErrno == 0)
-        writeErrno = EIO;
-    if (written && ::fsync(fd) != 0)
-        writeErrno = errno;
-    if (::close(fd) != 0 && writeErrno == 0)
-        writeErrno = errno;
-    if (writeErrno == 0 && ::rename(temporary.c_str(), path.c_str()) != 0)
-        writeErrno = errno;
-    if (writeErrno != 0) {
-        ::unlink(temporary.c_str());
-        errno = writeErrno;
-        result.error = systemError(path, "cannot save");
-        return result;
-    }
-    result.ok = true;
-    return result;
+    const TraceFormat as = format.value_or(formatForPath(path));
+    return saveFile(path, [&](const ByteSink& sink) { return writeFormat(trace, as, sink); });
 }
 
 } // namespace awaitscope

@@ -4,6 +4,7 @@
 // (.json.gz), and Chrome Trace Event JSON (import and export). Loading detects the format
 // from the content, streams the file in blocks, reports progress and can be cancelled.
 // Bad input of any kind gives an error naming where: a byte offset or a JSON path.
+#include "awaitscope/io/SaveFile.h"
 #include "awaitscope/trace/Trace.h"
 
 #include <atomic>
@@ -44,11 +45,7 @@ enum class TraceFormat { Native, NativeGzip, Chrome };
 TraceFormat formatForPath(const std::string& path);
 const char* toString(TraceFormat format);
 
-struct SaveResult {
-    bool ok = false;
-    std::string error;
-};
-// Atomic: writes a temporary file next to `path` and renames it; a failed save leaves `path` untouched.
+// Saved as saveFile saves (atomic; a failed save leaves `path` untouched).
 SaveResult saveTraceFile(const Trace& trace, const std::string& path, std::optional<TraceFormat> format = {});
 
 // The bytes saveTraceFile would write, for tests and for callers with their own storage.
