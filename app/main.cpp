@@ -9,6 +9,7 @@
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
+#include <awaitscope/cli/TerminalText.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
@@ -79,8 +80,10 @@ awaitscope::ui::TraceSources makeTraceSources() {
         awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
         if (result.ok)  // a recorded program's code, when the trace does not carry it
             awaitscope::attachSourceBeside(result.trace, path);
-        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
-                                           std::move(result.warnings)};
+        std::vector<std::string> warnings;
+        for (const awaitscope::LoadWarning& warning : result.warnings)
+            warnings.push_back(awaitscope::toString(warning));
+        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error), std::move(warnings)};
     };
     sources.save = [](const awaitscope::Trace& trace, const std::string& path, awaitscope::ui::SaveFormat format) {
         const awaitscope::TraceFormat as = format == awaitscope::ui::SaveFormat::Chrome ? awaitscope::TraceFormat::Chrome
@@ -302,7 +305,7 @@ int main(int argc, char** argv) {
         QGuiApplication app(argc, argv);
         QString errors;
         const int code = awaitscope::ui::runRenderCommand(request, makeTraceSources(), &errors);
-        std::fputs(qPrintable(errors), stderr);
+        std::fputs(awaitscope::terminalSafe(errors.toStdString()).c_str(), stderr);
         return code;
     }
 

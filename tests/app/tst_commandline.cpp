@@ -84,6 +84,24 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(converted.readAll()).object().contains("traceEvents"));
         QCOMPARE(runApp({"--convert", input}).exitCode, 2);
     }
+    void tasksAwaitingEachOtherEndInRecursionErrorWithEverythingPrintedKept() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("mutual.py");
+        writeText(script, "import asyncio\n\ntasks = {}\n\n\nasync def a():\n    print('a waits for b')\n"
+                          "    await tasks['b']\n\n\nasync def b():\n    print('b waits for a')\n    await tasks['a']\n\n\n"
+                          "async def main():\n    print('start')\n    tasks['a'] = asyncio.create_task(a())\n"
+                          "    tasks['b'] = asyncio.create_task(b())\n    await asyncio.sleep(0.1)\n    print('end main')\n\n\n"
+                          "asyncio.run(main())\n");
+        const QString trace = dir.filePath("mutual.json");
+        const RunResult result = runApp({"--run", script, "--out", trace});
+        // As CPython: the lines printed, then a RecursionError from asyncio.run's shutdown, exit 1.
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("start\na waits for b\nb waits for a\nend main\n"));
+        QVERIFY2(result.err.contains("RecursionError: cannot cancel Task-2: it awaits itself round a cycle (Task-2 "
+                                     "awaits Task-3, which awaits Task-2)"),
+                 qPrintable(result.err));
+        QVERIFY(QFileInfo(trace).size() > 0);
+    }
     void aFailedSaveNamesItsPathOnce() {
         QTemporaryDir dir;
         const QString script = dir.filePath("hello.py");
@@ -93,6 +111,45 @@ private slots:
         QCOMPARE(result.out, QString("hello\n"));
         QCOMPARE(result.err, QString("awaitscope: /nonexistent-dir/run.json: cannot create a temporary file next to it: No "
                                      "such file or directory\n"));
+    }
+    void renderAndConvertPrintWhatTheLoadDropped_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("--convert") << "--convert";
+        QTest::newRow("--render") << "--render";
+    }
+    void renderAndConvertPrintWhatTheLoadDropped() {
+        QFETCH(QString, mode);
+        QTemporaryDir dir;
+        const QString input = dir.filePath("cycle.json");
+        // Two tasks, each the other's parent.
+        writeText(input, "{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[{\"id\":0,\"parent\":1},"
+                         "{\"id\":1,\"parent\":0}]}");
+        const QString output = dir.filePath(mode == "--render" ? "cycle.png" : "cycle.chrome.json");
+        const RunResult result = mode == "--render" ? runApp({"--render", input, "--out", output})
+                                                    : runApp({"--convert", input, output});
+        QCOMPARE(result.exitCode, 0);
+        // Only our own lines: Qt may say something about its runtime directory first.
+        QStringList ours = result.err.split('\n').filter(QRegularExpression("^awaitscope: "));
+        QCOMPARE(ours, QStringList{"awaitscope: warning: 1 tasks were their own ancestors (parents in a cycle); the first "
+                                   "task of each cycle is shown as a top-level task (the first is tasks[0].parent)"});
+        QVERIFY(QFileInfo(output).size() > 0);
+    }
+    void reportEscapesControlCharactersFromTheTrace() {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("hostile.json");
+        // A task name that would retitle the terminal and clear the screen, and an unknown
+        // phase that is an escape character.
+        writeText(input, "[{\"ph\":\"M\",\"name\":\"thread_name\",\"tid\":1,\"args\":{\"name\":"
+                         "\"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e\"}},"
+                         "{\"ph\":\"X\",\"name\":\"step\",\"ts\":0,\"dur\":5,\"tid\":1},"
+                         "{\"ph\":\"\\u001b\",\"ts\":0}]");
+        const RunResult result = runApp({"--report", input});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(!result.out.contains(QChar(0x1b)) && !result.out.contains(QChar(0x9b)) && !result.out.contains(QChar(0x202e)),
+                 qPrintable(result.out));
+        QVERIFY2(result.out.contains("\\x1B]0;pwned\\x07\\x1B[2J\\u009B31m\\u202E"), qPrintable(result.out));
+        QCOMPARE(result.err, QString("awaitscope: warning: 1 events of an unknown phase \"\\x1B\" were skipped (the first "
+                                     "is traceEvents[2])\n"));
     }
     void unknownOptionIsAUsageError() {
         const RunResult result = runApp({"--no-such-option"});

@@ -65,8 +65,8 @@ QString lane(const Trace& trace, TaskId task) {
 
 QStringList warnings(const LoadResult& result) {
     QStringList list;
-    for (const std::string& w : result.warnings)
-        list << QString::fromStdString(w);
+    for (const LoadWarning& w : result.warnings)
+        list << QString::fromStdString(toString(w));
     return list;
 }
 
@@ -252,7 +252,7 @@ private slots:
         QCOMPARE(lane(partial.trace, 0), lane(full.trace, 0));
         QCOMPARE(partial.warnings.size(), full.warnings.size() + std::size_t(extraWarnings));
         if (extraWarnings)
-            QCOMPARE(QString::fromStdString(partial.warnings.back()),
+            QCOMPARE(QString::fromStdString(toString(partial.warnings.back())),
                      QString("1 event cut off at the end of the file could not be read"));
     }
 

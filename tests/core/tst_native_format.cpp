@@ -418,7 +418,7 @@ private slots:
         input.append(kMaxStringBytes + (2u << 20), 'x');
         input += "\"}}";
         const QString error = loadError(input);
-        QCOMPARE(error, QString("t.json: byte 60: a single JSON value runs on for more than 16777216 bytes "
+        QCOMPARE(error, QString("t.json: byte 60: a single JSON string runs on for more than 16777216 bytes "
                                 "(kMaxStringBytes)"));
     }
 

@@ -36,6 +36,10 @@ int runRenderCommand(const RenderRequest& request, const TraceSources& sources, 
     }
     if (!loaded.ok)
         return fail(QString::fromStdString(loaded.error));
+    // What the load dropped or doubted, as --report and --convert say it: the picture alone would hide it.
+    if (errors)
+        for (const std::string& warning : loaded.warnings)
+            *errors += QStringLiteral("awaitscope: warning: %1\n").arg(QString::fromStdString(warning));
     TraceModel model(std::make_shared<const Trace>(std::move(loaded.trace)));
     RenderOptions options;
     options.size = request.size;

@@ -1,5 +1,6 @@
 #include "awaitscope/cli/ConvertCommand.h"
 
+#include "awaitscope/cli/TerminalText.h"
 #include "awaitscope/io/TraceFile.h"
 
 #include <ostream>
@@ -9,15 +10,15 @@ namespace awaitscope {
 int runConvertCommand(const std::string& input, const std::string& output, std::ostream& out, std::ostream& err) {
     LoadResult loaded = loadTraceFile(input);
     if (!loaded.ok) {
-        err << "awaitscope: " << loaded.error << "\n";
+        err << "awaitscope: " << terminalSafe(loaded.error) << "\n";
         return kExitError;
     }
-    for (const std::string& warning : loaded.warnings)
-        err << "awaitscope: warning: " << warning << "\n";
+    for (const LoadWarning& warning : loaded.warnings)
+        err << "awaitscope: warning: " << terminalSafe(toString(warning)) << "\n";
     const TraceFormat format = formatForPath(output);
     const SaveResult saved = saveTraceFile(loaded.trace, output, format);
     if (!saved.ok) {
-        err << "awaitscope: " << saved.error << "\n";
+        err << "awaitscope: " << terminalSafe(saved.error) << "\n";
         return kExitError;
     }
     out << "converted " << input << " (" << loaded.trace.tasks.size() << " tasks, " << loaded.trace.eventCount()

@@ -80,6 +80,8 @@ constexpr std::uint32_t kLargestId = 0xFFFFFFFEu;  // 0xFFFFFFFF means "none" (k
 bool NativeTraceReader::read() {
     if (!input_.parse(*this) && error_.empty())
         error_ = "the JSON parser stopped without a reason";  // not reachable: every stop sets error_
+    if (error_.empty() && input_.stop() != InputStop::None)
+        error_ = input_.stopMessage();  // the JSON ended where the input stopped: at a NUL byte
     return error_.empty() && validate();
 }
 

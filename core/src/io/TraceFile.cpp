@@ -5,6 +5,7 @@
 #include "GzipWriter.h"
 #include "JsonInput.h"
 #include "NativeTraceReader.h"
+#include "TraceConsistency.h"
 
 #include "awaitscope/io/ChromeFormat.h"
 #include "awaitscope/io/NativeFormat.h"
@@ -94,6 +95,8 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
         result.ok = reader.read();
         if (!result.ok)
             result.error = prefix + reader.error();
+        else
+            result.warnings = detail::checkConsistency(result.trace);
         break;
     }
     case Content::Chrome:
@@ -130,6 +133,13 @@ bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
 }
 
 } // namespace
+
+std::string toString(const LoadWarning& warning) {
+    std::string text = std::to_string(warning.count) + " " + warning.what;
+    if (!warning.where.empty())
+        text += " (the first is " + warning.where + ")";
+    return text;
+}
 
 LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessages, const LoadProgress& progress) {
     detail::MemorySource source(bytes);

@@ -22,11 +22,21 @@ struct LoadProgress {
     const std::atomic<bool>* cancelled = nullptr;  // set from another thread to stop loading
 };
 
+// Something a load dropped, doubted or repaired, for the user to see. Occurrences of one kind
+// are counted in one warning that names the first: a million bad events make one line.
+struct LoadWarning {
+    std::string what;         // "events without a \"ph\" (phase) were skipped"
+    std::string where;        // the first occurrence: a JSON path ("traceEvents[12]", "tasks[3].events[7]"); may be empty
+    std::uint64_t count = 1;  // occurrences
+};
+// "3 events without a "ph" (phase) were skipped (the first is traceEvents[12])"
+std::string toString(const LoadWarning& warning);
+
 struct LoadResult {
     bool ok = false;
     Trace trace;
     std::string error;                  // with a location: byte offset or JSON path
-    std::vector<std::string> warnings;  // e.g. Chrome events that could not be mapped, counted
+    std::vector<LoadWarning> warnings;  // in the order they first occurred
 };
 
 // Detects the format from the content: native JSON, gzip (native), Chrome Trace Event JSON.
