@@ -669,6 +669,10 @@ private:
         std::vector<TaskId> taskOf(lanes_.size());
         for (std::size_t position = 0; position < order.size(); ++position)
             taskOf[order[position]] = static_cast<TaskId>(position);
+        std::vector<std::uint32_t>().swap(order);
+        // Lanes are found by key only while reading: their maps go before the tasks are built.
+        std::map<ThreadKey, std::uint32_t>().swap(threadLanes_);
+        std::unordered_map<std::string, std::uint32_t>().swap(asyncLanes_);
 
         // Top-level slices per lane, for binding flow arrows (only kept when there are any).
         std::vector<std::vector<std::pair<TimeNs, TimeNs>>> tops(flows_.empty() ? 0 : lanes_.size());
@@ -709,9 +713,12 @@ private:
         const AwaitId idle = static_cast<AwaitId>(trace_.awaits.size());
         trace_.awaits.push_back({kUnknownSite, WaitKind::None, trace_.strings.intern("idle"), kNoTask});
 
-        trace_.tasks.resize(lanes_.size());
-        for (std::size_t i = 0; i < lanes_.size(); ++i) {
-            RawLane& lane = lanes_[i];
+        // Each lane is dropped as soon as its task holds its events: the import's peak memory is
+        // then the raw lanes still to come plus the finished tasks, not both in full.
+        const std::size_t laneCount = lanes_.size();
+        trace_.tasks.resize(laneCount);
+        for (std::size_t i = 0; i < laneCount; ++i) {
+            const RawLane& lane = lanes_.front();
             TaskRecord& task = trace_.tasks[taskOf[i]];
             task.id = taskOf[i];
             task.kind = fromAwaitscope_ && !lane.async ? TaskKind::Task : TaskKind::Thread;
@@ -730,7 +737,7 @@ private:
             emitLane(lane, task, idle, woken);
             for (const RawInstant& instant : lane.instants)
                 trace_.output.push_back({instant.time - minTime_, task.id, kUnknownSite, instant.name});
-            release(lane);
+            lanes_.pop_front();
             if (!tops.empty()) {
                 std::vector<std::pair<TimeNs, TimeNs>>().swap(tops[i]);
                 std::vector<Wakeup>().swap(woken);
@@ -741,15 +748,6 @@ private:
         trace_.metadata.clock = "wall";
         trace_.metadata.recorder = fromAwaitscope_ ? "Chrome Trace Event JSON (exported by Awaitscope)"
                                                    : "Chrome Trace Event JSON";
-    }
-
-    // A lane's raw events, once its task holds them: the import's peak memory is then the raw
-    // events of the lanes still to come plus the finished ones, not both in full.
-    static void release(RawLane& lane) {
-        std::vector<RawSlice>().swap(lane.slices);
-        std::vector<RawMark>().swap(lane.marks);
-        std::vector<RawInstant>().swap(lane.instants);
-        std::string().swap(lane.name);
     }
 
     void emitLane(const RawLane& lane, TaskRecord& task, AwaitId idle, const std::vector<Wakeup>& wakeups) {
