@@ -453,6 +453,21 @@ Task<> awaitCycles() {
     say("main returns");
 }
 
+// A timeout that fires round a cycle: its cancel comes back to the task it cancels.
+Task<> awaitOther(const TaskHandle<>* other) { co_await *other; }
+Task<> underTimeout(const TaskHandle<>* awaited) {
+    Task<> guarded = withTimeout(std::chrono::nanoseconds(100ms), awaitOther(awaited));
+    co_await std::move(guarded);
+}
+Task<> timeoutRoundACycle() {
+    TaskHandle<> first;
+    TaskHandle<> second;
+    first = createTask(cycleWaiter("first", "second", &second));
+    second = createTask(underTimeout(&first));
+    co_await sleep(200ms);
+    say("main done");
+}
+
 // A chain of tasks, each awaiting the next; the last waits for an event that never comes.
 Task<> chainLink(int remaining) {
     // Awaitables bound to locals: GCC 12 destroys temporaries inside co_await twice.
@@ -545,6 +560,23 @@ private slots:
         QCOMPARE(suspend[2].kind, EventKind::Resume);
         // The two in a cycle are left pending at exit, as under CPython ("Task was destroyed but it is pending!").
         QCOMPARE(trace.pendingAtExit.size(), std::size_t{2});
+    }
+
+    void aTimeoutFiringRoundACycleEndsTheRunWithoutLeaking() {
+        testsupport::printed().clear();
+        bool raised = false;
+        {
+            Loop loop;
+            try {
+                loop.run(timeoutRoundACycle());
+            } catch (const RecursionError&) {
+                raised = true;
+            }
+        }
+        QVERIFY(raised);
+        QCOMPARE(testsupport::printedLines(), QStringList{"first waits for second"});
+        QCOMPARE(detail::liveCounts().frames, 0L);
+        QCOMPARE(detail::liveCounts().futures, 0L);
     }
 
     void longChainsOfAwaitingTasksCancelUpToCPythonsDepth_data() {
