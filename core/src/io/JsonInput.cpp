@@ -35,7 +35,7 @@ void JsonInput::take(std::string_view block) {
 void JsonInput::scanGap() {
     // From the last SAX event (or from where the previous block's scan ended) to the end of
     // this block: usually a few bytes, as events come every few bytes in a trace.
-    std::uint64_t from = std::max(lastValue_, gapScanned_);
+    const std::uint64_t from = std::max(lastValue_, gapScanned_);
     if (lastValue_ >= gapScanned_)
         gap_ = Gap::Blank;  // just after a value: between tokens
     for (const char* p = begin_ + (from - base_); p < lim_; ++p) {
@@ -55,8 +55,7 @@ void JsonInput::scanGap() {
             break;
         }
     }
-    from = base_ + static_cast<std::uint64_t>(lim_ - begin_);
-    gapScanned_ = from;
+    gapScanned_ = base_ + static_cast<std::uint64_t>(lim_ - begin_);
 }
 
 bool JsonInput::refill() {
