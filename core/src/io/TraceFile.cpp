@@ -205,7 +205,7 @@ std::string attachSourceBeside(Trace& trace, const std::string& tracePath) {
 TraceFormat formatForPath(const std::string& path) {
     if (endsWith(path, ".json.gz"))
         return TraceFormat::NativeGzip;
-    if (endsWith(path, ".chrome.json"))
+    if (endsWith(path, "chrome.json"))
         return TraceFormat::Chrome;
     return TraceFormat::Native;
 }

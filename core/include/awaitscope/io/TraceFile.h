@@ -40,7 +40,8 @@ LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessag
 std::string attachSourceBeside(Trace& trace, const std::string& tracePath);
 
 enum class TraceFormat { Native, NativeGzip, Chrome };
-// "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, else Native.
+// "*.json.gz" -> NativeGzip; a name ending in "chrome.json" ("run.chrome.json",
+// "run-chrome.json", "chrome.json") -> Chrome; else Native.
 TraceFormat formatForPath(const std::string& path);
 const char* toString(TraceFormat format);
 
