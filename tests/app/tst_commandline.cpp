@@ -23,6 +23,15 @@ RunResult runApp(const QStringList& arguments) {
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+// A trace with no tasks, as run.json in `dir`.
+QString writeEmptyTrace(const QTemporaryDir& dir) {
+    const QString path = dir.filePath("run.json");
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
+    return path;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject {
@@ -65,11 +74,7 @@ private slots:
     }
     void convertWritesTheFormatTheOutputNameAsksFor() {
         QTemporaryDir dir;
-        const QString input = dir.filePath("run.json");
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
-        file.close();
+        const QString input = writeEmptyTrace(dir);
         const QString output = dir.filePath("run.chrome.json");
         const RunResult result = runApp({"--convert", input, output});
         QCOMPARE(result.exitCode, 0);
@@ -90,11 +95,7 @@ private slots:
         QFETCH(QString, format);
         QFETCH(QByteArray, begins);
         QTemporaryDir dir;
-        const QString input = dir.filePath("run.json");
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
-        file.close();
+        const QString input = writeEmptyTrace(dir);
         const QString output = dir.filePath("out.json");  // the name alone would ask for native JSON
         const RunResult result = runApp({"--convert", input, output, "--to", format});
         QCOMPARE(result.exitCode, 0);
