@@ -67,11 +67,15 @@ void acceptQtOptions(QCommandLineParser& parser, bool describeWidgetOptions) {
     add("widgetcount", {}, QStringLiteral("At exit, print how many widgets were left undestroyed (debugging helper)."));
 }
 
-// Traces recorded from real programs (samples/traces): installed beside the binary, else
-// in the source tree this binary was built from. Each is titled by its program's docstring.
+// Traces recorded from real programs (samples/traces): installed beside the binary, else in
+// the source tree this binary was built from (unless it was built for a package). Each is
+// titled by its program's docstring.
 std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
     const QStringList places = {QCoreApplication::applicationDirPath() + "/../share/awaitscope/traces",
-                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)};
+#ifdef AWAITSCOPE_SAMPLE_TRACES_DIR
+                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)
+#endif
+    };
     for (const QString& place : places) {
         const QFileInfoList traces = QDir(place).entryInfoList({"*.json", "*.json.gz"}, QDir::Files, QDir::Name);
         if (traces.isEmpty())
