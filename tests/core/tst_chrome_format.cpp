@@ -527,6 +527,16 @@ private slots:
         QCOMPARE(std::string(result.trace.str(result.trace.output[0].text)), std::string("headers"));
     }
 
+    void deeplyNestedMetadataIsRefused() {
+        std::string input = "{\"metadata\":{\"awaitscope-trace\":";
+        for (int i = 0; i < 100000; ++i)
+            input += "{\"a\":";
+        const LoadResult result = loadTraceBytes(input, "c.json");
+        QVERIFY(!result.ok);
+        // The 65th object inside the document starts at byte 32 + 64 * 5.
+        QCOMPARE(QString::fromStdString(result.error), QString("c.json: byte 353: nesting deeper than 64 levels (kMaxJsonDepth)"));
+    }
+
     void deeplyNestedArgsAreRefused() {
         std::string input = "{\"traceEvents\":[{\"ph\":\"X\",\"args\":";
         for (int i = 0; i < 100000; ++i)

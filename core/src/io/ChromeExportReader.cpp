@@ -75,6 +75,12 @@ bool ExportTables::handled(bool ok) {
     return true;
 }
 
+bool ExportTables::tooDeep() {
+    abortMessage_ = "byte " + std::to_string(input_.offset()) + ": nesting deeper than " + std::to_string(kMaxJsonDepth) +
+                    " levels (kMaxJsonDepth)";
+    return false;
+}
+
 void ExportTables::end() {
     if (state_ == State::Reading)
         state_ = reader_.validate() ? State::Ready : State::Failed;
@@ -96,7 +102,7 @@ void ExportRebuilder::add(std::int64_t tid, TimeNs begin, TimeNs end, std::strin
                          args.frameSeq != unset || args.frameEndSeq != unset;
     if (!carries)
         return;  // a slice for the eye only
-    if (begin < 0 || end < begin) {
+    if (begin < 0 || end < begin || end > kMaxTimeNs) {
         ++unusable_;
         return;
     }

@@ -9,6 +9,7 @@
 #include "JsonInput.h"
 #include "NativeTraceReader.h"
 
+#include "awaitscope/io/TraceLimits.h"
 #include "awaitscope/trace/Trace.h"
 
 #include <cstdint>
@@ -72,6 +73,8 @@ public:
     // then read as any Chrome trace); false stops the parse when the input stopped.
     bool handled(bool ok);
     bool failed() const { return state_ == State::Failed; }
+    // Stops the parse: nesting inside the document went past kMaxJsonDepth.
+    bool tooDeep();
     void end();
 
 private:
@@ -113,10 +116,8 @@ public:
         return chrome_.key(name);
     }
     bool start_object(std::size_t n) {
-        if (inner()) {
-            ++innerDepth_;
-            return feed([&](NativeTraceReader& r) { return r.start_object(n); });
-        }
+        if (inner())
+            return deeper() && feed([&](NativeTraceReader& r) { return r.start_object(n); });
         if (depth_ == 2 && inMetadata_ && metadataKey_ == chrome_export::kTablesKey &&
             tables_.state() == ExportTables::State::Absent) {
             tables_.begin();
@@ -127,10 +128,8 @@ public:
         return chrome_.start_object(n);
     }
     bool start_array(std::size_t n) {
-        if (inner()) {
-            ++innerDepth_;
-            return feed([&](NativeTraceReader& r) { return r.start_array(n); });
-        }
+        if (inner())
+            return deeper() && feed([&](NativeTraceReader& r) { return r.start_array(n); });
         opened(false);
         return chrome_.start_array(n);
     }
@@ -152,6 +151,8 @@ public:
 
 private:
     bool inner() const { return innerDepth_ > 0; }
+    // The reader refuses deep nesting, but what follows its failure is only counted here.
+    bool deeper() { return ++innerDepth_ <= kMaxJsonDepth || tables_.tooDeep(); }
     // Once the document has failed, the rest of it is skipped: the reader stopped where it failed.
     template <class Call>
     bool feed(Call call) {
