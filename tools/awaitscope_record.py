@@ -806,6 +806,7 @@ def _start_sampler(rec):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
+        prog="awaitscope_record.py",
         description="Run a Python asyncio program and record it as an Awaitscope trace.")
     parser.add_argument("-o", "--output", required=True, help="trace file to write (.json or .json.gz)")
     parser.add_argument("-m", dest="module", help="run a module, like python -m")
