@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -47,11 +48,37 @@ bool displayAvailable() {
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
 }
 
-// Traces recorded from real programs (samples/traces): installed beside the binary, else
-// in the source tree this binary was built from. Each is titled by its program's docstring.
+// The options every Qt application takes (QGuiApplication's and QApplication's, and the X11
+// ones): accepted here so that they reach the QApplication, which reads them from argv.
+// `--help-all` lists QGuiApplication's in Qt's own words; Qt lists none of QApplication's,
+// so those are described here, for --help-all only.
+void acceptQtOptions(QCommandLineParser& parser, bool describeWidgetOptions) {
+    auto add = [&](const char* name, const QString& valueName, const QString& description = {}) {
+        QCommandLineOption option(QString::fromLatin1(name), description, valueName);
+        if (description.isEmpty() || !describeWidgetOptions)
+            option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    };
+    for (const char* name : {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "geometry",
+                             "qwindowtitle", "title", "qwindowicon", "icon", "session", "display", "name", "visual"})
+        add(name, QStringLiteral("value"));
+    for (const char* name : {"reverse", "sync", "nograb", "dograb", "testability"})
+        add(name, {});
+    add("style", QStringLiteral("style"),
+        QStringLiteral("The widget style: Fusion, Windows, or a style plugin's (QApplication::setStyle)."));
+    add("stylesheet", QStringLiteral("file"), QStringLiteral("A Qt style sheet for the whole window."));
+    add("widgetcount", {}, QStringLiteral("At exit, print how many widgets were left undestroyed (debugging helper)."));
+}
+
+// Traces recorded from real programs (samples/traces): installed beside the binary, else in
+// the source tree this binary was built from (unless it was built for a package). Each is
+// titled by its program's docstring.
 std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
     const QStringList places = {QCoreApplication::applicationDirPath() + "/../share/awaitscope/traces",
-                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)};
+#ifdef AWAITSCOPE_SAMPLE_TRACES_DIR
+                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)
+#endif
+    };
     for (const QString& place : places) {
         const QFileInfoList traces = QDir(place).entryInfoList({"*.json", "*.json.gz"}, QDir::Files, QDir::Name);
         if (traces.isEmpty())
@@ -70,6 +97,12 @@ std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
         return samples;
     }
     return {};
+}
+
+int listSampleTraces() {
+    for (const awaitscope::ui::SampleTrace& sample : findSampleTraces())
+        std::printf("%s\t%s\n", sample.path.c_str(), sample.title.c_str());
+    return 0;
 }
 
 // The ui reaches file loading, saving and script running only through these hooks.
@@ -218,9 +251,15 @@ int main(int argc, char** argv) {
     parser.addOption(frozenOption);
     const QCommandLineOption convertOption(QStringLiteral("convert"),
         QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT. "
-                       "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
+                       "Any format is read; --to says which to write."),
         QStringLiteral("in"));
     parser.addOption(convertOption);
+    const QCommandLineOption toOption(QStringLiteral("to"),
+        QStringLiteral("With --convert: the format to write: chrome (Chrome/Perfetto JSON), native (Awaitscope JSON) or "
+                       "native-gz (the same, gzip-compressed). Without it the output's name decides: *.json.gz is "
+                       "native-gz, *chrome.json is chrome, anything else native."),
+        QStringLiteral("format"));
+    parser.addOption(toOption);
     const QCommandLineOption renderOption(QStringLiteral("render"),
         QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
     const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
@@ -233,18 +272,33 @@ int main(int argc, char** argv) {
         QStringLiteral("script.py|name"));
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
         QStringLiteral("List the built-in scenarios with their titles."));
-    parser.addOptions({runOption, listScenariosOption});
+    const QCommandLineOption listSamplesOption(QStringLiteral("list-samples"),
+        QStringLiteral("List the sample traces recorded from real programs (File > Open Sample Trace): path, then title."));
+    parser.addOptions({runOption, listScenariosOption, listSamplesOption});
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
+    acceptQtOptions(parser, argumentsOf(argc, argv).contains(QStringLiteral("--help-all")));
+    // Qt's options have one dash (-style, -reverse); ours work with one or two.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(argumentsOf(argc, argv))) {
         std::fprintf(stderr, "awaitscope: %s\nTry 'awaitscope --help'.\n", qPrintable(parser.errorText()));
         return 2;
     }
+    if (parser.isSet(QStringLiteral("help-all"))) {
+        // Qt lists its own options only with an application object, which needs a platform.
+        if (!displayAvailable())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        parser.process(app);  // prints the help with Qt's options and exits
+        return 0;
+    }
     if (parser.isSet(helpOption)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Without an application object the parser cannot know the program's name.
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("awaitscope"))),
+                   stdout);
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -255,6 +309,10 @@ int main(int argc, char** argv) {
     // Headless modes: no QApplication, no display.
     if (parser.isSet(listScenariosOption))
         return listScenarios();
+    if (parser.isSet(listSamplesOption)) {
+        QCoreApplication app(argc, argv);  // where the binary is, and so where the samples are installed
+        return listSampleTraces();
+    }
     if (parser.isSet(runOption))
         return runScriptCommand(parser.value(runOption), parser.value(outOption));
     if (parser.isSet(reportOption)) {
@@ -278,8 +336,17 @@ int main(int argc, char** argv) {
             std::fputs("awaitscope: --convert needs an input and an output file: awaitscope --convert IN OUT\n", stderr);
             return awaitscope::kExitUsage;
         }
+        std::optional<awaitscope::TraceFormat> format;
+        if (parser.isSet(toOption)) {
+            format = awaitscope::traceFormatNamed(parser.value(toOption).toStdString());
+            if (!format) {
+                std::fprintf(stderr, "awaitscope: --to %s: the formats are %s\n", qPrintable(parser.value(toOption)),
+                             awaitscope::kTraceFormatNames);
+                return awaitscope::kExitUsage;
+            }
+        }
         return awaitscope::runConvertCommand(parser.value(convertOption).toLocal8Bit().toStdString(),
-                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr);
+                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr, format);
     }
     if (parser.isSet(renderOption) || parser.isSet(renderScenarioOption)) {
         awaitscope::ui::RenderRequest request;
@@ -309,7 +376,7 @@ int main(int argc, char** argv) {
         return code;
     }
 
-    if (!displayAvailable()) {
+    if (!displayAvailable() && !parser.isSet(QStringLiteral("platform"))) {
         std::fputs("awaitscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
                    "Run it under a virtual display:   xvfb-run make run\n"
                    "or render without a window:       QT_QPA_PLATFORM=offscreen awaitscope --screenshot out.png\n"

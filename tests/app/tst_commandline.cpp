@@ -1,4 +1,5 @@
 // Runs the real awaitscope binary the way a user's shell would, with no display at all.
+#include <QImage>
 #include <QtTest>
 
 namespace {
@@ -28,6 +29,13 @@ void writeText(const QString& path, const QByteArray& text) {
         file.write(text);
 }
 
+// A trace with no tasks, as run.json in `dir`.
+QString writeEmptyTrace(const QTemporaryDir& dir) {
+    const QString path = dir.filePath("run.json");
+    writeText(path, "{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
+    return path;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject {
@@ -36,7 +44,7 @@ private slots:
     void helpWorksWithoutADisplay() {
         const RunResult result = runApp({"--help"});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains("Usage: "), qPrintable(result.out));
+        QVERIFY2(result.out.startsWith("Usage: awaitscope [options] [file]\n"), qPrintable(result.out));
         QVERIFY(result.out.contains("--version"));
         QVERIFY(result.err.isEmpty());
     }
@@ -70,11 +78,7 @@ private slots:
     }
     void convertWritesTheFormatTheOutputNameAsksFor() {
         QTemporaryDir dir;
-        const QString input = dir.filePath("run.json");
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
-        file.close();
+        const QString input = writeEmptyTrace(dir);
         const QString output = dir.filePath("run.chrome.json");
         const RunResult result = runApp({"--convert", input, output});
         QCOMPARE(result.exitCode, 0);
@@ -151,6 +155,76 @@ private slots:
         QCOMPARE(result.err, QString("awaitscope: warning: 1 events of an unknown phase \"\\x1B\" were skipped (the first "
                                      "is traceEvents[2])\n"));
     }
+
+    void convertWritesTheFormatItIsToldTo_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("begins");
+        QTest::newRow("chrome") << "chrome" << QByteArray("{\"displayTimeUnit\"");
+        QTest::newRow("native") << "native" << QByteArray("{\"format\":\"awaitscope-trace\"");
+        QTest::newRow("native-gz") << "native-gz" << QByteArray("\x1f\x8b");
+    }
+    void convertWritesTheFormatItIsToldTo() {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, begins);
+        QTemporaryDir dir;
+        const QString input = writeEmptyTrace(dir);
+        const QString output = dir.filePath("out.json");  // the name alone would ask for native JSON
+        const RunResult result = runApp({"--convert", input, output, "--to", format});
+        QCOMPARE(result.exitCode, 0);
+        QFile converted(output);
+        QVERIFY(converted.open(QIODevice::ReadOnly));
+        QCOMPARE(converted.read(begins.size()), begins);
+    }
+    void convertToAnUnknownFormatIsAUsageError() {
+        const RunResult result = runApp({"--convert", "in.json", "out.json", "--to", "pdf"});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err, QString("awaitscope: --to pdf: the formats are chrome, native, native-gz\n"));
+    }
+
+    void helpAllListsQtsOwnOptionsAndExits() {
+        const RunResult result = runApp({"--help-all"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith("Usage: "), qPrintable(result.out));
+        QVERIFY(result.out.contains("--convert <in>"));
+        QVERIFY(!runApp({"--help"}).out.contains("--style"));  // Qt's options only in --help-all
+        for (const char* qt : {"--platform <platformName[:options]>", "--reverse", "--style <style>", "--stylesheet <file>"})
+            QVERIFY2(result.out.contains(qt), qPrintable(result.out));
+    }
+
+    // Qt's own options reach the window: -reverse lays it out right to left.
+    void qtOptionsReachTheWindow() {
+        QTemporaryDir dir;
+        const QString plain = dir.filePath("plain.png");
+        const QString reversed = dir.filePath("reversed.png");
+        QCOMPARE(runApp({"-platform", "offscreen", "-style", "fusion", "--screenshot", plain}).exitCode, 0);
+        QCOMPARE(runApp({"-platform", "offscreen", "-style=fusion", "-reverse", "--screenshot", reversed}).exitCode, 0);
+        const QImage left(plain);
+        const QImage right(reversed);
+        QVERIFY(!left.isNull() && left.size() == right.size());
+        QVERIFY(left != right);
+        // The menu bar's first menu, "File", sits at the left, or at the right when reversed.
+        auto inkAt = [](const QImage& image, int fromX, int toX) {
+            int ink = 0;
+            for (int y = 2; y < 20; ++y)
+                for (int x = fromX; x < toX; ++x)
+                    ink += qGray(image.pixel(x, y)) < 100;
+            return ink;
+        };
+        const int w = left.width();
+        QVERIFY2(inkAt(left, 0, 60) > 0 && inkAt(left, w - 60, w) == 0, "File is at the left");
+        QVERIFY2(inkAt(right, w - 60, w) > 0 && inkAt(right, 0, 60) == 0, "File is at the right");
+    }
+
+    void listSamplesNamesTheRecordedPrograms() {
+        const RunResult result = runApp({"--list-samples"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        for (const QString& line : lines)
+            QVERIFY2(QFileInfo(line.section('\t', 0, 0)).isFile(), qPrintable(line));
+        QVERIFY(lines[0].endsWith("\tAn AI agent's turn, as real code runs it (agent_tools.json)"));
+    }
+
     void unknownOptionIsAUsageError() {
         const RunResult result = runApp({"--no-such-option"});
         QCOMPARE(result.exitCode, 2);

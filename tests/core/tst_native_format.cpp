@@ -182,6 +182,8 @@ private slots:
         QTest::newRow("json") << "run.json" << int(TraceFormat::Native);
         QTest::newRow("gzip") << "dir/run.json.gz" << int(TraceFormat::NativeGzip);
         QTest::newRow("chrome") << "run.chrome.json" << int(TraceFormat::Chrome);
+        QTest::newRow("chrome, other separator") << "run-chrome.json" << int(TraceFormat::Chrome);
+        QTest::newRow("chrome, bare") << "dir/chrome.json" << int(TraceFormat::Chrome);
         QTest::newRow("anything else") << "run.trace" << int(TraceFormat::Native);
     }
     void formatComesFromTheFileName() {

@@ -1,5 +1,7 @@
 #include "ChromeTraceReader.h"
 
+#include "ChromeExportReader.h"
+
 #include "awaitscope/io/TraceLimits.h"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace awaitscope::detail {
@@ -41,6 +44,11 @@ struct RawEvent {
     bool hasArgName = false;
     std::int64_t sortIndex = 0;
     bool hasSortIndex = false;
+    std::string bindId;  // flow events v2: "bind_id" with "flow_in" / "flow_out" on a slice
+    bool hasBindId = false;
+    bool flowIn = false;
+    bool flowOut = false;
+    ExportedSliceArgs exported;  // args.data of Awaitscope's own export
 };
 
 struct RawSlice {
@@ -133,12 +141,14 @@ public:
     ChromeReader(JsonInput& input, LoadResult& result) : input_(input), result_(result), trace_(result.trace) {}
 
     bool read() {
-        const bool parsed = input_.parse(*this);
+        MetadataTap tap(*this, exportTables_);
+        const bool parsed = input_.parse(tap);
         if (parsed && input_.stop() != InputStop::None)
             return fail(input_.stopMessage());  // the JSON ended where the input stopped: at a NUL byte
         if (!parsed && !acceptedTruncation_) {
             if (result_.error.empty())
-                result_.error = "the JSON parser stopped without a reason";
+                result_.error = exportTables_.abortMessage().empty() ? "the JSON parser stopped without a reason"
+                                                                     : exportTables_.abortMessage();
             return false;
         }
         if (!sawEvents_) {
@@ -149,14 +159,24 @@ public:
         }
         if (!spanFits())
             return false;
+        if (rebuild_)
+            return rebuildExport();
         build();
         result_.warnings = unmapped_.warnings();
+        if (exportTables_.failed())
+            result_.warnings.insert(result_.warnings.begin(),
+                                    LoadWarning{"the Awaitscope metadata could not be read (" + exportTables_.problem() +
+                                                    "), so the trace was read as a plain Chrome trace",
+                                                "", 0});
         return true;
     }
 
     // ---- nlohmann SAX interface ----
     bool null() { return value(Type::Null); }
-    bool boolean(bool) { return value(Type::Other); }
+    bool boolean(bool b) {
+        boolean_ = b;
+        return value(Type::Bool);
+    }
     bool number_integer(std::int64_t v) {
         number_ = static_cast<double>(v);
         integer_ = v;
@@ -216,8 +236,8 @@ public:
     }
 
 private:
-    enum class Type : std::uint8_t { Null, Number, String, Object, Array, Other };
-    enum class Context : std::uint8_t { Document, Top, Events, Event, Args, OtherData, Id2 };
+    enum class Type : std::uint8_t { Null, Bool, Number, String, Object, Array, Other };
+    enum class Context : std::uint8_t { Document, Top, Events, Event, Args, ArgsData, OtherData, Id2 };
 
     bool fail(std::string message) {
         // Input cut short (cancelled, a value too long, a read error) explains anything after it.
@@ -301,10 +321,14 @@ private:
             }
             if (eventIndex_ > kMaxEvents)
                 return fail("traceEvents: more than " + std::to_string(kMaxEvents) + " events (kMaxEvents)");
+            if (eventIndex_ == 1 && exportTables_.ready())
+                rebuild_.emplace(exportTables_.trace());
             event_ = RawEvent{};
             return push(Context::Event);
         case Context::Event: return valueInEvent(type);
         case Context::Args:
+            if (rebuild_ && key_ == "data" && type == Type::Object)
+                return push(Context::ArgsData);
             if (key_ == "name" && type == Type::String) {
                 event_.argName = trace_.strings.intern(*text_);
                 event_.hasArgName = true;
@@ -312,6 +336,10 @@ private:
                 event_.sortIndex = integer_;
                 event_.hasSortIndex = true;
             }
+            return ignore(type);
+        case Context::ArgsData:
+            event_.exported.read(key_, {type == Type::Number, type == Type::Number && isInteger_, integer_, number_,
+                                        type == Type::String ? text_ : nullptr});
             return ignore(type);
         case Context::OtherData:
             if (key_ == "generator" && type == Type::String && text_->rfind("awaitscope", 0) == 0)
@@ -394,6 +422,11 @@ private:
             event_.hasId = true;
         } else if (key_ == "id2" && type == Type::Object) {
             return push(Context::Id2);
+        } else if (key_ == "bind_id" && (type == Type::Number || type == Type::String)) {
+            event_.bindId = type == Type::String ? *text_ : std::to_string(isInteger_ ? integer_ : 0);
+            event_.hasBindId = true;
+        } else if ((key_ == "flow_in" || key_ == "flow_out") && type == Type::Bool) {
+            (key_ == "flow_in" ? event_.flowIn : event_.flowOut) = boolean_;
         } else if (key_ == "bp" && type == Type::String) {
             event_.bindPoint = text_->empty() ? 0 : (*text_)[0];
         } else if (key_ == "args" && type == Type::Object) {
@@ -477,6 +510,10 @@ private:
             unmapped_.add("events without a \"ph\" (phase) were skipped", index);
             return;
         }
+        if (rebuild_) {
+            collectExported(e);
+            return;
+        }
         if (processOrder_.try_emplace(e.pid, static_cast<std::uint32_t>(processOrder_.size())).second)
             processNames_.emplace_back();
         if (fromAwaitscope_ && e.tid == 0) {
@@ -504,12 +541,15 @@ private:
             lanes_[threadLane(e.pid, e.tid)].slices.push_back({e.time, end, e.name, index});
             noteTime(e.time);
             noteTime(end);
+            addBoundFlow(e, index);
             return;
         }
         case 'B':
         case 'E':
             lanes_[threadLane(e.pid, e.tid)].marks.push_back({e.time, e.phase == 'B', e.name, index});
             noteTime(e.time);
+            if (e.phase == 'B')
+                addBoundFlow(e, index);
             return;
         case 'b':
         case 'e':
@@ -563,6 +603,16 @@ private:
         }
     }
 
+    // Flow events v2: the slice itself is the flow's start ("flow_out"), end ("flow_in") or a
+    // step on its way (both). Kept apart from the s/t/f flows, whose ids are another space.
+    static constexpr char kBoundFlowKey = '\x1e';
+    void addBoundFlow(const RawEvent& e, std::uint32_t index) {
+        if (!e.hasBindId || !(e.flowIn || e.flowOut))
+            return;
+        const char phase = e.flowIn && e.flowOut ? 't' : e.flowOut ? 's' : 'f';
+        flows_[kBoundFlowKey + e.bindId].push_back({e.time, threadLane(e.pid, e.tid), phase, e.flowIn, index});
+    }
+
     void collectMetadata(const RawEvent& e, std::uint32_t index) {
         const std::string_view what = trace_.str(e.name);
         if (what == "thread_name" && e.hasArgName) {
@@ -579,6 +629,32 @@ private:
             unmapped_.add("metadata events (M) other than thread and process names and sort indices were skipped",
                           index);
         }
+    }
+
+    // ---- Awaitscope's own export ----
+
+    // Only the complete slices on task tracks carry events; the rest of the export (the loop's
+    // track, awaits, flows, counters, diagnostics) is derived from them, for other viewers.
+    void collectExported(const RawEvent& e) {
+        if (e.phase != 'X' || !e.hasTime || e.badTime)
+            return;
+        rebuild_->add(e.tid, e.time, e.time + (e.hasDuration ? e.duration : 0), trace_.str(e.category), e.exported);
+    }
+
+    bool rebuildExport() {
+        std::vector<LoadWarning> warnings;
+        std::string error;
+        if (!rebuild_->finish(warnings, error)) {
+            result_.error = error;
+            return false;
+        }
+        if (!exportTables_.reader().validate()) {
+            result_.error = "the events read back from the slices do not fit the tables in " + exportTables_.problem();
+            return false;
+        }
+        trace_ = std::move(exportTables_.trace());
+        result_.warnings = std::move(warnings);
+        return true;
     }
 
     // ---- Building the trace ----
@@ -684,8 +760,14 @@ private:
         // point's lane, just before the step it binds to.
         std::vector<std::vector<Wakeup>> wakeups(flows_.empty() ? 0 : lanes_.size());
         for (auto& [key, points] : flows_) {
-            std::stable_sort(points.begin(), points.end(),
-                             [](const FlowPoint& a, const FlowPoint& b) { return a.order < b.order; });
+            // A v2 flow's start may come after its end in the file: there, the phases say the order.
+            const bool bound = key.front() == kBoundFlowKey;
+            auto rank = [](char phase) { return phase == 's' ? 0 : phase == 't' ? 1 : 2; };
+            std::stable_sort(points.begin(), points.end(), [&](const FlowPoint& a, const FlowPoint& b) {
+                if (bound && rank(a.phase) != rank(b.phase))
+                    return rank(a.phase) < rank(b.phase);
+                return a.order < b.order;
+            });
             for (std::size_t i = 1; i < points.size(); ++i) {
                 const FlowPoint& to = points[i];
                 const auto& slices = tops[to.lane];
@@ -807,12 +889,15 @@ private:
     JsonInput& input_;
     LoadResult& result_;
     Trace& trace_;
+    ExportTables exportTables_{input_};
+    std::optional<ExportRebuilder> rebuild_;  // set when the tables came before the first event
     std::array<Context, kMaxJsonDepth + 2> stack_{};
     int depth_ = 0;
     int skipDepth_ = 0;
     std::string key_;
     const std::string* text_ = nullptr;
     double number_ = 0;
+    bool boolean_ = false;
     std::int64_t integer_ = 0;
     std::uint64_t unsigned_ = 0;
     const std::string* numberText_ = nullptr;  // a fractional number's text, as written

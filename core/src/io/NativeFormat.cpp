@@ -1,6 +1,7 @@
 #include "awaitscope/io/NativeFormat.h"
 
 #include "JsonOutput.h"
+#include "NativeWriter.h"
 
 #include <ostream>
 
@@ -91,9 +92,7 @@ void event(JsonOutput& out, const TraceEvent& e) {
     out.raw(']');
 }
 
-} // namespace
-
-bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
+bool writeNative(const Trace& trace, const ByteSink& sink, const detail::EventFilter* keepEvent) {
     JsonOutput out(sink);
     out.raw("{\"format\":");
     out.string(kNativeFormatName);
@@ -168,8 +167,12 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
         time(out, "created", task.created);
         nullableId(out, "scope", task.scope);
         out.raw(",\"events\":[");
+        bool first = true;
         for (std::size_t j = 0; j < task.events.size(); ++j) {
-            out.raw(j ? ",\n" : "\n");
+            if (keepEvent && !(*keepEvent)(static_cast<TaskId>(i), j))
+                continue;
+            out.raw(first ? "\n" : ",\n");
+            first = false;
             event(out, task.events[j]);
         }
         out.raw("]}");
@@ -223,6 +226,14 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
     }
     out.raw("}\n");
     return out.finish();
+}
+
+} // namespace
+
+bool writeNativeTrace(const Trace& trace, const ByteSink& sink) { return writeNative(trace, sink, nullptr); }
+
+bool detail::writeNativeTrace(const Trace& trace, const ByteSink& sink, const EventFilter& keepEvent) {
+    return writeNative(trace, sink, &keepEvent);
 }
 
 bool writeNativeTrace(const Trace& trace, std::ostream& stream) {

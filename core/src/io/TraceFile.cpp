@@ -135,7 +135,7 @@ bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
 } // namespace
 
 std::string toString(const LoadWarning& warning) {
-    std::string text = std::to_string(warning.count) + " " + warning.what;
+    std::string text = warning.count ? std::to_string(warning.count) + " " + warning.what : warning.what;
     if (!warning.where.empty())
         text += " (the first is " + warning.where + ")";
     return text;
@@ -202,7 +202,7 @@ std::string attachSourceBeside(Trace& trace, const std::string& tracePath) {
 TraceFormat formatForPath(const std::string& path) {
     if (endsWith(path, ".json.gz"))
         return TraceFormat::NativeGzip;
-    if (endsWith(path, ".chrome.json"))
+    if (endsWith(path, "chrome.json"))
         return TraceFormat::Chrome;
     return TraceFormat::Native;
 }

@@ -27,7 +27,7 @@ struct LoadProgress {
 struct LoadWarning {
     std::string what;         // "events without a \"ph\" (phase) were skipped"
     std::string where;        // the first occurrence: a JSON path ("traceEvents[12]", "tasks[3].events[7]"); may be empty
-    std::uint64_t count = 1;  // occurrences
+    std::uint64_t count = 1;  // occurrences; 0 for a remark about the whole file, printed without a count
 };
 // "3 events without a "ph" (phase) were skipped (the first is traceEvents[12])"
 std::string toString(const LoadWarning& warning);
@@ -51,7 +51,8 @@ LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessag
 std::string attachSourceBeside(Trace& trace, const std::string& tracePath);
 
 enum class TraceFormat { Native, NativeGzip, Chrome };
-// "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, else Native.
+// "*.json.gz" -> NativeGzip; a name ending in "chrome.json" ("run.chrome.json",
+// "run-chrome.json", "chrome.json") -> Chrome; else Native.
 TraceFormat formatForPath(const std::string& path);
 const char* toString(TraceFormat format);
 
