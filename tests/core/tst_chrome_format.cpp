@@ -358,7 +358,7 @@ private slots:
         const LoadResult result = loadTraceBytes(text, "c.json");
         QVERIFY2(result.ok, result.error.c_str());
         QVERIFY(!result.warnings.empty());
-        QCOMPARE(QString::fromStdString(result.warnings.front()),
+        QCOMPARE(QString::fromStdString(toString(result.warnings.front())),
                  QString("the Awaitscope metadata could not be read (metadata.awaitscope-trace: tasks[1].parent: task 7 "
                          "does not exist (\"tasks\" has 3)), so the trace was read as a plain Chrome trace"));
         QCOMPARE(std::string(result.trace.str(result.trace.tasks[2].name)), std::string("Task-3 (blocker)"));
