@@ -4,6 +4,7 @@
     python3 tools/awaitscope_record.py -o trace.json program.py [args...]
     python3 tools/awaitscope_record.py -o trace.json --clock virtual program.py [args...]
     python3 tools/awaitscope_record.py -o trace.json -m package.module [args...]
+    python3 tools/awaitscope_record.py --batch LIST [JOBS]   (see run_batch)
 
 The program runs normally: same output, same exit status, same scheduling order. What it does
 is written to the trace file (Awaitscope's native JSON format, docs/trace-format.md): every task
@@ -568,7 +569,10 @@ class _Hold:
 
     def __init__(self, time_ns, thread, post):
         self.time = time_ns
-        self.order = thread.order
+        # Holds at one time go in the order their work was handed out (which worker took it
+        # depends on how fast threads came back), else in the order the threads began.
+        item = thread.item or thread.delivering
+        self.order = item.order if item is not None else (1 << 40) + thread.order
         self.thread = thread
         self.post = post          # it will hand something to the loop (call_soon_threadsafe)
         self.released = False
@@ -2555,5 +2559,71 @@ def _program_traceback(error):
     return "".join(traceback.format_exception(error))
 
 
+def run_batch(path, jobs):
+    """Records many programs, each in a process of its own forked from this one, which has
+    loaded Python and the recorder once. `path` holds a JSON object a line: {"cwd", "stdout",
+    "stderr", "args"} (args: this recorder's arguments). Prints a JSON line per program as it
+    ends: {"index", "status"} (the exit status, negative for a signal)."""
+    with open(path, encoding="utf-8") as f:
+        entries = [json.loads(line) for line in f if line.strip()]
+    running = {}
+    next_entry = 0
+    failures = 0
+    while next_entry < len(entries) or running:
+        while next_entry < len(entries) and len(running) < jobs:
+            entry = entries[next_entry]
+            _flush_standard_streams()
+            pid = os.fork()
+            if pid == 0:
+                _record_in_child(entry)  # never returns
+            running[pid] = next_entry
+            next_entry += 1
+        pid, status = os.wait()
+        index = running.pop(pid, None)
+        if index is None:
+            continue
+        code = os.waitstatus_to_exitcode(status)
+        failures += code != 0
+        print(json.dumps({"index": index, "status": code}), flush=True)
+    return 0
+
+
+def _record_in_child(entry):
+    code = 1
+    # A forked process copies each memory page the first time it writes to it, and the
+    # program's first steps would pay for that (milliseconds of CPU time, different each
+    # run). Touching every object now pays for most of it before anything is recorded.
+    import gc
+    everything = gc.get_objects()
+    del everything
+    try:
+        os.chdir(entry.get("cwd") or ".")
+        for fd, name in ((1, entry.get("stdout")), (2, entry.get("stderr"))):
+            if name:
+                target = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+                os.dup2(target, fd)
+                os.close(target)
+        code = main(entry["args"])
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        # As the interpreter ends: the program's threads, its atexit functions, its streams.
+        try:
+            threading._shutdown()
+        except BaseException:
+            pass
+        try:
+            import atexit
+            atexit._run_exitfuncs()
+        except BaseException:
+            pass
+        _flush_standard_streams()
+        _real_os_exit(code if isinstance(code, int) else 1)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "--batch":
+        sys.exit(run_batch(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 2))
     sys.exit(main())
