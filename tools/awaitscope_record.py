@@ -86,6 +86,9 @@ _NETWORK_MODULES = ("socket", "ssl", "http", "urllib", "selectors", "requests", 
 _MS = 1_000_000
 # Stretches of computing shorter than this cost no virtual time (see cpu_cost).
 _FREE_CPU_NS = 5 * _MS
+# Outside a running event loop (a module's top, between asyncio.run calls) a stretch lasts
+# until the next loop starts: defining classes and dataclasses there takes milliseconds.
+_FREE_CPU_OUTSIDE_LOOP_NS = 50 * _MS
 # What each callback the loop runs costs besides (a task step, a timer's callback...): as in
 # CPython, where no two things happen at the same instant, elapsed times are never exact sums
 # of sleeps (0.25 s of sleeps prints as 0.3 with :.1f, not as the tie 0.2).
@@ -109,12 +112,12 @@ codecs.register_error("awaitscope-replace", lambda error: (b"\xef\xbf\xbd" * (er
 _json_string = json.encoder.encode_basestring  # ensure_ascii=False: text stays readable
 
 
-def cpu_cost(cpu_ns):
+def cpu_cost(cpu_ns, free=None):
     """The virtual time a stretch of computing costs: its CPU time in whole milliseconds,
-    rounded down, and nothing under _FREE_CPU_NS. A busy machine makes a short step take
-    several times its usual CPU time (caches, shared cores): counting only longer stretches,
-    in whole milliseconds, keeps a program's scheduling the same from run to run."""
-    return 0 if cpu_ns < _FREE_CPU_NS else cpu_ns - cpu_ns % _MS
+    rounded down, and nothing under `free` (_FREE_CPU_NS). A busy machine makes a short step
+    take several times its usual CPU time (caches, shared cores): counting only longer
+    stretches, in whole milliseconds, keeps a program's scheduling the same from run to run."""
+    return 0 if cpu_ns < (_FREE_CPU_NS if free is None else free) else cpu_ns - cpu_ns % _MS
 
 
 _library_files = {}
@@ -639,10 +642,13 @@ class VirtualClock:
         floor = self.floor
         return base if base >= floor else floor
 
+    def _free(self):
+        return _FREE_CPU_NS if self.loop_running else _FREE_CPU_OUTSIDE_LOOP_NS
+
     def loop_now(self):
         base, mark = self.state
         if self.counting:
-            base += cpu_cost(_thread_time_ns() - mark)
+            base += cpu_cost(_thread_time_ns() - mark, self._free())
         floor = self.floor
         return base if base >= floor else floor
 
@@ -659,7 +665,7 @@ class VirtualClock:
         base, mark = self.state
         cpu = _thread_time_ns()
         if self.counting:
-            base += cpu_cost(cpu - mark)
+            base += cpu_cost(cpu - mark, self._free())
         if callback:
             base += _CALLBACK_NS
         if base < self.floor:
@@ -676,7 +682,7 @@ class VirtualClock:
     def loop_now_elsewhere(self):
         base, mark = self.state
         if self.counting and self.loop_cpu_clock is not None:
-            base += cpu_cost(_clock_gettime_ns(self.loop_cpu_clock) - mark)
+            base += cpu_cost(_clock_gettime_ns(self.loop_cpu_clock) - mark, self._free())
         floor = self.floor
         return base if base >= floor else floor
 
@@ -1105,7 +1111,7 @@ class Recorder:
             self.loop_time_base = self.origin_ns  # loop.time() in ns less this: trace time
         else:
             self.clock_ns = clock.now_here
-            self.origin_ns = None     # set when the first event loop is made
+            self.origin_ns = None     # set as the program starts
             self.loop_time_base = 0
         self.pid = os.getpid()
         self.current = None           # the task whose step is running
@@ -1134,8 +1140,8 @@ class Recorder:
         self.saved_error = None
 
     def set_origin(self):
-        """Virtual clock: time 0 of the trace is when the first event loop is made, so that what
-        the program did before (imports, the top of its module) does not shift the trace."""
+        """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
+        start costs nothing)."""
         if self.origin_ns is None:
             self.origin_ns = self.clock.commit(counting=True)
             self.loop_time_base = self.clock.epoch_monotonic + self.origin_ns
@@ -1845,8 +1851,6 @@ def _install(rec):
         def selector_init(self, *args, **kwargs):
             original_selector_init(self, *args, **kwargs)
             self._selector = _VirtualSelector(self._selector, self, clock, rec)
-            if _get_ident() == clock.loop_thread:
-                rec.set_origin()  # the trace begins as the first loop is ready
         asyncio.selector_events.BaseSelectorEventLoop.__init__ = selector_init
     else:
         def selector_init(self, *args, **kwargs):
@@ -2496,6 +2500,8 @@ def main(argv=None):
 
     exit_code = 0
     interrupted = False
+    if clock is not None:
+        rec.set_origin()
     try:
         if options.module:
             _run_module(options.module)
