@@ -319,6 +319,10 @@ def _null(value):
     return "null" if value is None else value
 
 
+_ABRUPT = ("ended abruptly: the program was killed or crashed while it was recorded; the trace holds what "
+           "was written until then (all but its last second at most)")
+
+
 def assemble_trace(journal_path, write):
     """The finished trace (native JSON, written in pieces through `write`) from a journal.
     Returns the metadata's "ending": "" when the journal says the recording ended normally."""
@@ -361,7 +365,7 @@ def assemble_trace(journal_path, write):
             else:
                 tables[tag].append(payload)
     if ended is None:
-        ending = metadata.get("ending") or "abrupt"
+        ending = metadata.get("ending") or _ABRUPT
     else:
         ending = ended.get("ending", "")
     if ending:

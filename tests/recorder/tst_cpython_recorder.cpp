@@ -369,6 +369,39 @@ asyncio.run(main())
         QVERIFY2(closeEnough(victim.lateBy(), 410'000'000), qPrintable(ms(victim.lateBy())));  // 0.51 s - 0.1 s
     }
 
+    // A program killed while it is recorded leaves the recorder's journal in place of the trace;
+    // it opens as a trace of all but the program's last second, marked as ended abruptly.
+    void aKilledProgramLeavesATraceMarkedAsEndedAbruptly() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("killed.py"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(import asyncio, os, signal, time
+
+async def worker(n):
+    await asyncio.sleep(0.1 * n)
+    print("worker", n, "done", flush=True)
+
+async def main():
+    await asyncio.gather(*(worker(n) for n in range(3)))
+    time.sleep(1.5)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+asyncio.run(main())
+)");
+        file.close();
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", "trace.json", "killed.py"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        const LoadResult recorded = loadTraceFile(dir.filePath("trace.json").toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        QCOMPARE(recorded.trace.tasks.size(), std::size_t(4));
+        QCOMPARE(printed(recorded.trace), QStringList({"worker 0 done", "worker 1 done", "worker 2 done"}));
+        QVERIFY(recorded.trace.metadata.ending.starts_with("ended abruptly"));
+        QVERIFY(!recorded.warnings.empty());
+    }
+
     // sleep(0) is a yield in both traces, at the same lines, and a recorded yield is ready the
     // moment its step suspends (CPython asks for the next step from inside this one).
     void sleepZeroIsAYieldReadyAsItSuspends() {

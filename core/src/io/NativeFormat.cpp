@@ -109,6 +109,8 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
     text(out, "sourceFile", m.sourceFile);
     text(out, "scenario", m.scenario);
     text(out, "sourceText", m.sourceText);
+    if (!m.ending.empty())  // only then: files of runs that ended normally stay as they were
+        text(out, "ending", m.ending);
     out.raw('}');
 
     out.raw(",\n\"strings\":[");
