@@ -60,6 +60,7 @@ import stat
 import sys
 import tempfile
 import threading
+import _thread
 import time
 import traceback
 import types
@@ -165,6 +166,7 @@ class Journal:
         self.rows_lock = threading.Lock()
         self.written_at = _real_monotonic_ns()
         self.error = None
+        self.busy = 0  # a write is under way (a signal handler must not write meanwhile)
         header = {"format": JOURNAL_FORMAT, "version": VERSION, "metadata": metadata}
         self._write([json.dumps(header, ensure_ascii=False, separators=(",", ":"))])
 
@@ -176,17 +178,28 @@ class Journal:
 
     def flush(self, rows=True):
         """Writes what waits. Rows only from the thread that may touch them (see rows_lock)."""
-        with self.write_lock:
-            lines = self.lines
-            parts = [lines.popleft() for _ in range(len(lines))]
-            if rows:
-                dirty, self.dirty = self.dirty, []
-                for track in dirty:
-                    parts.append(f'["rows",{track.id},{track.rows}]')
-                    track.rows = ""
-                self.written_at = _real_monotonic_ns()
-            if parts:
-                self._write(parts)
+        self.busy += 1
+        parts = []
+        try:
+            with self.write_lock:
+                lines = self.lines
+                parts = [lines.popleft() for _ in range(len(lines))]
+                if rows:
+                    dirty, self.dirty = self.dirty, []
+                    for track in dirty:
+                        parts.append(f'["rows",{track.id},{track.rows}]')
+                        track.rows = ""
+                    self.written_at = _real_monotonic_ns()
+                if parts:
+                    self._write(parts)
+                    parts = []
+        except BaseException:
+            # Interrupted (KeyboardInterrupt between two bytecodes): what was taken goes back,
+            # in order, so that no later line refers to one that was never written.
+            self.lines.extendleft(reversed(parts))
+            raise
+        finally:
+            self.busy -= 1
 
     def _write(self, parts):
         if self.error is not None:
@@ -1142,6 +1155,7 @@ class Recorder:
         self.max_wall_ns = None
         self.progress = None          # a file the recorder reports its time to, once a second
         self.saved_error = None
+        self.tee = None               # sys.stdout as the recorder watches it
 
     def set_origin(self):
         """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
@@ -1221,6 +1235,8 @@ class Recorder:
                 return
             self.finished = True
         journal = self.journal
+        if self.tee is not None:
+            self.tee.record_partial_line()  # printed without its newline: it was printed all the same
         journal.add("end", json.dumps({"ending": ending}, ensure_ascii=False))
         journal.flush()
         journal.close()
@@ -1880,7 +1896,7 @@ def _install(rec):
         return original_set_running_loop(loop)
     asyncio.events._set_running_loop = set_running_loop
 
-    sys.stdout = _OutputTee(sys.stdout, rec)
+    sys.stdout = rec.tee = _OutputTee(sys.stdout, rec)
     return original_unawaited
 
 
@@ -2157,12 +2173,20 @@ class _OutputTee:
         self._pieces = []  # the line being printed, in the pieces it came in
 
     def write(self, text):
+        # Written out after it is noted: a SIGTERM between the two finds it noted (a partial
+        # line is recorded as the trace is finished).
+        pieces = self._pieces
+        if _get_ident() == self._rec.loop_thread and isinstance(text, str) and "\n" not in text and text:
+            pieces.append(text)
+            try:
+                return self._stream.write(text)
+            except BaseException:
+                if pieces and pieces[-1] is text:
+                    pieces.pop()
+                raise
         written = self._stream.write(text)
         if _get_ident() == self._rec.loop_thread and isinstance(text, str):
-            if "\n" not in text:
-                if text:
-                    self._pieces.append(text)
-            else:
+            if "\n" in text:
                 lines = text.split("\n")
                 if self._pieces:
                     self._pieces.append(lines[0])
@@ -2180,6 +2204,12 @@ class _OutputTee:
                 if rec.current is not None:
                     rec.checkpoint()
         return written
+
+    def record_partial_line(self):
+        if self._pieces and _get_ident() == self._rec.loop_thread:
+            rec = self._rec
+            rec.trace.output(rec.now(), rec.current, 0, "".join(self._pieces))
+            self._pieces = []
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
@@ -2349,6 +2379,14 @@ def _install_exits(rec):
     original_getsignal, original_signal = signal.getsignal, signal.signal
 
     def on_sigterm(signum, frame):
+        if rec.journal.busy or (frame is not None and _is_recorder(frame.f_code.co_filename)):
+            # In the middle of the recorder's own bookkeeping (a line half noted): the signal
+            # comes again in a moment, when the program's code runs.
+            def again():
+                _real_sleep(0.001)
+                os.kill(os.getpid(), signal.SIGTERM)
+            _thread.start_new_thread(again, ())
+            return
         rec.finish(ending="the program was ended by SIGTERM")
         if rec.saved_error:
             _report(rec.saved_error)
@@ -2446,6 +2484,13 @@ def main(argv=None):
         _report(f"cannot run {options.program}: no such file")
         return 2
 
+    progress = None
+    if options.progress_fd is not None:
+        try:
+            os.fstat(options.progress_fd)  # open, before the journal could take its number
+            progress = os.fdopen(options.progress_fd, "w", buffering=1)
+        except OSError:
+            progress = None
     try:
         output = check_output(options.output)
         journal_file = open(output, "wb")
@@ -2474,11 +2519,7 @@ def main(argv=None):
     rec.compress = output.endswith(".gz")
     if options.max_wall_time is not None:
         rec.max_wall_ns = round(options.max_wall_time * 1e9)
-    if options.progress_fd is not None:
-        try:
-            rec.progress = os.fdopen(options.progress_fd, "w", buffering=1)
-        except OSError:
-            rec.progress = None
+    rec.progress = progress
     journal.rows_lock.acquire()
     # A forked child (multiprocessing) runs on without a journal: the trace is the parent's.
     os.register_at_fork(after_in_child=lambda: setattr(journal, "error", "a forked child does not record"))

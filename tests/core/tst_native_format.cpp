@@ -21,7 +21,8 @@ namespace {
 // Every table filled and every event kind used, with strings that need escaping.
 Trace everythingTrace() {
     Trace t;
-    t.metadata = {"títle \"quoted\"", "wall", "hand-built", "agent.py", "async def main():\n\tprint('hi')\n", "demo"};
+    t.metadata = {"títle \"quoted\"", "wall", "hand-built", "agent.py", "async def main():\n\tprint('hi')\n", "demo",
+                  "the program called os._exit(3)"};
     const StringId file = t.strings.intern("agent.py");
     const StringId fn = t.strings.intern("main");
     const StringId what = t.strings.intern("asyncio.sleep");
