@@ -86,7 +86,7 @@ _THIS_FILE = os.path.abspath(__file__)
 _NETWORK_MODULES = ("socket", "ssl", "http", "urllib", "selectors", "requests", "urllib3")
 _MS = 1_000_000
 # Stretches of computing shorter than this cost no virtual time (see cpu_cost).
-_FREE_CPU_NS = 5 * _MS
+_FREE_CPU_NS = 10 * _MS
 # Outside a running event loop (a module's top, between asyncio.run calls) a stretch lasts
 # until the next loop starts: defining classes and dataclasses there takes milliseconds.
 _FREE_CPU_OUTSIDE_LOOP_NS = 50 * _MS
@@ -530,7 +530,7 @@ class _ThreadClock:
     in whole milliseconds. `state` is one tuple, so that another thread reads it whole."""
 
     __slots__ = ("ident", "native", "cpu_clock", "state", "order", "item", "delivering", "pool_worker",
-                 "last_cpu", "moved_at", "released_cpu", "holding", "waiting", "catch_up")
+                 "last_cpu", "moved_at", "released_cpu", "holding", "waiting", "catch_up", "in_recorder")
 
     def __init__(self, ident, native, start, order, pool_worker):
         self.ident = ident
@@ -548,6 +548,7 @@ class _ThreadClock:
         self.released_cpu = None  # CPU time when the loop let it go on: it has not run since
         self.holding = False      # waits for the loop's time (_Hold)
         self.waiting = False      # waits for another thread (Condition.wait, Thread.join)
+        self.in_recorder = False  # in the recorder's own code, on its way to hold or hand over
         # A time it cannot be earlier than: it waited, blocked in a real call while the loop's
         # time passed, or for another thread that woke it then.
         self.catch_up = 0
@@ -727,7 +728,12 @@ class VirtualClock:
             return
         thread.now(self)
         thread.advance(ns)
-        if self.hold_until(thread, thread.now(self), post=False) is None:
+        thread.in_recorder = True
+        try:
+            held = self.hold_until(thread, thread.now(self), post=False)
+        finally:
+            thread.in_recorder = False
+        if held is None:
             _real_sleep(0)  # let the others run: a thread that sleeps in a loop must not spin
 
     # -- threads and the loop --
@@ -735,10 +741,14 @@ class VirtualClock:
     def hold_until(self, thread, time_ns, post):
         """On a thread other than the loop's: wait until the loop's time reaches `time_ns`.
         Returns the hold when the loop let it go (the caller reports delivered()), else None."""
-        if not self.loop_running or time_ns <= self.loop_base():
+        if not self.loop_running:
             return None
         hold = _Hold(time_ns, thread, post)
         with self.cond:
+            # Looked at and held under the lock the loop decides under: the loop either sees the
+            # hold or has not yet passed its time.
+            if time_ns <= self.loop_base():
+                return None
             self.holds.append(hold)
             thread.holding = True
             released = self._wait_release(hold)
@@ -795,6 +805,15 @@ class VirtualClock:
                 return None
             return min(hold.time for hold in self.holds)
 
+    def decide(self, deadline):
+        """Under the holds' lock: the loop's next time (the earliest hold or `deadline`) and what
+        it must wait for before reaching it (see survey)."""
+        with self.cond:
+            target = min(hold.time for hold in self.holds) if self.holds else None
+            if deadline is not None and (target is None or deadline < target):
+                target = deadline
+            return (target,) + self.survey(target)
+
     def release_due(self, now):
         """Lets threads whose time has come go on, one at a time in their order, each until
         it has handed over its result or stopped at something: the same order every run."""
@@ -832,6 +851,8 @@ class VirtualClock:
         runnable is blocked in a real call."""
         if thread.holding or thread.waiting:
             return False
+        if thread.in_recorder:
+            return True  # about to hold, or to hand its result over: a moment
         if thread.pool_worker:
             if thread.delivering is not None:
                 return True  # its work ended: the result is on its way to the loop
@@ -960,10 +981,7 @@ class _VirtualSelector:
             events = select(0)
             if events:
                 return events
-            target = clock.next_hold()
-            if deadline is not None and (target is None or deadline < target):
-                target = deadline
-            waiting, real = clock.survey(target)
+            target, waiting, real = clock.decide(deadline)
             if waiting:
                 events = select(0.0005)
                 if events:
@@ -2037,16 +2055,20 @@ def _install_threads(rec):
         if thread is None or getattr(self, "_thread_id", None) != clock.loop_thread:
             return original_threadsafe(self, callback, *args, context=context)
         # From another thread: what it hands over reaches the loop at the thread's time.
-        hold = clock.hold_until(thread, thread.now(clock), post=True)
+        thread.in_recorder = True
         try:
-            return original_threadsafe(self, callback, *args, context=context)
+            hold = clock.hold_until(thread, thread.now(clock), post=True)
+            try:
+                return original_threadsafe(self, callback, *args, context=context)
+            finally:
+                if hold is not None:
+                    clock.delivered(hold)
+                item = thread.delivering
+                if item is not None:
+                    thread.delivering = None
+                    item.delivered = True
         finally:
-            if hold is not None:
-                clock.delivered(hold)
-            item = thread.delivering
-            if item is not None:
-                thread.delivering = None
-                item.delivered = True
+            thread.in_recorder = False
     asyncio.base_events.BaseEventLoop.call_soon_threadsafe = call_soon_threadsafe
 
     original_start = threading.Thread.start
@@ -2072,26 +2094,37 @@ def _install_threads(rec):
     original_join = threading.Thread.join
 
     def notify(self, n=1):
-        self._awaitscope_at = clock.now_here()
+        # When, and which notification: a wait takes on the time of one that came while it
+        # waited, never of an older one (a wait(0) that finds nothing waits for nobody).
+        self._awaitscope_notified = (clock.now_here(), getattr(self, "_awaitscope_notified", (0, 0))[1] + 1)
         return original_notify(self, n)
 
+    def woken_at(self, before, woke):
+        after = getattr(self, "_awaitscope_notified", (0, 0))
+        return after[0] if woke and after[1] != before[1] else 0
+
     def wait(self, timeout=None):
+        before = getattr(self, "_awaitscope_notified", (0, 0))
         if _get_ident() != clock.loop_thread:
             thread = clock.threads.get(_get_ident())
             if thread is None:
                 return original_wait(self, timeout)
             thread.waiting = True
+            woke = False
             try:
-                return original_wait(self, timeout)
+                woke = original_wait(self, timeout)
+                return woke
             finally:
                 thread.waiting = False
-                thread.woken_at(getattr(self, "_awaitscope_at", 0))
+                thread.woken_at(woken_at(self, before, woke))
         clock.loop_waiting += 1
+        woke = False
         try:
-            return original_wait(self, timeout)
+            woke = original_wait(self, timeout)
+            return woke
         finally:
             clock.loop_waiting -= 1
-            clock.woken_at(getattr(self, "_awaitscope_at", 0))
+            clock.woken_at(woken_at(self, before, woke))
 
     def join(self, timeout=None):
         if _get_ident() != clock.loop_thread:
@@ -2122,7 +2155,10 @@ def _install_threads(rec):
             return original_bootstrap(self)
         ident = _get_ident()
         worker = getattr(self, "_target", None) is pool_worker
-        thread = _ThreadClock(ident, threading.get_native_id(), start_time, next(clock.thread_order), worker)
+        # An executor's new worker is free from the start: work handed out before it began
+        # (and taken by it rather than by a worker already idle) starts when it was handed out.
+        thread = _ThreadClock(ident, threading.get_native_id(), 0 if worker else start_time, next(clock.thread_order),
+                              worker)
         clock.threads[ident] = thread
         try:
             return original_bootstrap(self)
