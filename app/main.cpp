@@ -10,6 +10,7 @@
 #include <awaitscope/cli/ConvertCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
 #include <awaitscope/cli/TerminalText.h>
+#include <awaitscope/cli/RunPythonCommand.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
@@ -210,6 +211,39 @@ int runScriptCommand(const QString& target, const QString& outPath) {
     return result.exitCode;
 }
 
+// `--run SCRIPT.py --engine python`: under python3 with the recorder (core's CPython runner).
+int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption& run, const QCommandLineOption& out,
+                     const QCommandLineOption& maxVirtual, const QCommandLineOption& maxWall) {
+    awaitscope::RunPythonOptions options;
+    options.script = parser.value(run).toLocal8Bit().toStdString();
+    for (const QString& argument : parser.positionalArguments())
+        options.arguments.push_back(argument.toLocal8Bit().toStdString());
+    options.outPath = parser.value(out).toLocal8Bit().toStdString();
+    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object here
+    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
+                                 here + "/../share/awaitscope/awaitscope_record.py",
+#ifdef AWAITSCOPE_RECORDER_SCRIPT
+                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
+#else
+                                 QString()
+#endif
+         })
+        if (!place.isEmpty())
+            options.recorderCandidates.push_back(place.toLocal8Bit().toStdString());
+    for (const auto& [option, budget] : {std::pair{&maxVirtual, &options.maxVirtualSeconds}, std::pair{&maxWall, &options.maxWallSeconds}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *budget = parser.value(*option).toDouble(&ok);
+        if (!ok || !(*budget > 0) || *budget > 1e9) {
+            std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
+                         qPrintable(option->names().first()), qPrintable(parser.value(*option)));
+            return awaitscope::kExitUsage;
+        }
+    }
+    return awaitscope::runPythonCommand(options, std::cerr);
+}
+
 int listScenarios() {
     for (const awaitscope::Scenario& scenario : awaitscope::builtinScenarios())
         std::printf("%-26s %s\n", scenario.name.c_str(), scenario.title.c_str());
@@ -270,6 +304,19 @@ int main(int argc, char** argv) {
     const QCommandLineOption runOption(QStringLiteral("run"),
         QStringLiteral("Run a script (or a built-in scenario by name) without a window; its output goes to stdout."),
         QStringLiteral("script.py|name"));
+    const QCommandLineOption engineOption(QStringLiteral("engine"),
+        QStringLiteral("With --run: 'interpreter' (default) runs the script on Awaitscope's own runtime; 'python' runs "
+                       "it under python3 (3.11+) with the recorder, on a virtual clock, for programs the interpreter "
+                       "cannot run. Arguments after the script go to the program."),
+        QStringLiteral("engine"));
+    const QCommandLineOption maxVirtualOption(QStringLiteral("max-virtual-time"),
+        QStringLiteral("With --engine python: stop the program when its clock passes this many seconds, or when it "
+                       "would wait forever (default a week)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption maxWallOption(QStringLiteral("max-wall-time"),
+        QStringLiteral("With --engine python: stop the program after this many real seconds (default: no limit)."),
+        QStringLiteral("seconds"));
+    parser.addOptions({engineOption, maxVirtualOption, maxWallOption});
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
         QStringLiteral("List the built-in scenarios with their titles."));
     const QCommandLineOption listSamplesOption(QStringLiteral("list-samples"),
@@ -312,6 +359,13 @@ int main(int argc, char** argv) {
     if (parser.isSet(listSamplesOption)) {
         QCoreApplication app(argc, argv);  // where the binary is, and so where the samples are installed
         return listSampleTraces();
+    }
+    if (parser.isSet(runOption) && parser.value(engineOption) == QLatin1String("python"))
+        return runPythonCommand(parser, runOption, outOption, maxVirtualOption, maxWallOption);
+    if (parser.isSet(engineOption) && parser.value(engineOption) != QLatin1String("interpreter") &&
+        parser.value(engineOption) != QLatin1String("python")) {
+        std::fprintf(stderr, "awaitscope: --engine is 'interpreter' or 'python', not '%s'\n", qPrintable(parser.value(engineOption)));
+        return awaitscope::kExitUsage;
     }
     if (parser.isSet(runOption))
         return runScriptCommand(parser.value(runOption), parser.value(outOption));

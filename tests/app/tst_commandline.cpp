@@ -225,6 +225,60 @@ private slots:
         QVERIFY(lines[0].endsWith("\tAn AI agent's turn, as real code runs it (agent_tools.json)"));
     }
 
+    // --engine python: the program runs under python3 with the recorder, on the virtual clock;
+    // stdout is the program's, so is the exit code, and --out keeps the trace.
+    void runWithThePythonEngineGivesTheProgramsOutputExitCodeAndTrace() {
+        QTemporaryDir dir;
+        QFile script(dir.filePath("agent.py"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio, sys, time\n"
+                     "async def tool(n):\n"
+                     "    await asyncio.sleep(30)\n"  // half a minute of sleeping: virtual, it costs nothing
+                     "    return n\n"
+                     "async def main():\n"
+                     "    start = time.monotonic()\n"
+                     "    print(await asyncio.gather(tool(1), tool(2)), sys.argv[1:], round(time.monotonic() - start))\n"
+                     "    sys.exit(4)\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        const QString trace = dir.filePath("run.json");
+        const RunResult result = runApp({"--run", script.fileName(), "--engine", "python", "--out", trace, "x", "y"});
+        QCOMPARE(result.out, QString("[1, 2] ['x', 'y'] 30\n"));
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        QFile saved(trace);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray text = saved.readAll();
+        QVERIFY(text.startsWith("{\"format\":\"awaitscope-trace\""));
+        QVERIFY(text.contains("\"clock\":\"virtual\""));
+    }
+
+    void aPythonProgramThatWaitsForeverIsStoppedWithItsTrace() {
+        QTemporaryDir dir;
+        QFile script(dir.filePath("stuck.py"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio\n"
+                     "async def main():\n"
+                     "    print('started', flush=True)\n"
+                     "    await asyncio.Event().wait()\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        const QString trace = dir.filePath("stuck.json");
+        const RunResult result = runApp({"--run", script.fileName(), "--engine", "python", "--out", trace});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("started\n"));
+        QVERIFY2(result.err.contains("stopped: the program would wait forever") && result.err.contains("stuck.py:4 in main"),
+                 qPrintable(result.err));
+        const RunResult report = runApp({"--report", trace});
+        QVERIFY2(report.out.contains("stuck.py"), qPrintable(report.out));
+    }
+
+    void anUnknownEngineIsAUsageError() {
+        const RunResult result = runApp({"--run", "x.py", "--engine", "pypy"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("--engine is 'interpreter' or 'python', not 'pypy'"), qPrintable(result.err));
+    }
+
     void unknownOptionIsAUsageError() {
         const RunResult result = runApp({"--no-such-option"});
         QCOMPARE(result.exitCode, 2);

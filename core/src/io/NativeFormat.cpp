@@ -108,6 +108,8 @@ bool writeNative(const Trace& trace, const ByteSink& sink, const detail::EventFi
     text(out, "sourceFile", m.sourceFile);
     text(out, "scenario", m.scenario);
     text(out, "sourceText", m.sourceText);
+    if (!m.ending.empty())  // only then: files of runs that ended normally stay as they were
+        text(out, "ending", m.ending);
     out.raw('}');
 
     out.raw(",\n\"strings\":[");

@@ -3,6 +3,7 @@
 #include "ByteSource.h"
 #include "ChromeTraceReader.h"
 #include "GzipWriter.h"
+#include "JournalReader.h"
 #include "JsonInput.h"
 #include "NativeTraceReader.h"
 #include "TraceConsistency.h"
@@ -25,7 +26,7 @@ namespace awaitscope {
 
 namespace {
 
-enum class Content { Empty, Gzip, Native, Chrome, NotATrace };
+enum class Content { Empty, Gzip, Native, Journal, Chrome, NotATrace };
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -50,7 +51,52 @@ Content detect(std::string_view block, std::size_t& offset) {
     std::size_t next = offset + 1;
     while (next < block.size() && isSpace(block[next]))
         ++next;
-    return block.substr(next, 8) == "\"format\"" ? Content::Native : Content::Chrome;
+    if (block.substr(next, 8) != "\"format\"")
+        return Content::Chrome;
+    std::size_t value = next + 8;
+    while (value < block.size() && (isSpace(block[value]) || block[value] == ':'))
+        ++value;
+    const std::string journal = "\"" + std::string(detail::kJournalFormatName) + "\"";
+    return block.substr(value, journal.size()) == journal ? Content::Journal : Content::Native;
+}
+
+LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std::uint64_t rawTotal,
+                          const LoadProgress& progress, bool inflated = false);
+
+// A recorder's journal: read whole, turned into the native format's document, read as that.
+LoadResult loadJournal(detail::ByteSource& source, std::string_view first, std::string_view name,
+                       const LoadProgress& progress) {
+    LoadResult result;
+    const std::string prefix = std::string(name) + ": ";
+    std::string bytes(first);
+    for (std::string_view block = source.next(); !block.empty(); block = source.next()) {
+        if (bytes.size() + block.size() > kMaxTraceFileBytes) {
+            result.error = prefix + "the journal is over the limit of " + std::to_string(kMaxTraceFileBytes) +
+                           " bytes (kMaxTraceFileBytes)";
+            return result;
+        }
+        bytes += block;
+        if (progress.cancelled && progress.cancelled->load()) {
+            result.error = prefix + "loading was cancelled";
+            return result;
+        }
+    }
+    if (!source.error().empty()) {
+        result.error = prefix + source.error();
+        return result;
+    }
+    detail::JournalDocument doc = detail::journalToNative(bytes);
+    bytes = std::string();
+    if (!doc.ok) {
+        result.error = prefix + doc.error;
+        return result;
+    }
+    detail::MemorySource native(doc.native);
+    result = loadFromSource(native, name, doc.native.size(), progress, true);
+    if (!result.ok)
+        result.error += " (in the trace made from the journal)";
+    result.warnings.insert(result.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
+    return result;
 }
 
 std::string describeByte(unsigned char c) {
@@ -63,7 +109,7 @@ std::string describeByte(unsigned char c) {
 }
 
 LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std::uint64_t rawTotal,
-                          const LoadProgress& progress, bool inflated = false) {
+                          const LoadProgress& progress, bool inflated) {
     LoadResult result;
     const std::string prefix = std::string(name) + ": ";
     detail::JsonInput input(source, progress, rawTotal);
@@ -99,6 +145,9 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
             result.warnings = detail::checkConsistency(result.trace);
         break;
     }
+    case Content::Journal:
+        result = loadJournal(source, input.firstBlock(), name, progress);
+        break;
     case Content::Chrome:
         result.ok = detail::readChromeTrace(input, result);
         if (!result.ok)
@@ -107,6 +156,9 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
     }
     if (!result.ok)
         result.trace = Trace();  // a failed load hands back no half-read data
+    else if (!result.trace.metadata.ending.empty() &&
+             (result.warnings.empty() || result.warnings.back().rfind("the recording did not run to its end", 0) != 0))
+        result.warnings.push_back("the recording did not run to its end: " + result.trace.metadata.ending);
     return result;
 }
 
