@@ -30,21 +30,21 @@ add_custom_command(
   COMMENT "Embedding the built-in scenarios"
   VERBATIM)
 set(AWAITSCOPE_SCRIPT_SOURCES
-  src/script/Asyncio.cpp
-  src/script/Builtins.cpp
-  src/script/Compiler.cpp
-  src/script/Exceptions.cpp
-  src/script/Format.cpp
-  src/script/HashTable.cpp
-  src/script/Interpreter.cpp
-  src/script/Lexer.cpp
-  src/script/Methods.cpp
-  src/script/Operations.cpp
-  src/script/Parser.cpp
-  src/script/Scenarios.cpp
   src/script/ScriptRunner.cpp
-  src/script/Value.cpp
-  src/script/Vm.cpp
+  src/script/Scenarios.cpp
+  src/script/compile/Lexer.cpp
+  src/script/compile/Parser.cpp
+  src/script/compile/Compiler.cpp
+  src/script/vm/Interpreter.cpp
+  src/script/vm/Eval.cpp
+  src/script/objects/Value.cpp
+  src/script/objects/HashTable.cpp
+  src/script/objects/Operations.cpp
+  src/script/objects/Methods.cpp
+  src/script/objects/Format.cpp
+  src/script/objects/Exception.cpp
+  src/script/modules/Builtins.cpp
+  src/script/modules/asyncio/Asyncio.cpp
   ${AWAITSCOPE_SCENARIO_CPP}
 )
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)

@@ -2,8 +2,8 @@
 
 // A recursive-descent parser for the Python subset. Errors carry CPython's wording and
 // position (SyntaxErrorException), e.g. "expected ':'" at the end of an `if` header.
-#include "awaitscope/script/detail/Ast.h"
-#include "awaitscope/script/detail/Lexer.h"
+#include "script/compile/Ast.h"
+#include "script/compile/Lexer.h"
 
 #include <deque>
 #include <string_view>

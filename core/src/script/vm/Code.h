@@ -4,7 +4,7 @@
 // instructions, constants and names, plus a line table used by tracebacks, the trace's
 // source locations and the "frozen forever at line N" diagnostic.
 #include "awaitscope/runtime/SourceLocation.h"
-#include "awaitscope/script/detail/Value.h"
+#include "script/objects/Value.h"
 
 #include <cstdint>
 #include <memory>

@@ -3,8 +3,8 @@
 // One activation of a code object: its fast locals, cells and value stack in one block, the
 // handler blocks of its `try` statements, and where it stopped. Python-to-Python calls push
 // frames without recursing in C++; coroutine and generator frames are resumed later.
-#include "awaitscope/script/detail/Code.h"
-#include "awaitscope/script/detail/Value.h"
+#include "script/vm/Code.h"
+#include "script/objects/Value.h"
 
 namespace awaitscope::script {
 

@@ -1,6 +1,6 @@
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/vm/Interpreter.h"
 
-#include "awaitscope/script/detail/AsyncObjects.h"
+#include "script/modules/asyncio/AsyncObjects.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <algorithm>

@@ -2,8 +2,8 @@
 // only coroutine and generator frames are entered from outside (and can suspend). A frame
 // that reaches `await` returns the awaitable to its C++ coroutine (coroutineBody), which
 // co_awaits it on the runtime and resumes the frame with the outcome.
-#include "awaitscope/script/detail/AsyncObjects.h"
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/Interpreter.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "awaitscope/script/detail/HashTable.h"
+#include "script/objects/HashTable.h"
 
-#include "awaitscope/script/detail/Objects.h"
+#include "script/objects/Objects.h"
 
 namespace awaitscope::script {
 

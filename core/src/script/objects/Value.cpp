@@ -1,6 +1,6 @@
-#include "awaitscope/script/detail/Value.h"
+#include "script/objects/Value.h"
 
-#include "awaitscope/script/detail/Objects.h"
+#include "script/objects/Objects.h"
 
 namespace awaitscope::script {
 

@@ -3,7 +3,7 @@
 // Script objects that wrap the runtime: coroutine objects (an unstarted Task<Value>), tasks,
 // futures and the asyncio primitives. Awaiting one of them is a co_await on the runtime.
 #include "awaitscope/Runtime.h"
-#include "awaitscope/script/detail/Objects.h"
+#include "script/objects/Objects.h"
 
 #include <optional>
 

@@ -4,9 +4,9 @@
 // and global names (closures work as in CPython); a second emits instructions. Errors that
 // CPython reports while compiling ('return' outside function, 'await' outside async
 // function, ...) come out as SyntaxErrorException with its wording.
-#include "awaitscope/script/detail/Ast.h"
-#include "awaitscope/script/detail/Code.h"
-#include "awaitscope/script/detail/Lexer.h"
+#include "script/compile/Ast.h"
+#include "script/vm/Code.h"
+#include "script/compile/Lexer.h"
 
 #include <functional>
 #include <map>

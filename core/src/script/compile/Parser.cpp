@@ -1,4 +1,4 @@
-#include "awaitscope/script/detail/Parser.h"
+#include "script/compile/Parser.h"
 
 #include <algorithm>
 #include <cerrno>

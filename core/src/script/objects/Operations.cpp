@@ -1,6 +1,6 @@
 // The semantics of Python's operators on the built-in types, with CPython's error messages.
-#include "awaitscope/script/detail/AsyncObjects.h"
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/Interpreter.h"
 
 #include <algorithm>
 #include <cinttypes>

@@ -1,6 +1,6 @@
-#include "awaitscope/script/detail/Compiler.h"
+#include "script/compile/Compiler.h"
 
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/vm/Interpreter.h"
 
 #include <algorithm>
 #include <set>

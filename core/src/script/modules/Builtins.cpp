@@ -1,6 +1,6 @@
 // The builtin functions and classes, and the small `time`, `sys` and `typing` modules.
-#include "awaitscope/script/detail/AsyncObjects.h"
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/Interpreter.h"
 
 #include <algorithm>
 #include <cmath>

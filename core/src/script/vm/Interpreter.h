@@ -7,10 +7,10 @@
 // interpreters may run at once on different threads.
 #include "awaitscope/runtime/Loop.h"
 #include "awaitscope/runtime/Task.h"
-#include "awaitscope/script/detail/Ast.h"
-#include "awaitscope/script/detail/Code.h"
-#include "awaitscope/script/detail/Frame.h"
-#include "awaitscope/script/detail/Objects.h"
+#include "script/compile/Ast.h"
+#include "script/vm/Code.h"
+#include "script/vm/Frame.h"
+#include "script/objects/Objects.h"
 
 #include <atomic>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // Python exceptions: the class hierarchy, raising, tracebacks as CPython prints them, and the
 // policy through which the runtime raises script exceptions.
-#include "awaitscope/script/detail/AsyncObjects.h"
-#include "awaitscope/script/detail/Interpreter.h"
-#include "awaitscope/script/detail/ScriptExceptionPolicy.h"
+#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/Interpreter.h"
+#include "script/vm/ScriptExceptionPolicy.h"
 
 #include <stdexcept>
 

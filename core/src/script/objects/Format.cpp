@@ -1,6 +1,6 @@
 // Printing numbers exactly as CPython does: repr(float) is the shortest string that reads
 // back to the same double, and format specs follow the format-spec mini-language.
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/vm/Interpreter.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,5 +1,5 @@
 // Methods of the builtin types: str, list, tuple, dict, set, int and float.
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/vm/Interpreter.h"
 
 #include <algorithm>
 #include <cmath>

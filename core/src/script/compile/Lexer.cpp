@@ -1,4 +1,4 @@
-#include "awaitscope/script/detail/Lexer.h"
+#include "script/compile/Lexer.h"
 
 #include <algorithm>
 #include <array>

@@ -2,8 +2,8 @@
 
 // The heap objects of the script language. They are plain data: behaviour lives in the
 // interpreter (operations, builtins, methods), which knows the current run.
-#include "awaitscope/script/detail/HashTable.h"
-#include "awaitscope/script/detail/Value.h"
+#include "script/objects/HashTable.h"
+#include "script/objects/Value.h"
 
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 // The `asyncio` module of scripts: every function and class maps onto the runtime, so a
 // script's tasks, awaits, gathers and task groups are the runtime's own.
-#include "awaitscope/script/detail/AsyncObjects.h"
-#include "awaitscope/script/detail/Interpreter.h"
+#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/Interpreter.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <cmath>

@@ -3,7 +3,7 @@
 // The table behind dict and set: insertion-ordered entries plus an open-addressing index,
 // as CPython's compact dict. Keys compare with Python's built-in equality (numbers by value,
 // str by content, tuples element-wise, anything else by identity).
-#include "awaitscope/script/detail/Value.h"
+#include "script/objects/Value.h"
 
 #include <cstdint>
 #include <vector>
