@@ -36,6 +36,8 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/compile/Parser.cpp
   src/script/compile/Compiler.cpp
   src/script/vm/Interpreter.cpp
+  src/script/vm/Opcodes.cpp
+  src/script/vm/CostModel.cpp
   src/script/vm/Eval.cpp
   src/script/objects/Value.cpp
   src/script/objects/HashTable.cpp

@@ -472,128 +472,6 @@ int Compiler::hiddenLocal(const std::string& prefix) {
     return unit_->code->localCount() - 1;
 }
 
-namespace {
-
-// Stack effect of an instruction: on the fall-through path, and (for jumps) on the jump.
-void stackEffect(const Instr& in, int& fall, int& jump) {
-    const int a = in.arg;
-    jump = 0;
-    switch (in.op) {
-    case Op::Nop: fall = 0; return;
-    case Op::PopTop: fall = -1; return;
-    case Op::DupTop: fall = 1; return;
-    case Op::DupTopTwo: fall = 2; return;
-    case Op::RotTwo:
-    case Op::RotThree: fall = 0; return;
-    case Op::LoadConst:
-    case Op::LoadFast:
-    case Op::LoadDeref:
-    case Op::LoadClosure:
-    case Op::LoadGlobal:
-    case Op::LoadName:
-    case Op::LoadAssertionError:
-    case Op::ImportName: fall = 1; return;
-    case Op::StoreFast:
-    case Op::StoreDeref:
-    case Op::StoreGlobal:
-    case Op::StoreName: fall = -1; return;
-    case Op::DeleteFast:
-    case Op::ClearFast:
-    case Op::DeleteDeref:
-    case Op::DeleteGlobal:
-    case Op::DeleteName: fall = 0; return;
-    case Op::LoadAttr: fall = 0; return;
-    case Op::StoreAttr: fall = -2; return;
-    case Op::DeleteAttr: fall = -1; return;
-    case Op::LoadMethod: fall = 1; return;
-    case Op::CallMethod: fall = -a - 1; return;
-    case Op::CallMethodKw: fall = -a - 2; return;
-    case Op::Call: fall = -a; return;
-    case Op::CallKw: fall = -a - 1; return;
-    case Op::CallEx: fall = (a & 1) ? -2 : -1; return;
-    case Op::BinaryOp:
-    case Op::CompareOp:
-    case Op::CheckExcMatch:
-    case Op::BinarySubscr: fall = -1; return;
-    case Op::UnaryNeg:
-    case Op::UnaryPos:
-    case Op::UnaryNot:
-    case Op::UnaryInvert: fall = 0; return;
-    case Op::StoreSubscr: fall = -3; return;
-    case Op::DeleteSubscr: fall = -2; return;
-    case Op::BuildSlice:
-    case Op::BuildTuple:
-    case Op::BuildList:
-    case Op::BuildSet:
-    case Op::BuildString: fall = 1 - a; return;
-    case Op::BuildMap: fall = 1 - 2 * a; return;
-    case Op::ListAppend:
-    case Op::SetAdd:
-    case Op::ListExtend:
-    case Op::SetUpdate:
-    case Op::DictUpdate: fall = -1; return;
-    case Op::MapAdd: fall = -2; return;
-    case Op::ListToTuple: fall = 0; return;
-    case Op::FormatValue: fall = (a & 0x100) ? -1 : 0; return;
-    case Op::UnpackSequence: fall = a - 1; return;
-    case Op::UnpackEx: fall = (a & 0xFF) + (a >> 8); return;
-    case Op::Jump: fall = 0; return;
-    case Op::PopJumpIfFalse:
-    case Op::PopJumpIfTrue: fall = -1; jump = -1; return;
-    case Op::JumpIfFalseOrPop:
-    case Op::JumpIfTrueOrPop: fall = -1; jump = 0; return;
-    case Op::GetIter: fall = 0; return;
-    case Op::ForIter: fall = 1; jump = -1; return;
-    case Op::MakeFunction: {
-        const int flags = a >> 24;
-        fall = 1 - ((flags & kMakeFunctionDefaults) ? 1 : 0) - ((flags & kMakeFunctionKwDefaults) ? 1 : 0) -
-               ((flags & kMakeFunctionClosure) ? 1 : 0);
-        return;
-    }
-    case Op::ReturnValue: fall = -1; return;
-    case Op::ImportFrom: fall = 1; return;
-    case Op::ImportStar: fall = -1; return;
-    case Op::RaiseVarargs: fall = -a; return;
-    case Op::Reraise: fall = -1; return;
-    case Op::SetupFinally: fall = 0; jump = 1; return;
-    case Op::PopBlock: fall = 0; return;
-    case Op::BeforeWith:
-    case Op::BeforeAsyncWith: fall = 1; return;
-    case Op::WithExitNormal:
-    case Op::AsyncWithExitNormal: fall = 0; return;
-    case Op::WithExitExc:
-    case Op::AsyncWithExitExc: fall = -1; return;
-    case Op::GetAwaitable:
-    case Op::Await:
-    case Op::YieldValue: fall = 0; return;
-    case Op::BuildClass: fall = -2; return;
-    case Op::EgPrepare:
-    case Op::EgMatch: fall = 0; return;
-    case Op::EgReraise: fall = -2; return;
-    case Op::Count: break;
-    }
-    fall = 0;
-}
-
-bool isJump(Op op) {
-    switch (op) {
-    case Op::Jump:
-    case Op::PopJumpIfFalse:
-    case Op::PopJumpIfTrue:
-    case Op::JumpIfFalseOrPop:
-    case Op::JumpIfTrueOrPop:
-    case Op::ForIter:
-    case Op::SetupFinally: return true;
-    default: return false;
-    }
-}
-
-bool endsFlow(Op op) {
-    return op == Op::Jump || op == Op::ReturnValue || op == Op::RaiseVarargs || op == Op::Reraise;
-}
-
-} // namespace
-
 void Compiler::finishCode(CodeObject* code) {
     // Resolve labels.
     for (auto [at, label] : unit_->jumps)
@@ -636,9 +514,10 @@ void Compiler::finishCode(CodeObject* code) {
         }
         if (in.op == Op::PopBlock)
             b = std::max(0, b - 1);
-        if (isJump(in.op))
+        const Flow flow = opFlow(in.op);
+        if (flow == Flow::Branch || flow == Flow::Jump)
             visit(static_cast<std::size_t>(in.arg), d + jump, b);
-        if (!endsFlow(in.op))
+        if (flow == Flow::Next || flow == Flow::Branch)
             visit(i + 1, d + fall, b);
     }
     code->stackSize = maxDepth + 2;

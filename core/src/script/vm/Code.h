@@ -5,6 +5,7 @@
 // source locations and the "frozen forever at line N" diagnostic.
 #include "awaitscope/runtime/SourceLocation.h"
 #include "script/objects/Value.h"
+#include "script/vm/Opcodes.h"
 
 #include <cstdint>
 #include <memory>
@@ -13,112 +14,12 @@
 
 namespace awaitscope::script {
 
-enum class Op : std::uint8_t {
-    Nop,
-    PopTop,
-    DupTop,
-    DupTopTwo,
-    RotTwo,
-    RotThree,
-    LoadConst,
-    LoadFast,
-    StoreFast,
-    DeleteFast,
-    ClearFast,  // drops a hidden temporary without complaining if it is unset
-    LoadDeref,
-    StoreDeref,
-    DeleteDeref,
-    LoadClosure,
-    LoadGlobal,
-    StoreGlobal,
-    DeleteGlobal,
-    LoadName,
-    StoreName,
-    DeleteName,
-    LoadAttr,
-    StoreAttr,
-    DeleteAttr,
-    LoadMethod,
-    CallMethod,
-    CallMethodKw,
-    Call,
-    CallKw,
-    CallEx,
-    BinaryOp,  // arg: BinaryOp, | 0x100 for the in-place form
-    UnaryNeg,
-    UnaryPos,
-    UnaryNot,
-    UnaryInvert,
-    CompareOp,
-    CheckExcMatch,
-    BinarySubscr,
-    StoreSubscr,
-    DeleteSubscr,
-    BuildSlice,
-    BuildTuple,
-    BuildList,
-    BuildSet,
-    BuildMap,
-    BuildString,
-    ListAppend,
-    SetAdd,
-    MapAdd,
-    ListExtend,
-    SetUpdate,
-    DictUpdate,
-    ListToTuple,
-    FormatValue,  // arg: conversion char, | 0x100 when a format spec is on the stack
-    UnpackSequence,
-    UnpackEx,  // arg: before | after << 8
-    Jump,
-    PopJumpIfFalse,
-    PopJumpIfTrue,
-    JumpIfFalseOrPop,
-    JumpIfTrueOrPop,
-    GetIter,
-    ForIter,
-    MakeFunction,  // arg: code index | flags << 24 (1 defaults, 2 keyword defaults, 4 closure)
-    ReturnValue,
-    ImportName,
-    ImportFrom,
-    ImportStar,
-    RaiseVarargs,
-    Reraise,
-    SetupFinally,
-    PopBlock,
-    BeforeWith,
-    WithExitNormal,
-    WithExitExc,
-    BeforeAsyncWith,
-    AsyncWithExitNormal,
-    AsyncWithExitExc,
-    GetAwaitable,
-    Await,
-    YieldValue,
-    BuildClass,
-    LoadAssertionError,
-    EgPrepare,
-    EgMatch,
-    EgReraise,
-    Count
-};
-
-const char* opName(Op op);
-
-struct Instr {
-    Op op = Op::Nop;
-    std::int32_t arg = 0;
-};
-
 struct CodeLocation {
     std::uint32_t line = 0;
     std::uint32_t col = 0;  // 0-based
 };
 
 inline constexpr int kMaxBlocks = 32;
-inline constexpr int kMakeFunctionDefaults = 1;
-inline constexpr int kMakeFunctionKwDefaults = 2;
-inline constexpr int kMakeFunctionClosure = 4;
 
 struct CodeObject {
     std::string name;

@@ -3,6 +3,7 @@
 // that reaches `await` returns the awaitable to its C++ coroutine (coroutineBody), which
 // co_awaits it on the runtime and resumes the frame with the outcome.
 #include "script/modules/asyncio/AsyncObjects.h"
+#include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
 #include "awaitscope/trace/Recorder.h"
 
@@ -18,126 +19,12 @@ extern Value withExit(Interpreter& interp, const Value& manager, const Value& er
 
 namespace {
 
-// Virtual CPU time per instruction, in picoseconds, modelled on CPython 3.11's own costs
-// (its specialized instructions make locals, constants and jumps nearly free, calls cheap
-// and string formatting dear). Calibrated on the development machine with
-// tests/bench/calibrate_cost_model.py; see docs/scenario-language.md.
-constexpr std::uint32_t kSimple = 5000;  // also what builtins charge per element they touch
-constexpr std::uint32_t kCall = 22000;
-
-struct CostTable {
-    std::uint32_t costs[static_cast<int>(Op::Count)];
-    constexpr void set(std::initializer_list<Op> ops, std::uint32_t picoseconds) {
-        for (Op op : ops)
-            costs[static_cast<int>(op)] = picoseconds;
-    }
-    constexpr CostTable() : costs() {
-        for (int i = 0; i < static_cast<int>(Op::Count); ++i)
-            costs[i] = kSimple;
-        set({Op::Nop}, 0);
-        set({Op::PopTop, Op::DupTop, Op::DupTopTwo, Op::RotTwo, Op::RotThree, Op::LoadConst, Op::LoadFast,
-             Op::StoreFast, Op::ClearFast, Op::Jump, Op::PopJumpIfFalse, Op::PopJumpIfTrue, Op::JumpIfFalseOrPop,
-             Op::JumpIfTrueOrPop, Op::SetupFinally, Op::PopBlock},
-            1000);
-        set({Op::LoadDeref, Op::StoreDeref, Op::LoadClosure}, 2000);
-        set({Op::LoadGlobal}, 3000);
-        set({Op::StoreGlobal, Op::StoreName, Op::DeleteGlobal, Op::DeleteName}, 15000);
-        set({Op::LoadName}, 8000);
-        set({Op::BinaryOp}, 7000);
-        set({Op::CompareOp}, 5000);
-        set({Op::LoadAttr, Op::LoadMethod}, 6000);
-        set({Op::StoreAttr}, 9000);
-        set({Op::Call, Op::CallKw, Op::CallEx, Op::CallMethod, Op::CallMethodKw}, kCall);
-        set({Op::ReturnValue}, 6000);
-        set({Op::ForIter}, 5000);
-        set({Op::GetIter, Op::StoreSubscr, Op::UnpackSequence, Op::UnpackEx}, 10000);
-        set({Op::BinarySubscr}, 6000);
-        set({Op::BuildList, Op::BuildTuple, Op::BuildMap, Op::BuildSet, Op::BuildSlice}, 20000);
-        set({Op::ListAppend, Op::SetAdd}, 6000);
-        set({Op::MapAdd}, 12000);
-        set({Op::FormatValue}, 120000);
-        set({Op::BuildString}, 40000);
-        set({Op::MakeFunction}, 30000);
-        set({Op::BuildClass}, 500000);
-        set({Op::ImportName}, 100000);
-    }
-};
-
-constexpr CostTable kCosts;
-
 std::string unboundMessage(const CodeObject* code, int slot) {
     return "cannot access local variable '" + code->localNames[static_cast<std::size_t>(slot)].as<StrObject>()->text +
            "' where it is not associated with a value";
 }
 
 } // namespace
-
-const std::uint32_t* Interpreter::instructionCosts() { return kCosts.costs; }
-
-void Interpreter::flushCost() {
-    if (costPs_ >= 1000 && loop_) {
-        loop_->chargeCpu(static_cast<TimeNs>(costPs_ / 1000));
-        costPs_ %= 1000;
-    }
-}
-
-void Interpreter::chargeOps(std::uint64_t instructions) {
-    opsTotal_ += instructions;
-    costPs_ += instructions * kSimple;
-    if (opsTotal_ >= nextCancelCheck_)
-        checkBudget(currentLine());
-}
-
-void Interpreter::abort(const std::string& message, std::uint32_t line) {
-    aborting_ = true;
-    flushCost();
-    // Stop the loop at the end of this iteration, so no task waits on (and no virtual time
-    // passes for) a run that is over.
-    if (loop_ && loopRunning_)
-        loop_->stop(std::make_exception_ptr(ScriptAbort(message, line)));
-    throw ScriptAbort(message, line);
-}
-
-void Interpreter::checkBudget(std::uint32_t line) {
-    if (aborting_)
-        throw ScriptAbort("aborted", line);
-    if (cancelled_ && cancelled_->load(std::memory_order_relaxed))
-        abort("the run was cancelled", line);
-    // A new task step (another task, or the same task in a later loop iteration) resets the
-    // per-step count.
-    const void* task = loop_ ? static_cast<const void*>(loop_->currentTask()) : nullptr;
-    const void* thread = loop_ ? static_cast<const void*>(loop_->threadContext()) : nullptr;
-    const std::uint64_t iteration = loop_ ? loop_->iterations() : 0;
-    if (task != stepTask_ || thread != stepThread_ || iteration != stepIteration_) {
-        stepTask_ = task;
-        stepThread_ = thread;
-        stepIteration_ = iteration;
-        stepStartOps_ = opsTotal_;
-    }
-    if (loop_ && loopRunning_ && current_) {
-        // A long step names the line doing the work, for the frozen stretch it causes.
-        flushCost();
-        loop_->markCpuSite(current_->code->location(static_cast<std::size_t>(std::max(0, current_->pc - 1))));
-    }
-    if (opsTotal_ - stepStartOps_ > limits_.maxOpsPerStep) {
-        const std::string message = "the loop never yielded: frozen forever at line " + std::to_string(line);
-        if (recorder_ && loop_) {
-            flushCost();
-            const SourceLocation where = current_ ? current_->code->location(static_cast<std::size_t>(std::max(0, current_->pc - 1)))
-                                                  : SourceLocation(program_.fileName.c_str(), "<module>", line, 0);
-            recorder_->scriptError(loop_->now(), loop_->threadContext() ? loop_->threadContext()->lane : loop_->currentTaskId(),
-                                   where, message);
-        }
-        abort(message, line);
-    }
-    if (opsTotal_ > limits_.maxOpsTotal)
-        abort("the script ran out of its instruction budget (" + std::to_string(limits_.maxOpsTotal) +
-                  " operations) at line " + std::to_string(line),
-              line);
-    nextCancelCheck_ = opsTotal_ + 65536;
-    if (stepStartOps_ + limits_.maxOpsPerStep + 1 < nextCancelCheck_)
-        nextCancelCheck_ = stepStartOps_ + limits_.maxOpsPerStep + 1;
-}
 
 // ---------------------------------------------------------------- awaitables
 
@@ -389,7 +276,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 
-    const std::uint32_t* costs = kCosts.costs;
+    const std::uint32_t* costs = kInstructionCosts.data();
     while (true) {
         if (raising)
             goto handle;

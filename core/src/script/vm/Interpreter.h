@@ -296,8 +296,6 @@ public:
     void warnNeverAwaited(const char* name, const SourceLocation& created);
 
     // ---- cost model and budgets ----
-    // Virtual CPU time per executed instruction, in picoseconds (see docs/cost-model.md).
-    static const std::uint32_t* instructionCosts();
     void chargeOps(std::uint64_t instructions);  // extra work done by builtins (per element)
     void flushCost();
     void checkBudget(std::uint32_t line);
