@@ -2,6 +2,8 @@
 
 // The syntax tree. Nodes are "fat" structs (one per family, fields used as the kind needs)
 // owned flat by an Ast arena, so freeing a deep tree never recurses.
+#include "script/objects/Operators.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,9 +45,6 @@ enum class ExprKind : std::uint8_t {
     NamedExpr,       // a: target, b: value
 };
 
-enum class BinaryOp : std::uint8_t { Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor, MatMul };
-enum class UnaryOp : std::uint8_t { Neg, Pos, Not, Invert };
-enum class CompareOp : std::uint8_t { Lt, Le, Eq, Ne, Gt, Ge, Is, IsNot, In, NotIn };
 
 struct Expr;
 struct Stmt;

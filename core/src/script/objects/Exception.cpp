@@ -1,8 +1,8 @@
-// Python exceptions: the class hierarchy, raising, tracebacks as CPython prints them, and the
-// policy through which the runtime raises script exceptions.
-#include "script/modules/asyncio/AsyncObjects.h"
+// Python exceptions: the class hierarchy, raising, what an exception's repr, str and
+// attributes show, exception groups, and tracebacks as CPython prints them. Exceptions are
+// instances (objects/Instance.cpp) that carry ExceptionData.
+#include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
-#include "script/vm/ScriptExceptionPolicy.h"
 
 #include <stdexcept>
 
@@ -46,22 +46,25 @@ Value exceptionGroupInit(Interpreter& interp, CallArgs& args) {
 
 } // namespace
 
-void Interpreter::setupExceptions() {
+void installExceptions(Interpreter& interp) {
+    auto& exc = interp.exc;
+    auto& types = interp.types;
     auto make = [&](const char* name, ClassObject* base, const char* module = "builtins") {
-        ClassObject* cls = makeClass(name, {base}, BuiltinType::Exception, nullptr, module);
+        ClassObject* cls = interp.makeClass(name, {base}, BuiltinType::Exception, instanceSlots(), nullptr, module);
         cls->isException = true;
         return cls;
     };
-    exc.baseException = makeClass("BaseException", {types.object}, BuiltinType::Exception);
+    exc.baseException = interp.makeClass("BaseException", {types.object}, BuiltinType::Exception, instanceSlots());
     exc.baseException->isException = true;
-    addMethod(exc.baseException, "__init__", baseExceptionInit);
+    interp.addMethod(exc.baseException, "__init__", baseExceptionInit);
     exc.exception = make("Exception", exc.baseException);
     exc.systemExit = make("SystemExit", exc.baseException);
     exc.keyboardInterrupt = make("KeyboardInterrupt", exc.baseException);
     exc.generatorExit = make("GeneratorExit", exc.baseException);
     exc.baseExceptionGroup = make("BaseExceptionGroup", exc.baseException);
-    addMethod(exc.baseExceptionGroup, "__init__", exceptionGroupInit);
-    exc.exceptionGroup = makeClass("ExceptionGroup", {exc.baseExceptionGroup, exc.exception}, BuiltinType::Exception);
+    interp.addMethod(exc.baseExceptionGroup, "__init__", exceptionGroupInit);
+    exc.exceptionGroup =
+        interp.makeClass("ExceptionGroup", {exc.baseExceptionGroup, exc.exception}, BuiltinType::Exception, instanceSlots());
     exc.exceptionGroup->isException = true;
     exc.arithmeticError = make("ArithmeticError", exc.exception);
     exc.zeroDivisionError = make("ZeroDivisionError", exc.arithmeticError);
@@ -94,6 +97,72 @@ void Interpreter::setupExceptions() {
     exc.queueFull = make("QueueFull", exc.exception, "asyncio.queues");
     exc.warning = make("Warning", exc.exception);
     exc.runtimeWarning = make("RuntimeWarning", exc.warning);
+}
+
+std::string exceptionRepr(Interpreter& interp, const Value& exception) {
+    ExceptionData* data = interp.exceptionData(exception);
+    std::string out = interp.typeOf(exception)->nameText() + "(";
+    const auto& args = data->args.as<TupleObject>()->items;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (i)
+            out += ", ";
+        out += interp.repr(args[i]);
+    }
+    return out + ")";
+}
+
+std::string exceptionStr(Interpreter& interp, const Value& exception) {
+    ExceptionData* data = interp.exceptionData(exception);
+    ClassObject* cls = interp.typeOf(exception);
+    if (!interp.lookupClass(cls, interp.intern("__repr__")).empty() && cls->builtin == BuiltinType::None &&
+        data->args.as<TupleObject>()->items.empty())
+        return "";
+    if (interp.isInstance(exception, interp.exc.baseExceptionGroup) && !data->exceptions.empty()) {
+        const std::size_t n = data->exceptions.as<TupleObject>()->items.size();
+        return interp.toStr(data->message) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")";
+    }
+    const auto& args = data->args.as<TupleObject>()->items;
+    if (args.empty())
+        return "";
+    if (args.size() == 1)
+        return interp.isInstance(exception, interp.exc.keyError) ? interp.repr(args[0]) : interp.toStr(args[0]);
+    return interp.repr(data->args);
+}
+
+bool exceptionAttribute(ExceptionData& data, const std::string& key, Value& out) {
+    if (key == "args") {
+        out = data.args;
+        return true;
+    }
+    if (key == "__cause__") {
+        out = data.cause.empty() ? Value::none() : data.cause;
+        return true;
+    }
+    if (key == "__context__") {
+        out = data.context.empty() ? Value::none() : data.context;
+        return true;
+    }
+    if (key == "__traceback__" || key == "__notes__") {
+        out = Value::none();
+        return true;
+    }
+    if (!data.exceptions.empty() && (key == "exceptions" || key == "message")) {
+        out = key == "exceptions" ? data.exceptions : data.message;
+        return true;
+    }
+    return false;
+}
+
+bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& key, Value& value) {
+    if (key == "__cause__") {
+        data.cause = std::move(value);
+        return true;
+    }
+    if (key == "args") {
+        data.args = interp.newTuple(interp.toVector(value));
+        return true;
+    }
+    return false;
 }
 
 ExceptionData* Interpreter::exceptionData(const Value& value) const {
@@ -276,96 +345,6 @@ std::string Interpreter::formatTraceback(const Value& exception) {
     std::string out;
     formatOne(*this, exception, out, "", 0);
     return out;
-}
-
-// ---------------------------------------------------------------- policy
-
-std::exception_ptr ScriptExceptionPolicy::cancelled(const std::optional<std::string>& message) const {
-    if (message && !message->empty())
-        return interp_.toExceptionPtr(interp_.newException(interp_.exc.cancelledError, *message));
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.cancelledError, std::vector<Value>{}));
-}
-
-bool ScriptExceptionPolicy::isCancelled(const std::exception_ptr& error) const {
-    if (!error)
-        return false;
-    try {
-        std::rethrow_exception(error);
-    } catch (const ScriptError& e) {
-        return interp_.isInstance(e.exception, interp_.exc.cancelledError);
-    } catch (const awaitscope::CancelledError&) {
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-std::exception_ptr ScriptExceptionPolicy::timeout() const {
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.timeoutError, std::vector<Value>{}));
-}
-
-std::exception_ptr ScriptExceptionPolicy::withCause(std::exception_ptr error, std::exception_ptr cause) const {
-    try {
-        Value exception = interp_.exceptionFrom(error);
-        if (ExceptionData* data = interp_.exceptionData(exception))
-            data->cause = interp_.exceptionFrom(cause);
-    } catch (const ScriptAbort&) {
-    }
-    return error;
-}
-
-std::exception_ptr ScriptExceptionPolicy::exceptionGroup(const std::string& message,
-                                                         std::vector<std::exception_ptr> errors) const {
-    std::vector<Value> exceptions;
-    for (const std::exception_ptr& error : errors) {
-        try {
-            exceptions.push_back(interp_.exceptionFrom(error));
-        } catch (const ScriptAbort&) {
-            return error;  // an abort outranks the group
-        }
-    }
-    return interp_.toExceptionPtr(interp_.makeExceptionGroup(message, std::move(exceptions), true));
-}
-
-bool ScriptExceptionPolicy::isBaseError(const std::exception_ptr& error) const {
-    try {
-        std::rethrow_exception(error);
-    } catch (const ScriptError& e) {
-        return interp_.isInstance(e.exception, interp_.exc.systemExit) ||
-               interp_.isInstance(e.exception, interp_.exc.keyboardInterrupt);
-    } catch (const ScriptAbort&) {
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-std::exception_ptr ScriptExceptionPolicy::runtimeError(const std::string& message) const {
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.runtimeError, message));
-}
-
-std::exception_ptr ScriptExceptionPolicy::invalidState(const std::string& message) const {
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.invalidStateError, message));
-}
-
-std::exception_ptr ScriptExceptionPolicy::queueEmpty() const {
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.queueEmpty, std::vector<Value>{}));
-}
-
-std::exception_ptr ScriptExceptionPolicy::queueFull() const {
-    return interp_.toExceptionPtr(interp_.newException(interp_.exc.queueFull, std::vector<Value>{}));
-}
-
-std::string ScriptExceptionPolicy::describe(const std::exception_ptr& error) const {
-    if (!error)
-        return {};
-    try {
-        return interp_.repr(interp_.exceptionFrom(error));
-    } catch (const ScriptAbort& abort) {
-        return abort.message;
-    } catch (...) {
-        return "exception";
-    }
 }
 
 } // namespace awaitscope::script

@@ -1,6 +1,11 @@
-// Printing numbers exactly as CPython does: repr(float) is the shortest string that reads
-// back to the same double, and format specs follow the format-spec mini-language.
+// Formatting as CPython does it: repr(float) is the shortest string that reads back to the
+// same double; format specs follow the format-spec mini-language (format(), f-strings);
+// str.format fields and printf-style % formatting build on them.
+#include "script/objects/Types.h"
+#include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
+
+#include <algorithm>
 
 #include <charconv>
 #include <cmath>
@@ -23,29 +28,11 @@ struct Spec {
     char type = 0;
 };
 
-std::size_t codePoints(std::string_view text) {
-    std::size_t count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80)
-            ++count;
-    return count;
-}
-
-std::size_t utf8Length(unsigned char lead) {
-    if (lead < 0x80)
-        return 1;
-    if ((lead >> 5) == 6)
-        return 2;
-    if ((lead >> 4) == 14)
-        return 3;
-    return 4;
-}
-
 bool parseSpec(std::string_view text, Spec& spec) {
     std::size_t i = 0;
     auto isAlign = [](char c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
     if (!text.empty()) {
-        const std::size_t first = std::min(utf8Length(static_cast<unsigned char>(text[0])), text.size());
+        const std::size_t first = std::min(utf8SequenceLength(static_cast<unsigned char>(text[0])), text.size());
         if (text.size() > first && isAlign(text[first])) {
             spec.fill = std::string(text.substr(0, first));
             spec.align = text[first];
@@ -129,7 +116,7 @@ std::string pad(const std::string& sign, const std::string& body, const Spec& sp
         fill = "0";
         align = '=';
     }
-    const std::size_t length = codePoints(sign) + codePoints(body);
+    const std::size_t length = countCodePoints(sign) + countCodePoints(body);
     if (spec.width < 0 || length >= static_cast<std::size_t>(spec.width))
         return join({sign, body});
     const std::size_t padding = static_cast<std::size_t>(spec.width) - length;
@@ -159,7 +146,7 @@ std::string signOf(bool negative, const Spec& spec) {
 
 } // namespace
 
-std::string Interpreter::floatRepr(double value) {
+std::string floatRepr(double value) {
     if (std::isnan(value))
         return "nan";
     if (std::isinf(value))
@@ -242,10 +229,10 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
         if (spec.grouping)
             valueError(std::string("Cannot specify '") + spec.grouping + "' with 's'.");
         std::string text = value.as<StrObject>()->text;
-        if (spec.precision >= 0 && codePoints(text) > static_cast<std::size_t>(spec.precision)) {
+        if (spec.precision >= 0 && countCodePoints(text) > static_cast<std::size_t>(spec.precision)) {
             std::size_t bytes = 0;
             for (int k = 0; k < spec.precision && bytes < text.size(); ++k)
-                bytes += utf8Length(static_cast<unsigned char>(text[bytes]));
+                bytes += utf8SequenceLength(static_cast<unsigned char>(text[bytes]));
             text.resize(std::min(bytes, text.size()));
         }
         if (spec.zeroPad && !spec.align)
@@ -273,22 +260,7 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
             if (v < 0 || v > 0x10FFFF)
                 raise(exc.overflowError, "%c arg not in range(0x110000)");
             std::string ch;
-            const auto cp = static_cast<std::uint32_t>(v);
-            if (cp < 0x80) {
-                ch += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                ch += static_cast<char>(0xC0 | (cp >> 6));
-                ch += static_cast<char>(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                ch += static_cast<char>(0xE0 | (cp >> 12));
-                ch += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                ch += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                ch += static_cast<char>(0xF0 | (cp >> 18));
-                ch += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-                ch += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                ch += static_cast<char>(0x80 | (cp & 0x3F));
-            }
+            appendUtf8(ch, static_cast<std::uint32_t>(v));
             return pad("", ch, spec, '<');
         }
         default: break;
@@ -309,7 +281,7 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
         if (spec.zeroPad && !spec.align && spec.grouping && spec.width > 0) {
             // Zero padding keeps the grouping going, as CPython does.
             std::string raw(buffer, end);
-            while (codePoints(sign) + codePoints(digits) < static_cast<std::size_t>(spec.width)) {
+            while (countCodePoints(sign) + countCodePoints(digits) < static_cast<std::size_t>(spec.width)) {
                 raw = "0" + raw;
                 digits = group(raw, spec.grouping, base == 10 ? 3 : 4);
             }
@@ -370,6 +342,275 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
     if (spec.grouping && !(std::isinf(magnitude) || std::isnan(magnitude)))
         body = group(body, spec.grouping, 3);
     return pad(signOf(negative, spec), body, spec, '>');
+}
+
+namespace {
+
+// str.format: {} {0} {name} {x.attr} {x[key]} with !r/!s and :spec (nested {} in specs).
+std::string formatFields(Interpreter& interp, const std::string& fmt, CallArgs& args, int& autoIndex, bool& manual,
+                         int depth) {
+    if (depth > 2)
+        interp.valueError("Max string recursion exceeded");
+    std::string out;
+    for (std::size_t i = 0; i < fmt.size(); ++i) {
+        const char c = fmt[i];
+        if (c == '}') {
+            if (i + 1 < fmt.size() && fmt[i + 1] == '}') {
+                out += '}';
+                ++i;
+                continue;
+            }
+            interp.valueError("Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        // Find the matching close brace.
+        std::size_t j = i + 1;
+        int nesting = 1;
+        for (; j < fmt.size(); ++j) {
+            if (fmt[j] == '{')
+                ++nesting;
+            else if (fmt[j] == '}' && --nesting == 0)
+                break;
+        }
+        if (j >= fmt.size())
+            interp.valueError("Single '{' encountered in format string");
+        std::string field = fmt.substr(i + 1, j - i - 1);
+        i = j;
+        std::string spec;
+        char conversion = 0;
+        std::size_t colon = std::string::npos;
+        int bracket = 0;
+        for (std::size_t k = 0; k < field.size(); ++k) {
+            if (field[k] == '[')
+                ++bracket;
+            else if (field[k] == ']')
+                --bracket;
+            else if (bracket == 0 && (field[k] == ':' || field[k] == '!')) {
+                colon = k;
+                break;
+            }
+        }
+        std::string name = field;
+        if (colon != std::string::npos) {
+            name = field.substr(0, colon);
+            std::string rest = field.substr(colon);
+            if (rest[0] == '!') {
+                if (rest.size() < 2 || (rest[1] != 'r' && rest[1] != 's' && rest[1] != 'a'))
+                    interp.valueError("Unknown conversion specifier " + rest.substr(1, 1));
+                conversion = rest[1];
+                rest = rest.substr(2);
+                if (!rest.empty() && rest[0] != ':')
+                    interp.valueError("expected ':' after conversion specifier");
+            }
+            if (!rest.empty())
+                spec = formatFields(interp, rest.substr(1), args, autoIndex, manual, depth + 1);
+        }
+        // The first part of the name: an index, a keyword, or nothing (automatic numbering).
+        std::size_t end = 0;
+        while (end < name.size() && name[end] != '.' && name[end] != '[')
+            ++end;
+        const std::string head = name.substr(0, end);
+        Value value;
+        if (head.empty() || std::isdigit(static_cast<unsigned char>(head[0]))) {
+            int index;
+            if (head.empty()) {
+                if (manual)
+                    interp.valueError("cannot switch from manual field specification to automatic field numbering");
+                index = autoIndex++;
+            } else {
+                if (autoIndex > 0)
+                    interp.valueError("cannot switch from automatic field numbering to manual field specification");
+                manual = true;
+                index = std::atoi(head.c_str());
+            }
+            if (index + 1 >= args.count)
+                interp.raise(interp.exc.indexError,
+                             "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+            value = args[index + 1];
+        } else {
+            bool found = false;
+            for (int k = 0; k < args.kwCount(); ++k)
+                if (args.kwNames->items[static_cast<std::size_t>(k)].as<StrObject>()->text == head) {
+                    value = args.kwValues[k];
+                    found = true;
+                }
+            if (!found)
+                interp.raise(interp.newException(interp.exc.keyError, {interp.str(head)}));
+        }
+        while (end < name.size()) {
+            if (name[end] == '.') {
+                std::size_t next = end + 1;
+                while (next < name.size() && name[next] != '.' && name[next] != '[')
+                    ++next;
+                value = interp.getAttr(value, interp.intern(name.substr(end + 1, next - end - 1)));
+                end = next;
+            } else {
+                const std::size_t close = name.find(']', end);
+                if (close == std::string::npos)
+                    interp.valueError("Missing ']' in format string");
+                const std::string key = name.substr(end + 1, close - end - 1);
+                Value keyValue = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })
+                                     ? Value::integer(std::atoll(key.c_str()))
+                                     : interp.str(key);
+                value = interp.getItem(value, keyValue);
+                end = close + 1;
+            }
+        }
+        if (conversion == 'r' || conversion == 'a')
+            value = interp.str(interp.repr(value));
+        else if (conversion == 's')
+            value = interp.str(interp.toStr(value));
+        out += interp.format(value, spec);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string formatFields(Interpreter& interp, const std::string& fmt, CallArgs& args) {
+    int autoIndex = 0;
+    bool manual = false;
+    return formatFields(interp, fmt, args, autoIndex, manual, 0);
+}
+
+// "%s is %d years" % (name, age): printf-style formatting.
+Value percentFormat(Interpreter& interp, const Value& format, const Value& values) {
+    const std::string& fmt = format.as<StrObject>()->text;
+    std::vector<Value> positional;
+    const DictObject* mapping = nullptr;
+    if (values.is(Kind::Tuple))
+        positional = values.as<TupleObject>()->items;
+    else if (values.is(Kind::Dict))
+        mapping = values.as<DictObject>();
+    else
+        positional.push_back(values);
+    std::size_t next = 0;
+    std::string out;
+    for (std::size_t i = 0; i < fmt.size(); ++i) {
+        if (fmt[i] != '%') {
+            out += fmt[i];
+            continue;
+        }
+        if (++i >= fmt.size())
+            interp.valueError("incomplete format");
+        Value value;
+        if (fmt[i] == '(') {
+            const std::size_t close = fmt.find(')', i);
+            if (close == std::string::npos)
+                interp.valueError("incomplete format key");
+            if (!mapping)
+                interp.typeError("format requires a mapping");
+            Value key = interp.str(fmt.substr(i + 1, close - i - 1));
+            Value* found = interp.dictLookup(const_cast<DictObject*>(mapping), key);
+            if (!found)
+                interp.raise(interp.newException(interp.exc.keyError, {key}));
+            value = *found;
+            i = close + 1;
+        }
+        std::string flags;
+        while (i < fmt.size() && std::strchr("-+ #0", fmt[i]))
+            flags += fmt[i++];
+        std::string width;
+        while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i])))
+            width += fmt[i++];
+        std::string precision;
+        if (i < fmt.size() && fmt[i] == '.') {
+            ++i;
+            precision = ".";
+            while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i])))
+                precision += fmt[i++];
+        }
+        if (i >= fmt.size())
+            interp.valueError("incomplete format");
+        const char type = fmt[i];
+        if (type == '%') {
+            out += '%';
+            continue;
+        }
+        if (value.empty()) {
+            if (mapping && positional.empty())
+                interp.typeError("format requires a mapping");
+            if (next >= positional.size())
+                interp.typeError("not enough arguments for format string");
+            value = positional[next++];
+        }
+        std::string spec;
+        const bool left = flags.find('-') != std::string::npos;
+        const bool zero = flags.find('0') != std::string::npos && !left;
+        const std::string sign = flags.find('+') != std::string::npos ? "+" : flags.find(' ') != std::string::npos ? " " : "";
+        std::string piece;
+        switch (type) {
+        case 's': piece = interp.toStr(value); break;
+        case 'r':
+        case 'a': piece = interp.repr(value); break;
+        case 'd':
+        case 'i':
+        case 'u': {
+            if (!value.isNumber())
+                interp.typeError(std::string("%") + type + " format: a real number is required, not " + interp.typeName(value));
+            Value integer = value.isFloat() ? Value::integer(static_cast<std::int64_t>(value.asFloat())) : value;
+            piece = interp.format(Value::integer(integer.asInt()), (left ? "<" : "") + sign + (zero ? "0" : "") + width);
+            width.clear();
+            break;
+        }
+        case 'x':
+        case 'X':
+        case 'o': {
+            if (!value.isIntLike())
+                interp.typeError(std::string("%") + type + " format: an integer is required, not " + interp.typeName(value));
+            piece = interp.format(value, (left ? "<" : "") + sign + (flags.find('#') != std::string::npos ? "#" : "") +
+                                             (zero ? "0" : "") + width + std::string(1, type));
+            width.clear();
+            break;
+        }
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G': {
+            if (!value.isNumber())
+                interp.typeError(std::string("must be real number, not ") + interp.typeName(value));
+            piece = interp.format(Value::real(value.toDouble()), (left ? "<" : "") + sign + (zero ? "0" : "") + width +
+                                                                     (precision.empty() ? ".6" : precision) + std::string(1, type));
+            width.clear();
+            break;
+        }
+        case 'c':
+            if (value.is(Kind::Str))
+                piece = value.as<StrObject>()->text;
+            else
+                piece = interp.format(value, "c");
+            break;
+        default:
+            interp.valueError(std::string("unsupported format character '") + type + "'");
+        }
+        if (type == 's' || type == 'r' || type == 'a') {
+            if (precision.size() > 1) {
+                const auto n = static_cast<std::size_t>(std::atoi(precision.c_str() + 1));
+                if (piece.size() > n)
+                    piece.resize(n);
+            }
+        }
+        if (!width.empty()) {
+            const auto w = static_cast<std::size_t>(std::atoi(width.c_str()));
+            const std::size_t length = countCodePoints(piece);
+            if (length < w)
+                piece = left ? piece + std::string(w - length, ' ') : std::string(w - length, ' ') + piece;
+        }
+        out += piece;
+    }
+    if (next < positional.size() && !mapping)
+        interp.typeError("not all arguments converted during string formatting");
+    return interp.str(std::move(out));
 }
 
 } // namespace awaitscope::script

@@ -1,8 +1,10 @@
 #pragma once
 
-// The heap objects of the script language. They are plain data: behaviour lives in the
-// interpreter (operations, builtins, methods), which knows the current run.
+// The heap objects of the script language. They are plain data: each type's behaviour (its
+// methods, operators and protocols) lives in its own file in objects/, registered in its
+// class's TypeSlots, and runs with the interpreter of the current run.
 #include "script/objects/HashTable.h"
+#include "script/objects/Unicode.h"
 #include "script/objects/Value.h"
 
 #include <memory>
@@ -13,6 +15,7 @@ namespace awaitscope::script {
 
 struct CodeObject;
 struct Frame;
+struct TypeSlots;
 class Interpreter;
 
 struct StrObject final : Object {
@@ -37,7 +40,6 @@ struct StrObject final : Object {
     bool ascii() const { return length() == text.size(); }
 
     static std::size_t hashBytes(const std::string& bytes);
-    static std::size_t countCodePoints(const std::string& bytes);
 
 private:
     mutable std::size_t hash_ = 0;
@@ -186,6 +188,7 @@ struct ClassObject final : Object {
     Value dict;                 // attributes
     BuiltinType builtin = BuiltinType::None;
     NativeFn construct = nullptr;  // builtin classes: called with the class as first argument
+    const TypeSlots* slots = nullptr;  // never null: what values of this class do (objects/TypeSlots.h)
     bool isException = false;
     void clearReferences() override {
         bases.clear();
@@ -252,7 +255,7 @@ enum class IteratorKind : std::uint8_t {
     Reversed,  // list or tuple, backwards
     Map,
     Filter,
-    Callable,  // iter(callable, sentinel) is not supported; reserved
+    Callable,  // asks `produce` for each item (asyncio.as_completed)
 };
 
 struct IteratorObject final : Object {
@@ -266,6 +269,8 @@ struct IteratorObject final : Object {
     std::int64_t step = 1;
     std::uint64_t version = 0;   // dict layout when iteration began
     bool view = false;           // dict.keys()/values()/items(): re-iterable, made into iterators
+    // Callable: the next item of `source`, or Empty when it is exhausted.
+    Value (*produce)(Interpreter&, const Value& source) = nullptr;
     void clearReferences() override {
         source.clear();
         sources.clear();
@@ -281,6 +286,20 @@ struct GeneratorObject final : Object {
     bool running = false;
     bool started = false;
     void clearReferences() override;
+};
+
+// An object wrapping a piece of the runtime or of the host: the asyncio primitives
+// (modules/asyncio/AsyncioObjects.h) and sys.stdout / sys.stderr (modules/Sys.cpp).
+enum class RuntimeKind : std::uint8_t { Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream };
+
+struct RuntimeObject : Object {
+    explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
+    RuntimeKind runtimeKind;
+};
+
+struct StreamObject final : RuntimeObject {
+    explicit StreamObject(bool error_) : RuntimeObject(RuntimeKind::Stream), error(error_) {}
+    bool error;
 };
 
 } // namespace awaitscope::script

@@ -60,21 +60,4 @@ void Heap::sweep() {
         object->decref();
 }
 
-std::size_t StrObject::hashBytes(const std::string& bytes) {
-    std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
-    for (unsigned char c : bytes) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return static_cast<std::size_t>(hash ^ (hash >> 29));
-}
-
-std::size_t StrObject::countCodePoints(const std::string& bytes) {
-    std::size_t count = 0;
-    for (unsigned char c : bytes)
-        if ((c & 0xC0) != 0x80)
-            ++count;
-    return count;
-}
-
 } // namespace awaitscope::script

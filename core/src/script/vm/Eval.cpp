@@ -1,8 +1,10 @@
-// The bytecode machine. Python-to-Python calls push frames and continue in the same loop;
-// only coroutine and generator frames are entered from outside (and can suspend). A frame
-// that reaches `await` returns the awaitable to its C++ coroutine (coroutineBody), which
+// The bytecode machine (CPython's ceval.c): one loop over the instructions of vm/Opcodes.def.
+// Python-to-Python calls push frames and continue in the same loop; only coroutine and
+// generator frames are entered from outside (and can suspend). A frame that reaches `await`
+// returns the awaitable to its C++ coroutine (objects/Coroutine.cpp: coroutineBody), which
 // co_awaits it on the runtime and resumes the frame with the outcome.
-#include "script/modules/asyncio/AsyncObjects.h"
+#include "script/objects/Awaitables.h"
+#include "script/objects/Types.h"
 #include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
 #include "awaitscope/trace/Recorder.h"
@@ -12,11 +14,6 @@
 
 namespace awaitscope::script {
 
-extern Value asyncEnter(Interpreter& interp, const Value& manager);
-extern Value asyncExit(Interpreter& interp, const Value& manager, const Value& error);
-extern Value withEnter(Interpreter& interp, const Value& manager);
-extern Value withExit(Interpreter& interp, const Value& manager, const Value& error);
-
 namespace {
 
 std::string unboundMessage(const CodeObject* code, int slot) {
@@ -25,8 +22,6 @@ std::string unboundMessage(const CodeObject* code, int slot) {
 }
 
 } // namespace
-
-// ---------------------------------------------------------------- awaitables
 
 namespace {
 
@@ -43,168 +38,7 @@ bool isAwaitable(const Value& v) {
     }
 }
 
-struct FrameOwner {
-    Interpreter* interp = nullptr;
-    Frame* frame = nullptr;
-    FrameOwner(Interpreter* i, Frame* f) : interp(i), frame(f) {}
-    FrameOwner(FrameOwner&& other) noexcept : interp(other.interp), frame(std::exchange(other.frame, nullptr)) {}
-    FrameOwner(const FrameOwner&) = delete;
-    FrameOwner& operator=(const FrameOwner&) = delete;
-    FrameOwner& operator=(FrameOwner&&) = delete;
-    ~FrameOwner() {
-        if (frame)
-            interp->freeFrame(frame);
-    }
-};
-
-// One Python coroutine = one runtime coroutine: run the frame until it awaits, await on the
-// runtime, resume the frame with the result (or raise the exception into it).
-Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
-    Frame* frame = owner.frame;
-    Value sent;
-    bool throwIn = false;
-    while (true) {
-        Value awaitable;
-        const Interpreter::Status status = interp->execute(frame, std::move(sent), throwIn, awaitable);
-        if (status == Interpreter::Status::Returned)
-            co_return awaitable;
-        const SourceLocation where =
-            frame->code->location(static_cast<std::size_t>(frame->pc > 0 ? frame->pc - 1 : 0));
-        throwIn = false;
-        sent = Value();
-        try {
-            switch (awaitable.object()->kind()) {
-            case Kind::Coroutine: {
-                auto* coroutine = awaitable.as<CoroutineObject>();
-                if (coroutine->frame)
-                    coroutine->frame->nesting = frame->nesting + 1;
-                if (frame->nesting + 1 > interp->limits().recursionLimit) {
-                    coroutine->close();
-                    interp->raiseRecursionError();
-                }
-                // Awaitables are bound to locals: GCC 12 mishandles non-trivial temporaries in co_await.
-                auto located = at(where, coroutine->take());
-                interp->flushCost();
-                sent = co_await std::move(located);
-                break;
-            }
-            case Kind::Task: {
-                TaskHandle<Value> handle = awaitable.as<TaskObject>()->handle;
-                interp->flushCost();
-                sent = co_await at(where, handle);
-                break;
-            }
-            case Kind::Future: {
-                Future<Value> future = awaitable.as<FutureObject>()->future;
-                interp->flushCost();
-                sent = co_await at(where, future);
-                break;
-            }
-            case Kind::Sleep: {
-                auto* sleepObject = awaitable.as<SleepObject>();
-                sleepObject->awaited = true;
-                interp->flushCost();
-                SleepAwaiter sleeper = sleepNs(sleepObject->delay);
-                co_await at(where, sleeper);
-                sent = sleepObject->result;
-                break;
-            }
-            case Kind::Op: {
-                auto* op = awaitable.as<OpObject>();
-                op->awaited = true;
-                if (!op->op)
-                    interp->raise(interp->exc.runtimeError, "cannot reuse already awaited coroutine");
-                auto located = at(where, std::move(*op->op));
-                op->op.reset();
-                interp->flushCost();
-                sent = co_await std::move(located);
-                break;
-            }
-            default:
-                interp->typeError("object " + interp->typeName(awaitable) + " can't be used in 'await' expression");
-            }
-        } catch (const ScriptAbort&) {
-            throw;
-        } catch (...) {
-            sent = interp->exceptionFrom(std::current_exception());
-            throwIn = true;
-        }
-    }
-}
-
 } // namespace
-
-Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
-    (void)function;
-    const SourceLocation creation = currentLocation();
-    Task<Value> task = coroutineBody(this, FrameOwner(this, frame));
-    CodeObject* code = frame->code;
-    task.describe(code->qualname.c_str(), code->definition(), creation);
-    return Value(heap_.make<CoroutineObject>(*this, std::move(task), frame, code, creation));
-}
-
-CoroutineObject::~CoroutineObject() {
-    if (task.valid() && !task.started()) {
-        if (interp->loopDestroyed) {
-            auto handle = task.release();
-            handle.promise().started = true;
-            handle.destroy();
-            return;
-        }
-        interp->warnNeverAwaited(code->qualname.c_str(), creation);
-    }
-}
-
-void CoroutineObject::clearReferences() {
-    if (task.valid() && !task.started() && interp->loopDestroyed) {
-        auto handle = task.release();
-        handle.promise().started = true;
-        handle.destroy();
-    }
-}
-
-Task<Value> CoroutineObject::take() {
-    if (!task.valid() || task.started() || consumed)
-        interp->raise(interp->exc.runtimeError, "cannot reuse already awaited coroutine");
-    consumed = true;
-    return std::move(task);
-}
-
-void CoroutineObject::close() {
-    if (task.valid() && !task.started()) {
-        auto handle = task.release();
-        handle.promise().started = true;
-        handle.destroy();
-        frame = nullptr;
-    }
-    consumed = true;
-}
-
-bool resumeGenerator(Interpreter& interp, GeneratorObject* generator, Value& out) {
-    if (!generator->frame)
-        return false;
-    if (generator->running)
-        interp.valueError("generator already executing");
-    generator->running = true;
-    Value result;
-    Interpreter::Status status;
-    try {
-        status = interp.execute(generator->frame, Value::none(), false, result);
-    } catch (...) {
-        generator->running = false;
-        interp.freeFrame(generator->frame);
-        generator->frame = nullptr;
-        throw;
-    }
-    generator->running = false;
-    if (status == Interpreter::Status::Yielded) {
-        out = std::move(result);
-        return true;
-    }
-    interp.freeFrame(generator->frame);
-    generator->frame = nullptr;
-    return false;
-}
 
 // ---------------------------------------------------------------- the loop
 
@@ -992,38 +826,38 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::PopBlock: --f->blockCount; break;
                 case Op::BeforeWith: {
                     SAVE();
-                    Value entered = withEnter(*this, sp[-1]);
+                    Value entered = enterContext(sp[-1]);
                     *sp++ = std::move(entered);
                     break;
                 }
                 case Op::WithExitNormal: {
                     SAVE();
-                    Value r = withExit(*this, sp[-1], Value());
+                    Value r = exitContext(sp[-1], Value());
                     sp[-1] = std::move(r);
                     break;
                 }
                 case Op::WithExitExc: {
                     SAVE();
-                    Value r = withExit(*this, sp[-2], sp[-1]);
+                    Value r = exitContext(sp[-2], sp[-1]);
                     (--sp)->clear();
                     sp[-1] = std::move(r);
                     break;
                 }
                 case Op::BeforeAsyncWith: {
                     SAVE();
-                    Value awaitable = asyncEnter(*this, sp[-1]);
+                    Value awaitable = enterAsyncContext(sp[-1]);
                     *sp++ = std::move(awaitable);
                     break;
                 }
                 case Op::AsyncWithExitNormal: {
                     SAVE();
-                    Value awaitable = asyncExit(*this, sp[-1], Value());
+                    Value awaitable = exitAsyncContext(sp[-1], Value());
                     sp[-1] = std::move(awaitable);
                     break;
                 }
                 case Op::AsyncWithExitExc: {
                     SAVE();
-                    Value awaitable = asyncExit(*this, sp[-2], sp[-1]);
+                    Value awaitable = exitAsyncContext(sp[-2], sp[-1]);
                     (--sp)->clear();
                     sp[-1] = std::move(awaitable);
                     break;

@@ -1,16 +1,21 @@
 #pragma once
 
-// The interpreter of one script run: its heap, builtins, modules and the bytecode machine.
+// The interpreter of one script run: its heap, its classes, exceptions and modules, and the
+// bytecode machine (vm/Eval.cpp) with its frames (vm/Calls.cpp) and budgets
+// (vm/CostModel.cpp). The operations every value has are members too (objects/Operations.cpp
+// asks each value's type through its slots), so that a builtin reads `interp.repr(x)`.
 // A Python coroutine is one runtime Task<Value>: the frame runs synchronously until it
 // reaches an `await`, then a thin C++ coroutine co_awaits the awaitable on the runtime and
-// resumes the frame with the result or the exception. No global mutable state: many
-// interpreters may run at once on different threads.
+// resumes the frame with the result or the exception (objects/Coroutine.cpp). No global
+// mutable state: many interpreters may run at once on different threads.
 #include "awaitscope/runtime/Loop.h"
 #include "awaitscope/runtime/Task.h"
 #include "script/compile/Ast.h"
 #include "script/vm/Code.h"
 #include "script/vm/Frame.h"
+#include "script/objects/Arguments.h"
 #include "script/objects/Objects.h"
+#include "script/objects/TypeSlots.h"
 
 #include <atomic>
 #include <cstdint>
@@ -51,17 +56,6 @@ struct InterpreterLimits {
     std::size_t objectLimit = 20'000'000;
 };
 
-// Positional arguments, then keyword values named by kwNames (a tuple of str).
-struct CallArgs {
-    const Value* args = nullptr;
-    int count = 0;
-    const Value* kwValues = nullptr;
-    const TupleObject* kwNames = nullptr;
-    int kwCount() const { return kwNames ? static_cast<int>(kwNames->items.size()) : 0; }
-    const Value& operator[](int i) const { return args[i]; }
-    const NativeObject* native = nullptr;  // the native being called
-};
-
 class Interpreter {
 public:
     struct Output {
@@ -88,7 +82,7 @@ public:
     bool loopRunning() const { return loopRunning_; }
     void setLoopRunning(bool running) { loopRunning_ = running; }
 
-    // ---- running ----
+    // ---- running (vm/Eval.cpp, vm/Calls.cpp) ----
     // Runs the module; throws ScriptError (uncaught exception) or ScriptAbort.
     void runModule();
     // Calls any callable from C++ (builtins calling back into the script).
@@ -103,7 +97,7 @@ public:
     // evaluates to; with throwIn it is an exception raised at that point instead.
     Status execute(Frame* frame, Value sent, bool throwIn, Value& result);
 
-    // ---- frames ----
+    // ---- frames (vm/Calls.cpp) ----
     Frame* newFrame(CodeObject* code, const Value& function, const Value& globals);
     void freeFrame(Frame* frame) noexcept;
     // Fills a new frame for `function` from the arguments (raises TypeError as CPython does).
@@ -115,7 +109,7 @@ public:
     SourceLocation currentLocation() const;
     std::uint32_t currentLine() const;
 
-    // ---- values ----
+    // ---- values (vm/Interpreter.cpp) ----
     Value intern(std::string_view text);
     Value str(std::string text);
     Value newTuple(std::vector<Value> items);
@@ -128,11 +122,12 @@ public:
     void reserveMemory(double bytes);  // raises MemoryError if `bytes` more would not fit
 
     ClassObject* typeOf(const Value& value) const;
+    const TypeSlots& slotsOf(const Value& value) const { return *typeOf(value)->slots; }
     const std::string& typeName(const Value& value) const;
     bool isInstance(const Value& value, const ClassObject* cls) const;
     static bool isSubclass(const ClassObject* cls, const ClassObject* base);
 
-    // ---- operations (operations.cpp) ----
+    // ---- operations (objects/Operations.cpp) ----
     bool truthy(const Value& value);
     Value binary(BinaryOp op, const Value& a, const Value& b, bool inplace = false);
     Value unaryNegative(const Value& value);
@@ -155,6 +150,8 @@ public:
     // (callable, Empty).
     void loadMethod(const Value& object, const Value& name, Value& function, Value& self);
     Value lookupClass(const ClassObject* cls, const Value& name) const;  // Empty if missing
+    // The attributes every value has through its class: methods bound to it, properties.
+    bool typeAttribute(const Value& object, const Value& name, Value& out);
     Value getIter(const Value& iterable);
     bool next(const Value& iterator, Value& out);
     std::vector<Value> toVector(const Value& iterable);
@@ -164,7 +161,11 @@ public:
     std::string repr(const Value& value);
     std::string toStr(const Value& value);
     std::string format(const Value& value, std::string_view spec);
-    static std::string floatRepr(double value);
+    // `with` and `async with` (the async forms return what the statement awaits).
+    Value enterContext(const Value& manager);
+    Value exitContext(const Value& manager, const Value& error);
+    Value enterAsyncContext(const Value& manager);
+    Value exitAsyncContext(const Value& manager, const Value& error);
 
     // ---- dicts ----
     Value* dictLookup(DictObject* dict, const Value& key);
@@ -172,7 +173,7 @@ public:
     Value dictGetStr(DictObject* dict, std::string_view key);  // Empty if missing
     void dictSetStr(DictObject* dict, std::string_view key, Value value);
 
-    // ---- exceptions (exceptions.cpp) ----
+    // ---- exceptions (objects/Exception.cpp) ----
     struct ExceptionClasses {
         ClassObject* baseException = nullptr;
         ClassObject* exception = nullptr;
@@ -236,7 +237,7 @@ public:
     Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions, bool asList);
     void addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line);
 
-    // ---- classes and types ----
+    // ---- classes and types (objects/Class.cpp; each type's own file fills its slots) ----
     struct Types {
         ClassObject* object = nullptr;
         ClassObject* type = nullptr;
@@ -278,12 +279,12 @@ public:
     };
     Types types;
     ClassObject* makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
-                           NativeFn construct = nullptr, const char* module = "builtins");
+                           const TypeSlots& slots, NativeFn construct = nullptr, const char* module = "builtins");
     void addMethod(ClassObject* cls, const char* name, NativeFn fn);
     Value buildClass(const Value& bodyFunction, const Value& name, const Value& bases);
     Value instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames);
 
-    // ---- modules ----
+    // ---- modules (vm/Interpreter.cpp, modules/Modules.cpp) ----
     Value importModule(const std::string& name);
     Value globals() const { return globals_; }
     Value builtins() const { return builtins_; }
@@ -295,7 +296,7 @@ public:
     void flushOutputLine();  // records a last line printed without a newline
     void warnNeverAwaited(const char* name, const SourceLocation& created);
 
-    // ---- cost model and budgets ----
+    // ---- cost model and budgets (vm/CostModel.cpp) ----
     void chargeOps(std::uint64_t instructions);  // extra work done by builtins (per element)
     void flushCost();
     void checkBudget(std::uint32_t line);
@@ -329,14 +330,6 @@ public:
 
 private:
     friend struct DepthGuard;
-    void setupTypes();
-    void setupExceptions();
-    void setupBuiltins();
-    Value makeAsyncioModule();
-    Value makeTimeModule();
-    Value makeSysModule();
-    Value makeTypingModule();
-    Value makeRandomModule();
 
     Value callFunctionNested(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
     void stepCheck(std::uint32_t line);
@@ -373,21 +366,6 @@ private:
     const void* stepTask_ = nullptr;
     const void* stepThread_ = nullptr;
     std::uint64_t nextCancelCheck_ = 0;
-
-    friend class Vm;
-};
-
-// Reads call arguments for builtins by position or keyword, CPython style.
-class ArgParser {
-public:
-    ArgParser(Interpreter& interp, CallArgs& args, const char* function, std::initializer_list<const char*> names,
-              int required);
-    // The argument at position i of the declared names, or Empty.
-    const Value& operator[](int i) const { return values_[static_cast<std::size_t>(i)]; }
-    bool has(int i) const { return !values_[static_cast<std::size_t>(i)].empty(); }
-
-private:
-    std::vector<Value> values_;
 };
 
 } // namespace awaitscope::script
