@@ -34,6 +34,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/Scenarios.cpp
   src/script/compile/Lexer.cpp
   src/script/compile/Parser.cpp
+  src/script/compile/SymbolTable.cpp
   src/script/compile/Compiler.cpp
   src/script/vm/Interpreter.cpp
   src/script/vm/Opcodes.cpp

@@ -1,7 +1,7 @@
 #pragma once
 
-// Turns a syntax tree into code objects. A first pass finds every scope's local, cell, free
-// and global names (closures work as in CPython); a second emits instructions. Errors that
+// Turns a syntax tree into code objects: the symbol table (compile/SymbolTable.h) tells each
+// scope's local, cell, free and global names, then the compiler emits instructions. Errors that
 // CPython reports while compiling ('return' outside function, 'await' outside async
 // function, ...) come out as SyntaxErrorException with its wording.
 #include "script/compile/Ast.h"
@@ -18,6 +18,8 @@
 namespace awaitscope::script {
 
 class Interpreter;
+class SymbolTable;
+struct Scope;
 
 class Compiler {
 public:
@@ -26,22 +28,9 @@ public:
     // Compiles the module; fills program.module. Throws SyntaxErrorException.
     void compileModule(Ast& ast);
 
-    struct Scope;
-
 private:
     struct Unit;
     struct FBlock;
-
-    // Scope analysis
-    void analyze(Ast& ast);
-    Scope* newScope(int type, Scope* parent, const std::string& name, int line, int col);
-    void collectStatements(Scope* scope, const std::vector<Stmt*>& body);
-    void collectStatement(Scope* scope, Stmt* s);
-    void collectExpr(Scope* scope, Expr* e);
-    void collectTarget(Scope* scope, Expr* target);
-    void collectFunction(Scope* scope, FunctionDef* function, const void* key, int line, int col);
-    void collectComprehension(Scope* scope, Expr* e, const char* name);
-    void resolve(Scope* scope);
 
     // Code generation
     CodeObject* compileScope(Scope* scope, const std::function<void()>& body);
@@ -79,6 +68,7 @@ private:
     void importFrom(Stmt* s);
     void deleteTarget(Expr* target);
     void unwind(const FBlock& block, bool preserveTop);
+    int defaultArguments(FunctionDef* function);
     void makeFunction(Scope* child, CodeObject* code, int flags);
 
     void expr(Expr* e);
@@ -103,8 +93,7 @@ private:
 
     Interpreter& interp_;
     Program& program_;
-    std::vector<std::unique_ptr<Scope>> scopes_;
-    std::map<const void*, Scope*> scopeOf_;
+    SymbolTable* symbols_ = nullptr;  // of the module being compiled
     Unit* unit_ = nullptr;
     std::string docstring_;
 };
