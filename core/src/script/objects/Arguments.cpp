@@ -46,19 +46,17 @@ void noKeywords(Interpreter& interp, CallArgs& args, const char* name) {
         interp.typeError(std::string(name) + "() takes no keyword arguments");
 }
 
-void argCount(Interpreter& interp, CallArgs& args, const char* name, int min, int max) {
+void argCountError(Interpreter& interp, CallArgs& args, const char* name, int min, int max) {
     const int given = args.count - 1;
-    if (given < min || given > max) {
-        if (min == max && min == 0)
-            interp.typeError(std::string(name) + "() takes no arguments (" + std::to_string(given) + " given)");
-        if (min == max)
-            interp.typeError(std::string(name) + "() takes exactly one argument (" + std::to_string(given) + " given)");
-        if (given < min)
-            interp.typeError(std::string(name) + " expected at least " + std::to_string(min) + " argument" +
-                             (min == 1 ? "" : "s") + ", got " + std::to_string(given));
-        interp.typeError(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
-                         (max == 1 ? "" : "s") + ", got " + std::to_string(given));
-    }
+    if (min == max && min == 0)
+        interp.typeError(std::string(name) + "() takes no arguments (" + std::to_string(given) + " given)");
+    if (min == max)
+        interp.typeError(std::string(name) + "() takes exactly one argument (" + std::to_string(given) + " given)");
+    if (given < min)
+        interp.typeError(std::string(name) + " expected at least " + std::to_string(min) + " argument" +
+                         (min == 1 ? "" : "s") + ", got " + std::to_string(given));
+    interp.typeError(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
+                     (max == 1 ? "" : "s") + ", got " + std::to_string(given));
 }
 
 } // namespace awaitscope::script

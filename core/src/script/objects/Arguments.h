@@ -36,8 +36,12 @@ private:
     std::vector<Value> values_;
 };
 
+[[noreturn]] void argCountError(Interpreter& interp, CallArgs& args, const char* name, int min, int max);
 // A method's own arguments (the receiver is args[0]) must number between min and max.
-void argCount(Interpreter& interp, CallArgs& args, const char* name, int min, int max);
+inline void argCount(Interpreter& interp, CallArgs& args, const char* name, int min, int max) {
+    if (args.count - 1 < min || args.count - 1 > max)
+        argCountError(interp, args, name, min, max);
+}
 void noKeywords(Interpreter& interp, CallArgs& args, const char* name);
 
 } // namespace awaitscope::script

@@ -77,7 +77,7 @@ void Interpreter::addMethod(ClassObject* cls, const char* name, NativeFn fn) {
     dictSetStr(cls->dict.as<DictObject>(), name, Value(native));
 }
 
-ClassObject* Interpreter::typeOf(const Value& value) const {
+ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     switch (value.tag()) {
     case Value::Tag::Empty:
     case Value::Tag::None: return types.noneType;

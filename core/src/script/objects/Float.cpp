@@ -31,7 +31,9 @@ void floatDivmod(double a, double b, double& div, double& mod) {
     }
 }
 
-Value floatBinary(Interpreter& interp, BinaryOp op, double x, double y) {
+Value floatBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
+    const double x = a.toDouble();
+    const double y = b.toDouble();
     switch (op) {
     case BinaryOp::Add: return Value::real(x + y);
     case BinaryOp::Sub: return Value::real(x - y);
@@ -66,7 +68,7 @@ Value floatBinary(Interpreter& interp, BinaryOp op, double x, double y) {
                                              {Value::integer(34), interp.str("Numerical result out of range")}));
         return Value::real(r);
     }
-    default: return {};
+    default: unsupportedOperands(interp, op, a, b, inplace);
     }
 }
 

@@ -8,13 +8,6 @@
 
 namespace awaitscope::script {
 
-// The wrappers are natives without a function of their own, named for what they are, that
-// carry the wrapped callable in `data` (and a property's setter in `self`).
-bool isDescriptor(const Value& value, const char* kind) {
-    return value.is(Kind::Native) && std::strcmp(value.as<NativeObject>()->name, kind) == 0 &&
-           !value.as<NativeObject>()->data.empty();
-}
-
 Value newDescriptor(Interpreter& interp, const char* kind, Value callable, Value setter) {
     return interp.newNative(nullptr, kind, std::move(setter), std::move(callable));
 }

@@ -9,7 +9,7 @@
 
 namespace awaitscope::script {
 
-Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b) {
+Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
     const std::int64_t x = a.asInt();
     const std::int64_t y = b.asInt();
     std::int64_t r = 0;
@@ -90,7 +90,7 @@ Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b
     case BinaryOp::BitXor:
         return a.isBool() && b.isBool() ? Value::boolean((x ^ y) != 0) : Value::integer(x ^ y);
     case BinaryOp::MatMul:
-        return {};
+        unsupportedOperands(interp, op, a, b, inplace);
     }
     interp.raise(interp.exc.overflowError, "integer result too large: Awaitscope integers are 64-bit (Python's are unbounded)");
 }

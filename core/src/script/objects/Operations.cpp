@@ -36,6 +36,16 @@ bool isSequence(const Value& v) { return v.is(Kind::Str) || v.is(Kind::List) || 
 
 } // namespace
 
+void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
+    if (op == BinaryOp::Mul && isSequence(b))
+        interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(a) + "'");
+    if (op == BinaryOp::Pow)
+        interp.typeError(std::string("unsupported operand type(s) for ") + (inplace ? "**=" : "** or pow()") + ": '" +
+                         interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
+    interp.typeError(std::string("unsupported operand type(s) for ") + opSymbol(op) + (inplace ? "=" : "") + ": '" +
+                     interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
+}
+
 std::string pointerText(const void* p) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "0x%012" PRIxPTR, reinterpret_cast<std::uintptr_t>(p));
@@ -66,31 +76,22 @@ bool Interpreter::truthy(const Value& value) {
 // ---------------------------------------------------------------- arithmetic
 
 Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inplace) {
-    Value result;
-    if (a.isIntLike() && b.isIntLike()) {
-        result = intBinary(*this, op, a, b);
-    } else if (a.isNumber() && b.isNumber()) {
-        result = floatBinary(*this, op, a.toDouble(), b.toDouble());
-    } else {
-        if (a.isObject())
-            if (auto slot = slotsOf(a).binary)
-                result = slot(*this, op, a, b, inplace);
-        // Sequence repetition commutes: 3 * "ab" is "ab" * 3.
-        if (result.empty() && op == BinaryOp::Mul && a.isIntLike() && isSequence(b))
-            return binary(op, b, a, inplace);
-        if (result.empty() && b.isObject())
-            if (auto slot = slotsOf(b).reflectedBinary)
-                result = slot(*this, op, a, b);
-    }
-    if (!result.empty())
-        return result;
-    if (op == BinaryOp::Mul && isSequence(b))
-        typeError("can't multiply sequence by non-int of type '" + typeName(a) + "'");
-    if (op == BinaryOp::Pow)
-        typeError(std::string("unsupported operand type(s) for ") + (inplace ? "**=" : "** or pow()") + ": '" +
-                  typeName(a) + "' and '" + typeName(b) + "'");
-    typeError(std::string("unsupported operand type(s) for ") + opSymbol(op) + (inplace ? "=" : "") + ": '" +
-              typeName(a) + "' and '" + typeName(b) + "'");
+    if (a.isIntLike() && b.isIntLike())
+        return intBinary(*this, op, a, b, inplace);
+    if (a.isNumber() && b.isNumber())
+        return floatBinary(*this, op, a, b, inplace);
+    if (a.isObject())
+        if (auto slot = slotsOf(a).binary)
+            if (Value result = slot(*this, op, a, b, inplace); !result.empty())
+                return result;
+    // Sequence repetition commutes: 3 * "ab" is "ab" * 3.
+    if (op == BinaryOp::Mul && a.isIntLike() && isSequence(b))
+        return binary(op, b, a, inplace);
+    if (b.isObject())
+        if (auto slot = slotsOf(b).reflectedBinary)
+            if (Value result = slot(*this, op, a, b); !result.empty())
+                return result;
+    unsupportedOperands(*this, op, a, b, inplace);
 }
 
 Value Interpreter::unaryNegative(const Value& value) {

@@ -10,6 +10,7 @@
 #include "script/objects/TypeSlots.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,14 @@ const TypeSlots& instanceSlots();
 // staticmethod, classmethod and property wrappers, which are natives named so that carry
 // the wrapped callable in their data
 void installFunctionTypes(Interpreter& interp);
-bool isDescriptor(const Value& value, const char* kind);  // "property", "staticmethod", "classmethod"
+// The wrappers are natives without a function of their own, named for what they are, that
+// carry the wrapped callable in `data` (and a property's setter in `self`).
+inline bool isDescriptor(const Value& value, const char* kind) {  // "property", "staticmethod", "classmethod"
+    if (!value.is(Kind::Native))
+        return false;
+    const auto* native = value.as<NativeObject>();
+    return !native->fn && !native->data.empty() && std::strcmp(native->name, kind) == 0;
+}
 Value newDescriptor(Interpreter& interp, const char* kind, Value callable, Value setter = {});
 Value makeProperty(Interpreter& interp, const char* name, NativeFn getter);  // a read-only property of a builtin
 
@@ -42,13 +50,13 @@ void addValue(Interpreter& interp, const Value& module, const char* name, Value 
 
 // ---- Int.cpp: int and bool
 void installIntTypes(Interpreter& interp);
-// a OP b for two int-like values; Empty when the operator does not apply to ints (@).
-Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b);
+// a OP b for two int-like values (Interpreter::binary comes here directly).
+Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
 
 // ---- Float.cpp
 void installFloatType(Interpreter& interp);
-// a OP b in floating point; Empty when the operator does not apply to floats.
-Value floatBinary(Interpreter& interp, BinaryOp op, double x, double y);
+// a OP b for two numbers, one of them a float (Interpreter::binary comes here directly).
+Value floatBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
 // Python's floor division and modulo for floats.
 void floatDivmod(double a, double b, double& div, double& mod);
 
@@ -122,6 +130,8 @@ bool exceptionAttribute(ExceptionData& data, const std::string& name, Value& out
 bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& name, Value& value);
 
 // ---- Operations.cpp: shared by the types' slots
+// TypeError: the operator does not apply to these operands.
+[[noreturn]] void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
 std::size_t unhashable(Interpreter& interp, const Value& value);  // raises TypeError
 inline std::size_t identityHash(const Value& value) { return reinterpret_cast<std::size_t>(value.object()) >> 4; }
 std::string pointerText(const void* p);  // 0x7f..., as CPython prints addresses

@@ -41,14 +41,6 @@ std::uint32_t decodeUtf8(const unsigned char* bytes) {
     return cp;
 }
 
-std::size_t countCodePoints(std::string_view text) {
-    std::size_t count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80)
-            ++count;
-    return count;
-}
-
 std::string stripWhitespace(const std::string& text) {
     const std::size_t start = text.find_first_not_of(" \t\n\r\f\v");
     if (start == std::string::npos)

@@ -15,7 +15,13 @@ void appendUtf8(std::string& out, std::uint32_t codePoint);
 std::size_t utf8SequenceLength(unsigned char lead);
 // The code point at the start of a well-formed sequence.
 std::uint32_t decodeUtf8(const unsigned char* bytes);
-std::size_t countCodePoints(std::string_view text);
+inline std::size_t countCodePoints(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80)
+            ++count;
+    return count;
+}
 // The text without ASCII whitespace at either end.
 std::string stripWhitespace(const std::string& text);
 // Byte offsets of each code point, plus the text's size at the end (indexing non-ASCII text).

@@ -16,15 +16,6 @@ namespace awaitscope::script {
 
 namespace {
 
-std::string unboundMessage(const CodeObject* code, int slot) {
-    return "cannot access local variable '" + code->localNames[static_cast<std::size_t>(slot)].as<StrObject>()->text +
-           "' where it is not associated with a value";
-}
-
-} // namespace
-
-namespace {
-
 bool isAwaitable(const Value& v) {
     if (!v.isObject())
         return false;
@@ -58,6 +49,360 @@ void Interpreter::runModule() {
 }
 
 namespace {
+
+// ---------------------------------------------------------------- instruction helpers
+// The bodies of the less frequent instructions, out of the loop so that it reads as a table;
+// the frequent ones (loads, stores, small-int arithmetic, calls, jumps, iteration) stay inline.
+
+[[noreturn]] void raiseUnboundLocal(Interpreter& interp, const CodeObject* code, int slot) {
+    interp.raise(interp.exc.unboundLocalError, "cannot access local variable '" +
+                                                   code->localNames[static_cast<std::size_t>(slot)].as<StrObject>()->text +
+                                                   "' where it is not associated with a value");
+}
+
+[[noreturn]] void raiseUnboundCell(Interpreter& interp, const CodeObject* code, int slot) {
+    const auto index = static_cast<std::size_t>(slot);
+    if (index < code->cellNames.size())
+        interp.raise(interp.exc.unboundLocalError, "cannot access local variable '" +
+                                                       code->cellNames[index].as<StrObject>()->text +
+                                                       "' where it is not associated with a value");
+    interp.raise(interp.exc.nameError, "cannot access free variable '" +
+                                           code->freeNames[index - code->cellNames.size()].as<StrObject>()->text +
+                                           "' where it is not associated with a value in enclosing scope");
+}
+
+[[noreturn]] void raiseNameError(Interpreter& interp, const Value& name) {
+    interp.raise(interp.exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+}
+
+// Small ints and floats without leaving the loop: a = a OP b, or false for the general way
+// (objects/Int.cpp and Float.cpp, with their errors and overflow).
+[[gnu::always_inline]] inline bool arithmeticFastPath(BinaryOp op, Value& a, const Value& b) {
+    if (a.isInt() && b.isInt()) {
+        std::int64_t r;
+        const std::int64_t x = a.asInt();
+        const std::int64_t y = b.asInt();
+        if (op == BinaryOp::Add && !__builtin_add_overflow(x, y, &r)) {
+            a = Value::integer(r);
+            return true;
+        }
+        if (op == BinaryOp::Sub && !__builtin_sub_overflow(x, y, &r)) {
+            a = Value::integer(r);
+            return true;
+        }
+        if (op == BinaryOp::Mul && !__builtin_mul_overflow(x, y, &r)) {
+            a = Value::integer(r);
+            return true;
+        }
+        // Python's floor modulo and division by a positive int (what `i % n` loops do).
+        if (op == BinaryOp::Mod && y > 0) {
+            r = x % y;
+            a = Value::integer(r < 0 ? r + y : r);
+            return true;
+        }
+        if (op == BinaryOp::FloorDiv && y > 0) {
+            r = x / y;
+            a = Value::integer(x % y != 0 && x < 0 ? r - 1 : r);
+            return true;
+        }
+    } else if (a.isFloat() && b.isFloat()) {
+        if (op == BinaryOp::Add) {
+            a = Value::real(a.asFloat() + b.asFloat());
+            return true;
+        }
+        if (op == BinaryOp::Mul) {
+            a = Value::real(a.asFloat() * b.asFloat());
+            return true;
+        }
+        if (op == BinaryOp::Sub) {
+            a = Value::real(a.asFloat() - b.asFloat());
+            return true;
+        }
+    }
+    return false;
+}
+
+// Comparing two small ints: a = (a OP b), or false for the general way.
+[[gnu::always_inline]] inline bool compareFastPath(CompareOp op, Value& a, const Value& b) {
+    if (!a.isInt() || !b.isInt())
+        return false;
+    const std::int64_t x = a.asInt();
+    const std::int64_t y = b.asInt();
+    bool r;
+    switch (op) {
+    case CompareOp::Lt: r = x < y; break;
+    case CompareOp::Le: r = x <= y; break;
+    case CompareOp::Eq:
+    case CompareOp::Is: r = x == y; break;
+    case CompareOp::Ne:
+    case CompareOp::IsNot: r = x != y; break;
+    case CompareOp::Gt: r = x > y; break;
+    case CompareOp::Ge: r = x >= y; break;
+    default: return false;
+    }
+    a = Value::boolean(r);
+    return true;
+}
+
+// f(*args, **kwargs): the callable, a tuple of positional arguments and (arg & 1) a mapping.
+Value callUnpacked(Interpreter& interp, Value* callableSlot, bool hasKw) {
+    std::vector<Value> all = callableSlot[1].as<TupleObject>()->items;
+    const int count = static_cast<int>(all.size());
+    Value names;
+    if (hasKw) {
+        const Value& kw = callableSlot[2];
+        if (!kw.is(Kind::Dict))
+            interp.typeError("argument after ** must be a mapping, not " + interp.typeName(kw));
+        std::vector<Value> keys;
+        for (auto& e : kw.as<DictObject>()->table.entries()) {
+            if (e.key.empty())
+                continue;
+            if (!e.key.is(Kind::Str))
+                interp.typeError("keywords must be strings");
+            keys.push_back(e.key);
+            all.push_back(e.value);
+        }
+        if (!keys.empty())
+            names = interp.newTuple(std::move(keys));
+    }
+    return interp.call(callableSlot[0], all.data(), count, names.empty() ? nullptr : names.as<TupleObject>());
+}
+
+// Does `error` match an except clause's class or tuple of classes? Each must be an exception
+// class (checked for every entry of a plain except's tuple); except* also refuses groups.
+bool exceptionMatches(Interpreter& interp, const Value& error, const Value& type, bool star) {
+    auto check = [&](const Value& t) {
+        if (!t.is(Kind::Class) || !t.as<ClassObject>()->isException)
+            interp.typeError("catching classes that do not inherit from BaseException is not allowed");
+        if (star && Interpreter::isSubclass(t.as<ClassObject>(), interp.exc.baseExceptionGroup))
+            interp.typeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
+        return interp.isInstance(error, t.as<ClassObject>());
+    };
+    if (!type.is(Kind::Tuple))
+        return check(type);
+    bool match = false;
+    for (const Value& t : type.as<TupleObject>()->items)
+        if (check(t)) {
+            match = true;
+            if (star)
+                break;
+        }
+    return match;
+}
+
+void buildSet(Interpreter& interp, Value*& sp, int count) {
+    Value set = interp.newSet();
+    for (Value* p = sp - count; p < sp; ++p) {
+        const std::size_t h = interp.hash(*p);
+        set.as<SetObject>()->table.insert(*p, h, Value::none());
+    }
+    for (int i = 0; i < count; ++i)
+        (--sp)->clear();
+    *sp++ = std::move(set);
+}
+
+void buildMap(Interpreter& interp, Value*& sp, int count) {
+    Value dict = interp.newDict();
+    for (Value* p = sp - 2 * count; p < sp; p += 2)
+        interp.dictSet(dict.as<DictObject>(), p[0], p[1]);
+    for (int i = 0; i < 2 * count; ++i)
+        (--sp)->clear();
+    *sp++ = std::move(dict);
+}
+
+void buildString(Interpreter& interp, Value*& sp, int count) {
+    std::size_t total = 0;
+    for (Value* p = sp - count; p < sp; ++p)
+        total += p->as<StrObject>()->text.size();
+    std::string out;
+    out.reserve(total);
+    for (Value* p = sp - count; p < sp; ++p)
+        out += p->as<StrObject>()->text;
+    for (int i = 0; i < count; ++i)
+        (--sp)->clear();
+    *sp++ = interp.str(std::move(out));
+}
+
+// [*a], {*a}, {**a} in displays: extend the list, set or dict `depth` below the top.
+void listExtend(Interpreter& interp, Value*& sp, int depth) {
+    std::vector<Value> items = interp.toVector(sp[-1]);
+    auto& list = sp[-2 - depth].as<ListObject>()->items;
+    list.insert(list.end(), items.begin(), items.end());
+    (--sp)->clear();
+}
+
+void setUpdate(Interpreter& interp, Value*& sp, int depth) {
+    std::vector<Value> items = interp.toVector(sp[-1]);
+    auto* set = sp[-2 - depth].as<SetObject>();
+    for (Value& item : items) {
+        const std::size_t h = interp.hash(item);
+        set->table.insert(std::move(item), h, Value::none());
+    }
+    (--sp)->clear();
+}
+
+void dictUpdate(Interpreter& interp, Value*& sp, int depth) {
+    const Value& source = sp[-1];
+    if (!source.is(Kind::Dict))
+        interp.typeError("'" + interp.typeName(source) + "' object is not a mapping");
+    auto* dict = sp[-2 - depth].as<DictObject>();
+    for (auto& e : source.as<DictObject>()->table.entries())
+        if (!e.key.empty())
+            interp.dictSet(dict, e.key, e.value);
+    (--sp)->clear();
+}
+
+// An f-string field: the value on top (and its format spec above it when arg & 0x100),
+// converted with !r, !s or !a (the low byte of arg).
+void formatValue(Interpreter& interp, Value*& sp, int arg) {
+    Value spec = (arg & 0x100) ? std::move(*--sp) : Value();
+    Value& value = sp[-1];
+    const int conversion = arg & 0xFF;
+    const std::string_view specText = spec.empty() ? std::string_view() : spec.as<StrObject>()->text;
+    std::string text;
+    if (conversion == 'r' || conversion == 'a')
+        text = interp.format(interp.str(interp.repr(value)), specText);
+    else if (conversion == 's')
+        text = interp.format(interp.str(interp.toStr(value)), specText);
+    else if (value.is(Kind::Str) && spec.empty())
+        return;
+    else
+        text = interp.format(value, specText);
+    sp[-1] = interp.str(std::move(text));
+}
+
+// a, b = sequence: the items pushed last first, so that the first target is stored first.
+void unpackSequence(Interpreter& interp, Value*& sp, int count) {
+    const Value& sequence = sp[-1];
+    const std::vector<Value>* items = nullptr;
+    std::vector<Value> collected;
+    if (sequence.is(Kind::Tuple))
+        items = &sequence.as<TupleObject>()->items;
+    else if (sequence.is(Kind::List))
+        items = &sequence.as<ListObject>()->items;
+    else {
+        if (!sequence.isObject() || (!sequence.is(Kind::Str) && !sequence.is(Kind::Dict) && !sequence.is(Kind::Set) &&
+                                     !sequence.is(Kind::Iterator) && !sequence.is(Kind::Generator) &&
+                                     !sequence.is(Kind::Range) && !sequence.is(Kind::Instance)))
+            interp.typeError("cannot unpack non-iterable " + interp.typeName(sequence) + " object");
+        collected = interp.toVector(sequence);
+        items = &collected;
+    }
+    const auto n = static_cast<std::size_t>(count);
+    if (items->size() != n) {
+        if (items->size() > n)
+            interp.valueError("too many values to unpack (expected " + std::to_string(n) + ")");
+        interp.valueError("not enough values to unpack (expected " + std::to_string(n) + ", got " +
+                          std::to_string(items->size()) + ")");
+    }
+    std::vector<Value> copy = *items;
+    (--sp)->clear();
+    for (std::size_t i = n; i-- > 0;)
+        *sp++ = std::move(copy[i]);
+}
+
+// a, *rest, b = sequence: arg is the targets before the star | those after it << 8.
+void unpackStarred(Interpreter& interp, Value*& sp, int arg) {
+    const std::size_t before = static_cast<std::size_t>(arg & 0xFF);
+    const std::size_t after = static_cast<std::size_t>(arg >> 8);
+    std::vector<Value> items = interp.toVector(sp[-1]);
+    if (items.size() < before + after)
+        interp.valueError("not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " +
+                          std::to_string(items.size()) + ")");
+    (--sp)->clear();
+    for (std::size_t i = 0; i < after; ++i)
+        *sp++ = std::move(items[items.size() - 1 - i]);
+    std::vector<Value> middle(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(before)),
+                              std::make_move_iterator(items.end() - static_cast<std::ptrdiff_t>(after)));
+    *sp++ = interp.newList(std::move(middle));
+    for (std::size_t i = before; i-- > 0;)
+        *sp++ = std::move(items[i]);
+}
+
+Value makeFunction(Interpreter& interp, Frame* f, Value*& sp, int arg) {
+    const int flags = arg >> 24;
+    CodeObject* target = f->code->children[static_cast<std::size_t>(arg & 0xFFFFFF)];
+    auto* function = interp.heap().make<FunctionObject>();
+    Value made(function);
+    function->code = target;
+    function->globals = f->globals;
+    auto pop = [&] { return Value(std::move(*--sp)); };
+    if (flags & kMakeFunctionClosure)
+        function->closure = pop().as<TupleObject>()->items;
+    if (flags & kMakeFunctionKwDefaults)
+        function->kwDefaults = pop().as<TupleObject>()->items;
+    if (flags & kMakeFunctionDefaults)
+        function->defaults = pop().as<TupleObject>()->items;
+    return made;
+}
+
+Value importFrom(Interpreter& interp, const Value& module, const Value& name) {
+    Value found;
+    if (!interp.findAttr(module, name, found)) {
+        const std::string moduleName =
+            module.is(Kind::Module) ? module.as<ModuleObject>()->name.as<StrObject>()->text : std::string("?");
+        interp.raise(interp.exc.importError,
+                     "cannot import name '" + name.as<StrObject>()->text + "' from '" + moduleName + "' (unknown location)");
+    }
+    return found;
+}
+
+void importStar(Interpreter& interp, const Value& module, const Value& globals) {
+    if (module.is(Kind::Module))
+        for (auto& e : module.as<ModuleObject>()->dict.as<DictObject>()->table.entries())
+            if (!e.key.empty() && e.key.as<StrObject>()->text[0] != '_')
+                interp.dictSet(globals.as<DictObject>(), e.key, e.value);
+}
+
+// raise X / raise X from Y (arg: how many operands): the exception to raise.
+Value exceptionToRaise(Interpreter& interp, Value*& sp, int arg) {
+    Value cause = arg == 2 ? std::move(*--sp) : Value();
+    if (arg == 0)
+        interp.raise(interp.exc.runtimeError, "No active exception to reraise");
+    Value error = std::move(*--sp);
+    if (error.is(Kind::Class) && error.as<ClassObject>()->isException)
+        error = interp.call(error, nullptr, 0);
+    if (!interp.isException(error))
+        interp.typeError("exceptions must derive from BaseException");
+    if (arg == 2) {
+        if (cause.is(Kind::Class) && cause.as<ClassObject>()->isException)
+            cause = interp.call(cause, nullptr, 0);
+        if (!cause.isNone() && !interp.isException(cause))
+            interp.typeError("exception causes must derive from BaseException");
+        interp.exceptionData(error)->cause = std::move(cause);
+    }
+    return error;
+}
+
+// except*: split the group still unhandled (under the type) into the part this clause
+// matches, pushed on top, and the rest below it (None when empty).
+void exceptStarMatch(Interpreter& interp, Value*& sp) {
+    Value type = std::move(*--sp);
+    Value remaining = std::move(*--sp);
+    if (remaining.isNone()) {
+        *sp++ = Value::none();
+        *sp++ = Value::none();
+        return;
+    }
+    ExceptionData* data = interp.exceptionData(remaining);
+    std::vector<Value> matched;
+    std::vector<Value> rest;
+    for (const Value& e : data->exceptions.as<TupleObject>()->items)
+        (exceptionMatches(interp, e, type, true) ? matched : rest).push_back(e);
+    const std::string message = data->message.as<StrObject>()->text;
+    Value matchValue = Value::none();
+    Value restValue = Value::none();
+    if (!matched.empty())
+        matchValue = rest.empty() ? remaining : interp.makeExceptionGroup(message, matched, true);
+    if (!rest.empty())
+        restValue = matched.empty() ? remaining : interp.makeExceptionGroup(message, rest, true);
+    if (!matched.empty() && !rest.empty()) {
+        interp.exceptionData(matchValue)->traceback = data->traceback;
+        interp.exceptionData(restValue)->traceback = data->traceback;
+    }
+    *sp++ = std::move(restValue);
+    *sp++ = std::move(matchValue);
+}
 
 struct CurrentFrameScope {
     Frame*& slot;
@@ -144,29 +489,21 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::LoadFast: {
                     const Value& v = locals[in.arg];
                     if (v.empty())
-                        raise(exc.unboundLocalError, unboundMessage(code, in.arg));
+                        raiseUnboundLocal(*this, code, in.arg);
                     *sp++ = v;
                     break;
                 }
                 case Op::StoreFast: locals[in.arg] = POP(); break;
                 case Op::DeleteFast:
                     if (locals[in.arg].empty())
-                        raise(exc.unboundLocalError, unboundMessage(code, in.arg));
+                        raiseUnboundLocal(*this, code, in.arg);
                     locals[in.arg].clear();
                     break;
                 case Op::ClearFast: locals[in.arg].clear(); break;
                 case Op::LoadDeref: {
                     auto* cell = f->cells()[in.arg].as<CellObject>();
-                    if (cell->value.empty()) {
-                        const auto index = static_cast<std::size_t>(in.arg);
-                        if (index < code->cellNames.size())
-                            raise(exc.unboundLocalError, "cannot access local variable '" +
-                                                             code->cellNames[index].as<StrObject>()->text +
-                                                             "' where it is not associated with a value");
-                        raise(exc.nameError, "cannot access free variable '" +
-                                                 code->freeNames[index - code->cellNames.size()].as<StrObject>()->text +
-                                                 "' where it is not associated with a value in enclosing scope");
-                    }
+                    if (cell->value.empty())
+                        raiseUnboundCell(*this, code, in.arg);
                     *sp++ = cell->value;
                     break;
                 }
@@ -180,7 +517,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (!found)
                         found = builtins_.as<DictObject>()->table.lookup(name, h);
                     if (!found)
-                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                        raiseNameError(*this, name);
                     *sp++ = *found;
                     break;
                 }
@@ -193,7 +530,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::DeleteGlobal: {
                     const Value& name = code->names[static_cast<std::size_t>(in.arg)];
                     if (f->globals.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
-                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                        raiseNameError(*this, name);
                     break;
                 }
                 case Op::LoadName: {
@@ -207,7 +544,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (!found)
                         found = builtins_.as<DictObject>()->table.lookup(name, h);
                     if (!found)
-                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                        raiseNameError(*this, name);
                     *sp++ = *found;
                     break;
                 }
@@ -222,7 +559,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     const Value& name = code->names[static_cast<std::size_t>(in.arg)];
                     Value target = f->localsDict.empty() ? f->globals : f->localsDict;
                     if (target.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
-                        raise(exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+                        raiseNameError(*this, name);
                     break;
                 }
                 case Op::LoadAttr: {
@@ -309,30 +646,9 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::CallEx: {
-                    const bool hasKw = (in.arg & 1) != 0;
-                    Value* callableSlot = sp - (hasKw ? 3 : 2);
-                    std::vector<Value> all = callableSlot[1].as<TupleObject>()->items;
-                    const int count = static_cast<int>(all.size());
-                    Value names;
-                    if (hasKw) {
-                        const Value& kw = callableSlot[2];
-                        if (!kw.is(Kind::Dict))
-                            typeError("argument after ** must be a mapping, not " + typeName(kw));
-                        std::vector<Value> keys;
-                        for (auto& e : kw.as<DictObject>()->table.entries()) {
-                            if (e.key.empty())
-                                continue;
-                            if (!e.key.is(Kind::Str))
-                                typeError("keywords must be strings");
-                            keys.push_back(e.key);
-                            all.push_back(e.value);
-                        }
-                        if (!keys.empty())
-                            names = newTuple(std::move(keys));
-                    }
+                    Value* callableSlot = sp - ((in.arg & 1) ? 3 : 2);
                     SAVE();
-                    Value value = call(callableSlot[0], all.data(), count,
-                                       names.empty() ? nullptr : names.as<TupleObject>());
+                    Value value = callUnpacked(*this, callableSlot, (in.arg & 1) != 0);
                     current_ = f;
                     for (Value* p = sp; p > callableSlot;)
                         (--p)->clear();
@@ -341,47 +657,13 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::BinaryOp: {
-                    Value& a = sp[-2];
-                    const Value& b = sp[-1];
                     const auto op = static_cast<BinaryOp>(in.arg & 0xFF);
-                    if (a.isInt() && b.isInt()) {
-                        std::int64_t r;
-                        const std::int64_t x = a.asInt();
-                        const std::int64_t y = b.asInt();
-                        if (op == BinaryOp::Add && !__builtin_add_overflow(x, y, &r)) {
-                            a = Value::integer(r);
-                            --sp;
-                            break;
-                        }
-                        if (op == BinaryOp::Sub && !__builtin_sub_overflow(x, y, &r)) {
-                            a = Value::integer(r);
-                            --sp;
-                            break;
-                        }
-                        if (op == BinaryOp::Mul && !__builtin_mul_overflow(x, y, &r)) {
-                            a = Value::integer(r);
-                            --sp;
-                            break;
-                        }
-                    } else if (a.isFloat() && b.isFloat()) {
-                        if (op == BinaryOp::Add) {
-                            a = Value::real(a.asFloat() + b.asFloat());
-                            --sp;
-                            break;
-                        }
-                        if (op == BinaryOp::Mul) {
-                            a = Value::real(a.asFloat() * b.asFloat());
-                            --sp;
-                            break;
-                        }
-                        if (op == BinaryOp::Sub) {
-                            a = Value::real(a.asFloat() - b.asFloat());
-                            --sp;
-                            break;
-                        }
+                    if (arithmeticFastPath(op, sp[-2], sp[-1])) {
+                        --sp;
+                        break;
                     }
                     SAVE();
-                    Value r = binary(op, a, b, (in.arg & 0x100) != 0);
+                    Value r = binary(op, sp[-2], sp[-1], (in.arg & 0x100) != 0);
                     (--sp)->clear();
                     sp[-1] = std::move(r);
                     break;
@@ -403,51 +685,19 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::CompareOp: {
-                    Value& a = sp[-2];
-                    const Value& b = sp[-1];
                     const auto op = static_cast<CompareOp>(in.arg);
-                    if (a.isInt() && b.isInt()) {
-                        const std::int64_t x = a.asInt();
-                        const std::int64_t y = b.asInt();
-                        bool r;
-                        switch (op) {
-                        case CompareOp::Lt: r = x < y; break;
-                        case CompareOp::Le: r = x <= y; break;
-                        case CompareOp::Eq:
-                        case CompareOp::Is: r = x == y; break;
-                        case CompareOp::Ne:
-                        case CompareOp::IsNot: r = x != y; break;
-                        case CompareOp::Gt: r = x > y; break;
-                        case CompareOp::Ge: r = x >= y; break;
-                        default: goto slowCompare;
-                        }
-                        a = Value::boolean(r);
+                    if (compareFastPath(op, sp[-2], sp[-1])) {
                         --sp;
                         break;
                     }
-                slowCompare:
                     SAVE();
-                    Value r = compare(op, a, b);
+                    Value r = compare(op, sp[-2], sp[-1]);
                     (--sp)->clear();
                     sp[-1] = std::move(r);
                     break;
                 }
                 case Op::CheckExcMatch: {
-                    const Value& type = sp[-1];
-                    const Value& error = sp[-2];
-                    bool match = false;
-                    auto check = [&](const Value& t) {
-                        if (!t.is(Kind::Class) || !t.as<ClassObject>()->isException)
-                            typeError("catching classes that do not inherit from BaseException is not allowed");
-                        return isInstance(error, t.as<ClassObject>());
-                    };
-                    if (type.is(Kind::Tuple)) {
-                        for (const Value& t : type.as<TupleObject>()->items)
-                            if (check(t))
-                                match = true;
-                    } else {
-                        match = check(type);
-                    }
+                    const bool match = exceptionMatches(*this, sp[-2], sp[-1], false);
                     (--sp)->clear();
                     sp[-1] = Value::boolean(match);
                     break;
@@ -503,39 +753,9 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     *sp++ = in.op == Op::BuildTuple ? newTuple(std::move(items)) : newList(std::move(items));
                     break;
                 }
-                case Op::BuildSet: {
-                    Value set = newSet();
-                    for (Value* p = sp - in.arg; p < sp; ++p) {
-                        const std::size_t h = hash(*p);
-                        set.as<SetObject>()->table.insert(*p, h, Value::none());
-                    }
-                    for (int i = 0; i < in.arg; ++i)
-                        (--sp)->clear();
-                    *sp++ = std::move(set);
-                    break;
-                }
-                case Op::BuildMap: {
-                    Value dict = newDict();
-                    for (Value* p = sp - 2 * in.arg; p < sp; p += 2)
-                        dictSet(dict.as<DictObject>(), p[0], p[1]);
-                    for (int i = 0; i < 2 * in.arg; ++i)
-                        (--sp)->clear();
-                    *sp++ = std::move(dict);
-                    break;
-                }
-                case Op::BuildString: {
-                    std::size_t total = 0;
-                    for (Value* p = sp - in.arg; p < sp; ++p)
-                        total += p->as<StrObject>()->text.size();
-                    std::string out;
-                    out.reserve(total);
-                    for (Value* p = sp - in.arg; p < sp; ++p)
-                        out += p->as<StrObject>()->text;
-                    for (int i = 0; i < in.arg; ++i)
-                        (--sp)->clear();
-                    *sp++ = str(std::move(out));
-                    break;
-                }
+                case Op::BuildSet: buildSet(*this, sp, in.arg); break;
+                case Op::BuildMap: buildMap(*this, sp, in.arg); break;
+                case Op::BuildString: buildString(*this, sp, in.arg); break;
                 case Op::ListAppend: {
                     auto& items = sp[-2 - in.arg].as<ListObject>()->items;
                     items.push_back(POP());
@@ -558,103 +778,20 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     (--sp)->clear();
                     break;
                 }
-                case Op::ListExtend: {
-                    std::vector<Value> items = toVector(sp[-1]);
-                    auto& list = sp[-2 - in.arg].as<ListObject>()->items;
-                    list.insert(list.end(), items.begin(), items.end());
-                    (--sp)->clear();
-                    break;
-                }
-                case Op::SetUpdate: {
-                    std::vector<Value> items = toVector(sp[-1]);
-                    auto* set = sp[-2 - in.arg].as<SetObject>();
-                    for (Value& item : items) {
-                        const std::size_t h = hash(item);
-                        set->table.insert(std::move(item), h, Value::none());
-                    }
-                    (--sp)->clear();
-                    break;
-                }
-                case Op::DictUpdate: {
-                    const Value& source = sp[-1];
-                    if (!source.is(Kind::Dict))
-                        typeError("'" + typeName(source) + "' object is not a mapping");
-                    auto* dict = sp[-2 - in.arg].as<DictObject>();
-                    for (auto& e : source.as<DictObject>()->table.entries())
-                        if (!e.key.empty())
-                            dictSet(dict, e.key, e.value);
-                    (--sp)->clear();
-                    break;
-                }
+                case Op::ListExtend: listExtend(*this, sp, in.arg); break;
+                case Op::SetUpdate: setUpdate(*this, sp, in.arg); break;
+                case Op::DictUpdate: dictUpdate(*this, sp, in.arg); break;
                 case Op::ListToTuple: {
                     Value tuple = newTuple(std::move(sp[-1].as<ListObject>()->items));
                     sp[-1] = std::move(tuple);
                     break;
                 }
-                case Op::FormatValue: {
-                    Value spec = (in.arg & 0x100) ? POP() : Value();
-                    Value& value = sp[-1];
-                    const int conversion = in.arg & 0xFF;
+                case Op::FormatValue:
                     SAVE();
-                    std::string text;
-                    if (conversion == 'r' || conversion == 'a')
-                        text = format(str(repr(value)), spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
-                    else if (conversion == 's')
-                        text = format(str(toStr(value)), spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
-                    else if (value.is(Kind::Str) && spec.empty()) {
-                        break;
-                    } else
-                        text = format(value, spec.empty() ? std::string_view() : spec.as<StrObject>()->text);
-                    sp[-1] = str(std::move(text));
+                    formatValue(*this, sp, in.arg);
                     break;
-                }
-                case Op::UnpackSequence: {
-                    const Value& sequence = sp[-1];
-                    const std::vector<Value>* items = nullptr;
-                    std::vector<Value> collected;
-                    if (sequence.is(Kind::Tuple))
-                        items = &sequence.as<TupleObject>()->items;
-                    else if (sequence.is(Kind::List))
-                        items = &sequence.as<ListObject>()->items;
-                    else {
-                        if (!sequence.isObject() || (!sequence.is(Kind::Str) && !sequence.is(Kind::Dict) &&
-                                                     !sequence.is(Kind::Set) && !sequence.is(Kind::Iterator) &&
-                                                     !sequence.is(Kind::Generator) && !sequence.is(Kind::Range) &&
-                                                     !sequence.is(Kind::Instance)))
-                            typeError("cannot unpack non-iterable " + typeName(sequence) + " object");
-                        collected = toVector(sequence);
-                        items = &collected;
-                    }
-                    const auto n = static_cast<std::size_t>(in.arg);
-                    if (items->size() != n) {
-                        if (items->size() > n)
-                            valueError("too many values to unpack (expected " + std::to_string(n) + ")");
-                        valueError("not enough values to unpack (expected " + std::to_string(n) + ", got " +
-                                   std::to_string(items->size()) + ")");
-                    }
-                    std::vector<Value> copy = *items;
-                    (--sp)->clear();
-                    for (std::size_t i = n; i-- > 0;)
-                        *sp++ = std::move(copy[i]);
-                    break;
-                }
-                case Op::UnpackEx: {
-                    const std::size_t before = static_cast<std::size_t>(in.arg & 0xFF);
-                    const std::size_t after = static_cast<std::size_t>(in.arg >> 8);
-                    std::vector<Value> items = toVector(sp[-1]);
-                    if (items.size() < before + after)
-                        valueError("not enough values to unpack (expected at least " + std::to_string(before + after) +
-                                   ", got " + std::to_string(items.size()) + ")");
-                    (--sp)->clear();
-                    for (std::size_t i = 0; i < after; ++i)
-                        *sp++ = std::move(items[items.size() - 1 - i]);
-                    std::vector<Value> middle(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(before)),
-                                              std::make_move_iterator(items.end() - static_cast<std::ptrdiff_t>(after)));
-                    *sp++ = newList(std::move(middle));
-                    for (std::size_t i = before; i-- > 0;)
-                        *sp++ = std::move(items[i]);
-                    break;
-                }
+                case Op::UnpackSequence: unpackSequence(*this, sp, in.arg); break;
+                case Op::UnpackEx: unpackStarred(*this, sp, in.arg); break;
                 case Op::Jump:
                     if (in.arg < pc) {
                         if (opsTotal_ >= nextCancelCheck_) {
@@ -735,20 +872,8 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::MakeFunction: {
-                    const int flags = in.arg >> 24;
-                    CodeObject* target = code->children[static_cast<std::size_t>(in.arg & 0xFFFFFF)];
-                    auto* function = heap_.make<FunctionObject>();
-                    Value made(function);
-                    function->code = target;
-                    function->globals = f->globals;
-                    if (flags & kMakeFunctionClosure) {
-                        function->closure = POP().as<TupleObject>()->items;
-                    }
-                    if (flags & kMakeFunctionKwDefaults)
-                        function->kwDefaults = POP().as<TupleObject>()->items;
-                    if (flags & kMakeFunctionDefaults)
-                        function->defaults = POP().as<TupleObject>()->items;
-                    *sp++ = std::move(made);
+                    Value function = makeFunction(*this, f, sp, in.arg);
+                    *sp++ = std::move(function);
                     break;
                 }
                 case Op::ReturnValue: {
@@ -775,47 +900,19 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::ImportFrom: {
-                    const Value& name = code->names[static_cast<std::size_t>(in.arg)];
-                    Value found;
-                    if (!findAttr(sp[-1], name, found)) {
-                        const std::string module = sp[-1].is(Kind::Module)
-                                                       ? sp[-1].as<ModuleObject>()->name.as<StrObject>()->text
-                                                       : std::string("?");
-                        raise(exc.importError, "cannot import name '" + name.as<StrObject>()->text + "' from '" + module +
-                                                   "' (unknown location)");
-                    }
+                    Value found = importFrom(*this, sp[-1], code->names[static_cast<std::size_t>(in.arg)]);
                     *sp++ = std::move(found);
                     break;
                 }
                 case Op::ImportStar: {
                     Value module = POP();
-                    if (module.is(Kind::Module))
-                        for (auto& e : module.as<ModuleObject>()->dict.as<DictObject>()->table.entries())
-                            if (!e.key.empty() && e.key.as<StrObject>()->text[0] != '_')
-                                dictSet(f->globals.as<DictObject>(), e.key, e.value);
+                    importStar(*this, module, f->globals);
                     break;
                 }
-                case Op::RaiseVarargs: {
-                    Value cause = in.arg == 2 ? POP() : Value();
-                    if (in.arg == 0)
-                        raise(exc.runtimeError, "No active exception to reraise");
-                    Value error = POP();
-                    if (error.is(Kind::Class) && error.as<ClassObject>()->isException) {
-                        SAVE();
-                        error = call(error, nullptr, 0);
-                    }
-                    if (!isException(error))
-                        typeError("exceptions must derive from BaseException");
-                    if (in.arg == 2) {
-                        if (cause.is(Kind::Class) && cause.as<ClassObject>()->isException)
-                            cause = call(cause, nullptr, 0);
-                        if (!cause.isNone() && !isException(cause))
-                            typeError("exception causes must derive from BaseException");
-                        exceptionData(error)->cause = std::move(cause);
-                    }
-                    pending = std::move(error);
+                case Op::RaiseVarargs:
+                    SAVE();
+                    pending = exceptionToRaise(*this, sp, in.arg);
                     goto handle;
-                }
                 case Op::Reraise:
                     pending = POP();
                     reraise = true;
@@ -916,50 +1013,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     }
                     break;
                 }
-                case Op::EgMatch: {
-                    Value type = POP();
-                    Value remaining = POP();
-                    auto matches = [&](const Value& e) {
-                        auto check = [&](const Value& t) {
-                            if (!t.is(Kind::Class) || !t.as<ClassObject>()->isException)
-                                typeError("catching classes that do not inherit from BaseException is not allowed");
-                            if (isSubclass(t.as<ClassObject>(), exc.baseExceptionGroup))
-                                typeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
-                            return isInstance(e, t.as<ClassObject>());
-                        };
-                        if (type.is(Kind::Tuple)) {
-                            for (const Value& t : type.as<TupleObject>()->items)
-                                if (check(t))
-                                    return true;
-                            return false;
-                        }
-                        return check(type);
-                    };
-                    if (remaining.isNone()) {
-                        *sp++ = Value::none();
-                        *sp++ = Value::none();
-                        break;
-                    }
-                    ExceptionData* data = exceptionData(remaining);
-                    std::vector<Value> matched;
-                    std::vector<Value> rest;
-                    for (const Value& e : data->exceptions.as<TupleObject>()->items)
-                        (matches(e) ? matched : rest).push_back(e);
-                    const std::string message = data->message.as<StrObject>()->text;
-                    Value matchValue = Value::none();
-                    Value restValue = Value::none();
-                    if (!matched.empty())
-                        matchValue = rest.empty() ? remaining : makeExceptionGroup(message, matched, true);
-                    if (!rest.empty())
-                        restValue = matched.empty() ? remaining : makeExceptionGroup(message, rest, true);
-                    if (!matched.empty() && !rest.empty()) {
-                        exceptionData(matchValue)->traceback = data->traceback;
-                        exceptionData(restValue)->traceback = data->traceback;
-                    }
-                    *sp++ = std::move(restValue);
-                    *sp++ = std::move(matchValue);
-                    break;
-                }
+                case Op::EgMatch: exceptStarMatch(*this, sp); break;
                 case Op::EgReraise: {
                     Value original = POP();
                     Value remaining = POP();

@@ -121,7 +121,10 @@ public:
     void checkMemory();  // raises MemoryError when the run holds too much
     void reserveMemory(double bytes);  // raises MemoryError if `bytes` more would not fit
 
-    ClassObject* typeOf(const Value& value) const;
+    ClassObject* typeOf(const Value& value) const {
+        // A script's instances first: their attributes and operators are the hot path.
+        return value.is(Kind::Instance) ? value.as<InstanceObject>()->klass() : builtinTypeOf(value);
+    }
     const TypeSlots& slotsOf(const Value& value) const { return *typeOf(value)->slots; }
     const std::string& typeName(const Value& value) const;
     bool isInstance(const Value& value, const ClassObject* cls) const;
@@ -330,6 +333,7 @@ public:
 
 private:
     friend struct DepthGuard;
+    ClassObject* builtinTypeOf(const Value& value) const;
 
     Value callFunctionNested(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
     void stepCheck(std::uint32_t line);
