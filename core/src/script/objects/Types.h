@@ -3,8 +3,9 @@
 // The builtin types, one file each (as CPython's Objects/): what each file offers the rest of
 // the interpreter. Every install function makes its type's class (Interpreter::types), fills
 // its TypeSlots and registers its methods; installTypes (Types.cpp) calls them in order.
-// Adding a type is adding its file, a Kind (objects/Value.h) when it has its own object
-// struct, and its install line in Types.cpp.
+// Adding a type is adding its file and its install line in Types.cpp; when it has an object
+// struct of its own, also a Kind (objects/Value.h) and its class in Interpreter::builtinTypeOf
+// (Class.cpp).
 #include "script/objects/Arguments.h"
 #include "script/objects/Objects.h"
 #include "script/objects/TypeSlots.h"
