@@ -76,12 +76,9 @@ Value listPop(Interpreter& interp, CallArgs& args) {
     auto& list = items(args[0]);
     if (list.empty())
         interp.raise(interp.exc.indexError, "pop from empty list");
-    std::int64_t index = args.count > 1 ? interp.toIndex(args[1], "pop") : -1;
     const auto n = static_cast<std::int64_t>(list.size());
-    if (index < 0)
-        index += n;
-    if (index < 0 || index >= n)
-        interp.raise(interp.exc.indexError, "pop index out of range");
+    const std::int64_t given = args.count > 1 ? interp.toIndex(args[1], "pop") : -1;
+    const std::int64_t index = itemIndex(interp, given, n, "pop index out of range");
     Value value = std::move(list[static_cast<std::size_t>(index)]);
     list.erase(list.begin() + index);
     interp.chargeOps(static_cast<std::uint64_t>(n - index) / 16);
@@ -191,12 +188,8 @@ Value listBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& 
 bool listSetItem(Interpreter& interp, const Value& object, const Value& index, Value value) {
     auto& items = object.as<ListObject>()->items;
     if (index.isIntLike()) {
-        std::int64_t i = index.asInt();
-        const auto n = static_cast<std::int64_t>(items.size());
-        if (i < 0)
-            i += n;
-        if (i < 0 || i >= n)
-            interp.raise(interp.exc.indexError, "list assignment index out of range");
+        const std::int64_t i =
+            itemIndex(interp, index.asInt(), static_cast<std::int64_t>(items.size()), "list assignment index out of range");
         items[static_cast<std::size_t>(i)] = std::move(value);
         return true;
     }
@@ -223,12 +216,8 @@ bool listSetItem(Interpreter& interp, const Value& object, const Value& index, V
 bool listDeleteItem(Interpreter& interp, const Value& object, const Value& index) {
     auto& items = object.as<ListObject>()->items;
     if (index.isIntLike()) {
-        std::int64_t i = index.asInt();
-        const auto n = static_cast<std::int64_t>(items.size());
-        if (i < 0)
-            i += n;
-        if (i < 0 || i >= n)
-            interp.raise(interp.exc.indexError, "list assignment index out of range");
+        const std::int64_t i =
+            itemIndex(interp, index.asInt(), static_cast<std::int64_t>(items.size()), "list assignment index out of range");
         items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
         return true;
     }

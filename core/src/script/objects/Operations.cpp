@@ -463,40 +463,45 @@ std::string Interpreter::toStr(const Value& value) {
 
 // ---------------------------------------------------------------- with and async with
 
+namespace {
+
+[[noreturn]] void notContextManager(Interpreter& interp, const Value& manager, bool async) {
+    std::string message = "'" + interp.typeName(manager) + "' object does not support the " +
+                          (async ? "asynchronous " : "") + "context manager protocol";
+    if (!async && manager.is(Kind::Runtime))
+        message += " (did you mean 'async with'?)";
+    interp.typeError(message);
+}
+
+} // namespace
+
 Value Interpreter::enterContext(const Value& manager) {
     if (manager.isObject())
-        if (auto slot = slotsOf(manager).enter) {
-            Value entered = slot(*this, manager);
-            if (!entered.empty())
+        if (auto slot = slotsOf(manager).enter)
+            if (Value entered = slot(*this, manager); !entered.empty())
                 return entered;
-        }
-    std::string message = "'" + typeName(manager) + "' object does not support the context manager protocol";
-    if (manager.is(Kind::Runtime))
-        message += " (did you mean 'async with'?)";
-    typeError(message);
+    notContextManager(*this, manager, false);
 }
 
 Value Interpreter::exitContext(const Value& manager, const Value& error) {
     auto slot = slotsOf(manager).exit;
     if (!slot)
-        typeError("'" + typeName(manager) + "' object does not support the context manager protocol");
+        notContextManager(*this, manager, false);
     return slot(*this, manager, error);
 }
 
 Value Interpreter::enterAsyncContext(const Value& manager) {
     if (manager.isObject())
-        if (auto slot = slotsOf(manager).asyncEnter) {
-            Value awaitable = slot(*this, manager);
-            if (!awaitable.empty())
+        if (auto slot = slotsOf(manager).asyncEnter)
+            if (Value awaitable = slot(*this, manager); !awaitable.empty())
                 return awaitable;
-        }
-    typeError("'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
+    notContextManager(*this, manager, true);
 }
 
 Value Interpreter::exitAsyncContext(const Value& manager, const Value& error) {
     auto slot = slotsOf(manager).asyncExit;
     if (!slot)
-        typeError("'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
+        notContextManager(*this, manager, true);
     return slot(*this, manager, error);
 }
 

@@ -71,12 +71,7 @@ int rangeContains(Interpreter& interp, const Value& container, const Value& item
 Value rangeGetItem(Interpreter& interp, const Value& object, const Value& index) {
     auto* r = object.as<RangeObject>();
     if (index.isIntLike()) {
-        std::int64_t i = index.asInt();
-        const std::int64_t n = r->length();
-        if (i < 0)
-            i += n;
-        if (i < 0 || i >= n)
-            interp.raise(interp.exc.indexError, "range object index out of range");
+        const std::int64_t i = itemIndex(interp, index.asInt(), r->length(), "range object index out of range");
         return Value::integer(r->start + i * r->step);
     }
     if (index.is(Kind::Slice)) {

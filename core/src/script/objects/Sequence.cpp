@@ -76,12 +76,8 @@ Value sequenceGetItem(Interpreter& interp, const Value& object, const Value& ind
     const bool isList = object.is(Kind::List);
     const auto& items = sequenceItems(object);
     if (index.isIntLike()) {
-        std::int64_t i = index.asInt();
-        const auto n = static_cast<std::int64_t>(items.size());
-        if (i < 0)
-            i += n;
-        if (i < 0 || i >= n)
-            interp.raise(interp.exc.indexError, isList ? "list index out of range" : "tuple index out of range");
+        const std::int64_t i = itemIndex(interp, index.asInt(), static_cast<std::int64_t>(items.size()),
+                                         isList ? "list index out of range" : "tuple index out of range");
         return items[static_cast<std::size_t>(i)];
     }
     if (index.is(Kind::Slice)) {

@@ -4,6 +4,14 @@
 
 namespace awaitscope::script {
 
+std::int64_t itemIndex(Interpreter& interp, std::int64_t index, std::int64_t length, const char* message) {
+    if (index < 0)
+        index += length;
+    if (index < 0 || index >= length)
+        interp.raise(interp.exc.indexError, message);
+    return index;
+}
+
 SliceRange adjustSlice(Interpreter& interp, const SliceObject* slice, std::int64_t length) {
     std::int64_t step = 1;
     if (!slice->step.isNone()) {

@@ -627,12 +627,8 @@ Value strGetItem(Interpreter& interp, const Value& object, const Value& index) {
     const auto* s = object.as<StrObject>();
     const bool ascii = s->ascii();
     if (index.isIntLike()) {
-        std::int64_t i = index.asInt();
-        const auto n = static_cast<std::int64_t>(s->length());
-        if (i < 0)
-            i += n;
-        if (i < 0 || i >= n)
-            interp.raise(interp.exc.indexError, "string index out of range");
+        const std::int64_t i =
+            itemIndex(interp, index.asInt(), static_cast<std::int64_t>(s->length()), "string index out of range");
         if (ascii)
             return interp.intern(std::string_view(&s->text[static_cast<std::size_t>(i)], 1));
         const auto offsets = codePointOffsets(s->text);

@@ -104,8 +104,11 @@ void installSetType(Interpreter& interp);
 // ---- Range.cpp
 void installRangeType(Interpreter& interp);
 
-// ---- Slice.cpp
+// ---- Slice.cpp: slices, and what a subscript selects
 void installSliceType(Interpreter& interp);
+// The position `index` names in a sequence of `length` items, negative indices counting from
+// the end; IndexError(message) when it is outside.
+std::int64_t itemIndex(Interpreter& interp, std::int64_t index, std::int64_t length, const char* message);
 // PySlice_AdjustIndices: the indices a slice selects in a sequence of `length`.
 struct SliceRange {
     std::int64_t start, stop, step, count;
