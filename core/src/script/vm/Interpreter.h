@@ -10,12 +10,12 @@
 // mutable state: many interpreters may run at once on different threads.
 #include "awaitscope/runtime/Loop.h"
 #include "awaitscope/runtime/Task.h"
-#include "script/compile/Ast.h"
-#include "script/vm/Code.h"
-#include "script/vm/Frame.h"
 #include "script/objects/Arguments.h"
 #include "script/objects/Objects.h"
+#include "script/objects/Operators.h"
 #include "script/objects/TypeSlots.h"
+#include "script/vm/Code.h"
+#include "script/vm/Frame.h"
 
 #include <atomic>
 #include <cstdint>
@@ -102,7 +102,8 @@ public:
     void freeFrame(Frame* frame) noexcept;
     // Fills a new frame for `function` from the arguments (raises TypeError as CPython does).
     Frame* frameForCall(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
-    // What calling `function` makes: a coroutine or generator object, or a frame to run now.
+    // What calling `function` makes: a coroutine or generator object (objects/Coroutine.cpp,
+    // objects/Generator.cpp), or a frame to run now.
     Value makeCoroutine(FunctionObject* function, Frame* frame);
     Value makeGenerator(Frame* frame);
     Frame* currentFrame() const { return current_; }
