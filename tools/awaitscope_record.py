@@ -80,7 +80,8 @@ _get_ident = threading.get_ident
 FORMAT = "awaitscope-trace"
 JOURNAL_FORMAT = "awaitscope-journal"
 VERSION = 1
-PROGRAM = "awaitscope_record.py"
+# Installed, the recorder is the `awaitscope-record` command; its messages name what was typed.
+PROGRAM = "awaitscope-record" if os.path.basename(sys.argv[0]) == "awaitscope-record" else "awaitscope_record.py"
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _THIS_FILE = os.path.abspath(__file__)
 _NETWORK_MODULES = ("socket", "ssl", "http", "urllib", "selectors", "requests", "urllib3")

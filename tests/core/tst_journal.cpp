@@ -31,7 +31,7 @@ private slots:
         QCOMPARE(trace.str(trace.output[0].text), std::string_view("tick"));
         QVERIFY(trace.metadata.ending.starts_with("ended abruptly"));
         QCOMPARE(loaded.warnings.size(), std::size_t(1));
-        QVERIFY(loaded.warnings[0].starts_with("the recording did not run to its end: ended abruptly"));
+        QVERIFY(loaded.warnings[0].what.starts_with("the recording did not run to its end: ended abruptly"));
     }
 
     void aLastLineCutOffIsLeftOutAndSaid() {
@@ -39,7 +39,7 @@ private slots:
         QVERIFY2(loaded.ok, loaded.error.c_str());
         QCOMPARE(loaded.trace.tasks[0].events.size(), std::size_t(4));
         QCOMPARE(loaded.warnings.size(), std::size_t(2));
-        QCOMPARE(QString::fromStdString(loaded.warnings[0]),
+        QCOMPARE(QString::fromStdString(toString(loaded.warnings[0])),
                  QString("the journal's last line (line 12) was cut off as it was written, and is left out"));
     }
 

@@ -25,8 +25,7 @@ int runConvertCommand(const std::string& input, const std::string& output, std::
         return kExitError;
     }
     for (const LoadWarning& warning : loaded.warnings)
-        err << "awaitscope: warning: " << terminalSafe(toString(warning)) << "
-";
+        err << "awaitscope: warning: " << terminalSafe(toString(warning)) << "\n";
     const TraceFormat format = requested.value_or(formatForPath(output));
     const SaveResult saved = saveTraceFile(loaded.trace, output, format);
     if (!saved.ok) {

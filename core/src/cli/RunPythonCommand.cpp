@@ -1,5 +1,6 @@
 #include "awaitscope/cli/RunPythonCommand.h"
 
+#include "awaitscope/cli/TerminalText.h"
 #include "awaitscope/cpython/CPythonRun.h"
 #include "awaitscope/io/TraceFile.h"
 
@@ -36,10 +37,10 @@ int runPythonCommand(const RunPythonOptions& options, std::ostream& err) {
     }
     // How a stopped program ended is on stderr already, in the recorder's words; a killed one
     // could not say.
-    for (const std::string& warning : result.trace.warnings)
-        if (warning.find("did not run to its end") == std::string::npos ||
+    for (const LoadWarning& warning : result.trace.warnings)
+        if (warning.what.find("did not run to its end") == std::string::npos ||
             result.trace.trace.metadata.ending.starts_with("ended abruptly"))
-            err << "awaitscope: warning: " << warning << "\n";
+            err << "awaitscope: warning: " << terminalSafe(toString(warning)) << "\n";
     if (!options.outPath.empty()) {
         if (!result.trace.ok) {
             err << "awaitscope: " << result.error << "\n";

@@ -80,8 +80,9 @@ JournalDocument journalToNative(std::string_view journal) {
         ++lineNumber;
         const std::size_t end = journal.find('\n', pos);
         if (end == std::string_view::npos) {
-            doc.warnings.push_back("the journal's last line (line " + std::to_string(lineNumber) +
-                                   ") was cut off as it was written, and is left out");
+            doc.warnings.push_back({"the journal's last line (line " + std::to_string(lineNumber) +
+                                        ") was cut off as it was written, and is left out",
+                                    "", 0});
             break;
         }
         const std::string_view line = journal.substr(pos, end - pos);

@@ -4,6 +4,8 @@
 // JSON array a line after a header line {"format": "awaitscope-journal", ...}. A program
 // that was killed or crashed leaves it instead of the finished trace. It is turned into the
 // native format's document, which the native reader then checks like any other file.
+#include "awaitscope/io/TraceFile.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +18,7 @@ struct JournalDocument {
     bool ok = false;
     std::string native;                 // the native format's JSON
     std::string error;                  // with a line number
-    std::vector<std::string> warnings;  // what was dropped (a last line cut off mid-way)
+    std::vector<LoadWarning> warnings;  // what was dropped (a last line cut off mid-way)
 };
 
 // `journal`: the whole file. A journal without its closing record ends in metadata.ending

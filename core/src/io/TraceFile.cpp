@@ -157,8 +157,8 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
     if (!result.ok)
         result.trace = Trace();  // a failed load hands back no half-read data
     else if (!result.trace.metadata.ending.empty() &&
-             (result.warnings.empty() || result.warnings.back().rfind("the recording did not run to its end", 0) != 0))
-        result.warnings.push_back("the recording did not run to its end: " + result.trace.metadata.ending);
+             (result.warnings.empty() || result.warnings.back().what.rfind("the recording did not run to its end", 0) != 0))
+        result.warnings.push_back({"the recording did not run to its end: " + result.trace.metadata.ending, "", 0});
     return result;
 }
 

@@ -28,6 +28,8 @@ struct LoadWarning {
     std::string what;         // "events without a \"ph\" (phase) were skipped"
     std::string where;        // the first occurrence: a JSON path ("traceEvents[12]", "tasks[3].events[7]"); may be empty
     std::uint64_t count = 1;  // occurrences; 0 for a remark about the whole file, printed without a count
+
+    bool operator==(const LoadWarning&) const = default;
 };
 // "3 events without a "ph" (phase) were skipped (the first is traceEvents[12])"
 std::string toString(const LoadWarning& warning);
