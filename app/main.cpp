@@ -11,9 +11,11 @@
 #include <awaitscope/cli/ReportCommand.h>
 #include <awaitscope/cli/TerminalText.h>
 #include <awaitscope/cli/RunPythonCommand.h>
+#include <awaitscope/cpython/CPythonRun.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
+#include <awaitscope/script/Unsupported.h>
 
 #include <QApplication>
 #include <QBuffer>
@@ -106,6 +108,62 @@ int listSampleTraces() {
     return 0;
 }
 
+// Where the CPython recorder may be, in order: named by the environment, installed beside the
+// binary, or in the source tree this binary was built from.
+std::vector<std::string> recorderCandidates() {
+    std::vector<std::string> candidates;
+    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object needed
+    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
+                                 here + "/../share/awaitscope/awaitscope_record.py",
+#ifdef AWAITSCOPE_RECORDER_SCRIPT
+                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
+#else
+                                 QString()
+#endif
+         })
+        if (!place.isEmpty())
+            candidates.push_back(place.toLocal8Bit().toStdString());
+    return candidates;
+}
+
+// A program run under CPython, for the window: its trace, and why it ended when that was not
+// by itself with exit code 0.
+awaitscope::ui::LoadedTrace runUnderPython(const awaitscope::ui::PythonRunRequest& request, const awaitscope::ui::LoadHooks& hooks) {
+    awaitscope::CPythonRunOptions options;
+    options.recorder = awaitscope::findRecorder(recorderCandidates());
+    options.script = request.script;
+    options.workingDirectory = request.workingDirectory;
+    options.virtualClock = request.virtualClock;
+    options.maxVirtualSeconds = request.maxVirtualSeconds;
+    options.maxWallSeconds = request.maxWallSeconds;
+    if (request.onOutput) {
+        options.onStdout = [&](std::string_view text) { request.onOutput(1, text); };
+        options.onStderr = [&](std::string_view text) { request.onOutput(2, text); };
+    }
+    if (request.onProgress)
+        options.onProgress = [&](const awaitscope::CPythonProgress& p) { request.onProgress(p.wallElapsed, p.programTime); };
+    options.cancelled = hooks.cancelled;
+    awaitscope::CPythonRunResult result = awaitscope::runUnderCPython(options);
+    awaitscope::ui::LoadedTrace loaded;
+    if (!result.trace.ok) {
+        loaded.error = result.error.empty() ? result.trace.error : result.error;
+        return loaded;
+    }
+    loaded.ok = true;
+    for (const awaitscope::LoadWarning& warning : result.trace.warnings)
+        loaded.warnings.push_back(awaitscope::toString(warning));
+    const std::string& ending = result.trace.trace.metadata.ending;
+    if (result.ending == awaitscope::CPythonEnding::Stopped)
+        loaded.warnings.push_back(ending.empty() ? "stopped: a budget ran out" : ending);
+    else if (result.ending == awaitscope::CPythonEnding::Signalled)
+        loaded.warnings.push_back("the program was killed by signal " + std::to_string(result.exitCode - 128) +
+                                  (ending.empty() ? std::string() : " (" + ending + ")"));
+    else if (result.exitCode != 0)
+        loaded.warnings.push_back("the program exited with code " + std::to_string(result.exitCode));
+    loaded.trace = std::move(result.trace.trace);
+    return loaded;
+}
+
 // The ui reaches file loading, saving and script running only through these hooks.
 awaitscope::ui::TraceSources makeTraceSources() {
     awaitscope::ui::TraceSources sources;
@@ -158,14 +216,25 @@ awaitscope::ui::TraceSources makeTraceSources() {
         options.recordLoopQueues = true;
         awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
         awaitscope::ui::LoadedTrace loaded;
-        if (result.error)
+        if (result.error) {
             loaded.problems.push_back({result.error->line, result.error->column, result.error->message});
+            loaded.unsupported = awaitscope::unsupportedByInterpreter(result.error->message);
+        }
         loaded.ok = result.ok || !result.trace.tasks.empty() || !result.trace.output.empty();
         if (!loaded.ok && result.error)
             loaded.error = fileName + ":" + std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
                            result.error->message;
         loaded.trace = std::move(result.trace);
         return loaded;
+    };
+    sources.runPython = runUnderPython;
+    sources.pythonUnavailable = [] {
+        std::string why;
+        if (awaitscope::findPython3(&why).empty())
+            return why;
+        if (awaitscope::findRecorder(recorderCandidates()).empty())
+            return std::string("the recorder (awaitscope_record.py) is not installed");
+        return std::string();
     };
     return sources;
 }
@@ -219,17 +288,7 @@ int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption&
     for (const QString& argument : parser.positionalArguments())
         options.arguments.push_back(argument.toLocal8Bit().toStdString());
     options.outPath = parser.value(out).toLocal8Bit().toStdString();
-    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object here
-    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
-                                 here + "/../share/awaitscope/awaitscope_record.py",
-#ifdef AWAITSCOPE_RECORDER_SCRIPT
-                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
-#else
-                                 QString()
-#endif
-         })
-        if (!place.isEmpty())
-            options.recorderCandidates.push_back(place.toLocal8Bit().toStdString());
+    options.recorderCandidates = recorderCandidates();
     for (const auto& [option, budget] : {std::pair{&maxVirtual, &options.maxVirtualSeconds}, std::pair{&maxWall, &options.maxWallSeconds}}) {
         if (!parser.isSet(*option))
             continue;
@@ -325,7 +384,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open, or a Python program (.py) to open as a script."),
+                                 QStringLiteral("[file]"));
     acceptQtOptions(parser, argumentsOf(argc, argv).contains(QStringLiteral("--help-all")));
     // Qt's options have one dash (-style, -reverse); ours work with one or two.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "app/ImageSizeDialog.h"
+#include "app/NoticeBar.h"
 #include "app/PlaybackController.h"
 #include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
@@ -14,6 +15,7 @@
 #include "panels/DiagnosticsPanel.h"
 #include "panels/EventTablePanel.h"
 #include "panels/LessonPanel.h"
+#include "panels/LiveOutputView.h"
 #include "panels/LoopInsidesPanel.h"
 #include "panels/OutputPanel.h"
 #include "panels/PlaybackBar.h"
@@ -37,11 +39,13 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace awaitscope::ui {
 
@@ -90,6 +94,7 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     createPlaybackActions();
     createStatusBar();
     restoreSettings();
+    connectScriptDocument();
     connect(document_, &TraceDocument::documentChanged, this, [this] {
         view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
         comparison_->mainDocumentChanged();
@@ -117,7 +122,19 @@ bool MainWindow::isLoading() const { return job_ && job_->isRunning(); }
 void MainWindow::createPanels() {
     timeline_ = new TimelineView(document_, view_, this);
     comparison_ = new ComparisonView(timeline_, document_, view_, this);
-    setCentralWidget(comparison_);
+    // Above the timeline: notices that stay until dismissed (a load's warnings, a fallback offer).
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    fallbackBar_ = new NoticeBar(NoticeBar::Kind::Information, centre);
+    fallbackBar_->setObjectName(QStringLiteral("fallbackOffer"));
+    warningsBar_ = new NoticeBar(NoticeBar::Kind::Warning, centre);
+    warningsBar_->setObjectName(QStringLiteral("loadWarnings"));
+    column->addWidget(fallbackBar_);
+    column->addWidget(warningsBar_);
+    column->addWidget(comparison_, 1);
+    setCentralWidget(centre);
 
     auto addDock = [this](QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* dock = new QDockWidget(title, this);
@@ -143,7 +160,11 @@ void MainWindow::createPanels() {
     QDockWidget* codeDock = addDock(code_, tr("Code"), QStringLiteral("codeDock"), Qt::RightDockWidgetArea);
     QDockWidget* insidesDock = addDock(insides_, tr("Loop Insides"), QStringLiteral("insidesDock"), Qt::RightDockWidgetArea);
     QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
-    QDockWidget* outputDock = addDock(output_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
+    outputStack_ = new QStackedWidget(this);  // the trace's output, or a Python run's as it comes
+    liveOutput_ = new LiveOutputView(outputStack_);
+    outputStack_->addWidget(output_);
+    outputStack_->addWidget(liveOutput_);
+    QDockWidget* outputDock = addDock(outputStack_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
     QDockWidget* predictDock = addDock(predict_, tr("Predict"), QStringLiteral("predictDock"), Qt::BottomDockWidgetArea);
     QDockWidget* eventsDock = addDock(events_, tr("Events"), QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, lessonDock, Qt::Vertical);
@@ -180,6 +201,7 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    addScriptActions(file);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QMenu* samples = file->addMenu(tr("Open &Sample Trace"));
     samples->setObjectName(QStringLiteral("sampleTracesMenu"));
@@ -217,10 +239,13 @@ void MainWindow::createActions() {
     lessonsButton->setMenu(lessonsMenu);
     run->addSeparator();
     runAgainAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Run &Again"), this, [this] {
-        if (!document_->scenarioName().isEmpty())
+        if (script_)
+            runScript();
+        else if (!document_->scenarioName().isEmpty())
             runScenario(document_->scenarioName());
     });
     runAgainAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+    addEngineMenu(run);
     run->addSeparator();
     compareMenu_ = run->addMenu(tr("&Compare With"));
     comparePreviousAction_ = compareMenu_->addAction(tr("The &Previous Run"), this, &MainWindow::compareWithPrevious);
@@ -438,8 +463,9 @@ void MainWindow::createPlaybackActions() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = document_->displayName();
+    const QString name = script_ ? script_->fileName() + QStringLiteral("[*]") : document_->displayName();
     setWindowTitle(name.isEmpty() ? tr("Awaitscope") : tr("%1 — Awaitscope").arg(name));
+    setWindowModified(script_ && script_->isModified());
     rangeLabel_->clear();
 }
 
@@ -449,7 +475,8 @@ void MainWindow::updateActions() {
     exportChromeAction_->setEnabled(open && static_cast<bool>(sources_.save));
     exportPngAction_->setEnabled(open);
     exportSvgAction_->setEnabled(open);
-    runAgainAction_->setEnabled(!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario));
+    runAgainAction_->setEnabled(script_ || (!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario)));
+    engineMenu_->setEnabled(script_ != nullptr);
     comparePreviousAction_->setEnabled(open && previousRun_);
     compareMenu_->setEnabled(open);
 }
@@ -500,8 +527,8 @@ void MainWindow::finishJob(const LoadOutcome& outcome, const QString& what) {
         statusBar()->showMessage(tr("%1: %2").arg(what, outcome.error), 15000);  // the editor marks the line
     else if (!outcome.ok)
         showError(what, outcome.error.isEmpty() ? tr("Unknown error.") : outcome.error);
-    else if (!outcome.warnings.isEmpty())
-        statusBar()->showMessage(outcome.warnings.join(QStringLiteral("; ")), 15000);
+    if (outcome.ok)
+        showWarnings(what, outcome.warnings);
     emit loadFinished(outcome.ok);
 }
 
@@ -511,6 +538,10 @@ void MainWindow::cancelLoading() {
 }
 
 void MainWindow::openFile(const QString& path) {
+    if (path.endsWith(QStringLiteral(".py"), Qt::CaseInsensitive)) {  // a program, not a trace
+        openScript(path);
+        return;
+    }
     if (!sources_.load) {
         showError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
                   tr("Opening trace files is not available in this build."));
@@ -521,6 +552,7 @@ void MainWindow::openFile(const QString& path) {
     auto load = sources_.load;
     startJob(tr("Opening %1").arg(QFileInfo(path).fileName()), [load, file](const LoadHooks& hooks) { return load(file, hooks); },
              [this, path](const LoadOutcome& outcome) {
+                 closeScript();
                  lessonName_.clear();
                  document_->setModel(outcome.model, DocumentOrigin::File, QFileInfo(path).fileName(), path);
                  RecentFiles().add(path);
@@ -542,6 +574,7 @@ void MainWindow::runScenario(const QString& name) {
     const std::string scenario = name.toStdString();
     startJob(tr("Running %1").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
              [this, name, title](const LoadOutcome& outcome) {
+                 closeScript();
                  lessonName_ = name;
                  previousRun_.reset();
                  document_->setModel(outcome.model, DocumentOrigin::Scenario, title, name);
@@ -549,6 +582,10 @@ void MainWindow::runScenario(const QString& name) {
 }
 
 void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
+    if (script_) {  // the learner's own program runs as itself, with its engine
+        runScript();
+        return;
+    }
     if (!sources_.runSource) {
         showError(tr("Could not run the edited code"), tr("Running edited code needs the script interpreter, which is not in this build."));
         emit loadFinished(false);

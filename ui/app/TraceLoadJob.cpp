@@ -32,6 +32,7 @@ void TraceLoadJob::start() {
         try {
             LoadedTrace loaded = work_(hooks);
             outcome.problems = loaded.problems;
+            outcome.unsupported = QString::fromStdString(loaded.unsupported);
             if (cancelled_.load()) {
                 outcome.cancelled = true;
             } else if (!loaded.ok) {

@@ -23,6 +23,7 @@ struct LoadOutcome {
     QString error;
     QStringList warnings;
     std::vector<ScriptProblem> problems;  // a script's errors at their lines (LoadedTrace::problems)
+    QString unsupported;                  // what the interpreter cannot run (LoadedTrace::unsupported)
 };
 
 class TraceLoadJob : public QObject {

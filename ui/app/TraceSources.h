@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace awaitscope::ui {
@@ -41,6 +42,9 @@ struct LoadedTrace {
     // its traceback in trace.scriptErrors) and its error here; one that could not be parsed
     // has no trace (ok false) and only this.
     std::vector<ScriptProblem> problems = {};
+    // runSource: what the interpreter cannot run ("async generators", "the module 'httpx'"), when
+    // that is why the script failed (script's unsupportedByInterpreter); then CPython may run it.
+    std::string unsupported = {};
 };
 
 enum class SaveFormat { Native, NativeGzip, Chrome };
@@ -65,6 +69,19 @@ struct SampleTrace {
     std::string path;
 };
 
+// A program run under CPython with the recorder (cpython's CPythonRunOptions, in the window's terms).
+struct PythonRunRequest {
+    std::string script;            // the program's file
+    std::string workingDirectory;  // "": the app's
+    bool virtualClock = true;      // else the wall clock
+    double maxVirtualSeconds = 0;  // budgets (0: none): the program's clock, and real time
+    double maxWallSeconds = 0;
+    // Called on the worker thread as output arrives (stream 1: stdout, 2: stderr), and about
+    // once a second with the real time since the start and the program's own clock (-1: unknown).
+    std::function<void(int stream, std::string_view text)> onOutput;
+    std::function<void(std::int64_t wallNs, std::int64_t programNs)> onProgress;
+};
+
 struct TraceSources {
     // io: loadTraceFile(path, {hooks.onProgress, hooks.cancelled}). Runs on a worker thread.
     std::function<LoadedTrace(const std::string& path, const LoadHooks& hooks)> load;
@@ -78,6 +95,12 @@ struct TraceSources {
     // Worker thread. Fill `problems` from ScriptRunResult::error; ok false when nothing ran.
     std::function<LoadedTrace(const std::string& source, const std::string& fileName, const LoadHooks& hooks)> runSource;
     std::vector<SampleTrace> sampleTraces;
+    // cpython: runUnderCPython(...). Worker thread; hooks.cancelled ends the process. A program
+    // stopped by a budget still has its trace (ok), and the reason among the warnings.
+    std::function<LoadedTrace(const PythonRunRequest& request, const LoadHooks& hooks)> runPython;
+    // cpython: why python3 (3.11+) with the recorder cannot run programs here, or "" when it can.
+    // Starts python3 to ask, so call it off the UI thread.
+    std::function<std::string()> pythonUnavailable;
 };
 
 // The built-in C++ demo lessons (ui/demo) as scenario hooks; no file loading or saving.

@@ -31,6 +31,7 @@ add_custom_command(
   VERBATIM)
 set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/ScriptRunner.cpp
+  src/script/Unsupported.cpp
   src/script/Scenarios.cpp
   src/script/compile/Lexer.cpp
   src/script/compile/Parser.cpp
