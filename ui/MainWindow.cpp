@@ -5,6 +5,7 @@
 #include "app/PlaybackController.h"
 #include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
+#include "app/ScriptDocument.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
 #include "model/TraceDocument.h"

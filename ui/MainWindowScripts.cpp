@@ -315,8 +315,8 @@ void MainWindow::showWarnings(const QString& what, const QStringList& warnings) 
         warningsBar_->dismiss();
         return;
     }
-    warningsBar_->showNotice(tr("<b>%1:</b> %n warning(s). The timeline shows what could be used.", nullptr, static_cast<int>(warnings.size()))
-                                 .arg(what.toHtmlEscaped()),
+    const QString count = warnings.size() == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings.size());
+    warningsBar_->showNotice(tr("<b>%1:</b> %2. The timeline shows what could be used.").arg(what.toHtmlEscaped(), count),
                              countedWarnings(warnings));
 }
 

@@ -400,7 +400,7 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QVERIFY(!loaded.first().first().toBool());
         QVERIFY(engines->pythonSawCancel.load());
-        QVERIFY(!window.isLoading());
+        QTRY_VERIFY(!window.isLoading());
         QVERIFY(!cancel->isVisible());
         QVERIFY(window.document()->isEmpty());
         QVERIFY(window.liveOutput()->toPlainText().contains(QStringLiteral("Cancelled")));

@@ -57,8 +57,12 @@ NoticeBar::NoticeBar(Kind kind, QWidget* parent) : QWidget(parent) {
 }
 
 void NoticeBar::clearButtons() {
+    // Later: the button being clicked may be the one that replaces this notice.
     while (QLayoutItem* item = buttons_->takeAt(0)) {
-        delete item->widget();
+        if (QWidget* button = item->widget()) {
+            button->hide();
+            button->deleteLater();
+        }
         delete item;
     }
 }
