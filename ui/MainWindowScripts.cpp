@@ -138,13 +138,12 @@ void MainWindow::showScriptDocument(ScriptDocument* script, const QString& text)
     code_->openScript(text, script_->fileName(), script_->path());
     script_->textChanged(text);
     // The editor gets room to write in.
-    QDockWidget* codeDock = findChild<QDockWidget*>(QStringLiteral("codeDock"));
-    QDockWidget* insidesDock = findChild<QDockWidget*>(QStringLiteral("insidesDock"));
-    if (codeDock && insidesDock) {
+    if (QDockWidget* codeDock = findChild<QDockWidget*>(QStringLiteral("codeDock"))) {
         codeDock->show();
         codeDock->raise();
-        resizeDocks({codeDock}, {std::max(480, width() * 2 / 5)}, Qt::Horizontal);
-        resizeDocks({codeDock, insidesDock}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
+        auto giveRoom = [this, codeDock] { resizeDocks({codeDock}, {std::max(480, width() * 2 / 5)}, Qt::Horizontal); };
+        giveRoom();
+        QTimer::singleShot(0, this, giveRoom);  // again once a window just shown has its layout
     }
     code_->editor()->setFocus();
     updateTitle();

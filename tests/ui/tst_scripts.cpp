@@ -321,6 +321,7 @@ private slots:
         QCOMPARE(window.codePanel()->errorLines(), QList<int>{7});
         auto* runWithPython = offer->findChild<QPushButton*>(QStringLiteral("runWithPython"));
         QVERIFY(runWithPython);
+        QVERIFY(runWithPython->isVisible());
         QCOMPARE(runWithPython->text(), QStringLiteral("Run with Python"));
 
         // Run with Python: once, on the virtual clock, from a copy of the untitled script.

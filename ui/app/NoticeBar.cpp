@@ -42,9 +42,12 @@ NoticeBar::NoticeBar(Kind kind, QWidget* parent) : QWidget(parent) {
     close_->setToolTip(tr("Dismiss"));
     row->addWidget(icon_, 0, Qt::AlignTop);
     row->addWidget(text_, 1);
-    row->addLayout(buttons_);
     row->addWidget(close_, 0, Qt::AlignTop);
     outer->addLayout(row);
+    // The buttons go under the message, so a narrow timeline keeps the message readable.
+    buttons_->setContentsMargins(26, 0, 0, 0);
+    buttons_->addStretch(1);
+    outer->addLayout(buttons_);
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("noticeDetails"));
     list_->setMaximumHeight(110);
@@ -58,7 +61,8 @@ NoticeBar::NoticeBar(Kind kind, QWidget* parent) : QWidget(parent) {
 
 void NoticeBar::clearButtons() {
     // Later: the button being clicked may be the one that replaces this notice.
-    while (QLayoutItem* item = buttons_->takeAt(0)) {
+    while (buttons_->count() > 1) {  // all but the closing stretch
+        QLayoutItem* item = buttons_->takeAt(0);
         if (QWidget* button = item->widget()) {
             button->hide();
             button->deleteLater();
@@ -74,12 +78,16 @@ void NoticeBar::showNotice(const QString& message, const QStringList& details) {
     list_->addItems(details);
     list_->setVisible(!details.isEmpty());
     show();
+    for (int i = 0; i < buttons_->count(); ++i)
+        if (QWidget* button = buttons_->itemAt(i)->widget())
+            button->show();
 }
 
 QPushButton* NoticeBar::addButton(const QString& text, const QString& objectName) {
     auto* button = new QPushButton(text, this);
     button->setObjectName(objectName);
-    buttons_->addWidget(button, 0, Qt::AlignTop);
+    buttons_->insertWidget(buttons_->count() - 1, button);
+    button->setVisible(isVisible());  // a child added to a shown widget is not shown by itself
     return button;
 }
 
