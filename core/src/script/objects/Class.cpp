@@ -130,6 +130,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         case RuntimeKind::Loop: return types.loopType;
         case RuntimeKind::AsCompleted: return types.asCompletedType;
         case RuntimeKind::Stream: return types.streamType;
+        case RuntimeKind::Typed: return value.as<TypedObject>()->cls.as<ClassObject>();
         }
     }
     return types.object;
