@@ -31,7 +31,7 @@ for text in bad:
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
-        print(repr(text), "->", e, "|", repr(e.msg), e.pos, e.lineno, e.colno, e.doc == text)
+        print(json.dumps(text), "->", e, "|", repr(e.msg), e.pos, e.lineno, e.colno, e.doc == text)
 
 try:
     json.loads("{oops}")

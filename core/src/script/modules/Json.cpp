@@ -52,7 +52,7 @@ void appendEscaped(std::string& out, const std::string& text, bool ensureAscii) 
                 char buffer[8];
                 std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
                 out += buffer;
-            } else if (c < 0x80 || !ensureAscii) {
+            } else if (c < 0x7f || !ensureAscii) {
                 out += static_cast<char>(c);
             } else {
                 length = utf8SequenceLength(c);
