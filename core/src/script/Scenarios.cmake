@@ -72,6 +72,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
   src/script/modules/Dataclasses.cpp
+  src/script/modules/Enum.cpp
   src/script/modules/Json.cpp
   src/script/modules/Random.cpp
   src/script/modules/Sha512.cpp
