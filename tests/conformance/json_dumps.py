@@ -72,3 +72,16 @@ try:
     json.dumps({"p": object()}, cls=PointEncoder)
 except TypeError as e:
     print("TypeError:", e)
+
+import sys
+
+json.dump({"streamed": [1, 2.5, None], "to": "stdout"}, sys.stdout, indent=2, sort_keys=True)
+print()
+
+
+class Reply:
+    def read(self):
+        return '{"choices": [{"message": {"content": "hi", "tool_calls": []}}]}'
+
+
+print(json.load(Reply())["choices"][0]["message"])
