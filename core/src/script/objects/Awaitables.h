@@ -33,6 +33,9 @@ struct CoroutineObject final : Object {
     const CodeObject* code;
     SourceLocation creation;
     bool consumed = false;
+    // An async generator's __anext__/asend/athrow/aclose: named so in its repr, and never
+    // warned about (CPython does not warn when those are dropped unawaited).
+    const char* stepName = nullptr;
 };
 
 // asyncio.sleep(delay): a coroutine in CPython, so it warns when never awaited.
@@ -94,6 +97,9 @@ struct FutureObject final : Object {
 Value makeOp(Interpreter& interp, const char* name, detail::Op<Value> op, Value keep = {}, bool warn = true);
 // An awaitable that gives `result` at once (entering a TaskGroup, releasing a Lock, ...).
 Value readyOp(Interpreter& interp, Value result);
+// A coroutine of the interpreter's own, written in C++ (anext with a default, contextlib's
+// managers): `code` names its frame on the timeline, `name` is its repr's type name.
+Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, const char* name);
 // One that raises `error` when awaited.
 Value raisingOp(Interpreter& interp, const char* name, Value error);
 

@@ -114,6 +114,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         return types.iteratorTypes[static_cast<int>(it->iterKind)];
     }
     case Kind::Generator: return types.generatorType;
+    case Kind::AsyncGenerator: return types.asyncGeneratorType;
     case Kind::Coroutine:
     case Kind::Sleep:
     case Kind::Op: return types.coroutineType;

@@ -16,6 +16,7 @@ void installTypes(Interpreter& interp) {
     installFunctionTypes(interp);
     installModuleType(interp);
     installGeneratorType(interp);
+    installAsyncGeneratorType(interp);
     installCoroutineType(interp);
     installIteratorTypes(interp);
     installExceptions(interp);
