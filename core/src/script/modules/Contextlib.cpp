@@ -55,14 +55,14 @@ Value managerAenter(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "__aenter__", {"self"}, 1);
     Value generator = generatorOf(interp, a[0]);
     const CodeObject* code = generator.as<AsyncGeneratorObject>()->code;
-    return nativeCoroutine(interp, enterManager(&interp, generator, interp.currentLocation()), code, "coroutine");
+    return nativeCoroutine(interp, enterManager(&interp, generator, interp.currentLocation()), code, interp.types.coroutineType);
 }
 
 Value managerAexit(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "__aexit__", {"self", "typ", "value", "traceback"}, 4);
     Value generator = generatorOf(interp, a[0]);
     const CodeObject* code = generator.as<AsyncGeneratorObject>()->code;
-    return nativeCoroutine(interp, exitManager(&interp, generator, a[2], interp.currentLocation()), code, "coroutine");
+    return nativeCoroutine(interp, exitManager(&interp, generator, a[2], interp.currentLocation()), code, interp.types.coroutineType);
 }
 
 // The function asynccontextmanager returns: calls the generator function, wraps the generator.

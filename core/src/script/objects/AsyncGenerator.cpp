@@ -44,7 +44,8 @@ AsyncGeneratorObject::~AsyncGeneratorObject() {
     if (unfinished && !in.loopDestroyed && !in.aborting() && in.hasLoop() && in.loopRunning()) {
         // CPython's finalizer hook: call_soon(create_task, agen.aclose()). The frame moves to a
         // new generator object that the closing task owns. It stays on the loop's list until
-        // the task is made, so that asyncio.run still closes it if the run ends first.
+        // the closing step has run, so that asyncio.run still closes it if the run ends first
+        // (or cancels the closing task before its first step, which here never runs a body).
         auto* heir = in.heap().make<AsyncGeneratorObject>(in, std::exchange(frame, nullptr), code);
         Value held(heir);
         Value closing = asyncGeneratorStep(in, held, AsyncGenAction::Close, Value());  // puts it on the list
@@ -53,7 +54,6 @@ AsyncGeneratorObject::~AsyncGeneratorObject() {
             auto* generator = held.as<AsyncGeneratorObject>();
             if (owner->aborting() || owner->loopDestroyed || !generator->hooked)
                 return;
-            forget(generator);
             auto* coroutine = closing.as<CoroutineObject>();
             (void)createTask(coroutine->take(), TaskOptions{}, coroutine->creation);
         });
@@ -176,6 +176,11 @@ void installAsyncGeneratorType(Interpreter& interp) {
     interp.addMethod(cls, "asend", agenAsend);
     interp.addMethod(cls, "athrow", agenAthrow);
     interp.addMethod(cls, "aclose", agenAclose);
+    // The awaitables of its steps share the coroutine type's slots and methods.
+    const TypeSlots& slots = *interp.types.coroutineType->slots;
+    interp.types.asyncGenAsendType = interp.makeClass("async_generator_asend", {interp.types.object}, BuiltinType::Coroutine, slots);
+    interp.types.asyncGenAthrowType = interp.makeClass("async_generator_athrow", {interp.types.object}, BuiltinType::Coroutine, slots);
+    interp.types.anextAwaitableType = interp.makeClass("anext_awaitable", {interp.types.object}, BuiltinType::Coroutine, slots);
 }
 
 } // namespace awaitscope::script

@@ -21,9 +21,10 @@ struct FrameOwner {
     FrameOwner(const FrameOwner&) = delete;
     FrameOwner& operator=(const FrameOwner&) = delete;
     FrameOwner& operator=(FrameOwner&&) = delete;
-    ~FrameOwner() {
+    ~FrameOwner() { release(); }
+    void release() noexcept {
         if (frame)
-            interp->freeFrame(frame);
+            interp->freeFrame(std::exchange(frame, nullptr));
     }
 };
 
@@ -69,9 +70,18 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner, GeneratorStep s
         Value awaitable;
         Interpreter::Status status;
         if (!generator) {
-            status = interp->execute(frame, std::move(sent), throwIn, awaitable);
-            if (status == Interpreter::Status::Returned)
+            // A finished coroutine lets go of its locals at once, as CPython clears the frame
+            // on return: an async generator it held is finalised now, not when the task goes.
+            try {
+                status = interp->execute(frame, std::move(sent), throwIn, awaitable);
+            } catch (...) {
+                owner.release();
+                throw;
+            }
+            if (status == Interpreter::Status::Returned) {
+                owner.release();
                 co_return awaitable;
+            }
         } else {
             Value error;
             try {
@@ -186,11 +196,11 @@ Task<Value> defaultOnStop(Interpreter* interp, Task<Value> inner, SourceLocation
 
 } // namespace
 
-Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, const char* stepName) {
+Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, ClassObject* type) {
     const SourceLocation creation = interp.currentLocation();
     task.describe(code->qualname.c_str(), code->definition(), creation);
     auto* object = interp.heap().make<CoroutineObject>(interp, std::move(task), nullptr, code, creation);
-    object->stepName = stepName;
+    object->nativeType = type;
     return Value(object);
 }
 
@@ -205,7 +215,7 @@ Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
 
 CoroutineObject::~CoroutineObject() {
     if (task.valid() && !task.started()) {
-        if (interp->loopDestroyed || stepName) {
+        if (interp->loopDestroyed || nativeType) {
             auto handle = task.release();
             handle.promise().started = true;
             handle.destroy();
@@ -302,7 +312,7 @@ Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAc
     Task<Value> task = coroutineBody(&interp, FrameOwner(&interp, nullptr), GeneratorStep{generator, action},
                                      std::move(argument), throwIn);
     return nativeCoroutine(interp, std::move(task), object->code,
-                          action == AsyncGenAction::Send ? "async_generator_asend" : "async_generator_athrow");
+                           action == AsyncGenAction::Send ? interp.types.asyncGenAsendType : interp.types.asyncGenAthrowType);
 }
 
 Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback) {
@@ -311,7 +321,7 @@ Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback) {
     auto* coroutine = awaitable.as<CoroutineObject>();
     const CodeObject* code = coroutine->code;
     Task<Value> task = defaultOnStop(&interp, coroutine->take(), interp.currentLocation(), std::move(fallback));
-    return nativeCoroutine(interp, std::move(task), code, "anext_awaitable");
+    return nativeCoroutine(interp, std::move(task), code, interp.types.anextAwaitableType);
 }
 
 namespace {
@@ -333,11 +343,11 @@ std::string coroutineText(const std::string& name, const Value& value) {
     return "<coroutine object " + name + " at " + pointerText(value.object()) + ">";
 }
 
-std::string coroutineRepr(Interpreter&, const Value& value) {
+std::string coroutineRepr(Interpreter& interp, const Value& value) {
     switch (value.object()->kind()) {
     case Kind::Coroutine:
-        if (const char* step = value.as<CoroutineObject>()->stepName)
-            return std::string("<") + step + " object at " + pointerText(value.object()) + ">";
+        if (ClassObject* type = value.as<CoroutineObject>()->nativeType; type && type != interp.types.coroutineType)
+            return "<" + type->nameText() + " object at " + pointerText(value.object()) + ">";
         return coroutineText(value.as<CoroutineObject>()->code->qualname, value);
     case Kind::Sleep: return coroutineText("sleep", value);
     default: return coroutineText(value.as<OpObject>()->name, value);

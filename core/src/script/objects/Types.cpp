@@ -16,8 +16,8 @@ void installTypes(Interpreter& interp) {
     installFunctionTypes(interp);
     installModuleType(interp);
     installGeneratorType(interp);
-    installAsyncGeneratorType(interp);
     installCoroutineType(interp);
+    installAsyncGeneratorType(interp);  // its steps' types share the coroutine type's slots
     installIteratorTypes(interp);
     installExceptions(interp);
 }

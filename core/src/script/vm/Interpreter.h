@@ -265,6 +265,9 @@ public:
         ClassObject* cellType = nullptr;
         ClassObject* generatorType = nullptr;
         ClassObject* asyncGeneratorType = nullptr;
+        ClassObject* asyncGenAsendType = nullptr;   // what __anext__ and asend return
+        ClassObject* asyncGenAthrowType = nullptr;  // what athrow and aclose return
+        ClassObject* anextAwaitableType = nullptr;  // what anext(iterator, default) returns
         ClassObject* coroutineType = nullptr;
         ClassObject* superType = nullptr;
         ClassObject* iteratorTypes[16] = {};
