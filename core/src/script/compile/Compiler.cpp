@@ -708,47 +708,29 @@ void Compiler::whileStatement(Stmt* s) {
     bind(end);
 }
 
+// `async for` as CPython compiles it: each item is awaited at the loop's line, under a handler
+// whose EndAsyncFor ends the loop when __anext__ raises StopAsyncIteration.
 void Compiler::forStatement(Stmt* s) {
-    if (s->isAsync) {
-        if (!(unit_->scope->type == FunctionScope && unit_->scope->isAsync))
-            fail("'async for' outside async function", s->line, s->col);
-        asyncForStatement(s);
-        return;
-    }
+    if (s->isAsync && !(unit_->scope->type == FunctionScope && unit_->scope->isAsync))
+        fail("'async for' outside async function", s->line, s->col);
     const int start = newLabel();
     const int exhausted = newLabel();
     const int end = newLabel();
     expr(s->value);
-    emit(Op::GetIter);
+    emit(s->isAsync ? Op::GetAiter : Op::GetIter);
     bind(start);
-    emitJump(Op::ForIter, exhausted);
+    if (s->isAsync)
+        awaitNextItem(exhausted);
+    else
+        emitJump(Op::ForIter, exhausted);
     storeTarget(s->targets[0]);
     unit_->fblocks.push_back(FBlock(FBlockKind::ForLoop, start, end));
     statements(s->body);
     unit_->fblocks.pop_back();
     emitBackEdge(s->body, start);
     bind(exhausted);
-    statements(s->orelse);
-    bind(end);
-}
-
-// As CPython: each item is awaited at the `async for` line, under a handler that ends the loop
-// when __anext__ raises StopAsyncIteration.
-void Compiler::asyncForStatement(Stmt* s) {
-    const int start = newLabel();
-    const int exhausted = newLabel();
-    const int end = newLabel();
-    expr(s->value);
-    emit(Op::GetAiter);
-    bind(start);
-    awaitNextItem(exhausted);
-    storeTarget(s->targets[0]);
-    unit_->fblocks.push_back(FBlock(FBlockKind::ForLoop, start, end));
-    statements(s->body);
-    unit_->fblocks.pop_back();
-    emitBackEdge(s->body, start);
-    bind(exhausted);
-    emit(Op::EndAsyncFor);
+    if (s->isAsync)
+        emit(Op::EndAsyncFor);
     statements(s->orelse);
     bind(end);
 }

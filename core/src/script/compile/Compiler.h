@@ -57,7 +57,6 @@ private:
     void ifStatement(Stmt* s);
     void whileStatement(Stmt* s);
     void forStatement(Stmt* s);
-    void asyncForStatement(Stmt* s);
     void awaitNextItem(int exhausted);
     void tryStatement(Stmt* s);
     void tryExcept(Stmt* s);
