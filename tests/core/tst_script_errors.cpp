@@ -48,6 +48,19 @@ private slots:
         QTest::newRow("async with outside async function")
             << "import asyncio\ndef f():\n    async with asyncio.Lock():\n        pass\n"
             << "SyntaxError: 'async with' outside async function" << 3 << 1;
+        QTest::newRow("async for outside async function")
+            << "def f():\n    async for x in y:\n        pass\n" << "SyntaxError: 'async for' outside async function" << 2 << 1;
+        QTest::newRow("async comprehension outside async function")
+            << "def f():\n    return [x async for x in y]\n"
+            << "SyntaxError: asynchronous comprehension outside of an asynchronous function" << 2 << 1;
+        QTest::newRow("return with value in async generator")
+            << "async def gen():\n    yield 1\n    return 5\n" << "SyntaxError: 'return' with value in async generator" << 3 << 1;
+        QTest::newRow("walrus in a comprehension in a class body")
+            << "class C:\n    xs = [(y := 1) for _ in range(2)]\n"
+            << "SyntaxError: assignment expression within a comprehension cannot be used in a class body" << 2 << 1;
+        QTest::newRow("walrus rebinding the iteration variable")
+            << "ys = [(x := 1) for x in range(2)]\n"
+            << "SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'" << 1 << 1;
         QTest::newRow("return outside function") << "return 5\n" << "SyntaxError: 'return' outside function" << 1 << 1;
         QTest::newRow("break outside loop") << "x = 1\nbreak\n" << "SyntaxError: 'break' outside loop" << 2 << 1;
         QTest::newRow("positional after keyword") << "f(x=1, 2)\n" << "SyntaxError: positional argument follows keyword argument" << 1 << 1;
@@ -68,6 +81,21 @@ private slots:
         QTest::newRow("awaiting a non-awaitable")
             << "import asyncio\n\n\nasync def main():\n    await 5\n\nasyncio.run(main())\n"
             << "TypeError: object int can't be used in 'await' expression" << 5 << 1;
+        QTest::newRow("async for over a non-iterable")
+            << "import asyncio\n\n\nasync def main():\n    async for x in 5:\n        pass\n\nasyncio.run(main())\n"
+            << "TypeError: 'async for' requires an object with __aiter__ method, got int" << 5 << 1;
+        QTest::newRow("anext past the end")
+            << "import asyncio\n\n\nasync def gen():\n    yield 1\n\n\nasync def main():\n    g = gen()\n"
+               "    await anext(g)\n    await anext(g)\n\nasyncio.run(main())\n"
+            << "StopAsyncIteration" << 11 << 1;
+        QTest::newRow("async generator ignoring GeneratorExit")
+            << "import asyncio\n\n\nasync def gen():\n    try:\n        yield 1\n    finally:\n        yield 2\n\n\n"
+               "async def main():\n    g = gen()\n    await anext(g)\n    await g.aclose()\n\nasyncio.run(main())\n"
+            << "RuntimeError: async generator ignored GeneratorExit" << 14 << 1;
+        QTest::newRow("stream failing inside async for")
+            << "import asyncio\n\n\nasync def stream():\n    yield 1\n    raise ConnectionError('dropped')\n\n\n"
+               "async def main():\n    async for x in stream():\n        print(x)\n\nasyncio.run(main())\n"
+            << "ConnectionError: dropped" << 6 << 1;
         QTest::newRow("unbounded recursion")
             << "def f(n):\n    return f(n + 1)\n\n\nf(0)\n" << "RecursionError: maximum recursion depth exceeded" << 2 << 1;
         QTest::newRow("unbounded async recursion")

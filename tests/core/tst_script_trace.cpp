@@ -108,6 +108,51 @@ private slots:
         QCOMPARE(trace.str(trace.sites[root.definition].file), std::string_view("lesson.py"));
     }
 
+    void anAsyncGeneratorsFramesNestInsideTheConsumingTask() {
+        const ScriptRunResult result = run(R"(import asyncio
+
+
+async def stream_reply():
+    for token in ["a", "b", "c"]:
+        await asyncio.sleep(0.1)
+        yield token
+
+
+async def tool():
+    await asyncio.sleep(0.5)
+
+
+async def main():
+    task = asyncio.create_task(tool())
+    async for token in stream_reply():
+        print(token)
+    await task
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        // The generator is not a task: main and the tool are the only lanes.
+        QCOMPARE(trace.tasks.size(), std::size_t(2));
+        const TaskId main = taskNamed(trace, "Task-1");
+        // One stream_reply frame per item (three tokens, then the step that ends the loop),
+        // each entered from the `async for` line, inside main's lane.
+        int entered = 0;
+        for (const TraceEvent& event : trace.tasks[main].events) {
+            if (event.kind != EventKind::FrameEnter)
+                continue;
+            const FrameInfo& frame = trace.frames[event.ref];
+            if (trace.str(frame.name) != "stream_reply")
+                continue;
+            ++entered;
+            QCOMPARE(trace.sites[frame.callSite].line, 16u);
+        }
+        QCOMPARE(entered, 4);
+        // main waits inside the generator, at its sleep, once per token; then for the tool.
+        QCOMPARE(suspendLines(trace, main), (std::vector<std::uint32_t>{6, 6, 6, 18}));
+    }
+
     void awaitsAreAttributedToTheirScriptLines() {
         const ScriptRunResult result = run(kTwoWorkers);
         const Trace& trace = result.trace;

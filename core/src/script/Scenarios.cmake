@@ -14,6 +14,7 @@ set(AWAITSCOPE_SCENARIOS
   semaphore_llm_limit
   timeout_slow_tool
   producer_consumer_queue
+  streaming_llm_reply
   one_shot_script
 )
 set(AWAITSCOPE_SCENARIO_DIR ${PROJECT_SOURCE_DIR}/samples/scenarios)
@@ -66,12 +67,14 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/objects/Slice.cpp
   src/script/objects/Iterator.cpp
   src/script/objects/Generator.cpp
+  src/script/objects/AsyncGenerator.cpp
   src/script/objects/Coroutine.cpp
   src/script/objects/Exception.cpp
   src/script/modules/Modules.cpp
   src/script/modules/Builtins.cpp
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
+  src/script/modules/Contextlib.cpp
   src/script/modules/Dataclasses.cpp
   src/script/modules/Enum.cpp
   src/script/modules/Json.cpp

@@ -1,5 +1,6 @@
 // Classes: `type` (what a value's class is, lookup along the method resolution order,
 // building a script's classes and calling them), `object`, NoneType and super.
+#include "script/objects/Awaitables.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -114,7 +115,11 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         return types.iteratorTypes[static_cast<int>(it->iterKind)];
     }
     case Kind::Generator: return types.generatorType;
+    case Kind::AsyncGenerator: return types.asyncGeneratorType;
     case Kind::Coroutine:
+        if (ClassObject* type = value.as<CoroutineObject>()->nativeType)
+            return type;
+        return types.coroutineType;
     case Kind::Sleep:
     case Kind::Op: return types.coroutineType;
     case Kind::Task: return types.taskType;

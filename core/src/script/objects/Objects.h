@@ -171,6 +171,7 @@ enum class BuiltinType : std::uint8_t {
     Cell,
     Iterator,
     Generator,
+    AsyncGenerator,
     Coroutine,
     Task,
     Future,
@@ -286,6 +287,22 @@ struct GeneratorObject final : Object {
     bool running = false;
     bool started = false;
     void clearReferences() override;
+};
+
+// An `async def` with `yield` (objects/AsyncGenerator.cpp). Each __anext__/asend/athrow/aclose
+// is a coroutine that runs the frame until its next `yield`, awaiting whatever the body awaits
+// on the way, so the generator's frames nest inside the task that consumes it.
+struct AsyncGeneratorObject final : Object {
+    AsyncGeneratorObject(Interpreter& interp_, Frame* frame_, const CodeObject* code_)
+        : Object(Kind::AsyncGenerator), interp(&interp_), frame(frame_), code(code_) {}
+    ~AsyncGeneratorObject() override;
+    void clearReferences() override;
+    void finish();  // the frame is done: free it, and the loop forgets the generator
+    Interpreter* interp;
+    Frame* frame;  // owned; null once finished or closed
+    const CodeObject* code;
+    bool running = false;  // a step is in progress (it may be awaiting inside the body)
+    bool hooked = false;   // iterated while the loop ran: the loop closes it if it is left unfinished
 };
 
 // An object wrapping a piece of the runtime or of the host: the asyncio primitives

@@ -29,6 +29,7 @@ enum class Kind : std::uint8_t {
     Super,
     Iterator,
     Generator,
+    AsyncGenerator,
     Coroutine,
     Task,
     Future,

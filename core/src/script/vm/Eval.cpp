@@ -607,7 +607,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (callable.is(Kind::Function)) {
                         auto* function = callable.as<FunctionObject>();
                         CodeObject* target = function->code;
-                        if (!target->isCoroutine && !target->isGenerator) {
+                        if (!target->isCoroutine && !target->isGenerator && !target->isAsyncGenerator) {
                             Frame* next = frameForCall(function, args, count, kwNames);
                             for (Value* p = sp; p > callableSlot;)
                                 (--p)->clear();
@@ -989,6 +989,30 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     SAVE();
                     flushCost();
                     return Status::Awaiting;
+                }
+                case Op::GetAiter: {
+                    SAVE();
+                    Value it = asyncIterator(*this, sp[-1], true);
+                    current_ = f;
+                    sp[-1] = std::move(it);
+                    break;
+                }
+                case Op::GetAnext: {
+                    SAVE();
+                    Value awaitable = asyncNext(*this, sp[-1], true);
+                    current_ = f;
+                    *sp++ = std::move(awaitable);
+                    break;
+                }
+                case Op::EndAsyncFor: {
+                    if (!isInstance(sp[-1], exc.stopAsyncIteration)) {
+                        pending = POP();
+                        reraise = true;
+                        goto handle;
+                    }
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
                 }
                 case Op::YieldValue:
                     result = POP();

@@ -106,6 +106,7 @@ public:
     // objects/Generator.cpp), or a frame to run now.
     Value makeCoroutine(FunctionObject* function, Frame* frame);
     Value makeGenerator(Frame* frame);
+    Value makeAsyncGenerator(Frame* frame);
     Frame* currentFrame() const { return current_; }
     SourceLocation currentLocation() const;
     std::uint32_t currentLine() const;
@@ -203,6 +204,7 @@ public:
         ClassObject* valueError = nullptr;
         ClassObject* unicodeError = nullptr;
         ClassObject* stopIteration = nullptr;
+        ClassObject* stopAsyncIteration = nullptr;
         ClassObject* osError = nullptr;
         ClassObject* timeoutError = nullptr;
         ClassObject* connectionError = nullptr;
@@ -262,6 +264,10 @@ public:
         ClassObject* moduleType = nullptr;
         ClassObject* cellType = nullptr;
         ClassObject* generatorType = nullptr;
+        ClassObject* asyncGeneratorType = nullptr;
+        ClassObject* asyncGenAsendType = nullptr;   // what __anext__ and asend return
+        ClassObject* asyncGenAthrowType = nullptr;  // what athrow and aclose return
+        ClassObject* anextAwaitableType = nullptr;  // what anext(iterator, default) returns
         ClassObject* coroutineType = nullptr;
         ClassObject* superType = nullptr;
         ClassObject* iteratorTypes[16] = {};
@@ -331,6 +337,9 @@ public:
     // The task objects of this run, so that asyncio.current_task() returns the same object.
     std::unordered_map<const void*, Object*> taskObjects;
     bool loopDestroyed = false;
+    // Async generators iterated while the loop ran and not finished yet, oldest first: what
+    // asyncio.run closes at the end (loop.shutdown_asyncgens). Not owning.
+    std::vector<AsyncGeneratorObject*> asyncGenerators;
 
 private:
     friend struct DepthGuard;
