@@ -32,6 +32,7 @@ add_custom_command(
 set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/ScriptRunner.cpp
   src/script/Scenarios.cpp
+  src/script/compile/SourceDecoder.cpp
   src/script/compile/Lexer.cpp
   src/script/compile/Parser.cpp
   src/script/compile/SymbolTable.cpp

@@ -290,36 +290,51 @@ Value strEndswith(Interpreter& interp, CallArgs& args) { return affix(interp, ar
 
 Value strReplace(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "replace", 2, 3);
-    const std::string& s = text(args[0]);
-    const std::string& from = strArg(interp, args[1], "replace");
-    const std::string& to = strArg(interp, args[2], "replace");
+    const std::string_view s = text(args[0]);
+    const std::string_view from = strArg(interp, args[1], "replace");
+    const std::string_view to = strArg(interp, args[2], "replace");
     std::int64_t count = args.count > 3 ? interp.toIndex(args[3], "count") : -1;
-    std::string out;
+    if (count < 0)
+        count = INT64_MAX;
+    // Count first, so that the result is refused before it is built if it cannot fit, and is
+    // then built in one allocation (CPython's cost: linear in what is read and written).
+    std::int64_t found = 0;
     if (from.empty()) {
-        // Inserts `to` between every character (and at both ends).
-        std::int64_t done = 0;
-        for (std::size_t i = 0; i <= s.size(); ++i) {
-            if (count < 0 || done < count) {
-                out += to;
-                ++done;
+        found = std::min<std::int64_t>(count, static_cast<std::int64_t>(countCodePoints(s)) + 1);
+    } else {
+        for (std::size_t at = s.find(from); at != std::string_view::npos && found < count; at = s.find(from, at + from.size()))
+            ++found;
+    }
+    if (found == 0)
+        return args[0];
+    const double size = static_cast<double>(s.size()) +
+                        static_cast<double>(found) * (static_cast<double>(to.size()) - static_cast<double>(from.size()));
+    if (size > (1 << 20))
+        interp.reserveMemory(size);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(size));
+    if (from.empty()) {
+        // `to` before every character and at the end, up to `count` times.
+        std::size_t i = 0;
+        for (std::int64_t done = 0; done < found; ++done) {
+            out += to;
+            if (i < s.size()) {
+                const std::size_t length = std::min(s.size() - i, utf8SequenceLength(static_cast<unsigned char>(s[i])));
+                out.append(s.substr(i, length));
+                i += length;
             }
-            if (i < s.size())
-                out += s[i];
         }
+        out.append(s.substr(i));
         return interp.str(std::move(out));
     }
     std::size_t start = 0;
-    std::int64_t done = 0;
-    while (count < 0 || done < count) {
+    for (std::int64_t done = 0; done < found; ++done) {
         const std::size_t at = s.find(from, start);
-        if (at == std::string::npos)
-            break;
-        out.append(s, start, at - start);
-        out += to;
+        out.append(s.substr(start, at - start));
+        out.append(to);
         start = at + from.size();
-        ++done;
     }
-    out.append(s, start, std::string::npos);
+    out.append(s.substr(start));
     return interp.str(std::move(out));
 }
 
