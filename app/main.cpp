@@ -241,9 +241,24 @@ awaitscope::ui::TraceSources makeTraceSources() {
 
 // `--run SCRIPT.py|NAME`: the script's output on stdout exactly as python3 prints it,
 // diagnostics on stderr, the exit code python3 would give; `--out` also saves the trace.
-int runScriptCommand(const QString& target, const QString& outPath) {
+// A budget in seconds given on the command line: false (with a message) unless positive.
+bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& option, double& seconds) {
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    seconds = parser.value(option).toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds > 1e9) {
+        std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
+                     qPrintable(option.names().first()), qPrintable(parser.value(option)));
+        return false;
+    }
+    return true;
+}
+
+int runScriptCommand(const QString& target, const QString& outPath, double maxWallSeconds) {
     std::string source;
     awaitscope::ScriptRunOptions options;
+    options.maxWallSeconds = maxWallSeconds;
     const awaitscope::Scenario* scenario = nullptr;
     if (QFileInfo(target).isFile()) {
         QFile file(target);
@@ -289,17 +304,8 @@ int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption&
         options.arguments.push_back(argument.toLocal8Bit().toStdString());
     options.outPath = parser.value(out).toLocal8Bit().toStdString();
     options.recorderCandidates = recorderCandidates();
-    for (const auto& [option, budget] : {std::pair{&maxVirtual, &options.maxVirtualSeconds}, std::pair{&maxWall, &options.maxWallSeconds}}) {
-        if (!parser.isSet(*option))
-            continue;
-        bool ok = false;
-        *budget = parser.value(*option).toDouble(&ok);
-        if (!ok || !(*budget > 0) || *budget > 1e9) {
-            std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
-                         qPrintable(option->names().first()), qPrintable(parser.value(*option)));
-            return awaitscope::kExitUsage;
-        }
-    }
+    if (!readSeconds(parser, maxVirtual, options.maxVirtualSeconds) || !readSeconds(parser, maxWall, options.maxWallSeconds))
+        return awaitscope::kExitUsage;
     return awaitscope::runPythonCommand(options, std::cerr);
 }
 
@@ -373,7 +379,8 @@ int main(int argc, char** argv) {
                        "would wait forever (default a week)."),
         QStringLiteral("seconds"));
     const QCommandLineOption maxWallOption(QStringLiteral("max-wall-time"),
-        QStringLiteral("With --engine python: stop the program after this many real seconds (default: no limit)."),
+        QStringLiteral("With --run: stop the script or program after this many real seconds, with a message naming "
+                       "the line at work; the trace so far is kept (default: no limit)."),
         QStringLiteral("seconds"));
     parser.addOptions({engineOption, maxVirtualOption, maxWallOption});
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
@@ -427,8 +434,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "awaitscope: --engine is 'interpreter' or 'python', not '%s'\n", qPrintable(parser.value(engineOption)));
         return awaitscope::kExitUsage;
     }
-    if (parser.isSet(runOption))
-        return runScriptCommand(parser.value(runOption), parser.value(outOption));
+    if (parser.isSet(runOption)) {
+        double maxWallSeconds = 0;
+        if (!readSeconds(parser, maxWallOption, maxWallSeconds))
+            return awaitscope::kExitUsage;
+        return runScriptCommand(parser.value(runOption), parser.value(outOption), maxWallSeconds);
+    }
     if (parser.isSet(reportOption)) {
         awaitscope::ReportOptions options;
         if (parser.isSet(frozenOption)) {

@@ -17,6 +17,14 @@ QString readText(const QString& path) {
     return QString::fromUtf8(file.readAll());
 }
 
+// A script exactly as stored: its bytes decide its encoding and line endings, as for CPython.
+std::string readBytes(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return "<cannot read " + path.toStdString() + ">";
+    return file.readAll().toStdString();
+}
+
 QStringList lines(const QString& text) {
     QStringList out = text.split(QLatin1Char('\n'));
     if (!out.isEmpty() && out.last().isEmpty())
@@ -52,7 +60,7 @@ private slots:
         QFETCH(QString, expected);
         awaitscope::ScriptRunOptions options;
         options.fileName = QFileInfo(script).fileName().toStdString();
-        const awaitscope::ScriptRunResult result = awaitscope::runScript(readText(script).toStdString(), options);
+        const awaitscope::ScriptRunResult result = awaitscope::runScript(readBytes(script), options);
         QVERIFY2(result.exitCode == 0, result.stderrText.c_str());
         QCOMPARE(lines(QString::fromStdString(result.stdoutText)), lines(readText(expected)));
     }

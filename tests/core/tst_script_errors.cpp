@@ -118,6 +118,11 @@ private slots:
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;
         QTest::newRow("huge string")
             << "x = 'a' * (10 ** 12)\n" << "MemoryError: the string would be larger than Awaitscope allows" << 1 << 1;
+        // Refused before any of it is built (these used to grow to 2 GB).
+        QTest::newRow("list of a billion")
+            << "x = list(range(10 ** 9))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
+        QTest::newRow("sorted hundred million")
+            << "x = sorted(range(10 ** 8))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
 
         // What CPython would never finish: Awaitscope's diagnostics.
         // Library modules misused: CPython's exception, message and module-qualified name.
@@ -216,6 +221,127 @@ private slots:
         QCOMPARE(QString::fromStdString(growth.error->message),
                  QString("MemoryError: the result would be larger than Awaitscope allows (1 MB)"));
         QCOMPARE(growth.error->line, 3);
+    }
+
+    // Every kind of growth meets the memory budget (here 4 MB): a MemoryError that names the
+    // limit, at the line at work, with what was printed and recorded before it kept. Small
+    // versions of list(range(10**9)), set(range(10**7)), a million tasks, an endless
+    // `await asyncio.sleep(0)` (its recorded events are what grows) and a string doubled
+    // by replace; building the MemoryError itself used to recurse until the stack overflowed.
+    void memoryBudgetStopsEveryKindOfGrowth_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        const QString used = QStringLiteral("MemoryError: the script used more memory than Awaitscope allows (4 MB)");
+        const QString result = QStringLiteral("MemoryError: the result would be larger than Awaitscope allows (4 MB)");
+        QTest::newRow("list from a range") << "print('started')\nx = list(range(10 ** 6))\n" << result << 2;
+        QTest::newRow("list from a generator")
+            << "print('started')\nx = list(i for i in range(10 ** 6))\n" << result << 2;
+        QTest::newRow("sorted") << "print('started')\nx = sorted(i for i in range(10 ** 6))\n" << result << 2;
+        QTest::newRow("set comprehension") << "print('started')\ns = {i for i in range(10 ** 6)}\n" << used << 2;
+        QTest::newRow("dict comprehension") << "print('started')\nd = {i: i for i in range(10 ** 6)}\n" << used << 2;
+        QTest::newRow("nested lists") << "print('started')\nx = [[0] * 1000 for i in range(10 ** 6)]\n" << used << 2;
+        QTest::newRow("tasks")
+            << "import asyncio\n\n\nasync def idle():\n    await asyncio.sleep(1)\n\n\nasync def main():\n    print('started')\n"
+               "    tasks = []\n    for i in range(10 ** 6):\n        tasks.append(asyncio.create_task(idle()))\n\n"
+               "asyncio.run(main())\n"
+            << used << 12;
+        QTest::newRow("endless sleep(0)")
+            << "import asyncio\n\n\nasync def main():\n    print('started')\n    while True:\n        await asyncio.sleep(0)\n\n"
+               "asyncio.run(main())\n"
+            << used << 6;
+        QTest::newRow("string doubled by replace")
+            << "print('started')\ns = 'x'\nwhile True:\n    s = s.replace('x', 'xx')\n" << result << 4;
+        QTest::newRow("string grown by +=")
+            << "print('started')\ns = ''\nwhile True:\n    s += 'abcdefgh' * 1000\n" << result << 4;
+    }
+    void memoryBudgetStopsEveryKindOfGrowth() {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        ScriptRunOptions options = named("grow.py");
+        options.maxMemoryBytes = 4 << 20;
+        const ScriptRunResult run = runScript(source.toStdString(), options);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message), message);
+        QCOMPARE(run.error->line, line);
+        QVERIFY2(QString::fromStdString(run.stderrText).endsWith(message + "\n"), run.stderrText.c_str());
+        QCOMPARE(run.stdoutText, std::string("started\n"));
+        QCOMPARE(run.trace.output.size(), std::size_t(1));
+        QVERIFY(!run.trace.scriptErrors.empty());
+    }
+
+    void aScriptThatCatchesMemoryErrorCanGoOn() {
+        ScriptRunOptions options;
+        options.maxMemoryBytes = 4 << 20;
+        const ScriptRunResult run = runScript(
+            "kept = []\nwhile True:\n    try:\n        kept.append('x' * 100000)\n    except MemoryError as error:\n"
+            "        print(error)\n        break\nkept.clear()\nprint('after', len('y' * 100000))\n",
+            options);
+        QVERIFY2(run.ok, run.stderrText.c_str());
+        QCOMPARE(run.stdoutText, std::string("the script used more memory than Awaitscope allows (4 MB)\nafter 100000\n"));
+    }
+
+    // The run's real-time budget ends what no other budget would end soon, naming itself and
+    // the line, with the trace so far kept. (Nothing here depends on how fast the machine is:
+    // the script never ends on its own.)
+    void wallTimeBudgetEndsARunawayScript() {
+        ScriptRunOptions options = named("spin.py");
+        options.maxWallSeconds = 0.2;
+        const ScriptRunResult run = runScript(
+            "import asyncio\n\n\nasync def main():\n    print('started')\n    while True:\n        await asyncio.sleep(0)\n\n"
+            "asyncio.run(main())\n",
+            options);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message),
+                 QString("the script ran out of its wall-time budget (0.2 s) at line 6"));
+        QCOMPARE(run.error->line, 6);
+        QCOMPARE(run.stdoutText, std::string("started\n"));
+        QCOMPARE(run.trace.output.size(), std::size_t(1));
+        QVERIFY(run.trace.tasks.size() >= 1);
+        QVERIFY(run.trace.tasks[0].events.size() > 2);
+    }
+
+    // Source bytes CPython refuses, refused with CPython 3.11's text (from `python3 bad.py`).
+    void sourceBytesAreReadAsCPythonReadsThem_data() {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QString>("stderrText");
+        QTest::addColumn<int>("line");
+        const QString nonUtf8 = QStringLiteral(
+            "SyntaxError: Non-UTF-8 code starting with '\\x%1' in file bad.py on line %2, but no encoding declared; "
+            "see https://peps.python.org/pep-0263/ for details\n");
+        QTest::newRow("invalid UTF-8") << QByteArray("print('a')\nx = '\xff'\n") << nonUtf8.arg("ff").arg(2) << 2;
+        QTest::newRow("truncated sequence") << QByteArray("x = 1\ny = '\xc3'\n") << nonUtf8.arg("c3").arg(2) << 2;
+        QTest::newRow("encoded surrogate") << QByteArray("x = 1\ny = '\xed\xa0\x80'\n") << nonUtf8.arg("ed").arg(2) << 2;
+        QTest::newRow("in a comment") << QByteArray("print(1)\n\n# \xff\n") << nonUtf8.arg("ff").arg(3) << 3;
+        QTest::newRow("lines ended by CR") << QByteArray("x = 1\ry = 2\rz = '\xff'\n") << nonUtf8.arg("ff").arg(3) << 3;
+        QTest::newRow("NUL byte") << QByteArray("print('a')\nx = 'a\0b'\n", 21)
+                                  << QString("  File \"bad.py\", line 2\n    x = 'a\nSyntaxError: source code cannot contain null bytes\n")
+                                  << 2;
+        QTest::newRow("NUL before a bad byte") << QByteArray("x = 1\ny = '\0'\nz = '\xff'\n", 22)
+                                               << QString("  File \"bad.py\", line 2\n    y = '\nSyntaxError: source code cannot contain null bytes\n")
+                                               << 2;
+        QTest::newRow("BOM and a latin-1 cookie") << QByteArray("\xef\xbb\xbf# coding: latin-1\nprint(1)\n")
+                                                  << QString("SyntaxError: encoding problem: iso-8859-1 with BOM\n") << 0;
+        QTest::newRow("ascii cookie, other bytes") << QByteArray("# coding: ascii\ny = '\xc3\xa9'\n")
+                                                   << QString("SyntaxError: encoding problem: ascii\n") << 0;
+        // CPython knows more codecs; Awaitscope says which it reads.
+        QTest::newRow("unknown encoding")
+            << QByteArray("# coding: foo\nprint(1)\n")
+            << QString("SyntaxError: encoding problem: foo (Awaitscope reads scripts in utf-8, latin-1 or ascii)\n") << 0;
+    }
+    void sourceBytesAreReadAsCPythonReadsThem() {
+        QFETCH(QByteArray, source);
+        QFETCH(QString, stderrText);
+        QFETCH(int, line);
+        const ScriptRunResult run = runScript(source.toStdString(), named("bad.py"));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.stdoutText, std::string());
+        QCOMPARE(QString::fromStdString(run.stderrText), stderrText);
+        QVERIFY(run.error.has_value());
+        QCOMPARE(run.error->line, line);
     }
 
     void deepRecursionOnASmallStackIsARecursionError() {

@@ -12,8 +12,10 @@ const std::string& ClassObject::nameText() const { return name.as<StrObject>()->
 
 namespace {
 
-// C3 linearization; falls back to depth-first order for inconsistent hierarchies.
-std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases) {
+// C3 linearization. For an inconsistent hierarchy, `conflict` (when given) gets the classes
+// that could not be ordered, as CPython names them, and the result is empty; without it the
+// built-in hierarchies fall back to depth-first order.
+std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases, std::vector<Value>* conflict = nullptr) {
     std::vector<std::vector<Value>> sequences;
     for (const Value& base : bases)
         sequences.push_back(base.as<ClassObject>()->mro);
@@ -37,6 +39,13 @@ std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases) 
             }
         }
         if (candidate.empty()) {
+            if (conflict) {
+                for (auto& sequence : sequences)
+                    if (std::none_of(conflict->begin(), conflict->end(),
+                                     [&](const Value& seen) { return seen.identical(sequence.front()); }))
+                        conflict->push_back(sequence.front());
+                return {};
+            }
             for (auto& sequence : sequences)
                 for (const Value& v : sequence)
                     if (std::none_of(result.begin(), result.end(), [&](const Value& r) { return r.identical(v); }))
@@ -207,7 +216,18 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     }
     cls->builtin = cls->isException ? BuiltinType::Exception : BuiltinType::None;
     cls->slots = &instanceSlots();
-    cls->mro = linearize(result, cls->bases);
+    for (std::size_t i = 0; i < cls->bases.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (cls->bases[i].identical(cls->bases[j]))
+                typeError("duplicate base class " + cls->bases[i].as<ClassObject>()->nameText());
+    std::vector<Value> conflict;
+    cls->mro = linearize(result, cls->bases, &conflict);
+    if (!conflict.empty()) {
+        std::string names;
+        for (const Value& each : conflict)
+            names += (names.empty() ? "" : ", ") + each.as<ClassObject>()->nameText();
+        typeError("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
+    }
     for (auto& entry : ns.as<DictObject>()->table.entries()) {
         if (entry.value.is(Kind::Function))
             entry.value.as<FunctionObject>()->definingClass = result;

@@ -38,6 +38,13 @@ struct StrObject final : Object {
         return static_cast<std::size_t>(length_);
     }
     bool ascii() const { return length() == text.size(); }
+    // Grows the text in place: only for a string nothing else holds (`s += t` where `s` was
+    // the only reference, as CPython does it), so that a growing string costs linear time.
+    void append(std::string_view more) {
+        text.append(more);
+        hashed_ = false;
+        length_ = -1;
+    }
 
     static std::size_t hashBytes(const std::string& bytes);
 
