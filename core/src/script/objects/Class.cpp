@@ -1,5 +1,6 @@
 // Classes: `type` (what a value's class is, lookup along the method resolution order,
 // building a script's classes and calling them), `object`, NoneType and super.
+#include "script/objects/Awaitables.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -118,8 +119,10 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Sleep:
     case Kind::Op: return types.coroutineType;
     case Kind::Task: return types.taskType;
-    case Kind::Future: return types.futureType;
+    case Kind::Future: return value.as<FutureObject>()->cls ? value.as<FutureObject>()->cls : types.futureType;
     case Kind::Runtime:
+        if (ClassObject* cls = value.as<RuntimeObject>()->cls)
+            return cls;
         switch (value.as<RuntimeObject>()->runtimeKind) {
         case RuntimeKind::Event: return types.eventType;
         case RuntimeKind::Lock: return types.lockType;
@@ -130,6 +133,8 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         case RuntimeKind::Loop: return types.loopType;
         case RuntimeKind::AsCompleted: return types.asCompletedType;
         case RuntimeKind::Stream: return types.streamType;
+        case RuntimeKind::Condition: return types.conditionType;
+        case RuntimeKind::Handle: return types.handleType;
         }
     }
     return types.object;

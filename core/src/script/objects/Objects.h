@@ -290,11 +290,14 @@ struct GeneratorObject final : Object {
 
 // An object wrapping a piece of the runtime or of the host: the asyncio primitives
 // (modules/asyncio/AsyncioObjects.h) and sys.stdout / sys.stderr (modules/Sys.cpp).
-enum class RuntimeKind : std::uint8_t { Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream };
+enum class RuntimeKind : std::uint8_t {
+    Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Condition, Handle
+};
 
 struct RuntimeObject : Object {
     explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
     RuntimeKind runtimeKind;
+    ClassObject* cls = nullptr;  // a subclass of the kind's class (BoundedSemaphore, PriorityQueue, ...)
 };
 
 struct StreamObject final : RuntimeObject {
