@@ -27,6 +27,22 @@ detail::FutureAwaiter<void> awaitWaiter(const Waiter& waiter) {
     return {waiter.get(), waiter.get(), waiter->kind(), waiter->label()};
 }
 
+// Joins `waiters` with a new waiter of `kind`, waits for it and leaves the queue again; what
+// the wait raised (a cancellation) is handed back rather than thrown, for the caller's cleanup.
+// The caller keeps the queue's owner alive.
+detail::Op<std::exception_ptr> waitInQueue(std::deque<Waiter>& waiters, WaitKind kind) {
+    Waiter waiter(new detail::FutureValue<void>(Loop::running(), kind));
+    waiters.push_back(waiter);
+    std::exception_ptr error;
+    try {
+        co_await awaitWaiter(waiter);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    removeWaiter(waiters, waiter);
+    co_return error;
+}
+
 } // namespace
 
 // ---- Event ----
@@ -56,15 +72,7 @@ detail::Op<void> Event::wait() {
     detail::Ref<State> state = state_;
     if (state->value)
         co_return;
-    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Event));
-    state->waiters.push_back(waiter);
-    std::exception_ptr error;
-    try {
-        co_await awaitWaiter(waiter);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    removeWaiter(state->waiters, waiter);
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Event);
     if (error)
         std::rethrow_exception(error);
 }
@@ -95,15 +103,7 @@ detail::Op<void> Lock::acquire() {
         state->locked = true;
         co_return;
     }
-    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Lock));
-    state->waiters.push_back(waiter);
-    std::exception_ptr error;
-    try {
-        co_await awaitWaiter(waiter);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    removeWaiter(state->waiters, waiter);
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Lock);
     if (error) {
         if (Loop::running().exceptionPolicy().isCancelled(error) && !state->locked)
             state->wakeUpFirst();
@@ -208,15 +208,7 @@ detail::Op<void> Condition::wait() {
     if (!state->lock.locked())
         std::rethrow_exception(policy.runtimeError("cannot wait on un-acquired lock"));
     state->lock.release();
-    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Condition));
-    state->waiters.push_back(waiter);
-    std::exception_ptr error;
-    try {
-        co_await awaitWaiter(waiter);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    removeWaiter(state->waiters, waiter);
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Condition);
     // The lock is taken again whatever happened; a cancellation meanwhile is raised after.
     bool cancelled = false;
     for (;;) {
