@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <stdexcept>
+#include <type_traits>
 
 namespace awaitscope {
 
@@ -24,6 +26,8 @@ public:
     explicit Queue(std::size_t maxsize = 0, QueueOrder order = QueueOrder::Fifo, Less less = {}) : state_(new State) {
         state_->maxsize = maxsize;
         state_->order = order;
+        if (order == QueueOrder::Priority && !std::is_move_assignable_v<T>)
+            throw std::invalid_argument("a priority queue moves its items by assignment");
         state_->less = order == QueueOrder::Priority && !less ? defaultLess() : std::move(less);
         state_->finished.set();
     }
@@ -136,8 +140,9 @@ private:
             if (full())
                 std::rethrow_exception(Loop::running().exceptionPolicy().queueFull());
             items.push_back(std::move(item));
-            if (order == QueueOrder::Priority)
-                siftDown(0, items.size() - 1);
+            if constexpr (std::is_move_assignable_v<T>)  // heap order moves items by assignment
+                if (order == QueueOrder::Priority)
+                    siftDown(0, items.size() - 1);
             ++unfinished;
             finished.clear();
             wakeupNext(getters);
@@ -155,16 +160,18 @@ private:
                 items.pop_back();
                 return item;
             }
-            if (order == QueueOrder::Fifo || items.size() == 1) {
-                T item = std::move(items.front());
-                items.pop_front();
-                return item;
+            if constexpr (std::is_move_assignable_v<T>) {
+                if (order == QueueOrder::Priority && items.size() > 1) {
+                    // heapq.heappop: the last item takes the root's place, sinks to a leaf, then rises.
+                    T item = std::move(items.front());
+                    items.front() = std::move(items.back());
+                    items.pop_back();
+                    siftUp(0);
+                    return item;
+                }
             }
-            // heapq.heappop: the last item takes the root's place and sinks to a leaf, then rises.
             T item = std::move(items.front());
-            items.front() = std::move(items.back());
-            items.pop_back();
-            siftUp(0);
+            items.pop_front();
             return item;
         }
         // heapq._siftdown: the item at `pos` rises towards `start` while smaller than its parent.
