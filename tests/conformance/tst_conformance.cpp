@@ -74,6 +74,15 @@ private slots:
         QCOMPARE(result.exitCode, readText(QStringLiteral(CONFORMANCE_DIR "/scenarios/") + name + ".exit").trimmed().toInt());
     }
 
+    // A run must be reproducible: an unseeded generator starts as random.seed(0) starts it
+    // (docs/scenario-language.md); the numbers are CPython's after random.seed(0).
+    void unseededRandomDrawsWhatSeedZeroDraws() {
+        const awaitscope::ScriptRunResult result = awaitscope::runScript(
+            "import random\nprint(random.random(), random.Random().random(), random.randint(1, 100))\n", {});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(QString::fromStdString(result.stdoutText), QStringLiteral("0.8444218515250481 0.8444218515250481 98\n"));
+    }
+
     void everyScenarioFileIsBuiltIn() {
         const QDir samples(QStringLiteral(SCENARIO_DIR));
         const QStringList files = samples.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);

@@ -110,6 +110,28 @@ private slots:
             << "x = 'a' * (10 ** 12)\n" << "MemoryError: the string would be larger than Awaitscope allows" << 1 << 1;
 
         // What CPython would never finish: Awaitscope's diagnostics.
+        // Library modules misused: CPython's exception, message and module-qualified name.
+        QTest::newRow("json trailing comma")
+            << "import json\n\njson.loads('{\"a\": 1,}')\n"
+            << "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 9 (char 8)" << 3 << 1;
+        QTest::newRow("json unclosed array")
+            << "import json\njson.loads('[1, 2')\n" << "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1 column 6 (char 5)" << 2 << 1;
+        QTest::newRow("json of a set") << "import json\njson.dumps({1, 2})\n" << "TypeError: Object of type set is not JSON serializable" << 2 << 1;
+        QTest::newRow("randint of a str")
+            << "import random\nrandom.randint(1, '6')\n" << "TypeError: can only concatenate str (not \"int\") to str" << 2 << 1;
+        QTest::newRow("choice of nothing") << "import random\nrandom.choice([])\n" << "IndexError: Cannot choose from an empty sequence" << 2 << 1;
+        QTest::newRow("empty randrange") << "import random\nrandom.randrange(0)\n" << "ValueError: empty range for randrange()" << 2 << 1;
+        QTest::newRow("sample of a set")
+            << "import random\nrandom.sample({1, 2}, 1)\n" << "TypeError: Population must be a sequence.  For dicts or sets, use sorted(d)." << 2 << 1;
+        QTest::newRow("dataclass without its field")
+            << "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n\nP()\n"
+            << "TypeError: P.__init__() missing 1 required positional argument: 'x'" << 7 << 1;
+        QTest::newRow("frozen dataclass assigned")
+            << "from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass P:\n    x: int\n\np = P(1)\np.x = 2\n"
+            << "dataclasses.FrozenInstanceError: cannot assign to field 'x'" << 8 << 1;
+        QTest::newRow("unsupported library function names itself")
+            << "import random\n\nrandom.getstate()\n"
+            << "NotImplementedError: random.getstate() is not supported by Awaitscope's interpreter yet (line 3)" << 3 << 1;
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
@@ -209,6 +231,14 @@ private slots:
         const ScriptRunResult result = runScript("import requests\n");
         QCOMPARE(result.exitCode, 1);
         QVERIFY(result.error->message.rfind("ModuleNotFoundError: No module named 'requests'", 0) == 0);
+    }
+
+    // dataclasses is a module of its own: no error about it may name another module.
+    void importErrorsNameTheRightModule() {
+        const ScriptRunResult result = runScript("from dataclasses import no_such_name\n");
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(QString::fromStdString(result.error->message),
+                 QStringLiteral("ImportError: cannot import name 'no_such_name' from 'dataclasses' (unknown location)"));
     }
 
     void garbageInputNeverCrashes_data() {

@@ -71,6 +71,11 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Builtins.cpp
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
+  src/script/modules/Dataclasses.cpp
+  src/script/modules/Enum.cpp
+  src/script/modules/Json.cpp
+  src/script/modules/Random.cpp
+  src/script/modules/Sha512.cpp
   src/script/modules/Typing.cpp
   src/script/modules/asyncio/AsyncioModule.cpp
   src/script/modules/asyncio/Tasks.cpp

@@ -38,6 +38,7 @@ struct Compiler::Unit {
     int hiddenCounter = 0;
     int retvalSlot = -1;
     int noneConst = -1;
+    bool hasAnnotations = false;  // a class body: __annotations__ has been made
 };
 
 namespace {
@@ -371,6 +372,19 @@ void Compiler::statement(Stmt* s) {
         if (s->value) {
             expr(s->value);
             storeTarget(s->targets[0]);
+        }
+        // A class records its annotated names in order, in __annotations__ (the annotation as
+        // text): dataclasses and NamedTuple find their fields there.
+        if (unit_->scope->type == ClassScope && s->targets[0]->kind == ExprKind::Name) {
+            if (!unit_->hasAnnotations) {
+                emit(Op::BuildMap, 0);
+                storeName("__annotations__");
+                unit_->hasAnnotations = true;
+            }
+            emit(Op::LoadConst, constantStr(s->name));
+            loadName("__annotations__");
+            emit(Op::LoadConst, constantStr(s->targets[0]->text));
+            emit(Op::StoreSubscr);
         }
         return;
     case StmtKind::Pass:

@@ -121,7 +121,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Task: return types.taskType;
     case Kind::Future: return value.as<FutureObject>()->cls ? value.as<FutureObject>()->cls : types.futureType;
     case Kind::Runtime:
-        if (ClassObject* cls = value.as<RuntimeObject>()->cls)
+        if (ClassObject* cls = value.as<RuntimeObject>()->subclass)
             return cls;
         switch (value.as<RuntimeObject>()->runtimeKind) {
         case RuntimeKind::Event: return types.eventType;
@@ -135,6 +135,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         case RuntimeKind::Stream: return types.streamType;
         case RuntimeKind::Condition: return types.conditionType;
         case RuntimeKind::Handle: return types.handleType;
+        case RuntimeKind::Typed: return value.as<TypedObject>()->cls.as<ClassObject>();
         }
     }
     return types.object;
@@ -212,6 +213,17 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
             entry.value.as<FunctionObject>()->definingClass = result;
         else if (entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->data.is(Kind::Function))
             entry.value.as<NativeObject>()->data.as<FunctionObject>()->definingClass = result;
+    }
+    // A base's __init_subclass__ (implicitly a classmethod) sees the new class, as in CPython.
+    for (std::size_t i = 1; i < cls->mro.size(); ++i) {
+        Value hook = dictGetStr(cls->mro[i].as<ClassObject>()->dict.as<DictObject>(), "__init_subclass__");
+        if (hook.empty())
+            continue;
+        if (hook.is(Kind::Function) || hook.is(Kind::Native))
+            call(hook, {result});
+        else if (isDescriptor(hook, "classmethod"))
+            call(hook.as<NativeObject>()->data, {result});
+        break;
     }
     return result;
 }
@@ -335,14 +347,52 @@ bool classDeleteAttr(Interpreter& interp, const Value& object, const Value& name
                  "type object '" + cls->nameText() + "' has no attribute '" + name.as<StrObject>()->text + "'");
 }
 
-std::string classRepr(Interpreter&, const Value& value) {
+// The interpreter has no metaclasses. A library class that needs what its metaclass would
+// give its subclasses (enum's EnumType: iteration, len, `in`, Color['RED'], the repr) puts
+// natives for them in its class dict under __meta_iter__, __meta_len__, ...; the class
+// operations below call the one found along the MRO with the class.
+Value metaHook(Interpreter& interp, const Value& cls, const char* name) {
+    return interp.lookupClass(cls.as<ClassObject>(), interp.intern(name));
+}
+
+std::string classRepr(Interpreter& interp, const Value& value) {
+    Value hook = metaHook(interp, value, "__meta_repr__");
+    if (hook.is(Kind::Native)) {
+        Value text = interp.call(hook, {value});
+        if (text.is(Kind::Str))
+            return text.as<StrObject>()->text;
+    }
     auto* cls = value.as<ClassObject>();
     const std::string& module = cls->module.as<StrObject>()->text;
     return "<class '" + (module == "builtins" ? "" : module + ".") + cls->nameText() + "'>";
 }
 
 // list[int], dict[str, int]: generic aliases in evaluated annotations stand for the class.
-Value classGetItem(Interpreter&, const Value& object, const Value&) { return object; }
+Value classGetItem(Interpreter& interp, const Value& object, const Value& index) {
+    Value hook = metaHook(interp, object, "__meta_getitem__");
+    if (hook.is(Kind::Native))
+        return interp.call(hook, {object, index});
+    return object;
+}
+
+Value classIter(Interpreter& interp, const Value& object) {
+    Value hook = metaHook(interp, object, "__meta_iter__");
+    return hook.is(Kind::Native) ? interp.call(hook, {object}) : Value();
+}
+
+std::int64_t classLength(Interpreter& interp, const Value& object) {
+    Value hook = metaHook(interp, object, "__meta_len__");
+    if (!hook.is(Kind::Native))
+        return -1;
+    return interp.toIndex(interp.call(hook, {object}), "len");
+}
+
+int classContains(Interpreter& interp, const Value& object, const Value& item) {
+    Value hook = metaHook(interp, object, "__meta_contains__");
+    if (!hook.is(Kind::Native))
+        return -1;
+    return interp.truthy(interp.call(hook, {object, item})) ? 1 : 0;
+}
 
 // ---- super
 
@@ -382,10 +432,13 @@ std::string superRepr(Interpreter&, const Value& value) {
 }
 
 constexpr TypeSlots kTypeSlots{.repr = classRepr,
+                               .length = classLength,
+                               .contains = classContains,
                                .getItem = classGetItem,
                                .getAttr = classGetAttr,
                                .setAttr = classSetAttr,
-                               .deleteAttr = classDeleteAttr};
+                               .deleteAttr = classDeleteAttr,
+                               .iter = classIter};
 constexpr TypeSlots kNoneSlots{};
 constexpr TypeSlots kSuperSlots{.repr = superRepr, .getAttr = superGetAttr};
 

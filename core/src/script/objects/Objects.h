@@ -289,15 +289,24 @@ struct GeneratorObject final : Object {
 };
 
 // An object wrapping a piece of the runtime or of the host: the asyncio primitives
-// (modules/asyncio/AsyncioObjects.h) and sys.stdout / sys.stderr (modules/Sys.cpp).
+// (modules/asyncio/AsyncioObjects.h), sys.stdout / sys.stderr (modules/Sys.cpp), and the
+// C++ types of library modules (TypedObject).
 enum class RuntimeKind : std::uint8_t {
-    Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Condition, Handle
+    Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Condition, Handle, Typed
 };
 
 struct RuntimeObject : Object {
     explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
     RuntimeKind runtimeKind;
-    ClassObject* cls = nullptr;  // a subclass of the kind's class (BoundedSemaphore, PriorityQueue, ...)
+    ClassObject* subclass = nullptr;  // a subclass of the kind's class (BoundedSemaphore, PriorityQueue, ...)
+};
+
+// An object of a type that a library module defines in C++ (random.Random, ...). It carries
+// its class, so a module adds a type without a kind of its own here.
+struct TypedObject : RuntimeObject {
+    explicit TypedObject(Value cls_) : RuntimeObject(RuntimeKind::Typed), cls(std::move(cls_)) {}
+    Value cls;
+    void clearReferences() override { cls.clear(); }
 };
 
 struct StreamObject final : RuntimeObject {

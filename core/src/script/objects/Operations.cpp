@@ -132,8 +132,14 @@ bool Interpreter::equals(const Value& a, const Value& b) {
             return a.toDouble() == b.toDouble();
         return a.asInt() == b.asInt();
     }
-    if (a.tag() != b.tag())
+    if (a.tag() != b.tag()) {
+        // A script class's __eq__ takes any operand, numbers and None included.
+        if (a.is(Kind::Instance))
+            return instanceSlots().equals(*this, a, b);
+        if (b.is(Kind::Instance))
+            return instanceSlots().equals(*this, b, a);
         return false;
+    }
     if (!a.isObject())
         return a.tag() == b.tag();  // None == None
     if (a.object() == b.object())

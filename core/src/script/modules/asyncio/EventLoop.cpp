@@ -71,7 +71,7 @@ Value newHandle(Interpreter& interp, detail::Ref<detail::CancelToken> token, std
     auto* handle = interp.heap().make<HandleObject>(std::move(token), when);
     handle->callback = std::move(callback);
     if (when)
-        handle->cls = interp.types.timerHandleType;
+        handle->subclass = interp.types.timerHandleType;
     return Value(handle);
 }
 

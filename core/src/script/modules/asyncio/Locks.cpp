@@ -23,7 +23,7 @@ Value newSemaphore(Interpreter& interp, CallArgs& args) {
         interp.valueError("Semaphore initial value must be >= 0");
     auto* semaphore = interp.heap().make<SemaphoreObject>(static_cast<int>(std::min<std::int64_t>(value, 1 << 30)));
     if (a[0].object() == interp.types.boundedSemaphoreType) {
-        semaphore->cls = interp.types.boundedSemaphoreType;
+        semaphore->subclass = interp.types.boundedSemaphoreType;
         semaphore->bound = semaphore->semaphore.value();
     }
     return Value(semaphore);

@@ -23,7 +23,7 @@ Value newQueue(Interpreter& interp, CallArgs& args) {
                                                 Queue<Value>::Less());
     }
     if (cls != interp.types.queueType)
-        queue->cls = cls;
+        queue->subclass = cls;
     return Value(queue);
 }
 
