@@ -281,7 +281,7 @@ public:
         ClassObject* asCompletedType = nullptr;
         ClassObject* streamType = nullptr;
         // asyncio: Future() itself (futureType is gather's _GatheringFuture), the other locks
-        // and queues, the loop's callback handles, and the streams of the simulated network
+        // and queues, and the loop's callback handles
         ClassObject* plainFutureType = nullptr;
         ClassObject* boundedSemaphoreType = nullptr;
         ClassObject* conditionType = nullptr;
