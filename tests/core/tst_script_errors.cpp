@@ -113,6 +113,24 @@ private slots:
             << "import asyncio\n\n\nasync def tool():\n    await asyncio.sleep(0.1)\n    raise ValueError('tool broke')\n\n\n"
                "async def main():\n    await asyncio.create_task(tool())\n\nasyncio.run(main())\n"
             << "ValueError: tool broke" << 6 << 1;
+        QTest::newRow("PriorityQueue of items that do not compare")
+            << "import asyncio\n\n\nasync def main():\n    q = asyncio.PriorityQueue()\n    q.put_nowait({'a': 1})\n"
+               "    q.put_nowait({'b': 2})\n\nasyncio.run(main())\n"
+            << "TypeError: '<' not supported between instances of 'dict' and 'dict'" << 7 << 1;
+        QTest::newRow("Condition.wait without its lock")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.Condition().wait()\n\nasyncio.run(main())\n"
+            << "RuntimeError: cannot wait on un-acquired lock" << 5 << 1;
+        QTest::newRow("Future resolved twice")
+            << "import asyncio\n\n\nasync def main():\n    f = asyncio.get_running_loop().create_future()\n"
+               "    f.set_result(1)\n    f.set_result(2)\n\nasyncio.run(main())\n"
+            << "asyncio.exceptions.InvalidStateError: invalid state" << 7 << 1;
+        QTest::newRow("BoundedSemaphore released too often")
+            << "import asyncio\n\n\nasync def main():\n    s = asyncio.BoundedSemaphore(1)\n    s.release()\n\n"
+               "asyncio.run(main())\n"
+            << "ValueError: BoundedSemaphore released too many times" << 6 << 1;
+        QTest::newRow("asyncio.wait of nothing")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.wait([])\n\nasyncio.run(main())\n"
+            << "ValueError: Set of Tasks/Futures is empty." << 5 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;

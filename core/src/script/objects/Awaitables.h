@@ -86,11 +86,13 @@ struct TaskObject final : Object {
     const CodeObject* code = nullptr;  // the coroutine it runs, when known (for repr)
 };
 
-// What asyncio.gather returns.
+// What asyncio.gather returns (a _GatheringFuture), or an asyncio.Future (`cls` says which).
 struct FutureObject final : Object {
-    explicit FutureObject(Future<Value> future_) : Object(Kind::Future), future(std::move(future_)) {}
-    void clearReferences() override { future = Future<Value>(); }
+    explicit FutureObject(Future<Value> future_, ClassObject* cls_ = nullptr)
+        : Object(Kind::Future), future(std::move(future_)), cls(cls_) {}
+    void clearReferences() override;
     Future<Value> future;
+    ClassObject* cls;
 };
 
 // What asyncio hands out for its own coroutines: `name` is what their repr and the

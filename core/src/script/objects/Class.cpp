@@ -132,8 +132,10 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Sleep:
     case Kind::Op: return types.coroutineType;
     case Kind::Task: return types.taskType;
-    case Kind::Future: return types.futureType;
+    case Kind::Future: return value.as<FutureObject>()->cls ? value.as<FutureObject>()->cls : types.futureType;
     case Kind::Runtime:
+        if (ClassObject* cls = value.as<RuntimeObject>()->subclass)
+            return cls;
         switch (value.as<RuntimeObject>()->runtimeKind) {
         case RuntimeKind::Event: return types.eventType;
         case RuntimeKind::Lock: return types.lockType;
@@ -144,6 +146,8 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         case RuntimeKind::Loop: return types.loopType;
         case RuntimeKind::AsCompleted: return types.asCompletedType;
         case RuntimeKind::Stream: return types.streamType;
+        case RuntimeKind::Condition: return types.conditionType;
+        case RuntimeKind::Handle: return types.handleType;
         case RuntimeKind::Typed: return value.as<TypedObject>()->cls.as<ClassObject>();
         }
     }

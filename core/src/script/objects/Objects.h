@@ -315,11 +315,14 @@ struct AsyncGeneratorObject final : Object {
 // An object wrapping a piece of the runtime or of the host: the asyncio primitives
 // (modules/asyncio/AsyncioObjects.h), sys.stdout / sys.stderr (modules/Sys.cpp), and the
 // C++ types of library modules (TypedObject).
-enum class RuntimeKind : std::uint8_t { Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Typed };
+enum class RuntimeKind : std::uint8_t {
+    Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Condition, Handle, Typed
+};
 
 struct RuntimeObject : Object {
     explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
     RuntimeKind runtimeKind;
+    ClassObject* subclass = nullptr;  // a subclass of the kind's class (BoundedSemaphore, PriorityQueue, ...)
 };
 
 // An object of a type that a library module defines in C++ (random.Random, ...). It carries

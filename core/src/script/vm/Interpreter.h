@@ -294,6 +294,15 @@ public:
         ClassObject* loopType = nullptr;
         ClassObject* asCompletedType = nullptr;
         ClassObject* streamType = nullptr;
+        // asyncio: Future() itself (futureType is gather's _GatheringFuture), the other locks
+        // and queues, and the loop's callback handles
+        ClassObject* plainFutureType = nullptr;
+        ClassObject* boundedSemaphoreType = nullptr;
+        ClassObject* conditionType = nullptr;
+        ClassObject* priorityQueueType = nullptr;
+        ClassObject* lifoQueueType = nullptr;
+        ClassObject* handleType = nullptr;
+        ClassObject* timerHandleType = nullptr;
     };
     Types types;
     ClassObject* makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
@@ -347,6 +356,8 @@ public:
 
     // The task objects of this run, so that asyncio.current_task() returns the same object.
     std::unordered_map<const void*, Object*> taskObjects;
+    // The event loop's one script object while anything holds it (get_running_loop() is itself).
+    Object* loopObject = nullptr;
     bool loopDestroyed = false;
     // Async generators iterated while the loop ran and not finished yet, oldest first: what
     // asyncio.run closes at the end (loop.shutdown_asyncgens). Not owning.

@@ -153,6 +153,9 @@ Value makeAsyncioModule(Interpreter& interp) {
     fn("ensure_future", asyncioEnsureFuture);
     fn("gather", asyncioGather);
     fn("wait_for", asyncioWaitFor);
+    fn("wait", asyncioWait);
+    fn("shield", asyncioShield);
+    fn("isfuture", asyncioIsFuture);
     fn("timeout", asyncioTimeout);
     fn("timeout_at", asyncioTimeoutAt);
     fn("as_completed", asyncioAsCompleted);
@@ -165,12 +168,20 @@ Value makeAsyncioModule(Interpreter& interp) {
     fn("iscoroutinefunction", asyncioIsCoroutineFunction);
     auto cls = [&](const char* name, ClassObject* c) { addValue(interp, module, name, Value(c)); };
     cls("Task", types.taskType);
-    cls("Future", types.futureType);
+    cls("Future", types.plainFutureType);
     cls("Event", types.eventType);
     cls("Lock", types.lockType);
     cls("Semaphore", types.semaphoreType);
-    cls("BoundedSemaphore", types.semaphoreType);
+    cls("BoundedSemaphore", types.boundedSemaphoreType);
+    cls("Condition", types.conditionType);
     cls("Queue", types.queueType);
+    cls("PriorityQueue", types.priorityQueueType);
+    cls("LifoQueue", types.lifoQueueType);
+    cls("Handle", types.handleType);
+    cls("TimerHandle", types.timerHandleType);
+    // concurrent.futures' constants, which asyncio.wait takes
+    for (const char* mode : {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"})
+        addValue(interp, module, mode, interp.str(mode));
     cls("TaskGroup", types.taskGroupType);
     cls("Timeout", types.timeoutType);
     cls("CancelledError", exc.cancelledError);
