@@ -79,6 +79,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Dataclasses.cpp
   src/script/modules/Enum.cpp
   src/script/modules/Json.cpp
+  src/script/modules/Math.cpp
   src/script/modules/Random.cpp
   src/script/modules/Sha512.cpp
   src/script/modules/Typing.cpp
