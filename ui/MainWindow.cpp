@@ -5,6 +5,7 @@
 #include "app/RecentFiles.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
+#include "model/QtText.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -325,11 +326,11 @@ void MainWindow::createStatusBar() {
     statusBar()->addPermanentWidget(rangeLabel_);
     statusBar()->addPermanentWidget(hoverLabel_);
     connect(view_, &ViewState::hoverTimeChanged, this, [this](std::optional<TimeNs> time) {
-        hoverLabel_->setText(time ? tr("cursor at %1").arg(formatTimePoint(*time)) : QString());
+        hoverLabel_->setText(time ? tr("cursor at %1").arg(qs(formatTimePoint(*time))) : QString());
     });
     connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
-        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(formatDuration(range.duration()),
-                                                                               formatDuration(view_->traceRange().duration()))
+        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(qs(formatDuration(range.duration())),
+                                                                               qs(formatDuration(view_->traceRange().duration())))
                                                 : QString());
     });
 }
@@ -618,7 +619,7 @@ bool MainWindow::openInitial(const QString& path) {
     return true;
 }
 
-void MainWindow::showTrace(std::shared_ptr<const TraceModel> model, const QString& displayName) {
+void MainWindow::showTrace(std::shared_ptr<const DerivedTrace> model, const QString& displayName) {
     lessonName_.clear();
     document_->setModel(std::move(model), DocumentOrigin::Recorded, displayName);
 }

@@ -7,6 +7,8 @@
 // of their way.
 #include "app/TraceSources.h"
 
+#include <awaitscope/analysis/DerivedTrace.h>
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -35,7 +37,6 @@ class ScenarioBrowser;
 class TimelineView;
 class TraceDocument;
 class TraceLoadJob;
-class TraceModel;
 class ViewState;
 struct LoadOutcome;
 
@@ -64,7 +65,7 @@ public:
     PlaybackBar* playbackBar() const { return playbackBar_; }
     ComparisonView* comparisonView() const { return comparison_; }
     // The run shown before the last edited run (what "Compare with the previous run" shows).
-    const std::shared_ptr<const TraceModel>& previousRun() const { return previousRun_; }
+    const std::shared_ptr<const DerivedTrace>& previousRun() const { return previousRun_; }
     // The lesson the open run belongs to (kept across edited runs of it).
     QString lessonName() const { return lessonName_; }
     bool hasLesson(const QString& name) const { return scenarioFor(name) != nullptr; }
@@ -84,7 +85,7 @@ public slots:
     // welcome on the very first start). False when there was nothing to start (no path and no
     // lessons): no loadFinished will follow.
     bool openInitial(const QString& path);
-    void showTrace(std::shared_ptr<const awaitscope::ui::TraceModel> model, const QString& displayName);
+    void showTrace(std::shared_ptr<const awaitscope::DerivedTrace> model, const QString& displayName);
     bool saveTo(const QString& path);
     bool exportImage(const QString& path, QSize size);
     bool exportChromeJson(const QString& path);
@@ -138,7 +139,7 @@ private:
     ComparisonView* comparison_ = nullptr;
     QMenu* compareMenu_ = nullptr;
     QAction* comparePreviousAction_ = nullptr;
-    std::shared_ptr<const TraceModel> previousRun_;
+    std::shared_ptr<const DerivedTrace> previousRun_;
     QString previousRunName_;
     QString lessonName_;
 

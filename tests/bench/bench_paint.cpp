@@ -96,7 +96,7 @@ enum class Cache { Warm, LanesDropped, AllDropped };
 struct Fixture {
     std::size_t events = 0;
     double buildSeconds = 0;
-    std::shared_ptr<const TraceModel> model;
+    std::shared_ptr<const DerivedTrace> model;
     TraceDocument document;
     ViewState state;
     TimelineView view{&document, &state};
@@ -107,7 +107,7 @@ struct Fixture {
         build.start();
         auto trace = syntheticTrace(targetEvents);
         events = trace->eventCount();
-        model = std::make_shared<const TraceModel>(trace);
+        model = std::make_shared<const DerivedTrace>(trace);
         buildSeconds = static_cast<double>(build.nsecsElapsed()) / 1e9;
         QObject::connect(&document, &TraceDocument::documentChanged, &state, [this] { state.reset(model->range()); });
         view.resize(1920, 1080);
@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
     };
     std::printf("%-36s %24s %24s\n", "", "1M events", "10M events");
     std::printf("%-36s %10zu %24zu\n", "events in the trace", small.events, large.events);
-    std::printf("%-36s %9.2f s %23.2f s\n", "build TraceModel (loader thread)", small.buildSeconds, large.buildSeconds);
+    std::printf("%-36s %9.2f s %23.2f s\n", "build DerivedTrace (loader thread)", small.buildSeconds, large.buildSeconds);
 
     // AWAITSCOPE_BENCH_PROFILE=in paints only zoomed-in frames (for perf), as many as asked.
     if (qEnvironmentVariable("AWAITSCOPE_BENCH_PROFILE") == QLatin1String("in")) {

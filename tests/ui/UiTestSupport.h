@@ -3,7 +3,8 @@
 // Helpers for the ui suites: demo traces as TraceModels, tasks by name, and settings that
 // never touch the developer's own.
 #include "demo/DemoScenarios.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QCoreApplication>
 #include <QStandardPaths>
@@ -13,15 +14,15 @@
 
 namespace uitest {
 
-inline std::shared_ptr<const awaitscope::ui::TraceModel> demoModel(const char* name) {
+inline std::shared_ptr<const awaitscope::DerivedTrace> demoModel(const char* name) {
     const auto* scenario = awaitscope::ui::findDemoScenario(name);
     if (!scenario)
         throw std::runtime_error(std::string("no demo ") + name);
     auto trace = std::make_shared<const awaitscope::Trace>(awaitscope::ui::recordDemoScenario(*scenario));
-    return std::make_shared<const awaitscope::ui::TraceModel>(trace);
+    return std::make_shared<const awaitscope::DerivedTrace>(trace);
 }
 
-inline awaitscope::TaskId taskNamed(const awaitscope::ui::TraceModel& model, const std::string& name) {
+inline awaitscope::TaskId taskNamed(const awaitscope::DerivedTrace& model, const std::string& name) {
     for (awaitscope::TaskId task = 0; task < model.taskCount(); ++task)
         if (model.taskName(task) == name)
             return task;

@@ -36,7 +36,7 @@ int runRenderCommand(const RenderRequest& request, const TraceSources& sources, 
     }
     if (!loaded.ok)
         return fail(QString::fromStdString(loaded.error));
-    TraceModel model(std::make_shared<const Trace>(std::move(loaded.trace)));
+    DerivedTrace model(std::make_shared<const Trace>(std::move(loaded.trace)));
     RenderOptions options;
     options.size = request.size;
     options.dark = request.dark;

@@ -11,7 +11,7 @@ namespace awaitscope::ui {
 
 namespace {
 
-void paintInto(QPainter& painter, const TraceModel& model, const RenderOptions& options) {
+void paintInto(QPainter& painter, const DerivedTrace& model, const RenderOptions& options) {
     const TimelineStyle style = options.dark ? TimelineStyle::darkStyle() : TimelineStyle::light();
     const TimelineLayout layout(model, {});
     painter.setRenderHint(QPainter::TextAntialiasing, true);
@@ -20,7 +20,7 @@ void paintInto(QPainter& painter, const TraceModel& model, const RenderOptions& 
 
 } // namespace
 
-TimelineFrame renderFrame(const TraceModel& model, const RenderOptions& options, const TimelineLayout& layout,
+TimelineFrame renderFrame(const DerivedTrace& model, const RenderOptions& options, const TimelineLayout& layout,
                           const TimelineStyle& style) {
     TimelineFrame frame;
     frame.model = &model;
@@ -34,9 +34,9 @@ TimelineFrame renderFrame(const TraceModel& model, const RenderOptions& options,
     return frame;
 }
 
-TimeRange defaultVisibleRange(const TraceModel& model) { return fitAllRange(model.range()); }
+TimeRange defaultVisibleRange(const DerivedTrace& model) { return fitAllRange(model.range()); }
 
-QImage renderTimelineImage(const TraceModel& model, const RenderOptions& options) {
+QImage renderTimelineImage(const DerivedTrace& model, const RenderOptions& options) {
     QImage image(options.size * options.devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(options.devicePixelRatio);
     image.fill(Qt::white);
@@ -45,7 +45,7 @@ QImage renderTimelineImage(const TraceModel& model, const RenderOptions& options
     return image;
 }
 
-bool writeTimelinePng(const TraceModel& model, const RenderOptions& options, const QString& path, QString* error) {
+bool writeTimelinePng(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
     const QImage image = renderTimelineImage(model, options);
     if (!image.save(path, "PNG")) {
         if (error)
@@ -55,7 +55,7 @@ bool writeTimelinePng(const TraceModel& model, const RenderOptions& options, con
     return true;
 }
 
-bool writeTimelineSvg(const TraceModel& model, const RenderOptions& options, const QString& path, QString* error) {
+bool writeTimelineSvg(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(options.size);

@@ -40,8 +40,8 @@ void TraceLoadJob::start() {
                 for (const std::string& warning : loaded.warnings)
                     outcome.warnings << QString::fromStdString(warning);
                 auto trace = std::make_shared<const Trace>(std::move(loaded.trace));
-                auto model = std::make_shared<const TraceModel>(trace, kDefaultFrozenThreshold, &cancelled_);
-                if (model->cancelledEarly() || cancelled_.load())
+                auto model = std::make_shared<const DerivedTrace>(trace, DerivedTrace::Options{kDefaultFrozenThreshold, &cancelled_});
+                if (!model->complete() || cancelled_.load())
                     outcome.cancelled = true;
                 else {
                     outcome.ok = true;

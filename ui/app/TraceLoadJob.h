@@ -1,10 +1,11 @@
 #pragma once
 
 // Loads a trace (a file or a scenario run, through a TraceSources hook) and builds its
-// TraceModel on a worker thread, reporting progress; the window never waits for it.
+// DerivedTrace on a worker thread, reporting progress; the window never waits for it.
 // Cancelling sets the flag the hook polls; the result then arrives marked cancelled.
 #include "app/TraceSources.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QObject>
 #include <QStringList>
@@ -19,7 +20,7 @@ namespace awaitscope::ui {
 struct LoadOutcome {
     bool ok = false;
     bool cancelled = false;
-    std::shared_ptr<const TraceModel> model;
+    std::shared_ptr<const DerivedTrace> model;
     QString error;
     QStringList warnings;
     std::vector<ScriptProblem> problems;  // a script's errors at their lines (LoadedTrace::problems)

@@ -1,5 +1,9 @@
 #include "model/DiagnosticExplainer.h"
 
+#include "model/QtText.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
+
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -9,41 +13,17 @@ namespace awaitscope::ui {
 
 namespace {
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
-QString trimmedNumber(double value, int decimals) {
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    return text;
-}
-
 bool sameFile(const QString& a, const QString& b) { return a == b || QFileInfo(a).fileName() == QFileInfo(b).fileName(); }
 
 QString atLine(int line) { return line > 0 ? QStringLiteral(" at line %1").arg(line) : QString(); }
 
 } // namespace
 
-QString plainDuration(TimeNs duration) {
-    const double ns = static_cast<double>(duration);
-    if (std::abs(ns) >= 1e8)  // lessons speak in seconds: "0.5 s", not "500 ms"
-        return trimmedNumber(ns / 1e9, 2) + QStringLiteral(" s");
-    if (std::abs(ns) >= 1e6)
-        return trimmedNumber(ns / 1e6, 1) + QStringLiteral(" ms");
-    if (std::abs(ns) >= 1e3)
-        return trimmedNumber(ns / 1e3, 1) + QStringLiteral(" µs");
-    return QStringLiteral("%1 ns").arg(duration);
-}
-
 QString sourceLine(const Trace& trace, SiteId site) {
     if (site == kUnknownSite || site >= trace.sites.size() || trace.metadata.sourceText.empty())
         return {};
     const Site& s = trace.sites[site];
-    if (!sameFile(q(trace.str(s.file)), QString::fromStdString(trace.metadata.sourceFile)))
+    if (!sameFile(qs(trace.str(s.file)), QString::fromStdString(trace.metadata.sourceFile)))
         return {};
     const QStringList lines = QString::fromStdString(trace.metadata.sourceText).split(QLatin1Char('\n'));
     if (s.line == 0 || s.line > static_cast<std::uint32_t>(lines.size()))
@@ -54,7 +34,7 @@ QString sourceLine(const Trace& trace, SiteId site) {
     return text.remove(comment).trimmed();
 }
 
-DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscope::Diagnostic& d) {
+DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitscope::Diagnostic& d) {
     const Trace& trace = model.trace();
     DiagnosticExplanation e;
     e.line = d.site != kUnknownSite && d.site < trace.sites.size() ? static_cast<int>(trace.sites[d.site].line) : 0;
@@ -67,14 +47,14 @@ DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscop
         const FrozenStretch& stretch = model.frozenStretches()[d.source];
         QString cause = e.code;
         if (cause.isEmpty() && stretch.block < trace.blocks.size())
-            cause = q(trace.str(trace.blocks[stretch.block].what));
+            cause = qs(trace.str(trace.blocks[stretch.block].what));
         if (cause.isEmpty())
             cause = QStringLiteral("A step of %1").arg(task);
         e.headline = QStringLiteral("%1%2 blocked the event loop for %3: no other task could run meanwhile.")
-                         .arg(cause, atLine(e.line), plainDuration(stretch.duration()));
+                         .arg(cause, atLine(e.line), qs(plainDuration(stretch.duration())));
         for (const FrozenVictim& victim : stretch.victims)
             if (victim.task != stretch.culprit && victim.lateBy() > 0)
-                e.victims << QStringLiteral("%1 ran %2 late").arg(QString::fromStdString(model.taskName(victim.task)), plainDuration(victim.lateBy()));
+                e.victims << QStringLiteral("%1 ran %2 late").arg(QString::fromStdString(model.taskName(victim.task)), qs(plainDuration(victim.lateBy())));
         static const QRegularExpression sleepCall(QStringLiteral("\\btime\\.sleep\\((.*)\\)"));
         const auto sleep = sleepCall.match(e.code);
         if (sleep.hasMatch())
@@ -91,7 +71,7 @@ DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscop
     case DiagnosticKind::NeverAwaited: {
         e.kind = QStringLiteral("Never awaited");
         const NeverAwaited& n = trace.neverAwaited[d.source];
-        const QString name = q(trace.str(n.name));
+        const QString name = qs(trace.str(n.name));
         static const QRegularExpression callOf(QStringLiteral("^(?:\\w+\\s*=\\s*)?(\\w[\\w.]*\\(.*\\))$"));
         const auto call = callOf.match(e.code);
         const QString written = call.hasMatch() ? call.captured(1) : name + QStringLiteral("(...)");
@@ -109,7 +89,7 @@ DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscop
             e.code = sourceLine(trace, trace.tasks[d.task].createdAt);
         }
         e.headline = QStringLiteral("%1 failed with %2, and nobody awaited it, so the error went unnoticed until the program ended.")
-                         .arg(task, q(trace.str(u.text)));
+                         .arg(task, qs(trace.str(u.text)));
         e.victims << QStringLiteral("whoever needed %1's result").arg(task);
         e.fix = QStringLiteral("Await the task (or gather it) where its result is needed, so its exception reaches code that handles it.");
         break;

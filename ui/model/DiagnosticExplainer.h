@@ -6,8 +6,7 @@
 //   victims: "heartbeat ran 1.2 s late"
 //   fix: "Use await asyncio.sleep(1.5), or await asyncio.to_thread(...) for blocking library calls."
 // The analysis decides what is wrong; this only says it, quoting the program's own line.
-#include "model/TraceModel.h"
-
+#include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/analysis/Diagnostics.h>
 
 #include <QString>
@@ -25,10 +24,7 @@ struct DiagnosticExplanation {
     QString detail;     // a traceback, for script errors
 };
 
-DiagnosticExplanation explainDiagnostic(const TraceModel& model, const awaitscope::Diagnostic& diagnostic);
-
-// "1.5 s", "0.25 s", "12 ms", "40 µs": as a person would say it (seconds from 0.1 s up).
-QString plainDuration(TimeNs duration);
+DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitscope::Diagnostic& diagnostic);
 
 // Line `line` (1-based) of the trace's source text, trimmed and without a trailing comment.
 QString sourceLine(const Trace& trace, SiteId site);

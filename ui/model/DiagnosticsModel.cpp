@@ -9,9 +9,9 @@
 
 namespace awaitscope::ui {
 
-std::vector<Diagnostic> collectDiagnostics(const TraceModel& model) {
+std::vector<Diagnostic> explainedDiagnostics(const DerivedTrace& model) {
     std::vector<Diagnostic> rows;
-    for (const awaitscope::Diagnostic& found : awaitscope::collectDiagnostics(model.trace(), model.frozenStretches())) {
+    for (const awaitscope::Diagnostic& found : model.diagnostics()) {
         SelectionKind kind = SelectionKind::None;
         Diagnostic::Severity severity = Diagnostic::Severity::Warning;
         switch (found.kind) {
@@ -43,9 +43,9 @@ std::vector<Diagnostic> collectDiagnostics(const TraceModel& model) {
 
 DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractListModel(parent) {}
 
-void DiagnosticsModel::setTraceModel(const std::shared_ptr<const TraceModel>& model) {
+void DiagnosticsModel::setTraceModel(const std::shared_ptr<const DerivedTrace>& model) {
     beginResetModel();
-    rows_ = model ? collectDiagnostics(*model) : std::vector<Diagnostic>{};
+    rows_ = model ? explainedDiagnostics(*model) : std::vector<Diagnostic>{};
     endResetModel();
 }
 

@@ -5,7 +5,8 @@
 // carries the selection and time range that clicking it zooms to.
 #include "model/DiagnosticExplainer.h"
 #include "model/Selection.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QAbstractListModel>
 
@@ -23,9 +24,9 @@ struct Diagnostic {
     DiagnosticExplanation explained;  // headline, cause line, victims, fix
 };
 
-// Pure: the diagnostics core/analysis finds in a trace (awaitscope::collectDiagnostics), in
+// Pure: the diagnostics of the derived trace (DerivedTrace::diagnostics), in
 // time order, each with its selection, range and plain-words explanation.
-std::vector<Diagnostic> collectDiagnostics(const TraceModel& model);
+std::vector<Diagnostic> explainedDiagnostics(const DerivedTrace& model);
 
 class DiagnosticsModel : public QAbstractListModel {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
     enum Role { SelectionKindRole = Qt::UserRole + 1, ExplanationRole };
     explicit DiagnosticsModel(QObject* parent = nullptr);
 
-    void setTraceModel(const std::shared_ptr<const TraceModel>& model);
+    void setTraceModel(const std::shared_ptr<const DerivedTrace>& model);
     const Diagnostic& diagnostic(int row) const { return rows_[static_cast<std::size_t>(row)]; }
 
     int rowCount(const QModelIndex& parent = {}) const override;

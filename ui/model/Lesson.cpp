@@ -1,5 +1,7 @@
 #include "model/Lesson.h"
 
+#include "model/QtText.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -7,8 +9,6 @@
 namespace awaitscope::ui {
 
 namespace {
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 bool mentionsWord(const QString& text, const QString& word) {
     if (word.size() < 2)
@@ -28,7 +28,7 @@ bool mentionsAny(const QString& lower, std::initializer_list<const char*> words)
 }
 
 // A short window around a moment, so that zooming there shows what happens around it.
-TimeRange around(const TraceModel& model, TimeNs t) {
+TimeRange around(const DerivedTrace& model, TimeNs t) {
     const TimeNs half = std::max<TimeNs>(model.range().duration() / 16, 1000);
     return {t - half, t + half};
 }
@@ -44,20 +44,20 @@ std::vector<TimeNs> mentionedTimes(const QString& text) {
 }
 
 // Tasks the item names, by task name or by the coroutine the task runs.
-std::vector<TaskId> mentionedTasks(const TraceModel& model, const QString& text) {
+std::vector<TaskId> mentionedTasks(const DerivedTrace& model, const QString& text) {
     std::vector<TaskId> byName, byCoroutine;
     const std::size_t count = std::min<std::size_t>(model.taskCount(), 10000);
     for (TaskId task = 0; task < count; ++task) {
-        if (mentionsWord(text, q(model.taskName(task))))
+        if (mentionsWord(text, qs(model.taskName(task))))
             byName.push_back(task);
-        else if (mentionsWord(text, q(model.coroutineName(task))))
+        else if (mentionsWord(text, qs(model.coroutineName(task))))
             byCoroutine.push_back(task);
     }
     return byName.empty() ? byCoroutine : byName;
 }
 
 // The frames of coroutines the item names (in `backticks`, or followed by "frame").
-std::optional<LessonMoment> frameMoment(const TraceModel& model, const QString& text, bool backticksOnly) {
+std::optional<LessonMoment> frameMoment(const DerivedTrace& model, const QString& text, bool backticksOnly) {
     const Trace& trace = model.trace();
     static const QRegularExpression ticked(QStringLiteral("`([A-Za-z_][\\w.]*)(?:\\(\\))?`"));
     QStringList names;
@@ -65,7 +65,7 @@ std::optional<LessonMoment> frameMoment(const TraceModel& model, const QString& 
         names << it.next().captured(1);
     if (!backticksOnly)
         for (const FrameInfo& frame : trace.frames)
-            if (const QString name = q(trace.str(frame.name)); name.size() >= 3 && mentionsWord(text, name) && !names.contains(name))
+            if (const QString name = qs(trace.str(frame.name)); name.size() >= 3 && mentionsWord(text, name) && !names.contains(name))
                 names << name;
     for (const QString& name : names) {
         std::optional<LessonMoment> moment;
@@ -73,7 +73,7 @@ std::optional<LessonMoment> frameMoment(const TraceModel& model, const QString& 
             const auto& frames = model.index().lane(task).frames;
             for (std::uint32_t i = 0; i < frames.size(); ++i) {
                 const FrameSpan& f = frames[i];
-                if (f.depth == 0 || f.frame >= trace.frames.size() || q(trace.str(trace.frames[f.frame].name)) != name)
+                if (f.depth == 0 || f.frame >= trace.frames.size() || qs(trace.str(trace.frames[f.frame].name)) != name)
                     continue;
                 if (!moment)
                     moment = LessonMoment{{f.begin, f.end}, f.begin, Selection::of(SelectionKind::Frame, task, i), QStringLiteral("frames of %1").arg(name)};
@@ -87,7 +87,7 @@ std::optional<LessonMoment> frameMoment(const TraceModel& model, const QString& 
     return std::nullopt;
 }
 
-std::optional<LessonMoment> lineMoment(const TraceModel& model, int line) {
+std::optional<LessonMoment> lineMoment(const DerivedTrace& model, int line) {
     const Trace& trace = model.trace();
     auto lineOf = [&](SiteId site) { return site < trace.sites.size() ? static_cast<int>(trace.sites[site].line) : 0; };
     std::optional<TimeNs> first;
@@ -123,7 +123,7 @@ std::optional<LessonMoment> lineMoment(const TraceModel& model, int line) {
 }
 
 // Tasks that ended with `outcome`, preferring the ones the item names.
-std::optional<LessonMoment> outcomeMoment(const TraceModel& model, TaskOutcome outcome, const std::vector<TaskId>& named, const QString& rule) {
+std::optional<LessonMoment> outcomeMoment(const DerivedTrace& model, TaskOutcome outcome, const std::vector<TaskId>& named, const QString& rule) {
     std::vector<TaskId> ended;
     for (TaskId task = 0; task < model.taskCount(); ++task) {
         const TaskLane& lane = model.index().lane(task);
@@ -214,7 +214,7 @@ LessonText parseLesson(const QString& docstring, const QString& title) {
     return lesson;
 }
 
-std::optional<LessonMoment> resolveMoment(const TraceModel& model, const QString& item) {
+std::optional<LessonMoment> resolveMoment(const DerivedTrace& model, const QString& item) {
     const Trace& trace = model.trace();
     const QString lower = item.toLower();
     const std::vector<TaskId> named = mentionedTasks(model, item);
@@ -229,7 +229,7 @@ std::optional<LessonMoment> resolveMoment(const TraceModel& model, const QString
     if (mentionsAny(lower, {"never awaited", "ghost", "never ran"}) && !trace.neverAwaited.empty()) {
         std::uint32_t chosen = 0;
         for (std::uint32_t i = 0; i < trace.neverAwaited.size(); ++i)
-            if (mentionsWord(item, q(trace.str(trace.neverAwaited[i].name)))) {
+            if (mentionsWord(item, qs(trace.str(trace.neverAwaited[i].name)))) {
                 chosen = i;
                 break;
             }
@@ -277,7 +277,7 @@ std::optional<LessonMoment> resolveMoment(const TraceModel& model, const QString
 
     // An await the lanes are labelled with ("Queue.put", "Semaphore.acquire").
     for (AwaitId await = 0; await < trace.awaits.size(); ++await) {
-        const QString what = q(trace.str(trace.awaits[await].what));
+        const QString what = qs(trace.str(trace.awaits[await].what));
         if (what.size() < 4 || !what.contains(QLatin1Char('.')) || !item.contains(what))
             continue;
         for (TaskId task = 0; task < model.taskCount(); ++task) {

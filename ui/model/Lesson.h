@@ -15,7 +15,8 @@
 // blocks, pending), then "line N", `coroutine` names, task names, await names, times ("at
 // 0.3 s"), "thread", "idle" and "total". An item that names nothing in the trace stays text.
 #include "model/Selection.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QString>
 #include <QStringList>
@@ -44,6 +45,6 @@ LessonText parseLesson(const QString& docstring, const QString& title = {});
 // comments and blank lines), or empty: a recorded program explains itself as a lesson does.
 QString moduleDocstring(const QString& source);
 
-std::optional<LessonMoment> resolveMoment(const TraceModel& model, const QString& item);
+std::optional<LessonMoment> resolveMoment(const DerivedTrace& model, const QString& item);
 
 } // namespace awaitscope::ui

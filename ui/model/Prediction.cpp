@@ -1,6 +1,9 @@
 #include "model/Prediction.h"
 
 #include "model/DiagnosticExplainer.h"
+#include "model/QtText.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <QHash>
 #include <QObject>
@@ -11,16 +14,14 @@ namespace awaitscope::ui {
 
 namespace {
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
-QString at(TimeNs t) { return t == 0 ? QStringLiteral("0 s") : plainDuration(t); }
+QString at(TimeNs t) { return t == 0 ? QStringLiteral("0 s") : qs(plainDuration(t)); }
 
 } // namespace
 
 QStringList printedLines(const Trace& trace) {
     QStringList lines;
     for (const OutputLine& line : trace.output)
-        lines << q(trace.str(line.text));
+        lines << qs(trace.str(line.text));
     return lines;
 }
 
@@ -43,7 +44,7 @@ PredictionScore scorePrediction(const QStringList& predicted, const QStringList&
     return score;
 }
 
-QString explainOutputMoment(const TraceModel& model, std::size_t line) {
+QString explainOutputMoment(const DerivedTrace& model, std::size_t line) {
     const Trace& trace = model.trace();
     if (line >= trace.output.size())
         return {};
@@ -75,10 +76,10 @@ QString explainOutputMoment(const TraceModel& model, std::size_t line) {
             if (stretch.begin < ready->end && stretch.end > ready->begin && stretch.culprit != task)
                 return text + QObject::tr(": it was ready at %1, but %2 held the loop (frozen) until %3.")
                                   .arg(at(ready->begin), QString::fromStdString(model.taskName(stretch.culprit)), at(stretch.end));
-        return text + QObject::tr(": it was ready at %1 and waited %2 for its turn on the loop.").arg(at(ready->begin), plainDuration(ready->duration()));
+        return text + QObject::tr(": it was ready at %1 and waited %2 for its turn on the loop.").arg(at(ready->begin), qs(plainDuration(ready->duration())));
     }
     if (awaiting) {
-        const QString what = q(model.awaitDescription(awaiting->ref));
+        const QString what = qs(model.awaitDescription(awaiting->ref));
         const SiteId site = awaiting->ref < trace.awaits.size() ? trace.awaits[awaiting->ref].site : kUnknownSite;
         const QString line = site != kUnknownSite && site < trace.sites.size() ? QObject::tr(" (line %1)").arg(trace.sites[site].line) : QString();
         return text + QObject::tr(", as soon as its await %1%2 was over at %3.").arg(what, line, at(awaiting->end));

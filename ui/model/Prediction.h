@@ -3,7 +3,7 @@
 // Predict, then reveal: the learner orders the printed lines as they expect them, and the
 // run says which they placed right. Lines printed more than once are matched by occurrence
 // (the second "done" predicted is the second "done" printed).
-#include "model/TraceModel.h"
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QString>
 #include <QStringList>
@@ -31,7 +31,7 @@ PredictionScore scorePrediction(const QStringList& predicted, const QStringList&
 // Why output line `line` came where it did, in a sentence: who printed it, when, and what
 // it had been waiting for ("heartbeat printed it at 1.7 s: it was ready at 0.5 s, but the
 // loop was frozen until 1.7 s").
-QString explainOutputMoment(const TraceModel& model, std::size_t line);
+QString explainOutputMoment(const DerivedTrace& model, std::size_t line);
 
 // The printed lines of a run, in order.
 QStringList printedLines(const Trace& trace);

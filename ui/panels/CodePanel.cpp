@@ -1,10 +1,9 @@
 #include "panels/CodePanel.h"
 
-#include "model/PlayheadState.h"
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
 
-#include <Qsci/qscilexerpython.h>
-#include <Qsci/qsciscintilla.h>
+#include <awaitscope/analysis/PlayheadState.h>
 
 #include <QEvent>
 #include <QFile>
@@ -17,6 +16,8 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <Qsci/qscilexerpython.h>
+#include <Qsci/qsciscintilla.h>
 
 #include <algorithm>
 
@@ -31,8 +32,6 @@ constexpr int kMaxWaitingLines = 200;
 enum Marker { WaitingBackground = 0, SelectedBackground, RunningBackground, ErrorBackground, RunningArrow, WaitingDot, ErrorDot };
 constexpr int kSymbolMargin = 1;
 constexpr int kAnnotationStyle = 1;  // an editor style past the lexer's, for error messages
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 bool sameFile(const QString& a, const QString& b) {
     return !a.isEmpty() && !b.isEmpty() && (a == b || QFileInfo(a).fileName() == QFileInfo(b).fileName());
@@ -310,7 +309,7 @@ void CodePanel::showSelection(const Selection& selection) {
         return;
     }
     const Site& site = trace.sites[info.site];
-    const QString file = q(trace.str(site.file));
+    const QString file = qs(trace.str(site.file));
     if (!showFile(file)) {
         highlight(0);
         header_->setText(tr("%1, line %2 (the source is not in this trace)").arg(QFileInfo(file).fileName()).arg(site.line));
@@ -342,7 +341,7 @@ void CodePanel::showPlayhead() {
     const Trace& trace = model->trace();
     const PlayheadState state(*model, *view_->playhead(), view_->playheadStep());
     auto lineIn = [&](SiteId site) {
-        if (site == kUnknownSite || site >= trace.sites.size() || !sameFile(q(trace.str(trace.sites[site].file)), shownFile_))
+        if (site == kUnknownSite || site >= trace.sites.size() || !sameFile(qs(trace.str(trace.sites[site].file)), shownFile_))
             return 0;
         const int line = static_cast<int>(trace.sites[site].line);
         return line <= editor_->lines() ? line : 0;

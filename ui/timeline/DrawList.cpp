@@ -39,7 +39,7 @@ std::size_t gallop(const std::vector<CounterPoint>& points, std::size_t from, Be
 }
 
 void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, std::vector<CounterColumn>& out) {
-    const auto& points = series.points();
+    const auto& points = series.points;
     if (points.empty())
         return;
     // One column per pixel, merged with its neighbour when the value is the same. A column's
@@ -54,7 +54,7 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
             continue;
         next = gallop(points, next, [&](const CounterPoint& p) { return p.time <= t0; });
         const std::size_t end = gallop(points, next, [&](const CounterPoint& p) { return p.time < t1; });
-        std::int32_t value = next > 0 ? points[next - 1].value : 0;
+        std::uint32_t value = next > 0 ? points[next - 1].value : 0;
         if (end - next <= 16) {
             for (std::size_t i = next; i < end; ++i)
                 value = std::max(value, points[i].value);
@@ -69,7 +69,7 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
     }
 }
 
-void buildMarkers(const TraceModel& model, const std::vector<std::uint32_t>& list, const TimeScale& scale,
+void buildMarkers(const DerivedTrace& model, std::span<const std::uint32_t> list, const TimeScale& scale,
                   double mergeDistance, std::vector<MarkerItem>& out) {
     const auto& all = model.trace().neverAwaited;
     const TimeNs slack = scale.durationOf(mergeDistance);
@@ -86,7 +86,7 @@ void buildMarkers(const TraceModel& model, const std::vector<std::uint32_t>& lis
 
 } // namespace
 
-void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
+void buildRowDrawList(const DerivedTrace& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
                       RowDrawList& out) {
     out.clear();
     switch (row.kind) {
@@ -105,10 +105,10 @@ void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeS
         const TaskLane& lane = model.index().lane(row.task);
         foldRecords(lane.spans, scale, options.minItemWidth, out.spans);
         foldRecords(lane.blocks, scale, options.minItemWidth, out.blocks);
-        const auto& levels = model.frameLevels(row.task);
         out.frames.resize(static_cast<std::size_t>(row.frameLevels));
-        for (int depth = 1; depth <= row.frameLevels && depth < static_cast<int>(levels.size()); ++depth)
-            foldRecords(levels[static_cast<std::size_t>(depth)], scale, options.minItemWidth,
+        const int levels = static_cast<int>(model.frameLevelCount(row.task));
+        for (int depth = 1; depth <= row.frameLevels && depth < levels; ++depth)
+            foldRecords(model.frameLevel(row.task, static_cast<std::size_t>(depth)), scale, options.minItemWidth,
                         out.frames[static_cast<std::size_t>(depth - 1)]);
         buildMarkers(model, model.neverAwaitedBy(row.task), scale, options.markerMergeDistance, out.markers);
         break;

@@ -34,7 +34,7 @@ struct MarkerItem {
 struct CounterColumn {
     float x0 = 0;
     float x1 = 0;
-    std::int32_t value = 0;
+    std::uint32_t value = 0;
 };
 
 struct DrawOptions {
@@ -45,7 +45,7 @@ struct DrawOptions {
 struct RowDrawList {
     std::vector<DrawItem> spans;                // task: TaskLane::spans; loop: loop slices
     std::vector<DrawItem> blocks;               // task: TaskLane::blocks (blocking calls)
-    std::vector<std::vector<DrawItem>> frames;  // frames[d - 1]: frameLevels(task)[d]
+    std::vector<std::vector<DrawItem>> frames;  // frames[d - 1]: frameLevel(task, d)
     std::vector<MarkerItem> markers;            // task: indices into neverAwaitedBy(task)
     std::vector<CounterColumn> counter;         // counter rows
     void clear();
@@ -61,8 +61,9 @@ TimeNs endOf(const R& r) { return r.end; }
 
 // Appends the items for `records` (sorted by begin, disjoint, so also sorted by end) that
 // meet the view of `scale`. A run of records narrower than `minWidth` becomes one block.
-template <class Record>
-void foldRecords(const std::vector<Record>& records, const TimeScale& scale, double minWidth, std::vector<DrawItem>& out) {
+template <class Records>
+void foldRecords(const Records& records, const TimeScale& scale, double minWidth, std::vector<DrawItem>& out) {
+    using Record = typename Records::value_type;
     const TimeRange view = scale.visible();
     const TimeNs minWidthNs = std::max<TimeNs>(1, scale.durationOf(minWidth));
     const TimeNs onePixelNs = std::max<TimeNs>(1, scale.durationOf(1.0));
@@ -107,7 +108,7 @@ void foldRecords(const std::vector<Record>& records, const TimeScale& scale, dou
 }
 
 // Fills `out` with the draw list of `row` for the view of `scale`.
-void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
+void buildRowDrawList(const DerivedTrace& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
                       RowDrawList& out);
 
 } // namespace awaitscope::ui

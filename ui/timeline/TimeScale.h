@@ -2,20 +2,10 @@
 
 // Coordinate maths of the timeline: trace time (int64 ns) <-> horizontal pixels, and the
 // range arithmetic behind zooming and panning. Pure values and functions, no Qt painting,
-// so every rule here is pinned down by table-driven tests (STYLE.md rule 5).
-#include <awaitscope/trace/Trace.h>
+// so every rule here is pinned down by table-driven tests.
+#include <awaitscope/analysis/TimeRange.h>
 
 namespace awaitscope::ui {
-
-// A half-open stretch of trace time [begin, end).
-struct TimeRange {
-    TimeNs begin = 0;
-    TimeNs end = 0;
-    TimeNs duration() const { return end - begin; }
-    bool contains(TimeNs t) const { return t >= begin && t < end; }
-    bool isEmpty() const { return end <= begin; }
-    friend bool operator==(const TimeRange&, const TimeRange&) = default;
-};
 
 // The narrowest view: 2 µs across the plot, about a nanosecond a pixel on a wide screen.
 // Narrower, pixels would be finer than the clock and could not map back to distinct times.

@@ -16,7 +16,7 @@
 namespace awaitscope::ui {
 
 struct TimelineFrame {
-    const TraceModel* model = nullptr;
+    const DerivedTrace* model = nullptr;
     const TimelineLayout* layout = nullptr;
     const TimelineStyle* style = nullptr;
     QRect rect;                  // the whole timeline on the paint device

@@ -5,7 +5,7 @@
 
 namespace awaitscope::ui {
 
-TimelineLayout::TimelineLayout(const TraceModel& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics)
+TimelineLayout::TimelineLayout(const DerivedTrace& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics)
     : metrics_(metrics) {
     static std::atomic<std::uint64_t> serials{0};
     serial_ = ++serials;
@@ -43,7 +43,7 @@ TimelineLayout::TimelineLayout(const TraceModel& model, const std::vector<bool>&
     while (!stack.empty()) {
         const Pending next = stack.back();
         stack.pop_back();
-        const auto& kids = model.children(next.task);
+        const auto kids = model.children(next.task);
         LayoutRow row;
         row.kind = RowKind::Task;
         row.task = next.task;
@@ -51,7 +51,7 @@ TimelineLayout::TimelineLayout(const TraceModel& model, const std::vector<bool>&
         row.y = contentY;
         row.hasChildren = !kids.empty();
         row.collapsed = next.task < collapsed.size() && collapsed[next.task];
-        const int depth = static_cast<int>(model.frameLevels(next.task).size()) - 1;
+        const int depth = static_cast<int>(model.frameLevelCount(next.task)) - 1;
         row.frameLevels = std::clamp(depth, 0, metrics.maxFrameLevels);
         row.markerStrip = model.neverAwaitedBy(next.task).empty() ? 0 : metrics.markerStrip;
         row.height = metrics.padding * 2 + row.markerStrip + metrics.stateBarHeight +

@@ -3,7 +3,7 @@
 // Where each row of the timeline goes, vertically. The Loop lane and the two counter tracks
 // are pinned at the top; task lanes follow in tree order (children under their parent,
 // hidden under a collapsed one) and scroll. Pure: no painting, testable with numbers.
-#include "model/TraceModel.h"
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <vector>
 
@@ -46,7 +46,7 @@ class TimelineLayout {
 public:
     TimelineLayout() = default;
     // `collapsed[task]` hides that task's descendants; a shorter vector means "not collapsed".
-    TimelineLayout(const TraceModel& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics = {});
+    TimelineLayout(const DerivedTrace& model, const std::vector<bool>& collapsed, const LaneMetrics& metrics = {});
 
     const std::vector<LayoutRow>& rows() const { return rows_; }
     // Different for every layout ever built: caches of header pictures key on it.

@@ -1,9 +1,11 @@
 #include "timeline/TimelinePainter.h"
 
-#include "model/PlayheadState.h"
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/Legend.h"
 #include "timeline/RulerTicks.h"
+
+#include <awaitscope/analysis/PlayheadState.h>
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -16,8 +18,6 @@ namespace awaitscope::ui {
 
 namespace {
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
 // Integer rectangles take the raster engine's fast fill path; every item gets a pixel at least.
 QRect itemRect(const DrawItem& item, int top, int height) {
     const int x0 = static_cast<int>(std::floor(item.x0));
@@ -27,7 +27,7 @@ QRect itemRect(const DrawItem& item, int top, int height) {
 
 QString countLabel(std::uint32_t count, const char* what) { return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(what)); }
 
-bool isThreadLane(const TraceModel& model, TaskId task) {
+bool isThreadLane(const DerivedTrace& model, TaskId task) {
     return task < model.taskCount() && model.trace().tasks[task].kind == TaskKind::Thread;
 }
 
@@ -255,7 +255,7 @@ void TimelinePainter::paintRowContent(QPainter& p, const TimelineFrame& f, const
 
 void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const Trace& trace = model.trace();
     const LaneMetrics& m = f.layout->metrics();
     const TaskLane& lane = model.index().lane(row.task);
@@ -292,7 +292,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
             awaiting.add(inner);
             awaitingEdge.add(QRect(inner.left(), inner.top(), inner.width(), 1));
             awaitingEdge.add(QRect(inner.left(), inner.bottom(), inner.width(), 1));
-            label(inner, QStringLiteral("await ") + q(model.awaitDescription(span.ref)), st.awaitingText, Qt::AlignLeft);
+            label(inner, QStringLiteral("await ") + qs(model.awaitDescription(span.ref)), st.awaitingText, Qt::AlignLeft);
             break;
         }
         case SpanState::Ready:
@@ -320,7 +320,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
         if (item.folded())
             continue;
         const BlockSpan& block = lane.blocks[item.first];
-        const QString what = block.block < trace.blocks.size() ? q(trace.str(trace.blocks[block.block].what)) : QString();
+        const QString what = block.block < trace.blocks.size() ? qs(trace.str(trace.blocks[block.block].what)) : QString();
         if (thread)
             label(rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.runningText);
         else
@@ -336,7 +336,6 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
 
     // Flame-chart levels: a border colour under a lighter fill, batched per colour.
     p.setFont(st.smallFont);
-    const auto& levels = model.frameLevels(row.task);
     QHash<QRgb, std::vector<QRect>> frameFills;
     RectBatch frameBorders, foldedFrames;
     std::vector<PendingLabel> frameLabels;
@@ -349,14 +348,14 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
                 foldedFrames.add(rect);
                 continue;
             }
-            const FrameSpan& frame = lane.frames[levels[static_cast<std::size_t>(depth)][item.first].frameIndex];
+            const FrameSpan& frame = lane.frames[model.frameLevel(row.task, static_cast<std::size_t>(depth))[item.first].frameIndex];
             const std::string_view name = frame.frame < trace.frames.size() ? trace.str(trace.frames[frame.frame].name) : std::string_view();
             const QColor color = st.frameColor(name);
             frameBorders.add(rect);
             if (rect.width() > 2 && rect.height() > 2)
                 frameFills[color.rgb()].push_back(rect.adjusted(1, 1, -1, -1));
             if (rect.width() >= 28)
-                frameLabels.push_back({rect, q(name) + QStringLiteral("()"), st.text, Qt::AlignLeft});
+                frameLabels.push_back({rect, qs(name) + QStringLiteral("()"), st.text, Qt::AlignLeft});
         }
     }
     foldedFrames.fill(p, st.folded);
@@ -377,7 +376,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
             QString note;
             QColor noteColor = st.mutedText;
             if (lane.outcome == TaskOutcome::Failed) {
-                note = lane.error ? q(trace.str(lane.error)) : QStringLiteral("failed");
+                note = lane.error ? qs(trace.str(lane.error)) : QStringLiteral("failed");
                 noteColor = st.failed;
             } else if (lane.outcome == TaskOutcome::Cancelled) {
                 note = QStringLiteral("cancelled");
@@ -400,7 +399,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
 
     // Never-awaited coroutines: ghosts in the strip above the bar, where they were created,
     // with a dotted drop line to the moment on the bar.
-    const auto& list = model.neverAwaitedBy(row.task);
+    const auto list = model.neverAwaitedBy(row.task);
     const double ghostY = top + row.markerCentreOffset(m);
     for (const MarkerItem& marker : scratch_.markers) {
         const double r = row.markerStrip * 0.42;
@@ -409,7 +408,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
         drawGhostMarker(p, st, QPointF(marker.x, ghostY), r);
         const NeverAwaited& never = trace.neverAwaited[list[marker.first]];
         const QString text = marker.count > 1 ? QStringLiteral("%1 coroutines never awaited").arg(marker.count)
-                                              : QStringLiteral("%1() was never awaited: it never ran").arg(q(trace.str(never.name)));
+                                              : QStringLiteral("%1() was never awaited: it never ran").arg(qs(trace.str(never.name)));
         const QRectF box(marker.x + r + 3, ghostY - 8, labels_.width(p.font(), text) + 12, 16);
         QColor back = st.background;
         back.setAlpha(225);
@@ -423,7 +422,7 @@ void TimelinePainter::paintTaskRow(QPainter& p, const TimelineFrame& f, const Ti
 
 void TimelinePainter::paintLoopRow(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const QRect bar(static_cast<int>(scale.left()), top + 5, static_cast<int>(std::ceil(scale.width())), row.height - 10);
     p.fillRect(bar, st.loopIdle);
     const auto& slices = model.index().loopSlices();
@@ -448,7 +447,7 @@ void TimelinePainter::paintLoopRow(QPainter& p, const TimelineFrame& f, const Ti
         const LoopSlice& slice = slices[item.first];
         byTask[st.taskColor(slice.task).rgb()].push_back(rect);
         if (rect.width() >= 28)
-            labels.push_back({rect, q(model.taskName(slice.task)), Qt::white, Qt::AlignCenter});
+            labels.push_back({rect, qs(model.taskName(slice.task)), Qt::white, Qt::AlignCenter});
     }
     idleLabel(lastEnd, bar.right());
     folded.fill(p, st.folded);
@@ -489,7 +488,7 @@ void TimelinePainter::paintCounterRow(QPainter& p, const TimelineFrame& f, const
     const TimelineStyle& st = *f.style;
     const CounterSeries& series = row.kind == RowKind::ReadyQueue ? f.model->readyQueue() : f.model->pendingTimers();
     const QColor color = row.kind == RowKind::ReadyQueue ? st.ready : st.awaitingBorder;
-    const double maximum = std::max(1, series.maximum());
+    const double maximum = std::max<std::uint32_t>(1, series.peak);
     const int baseline = top + row.height - 4;
     const double height = row.height - 9;
     RectBatch bars;
@@ -512,10 +511,9 @@ void TimelinePainter::paintCounterRow(QPainter& p, const TimelineFrame& f, const
     p.setFont(st.font);
 }
 
-
 void TimelinePainter::paintHeaders(QPainter& p, const TimelineFrame& f) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const TimelineLayout& layout = *f.layout;
     const QRect headers = f.headerRect();
     const int width = headers.width();
@@ -538,19 +536,19 @@ void TimelinePainter::paintHeaders(QPainter& p, const TimelineFrame& f) {
             break;
         case RowKind::ReadyQueue:
             title = QStringLiteral("Ready queue");
-            subtitle = QStringLiteral("waiting to run · max %1").arg(model.readyQueue().maximum());
+            subtitle = QStringLiteral("waiting to run · max %1").arg(model.readyQueue().peak);
             break;
         case RowKind::PendingTimers:
             title = QStringLiteral("Timers");
-            subtitle = QStringLiteral("tasks asleep · max %1").arg(model.pendingTimers().maximum());
+            subtitle = QStringLiteral("tasks asleep · max %1").arg(model.pendingTimers().peak);
             break;
         case RowKind::Task: {
-            title = q(model.taskName(row.task));
+            title = qs(model.taskName(row.task));
             const std::string coroutine = model.coroutineName(row.task);
             if (isThreadLane(model, row.task))
                 subtitle = QStringLiteral("thread");
             else if (!coroutine.empty() && coroutine != model.taskName(row.task))
-                subtitle = q(coroutine) + QStringLiteral("()");
+                subtitle = qs(coroutine) + QStringLiteral("()");
             break;
         }
         }
@@ -650,7 +648,7 @@ void TimelinePainter::paintRuler(QPainter& p, const TimelineFrame& f, const Time
 
 void TimelinePainter::paintBrackets(QPainter& p, const TimelineFrame& f, const TimeScale& scale) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const Trace& trace = model.trace();
     const TimelineLayout& layout = *f.layout;
     const TimeRange view = scale.visible();
@@ -712,7 +710,7 @@ void TimelinePainter::paintBrackets(QPainter& p, const TimelineFrame& f, const T
 
 void TimelinePainter::paintFrozenBands(QPainter& p, const TimelineFrame& f, const TimeScale& scale) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const QRect plot = f.plotRect();
     const TimeRange view = scale.visible();
     p.save();
@@ -733,7 +731,7 @@ void TimelinePainter::paintFrozenBands(QPainter& p, const TimelineFrame& f, cons
 
 void TimelinePainter::paintArrows(QPainter& p, const TimelineFrame& f, const TimeScale& scale) {
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const TimelineLayout& layout = *f.layout;
     const auto& arrows = model.arrows();
     const TimeRange view = scale.visible();
@@ -791,7 +789,7 @@ void TimelinePainter::paintSelection(QPainter& p, const TimelineFrame& f, const 
     if (sel.isEmpty())
         return;
     const TimelineStyle& st = *f.style;
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const TimelineLayout& layout = *f.layout;
     const LaneMetrics& m = layout.metrics();
     const QRect plot = f.plotRect();
@@ -894,7 +892,7 @@ void TimelinePainter::paintCursorOverlays(QPainter& p, const TimelineFrame& f, c
         p.setPen(QPen(st.measureText, 1.0, Qt::DashLine));
         p.drawLine(QPointF(x0, ruler.top()), QPointF(x0, plot.bottom()));
         p.drawLine(QPointF(x1, ruler.top()), QPointF(x1, plot.bottom()));
-        const QString text = QStringLiteral("Δ %1").arg(formatDuration(f.measure->duration()));
+        const QString text = QStringLiteral("Δ %1").arg(qs(formatDuration(f.measure->duration())));
         p.setFont(st.boldFont);
         const double w = QFontMetrics(st.boldFont).horizontalAdvance(text) + 12;
         const QRectF box((x0 + x1) / 2 - w / 2, ruler.top() + 4, w, ruler.height() - 8);
@@ -920,7 +918,7 @@ void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const T
     const TimelineStyle& st = *f.style;
     const QRect plot = f.plotRect();
     const QRect ruler = f.rulerRect();
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const double x = scale.timeToX(*f.playhead);
     // What has not happened yet is washed out.
     if (x < plot.right()) {
@@ -972,7 +970,7 @@ void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const T
             if (holder == kNoTask)
                 chip(top, row.height, QStringLiteral("idle"), st.loopIdle, st.text, pinned);
             else if (state.task(holder).phase != TaskPhase::Blocking)
-                chip(top, row.height, QStringLiteral("runs %1").arg(q(model.taskName(holder))), st.taskColor(holder), Qt::white, pinned);
+                chip(top, row.height, QStringLiteral("runs %1").arg(qs(model.taskName(holder))), st.taskColor(holder), Qt::white, pinned);
             continue;
         }
         if (row.kind != RowKind::Task || top + row.height < tasks.top() || top > tasks.bottom())
@@ -988,7 +986,7 @@ void TimelinePainter::paintPlayhead(QPainter& p, const TimelineFrame& f, const T
         case TaskPhase::Blocking: chip(barTop, m.stateBarHeight, QStringLiteral("blocking the loop"), st.blocking, st.blockingText, tasks); break;
         case TaskPhase::Ready: chip(barTop, m.stateBarHeight, QStringLiteral("ready"), st.ready, st.readyText, tasks); break;
         case TaskPhase::Awaiting:
-            chip(barTop, m.stateBarHeight, QStringLiteral("await ") + q(model.awaitDescription(moment.await)), st.awaiting, st.awaitingText, tasks);
+            chip(barTop, m.stateBarHeight, QStringLiteral("await ") + qs(model.awaitDescription(moment.await)), st.awaiting, st.awaitingText, tasks);
             break;
         case TaskPhase::Done: break;  // its end marker says so
         case TaskPhase::Failed: chip(barTop, m.stateBarHeight, QStringLiteral("failed"), st.failed, Qt::white, tasks); break;

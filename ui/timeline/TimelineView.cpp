@@ -28,7 +28,7 @@ std::size_t firstIndexByBegin(const std::vector<Record>& records, TimeNs t) {
         std::partition_point(records.begin(), records.end(), [&](const Record& r) { return r.begin < t; }) - records.begin());
 }
 
-bool nameMatches(const TraceModel& model, TaskId task, const std::string& needle) {
+bool nameMatches(const DerivedTrace& model, TaskId task, const std::string& needle) {
     auto lower = [](std::string s) {
         for (char& c : s)
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

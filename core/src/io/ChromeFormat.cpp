@@ -3,8 +3,7 @@
 #include "JsonOutput.h"
 
 #include "awaitscope/Version.h"
-#include "awaitscope/analysis/CounterSeries.h"
-#include "awaitscope/analysis/Diagnostics.h"
+#include "awaitscope/analysis/DerivedTrace.h"
 #include "awaitscope/analysis/TimeFormat.h"
 
 #include <cstdlib>
@@ -23,7 +22,7 @@ std::int64_t tidOf(TaskId task) { return task == kNoTask ? kLoopTid : static_cas
 
 class ChromeWriter {
 public:
-    ChromeWriter(const Trace& trace, const ByteSink& sink) : trace_(trace), index_(trace), out_(sink) {}
+    ChromeWriter(const Trace& trace, const ByteSink& sink) : trace_(trace), derived_(trace), index_(derived_.index()), out_(sink) {}
 
     bool write() {
         out_.raw("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":");
@@ -45,8 +44,8 @@ public:
         }
         writeOutput();
         writeDiagnostics();
-        writeCounter("ready queue", "tasks", readyQueueDepth(trace_, index_));
-        writeCounter("pending timers", "timers", pendingTimers(trace_, index_));
+        writeCounter("ready queue", "tasks", derived_.readyQueue());
+        writeCounter("pending timers", "timers", derived_.pendingTimers());
         out_.raw("\n]}\n");
         return out_.finish();
     }
@@ -122,7 +121,7 @@ private:
 
     // Which task held the loop, with the frozen stretches marked.
     void writeLoopTrack() {
-        const std::vector<FrozenStretch> frozen = findFrozenStretches(trace_, index_);
+        const std::vector<FrozenStretch>& frozen = derived_.frozenStretches();
         std::size_t nextFrozen = 0;
         for (const LoopSlice& slice : index_.loopSlices()) {
             if (slice.end <= slice.begin)
@@ -285,8 +284,7 @@ private:
     }
 
     void writeDiagnostics() {
-        const std::vector<FrozenStretch> frozen = findFrozenStretches(trace_, index_);
-        for (const Diagnostic& d : collectDiagnostics(trace_, frozen)) {
+        for (const Diagnostic& d : derived_.diagnostics()) {
             const TaskId track = d.kind == DiagnosticKind::FrozenLoop ? kNoTask : d.task;
             instant(track, d.time, "diagnostic", d.summary, d.detail, d.advice);
         }
@@ -305,7 +303,8 @@ private:
     }
 
     const Trace& trace_;
-    TraceIndex index_;
+    const DerivedTrace derived_;
+    const TraceIndex& index_;
     JsonOutput out_;
     bool first_ = true;
     std::uint64_t flows_ = 0;

@@ -1,8 +1,8 @@
-#include "model/LoopInsides.h"
+#include "awaitscope/analysis/LoopInsides.h"
 
 #include <algorithm>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
 namespace {
 
@@ -10,7 +10,7 @@ bool finished(TaskPhase phase) { return phase == TaskPhase::Done || phase == Tas
 
 // The awaiting span of `task` that covers `time`: its end is when the task was woken, which
 // for a timer is its deadline.
-const Span* awaitingSpanAt(const TraceModel& model, TaskId task, TimeNs time) {
+const Span* awaitingSpanAt(const DerivedTrace& model, TaskId task, TimeNs time) {
     const auto& spans = model.index().lane(task).spans;
     auto it = std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.begin <= time; });
     while (it != spans.begin()) {
@@ -23,7 +23,7 @@ const Span* awaitingSpanAt(const TraceModel& model, TaskId task, TimeNs time) {
     return nullptr;
 }
 
-AwaitEdge edgeFor(const TraceModel& model, const PlayheadState& state, TaskId waiter, const TaskMoment& moment) {
+AwaitEdge edgeFor(const DerivedTrace& model, const PlayheadState& state, TaskId waiter, const TaskMoment& moment) {
     const Trace& trace = model.trace();
     const AwaitInfo& info = trace.awaits[moment.await];
     AwaitEdge edge;
@@ -73,7 +73,7 @@ std::pair<std::size_t, std::size_t> recordedIterationAt(const Trace& trace, Time
     return {static_cast<std::size_t>(first - q.begin()), static_cast<std::size_t>(last - q.begin())};
 }
 
-LoopInsides loopInsidesAt(const TraceModel& model, const PlayheadState& state) {
+LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state) {
     const Trace& trace = model.trace();
     LoopInsides insides;
     insides.holder = state.holder();
@@ -121,4 +121,4 @@ LoopInsides loopInsidesAt(const TraceModel& model, const PlayheadState& state) {
     return insides;
 }
 
-} // namespace awaitscope::ui
+} // namespace awaitscope

@@ -1,12 +1,10 @@
-#include "model/CausalOrder.h"
-
-#include "model/TraceModel.h"
+#include "awaitscope/analysis/CausalOrder.h"
 
 #include <algorithm>
 #include <optional>
 #include <string_view>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
 namespace {
 
@@ -396,4 +394,4 @@ std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector
     return positions;
 }
 
-} // namespace awaitscope::ui
+} // namespace awaitscope

@@ -1,8 +1,8 @@
-#include "model/PlayheadState.h"
+#include "awaitscope/analysis/PlayheadState.h"
 
 #include <algorithm>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
 namespace {
 
@@ -26,7 +26,7 @@ const char* toString(TaskPhase phase) {
     return "?";
 }
 
-PlayheadState::PlayheadState(const TraceModel& model, TimeNs time, std::optional<std::size_t> step) : model_(model), time_(time) {
+PlayheadState::PlayheadState(const DerivedTrace& model, TimeNs time, std::optional<std::size_t> step) : model_(model), time_(time) {
     applied_ = step ? std::min(*step, model.playbackLength()) : model.playbackCountAtOrBefore(time);
     printed_ = model.outputsAmongFirst(applied_);
     const auto& order = model.eventsInTimeOrder();
@@ -67,7 +67,7 @@ PlayheadState::PlayheadState(const TraceModel& model, TimeNs time, std::optional
     if (holder_ != kNoTask) {
         const std::size_t stop = applied_ > kMaxLookBack ? applied_ - kMaxLookBack : 0;
         for (std::size_t k = applied_; k-- > stop;) {
-            const TraceModel::PlaybackItem item = model.playbackItem(k);
+            const PlaybackItem item = model.playbackItem(k);
             if (item.task == holder_) {
                 holderLine_ = siteOfItem(item);
                 break;
@@ -79,7 +79,7 @@ PlayheadState::PlayheadState(const TraceModel& model, TimeNs time, std::optional
     }
 }
 
-std::optional<TraceModel::PlaybackItem> PlayheadState::lastItem() const {
+std::optional<PlaybackItem> PlayheadState::lastItem() const {
     if (applied_ == 0)
         return std::nullopt;
     return model_.playbackItem(applied_ - 1);
@@ -109,7 +109,7 @@ SiteId PlayheadState::lastAwaitSite(TaskId task, std::uint32_t before) const {
     return kUnknownSite;
 }
 
-SiteId PlayheadState::siteOfItem(const TraceModel::PlaybackItem& item) const {
+SiteId PlayheadState::siteOfItem(const PlaybackItem& item) const {
     const Trace& trace = model_.trace();
     if (item.output)
         return trace.output[item.index].site;
@@ -183,4 +183,4 @@ TaskMoment PlayheadState::task(TaskId task) const {
     return moment;
 }
 
-} // namespace awaitscope::ui
+} // namespace awaitscope

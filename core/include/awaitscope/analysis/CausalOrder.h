@@ -5,14 +5,18 @@
 // events came first. These functions rebuild that order the way asyncio runs it: a task step
 // (resume .. suspend) runs whole, the tasks it wakes become ready during it, and the steps of
 // one instant run in the order their tasks became ready (the loop's FIFO ready queue).
-#include <awaitscope/trace/Trace.h>
+#include "awaitscope/trace/Trace.h"
 
 #include <cstdint>
 #include <vector>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
-struct EventRef;
+// An event named by its task and its position in that task's event vector.
+struct EventRef {
+    TaskId task = kNoTask;
+    std::uint32_t index = 0;
+};
 
 // Instants with more events than this keep the plain (task, position) order: rebuilding a
 // huge instant costs more than it teaches.
@@ -32,4 +36,4 @@ void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const s
 // call or frame exit at that moment, and before anything later.
 std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector<EventRef>& order);
 
-} // namespace awaitscope::ui
+} // namespace awaitscope

@@ -1,17 +1,17 @@
 #pragma once
 
 // The run as it stood at the playhead: each task's state and line, the task holding the loop
-// and the line it is at, and how many lines were printed. Built from the TraceModel's playback
+// and the line it is at, and how many lines were printed. Built from the DerivedTrace's playback
 // order (events and printed lines merged as they happened), so stepping inside one instant
 // of a virtual clock shows the steps one by one. Pure: the timeline overlay, the code panel,
 // the output panel and the loop's-insides panel all ask it, so they agree.
-#include "model/TraceModel.h"
+#include "awaitscope/analysis/DerivedTrace.h"
 
 #include <optional>
 #include <utility>
 #include <vector>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
 enum class TaskPhase : std::uint8_t {
     NotCreated,  // created later
@@ -35,12 +35,12 @@ struct TaskMoment {
 class PlayheadState {
 public:
     // `step`: items applied (ViewState::playheadStep); empty: everything up to `time`.
-    PlayheadState(const TraceModel& model, TimeNs time, std::optional<std::size_t> step = std::nullopt);
+    PlayheadState(const DerivedTrace& model, TimeNs time, std::optional<std::size_t> step = std::nullopt);
 
     TimeNs time() const { return time_; }
     std::size_t applied() const { return applied_; }
     // The item that happened last (the one stepping just went over), if any.
-    std::optional<TraceModel::PlaybackItem> lastItem() const;
+    std::optional<PlaybackItem> lastItem() const;
 
     TaskMoment task(TaskId task) const;
     // The task holding the loop at the playhead (kNoTask: the loop is idle between steps).
@@ -53,10 +53,10 @@ public:
 private:
     // The last event of `task` that has happened (events index), or nothing.
     std::optional<std::uint32_t> lastEvent(TaskId task) const;
-    SiteId siteOfItem(const TraceModel::PlaybackItem& item) const;
+    SiteId siteOfItem(const PlaybackItem& item) const;
     SiteId lastAwaitSite(TaskId task, std::uint32_t before) const;
 
-    const TraceModel& model_;
+    const DerivedTrace& model_;
     TimeNs time_ = 0;
     std::size_t applied_ = 0;
     std::size_t printed_ = 0;
@@ -65,4 +65,4 @@ private:
     SiteId holderLine_ = kUnknownSite;
 };
 
-} // namespace awaitscope::ui
+} // namespace awaitscope

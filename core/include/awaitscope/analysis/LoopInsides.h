@@ -4,12 +4,12 @@
 // deadlines, the task holding the loop, and who awaits whom. Exact when the run recorded its
 // queues (Trace::loopQueues: the queues as each iteration began); otherwise an approximation
 // rebuilt from the tasks' states, and labelled as one.
-#include "model/PlayheadState.h"
+#include "awaitscope/analysis/PlayheadState.h"
 
 #include <string>
 #include <vector>
 
-namespace awaitscope::ui {
+namespace awaitscope {
 
 struct QueuedCallback {
     TaskId task = kNoTask;  // the task it runs or wakes; kNoTask: another callback
@@ -41,10 +41,10 @@ struct LoopInsides {
 // Caps what the panel lists of a busy program; the counts say how many there are.
 inline constexpr std::size_t kMaxInsidesRows = 200;
 
-LoopInsides loopInsidesAt(const TraceModel& model, const PlayheadState& state);
+LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state);
 
 // The recorded entries of the last loop iteration that began at or before `time`:
 // [first, last) into Trace::loopQueues (empty when none was recorded by then).
 std::pair<std::size_t, std::size_t> recordedIterationAt(const Trace& trace, TimeNs time);
 
-} // namespace awaitscope::ui
+} // namespace awaitscope
