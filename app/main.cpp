@@ -2,8 +2,8 @@
 // Command-line options are parsed before any QApplication exists, so --help, --version and
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
+#include "TeachingScenes.h"
 #include "app/RenderCommand.h"
-#include "app/TeachingScenes.h"
 #include "app/TraceSources.h"
 
 #include <awaitscope/Version.h>
@@ -69,65 +69,10 @@ std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
     return {};
 }
 
-// The ui reaches file loading, saving and script running only through these hooks.
+// Core's io and script behind the window's hooks, with the sample traces found here.
 awaitscope::ui::TraceSources makeTraceSources() {
-    awaitscope::ui::TraceSources sources;
+    awaitscope::ui::TraceSources sources = awaitscope::ui::coreTraceSources();
     sources.sampleTraces = findSampleTraces();
-    sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
-        awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
-        if (result.ok)  // a recorded program's code, when the trace does not carry it
-            awaitscope::attachSourceBeside(result.trace, path);
-        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error),
-                                           std::move(result.warnings)};
-    };
-    sources.save = [](const awaitscope::Trace& trace, const std::string& path, awaitscope::ui::SaveFormat format) {
-        const awaitscope::TraceFormat as = format == awaitscope::ui::SaveFormat::Chrome ? awaitscope::TraceFormat::Chrome
-                                           : format == awaitscope::ui::SaveFormat::NativeGzip
-                                               ? awaitscope::TraceFormat::NativeGzip
-                                               : awaitscope::TraceFormat::Native;
-        awaitscope::SaveResult result = awaitscope::saveTraceFile(trace, path, as);
-        return awaitscope::ui::SavedTrace{result.ok, std::move(result.error)};
-    };
-    sources.scenarios = [] {
-        std::vector<awaitscope::ui::ScenarioInfo> scenarios;
-        for (const awaitscope::Scenario& s : awaitscope::builtinScenarios())
-            scenarios.push_back({s.name, s.title, s.fileName, s.source, s.lesson});
-        return scenarios;
-    };
-    sources.runScenario = [](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
-        const awaitscope::Scenario* scenario = awaitscope::findScenario(name);
-        if (!scenario)
-            return awaitscope::ui::LoadedTrace{false, {}, "no built-in scenario named '" + name + "'", {}};
-        awaitscope::ScriptRunOptions options;
-        options.fileName = scenario->fileName;
-        options.cancelled = hooks.cancelled;
-        options.recordLoopQueues = true;  // playback shows the loop's insides exactly
-        awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
-        result.trace.metadata.scenario = scenario->name;
-        // A lesson that raised still has a trace to inspect: the error becomes a warning.
-        std::vector<std::string> warnings;
-        if (result.error)
-            warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
-        return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
-    };
-    // The learner's edited code: a syntax error has no trace (ok false), a raised error has
-    // one; both come back in `problems`, marked at their line in the editor.
-    sources.runSource = [](const std::string& source, const std::string& fileName, const awaitscope::ui::LoadHooks& hooks) {
-        awaitscope::ScriptRunOptions options;
-        options.fileName = fileName;
-        options.cancelled = hooks.cancelled;
-        options.recordLoopQueues = true;
-        awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
-        awaitscope::ui::LoadedTrace loaded;
-        if (result.error)
-            loaded.problems.push_back({result.error->line, result.error->column, result.error->message});
-        loaded.ok = result.ok || !result.trace.tasks.empty() || !result.trace.output.empty();
-        if (!loaded.ok && result.error)
-            loaded.error = fileName + ":" + std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
-                           result.error->message;
-        loaded.trace = std::move(result.trace);
-        return loaded;
-    };
     return sources;
 }
 

@@ -45,7 +45,7 @@ enum class Theme { System, Light, Dark };
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);  // the built-in demo lessons only
+    explicit MainWindow(QWidget* parent = nullptr);  // core's io and script (coreTraceSources)
     explicit MainWindow(TraceSources sources, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -108,20 +108,19 @@ private:
     void createStatusBar();
     void restoreSettings();
     void refreshRecentFiles();
-    void startJob(const QString& what, std::function<LoadedTrace(const LoadHooks&)> work,
-                  std::function<void(const LoadOutcome&)> onSuccess);
+    void startJob(const QString& what, std::unique_ptr<TraceLoadJob> job, std::function<void(const LoadOutcome&)> onSuccess);
     void finishJob(const LoadOutcome& outcome, const QString& what);
     void showError(const QString& title, const QString& message);
     void updateTitle();
     void updateActions();
-    const ScenarioInfo* scenarioFor(const QString& name) const;
+    const Scenario* scenarioFor(const QString& name) const;
     void saveAsDialog();
     void exportImageDialog(bool svg);
     void exportChromeDialog();
     void openDialog();
 
     TraceSources sources_;
-    std::vector<ScenarioInfo> scenarios_;
+    std::vector<Scenario> scenarios_;
     TraceDocument* document_;
     ViewState* view_;
     TimelineView* timeline_ = nullptr;

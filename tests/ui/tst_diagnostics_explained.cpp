@@ -2,7 +2,7 @@
 // the program), its victims and its fix, and "Show me" zooms the timeline to it.
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
-#include "model/DiagnosticsModel.h"
+#include "teaching/DiagnosticsModel.h"
 #include "model/ViewState.h"
 #include "panels/DiagnosticsPanel.h"
 

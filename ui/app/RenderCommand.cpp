@@ -24,19 +24,23 @@ int runRenderCommand(const RenderRequest& request, const TraceSources& sources, 
             *errors += QStringLiteral("awaitscope: %1\n").arg(message);
         return 1;
     };
-    LoadedTrace loaded;
+    Trace trace;
     if (!request.scenario.isEmpty()) {
         if (!sources.runScenario)
             return fail(QStringLiteral("running scenarios is not available in this build"));
-        loaded = sources.runScenario(request.scenario.toStdString(), {});
+        ScriptRunResult ran = sources.runScenario(request.scenario.toStdString(), {});
+        if (!ran.ok && ran.trace.tasks.empty() && ran.error)
+            return fail(QString::fromStdString(ran.error->message));
+        trace = std::move(ran.trace);
     } else {
         if (!sources.load)
             return fail(QStringLiteral("opening trace files is not available in this build"));
-        loaded = sources.load(request.tracePath.toStdString(), {});
+        LoadResult loaded = sources.load(request.tracePath.toStdString(), {});
+        if (!loaded.ok)
+            return fail(QString::fromStdString(loaded.error));
+        trace = std::move(loaded.trace);
     }
-    if (!loaded.ok)
-        return fail(QString::fromStdString(loaded.error));
-    DerivedTrace model(std::make_shared<const Trace>(std::move(loaded.trace)));
+    const DerivedTrace model(std::make_shared<const Trace>(std::move(trace)));
     RenderOptions options;
     options.size = request.size;
     options.dark = request.dark;

@@ -2,7 +2,8 @@
 
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
-#include "timeline/RulerTicks.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <algorithm>
 #include <map>

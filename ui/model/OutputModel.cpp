@@ -1,7 +1,8 @@
 #include "model/OutputModel.h"
 
 #include "model/QtText.h"
-#include "timeline/RulerTicks.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <algorithm>
 

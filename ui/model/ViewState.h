@@ -3,9 +3,9 @@
 // The one place that holds what the user is looking at: the visible time range, the
 // selection, the playhead, the measured range and the time under the cursor. Every panel
 // listens to its signals and changes it through its slots; no panel talks to another
-// (STYLE.md rule 7, after Hotspot's zoom/filter QObject).
+// (after Hotspot's zoom/filter QObject).
 #include "model/Selection.h"
-#include "timeline/TimeScale.h"
+#include "model/ViewRange.h"
 
 #include <QObject>
 

@@ -238,7 +238,7 @@ void CodePanel::showDocument() {
         editor_->setReadOnly(false);
         header_->setText(shownFile_.isEmpty() ? tr("Program") : shownFile_);
         // A run that raised: its tracebacks, at their lines.
-        std::vector<ScriptProblem> problems;
+        std::vector<ScriptDiagnostic> problems;
         const Trace& trace = model->trace();
         for (const ScriptError& e : trace.scriptErrors) {
             std::string_view text = trace.str(e.text);
@@ -370,12 +370,12 @@ void CodePanel::showPlayhead() {
     }
 }
 
-void CodePanel::markProblems(const std::vector<ScriptProblem>& problems) {
+void CodePanel::markProblems(const std::vector<ScriptDiagnostic>& problems) {
     editor_->markerDeleteAll(ErrorBackground);
     editor_->markerDeleteAll(ErrorDot);
     editor_->clearAnnotations();
     errorLines_.clear();
-    for (const ScriptProblem& problem : problems) {
+    for (const ScriptDiagnostic& problem : problems) {
         if (problem.line < 1 || problem.line > editor_->lines())
             continue;
         errorLines_ << problem.line;

@@ -1,6 +1,6 @@
 #include "panels/ComparisonView.h"
 
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
 #include "model/QtText.h"
 #include "timeline/TimelineView.h"
 

@@ -1,6 +1,6 @@
 #include "panels/DetailsPanel.h"
 
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"

@@ -3,7 +3,7 @@
 // The recorder turns runtime happenings into a Trace as they occur. Appending an event is
 // a bounds check and a 16-byte store; locations, awaits and frames are interned through
 // small direct-mapped caches so that the hot path rarely touches a hash map.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/trace/Trace.h"
 
 #include <array>

@@ -481,4 +481,26 @@ Trace recordDemoScenario(const DemoScenario& scenario) {
     return trace;
 }
 
+TraceSources demoTraceSources() {
+    TraceSources sources;
+    sources.scenarios = [] {
+        std::vector<Scenario> list;
+        for (const DemoScenario& demo : demoScenarios())
+            list.push_back({demo.name, demo.title, demo.fileName, demo.source, demo.lesson});
+        return list;
+    };
+    sources.runScenario = [](const std::string& name, const LoadProgress&) {
+        ScriptRunResult result;
+        const DemoScenario* demo = findDemoScenario(name);
+        if (!demo) {
+            result.error = ScriptDiagnostic{0, 0, "no built-in scenario named '" + name + "'"};
+            return result;
+        }
+        result.trace = recordDemoScenario(*demo);
+        result.ok = true;
+        return result;
+    };
+    return sources;
+}
+
 } // namespace awaitscope::ui

@@ -1,6 +1,6 @@
-#include "model/Prediction.h"
+#include "teaching/Prediction.h"
 
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
 #include "model/QtText.h"
 
 #include <awaitscope/analysis/TimeFormat.h>

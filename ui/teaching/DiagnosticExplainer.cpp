@@ -1,4 +1,4 @@
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
 
 #include "model/QtText.h"
 

@@ -3,7 +3,7 @@
 // The problems a trace shows, one row each: frozen stretches, never-awaited coroutines,
 // task exceptions never retrieved, tasks pending at exit, uncaught script errors. Each row
 // carries the selection and time range that clicking it zooms to.
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
 #include "model/Selection.h"
 
 #include <awaitscope/analysis/DerivedTrace.h>

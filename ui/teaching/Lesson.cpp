@@ -1,4 +1,4 @@
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
 
 #include "model/QtText.h"
 

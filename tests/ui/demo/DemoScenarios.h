@@ -1,11 +1,12 @@
 #pragma once
 
-// Built-in lessons recorded in-process with the C++ runtime, so the explorer has something
-// true to show before the script interpreter lands. Each one is the C++ twin of a short
-// asyncio program: the program text is kept with it, and every recorded site points at
-// the matching line of that text, so the code panel highlights real Python lines.
-// When the script branch is merged, app/main.cpp fills the scenario hooks with the real
-// interpreter and these remain only as test fixtures.
+// Test fixtures: short asyncio programs recorded in-process with the C++ runtime, so that the
+// window's suites have small, exactly known traces (tests/ui/demo_cases holds what CPython
+// prints for each, and tst_demo_scenarios checks them against it). Each keeps the program it is
+// the twin of, and every recorded site points at that program's line, so the code panel
+// highlights real Python lines. demoTraceSources() offers them as the window's lessons.
+#include "app/TraceSources.h"
+
 #include <awaitscope/trace/Trace.h>
 
 #include <string>
@@ -31,5 +32,8 @@ Trace recordDemoScenario(const DemoScenario& scenario);
 
 // The 1-based line of the `occurrence`-th line of `source` that contains `snippet`, or 0.
 int lineContaining(std::string_view source, std::string_view snippet, int occurrence = 1);
+
+// The fixtures as the window's lessons: `scenarios` and `runScenario` filled, nothing else.
+TraceSources demoTraceSources();
 
 } // namespace awaitscope::ui

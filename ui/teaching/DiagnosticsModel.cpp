@@ -1,9 +1,7 @@
-#include "model/DiagnosticsModel.h"
+#include "teaching/DiagnosticsModel.h"
 
 #include "model/SelectionInfo.h"
 
-#include <QApplication>
-#include <QStyle>
 
 #include <algorithm>
 
@@ -60,11 +58,6 @@ QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
     case ExplanationRole: return d.explanation;
     case SelectionKindRole: return static_cast<int>(d.selection.kind);
-    case Qt::DecorationRole:
-        if (qobject_cast<QApplication*>(QCoreApplication::instance()))
-            return QApplication::style()->standardIcon(d.severity == Diagnostic::Severity::Error ? QStyle::SP_MessageBoxCritical
-                                                                                                  : QStyle::SP_MessageBoxWarning);
-        return {};
     }
     return {};
 }

@@ -1,4 +1,4 @@
-#include "app/PlaybackController.h"
+#include "teaching/PlaybackController.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
-#include "app/TeachingScenes.h"
+#include "TeachingScenes.h"
 
 #include "MainWindow.h"
-#include "app/PlaybackController.h"
+#include "teaching/PlaybackController.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/DiagnosticsPanel.h"
