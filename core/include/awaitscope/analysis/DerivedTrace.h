@@ -33,6 +33,7 @@ public:
     explicit DerivedTrace(std::shared_ptr<const Trace> trace, const Options& options = {});
     // For a trace its caller keeps alive at least as long as this (the report's).
     explicit DerivedTrace(const Trace& trace, const Options& options = {});
+    DerivedTrace(Trace&&, const Options& = {}) = delete;  // a temporary would die before this
     DerivedTrace(const DerivedTrace&) = delete;
     DerivedTrace& operator=(const DerivedTrace&) = delete;
 
