@@ -691,6 +691,8 @@ bool MainWindow::exportImage(const QString& path, QSize size) {
     options.visible = view_->visibleRange();
     options.selection = view_->selection();
     options.scrollY = timeline_->currentFrame().scrollY;
+    options.collapsedTasks = timeline_->collapsedTasks();
+    options.expandedGroups = timeline_->expandedGroups();
     QString error;
     const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     const bool ok = svg ? writeTimelineSvg(*model, options, path, &error) : writeTimelinePng(*model, options, path, &error);

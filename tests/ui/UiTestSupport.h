@@ -1,12 +1,14 @@
 #pragma once
 
-// Helpers for the ui suites: demo traces as TraceModels, tasks by name, and settings that
-// never touch the developer's own.
+// Helpers for the ui suites: demo traces and script runs as derived traces, tasks by name, and
+// settings that never touch the developer's own.
 #include "demo/DemoScenarios.h"
 
 #include <awaitscope/analysis/DerivedTrace.h>
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <memory>
@@ -21,6 +23,22 @@ inline std::shared_ptr<const awaitscope::DerivedTrace> demoModel(const char* nam
     auto trace = std::make_shared<const awaitscope::Trace>(awaitscope::ui::recordDemoScenario(*scenario));
     return std::make_shared<const awaitscope::DerivedTrace>(trace);
 }
+
+#ifdef MANY_TASKS_SCRIPT
+// tests/bench/many_tasks.py with `tasks` fetch() calls (a TaskGroup of them; the 8th blocks
+// the loop for 0.2 s), run by the script interpreter.
+inline std::shared_ptr<const awaitscope::DerivedTrace> manyTasksModel(int tasks) {
+    QFile file(QStringLiteral(MANY_TASKS_SCRIPT));
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error("cannot read " MANY_TASKS_SCRIPT);
+    std::string source = file.readAll().toStdString();
+    source.replace(source.find("TASKS = 2000"), 12, "TASKS = " + std::to_string(tasks));
+    awaitscope::ScriptRunOptions options;
+    options.fileName = "many_tasks.py";
+    awaitscope::ScriptRunResult run = awaitscope::runScript(source, options);
+    return std::make_shared<const awaitscope::DerivedTrace>(std::make_shared<const awaitscope::Trace>(std::move(run.trace)));
+}
+#endif
 
 inline awaitscope::TaskId taskNamed(const awaitscope::DerivedTrace& model, const std::string& name) {
     for (awaitscope::TaskId task = 0; task < model.taskCount(); ++task)

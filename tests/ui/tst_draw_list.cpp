@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 
 using namespace awaitscope;
@@ -161,6 +162,78 @@ private slots:
         // A hidden task resolves to the row of its shown ancestor.
         QCOMPARE(closed.rowOfTask(uitest::taskNamed(*model, "news")), static_cast<int>(closed.firstTaskRow()));
         QCOMPARE(closed.contentHeight(), closed.rows().back().height);
+    }
+
+    // 300 fetch() tasks of one TaskGroup: one group row, closed, until it is opened.
+    void manyTasksOfOneCoroutineShowAsOneGroupRow() {
+        const auto model = uitest::manyTasksModel(300);
+        QCOMPARE(model->groups().groups().size(), std::size_t{1});
+        const TimelineLayout closed(*model, {});
+        // main, then (in creation order) heartbeat and the group.
+        QCOMPARE(closed.rows().size(), closed.firstTaskRow() + 3);
+        const LayoutRow& group = closed.rows().back();
+        QCOMPARE(group.kind, RowKind::Group);
+        QCOMPARE(group.group, 0u);
+        QVERIFY(group.collapsed && group.hasChildren);
+        QCOMPARE(group.treeDepth, 1);
+        const CoroutineGroup& fetches = model->groups().groups()[0];
+        // Every task of the group resolves to the group's row, and so do their arrows.
+        QCOMPARE(closed.rowOfTask(fetches.tasks[123]), static_cast<int>(closed.rows().size() - 1));
+        QCOMPARE(closed.rowOfGroup(0), static_cast<int>(closed.rows().size() - 1));
+        // The TaskGroup's bracket spans heartbeat's row and the group's.
+        const ScopeId scope = model->trace().tasks[fetches.tasks[0]].scope;
+        const auto [top, bottom] = closed.scopeExtent(scope);
+        QCOMPARE(top, closed.rows()[closed.firstTaskRow() + 1].y);
+        QCOMPARE(bottom, group.y + group.height);
+
+        std::vector<bool> expanded{true};
+        const TimelineLayout open(*model, {}, expanded);
+        QCOMPARE(open.rows().size(), closed.firstTaskRow() + 3 + 300);
+        QVERIFY(!open.rows()[open.firstTaskRow() + 2].collapsed);
+        const int lane = open.rowOfTask(fetches.tasks[123]);
+        QCOMPARE(open.rows()[static_cast<std::size_t>(lane)].task, fetches.tasks[123]);
+        QCOMPARE(open.rows()[static_cast<std::size_t>(lane)].treeDepth, 2);
+    }
+
+    void onlyTheRowsOnScreenAreVisited() {
+        const auto model = uitest::manyTasksModel(300);
+        const TimelineLayout open(*model, {}, std::vector<bool>{true});
+        const int lane = open.rows()[open.firstTaskRow() + 10].height;
+        const auto [first, last] = open.visibleTaskRows(50 * lane, 20 * lane);
+        QVERIFY(last - first <= 21);
+        QVERIFY(open.rows()[first].y <= 50 * lane && open.rows()[first].y + open.rows()[first].height > 50 * lane);
+        QVERIFY(open.rows()[last - 1].y < 70 * lane);
+        QVERIFY(last == open.rows().size() || open.rows()[last].y >= 70 * lane);
+        const auto [none, alsoNone] = open.visibleTaskRows(open.contentHeight() + 10, 100);
+        QCOMPARE(none, alsoNone);
+    }
+
+    void aGroupBandIsOneColumnPerPixelOfItsLife() {
+        const auto model = uitest::manyTasksModel(300);
+        const TimelineLayout closed(*model, {});
+        const CoroutineGroup& fetches = model->groups().groups()[0];
+        const TimeScale scale({fetches.range.begin, fetches.range.end}, 0, 1000);
+        RowDrawList items;
+        buildRowDrawList(*model, closed.rows().back(), scale, {}, items);
+        QVERIFY(!items.group.empty() && items.group.size() <= 1000);
+        QCOMPARE(items.group.front().x0, 0.0f);
+        QCOMPARE(items.group.back().x1, 1000.0f);
+        // Mid-freeze (the 8th fetch blocks the loop for 0.2 s): one runs, every other one still
+        // alive waits for the loop.
+        const FrozenStretch& freeze = model->frozenStretches()[0];
+        const TimeNs t = freeze.begin + freeze.duration() * 3 / 4;
+        const double x = scale.timeToX(t);
+        const auto column = std::find_if(items.group.begin(), items.group.end(), [&](const GroupColumn& c) { return c.x0 <= x && x < c.x1; });
+        QVERIFY(column != items.group.end());
+        const auto alive = std::count_if(fetches.tasks.begin(), fetches.tasks.end(), [&](TaskId task) {
+            return model->index().lane(task).begin <= t && t < model->index().lane(task).end;
+        });
+        QVERIFY(alive > 250);
+        QCOMPARE(column->running, 1.0f);
+        QCOMPARE(column->ready, static_cast<float>(alive - 1));
+        QCOMPARE(column->awaiting, 0.0f);
+        // Its one problem, the freeze, is a marker.
+        QCOMPARE(items.markers.size(), std::size_t{1});
     }
 
     void rowAtFindsPinnedAndScrolledRows() {

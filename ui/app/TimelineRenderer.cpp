@@ -13,7 +13,7 @@ namespace {
 
 void paintInto(QPainter& painter, const DerivedTrace& model, const RenderOptions& options) {
     const TimelineStyle style = options.dark ? TimelineStyle::darkStyle() : TimelineStyle::light();
-    const TimelineLayout layout(model, {});
+    const TimelineLayout layout(model, options.collapsedTasks, options.expandedGroups);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     TimelinePainter().paint(painter, renderFrame(model, options, layout, style));
 }

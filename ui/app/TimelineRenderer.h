@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace awaitscope::ui {
 
@@ -23,6 +24,8 @@ struct RenderOptions {
     Selection selection;
     int scrollY = 0;
     qreal devicePixelRatio = 1.0;
+    std::vector<bool> collapsedTasks;  // as TimelineLayout takes them (the window's, for its exports)
+    std::vector<bool> expandedGroups;
 };
 
 class TimelineLayout;

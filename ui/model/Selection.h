@@ -24,6 +24,7 @@ enum class SelectionKind : std::uint8_t {
     PendingAtExit,    // index into Trace::pendingAtExit
     ScriptError,      // index into Trace::scriptErrors
     Scope,            // index into Trace::scopes (task: the owner)
+    Group,            // index into DerivedTrace::groups() (task: kNoTask)
 };
 
 struct Selection {
@@ -36,6 +37,7 @@ struct Selection {
 
     static Selection ofTask(TaskId task) { return {SelectionKind::Task, task, 0}; }
     static Selection of(SelectionKind kind, TaskId task, std::uint32_t index) { return {kind, task, index}; }
+    static Selection ofGroup(std::uint32_t group) { return {SelectionKind::Group, kNoTask, group}; }
 };
 
 } // namespace awaitscope::ui

@@ -4,6 +4,9 @@
 
 #include <awaitscope/analysis/TimeFormat.h>
 
+#include <QLocale>
+#include <QStringList>
+
 #include <algorithm>
 
 namespace awaitscope::ui {
@@ -88,7 +91,117 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
     info.range = TimeRange{lane.begin, lane.end};
 }
 
+QString count(std::size_t n) { return QLocale(QLocale::English).toString(static_cast<qulonglong>(n)); }
+
+void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo& info) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    const QString name = qs(model.trace().str(group.name));
+    info.title = groupTitle(model, index);
+    info.explanation = QStringLiteral("%1 tasks of %2 run the same coroutine, %3(). The band shows how many of them run, "
+                                      "wait for the loop and await at each moment; open the group to see each lane.")
+                           .arg(count(group.tasks.size()), group.parent == kNoTask ? QStringLiteral("the program") : qs(model.taskName(group.parent)), name);
+    info.facts.emplace_back(QStringLiteral("Tasks"), count(group.tasks.size()));
+    info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(group.range.begin)));
+    info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(group.range.end)));
+    info.facts.emplace_back(QStringLiteral("Ended"), groupSubtitle(model, index));
+    info.facts.emplace_back(QStringLiteral("At most at once"), count(group.activity.peakAlive()));
+    if (!group.frozen.empty())
+        info.facts.emplace_back(QStringLiteral("Froze the loop"), QStringLiteral("%1 times").arg(count(group.frozen.size())));
+    if (!group.diagnostics.empty())
+        info.facts.emplace_back(QStringLiteral("Problems"), count(group.diagnostics.size()));
+    if (!group.tasks.empty())
+        addSite(info, model.trace(), model.trace().tasks[group.tasks.front()].createdAt, QStringLiteral("Created at"));
+    info.range = group.range;
+}
+
 } // namespace
+
+QString groupTitle(const DerivedTrace& model, std::uint32_t index) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    const QString name = qs(model.trace().str(group.name));
+    return (group.kind == TaskKind::Thread ? QStringLiteral("thread · ") + name : name + QStringLiteral("()")) +
+           QStringLiteral(" × ") + count(group.tasks.size());
+}
+
+QString groupSubtitle(const DerivedTrace& model, std::uint32_t index) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    QStringList parts;
+    if (group.done)
+        parts << QStringLiteral("%1 done").arg(count(group.done));
+    if (group.failed)
+        parts << QStringLiteral("%1 failed").arg(count(group.failed));
+    if (group.cancelled)
+        parts << QStringLiteral("%1 cancelled").arg(count(group.cancelled));
+    if (group.unfinished)
+        parts << QStringLiteral("%1 unfinished").arg(count(group.unfinished));
+    return parts.join(QStringLiteral(" · "));
+}
+
+std::optional<TimeRange> selectionRange(const DerivedTrace& model, const Selection& selection) {
+    const Trace& trace = model.trace();
+    const bool taskValid = selection.task < model.taskCount();
+    auto point = [](TimeNs t) { return std::optional<TimeRange>(TimeRange{t, t}); };
+    switch (selection.kind) {
+    case SelectionKind::None: return std::nullopt;
+    case SelectionKind::Output:
+        return selection.index < trace.output.size() ? point(trace.output[selection.index].time) : std::nullopt;
+    case SelectionKind::Event:
+        return taskValid && selection.index < trace.tasks[selection.task].events.size()
+                   ? point(trace.tasks[selection.task].events[selection.index].time)
+                   : std::nullopt;
+    case SelectionKind::UnretrievedError:
+        return selection.index < trace.unretrievedErrors.size() ? point(trace.unretrievedErrors[selection.index].time) : std::nullopt;
+    case SelectionKind::PendingAtExit:
+        return selection.index < trace.pendingAtExit.size() ? point(trace.pendingAtExit[selection.index].time) : std::nullopt;
+    case SelectionKind::ScriptError:
+        return selection.index < trace.scriptErrors.size() ? point(trace.scriptErrors[selection.index].time) : std::nullopt;
+    case SelectionKind::NeverAwaited:
+        return selection.index < trace.neverAwaited.size() ? point(trace.neverAwaited[selection.index].created) : std::nullopt;
+    case SelectionKind::Task: {
+        if (!taskValid)
+            return std::nullopt;
+        const TaskLane& lane = model.index().lane(selection.task);
+        return TimeRange{lane.begin, lane.end};
+    }
+    case SelectionKind::Span: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).spans.size())
+            return std::nullopt;
+        const Span& span = model.index().lane(selection.task).spans[selection.index];
+        return TimeRange{span.begin, span.end};
+    }
+    case SelectionKind::Frame: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).frames.size())
+            return std::nullopt;
+        const FrameSpan& frame = model.index().lane(selection.task).frames[selection.index];
+        return TimeRange{frame.begin, frame.end};
+    }
+    case SelectionKind::Block: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).blocks.size())
+            return std::nullopt;
+        const BlockSpan& block = model.index().lane(selection.task).blocks[selection.index];
+        return TimeRange{block.begin, block.end};
+    }
+    case SelectionKind::LoopSlice: {
+        const auto& slices = model.index().loopSlices();
+        return selection.index < slices.size() ? std::optional<TimeRange>(TimeRange{slices[selection.index].begin, slices[selection.index].end})
+                                               : std::nullopt;
+    }
+    case SelectionKind::Frozen: {
+        const auto& stretches = model.frozenStretches();
+        return selection.index < stretches.size()
+                   ? std::optional<TimeRange>(TimeRange{stretches[selection.index].begin, stretches[selection.index].end})
+                   : std::nullopt;
+    }
+    case SelectionKind::Scope:
+        return selection.index < trace.scopes.size()
+                   ? std::optional<TimeRange>(TimeRange{trace.scopes[selection.index].begin, trace.scopes[selection.index].end})
+                   : std::nullopt;
+    case SelectionKind::Group:
+        return selection.index < model.groups().groups().size() ? std::optional<TimeRange>(model.groups().groups()[selection.index].range)
+                                                                 : std::nullopt;
+    }
+    return std::nullopt;
+}
 
 QString frozenLabel(const DerivedTrace& model, const FrozenStretch& stretch) {
     const Trace& trace = model.trace();
@@ -332,6 +445,12 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(error.time)));
         addSite(info, trace, error.site);
         info.range = TimeRange{error.time, error.time};
+        break;
+    }
+    case SelectionKind::Group: {
+        if (selection.index >= model.groups().groups().size())
+            return info;
+        describeGroup(model, selection.index, info);
         break;
     }
     case SelectionKind::Scope: {

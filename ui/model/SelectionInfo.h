@@ -26,6 +26,13 @@ struct SelectionInfo {
 };
 
 SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection);
+// Only the time range of a selection (what describeSelection puts in `range`), without the
+// words: cheap enough for every paint.
+std::optional<TimeRange> selectionRange(const DerivedTrace& model, const Selection& selection);
+
+// "fetch() × 199,999" and "199,999 done · 2 failed": a group of many tasks in a header.
+QString groupTitle(const DerivedTrace& model, std::uint32_t group);
+QString groupSubtitle(const DerivedTrace& model, std::uint32_t group);
 
 // The frozen-band label: "loop frozen 1.5 s — time.sleep, line 14".
 QString frozenLabel(const DerivedTrace& model, const FrozenStretch& stretch);

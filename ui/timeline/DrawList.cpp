@@ -11,10 +11,11 @@ void RowDrawList::clear() {
         level.clear();
     markers.clear();
     counter.clear();
+    group.clear();
 }
 
 std::size_t RowDrawList::itemCount() const {
-    std::size_t n = spans.size() + blocks.size() + markers.size() + counter.size();
+    std::size_t n = spans.size() + blocks.size() + markers.size() + counter.size() + group.size();
     for (const auto& level : frames)
         n += level.size();
     return n;
@@ -69,18 +70,38 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
     }
 }
 
-void buildMarkers(const DerivedTrace& model, std::span<const std::uint32_t> list, const TimeScale& scale,
-                  double mergeDistance, std::vector<MarkerItem>& out) {
-    const auto& all = model.trace().neverAwaited;
+// Markers at the times of `list` (sorted by time through `timeOf`), merged when closer than
+// `mergeDistance` pixels.
+template <class TimeOf>
+void buildMarkers(std::span<const std::uint32_t> list, TimeOf timeOf, const TimeScale& scale, double mergeDistance,
+                  std::vector<MarkerItem>& out) {
     const TimeNs slack = scale.durationOf(mergeDistance);
     const TimeRange view = scale.visible();
-    auto it = std::partition_point(list.begin(), list.end(), [&](std::uint32_t i) { return all[i].created < view.begin - slack; });
-    for (; it != list.end() && all[*it].created <= view.end + slack; ++it) {
-        const double x = scale.timeToX(all[*it].created);
+    auto it = std::partition_point(list.begin(), list.end(), [&](std::uint32_t i) { return timeOf(i) < view.begin - slack; });
+    for (; it != list.end() && timeOf(*it) <= view.end + slack; ++it) {
+        const double x = scale.timeToX(timeOf(*it));
         if (!out.empty() && x - out.back().x < mergeDistance)
             ++out.back().count;
         else
             out.push_back({static_cast<float>(x), static_cast<std::uint32_t>(it - list.begin()), 1});
+    }
+}
+
+// One column per pixel of the group's lifetime, merged with its neighbour when it is the same.
+void buildGroupColumns(const CoroutineGroup& group, const TimeScale& scale, std::vector<GroupColumn>& out) {
+    const int first = static_cast<int>(std::floor(std::max(scale.left(), scale.clampX(scale.timeToX(group.range.begin)))));
+    const int last = static_cast<int>(std::ceil(std::min(scale.right(), scale.clampX(scale.timeToX(group.range.end)))));
+    for (int x = first; x < last; ++x) {
+        const TimeNs t0 = scale.xToTime(x);
+        const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
+        const GroupActivity::Average a = group.activity.averageIn(t0, t1);
+        const GroupColumn column{static_cast<float>(x), static_cast<float>(x + 1), static_cast<float>(a.running),
+                                 static_cast<float>(a.ready), static_cast<float>(a.awaiting)};
+        if (!out.empty() && out.back().x1 == column.x0 && out.back().running == column.running && out.back().ready == column.ready &&
+            out.back().awaiting == column.awaiting)
+            out.back().x1 = column.x1;
+        else
+            out.push_back(column);
     }
 }
 
@@ -110,7 +131,19 @@ void buildRowDrawList(const DerivedTrace& model, const LayoutRow& row, const Tim
         for (int depth = 1; depth <= row.frameLevels && depth < levels; ++depth)
             foldRecords(model.frameLevel(row.task, static_cast<std::size_t>(depth)), scale, options.minItemWidth,
                         out.frames[static_cast<std::size_t>(depth - 1)]);
-        buildMarkers(model, model.neverAwaitedBy(row.task), scale, options.markerMergeDistance, out.markers);
+        const auto& neverAwaited = model.trace().neverAwaited;
+        buildMarkers(model.neverAwaitedBy(row.task), [&](std::uint32_t i) { return neverAwaited[i].created; }, scale,
+                     options.markerMergeDistance, out.markers);
+        break;
+    }
+    case RowKind::Group: {
+        if (row.group >= model.groups().groups().size())
+            break;
+        const CoroutineGroup& group = model.groups().groups()[row.group];
+        buildGroupColumns(group, scale, out.group);
+        const auto& diagnostics = model.diagnostics();
+        buildMarkers(group.diagnostics, [&](std::uint32_t i) { return diagnostics[i].time; }, scale, options.markerMergeDistance,
+                     out.markers);
         break;
     }
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-// Phase one of painting (STYLE.md rule 6, after Tracy): turn what is visible in one row into
+// Phase one of painting (after Tracy): turn what is visible in one row into
 // a short list of pixel-space items. Runs of records narrower than a few pixels fold into one
 // block that carries a count, so a row never holds much more than one item per pixel column,
 // and the work per row grows with the plot width and log(events), not with the events.
@@ -37,6 +37,16 @@ struct CounterColumn {
     std::uint32_t value = 0;
 };
 
+// One pixel run of a group's band: how many of its tasks ran, waited for the loop and awaited
+// there, on average (GroupActivity::averageIn).
+struct GroupColumn {
+    float x0 = 0;
+    float x1 = 0;
+    float running = 0;
+    float ready = 0;
+    float awaiting = 0;
+};
+
 struct DrawOptions {
     double minItemWidth = 3.0;      // narrower records fold into blocks
     double markerMergeDistance = 9.0;
@@ -46,8 +56,9 @@ struct RowDrawList {
     std::vector<DrawItem> spans;                // task: TaskLane::spans; loop: loop slices
     std::vector<DrawItem> blocks;               // task: TaskLane::blocks (blocking calls)
     std::vector<std::vector<DrawItem>> frames;  // frames[d - 1]: frameLevel(task, d)
-    std::vector<MarkerItem> markers;            // task: indices into neverAwaitedBy(task)
+    std::vector<MarkerItem> markers;            // task: into neverAwaitedBy(task); group: into its diagnostics
     std::vector<CounterColumn> counter;         // counter rows
+    std::vector<GroupColumn> group;             // group rows
     void clear();
     std::size_t itemCount() const;
 };

@@ -70,8 +70,8 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
 
     if (point.x() < plot.left()) {
         hit.area = HitArea::Header;
-        if (row && row->kind == RowKind::Task) {
-            hit.selection = Selection::ofTask(row->task);
+        if (row && (row->kind == RowKind::Task || row->kind == RowKind::Group)) {
+            hit.selection = row->kind == RowKind::Group ? Selection::ofGroup(row->group) : Selection::ofTask(row->task);
             const int toggleLeft = f.rect.left() + 6 + row->treeDepth * 14 - 3;
             if (row->hasChildren && point.x() >= toggleLeft && point.x() < toggleLeft + 17)
                 hit.area = HitArea::CollapseToggle;
@@ -102,6 +102,9 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
         break;
     case RowKind::Task:
         hit.selection = hitTaskRow(f, *row, point, t, tolerance, tolerancePx);
+        break;
+    case RowKind::Group:
+        hit.selection = Selection::ofGroup(row->group);
         break;
     }
     return hit;
