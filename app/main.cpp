@@ -9,11 +9,14 @@
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
+#include <awaitscope/cli/TerminalText.h>
+#include <awaitscope/cli/RunPythonCommand.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,9 +26,11 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -44,11 +49,37 @@ bool displayAvailable() {
     return isSet("QT_QPA_PLATFORM") || isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
 }
 
-// Traces recorded from real programs (samples/traces): installed beside the binary, else
-// in the source tree this binary was built from. Each is titled by its program's docstring.
+// The options every Qt application takes (QGuiApplication's and QApplication's, and the X11
+// ones): accepted here so that they reach the QApplication, which reads them from argv.
+// `--help-all` lists QGuiApplication's in Qt's own words; Qt lists none of QApplication's,
+// so those are described here, for --help-all only.
+void acceptQtOptions(QCommandLineParser& parser, bool describeWidgetOptions) {
+    auto add = [&](const char* name, const QString& valueName, const QString& description = {}) {
+        QCommandLineOption option(QString::fromLatin1(name), description, valueName);
+        if (description.isEmpty() || !describeWidgetOptions)
+            option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    };
+    for (const char* name : {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "geometry",
+                             "qwindowtitle", "title", "qwindowicon", "icon", "session", "display", "name", "visual"})
+        add(name, QStringLiteral("value"));
+    for (const char* name : {"reverse", "sync", "nograb", "dograb", "testability"})
+        add(name, {});
+    add("style", QStringLiteral("style"),
+        QStringLiteral("The widget style: Fusion, Windows, or a style plugin's (QApplication::setStyle)."));
+    add("stylesheet", QStringLiteral("file"), QStringLiteral("A Qt style sheet for the whole window."));
+    add("widgetcount", {}, QStringLiteral("At exit, print how many widgets were left undestroyed (debugging helper)."));
+}
+
+// Traces recorded from real programs (samples/traces): installed beside the binary, else in
+// the source tree this binary was built from (unless it was built for a package). Each is
+// titled by its program's docstring.
 std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
     const QStringList places = {QCoreApplication::applicationDirPath() + "/../share/awaitscope/traces",
-                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)};
+#ifdef AWAITSCOPE_SAMPLE_TRACES_DIR
+                                QStringLiteral(AWAITSCOPE_SAMPLE_TRACES_DIR)
+#endif
+    };
     for (const QString& place : places) {
         const QFileInfoList traces = QDir(place).entryInfoList({"*.json", "*.json.gz"}, QDir::Files, QDir::Name);
         if (traces.isEmpty())
@@ -67,6 +98,12 @@ std::vector<awaitscope::ui::SampleTrace> findSampleTraces() {
         return samples;
     }
     return {};
+}
+
+int listSampleTraces() {
+    for (const awaitscope::ui::SampleTrace& sample : findSampleTraces())
+        std::printf("%s\t%s\n", sample.path.c_str(), sample.title.c_str());
+    return 0;
 }
 
 // Core's io and script behind the window's hooks, with the sample traces found here.
@@ -110,11 +147,44 @@ int runScriptCommand(const QString& target, const QString& outPath) {
     if (!outPath.isEmpty()) {
         const awaitscope::SaveResult saved = awaitscope::saveTraceFile(result.trace, outPath.toLocal8Bit().toStdString());
         if (!saved.ok) {
-            std::fprintf(stderr, "awaitscope: cannot write %s: %s\n", qPrintable(outPath), saved.error.c_str());
+            std::fprintf(stderr, "awaitscope: %s\n", saved.error.c_str());
             return result.exitCode ? result.exitCode : 1;
         }
     }
     return result.exitCode;
+}
+
+// `--run SCRIPT.py --engine python`: under python3 with the recorder (core's CPython runner).
+int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption& run, const QCommandLineOption& out,
+                     const QCommandLineOption& maxVirtual, const QCommandLineOption& maxWall) {
+    awaitscope::RunPythonOptions options;
+    options.script = parser.value(run).toLocal8Bit().toStdString();
+    for (const QString& argument : parser.positionalArguments())
+        options.arguments.push_back(argument.toLocal8Bit().toStdString());
+    options.outPath = parser.value(out).toLocal8Bit().toStdString();
+    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object here
+    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
+                                 here + "/../share/awaitscope/awaitscope_record.py",
+#ifdef AWAITSCOPE_RECORDER_SCRIPT
+                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
+#else
+                                 QString()
+#endif
+         })
+        if (!place.isEmpty())
+            options.recorderCandidates.push_back(place.toLocal8Bit().toStdString());
+    for (const auto& [option, budget] : {std::pair{&maxVirtual, &options.maxVirtualSeconds}, std::pair{&maxWall, &options.maxWallSeconds}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *budget = parser.value(*option).toDouble(&ok);
+        if (!ok || !(*budget > 0) || *budget > 1e9) {
+            std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
+                         qPrintable(option->names().first()), qPrintable(parser.value(*option)));
+            return awaitscope::kExitUsage;
+        }
+    }
+    return awaitscope::runPythonCommand(options, std::cerr);
 }
 
 int listScenarios() {
@@ -126,6 +196,9 @@ int listScenarios() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // A save that reaches the file size limit (ulimit -f) then fails with EFBIG, which saveFile
+    // reports and cleans up after, instead of the signal killing the process mid-save.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication::setApplicationName(QStringLiteral("awaitscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Awaitscope"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(awaitscope::kVersion));
@@ -155,9 +228,15 @@ int main(int argc, char** argv) {
     parser.addOption(frozenOption);
     const QCommandLineOption convertOption(QStringLiteral("convert"),
         QStringLiteral("Convert the trace <in> to the file named last on the command line: awaitscope --convert IN OUT. "
-                       "The output format follows its name: *.json.gz (gzip), *.chrome.json (Chrome/Perfetto), else JSON."),
+                       "Any format is read; --to says which to write."),
         QStringLiteral("in"));
     parser.addOption(convertOption);
+    const QCommandLineOption toOption(QStringLiteral("to"),
+        QStringLiteral("With --convert: the format to write: chrome (Chrome/Perfetto JSON), native (Awaitscope JSON) or "
+                       "native-gz (the same, gzip-compressed). Without it the output's name decides: *.json.gz is "
+                       "native-gz, *chrome.json is chrome, anything else native."),
+        QStringLiteral("format"));
+    parser.addOption(toOption);
     const QCommandLineOption renderOption(QStringLiteral("render"),
         QStringLiteral("Draw the timeline of <trace> to the --out file (PNG, or SVG by extension); no window."), QStringLiteral("trace"));
     const QCommandLineOption renderScenarioOption(QStringLiteral("render-scenario"),
@@ -168,20 +247,48 @@ int main(int argc, char** argv) {
     const QCommandLineOption runOption(QStringLiteral("run"),
         QStringLiteral("Run a script (or a built-in scenario by name) without a window; its output goes to stdout."),
         QStringLiteral("script.py|name"));
+    const QCommandLineOption engineOption(QStringLiteral("engine"),
+        QStringLiteral("With --run: 'interpreter' (default) runs the script on Awaitscope's own runtime; 'python' runs "
+                       "it under python3 (3.11+) with the recorder, on a virtual clock, for programs the interpreter "
+                       "cannot run. Arguments after the script go to the program."),
+        QStringLiteral("engine"));
+    const QCommandLineOption maxVirtualOption(QStringLiteral("max-virtual-time"),
+        QStringLiteral("With --engine python: stop the program when its clock passes this many seconds, or when it "
+                       "would wait forever (default a week)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption maxWallOption(QStringLiteral("max-wall-time"),
+        QStringLiteral("With --engine python: stop the program after this many real seconds (default: no limit)."),
+        QStringLiteral("seconds"));
+    parser.addOptions({engineOption, maxVirtualOption, maxWallOption});
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
         QStringLiteral("List the built-in scenarios with their titles."));
-    parser.addOptions({runOption, listScenariosOption});
+    const QCommandLineOption listSamplesOption(QStringLiteral("list-samples"),
+        QStringLiteral("List the sample traces recorded from real programs (File > Open Sample Trace): path, then title."));
+    parser.addOptions({runOption, listScenariosOption, listSamplesOption});
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
+    acceptQtOptions(parser, argumentsOf(argc, argv).contains(QStringLiteral("--help-all")));
+    // Qt's options have one dash (-style, -reverse); ours work with one or two.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(argumentsOf(argc, argv))) {
         std::fprintf(stderr, "awaitscope: %s\nTry 'awaitscope --help'.\n", qPrintable(parser.errorText()));
         return 2;
     }
+    if (parser.isSet(QStringLiteral("help-all"))) {
+        // Qt lists its own options only with an application object, which needs a platform.
+        if (!displayAvailable())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        parser.process(app);  // prints the help with Qt's options and exits
+        return 0;
+    }
     if (parser.isSet(helpOption)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Without an application object the parser cannot know the program's name.
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("awaitscope"))),
+                   stdout);
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -192,6 +299,17 @@ int main(int argc, char** argv) {
     // Headless modes: no QApplication, no display.
     if (parser.isSet(listScenariosOption))
         return listScenarios();
+    if (parser.isSet(listSamplesOption)) {
+        QCoreApplication app(argc, argv);  // where the binary is, and so where the samples are installed
+        return listSampleTraces();
+    }
+    if (parser.isSet(runOption) && parser.value(engineOption) == QLatin1String("python"))
+        return runPythonCommand(parser, runOption, outOption, maxVirtualOption, maxWallOption);
+    if (parser.isSet(engineOption) && parser.value(engineOption) != QLatin1String("interpreter") &&
+        parser.value(engineOption) != QLatin1String("python")) {
+        std::fprintf(stderr, "awaitscope: --engine is 'interpreter' or 'python', not '%s'\n", qPrintable(parser.value(engineOption)));
+        return awaitscope::kExitUsage;
+    }
     if (parser.isSet(runOption))
         return runScriptCommand(parser.value(runOption), parser.value(outOption));
     if (parser.isSet(reportOption)) {
@@ -215,8 +333,17 @@ int main(int argc, char** argv) {
             std::fputs("awaitscope: --convert needs an input and an output file: awaitscope --convert IN OUT\n", stderr);
             return awaitscope::kExitUsage;
         }
+        std::optional<awaitscope::TraceFormat> format;
+        if (parser.isSet(toOption)) {
+            format = awaitscope::traceFormatNamed(parser.value(toOption).toStdString());
+            if (!format) {
+                std::fprintf(stderr, "awaitscope: --to %s: the formats are %s\n", qPrintable(parser.value(toOption)),
+                             awaitscope::kTraceFormatNames);
+                return awaitscope::kExitUsage;
+            }
+        }
         return awaitscope::runConvertCommand(parser.value(convertOption).toLocal8Bit().toStdString(),
-                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr);
+                                             outputs.first().toLocal8Bit().toStdString(), std::cout, std::cerr, format);
     }
     if (parser.isSet(renderOption) || parser.isSet(renderScenarioOption)) {
         awaitscope::ui::RenderRequest request;
@@ -242,11 +369,11 @@ int main(int argc, char** argv) {
         QGuiApplication app(argc, argv);
         QString errors;
         const int code = awaitscope::ui::runRenderCommand(request, makeTraceSources(), &errors);
-        std::fputs(qPrintable(errors), stderr);
+        std::fputs(awaitscope::terminalSafe(errors.toStdString()).c_str(), stderr);
         return code;
     }
 
-    if (!displayAvailable()) {
+    if (!displayAvailable() && !parser.isSet(QStringLiteral("platform"))) {
         std::fputs("awaitscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
                    "Run it under a virtual display:   xvfb-run make run\n"
                    "or render without a window:       QT_QPA_PLATFORM=offscreen awaitscope --screenshot out.png\n"
@@ -264,8 +391,15 @@ int main(int argc, char** argv) {
         int code = 0;
         auto grabAndQuit = [&] {
             QApplication::processEvents();
-            if (!window.grab().save(path)) {
-                std::fprintf(stderr, "awaitscope: cannot write %s\n", qPrintable(path));
+            QByteArray picture;
+            QBuffer buffer(&picture);
+            const QByteArray format = QFileInfo(path).suffix().toLatin1();
+            awaitscope::SaveResult saved{false, path.toStdString() + ": cannot encode the picture"};
+            if (buffer.open(QIODevice::WriteOnly) && window.grab().save(&buffer, format.isEmpty() ? "PNG" : format.constData()))
+                saved = awaitscope::saveFile(QFile::encodeName(path).toStdString(),
+                                             std::string_view(picture.data(), picture.size()));
+            if (!saved.ok) {
+                std::fprintf(stderr, "awaitscope: %s\n", saved.error.c_str());
                 code = 1;
             }
             app.quit();

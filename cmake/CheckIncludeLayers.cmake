@@ -3,7 +3,7 @@
 # and as a test:  cmake -DSOURCE_DIR=<repo> -P cmake/CheckIncludeLayers.cmake
 #
 # ui/   model (Qt adapters) < timeline < teaching < panels < app < the window (ui/*.cpp)
-# core/ trace < analysis < io < cli, and trace < runtime < script
+# core/ trace < analysis < io < cpython < cli, and trace < runtime < script
 cmake_minimum_required(VERSION 3.25)
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "CheckIncludeLayers.cmake needs -DSOURCE_DIR=<the repository>")
@@ -23,7 +23,8 @@ set(CORE_RULES
   "runtime:trace runtime"
   "io:trace analysis io"
   "script:trace runtime script"
-  "cli:trace analysis io cli")
+  "cpython:trace analysis io cpython"
+  "cli:trace analysis io cpython cli")
 
 set(problems "")
 

@@ -12,6 +12,10 @@ packages=(
   python3                        # conformance expectations and benchmarks compare with CPython
   clang libclang-rt-14-dev       # libFuzzer targets
   xvfb xauth                     # `xvfb-run make run` on machines without a display
+  dpkg-dev file                  # `make package`: CPack's .deb, its shared-library dependencies
+  help2man                       # the man pages, made from --help
+  desktop-file-utils appstream shared-mime-info libglib2.0-bin   # the package test checks what it installs
+  lintian                        # `make package` checks the package
 )
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include "app/ImageSizeDialog.h"
 #include "teaching/PlaybackController.h"
+#include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
@@ -653,8 +654,9 @@ bool MainWindow::saveTo(const QString& path) {
 }
 
 void MainWindow::saveAsDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"), document_->displayName() + QStringLiteral(".json"),
-                                                      tr("Awaitscope traces (*.json);;Compressed (*.json.gz)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the trace"), proposedFileName(document_->displayName(), document_->scenarioName(), QStringLiteral(".json")),
+        tr("Awaitscope traces (*.json);;Compressed (*.json.gz)"));
     if (!path.isEmpty())
         saveTo(path);
 }
@@ -673,8 +675,10 @@ bool MainWindow::exportChromeJson(const QString& path) {
 }
 
 void MainWindow::exportChromeDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export for Perfetto / chrome://tracing"),
-                                                      document_->displayName() + QStringLiteral(".chrome.json"), tr("Chrome traces (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export for Perfetto / chrome://tracing"),
+        proposedFileName(document_->displayName(), document_->scenarioName(), QStringLiteral(".chrome.json")),
+        tr("Chrome traces (*.json)"));
     if (!path.isEmpty())
         exportChromeJson(path);
 }
@@ -705,8 +709,9 @@ bool MainWindow::exportImage(const QString& path, QSize size) {
 
 void MainWindow::exportImageDialog(bool svg) {
     const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
-    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export the timeline as SVG") : tr("Export the timeline as PNG"),
-                                                      document_->displayName() + suffix, svg ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, svg ? tr("Export the timeline as SVG") : tr("Export the timeline as PNG"),
+        proposedFileName(document_->displayName(), document_->scenarioName(), suffix), svg ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
     if (path.isEmpty())
         return;
     ImageSizeDialog sizeDialog(timeline_->size(), this);

@@ -1,4 +1,5 @@
 // Runs the real awaitscope binary the way a user's shell would, with no display at all.
+#include <QImage>
 #include <QtTest>
 
 namespace {
@@ -22,6 +23,19 @@ RunResult runApp(const QStringList& arguments) {
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+void writeText(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text);
+}
+
+// A trace with no tasks, as run.json in `dir`.
+QString writeEmptyTrace(const QTemporaryDir& dir) {
+    const QString path = dir.filePath("run.json");
+    writeText(path, "{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
+    return path;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject {
@@ -30,7 +44,7 @@ private slots:
     void helpWorksWithoutADisplay() {
         const RunResult result = runApp({"--help"});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains("Usage: "), qPrintable(result.out));
+        QVERIFY2(result.out.startsWith("Usage: awaitscope [options] [file]\n"), qPrintable(result.out));
         QVERIFY(result.out.contains("--version"));
         QVERIFY(result.err.isEmpty());
     }
@@ -64,11 +78,7 @@ private slots:
     }
     void convertWritesTheFormatTheOutputNameAsksFor() {
         QTemporaryDir dir;
-        const QString input = dir.filePath("run.json");
-        QFile file(input);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
-        file.close();
+        const QString input = writeEmptyTrace(dir);
         const QString output = dir.filePath("run.chrome.json");
         const RunResult result = runApp({"--convert", input, output});
         QCOMPARE(result.exitCode, 0);
@@ -78,6 +88,197 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(converted.readAll()).object().contains("traceEvents"));
         QCOMPARE(runApp({"--convert", input}).exitCode, 2);
     }
+    void tasksAwaitingEachOtherEndInRecursionErrorWithEverythingPrintedKept() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("mutual.py");
+        writeText(script, "import asyncio\n\ntasks = {}\n\n\nasync def a():\n    print('a waits for b')\n"
+                          "    await tasks['b']\n\n\nasync def b():\n    print('b waits for a')\n    await tasks['a']\n\n\n"
+                          "async def main():\n    print('start')\n    tasks['a'] = asyncio.create_task(a())\n"
+                          "    tasks['b'] = asyncio.create_task(b())\n    await asyncio.sleep(0.1)\n    print('end main')\n\n\n"
+                          "asyncio.run(main())\n");
+        const QString trace = dir.filePath("mutual.json");
+        const RunResult result = runApp({"--run", script, "--out", trace});
+        // As CPython: the lines printed, then a RecursionError from asyncio.run's shutdown, exit 1.
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("start\na waits for b\nb waits for a\nend main\n"));
+        QVERIFY2(result.err.contains("RecursionError: cannot cancel Task-2: it awaits itself round a cycle (Task-2 "
+                                     "awaits Task-3, which awaits Task-2)"),
+                 qPrintable(result.err));
+        QVERIFY(QFileInfo(trace).size() > 0);
+    }
+    void aFailedSaveNamesItsPathOnce() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("hello.py");
+        writeText(script, "print('hello')\n");
+        const RunResult result = runApp({"--run", script, "--out", "/nonexistent-dir/run.json"});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("hello\n"));
+        QCOMPARE(result.err, QString("awaitscope: /nonexistent-dir/run.json: cannot create a temporary file next to it: No "
+                                     "such file or directory\n"));
+    }
+    void renderAndConvertPrintWhatTheLoadDropped_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("--convert") << "--convert";
+        QTest::newRow("--render") << "--render";
+    }
+    void renderAndConvertPrintWhatTheLoadDropped() {
+        QFETCH(QString, mode);
+        QTemporaryDir dir;
+        const QString input = dir.filePath("cycle.json");
+        // Two tasks, each the other's parent.
+        writeText(input, "{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[{\"id\":0,\"parent\":1},"
+                         "{\"id\":1,\"parent\":0}]}");
+        const QString output = dir.filePath(mode == "--render" ? "cycle.png" : "cycle.chrome.json");
+        const RunResult result = mode == "--render" ? runApp({"--render", input, "--out", output})
+                                                    : runApp({"--convert", input, output});
+        QCOMPARE(result.exitCode, 0);
+        // Only our own lines: Qt may say something about its runtime directory first.
+        QStringList ours = result.err.split('\n').filter(QRegularExpression("^awaitscope: "));
+        QCOMPARE(ours, QStringList{"awaitscope: warning: 1 tasks were their own ancestors (parents in a cycle); the first "
+                                   "task of each cycle is shown as a top-level task (the first is tasks[0].parent)"});
+        QVERIFY(QFileInfo(output).size() > 0);
+    }
+    void reportEscapesControlCharactersFromTheTrace() {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("hostile.json");
+        // A task name that would retitle the terminal and clear the screen, and an unknown
+        // phase that is an escape character.
+        writeText(input, "[{\"ph\":\"M\",\"name\":\"thread_name\",\"tid\":1,\"args\":{\"name\":"
+                         "\"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e\"}},"
+                         "{\"ph\":\"X\",\"name\":\"step\",\"ts\":0,\"dur\":5,\"tid\":1},"
+                         "{\"ph\":\"\\u001b\",\"ts\":0}]");
+        const RunResult result = runApp({"--report", input});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(!result.out.contains(QChar(0x1b)) && !result.out.contains(QChar(0x9b)) && !result.out.contains(QChar(0x202e)),
+                 qPrintable(result.out));
+        QVERIFY2(result.out.contains("\\x1B]0;pwned\\x07\\x1B[2J\\u009B31m\\u202E"), qPrintable(result.out));
+        QCOMPARE(result.err, QString("awaitscope: warning: 1 events of an unknown phase \"\\x1B\" were skipped (the first "
+                                     "is traceEvents[2])\n"));
+    }
+
+    void convertWritesTheFormatItIsToldTo_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("begins");
+        QTest::newRow("chrome") << "chrome" << QByteArray("{\"displayTimeUnit\"");
+        QTest::newRow("native") << "native" << QByteArray("{\"format\":\"awaitscope-trace\"");
+        QTest::newRow("native-gz") << "native-gz" << QByteArray("\x1f\x8b");
+    }
+    void convertWritesTheFormatItIsToldTo() {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, begins);
+        QTemporaryDir dir;
+        const QString input = writeEmptyTrace(dir);
+        const QString output = dir.filePath("out.json");  // the name alone would ask for native JSON
+        const RunResult result = runApp({"--convert", input, output, "--to", format});
+        QCOMPARE(result.exitCode, 0);
+        QFile converted(output);
+        QVERIFY(converted.open(QIODevice::ReadOnly));
+        QCOMPARE(converted.read(begins.size()), begins);
+    }
+    void convertToAnUnknownFormatIsAUsageError() {
+        const RunResult result = runApp({"--convert", "in.json", "out.json", "--to", "pdf"});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err, QString("awaitscope: --to pdf: the formats are chrome, native, native-gz\n"));
+    }
+
+    void helpAllListsQtsOwnOptionsAndExits() {
+        const RunResult result = runApp({"--help-all"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith("Usage: "), qPrintable(result.out));
+        QVERIFY(result.out.contains("--convert <in>"));
+        QVERIFY(!runApp({"--help"}).out.contains("--style"));  // Qt's options only in --help-all
+        for (const char* qt : {"--platform <platformName[:options]>", "--reverse", "--style <style>", "--stylesheet <file>"})
+            QVERIFY2(result.out.contains(qt), qPrintable(result.out));
+    }
+
+    // Qt's own options reach the window: -reverse lays it out right to left.
+    void qtOptionsReachTheWindow() {
+        QTemporaryDir dir;
+        const QString plain = dir.filePath("plain.png");
+        const QString reversed = dir.filePath("reversed.png");
+        QCOMPARE(runApp({"-platform", "offscreen", "-style", "fusion", "--screenshot", plain}).exitCode, 0);
+        QCOMPARE(runApp({"-platform", "offscreen", "-style=fusion", "-reverse", "--screenshot", reversed}).exitCode, 0);
+        const QImage left(plain);
+        const QImage right(reversed);
+        QVERIFY(!left.isNull() && left.size() == right.size());
+        QVERIFY(left != right);
+        // The menu bar's first menu, "File", sits at the left, or at the right when reversed.
+        auto inkAt = [](const QImage& image, int fromX, int toX) {
+            int ink = 0;
+            for (int y = 2; y < 20; ++y)
+                for (int x = fromX; x < toX; ++x)
+                    ink += qGray(image.pixel(x, y)) < 100;
+            return ink;
+        };
+        const int w = left.width();
+        QVERIFY2(inkAt(left, 0, 60) > 0 && inkAt(left, w - 60, w) == 0, "File is at the left");
+        QVERIFY2(inkAt(right, w - 60, w) > 0 && inkAt(right, 0, 60) == 0, "File is at the right");
+    }
+
+    void listSamplesNamesTheRecordedPrograms() {
+        const RunResult result = runApp({"--list-samples"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        for (const QString& line : lines)
+            QVERIFY2(QFileInfo(line.section('\t', 0, 0)).isFile(), qPrintable(line));
+        QVERIFY(lines[0].endsWith("\tAn AI agent's turn, as real code runs it (agent_tools.json)"));
+    }
+
+    // --engine python: the program runs under python3 with the recorder, on the virtual clock;
+    // stdout is the program's, so is the exit code, and --out keeps the trace.
+    void runWithThePythonEngineGivesTheProgramsOutputExitCodeAndTrace() {
+        QTemporaryDir dir;
+        QFile script(dir.filePath("agent.py"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio, sys, time\n"
+                     "async def tool(n):\n"
+                     "    await asyncio.sleep(30)\n"  // half a minute of sleeping: virtual, it costs nothing
+                     "    return n\n"
+                     "async def main():\n"
+                     "    start = time.monotonic()\n"
+                     "    print(await asyncio.gather(tool(1), tool(2)), sys.argv[1:], round(time.monotonic() - start))\n"
+                     "    sys.exit(4)\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        const QString trace = dir.filePath("run.json");
+        const RunResult result = runApp({"--run", script.fileName(), "--engine", "python", "--out", trace, "x", "y"});
+        QCOMPARE(result.out, QString("[1, 2] ['x', 'y'] 30\n"));
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        QFile saved(trace);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray text = saved.readAll();
+        QVERIFY(text.startsWith("{\"format\":\"awaitscope-trace\""));
+        QVERIFY(text.contains("\"clock\":\"virtual\""));
+    }
+
+    void aPythonProgramThatWaitsForeverIsStoppedWithItsTrace() {
+        QTemporaryDir dir;
+        QFile script(dir.filePath("stuck.py"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio\n"
+                     "async def main():\n"
+                     "    print('started', flush=True)\n"
+                     "    await asyncio.Event().wait()\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        const QString trace = dir.filePath("stuck.json");
+        const RunResult result = runApp({"--run", script.fileName(), "--engine", "python", "--out", trace});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.out, QString("started\n"));
+        QVERIFY2(result.err.contains("stopped: the program would wait forever") && result.err.contains("stuck.py:4 in main"),
+                 qPrintable(result.err));
+        const RunResult report = runApp({"--report", trace});
+        QVERIFY2(report.out.contains("stuck.py"), qPrintable(report.out));
+    }
+
+    void anUnknownEngineIsAUsageError() {
+        const RunResult result = runApp({"--run", "x.py", "--engine", "pypy"});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("--engine is 'interpreter' or 'python', not 'pypy'"), qPrintable(result.err));
+    }
+
     void unknownOptionIsAUsageError() {
         const RunResult result = runApp({"--no-such-option"});
         QCOMPARE(result.exitCode, 2);

@@ -6,6 +6,12 @@
 //   - peak memory per loaded event: the growth of VmHWM (/proc/self/status) across the load,
 //     in a fresh child process so nothing else inflates the high-water mark (goal <= 48 bytes);
 //   - analysis time over the trace: the whole DerivedTrace (goal < 100 ms for 1M).
+// Then Chrome Trace Event JSON, and files that only look like traces:
+//   - peak memory per Chrome event (1M complete events on 8 threads) and per lane (200,000
+//     threads with one event each), each against what the loaded trace's events and task
+//     records occupy (the importer's overhead; goal <= 2);
+//   - how fast a file whose entries are not events fails (5M entries without "ph"), and a gzip
+//     bomb (a few MB inflating to 5 GB of numbers), against loading a real trace of that size.
 // Not a test: it prints figures and ratios and never fails on time.
 #include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/io/NativeFormat.h>
@@ -19,10 +25,12 @@
 #include <queue>
 #include <random>
 #include <string>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+#include <zlib.h>
 
 using namespace awaitscope;
 
@@ -130,7 +138,7 @@ int loadChild(const char* path) {
         std::fprintf(stderr, "load failed: %s\n", loaded.error.c_str());
         return 1;
     }
-    std::printf("%.6f %ld %zu\n", seconds, after - before, loaded.trace.eventCount());
+    std::printf("%.6f %ld %zu %zu\n", seconds, after - before, loaded.trace.eventCount(), loaded.trace.tasks.size());
     return 0;
 }
 
@@ -138,6 +146,11 @@ struct ChildLoad {
     double seconds = 0;
     long peakKb = 0;
     std::size_t events = 0;
+    std::size_t tasks = 0;
+    // What the loaded trace's events and task records occupy: the least any load can use.
+    double heldBytes() const {
+        return static_cast<double>(events * sizeof(TraceEvent) + tasks * sizeof(TaskRecord));
+    }
 };
 
 std::string selfPath() {
@@ -155,8 +168,8 @@ bool loadInChild(const std::string& file, ChildLoad& result) {
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return false;
-    const int got = std::fscanf(pipe, "%lf %ld %zu", &result.seconds, &result.peakKb, &result.events);
-    return pclose(pipe) == 0 && got == 3;
+    const int got = std::fscanf(pipe, "%lf %ld %zu %zu", &result.seconds, &result.peakKb, &result.events, &result.tasks);
+    return pclose(pipe) == 0 && got == 4;
 }
 
 double pythonLoadSeconds(const std::string& file) {
@@ -180,7 +193,8 @@ double bestOf(int runs, F f) {
     return best;
 }
 
-void benchmark(std::size_t events, const std::string& directory, int runs, bool keep) {
+// Returns the peak memory per loaded event (0 if it could not be measured).
+double benchmark(std::size_t events, const std::string& directory, int runs, bool keep) {
     std::printf("\n== %zu events ==\n", events);
     const auto generating = Clock::now();
     const Trace trace = syntheticTrace(events, 1000);
@@ -204,7 +218,7 @@ void benchmark(std::size_t events, const std::string& directory, int runs, bool 
     if (statvfs(directory.c_str(), &disk) == 0 &&
         static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize) < 3.0 * static_cast<double>(bytes)) {
         std::printf("not enough free disk space in %s for %.0f MB: skipped\n", directory.c_str(), megabytes);
-        return;
+        return 0;
     }
     const std::string file = directory + "/bench_trace_io_" + std::to_string(events) + ".json";
     const double save = bestOf(1, [&] { saveTraceFile(trace, file); });
@@ -231,7 +245,7 @@ void benchmark(std::size_t events, const std::string& directory, int runs, bool 
         if (!loadInChild(file, load)) {
             std::printf("load failed\n");
             std::remove(file.c_str());
-            return;
+            return 0;
         }
         if (load.seconds < best.seconds)
             best = load;
@@ -249,6 +263,149 @@ void benchmark(std::size_t events, const std::string& directory, int runs, bool 
         std::printf("kept %s\n", file.c_str());
     else
         std::remove(file.c_str());
+    return perEvent;
+}
+
+// ---- Chrome traces and files that only look like traces ----
+
+// Writes `entries` produced by `entry(i)` as a Chrome JSON array to `file`; returns its size.
+template <class Entry>
+std::size_t writeEntries(const std::string& file, std::size_t entries, Entry entry) {
+    std::FILE* out = std::fopen(file.c_str(), "wb");
+    if (!out)
+        return 0;
+    std::string buffer = "[";
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < entries; ++i) {
+        if (i)
+            buffer += ",\n";
+        entry(i, buffer);
+        if (buffer.size() > (1u << 20)) {
+            bytes += std::fwrite(buffer.data(), 1, buffer.size(), out);
+            buffer.clear();
+        }
+    }
+    buffer += "]\n";
+    bytes += std::fwrite(buffer.data(), 1, buffer.size(), out);
+    std::fclose(out);
+    return bytes;
+}
+
+// Complete events on 8 threads, each thread a run of steps with a nested call inside every
+// fourth one: what a profiler's export of an async program looks like.
+std::size_t writeChromeEvents(const std::string& file, std::size_t events) {
+    return writeEntries(file, events, [](std::size_t i, std::string& out) {
+        const std::size_t thread = i % 8;
+        const std::size_t step = i / 8;
+        const bool nested = step % 4 == 3;
+        const std::size_t ts = (nested ? step - 1 : step) * 100 + (nested ? 10 : 0);
+        out += "{\"name\":\"step_" + std::to_string(step % 50) + "\",\"cat\":\"task\",\"ph\":\"X\",\"ts\":" +
+               std::to_string(ts) + ",\"dur\":" + (nested ? "20" : "90") + ",\"pid\":1,\"tid\":" +
+               std::to_string(thread + 1) + "}";
+    });
+}
+
+// One thread per event: every event opens a lane.
+std::size_t writeChromeThreads(const std::string& file, std::size_t threads) {
+    return writeEntries(file, threads, [](std::size_t i, std::string& out) {
+        out += "{\"name\":\"work\",\"ph\":\"X\",\"ts\":" + std::to_string(i) + ",\"dur\":5,\"pid\":1,\"tid\":" +
+               std::to_string(i + 1) + "}";
+    });
+}
+
+// Objects that are not events: no "ph".
+std::size_t writeNotEvents(const std::string& file, std::size_t entries) {
+    return writeEntries(file, entries, [](std::size_t i, std::string& out) {
+        out += "{\"name\":\"row " + std::to_string(i) + "\",\"value\":" + std::to_string(i * 7) + "}";
+    });
+}
+
+// "[0,0,0,...]" of `inflated` bytes, gzip-compressed; returns the compressed size.
+std::size_t writeGzipBomb(const std::string& file, std::uint64_t inflated) {
+    gzFile out = gzopen(file.c_str(), "wb9");
+    if (!out)
+        return 0;
+    std::string block(1u << 20, '0');  // ",0,0,0...", after the first "[0"
+    for (std::size_t i = 0; i < block.size(); i += 2)
+        block[i] = ',';
+    gzwrite(out, "[0", 2);
+    for (std::uint64_t written = 2; written + block.size() < inflated; written += block.size())
+        gzwrite(out, block.data(), static_cast<unsigned>(block.size()));
+    gzwrite(out, "]", 1);
+    gzclose(out);
+    struct stat info {};
+    return ::stat(file.c_str(), &info) == 0 ? static_cast<std::size_t>(info.st_size) : 0;
+}
+
+// Loads `file` in a child process (as the native case does) and prints its time and peak memory per item.
+bool reportLoad(const char* label, const std::string& file, std::size_t items, const char* per, ChildLoad& load) {
+    if (!loadInChild(file, load)) {
+        std::printf("%-24s load failed\n", label);
+        return false;
+    }
+    std::printf("%-24s %.3f s, peak %.1f bytes per %s (VmHWM growth %ld kB / %zu)\n", label, load.seconds,
+                static_cast<double>(load.peakKb) * 1024.0 / static_cast<double>(items), per, load.peakKb, items);
+    return true;
+}
+
+// Times a load that must fail; prints its message.
+double failingLoad(const char* label, const std::string& file) {
+    const auto start = Clock::now();
+    const LoadResult loaded = loadTraceFile(file);
+    const double seconds = secondsSince(start);
+    std::printf("%-24s %.3f s: %s\n", label, seconds, loaded.ok ? "loaded (it should have failed)" : loaded.error.c_str());
+    return seconds;
+}
+
+void chromeBenchmark(const std::string& directory, double nativeBytesPerEvent) {
+    std::printf("\n== Chrome Trace Event JSON ==\n");
+    const std::string file = directory + "/bench_trace_io_chrome.json";
+    constexpr std::size_t kEvents = 1'000'000;
+    const std::size_t eventBytes = writeChromeEvents(file, kEvents);
+    std::printf("1M complete events       %.1f MB on 8 threads\n", static_cast<double>(eventBytes) / 1e6);
+    ChildLoad events;
+    if (reportLoad("load", file, kEvents, "event", events))
+        std::printf("%-24s %.2f (peak / the %.1f bytes per Chrome event its %.1f events and tasks occupy)   goal <= 2.0\n",
+                    "memory overhead", static_cast<double>(events.peakKb) * 1024.0 / events.heldBytes(),
+                    events.heldBytes() / kEvents, static_cast<double>(events.events) / kEvents);
+    if (nativeBytesPerEvent > 0)
+        std::printf("%-24s %.2f (peak per Chrome event / peak per native event, %.1f bytes, above)\n", "against native",
+                    static_cast<double>(events.peakKb) * 1024.0 / kEvents / nativeBytesPerEvent, nativeBytesPerEvent);
+
+    constexpr std::size_t kThreads = 200'000;
+    const std::size_t threadBytes = writeChromeThreads(file, kThreads);
+    std::printf("200,000 threads          %.1f MB, one event each\n", static_cast<double>(threadBytes) / 1e6);
+    ChildLoad lanes;
+    if (reportLoad("load", file, kThreads, "lane", lanes))
+        std::printf("%-24s %.2f (peak / the %.1f bytes per lane its task record and events occupy; its name and "
+                    "frame take about as much again)   goal <= 3.0\n",
+                    "lane overhead", static_cast<double>(lanes.peakKb) * 1024.0 / lanes.heldBytes(),
+                    lanes.heldBytes() / kThreads);
+
+    std::printf("\n== Files that only look like traces (must fail fast) ==\n");
+    constexpr std::size_t kNotEvents = 5'000'000;
+    const std::size_t notEventBytes = writeNotEvents(file, kNotEvents);
+    std::printf("5M entries without \"ph\" %.1f MB\n", static_cast<double>(notEventBytes) / 1e6);
+    const double skip = failingLoad("skip", file);
+    // The same number of bytes of real events, for the ratio.
+    const std::size_t sameSize = static_cast<std::size_t>(static_cast<double>(kEvents) * static_cast<double>(notEventBytes) /
+                                                          static_cast<double>(eventBytes));
+    writeChromeEvents(file, sameSize);
+    ChildLoad real;
+    if (loadInChild(file, real))
+        std::printf("%-24s %.4f (failing / loading %zu real events of the same size, %.3f s)   goal <= 0.01\n",
+                    "skip ratio", skip / real.seconds, sameSize, real.seconds);
+
+    const std::string bomb = directory + "/bench_trace_io_bomb.json.gz";
+    constexpr std::uint64_t kInflated = 5'000'000'000ull;
+    const std::size_t bombBytes = writeGzipBomb(bomb, kInflated);
+    std::printf("gzip bomb                %.1f MB inflating to %.1f GB of numbers\n", static_cast<double>(bombBytes) / 1e6,
+                static_cast<double>(kInflated) / 1e9);
+    const double bombSeconds = failingLoad("bomb", bomb);
+    std::printf("%-24s %.4f (failing / loading the real events above)   goal <= 0.01\n", "bomb ratio",
+                bombSeconds / real.seconds);
+    std::remove(bomb.c_str());
+    std::remove(file.c_str());
 }
 
 } // namespace
@@ -260,6 +417,7 @@ int main(int argc, char** argv) {
     std::string directory = "/tmp";
     int runs = 3;
     bool keep = false;
+    bool chrome = true;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--10m") == 0) {
             sizes.push_back(10'000'000);
@@ -269,10 +427,14 @@ int main(int argc, char** argv) {
             directory = argv[++i];
         } else if (std::strcmp(argv[i], "--keep") == 0) {
             keep = true;
+        } else if (std::strcmp(argv[i], "--no-chrome") == 0) {
+            chrome = false;
+        } else if (std::strcmp(argv[i], "--chrome-only") == 0) {
+            sizes.clear();
         } else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
             runs = std::max(1, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N] [--keep]\n");
+            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N] [--keep] [--no-chrome | --chrome-only]\n");
             return 2;
         }
     }
@@ -280,7 +442,13 @@ int main(int argc, char** argv) {
     gethostname(host, sizeof host - 1);
     std::printf("bench_trace_io on %s, %ld cores; best of %d runs; files in %s\n", host, sysconf(_SC_NPROCESSORS_ONLN),
                 runs, directory.c_str());
-    for (std::size_t events : sizes)
-        benchmark(events, directory, events >= 5'000'000 ? 1 : runs, keep);
+    double nativePerEvent = 0;
+    for (std::size_t events : sizes) {
+        const double perEvent = benchmark(events, directory, events >= 5'000'000 ? 1 : runs, keep);
+        if (nativePerEvent == 0)
+            nativePerEvent = perEvent;
+    }
+    if (chrome)
+        chromeBenchmark(directory, nativePerEvent);
     return 0;
 }

@@ -6,8 +6,9 @@ CPython we measure its CPU time (process_time, robust on a busy machine); under 
 perf_counter reads the virtual clock, so the script's own figure is what the cost model
 charged. The ratio virtual / CPython should stay within 0.5 .. 2.0 (the goal is 1.0).
 
-The costs live in core/src/script/Vm.cpp (CostTable: picoseconds per
-instruction). The suggestion printed at the end scales them so the geometric mean is 1.0.
+The costs live in core/src/script/vm/CostModel.h (picoseconds per instruction class;
+core/src/script/vm/Opcodes.def gives each instruction its class). The suggestion printed at
+the end scales them so the geometric mean is 1.0.
 Usage: tests/bench/calibrate_cost_model.py [path/to/awaitscope]
 """
 import math
@@ -74,7 +75,7 @@ def main():
             print(f"{name:26} {cpython:11.3f}s {virtual:9.3f}s {ratio:7.2f}")
     mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"geometric mean virtual/CPython: {mean:.2f} (range {min(ratios):.2f} .. {max(ratios):.2f})")
-    print(f"to calibrate, multiply the picosecond costs in core/src/script/Vm.cpp by {1 / mean:.2f}")
+    print(f"to calibrate, multiply the picosecond costs in core/src/script/vm/CostModel.h by {1 / mean:.2f}")
     return 0 if 0.5 <= min(ratios) and max(ratios) <= 2.0 else 1
 
 

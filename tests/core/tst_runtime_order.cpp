@@ -422,6 +422,80 @@ Task<> exceptionsTravel() {
     }
 }
 
+// ---- await_cycles.py ----
+Task<std::string> awaitsItself(const TaskHandle<std::string>* self) {
+    try {
+        co_await *self;
+    } catch (const RuntimeError& error) {
+        const std::string text = error.what();
+        say("itself: " + text.substr(0, text.find(':')));
+    }
+    co_return "went on";
+}
+Task<> cycleWaiter(std::string name, std::string other, const TaskHandle<>* awaited) {
+    say(name + " waits for " + other);
+    co_await *awaited;
+}
+Task<> awaitCycles() {
+    TaskHandle<std::string> itself;
+    itself = createTask(awaitsItself(&itself));
+    say(co_await itself);
+    TaskHandle<> first;
+    TaskHandle<> second;
+    first = createTask(cycleWaiter("first", "second", &second));
+    second = createTask(cycleWaiter("second", "first", &first));
+    co_await sleep(100ms);
+    try {
+        first.cancel();
+    } catch (const RecursionError&) {
+        say("cancel: RecursionError");
+    }
+    say("main returns");
+}
+
+// A timeout that fires round a cycle: its cancel comes back to the task it cancels.
+Task<> awaitOther(const TaskHandle<>* other) { co_await *other; }
+Task<> underTimeout(const TaskHandle<>* awaited) {
+    Task<> guarded = withTimeout(std::chrono::nanoseconds(100ms), awaitOther(awaited));
+    co_await std::move(guarded);
+}
+Task<> timeoutRoundACycle() {
+    TaskHandle<> first;
+    TaskHandle<> second;
+    first = createTask(cycleWaiter("first", "second", &second));
+    second = createTask(underTimeout(&first));
+    co_await sleep(200ms);
+    say("main done");
+}
+
+// A chain of tasks, each awaiting the next; the last waits for an event that never comes.
+Task<> chainLink(int remaining) {
+    // Awaitables bound to locals: GCC 12 destroys temporaries inside co_await twice.
+    if (remaining == 0) {
+        Event never;
+        co_await never.wait();
+    } else {
+        TaskHandle<> next = createTask(chainLink(remaining - 1));
+        co_await next;
+    }
+}
+Task<> cancelChain(int length) {
+    TaskHandle<> head = createTask(chainLink(length));
+    co_await sleep(100ms);
+    try {
+        head.cancel();
+        say("cancelled a chain of " + std::to_string(length));
+    } catch (const RecursionError&) {
+        say("RecursionError at " + std::to_string(length));
+        co_return;
+    }
+    try {
+        co_await head;
+    } catch (const CancelledError&) {
+        say("the chain ended cancelled");
+    }
+}
+
 } // namespace
 
 class TestRuntimeOrder : public QObject {
@@ -457,6 +531,76 @@ private slots:
     void toThreadKeepsTheLoopFree() { check("to_thread_keeps_loop_free", toThreadKeepsLoopFree); }
     void cancelRaisesAtTheSuspendedAwait() { check("cancel_delivers_at_await", cancelDeliversAtAwait); }
     void exceptionsTravelToTheAwaiter() { check("exceptions_travel", exceptionsTravel); }
+
+    void tasksAwaitingThemselvesRaiseInsteadOfOverflowingTheStack() {
+        testsupport::printed().clear();
+        Trace trace;
+        {
+            Recorder recorder(trace);
+            Loop loop({ClockKind::Virtual, &recorder});
+            try {
+                loop.run(awaitCycles());
+            } catch (const RecursionError& error) {
+                say("shutdown: RecursionError");
+                QCOMPARE(std::string(error.what()), std::string("cannot cancel Task-3: it awaits itself round a cycle "
+                                                                "(Task-3 awaits Task-4, which awaits Task-3); tasks that "
+                                                                "await one another never finish"));
+            }
+        }
+        QCOMPARE(testsupport::printedLines(), testsupport::expectedLines(QStringLiteral("await_cycles")));
+        QCOMPARE(detail::liveCounts().frames, 0L);
+        QCOMPARE(detail::liveCounts().tasks, 0L);
+        // The task that awaited itself suspended on itself and was woken at once, with the error.
+        const auto& events = trace.tasks[1].events;
+        auto suspend = std::find_if(events.begin(), events.end(), [](const TraceEvent& e) { return e.kind == EventKind::Suspend; });
+        QVERIFY(suspend != events.end());
+        QCOMPARE(trace.awaits[suspend->ref].target, TaskId{1});
+        QCOMPARE(suspend[1].kind, EventKind::Ready);
+        QCOMPARE(suspend[1].ref, TaskId{1});
+        QCOMPARE(suspend[2].kind, EventKind::Resume);
+        // The two in a cycle are left pending at exit, as under CPython ("Task was destroyed but it is pending!").
+        QCOMPARE(trace.pendingAtExit.size(), std::size_t{2});
+    }
+
+    void aTimeoutFiringRoundACycleEndsTheRunWithoutLeaking() {
+        testsupport::printed().clear();
+        bool raised = false;
+        {
+            Loop loop;
+            try {
+                loop.run(timeoutRoundACycle());
+            } catch (const RecursionError&) {
+                raised = true;
+            }
+        }
+        QVERIFY(raised);
+        QCOMPARE(testsupport::printedLines(), QStringList{"first waits for second"});
+        QCOMPARE(detail::liveCounts().frames, 0L);
+        QCOMPARE(detail::liveCounts().futures, 0L);
+    }
+
+    void longChainsOfAwaitingTasksCancelUpToCPythonsDepth_data() {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("2,500 tasks cancel") << 2500 << QStringList{"cancelled a chain of 2500", "the chain ended cancelled"};
+        // asyncio.run then cancels what is left, and meets the same chain.
+        QTest::newRow("10,000 tasks raise") << 10000 << QStringList{"RecursionError at 10000", "shutdown: RecursionError"};
+    }
+    void longChainsOfAwaitingTasksCancelUpToCPythonsDepth() {
+        QFETCH(int, length);
+        QFETCH(QStringList, expected);
+        testsupport::printed().clear();
+        {
+            Loop loop;
+            try {
+                loop.run(cancelChain(length));
+            } catch (const RecursionError&) {
+                say("shutdown: RecursionError");
+            }
+        }
+        QCOMPARE(testsupport::printedLines(), expected);
+        QCOMPARE(detail::liveCounts().frames, 0L);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRuntimeOrder)

@@ -1,13 +1,19 @@
-// Every conformance script, lesson and runtime case is recorded twice: under CPython 3.11 by
-// tools/awaitscope_record.py, and by Awaitscope's interpreter. The traces must agree on the
-// tasks (order, names, parents, coroutines, outcomes), the printed lines and their order, the
-// frozen stretches (culprit and line) and the never-awaited coroutines. Times agree within
-// kTolerance: CPython runs on the wall clock (timer wake-ups late by a millisecond or so, and
-// interpreter speed), the interpreter on a virtual clock with a calibrated cost model.
+// Every conformance script, lesson and runtime case is recorded under CPython by
+// tools/awaitscope_record.py on its virtual clock, twice, and run by Awaitscope's interpreter.
+// CPython must print what it printed alone (the .out files) and give the same trace both times;
+// the recorded trace and the interpreter's must agree on the tasks (order, names, parents,
+// coroutines, outcomes), the printed lines, the frozen stretches (culprit and line) and the
+// never-awaited coroutines, with times within 1 ms (both clocks are virtual: sleeps are exact,
+// and steps cost microseconds). A script that computes heavily is the exception: its CPU time
+// is real, so only its shape is compared, never its times, and no assertion depends on how
+// busy the machine is.
 #include <awaitscope/analysis/FrozenStretches.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/ScriptRunner.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <algorithm>
@@ -19,17 +25,53 @@ using namespace awaitscope;
 
 namespace {
 
-constexpr TimeNs kFixedTolerance = 100'000'000;  // 100 ms
-constexpr double kRelativeTolerance = 0.25;      // plus a quarter of the time itself
+constexpr TimeNs kTolerance = 1'000'000;  // 1 ms
 
-bool closeEnough(TimeNs interpreter, TimeNs cpython) {
-    const TimeNs allowed = kFixedTolerance + static_cast<TimeNs>(kRelativeTolerance * static_cast<double>(cpython));
-    return std::llabs(interpreter - cpython) <= allowed;
+bool closeEnough(TimeNs interpreter, TimeNs cpython, TimeNs tolerance = kTolerance) {
+    return std::llabs(interpreter - cpython) <= tolerance;
+}
+
+// The interpreter's virtual loop wakes for a thread's result as for a timer, in whole
+// milliseconds; CPython's wakes at once. Each thread finished before `time` may so have put
+// the interpreter up to 1 ms later.
+TimeNs toleranceAt(const Trace& interpreter, TimeNs time) {
+    TimeNs tolerance = kTolerance;
+    for (const TaskRecord& task : interpreter.tasks)
+        if (task.kind == TaskKind::Thread)
+            for (const TraceEvent& e : task.events)
+                if (e.kind == EventKind::Finish && e.time < time)
+                    tolerance += kTolerance;
+    return tolerance;
 }
 
 // CPython creates as_completed's tasks by iterating a set of coroutines, an order set by memory
-// addresses: for these scripts the tasks are compared as a multiset, not one by one.
+// addresses: for these scripts the tasks are compared as a multiset, not one by one, and two
+// recordings may differ.
 const QStringList kCreationOrderFromASet = {"conformance/as_completed_order", "runtime_cases/as_completed_order"};
+
+// Scripts that compute for a long time in one step: their virtual time counts real CPU time.
+const QStringList kComputesHeavily = {"scenarios/cpu_heavy_loop"};
+
+QString readText(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString("<cannot read %1>").arg(path);
+}
+
+// What python3 printed for the script, and its exit status: beside it, or for a lesson under
+// tests/conformance/scenarios.
+QString expectedOutputPath(const QString& script) {
+    const QFileInfo file(script);
+    if (file.dir().dirName() == "scenarios")
+        return QStringLiteral(CONFORMANCE_DIR "/scenarios/") + file.completeBaseName() + ".out";
+    return file.absolutePath() + "/" + file.completeBaseName() + ".out";
+}
+
+int expectedExitCode(const QString& script) {
+    const QFileInfo file(script);
+    if (file.dir().dirName() != "scenarios")
+        return 0;
+    return readText(QStringLiteral(CONFORMANCE_DIR "/scenarios/") + file.completeBaseName() + ".exit").trimmed().toInt();
+}
 
 QStringList scripts() {
     QStringList all;
@@ -46,8 +88,22 @@ QString caseName(const QString& script) {
     return file.dir().dirName() + "/" + file.completeBaseName();
 }
 
-QString tracePathFor(const QString& dir, const QString& script) {
-    return dir + "/" + caseName(script).replace('/', '_') + ".json";
+QString tracePathFor(const QString& dir, const QString& script, int recording = 1) {
+    return dir + "/" + caseName(script).replace('/', '_') + "." + QString::number(recording) + ".json";
+}
+
+QString outputPathFor(const QString& dir, const QString& script, const char* stream) {
+    return dir + "/" + caseName(script).replace('/', '_') + "." + stream;
+}
+
+// Records `script` under CPython on the virtual clock into `dir`/trace.json; returns the exit code.
+int recordOne(const QString& dir, const QString& script) {
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "--clock", "virtual", "-o", "trace.json", script});
+    if (!process.waitForFinished(120000))
+        return -1;
+    return process.exitCode();
 }
 
 // The recorder names CPU work by sampling the loop thread; when its looks found the loop at
@@ -123,33 +179,48 @@ class TestCPythonRecorder : public QObject {
     Q_OBJECT
     QTemporaryDir traces_;
     std::map<QString, QString> recordErrors_;
+    std::map<QString, int> exitCodes_;
 
 private slots:
-    // Record everything under CPython first, several at a time: the scripts mostly sleep.
+    // Record everything under CPython first, twice: one recorder process forks a process per
+    // recording, so Python and the recorder load once, not a few hundred times.
     void initTestCase() {
         QVERIFY(traces_.isValid());
         const QStringList all = scripts();
         QVERIFY(all.size() >= 70);
-        std::vector<std::unique_ptr<QProcess>> running;
-        int next = 0;
-        auto start = [&](const QString& script) {
-            auto process = std::make_unique<QProcess>();
-            process->setWorkingDirectory(QFileInfo(script).absolutePath());
-            process->setProcessChannelMode(QProcess::SeparateChannels);
-            process->setProperty("script", script);
-            process->start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", tracePathFor(traces_.path(), script), script});
-            running.push_back(std::move(process));
-        };
-        while (next < all.size() || !running.empty()) {
-            while (next < all.size() && running.size() < 6)
-                start(all[next++]);
-            QProcess* first = running.front().get();
-            if (!first->waitForFinished(240000))
-                recordErrors_[first->property("script").toString()] = "the recording did not finish";
-            else if (!QFile::exists(tracePathFor(traces_.path(), first->property("script").toString())))
-                recordErrors_[first->property("script").toString()] =
-                    "no trace written: " + QString::fromUtf8(first->readAllStandardError());
-            running.erase(running.begin());
+        QFile list(traces_.filePath("batch.jsonl"));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        QStringList order;
+        for (const QString& script : all)
+            for (int recording : {1, 2}) {
+                const QString out = recording == 1 ? outputPathFor(traces_.path(), script, "out") : "/dev/null";
+                const QString err = recording == 1 ? outputPathFor(traces_.path(), script, "err") : "/dev/null";
+                const QJsonObject entry{{"cwd", QFileInfo(script).absolutePath()},
+                                        {"stdout", out},
+                                        {"stderr", err},
+                                        {"args", QJsonArray{"--clock", "virtual", "-o", tracePathFor(traces_.path(), script, recording),
+                                                            script}}};
+                list.write(QJsonDocument(entry).toJson(QJsonDocument::Compact) + "\n");
+                order << (recording == 1 ? script : QString());
+            }
+        list.close();
+        QProcess batch;
+        batch.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "--batch", list.fileName(), "2"});
+        QVERIFY2(batch.waitForFinished(600000), "the recordings did not finish within 10 minutes");
+        QCOMPARE(batch.exitCode(), 0);
+        for (const QByteArray& line : batch.readAllStandardOutput().split('\n')) {
+            const QJsonObject done = QJsonDocument::fromJson(line).object();
+            if (done.isEmpty())
+                continue;
+            const QString script = order.value(done.value("index").toInt());
+            if (!script.isEmpty())
+                exitCodes_[script] = done.value("status").toInt();
+        }
+        for (const QString& script : all) {
+            if (!exitCodes_.count(script))
+                recordErrors_[script] = "the recording did not report its end";
+            else if (!QFile::exists(tracePathFor(traces_.path(), script)))
+                recordErrors_[script] = "no trace written: " + readText(outputPathFor(traces_.path(), script, "err"));
         }
     }
 
@@ -161,6 +232,18 @@ private slots:
     void tracesTellTheSameStory() {
         QFETCH(QString, script);
         QVERIFY2(!recordErrors_.count(script), qPrintable(recordErrors_[script]));
+        const QString name = caseName(script);
+        const bool heavy = kComputesHeavily.contains(name);
+
+        // CPython prints under the recorder what it printed alone, and exits alike.
+        QCOMPARE(readText(outputPathFor(traces_.path(), script, "out")), readText(expectedOutputPath(script)));
+        QCOMPARE(exitCodes_[script], expectedExitCode(script));
+
+        // A deterministic program gives the same trace every time it is recorded.
+        if (!heavy && !kCreationOrderFromASet.contains(name))
+            QVERIFY2(readText(tracePathFor(traces_.path(), script, 1)) == readText(tracePathFor(traces_.path(), script, 2)),
+                     "two recordings of the script differ");
+
         const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
         QVERIFY2(recorded.ok, recorded.error.c_str());
         QFile file(script);
@@ -207,21 +290,28 @@ private slots:
                 QVERIFY2(sampled.contains(ourLine),
                          qPrintable(QString("line %1 here; CPython's samples: %2").arg(ourLine).arg(
                              QString::fromStdString(std::string(cpython.str(cpython.blocks[theirFrozen[i].block].what))))));
-            QVERIFY2(closeEnough(ourFrozen[i].duration(), theirFrozen[i].duration()),
-                     qPrintable(QString("frozen %1 here, %2 under CPython").arg(ms(ourFrozen[i].duration()), ms(theirFrozen[i].duration()))));
+            // A heavy computation's length is CPU time, which a busy machine stretches: only
+            // that both froze the loop is asserted (the count of stretches above).
+            if (!heavy)
+                QVERIFY2(closeEnough(ourFrozen[i].duration(), theirFrozen[i].duration()),
+                         qPrintable(QString("frozen %1 here, %2 under CPython").arg(ms(ourFrozen[i].duration()),
+                                                                                   ms(theirFrozen[i].duration()))));
         }
+        if (heavy)
+            return;
 
         // Times: when tasks start and end and when lines are printed.
-        if (!kCreationOrderFromASet.contains(caseName(script)))
+        if (!kCreationOrderFromASet.contains(name))
             for (std::size_t i = 0; i < a.size(); ++i) {
-                QVERIFY2(closeEnough(a[i].created, b[i].created),
+                QVERIFY2(closeEnough(a[i].created, b[i].created, toleranceAt(interpreter, a[i].created)),
                          qPrintable(QString("%1 created at %2, under CPython at %3").arg(QString::fromStdString(a[i].name), ms(a[i].created), ms(b[i].created))));
                 if (a[i].ended >= 0 && b[i].ended >= 0)
-                    QVERIFY2(closeEnough(a[i].ended, b[i].ended),
+                    QVERIFY2(closeEnough(a[i].ended, b[i].ended, toleranceAt(interpreter, a[i].ended)),
                              qPrintable(QString("%1 ended at %2, under CPython at %3").arg(QString::fromStdString(a[i].name), ms(a[i].ended), ms(b[i].ended))));
             }
         for (std::size_t i = 0; i < interpreter.output.size(); ++i)
-            QVERIFY2(closeEnough(interpreter.output[i].time, cpython.output[i].time),
+            QVERIFY2(closeEnough(interpreter.output[i].time, cpython.output[i].time,
+                                 toleranceAt(interpreter, interpreter.output[i].time)),
                      qPrintable(QString("line %1 printed at %2, under CPython at %3").arg(i).arg(ms(interpreter.output[i].time), ms(cpython.output[i].time))));
     }
 
@@ -232,6 +322,7 @@ private slots:
         const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
         QVERIFY2(recorded.ok, recorded.error.c_str());
         const Trace& trace = recorded.trace;
+        QCOMPARE(QString::fromStdString(trace.metadata.clock), QString("virtual"));
         const auto stretches = findFrozenStretches(trace, TraceIndex(trace));
         QCOMPARE(stretches.size(), std::size_t(1));
         const FrozenStretch& frozen = stretches[0];
@@ -265,11 +356,7 @@ async def main():
 asyncio.run(main())
 )");
         file.close();
-        QProcess process;
-        process.setWorkingDirectory(dir.path());
-        process.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", "trace.json", "thread_freeze.py"});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(recordOne(dir.path(), "thread_freeze.py"), 0);
         const LoadResult recorded = loadTraceFile(dir.filePath("trace.json").toStdString());
         QVERIFY2(recorded.ok, recorded.error.c_str());
         const Trace& trace = recorded.trace;
@@ -279,7 +366,40 @@ asyncio.run(main())
         QCOMPARE(stretches[0].victims.size(), std::size_t(1));
         const FrozenVictim& victim = stretches[0].victims[0];
         QCOMPARE(QString::fromStdString(trace.taskName(victim.task)), QString("Task-2"));  // to_thread(work)
-        QVERIFY2(closeEnough(victim.lateBy(), 400'000'000), qPrintable(ms(victim.lateBy())));
+        QVERIFY2(closeEnough(victim.lateBy(), 410'000'000), qPrintable(ms(victim.lateBy())));  // 0.51 s - 0.1 s
+    }
+
+    // A program killed while it is recorded leaves the recorder's journal in place of the trace;
+    // it opens as a trace of all but the program's last second, marked as ended abruptly.
+    void aKilledProgramLeavesATraceMarkedAsEndedAbruptly() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("killed.py"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(import asyncio, os, signal, time
+
+async def worker(n):
+    await asyncio.sleep(0.1 * n)
+    print("worker", n, "done", flush=True)
+
+async def main():
+    await asyncio.gather(*(worker(n) for n in range(3)))
+    time.sleep(1.5)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+asyncio.run(main())
+)");
+        file.close();
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(QStringLiteral(PYTHON3), {QStringLiteral(RECORDER), "-o", "trace.json", "killed.py"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        const LoadResult recorded = loadTraceFile(dir.filePath("trace.json").toStdString());
+        QVERIFY2(recorded.ok, recorded.error.c_str());
+        QCOMPARE(recorded.trace.tasks.size(), std::size_t(4));
+        QCOMPARE(printed(recorded.trace), QStringList({"worker 0 done", "worker 1 done", "worker 2 done"}));
+        QVERIFY(recorded.trace.metadata.ending.starts_with("ended abruptly"));
+        QVERIFY(!recorded.warnings.empty());
     }
 
     // sleep(0) is a yield in both traces, at the same lines, and a recorded yield is ready the
@@ -353,10 +473,12 @@ async def main():
 
 asyncio.run(main())
 )";
+        // Both fail in one iteration of the loop: with timers, a busy machine could let the first
+        // fail (and the group cancel the second) before the second's timer fell due.
         QTest::newRow("exception group") << "group.py" << R"(import asyncio
 
 async def boom(n):
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0)
     raise ValueError(n)
 
 async def main():

@@ -1,5 +1,5 @@
 // The timeline's coordinate maths: time <-> pixels, zoom and pan arithmetic, ruler ticks and
-// time formatting. Pure functions, table-driven (STYLE.md rule 5).
+// time formatting. Pure functions, table-driven.
 #include "timeline/RulerTicks.h"
 #include "timeline/TimeScale.h"
 

@@ -38,6 +38,10 @@ int runRenderCommand(const RenderRequest& request, const TraceSources& sources, 
         LoadResult loaded = sources.load(request.tracePath.toStdString(), {});
         if (!loaded.ok)
             return fail(QString::fromStdString(loaded.error));
+        // What the load dropped or doubted, as --report and --convert say it: the picture alone would hide it.
+        if (errors)
+            for (const LoadWarning& warning : loaded.warnings)
+                *errors += QStringLiteral("awaitscope: warning: %1\n").arg(QString::fromStdString(toString(warning)));
         trace = std::move(loaded.trace);
     }
     const DerivedTrace model(std::make_shared<const Trace>(std::move(trace)));

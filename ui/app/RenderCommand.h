@@ -24,7 +24,8 @@ struct RenderRequest {
 std::optional<QSize> parseImageSize(const QString& text);
 
 // Returns the process exit code: 0 written, 1 the trace could not be loaded or written.
-// Messages go to `errors` ("awaitscope: blocking.json: byte 17: ...").
+// Messages go to `errors` ("awaitscope: blocking.json: byte 17: ..."), and so do the load's
+// warnings ("awaitscope: warning: ...") when the picture is written.
 int runRenderCommand(const RenderRequest& request, const TraceSources& sources, QString* errors);
 
 } // namespace awaitscope::ui

@@ -3,7 +3,10 @@
 #include "timeline/TimelineFrame.h"
 #include "timeline/TimelinePainter.h"
 
-#include <QFileInfo>
+#include <awaitscope/io/SaveFile.h>
+
+#include <QBuffer>
+#include <QFile>
 #include <QPainter>
 #include <QSvgGenerator>
 
@@ -45,19 +48,35 @@ QImage renderTimelineImage(const DerivedTrace& model, const RenderOptions& optio
     return image;
 }
 
+namespace {
+
+// Pictures are saved like traces (saveFile): a failed save keeps the old picture.
+bool savePicture(const QByteArray& bytes, const QString& path, QString* error) {
+    const SaveResult saved = saveFile(QFile::encodeName(path).toStdString(), std::string_view(bytes.data(), bytes.size()));
+    if (!saved.ok && error)
+        *error = QString::fromStdString(saved.error);
+    return saved.ok;
+}
+
+} // namespace
+
 bool writeTimelinePng(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
-    const QImage image = renderTimelineImage(model, options);
-    if (!image.save(path, "PNG")) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (!buffer.open(QIODevice::WriteOnly) || !renderTimelineImage(model, options).save(&buffer, "PNG")) {
         if (error)
-            *error = QStringLiteral("cannot write %1").arg(path);
+            *error = QStringLiteral("%1: cannot encode the picture as PNG").arg(path);
         return false;
     }
-    return true;
+    return savePicture(png, path, error);
 }
 
 bool writeTimelineSvg(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&buffer);
     generator.setSize(options.size);
     generator.setViewBox(QRect(QPoint(0, 0), options.size));
     generator.setTitle(QString::fromStdString(model.trace().metadata.title));
@@ -65,17 +84,12 @@ bool writeTimelineSvg(const DerivedTrace& model, const RenderOptions& options, c
     QPainter painter;
     if (!painter.begin(&generator)) {
         if (error)
-            *error = QStringLiteral("cannot write %1").arg(path);
+            *error = QStringLiteral("%1: cannot draw the picture as SVG").arg(path);
         return false;
     }
     paintInto(painter, model, options);
     painter.end();
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
-        if (error)
-            *error = QStringLiteral("cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return savePicture(svg, path, error);
 }
 
 } // namespace awaitscope::ui

@@ -46,8 +46,8 @@ LoadOutcome TraceLoadJob::run(const LoadProgress& progress) {
         } else if (!loaded.ok) {
             outcome.error = QString::fromStdString(loaded.error);
         } else {
-            for (const std::string& warning : loaded.warnings)
-                outcome.warnings << QString::fromStdString(warning);
+            for (const LoadWarning& warning : loaded.warnings)
+                outcome.warnings << QString::fromStdString(toString(warning));
             derive(std::move(loaded.trace), outcome);
         }
         return outcome;

@@ -4,6 +4,10 @@
 #include "model/SelectionInfo.h"
 
 #include <awaitscope/analysis/PlayheadState.h>
+#include <awaitscope/io/SaveFile.h>
+
+#include <Qsci/qscilexerpython.h>
+#include <Qsci/qsciscintilla.h>
 
 #include <QEvent>
 #include <QFile>
@@ -11,7 +15,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QStyle>
 #include <QToolButton>
@@ -398,11 +401,11 @@ void CodePanel::run() {
 }
 
 bool CodePanel::saveTo(const QString& path, QString* error) {
-    QSaveFile file(path);
     const QByteArray bytes = source().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    const SaveResult result = saveFile(QFile::encodeName(path).toStdString(), std::string_view(bytes.data(), bytes.size()));
+    if (!result.ok) {
         if (error)
-            *error = tr("%1: %2").arg(path, file.errorString());
+            *error = QString::fromStdString(result.error);
         return false;
     }
     savePath_ = path;

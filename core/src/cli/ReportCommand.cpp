@@ -2,12 +2,14 @@
 
 #include "awaitscope/analysis/TimeFormat.h"
 #include "awaitscope/analysis/DerivedTrace.h"
+#include "awaitscope/cli/TerminalText.h"
 #include "awaitscope/io/TraceFile.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
 #include <ostream>
+#include <sstream>
 
 namespace awaitscope {
 
@@ -119,9 +121,7 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
         out << "  ... and " << order.size() - shown << " more\n";
 }
 
-} // namespace
-
-int writeReport(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options) {
+int writeReportText(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options) {
     const DerivedTrace derived(trace, {options.frozenThreshold});
     const TraceIndex& index = derived.index();
     const TraceAnalysis& a = derived.analysis();
@@ -158,14 +158,24 @@ int writeReport(const Trace& trace, std::string_view name, std::ostream& out, co
     return kExitFindings;
 }
 
+} // namespace
+
+int writeReport(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options) {
+    // Names, titles and messages come from the trace: escaped, so that none reaches the terminal as a control sequence.
+    std::ostringstream text;
+    const int code = writeReportText(trace, name, text, options);
+    out << terminalSafe(text.str());
+    return code;
+}
+
 int runReportCommand(const std::string& path, std::ostream& out, std::ostream& err, const ReportOptions& options) {
     const LoadResult loaded = loadTraceFile(path);
     if (!loaded.ok) {
-        err << "awaitscope: " << loaded.error << "\n";
+        err << "awaitscope: " << terminalSafe(loaded.error) << "\n";
         return kExitError;
     }
-    for (const std::string& warning : loaded.warnings)
-        err << "awaitscope: warning: " << warning << "\n";
+    for (const LoadWarning& warning : loaded.warnings)
+        err << "awaitscope: warning: " << terminalSafe(toString(warning)) << "\n";
     return writeReport(loaded.trace, path, out, options);
 }
 

@@ -1,12 +1,15 @@
 #include "awaitscope/io/ChromeFormat.h"
 
+#include "ChromeExportKeys.h"
 #include "JsonOutput.h"
+#include "NativeWriter.h"
 
 #include "awaitscope/Version.h"
 #include "awaitscope/analysis/DerivedTrace.h"
 #include "awaitscope/analysis/TimeFormat.h"
+#include "awaitscope/analysis/TraceIndex.h"
 
-#include <cstdlib>
+#include <algorithm>
 #include <ostream>
 
 namespace awaitscope {
@@ -14,15 +17,221 @@ namespace awaitscope {
 namespace {
 
 using detail::JsonOutput;
+namespace keys = detail::chrome_export;
 
 constexpr int kPid = 1;
 constexpr std::int64_t kLoopTid = 0;  // the loop's own track; task i is track i + 1
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 std::int64_t tidOf(TaskId task) { return task == kNoTask ? kLoopTid : static_cast<std::int64_t>(task) + 1; }
 
+// ---- Steps: how a task's events become slices ----
+
+enum class InnerKind : std::uint8_t { Frame, Block };
+
+// A coroutine frame or a blocking call inside a step, clipped to the step. seq / endSeq: the
+// events that open / close it in this step (kNone: it began in an earlier step, or goes on).
+struct InnerSlice {
+    TimeNs begin = 0;
+    TimeNs end = 0;
+    InnerKind kind = InnerKind::Frame;
+    std::uint32_t ref = 0;
+    std::uint32_t seq = kNone;
+    std::uint32_t endSeq = kNone;
+};
+
+// One running step: Resume (seq) to Suspend or Finish (endSeq; kNone when the trace ends
+// first), the Ready that led to it, the task's root frame when that spans the whole step
+// (drawn as the step itself), and the frames and blocking calls inside, parents first.
+struct Step {
+    TimeNs begin = 0;
+    TimeNs end = 0;
+    std::uint32_t seq = kNone;
+    std::uint32_t endSeq = kNone;
+    std::uint32_t readySeq = kNone;
+    bool hasRoot = false;
+    InnerSlice root;
+    std::vector<InnerSlice> inner;
+};
+
+// Walks a task's events, handing each step to onStep(step, stepNumber). An event that no
+// step carries (a Ready that no step follows, a frame entered while the task was not
+// running, an exit that does not close the innermost slice) is marked in `inMetadata`.
+template <class OnStep>
+void planSteps(const Trace& trace, TaskId task, TimeNs laneEnd, std::vector<bool>& inMetadata, OnStep&& onStep) {
+    const TaskRecord& record = trace.tasks[task];
+    const auto& events = record.events;
+    inMetadata.assign(events.size(), false);
+    std::vector<FrameId> frames;     // the task's frame stack, as the runtime saw it
+    std::vector<std::size_t> open;   // step.inner slices still open, innermost last
+    Step step;
+    bool running = false;
+    std::uint32_t pendingReady = kNone;
+    std::uint32_t stepNumber = 0;
+
+    auto closeStep = [&](TimeNs at, std::uint32_t endSeq) {
+        for (std::size_t i : open)
+            step.inner[i].end = at;
+        open.clear();
+        step.end = at;
+        step.endSeq = endSeq;
+        if (!step.inner.empty()) {
+            const InnerSlice& first = step.inner.front();
+            if (first.kind == InnerKind::Frame && first.ref == record.coroutine && first.begin == step.begin &&
+                first.end == step.end) {
+                step.hasRoot = true;
+                step.root = first;
+                step.inner.erase(step.inner.begin());
+            }
+        }
+        onStep(step, stepNumber++);
+        running = false;
+    };
+    auto openInner = [&](TimeNs at, InnerKind kind, std::uint32_t ref, std::uint32_t seq) {
+        open.push_back(step.inner.size());
+        step.inner.push_back({at, at, kind, ref, seq, kNone});
+    };
+    auto closeInner = [&](TimeNs at, InnerKind kind, std::uint32_t ref, std::uint32_t seq) {
+        if (!running || open.empty() || step.inner[open.back()].kind != kind || step.inner[open.back()].ref != ref)
+            return false;
+        step.inner[open.back()].end = at;
+        step.inner[open.back()].endSeq = seq;
+        open.pop_back();
+        return true;
+    };
+
+    for (std::uint32_t k = 0; k < events.size(); ++k) {
+        const TraceEvent& e = events[k];
+        switch (e.kind) {
+        case EventKind::Ready:
+            if (running) {
+                inMetadata[k] = true;
+            } else {
+                if (pendingReady != kNone)
+                    inMetadata[pendingReady] = true;
+                pendingReady = k;
+            }
+            break;
+        case EventKind::Resume:
+            if (running)
+                closeStep(e.time, kNone);
+            step.inner.clear();  // keeps its capacity: a step is planned per step of every task
+            step.begin = e.time;
+            step.seq = k;
+            step.endSeq = kNone;
+            step.hasRoot = false;
+            step.readySeq = pendingReady;
+            pendingReady = kNone;
+            running = true;
+            for (FrameId frame : frames)
+                openInner(e.time, InnerKind::Frame, frame, kNone);
+            break;
+        case EventKind::Suspend:
+        case EventKind::Finish:
+            if (running)
+                closeStep(e.time, k);
+            else
+                inMetadata[k] = true;
+            break;
+        case EventKind::FrameEnter:
+            frames.push_back(e.ref);
+            if (running)
+                openInner(e.time, InnerKind::Frame, e.ref, k);
+            else
+                inMetadata[k] = true;
+            break;
+        case EventKind::FrameExit:
+            inMetadata[k] = !closeInner(e.time, InnerKind::Frame, e.ref, k);
+            if (!frames.empty())
+                frames.pop_back();
+            break;
+        case EventKind::BlockBegin:
+            if (running)
+                openInner(e.time, InnerKind::Block, e.ref, k);
+            else
+                inMetadata[k] = true;
+            break;
+        case EventKind::BlockEnd: inMetadata[k] = !closeInner(e.time, InnerKind::Block, e.ref, k); break;
+        }
+    }
+    if (running)
+        closeStep(std::max(laneEnd, events.empty() ? laneEnd : events[events.size() - 1].time), kNone);
+    if (pendingReady != kNone)
+        inMetadata[pendingReady] = true;
+}
+
+// Where each step of a task lies, and the flow arrow that arrives at it (0: none).
+struct StepPlace {
+    TimeNs begin = 0;
+    TimeNs end = 0;
+    std::uint32_t flowIn = 0;
+};
+
+// A wake-up or a creation drawn as a flow arrow: it starts on a zero-length slice inside the
+// waker's step and ends on the woken task's step.
+struct FlowStart {
+    TaskId waker = kNoTask;
+    TimeNs time = 0;   // inside the waker's step
+    TaskId woken = kNoTask;
+    WaitKind kind = WaitKind::None;
+    std::uint32_t id = 0;
+};
+
+// Everything the writer needs to know before it writes the first event: which events the
+// metadata carries, and the flow arrows (both ends must agree on an id).
+struct ExportPlan {
+    std::vector<std::vector<bool>> inMetadata;  // per task, per event
+    std::vector<std::vector<StepPlace>> steps;  // per task
+    std::vector<FlowStart> flows;               // by waker, then time
+};
+
+ExportPlan planExport(const Trace& trace, const TraceIndex& index) {
+    ExportPlan plan;
+    plan.inMetadata.resize(trace.tasks.size());
+    plan.steps.resize(trace.tasks.size());
+    struct Candidate {
+        TaskId woken;
+        std::uint32_t step;
+        TaskId waker;
+        TimeNs time;
+        WaitKind kind;
+    };
+    std::vector<Candidate> candidates;
+    for (TaskId task = 0; task < trace.tasks.size(); ++task) {
+        const auto& events = trace.tasks[task].events;
+        planSteps(trace, task, index.lane(task).end, plan.inMetadata[task], [&](const Step& step, std::uint32_t number) {
+            plan.steps[task].push_back({step.begin, step.end, 0});
+            if (step.readySeq == kNone)
+                return;
+            const TraceEvent& ready = events[step.readySeq];
+            if (ready.ref < trace.tasks.size() && ready.ref != task)
+                candidates.push_back({task, number, ready.ref, ready.time, static_cast<WaitKind>(ready.detail)});
+        });
+    }
+    for (const Candidate& c : candidates) {
+        // The waker's step that was running when it woke the task, or its last one before.
+        const std::vector<StepPlace>& steps = plan.steps[c.waker];
+        auto after = std::upper_bound(steps.begin(), steps.end(), c.time,
+                                      [](TimeNs t, const StepPlace& s) { return t < s.begin; });
+        if (after == steps.begin())
+            continue;
+        const StepPlace& step = *(after - 1);
+        // Strictly inside a step that has a length, so that viewers nest the start in it.
+        const TimeNs time = step.end > step.begin ? std::min(c.time, step.end - 1) : step.begin;
+        const auto id = static_cast<std::uint32_t>(plan.flows.size() + 1);
+        plan.flows.push_back({c.waker, time, c.woken, c.kind, id});
+        plan.steps[c.woken][c.step].flowIn = id;
+    }
+    std::stable_sort(plan.flows.begin(), plan.flows.end(), [](const FlowStart& a, const FlowStart& b) {
+        return a.waker != b.waker ? a.waker < b.waker : a.time < b.time;
+    });
+    return plan;
+}
+
 class ChromeWriter {
 public:
-    ChromeWriter(const Trace& trace, const ByteSink& sink) : trace_(trace), derived_(trace), index_(derived_.index()), out_(sink) {}
+    ChromeWriter(const Trace& trace, const ByteSink& sink)
+        : trace_(trace), analysis_(analyseForExport(trace)), plan_(planExport(trace, index_)), out_(sink) {}
 
     bool write() {
         out_.raw("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":");
@@ -33,12 +242,18 @@ public:
         out_.string(trace_.metadata.clock);
         out_.raw(",\"sourceFile\":");
         out_.string(trace_.metadata.sourceFile);
+        out_.raw("},\n\"metadata\":{\"");
+        out_.raw(keys::kTablesKey);
+        out_.raw("\":");
+        writeTables();
         out_.raw("},\n\"traceEvents\":[");
         writeTrackNames();
         writeLoopTrack();
-        for (std::size_t task = 0; task < trace_.tasks.size(); ++task) {
-            writeSteps(static_cast<TaskId>(task));
-            writeStates(static_cast<TaskId>(task));
+        std::size_t nextFlow = 0;
+        for (TaskId task = 0; task < trace_.tasks.size(); ++task) {
+            writeSteps(task);
+            nextFlow = writeFlowStarts(task, nextFlow);
+            writeStates(task);
             if (out_.failed())
                 return false;
         }
@@ -51,6 +266,16 @@ public:
     }
 
 private:
+    // The native document, with only the events that no slice carries.
+    void writeTables() {
+        const ByteSink into = [&](std::string_view block) {
+            out_.raw(block);
+            return !out_.failed();
+        };
+        detail::writeNativeTrace(trace_, into,
+                                 [&](TaskId task, std::size_t event) { return plan_.inMetadata[task][event]; });
+    }
+
     // ---- Event scaffolding: {"ph":"X","pid":1,"tid":2,"ts":1.500, ... } ----
     void begin(char phase, std::int64_t tid, TimeNs time) {
         out_.raw(first_ ? "\n{\"ph\":\"" : ",\n{\"ph\":\"");
@@ -85,7 +310,36 @@ private:
     }
     void end() { out_.raw('}'); }
 
-    void metadata(std::int64_t tid, const char* name, std::string_view argName, std::string_view value) {
+    // args.data: {"name": value, ...}; the Firefox Profiler keeps only args.data and args.detail.
+    void beginData() {
+        out_.raw(",\"args\":{\"data\":{");
+        firstArg_ = true;
+    }
+    void argName(std::string_view name) {
+        out_.raw(firstArg_ ? "\"" : ",\"");
+        firstArg_ = false;
+        out_.raw(name);
+        out_.raw("\":");
+    }
+    void arg(std::string_view name, std::string_view value) {
+        argName(name);
+        out_.string(value);
+    }
+    void argNumber(std::string_view name, std::uint32_t value) {
+        argName(name);
+        out_.number(value);
+    }
+    void argSeq(std::string_view name, std::uint32_t seq) {
+        if (seq != kNone)
+            argNumber(name, seq);
+    }
+    void argTime(std::string_view name, TimeNs time) {
+        argName(name);
+        microseconds(time);
+    }
+    void endData() { out_.raw("}}"); }
+
+    void metadata(std::int64_t tid, const char* name, std::string_view argKey, std::string_view value) {
         out_.raw(first_ ? "\n{\"ph\":\"M\",\"pid\":" : ",\n{\"ph\":\"M\",\"pid\":");
         first_ = false;
         out_.number(kPid);
@@ -93,7 +347,7 @@ private:
         out_.number(tid);
         field("name", name);
         out_.raw(",\"args\":{\"");
-        out_.raw(argName);
+        out_.raw(argKey);
         out_.raw("\":");
         out_.string(value);
         out_.raw("}}");
@@ -119,7 +373,7 @@ private:
         }
     }
 
-    // Which task held the loop, with the frozen stretches marked.
+    // Which task held the loop, with the frozen stretches marked and explained.
     void writeLoopTrack() {
         const std::vector<FrozenStretch>& frozen = derived_.frozenStretches();
         std::size_t nextFrozen = 0;
@@ -134,6 +388,22 @@ private:
             field("cat", isFrozen ? "frozen" : "loop");
             field("name", (isFrozen ? "FROZEN " + formatDuration(slice.end - slice.begin) + ": " : std::string()) +
                               taskLabel(trace_, slice.task));
+            if (isFrozen) {
+                const FrozenStretch& stretch = frozen[nextFrozen];
+                beginData();
+                arg("culprit", taskLabel(trace_, stretch.culprit));
+                if (stretch.site != kUnknownSite)
+                    arg("at", formatSite(trace_, stretch.site));
+                if (stretch.block < trace_.blocks.size())
+                    arg("blocking_call", trace_.str(trace_.blocks[stretch.block].what));
+                std::string victims;
+                for (const FrozenVictim& victim : stretch.victims)
+                    victims += (victims.empty() ? "" : "; ") + taskLabel(trace_, victim.task) + " ran " +
+                               formatDuration(victim.lateBy()) + " late";
+                if (!victims.empty())
+                    arg("victims", victims);
+                endData();
+            }
             end();
             nextFrozen += isFrozen;
         }
@@ -143,82 +413,127 @@ private:
         return frame < trace_.frames.size() ? std::string(trace_.str(trace_.frames[frame].name)) : "frame";
     }
 
-    void slice(TaskId task, TimeNs from, TimeNs to, const std::string& name, const char* category) {
-        begin('X', tidOf(task), from);
+    // Each step is a complete slice named after the task's coroutine, with the coroutine
+    // frames active in it and its blocking calls nested inside, parents first.
+    void writeSteps(TaskId task) {
+        const TaskRecord& record = trace_.tasks[task];
+        const std::string label = taskLabel(trace_, task);
+        const std::string stepName = record.coroutine < trace_.frames.size() ? frameName(record.coroutine) : label;
+        const std::vector<StepPlace>& places = plan_.steps[task];
+        planSteps(trace_, task, index_.lane(task).end, scratch_, [&](const Step& step, std::uint32_t number) {
+            writeStep(task, label, stepName, step, number < places.size() ? places[number].flowIn : 0);
+            for (const InnerSlice& inner : step.inner)
+                writeInner(task, inner);
+        });
+    }
+
+    void writeStep(TaskId task, const std::string& label, const std::string& name, const Step& step, std::uint32_t flowIn) {
+        const auto& events = trace_.tasks[task].events;
+        begin('X', tidOf(task), step.begin);
         out_.raw(",\"dur\":");
-        microseconds(to - from);
-        field("cat", category);
+        microseconds(step.end - step.begin);
+        field("cat", keys::kStepCategory);
         field("name", name);
+        if (flowIn != 0) {
+            out_.raw(",\"bind_id\":");
+            out_.number(flowIn);
+            out_.raw(",\"flow_in\":true");
+        }
+        beginData();
+        arg("task", label);
+        argSeq(keys::kSeq, step.seq);
+        if (step.readySeq != kNone) {
+            const TraceEvent& ready = events[step.readySeq];
+            argNumber(keys::kReadySeq, step.readySeq);
+            argTime(keys::kReadyAt, ready.time);
+            arg(keys::kWoken, toString(static_cast<WaitKind>(ready.detail)));
+            if (ready.ref != kNoTask) {
+                argNumber(keys::kWaker, ready.ref);
+                arg("woken_by", taskLabel(trace_, ready.ref));
+            }
+        }
+        if (step.hasRoot) {
+            argNumber(keys::kFrame, step.root.ref);
+            argSeq(keys::kFrameSeq, step.root.seq);
+            argSeq(keys::kFrameEndSeq, step.root.endSeq);
+        }
+        if (step.endSeq != kNone) {
+            const TraceEvent& last = events[step.endSeq];
+            argNumber(keys::kEndSeq, step.endSeq);
+            if (last.kind == EventKind::Suspend) {
+                argNumber(keys::kAwait, last.ref);
+                if (last.ref < trace_.awaits.size()) {
+                    const AwaitInfo& awaited = trace_.awaits[last.ref];
+                    std::string what(trace_.str(awaited.what));
+                    if (what.empty())
+                        what = toString(awaited.kind);
+                    if (awaited.site != kUnknownSite)
+                        what += " at " + formatSite(trace_, awaited.site);
+                    arg("awaits", what);
+                }
+            } else {
+                arg(keys::kOutcome, toString(static_cast<TaskOutcome>(last.detail)));
+                if (last.ref != 0)
+                    arg(keys::kError, trace_.str(last.ref));
+            }
+        }
+        endData();
         end();
     }
 
-    // One complete slice per running step, named after the task's coroutine, with the nested
-    // coroutine frames and blocking calls of that step inside it (clipped to the step).
-    void writeSteps(TaskId task) {
-        const TaskRecord& record = trace_.tasks[task];
-        const std::string stepName = record.coroutine < trace_.frames.size() ? frameName(record.coroutine)
-                                                                             : taskLabel(trace_, task);
-        struct Open {
-            TimeNs begin;
-            std::string name;
-            const char* category;
-        };
-        std::vector<FrameId> frames;
-        std::vector<Open> open;
-        bool running = false;
-        auto closeAll = [&](TimeNs at) {
-            while (!open.empty()) {
-                slice(task, open.back().begin, at, open.back().name, open.back().category);
-                open.pop_back();
-            }
-            running = false;
-        };
-        for (const TraceEvent& e : record.events) {
-            switch (e.kind) {
-            case EventKind::Resume:
-                closeAll(e.time);
-                running = true;
-                open.push_back({e.time, stepName, "step"});
-                for (std::size_t depth = 0; depth < frames.size(); ++depth)
-                    if (!(depth == 0 && frames[0] == record.coroutine))
-                        open.push_back({e.time, frameName(frames[depth]), "coroutine"});
-                break;
-            case EventKind::FrameEnter:
-                frames.push_back(e.ref);
-                if (running && !(frames.size() == 1 && e.ref == record.coroutine))
-                    open.push_back({e.time, frameName(e.ref), "coroutine"});
-                break;
-            case EventKind::FrameExit:
-                if (running && open.size() > 1 && open.back().category == std::string_view("coroutine")) {
-                    slice(task, open.back().begin, e.time, open.back().name, "coroutine");
-                    open.pop_back();
-                }
-                if (!frames.empty())
-                    frames.pop_back();
-                break;
-            case EventKind::BlockBegin:
-                if (running)
-                    open.push_back({e.time,
-                                    e.ref < trace_.blocks.size() ? std::string(trace_.str(trace_.blocks[e.ref].what))
-                                                                 : std::string("blocking call"),
-                                    "blocking"});
-                break;
-            case EventKind::BlockEnd:
-                if (running && open.size() > 1 && open.back().category == std::string_view("blocking")) {
-                    slice(task, open.back().begin, e.time, open.back().name, "blocking");
-                    open.pop_back();
-                }
-                break;
-            case EventKind::Ready:
-            case EventKind::Suspend:
-            case EventKind::Finish: closeAll(e.time); break;
-            }
+    void writeInner(TaskId task, const InnerSlice& inner) {
+        const bool frame = inner.kind == InnerKind::Frame;
+        begin('X', tidOf(task), inner.begin);
+        out_.raw(",\"dur\":");
+        microseconds(inner.end - inner.begin);
+        SiteId site = kUnknownSite;
+        if (frame) {
+            field("cat", keys::kFrameCategory);
+            field("name", frameName(inner.ref));
+            if (inner.ref < trace_.frames.size())
+                site = trace_.frames[inner.ref].callSite;
+        } else {
+            field("cat", keys::kBlockCategory);
+            const bool known = inner.ref < trace_.blocks.size();
+            field("name", known ? std::string(trace_.str(trace_.blocks[inner.ref].what)) : std::string("blocking call"));
+            if (known)
+                site = trace_.blocks[inner.ref].site;
         }
-        closeAll(index_.lane(task).end);
+        beginData();
+        argNumber(frame ? keys::kFrame : keys::kBlock, inner.ref);
+        argSeq(keys::kSeq, inner.seq);
+        argSeq(keys::kEndSeq, inner.endSeq);
+        if (site != kUnknownSite)
+            arg(frame ? "called_at" : "at", formatSite(trace_, site));
+        endData();
+        end();
     }
 
-    // Awaits and waits for the loop as async slices; wake-ups by another task as flow arrows
-    // from the waker's step to the woken task's next step.
+    // The start of each flow arrow out of this task: a zero-length slice inside the step
+    // that woke or created the other task (Perfetto and chrome://tracing bind a flow to the
+    // slice that carries its bind_id).
+    std::size_t writeFlowStarts(TaskId task, std::size_t next) {
+        const std::vector<FlowStart>& flows = plan_.flows;
+        for (; next < flows.size() && flows[next].waker == task; ++next) {
+            const FlowStart& flow = flows[next];
+            const std::string woken = taskLabel(trace_, flow.woken);
+            begin('X', tidOf(task), flow.time);
+            out_.raw(",\"dur\":0");
+            field("cat", keys::kWakeCategory);
+            field("name", (flow.kind == WaitKind::Start ? "starts " : "wakes ") + woken);
+            out_.raw(",\"bind_id\":");
+            out_.number(flow.id);
+            out_.raw(",\"flow_out\":true");
+            beginData();
+            arg("task", woken);
+            arg("how", toString(flow.kind));
+            endData();
+            end();
+        }
+        return next;
+    }
+
+    // Awaits and waits for the loop as async slices, named after what is awaited.
     void writeStates(TaskId task) {
         const std::int64_t tid = tidOf(task);
         for (const Span& span : index_.lane(task).spans) {
@@ -243,44 +558,31 @@ private:
                 out_.number(tid);
                 end();
             }
-            if (span.state == SpanState::Ready && span.ref < trace_.tasks.size() && span.ref != task) {
-                ++flows_;
-                begin('s', tidOf(span.ref), span.begin);
-                field("cat", "wakeup");
-                field("name", std::string("wakes (") + toString(span.kind) + ")");
-                out_.raw(",\"id\":");
-                out_.number(flows_);
-                end();
-                begin('f', tid, span.end);
-                field("cat", "wakeup");
-                field("name", std::string("wakes (") + toString(span.kind) + ")");
-                out_.raw(",\"id\":");
-                out_.number(flows_);
-                out_.raw(",\"bp\":\"e\"");
-                end();
-            }
         }
     }
 
     void instant(TaskId task, TimeNs time, const char* category, const std::string& name, const std::string& detail,
-                 const std::string& advice) {
+                 const std::string& advice, SiteId site = kUnknownSite) {
         begin('i', tidOf(task), time);
         out_.raw(",\"s\":\"t\"");
         field("cat", category);
         field("name", name);
-        if (!detail.empty() || !advice.empty()) {
-            out_.raw(",\"args\":{\"detail\":");
-            out_.string(detail);
-            out_.raw(",\"fix\":");
-            out_.string(advice);
-            out_.raw('}');
+        if (!detail.empty() || !advice.empty() || site != kUnknownSite) {
+            beginData();
+            if (site != kUnknownSite)
+                arg("at", formatSite(trace_, site));
+            if (!detail.empty())
+                arg("detail", detail);
+            if (!advice.empty())
+                arg("fix", advice);
+            endData();
         }
         end();
     }
 
     void writeOutput() {
         for (const OutputLine& line : trace_.output)
-            instant(line.task, line.time, "output", "print: " + std::string(trace_.str(line.text)), {}, {});
+            instant(line.task, line.time, "output", "print: " + std::string(trace_.str(line.text)), {}, {}, line.site);
     }
 
     void writeDiagnostics() {
@@ -305,9 +607,11 @@ private:
     const Trace& trace_;
     const DerivedTrace derived_;
     const TraceIndex& index_;
+    ExportPlan plan_;
     JsonOutput out_;
+    std::vector<bool> scratch_;
     bool first_ = true;
-    std::uint64_t flows_ = 0;
+    bool firstArg_ = true;
 };
 
 } // namespace

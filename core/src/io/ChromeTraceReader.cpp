@@ -1,12 +1,16 @@
 #include "ChromeTraceReader.h"
 
+#include "ChromeExportReader.h"
+
 #include "awaitscope/io/TraceLimits.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace awaitscope::detail {
@@ -40,6 +44,11 @@ struct RawEvent {
     bool hasArgName = false;
     std::int64_t sortIndex = 0;
     bool hasSortIndex = false;
+    std::string bindId;  // flow events v2: "bind_id" with "flow_in" / "flow_out" on a slice
+    bool hasBindId = false;
+    bool flowIn = false;
+    bool flowOut = false;
+    ExportedSliceArgs exported;  // args.data of Awaitscope's own export
 };
 
 struct RawSlice {
@@ -84,6 +93,7 @@ struct RawLane {
     bool async = false;
     std::int64_t sortIndex = std::numeric_limits<std::int64_t>::max();
     std::uint32_t firstSeen = 0;
+    std::uint32_t tops = 0;  // top-level slices, once nested
     std::vector<RawSlice> slices;
     std::vector<RawMark> marks;
     std::vector<RawInstant> instants;
@@ -101,16 +111,15 @@ public:
         if (count)
             counts_.try_emplace(reason, Entry{0, kNoIndex, order_++}).first->second.count += count;
     }
-    std::vector<std::string> warnings() const {
-        std::vector<std::pair<std::uint32_t, std::string>> list;
-        for (const auto& [reason, entry] : counts_) {
-            std::string text = std::to_string(entry.count) + " " + reason;
-            if (entry.first != kNoIndex)
-                text += " (the first is traceEvents[" + std::to_string(entry.first) + "])";
-            list.emplace_back(entry.order, text);
-        }
-        std::sort(list.begin(), list.end());
-        std::vector<std::string> out;
+    std::vector<LoadWarning> warnings() const {
+        std::vector<std::pair<std::uint32_t, LoadWarning>> list;
+        for (const auto& [reason, entry] : counts_)
+            list.push_back({entry.order, LoadWarning{reason,
+                                                     entry.first != kNoIndex ? "traceEvents[" + std::to_string(entry.first) + "]"
+                                                                             : std::string(),
+                                                     entry.count}});
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<LoadWarning> out;
         for (auto& item : list)
             out.push_back(std::move(item.second));
         return out;
@@ -132,10 +141,14 @@ public:
     ChromeReader(JsonInput& input, LoadResult& result) : input_(input), result_(result), trace_(result.trace) {}
 
     bool read() {
-        const bool parsed = input_.parse(*this);
+        MetadataTap tap(*this, exportTables_);
+        const bool parsed = input_.parse(tap);
+        if (parsed && input_.stop() != InputStop::None)
+            return fail(input_.stopMessage());  // the JSON ended where the input stopped: at a NUL byte
         if (!parsed && !acceptedTruncation_) {
             if (result_.error.empty())
-                result_.error = "the JSON parser stopped without a reason";
+                result_.error = exportTables_.abortMessage().empty() ? "the JSON parser stopped without a reason"
+                                                                     : exportTables_.abortMessage();
             return false;
         }
         if (!sawEvents_) {
@@ -144,14 +157,26 @@ public:
                                          "trace is an array of events or has \"traceEvents\"";
             return false;
         }
+        if (!spanFits())
+            return false;
+        if (rebuild_)
+            return rebuildExport();
         build();
         result_.warnings = unmapped_.warnings();
+        if (exportTables_.failed())
+            result_.warnings.insert(result_.warnings.begin(),
+                                    LoadWarning{"the Awaitscope metadata could not be read (" + exportTables_.problem() +
+                                                    "), so the trace was read as a plain Chrome trace",
+                                                "", 0});
         return true;
     }
 
     // ---- nlohmann SAX interface ----
     bool null() { return value(Type::Null); }
-    bool boolean(bool) { return value(Type::Other); }
+    bool boolean(bool b) {
+        boolean_ = b;
+        return value(Type::Bool);
+    }
     bool number_integer(std::int64_t v) {
         number_ = static_cast<double>(v);
         integer_ = v;
@@ -162,11 +187,14 @@ public:
         number_ = static_cast<double>(v);
         isInteger_ = v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
         integer_ = isInteger_ ? static_cast<std::int64_t>(v) : 0;
+        unsigned_ = v;
+        numberText_ = nullptr;
         return value(Type::Number);
     }
-    bool number_float(double v, const std::string&) {
+    bool number_float(double v, const std::string& text) {
         number_ = v;
         isInteger_ = false;
+        numberText_ = &text;
         return value(Type::Number);
     }
     bool string(std::string& s) {
@@ -208,8 +236,8 @@ public:
     }
 
 private:
-    enum class Type : std::uint8_t { Null, Number, String, Object, Array, Other };
-    enum class Context : std::uint8_t { Document, Top, Events, Event, Args, OtherData, Id2 };
+    enum class Type : std::uint8_t { Null, Bool, Number, String, Object, Array, Other };
+    enum class Context : std::uint8_t { Document, Top, Events, Event, Args, ArgsData, OtherData, Id2 };
 
     bool fail(std::string message) {
         // Input cut short (cancelled, a value too long, a read error) explains anything after it.
@@ -243,6 +271,10 @@ private:
         }
         if (stack_[depth_] == Context::Event) {
             finishEvent();
+            if (!(event_.hasPhase && knownPhase(event_.phase)) && !notAnEvent())
+                return false;
+            if (event_.hasPhase && knownPhase(event_.phase))
+                skippedRun_ = 0;
             if (lanes_.size() > kMaxTasks)
                 return fail("traceEvents[" + std::to_string(eventIndex_ - 1) + "]: more than " +
                             std::to_string(kMaxTasks) + " threads and async tracks (kMaxTasks)");
@@ -285,14 +317,18 @@ private:
             ++eventIndex_;
             if (type != Type::Object) {
                 unmapped_.add("entries of traceEvents that are not objects were skipped", eventIndex_ - 1);
-                return ignore(type);
+                return notAnEvent() && ignore(type);
             }
             if (eventIndex_ > kMaxEvents)
                 return fail("traceEvents: more than " + std::to_string(kMaxEvents) + " events (kMaxEvents)");
+            if (eventIndex_ == 1 && exportTables_.ready())
+                rebuild_.emplace(exportTables_.trace());
             event_ = RawEvent{};
             return push(Context::Event);
         case Context::Event: return valueInEvent(type);
         case Context::Args:
+            if (rebuild_ && key_ == "data" && type == Type::Object)
+                return push(Context::ArgsData);
             if (key_ == "name" && type == Type::String) {
                 event_.argName = trace_.strings.intern(*text_);
                 event_.hasArgName = true;
@@ -301,18 +337,47 @@ private:
                 event_.hasSortIndex = true;
             }
             return ignore(type);
+        case Context::ArgsData:
+            event_.exported.read(key_, {type == Type::Number, type == Type::Number && isInteger_, integer_, number_,
+                                        type == Type::String ? text_ : nullptr});
+            return ignore(type);
         case Context::OtherData:
             if (key_ == "generator" && type == Type::String && text_->rfind("awaitscope", 0) == 0)
                 fromAwaitscope_ = true;
             return ignore(type);
         case Context::Id2:
             if ((key_ == "local" || key_ == "global") && (type == Type::String || type == Type::Number)) {
-                event_.id = key_ + ":" + (type == Type::String ? *text_ : std::to_string(integer_));
+                event_.id = key_ + ":" + (type == Type::String ? *text_ : numberAsId());
                 event_.hasId = true;
             }
             return ignore(type);
         }
         return ignore(type);
+    }
+
+    // Entries that are not events (not objects, no "ph", a phase no tool writes) are skipped,
+    // but a long run of them means the file is not a trace, or is damaged from there on:
+    // reading millions more would only cost time.
+    static constexpr std::uint32_t kMaxSkippedRun = 10'000;
+    static bool knownPhase(char phase) {
+        return phase != 0 && std::string_view("XBEbeSTFnpiIRstfCPNODvVMc").find(phase) != std::string_view::npos;
+    }
+    bool notAnEvent() {
+        if (skippedRun_++ == 0)
+            skippedFrom_ = eventIndex_ - 1;
+        if (skippedRun_ < kMaxSkippedRun)
+            return true;
+        return fail("traceEvents[" + std::to_string(skippedFrom_) + "] to [" + std::to_string(eventIndex_ - 1) + "]: " +
+                    std::to_string(kMaxSkippedRun) + " entries in a row are not trace events (not objects, no \"ph\", "
+                    "or an unknown phase): this is not a Chrome trace, or it is damaged from traceEvents[" +
+                    std::to_string(skippedFrom_) + "] on");
+    }
+
+    // A number used as an id, as written: 1.5 and 2.5 stay apart, and so does 2^64-1.
+    std::string numberAsId() const {
+        if (isInteger_)
+            return std::to_string(integer_);
+        return numberText_ ? *numberText_ : std::to_string(unsigned_);
     }
 
     // Microseconds (integer or fractional) to nanoseconds, if representable.
@@ -346,16 +411,22 @@ private:
         } else if (key_ == "cat" && type == Type::String) {
             event_.category = trace_.strings.intern(*text_);
         } else if ((key_ == "pid" || key_ == "tid") && (type == Type::Number || type == Type::String)) {
-            // String ids are mapped to numbers through the string table, kept apart from real numbers.
+            // String ids are mapped to numbers through the string table, kept apart from real numbers;
+            // so are numbers that are no int64 (1.5, 2^64-1), by their text, so that they stay apart.
             const std::int64_t id = type == Type::String ? kStringKey + trace_.strings.intern(*text_)
                                     : isInteger_         ? integer_
-                                                         : static_cast<std::int64_t>(std::clamp(number_, -1e18, 1e18));
+                                                         : kStringKey + trace_.strings.intern(numberAsId());
             (key_ == "pid" ? event_.pid : event_.tid) = id;
         } else if (key_ == "id" && (type == Type::Number || type == Type::String)) {
-            event_.id = type == Type::String ? *text_ : std::to_string(isInteger_ ? integer_ : 0);
+            event_.id = type == Type::String ? *text_ : numberAsId();
             event_.hasId = true;
         } else if (key_ == "id2" && type == Type::Object) {
             return push(Context::Id2);
+        } else if (key_ == "bind_id" && (type == Type::Number || type == Type::String)) {
+            event_.bindId = type == Type::String ? *text_ : std::to_string(isInteger_ ? integer_ : 0);
+            event_.hasBindId = true;
+        } else if ((key_ == "flow_in" || key_ == "flow_out") && type == Type::Bool) {
+            (key_ == "flow_in" ? event_.flowIn : event_.flowOut) = boolean_;
         } else if (key_ == "bp" && type == Type::String) {
             event_.bindPoint = text_->empty() ? 0 : (*text_)[0];
         } else if (key_ == "args" && type == Type::Object) {
@@ -410,8 +481,26 @@ private:
     }
 
     void noteTime(TimeNs t) {
-        minTime_ = std::min(minTime_, t);
-        maxTime_ = std::max(maxTime_, t);
+        if (t < minTime_) {
+            minTime_ = t;
+            minIndex_ = eventIndex_ - 1;
+        }
+        if (t > maxTime_) {
+            maxTime_ = t;
+            maxIndex_ = eventIndex_ - 1;
+        }
+    }
+
+    // Times become nanoseconds from the earliest event; a span over kMaxTimeNs would make a
+    // trace that no reader (this one included) accepts once saved.
+    bool spanFits() {
+        if (minTime_ > maxTime_ || maxTime_ - kMaxTimeNs <= minTime_)
+            return true;
+        auto at = [](std::uint32_t index, TimeNs t) {
+            return "traceEvents[" + std::to_string(index) + "] (at " + std::to_string(t / 1000) + " us)";
+        };
+        return fail(at(minIndex_, minTime_) + " and " + at(maxIndex_, maxTime_) +
+                    " are more than 2^62 ns (146 years) apart, the longest span a trace can hold");
     }
 
     void finishEvent() {
@@ -419,6 +508,10 @@ private:
         const std::uint32_t index = eventIndex_ - 1;
         if (!e.hasPhase) {
             unmapped_.add("events without a \"ph\" (phase) were skipped", index);
+            return;
+        }
+        if (rebuild_) {
+            collectExported(e);
             return;
         }
         if (processOrder_.try_emplace(e.pid, static_cast<std::uint32_t>(processOrder_.size())).second)
@@ -448,12 +541,15 @@ private:
             lanes_[threadLane(e.pid, e.tid)].slices.push_back({e.time, end, e.name, index});
             noteTime(e.time);
             noteTime(end);
+            addBoundFlow(e, index);
             return;
         }
         case 'B':
         case 'E':
             lanes_[threadLane(e.pid, e.tid)].marks.push_back({e.time, e.phase == 'B', e.name, index});
             noteTime(e.time);
+            if (e.phase == 'B')
+                addBoundFlow(e, index);
             return;
         case 'b':
         case 'e':
@@ -507,6 +603,16 @@ private:
         }
     }
 
+    // Flow events v2: the slice itself is the flow's start ("flow_out"), end ("flow_in") or a
+    // step on its way (both). Kept apart from the s/t/f flows, whose ids are another space.
+    static constexpr char kBoundFlowKey = '\x1e';
+    void addBoundFlow(const RawEvent& e, std::uint32_t index) {
+        if (!e.hasBindId || !(e.flowIn || e.flowOut))
+            return;
+        const char phase = e.flowIn && e.flowOut ? 't' : e.flowOut ? 's' : 'f';
+        flows_[kBoundFlowKey + e.bindId].push_back({e.time, threadLane(e.pid, e.tid), phase, e.flowIn, index});
+    }
+
     void collectMetadata(const RawEvent& e, std::uint32_t index) {
         const std::string_view what = trace_.str(e.name);
         if (what == "thread_name" && e.hasArgName) {
@@ -523,6 +629,32 @@ private:
             unmapped_.add("metadata events (M) other than thread and process names and sort indices were skipped",
                           index);
         }
+    }
+
+    // ---- Awaitscope's own export ----
+
+    // Only the complete slices on task tracks carry events; the rest of the export (the loop's
+    // track, awaits, flows, counters, diagnostics) is derived from them, for other viewers.
+    void collectExported(const RawEvent& e) {
+        if (e.phase != 'X' || !e.hasTime || e.badTime)
+            return;
+        rebuild_->add(e.tid, e.time, e.time + (e.hasDuration ? e.duration : 0), trace_.str(e.category), e.exported);
+    }
+
+    bool rebuildExport() {
+        std::vector<LoadWarning> warnings;
+        std::string error;
+        if (!rebuild_->finish(warnings, error)) {
+            result_.error = error;
+            return false;
+        }
+        if (!exportTables_.reader().validate()) {
+            result_.error = "the events read back from the slices do not fit the tables in " + exportTables_.problem();
+            return false;
+        }
+        trace_ = std::move(exportTables_.trace());
+        result_.warnings = std::move(warnings);
+        return true;
     }
 
     // ---- Building the trace ----
@@ -557,8 +689,9 @@ private:
     }
 
     // Sorts slices outermost first and clips any that stick out of their parent, so that they
-    // nest as coroutine frames do. Returns the top-level slices' [begin, end].
-    std::vector<std::pair<TimeNs, TimeNs>> nest(RawLane& lane) {
+    // nest as coroutine frames do. Counts the top-level slices, and lists their [begin, end]
+    // in `top` if asked (flow arrows bind to them).
+    void nest(RawLane& lane, std::vector<std::pair<TimeNs, TimeNs>>* top) {
         std::sort(lane.slices.begin(), lane.slices.end(), [](const RawSlice& a, const RawSlice& b) {
             if (a.begin != b.begin)
                 return a.begin < b.begin;
@@ -566,7 +699,6 @@ private:
                 return a.end > b.end;
             return a.order < b.order;
         });
-        std::vector<std::pair<TimeNs, TimeNs>> top;
         std::vector<TimeNs> ends;
         for (RawSlice& slice : lane.slices) {
             while (!ends.empty() && ends.back() <= slice.begin)
@@ -575,11 +707,13 @@ private:
                 unmapped_.add("slices that overlapped their enclosing slice were clipped to it", slice.order);
                 slice.end = ends.back();
             }
-            if (ends.empty())
-                top.emplace_back(slice.begin, slice.end);
+            if (ends.empty()) {
+                ++lane.tops;
+                if (top)
+                    top->emplace_back(slice.begin, slice.end);
+            }
             ends.push_back(slice.end);
         }
-        return top;
     }
 
     void build() {
@@ -611,19 +745,29 @@ private:
         std::vector<TaskId> taskOf(lanes_.size());
         for (std::size_t position = 0; position < order.size(); ++position)
             taskOf[order[position]] = static_cast<TaskId>(position);
+        std::vector<std::uint32_t>().swap(order);
+        // Lanes are found by key only while reading: their maps go before the tasks are built.
+        std::map<ThreadKey, std::uint32_t>().swap(threadLanes_);
+        std::unordered_map<std::string, std::uint32_t>().swap(asyncLanes_);
 
-        // Top-level slices per lane, for binding flow arrows.
-        std::vector<std::vector<std::pair<TimeNs, TimeNs>>> tops(lanes_.size());
+        // Top-level slices per lane, for binding flow arrows (only kept when there are any).
+        std::vector<std::vector<std::pair<TimeNs, TimeNs>>> tops(flows_.empty() ? 0 : lanes_.size());
         for (std::size_t i = 0; i < lanes_.size(); ++i) {
             pairMarks(lanes_[i]);
-            tops[i] = nest(lanes_[i]);
+            nest(lanes_[i], tops.empty() ? nullptr : &tops[i]);
         }
         // Wake-ups: each pair of consecutive flow points becomes a Ready event on the later
         // point's lane, just before the step it binds to.
-        std::vector<std::vector<Wakeup>> wakeups(lanes_.size());
+        std::vector<std::vector<Wakeup>> wakeups(flows_.empty() ? 0 : lanes_.size());
         for (auto& [key, points] : flows_) {
-            std::stable_sort(points.begin(), points.end(),
-                             [](const FlowPoint& a, const FlowPoint& b) { return a.order < b.order; });
+            // A v2 flow's start may come after its end in the file: there, the phases say the order.
+            const bool bound = key.front() == kBoundFlowKey;
+            auto rank = [](char phase) { return phase == 's' ? 0 : phase == 't' ? 1 : 2; };
+            std::stable_sort(points.begin(), points.end(), [&](const FlowPoint& a, const FlowPoint& b) {
+                if (bound && rank(a.phase) != rank(b.phase))
+                    return rank(a.phase) < rank(b.phase);
+                return a.order < b.order;
+            });
             for (std::size_t i = 1; i < points.size(); ++i) {
                 const FlowPoint& to = points[i];
                 const auto& slices = tops[to.lane];
@@ -651,9 +795,12 @@ private:
         const AwaitId idle = static_cast<AwaitId>(trace_.awaits.size());
         trace_.awaits.push_back({kUnknownSite, WaitKind::None, trace_.strings.intern("idle"), kNoTask});
 
-        trace_.tasks.resize(lanes_.size());
-        for (std::size_t i = 0; i < lanes_.size(); ++i) {
-            RawLane& lane = lanes_[i];
+        // Each lane is dropped as soon as its task holds its events: the import's peak memory is
+        // then the raw lanes still to come plus the finished tasks, not both in full.
+        const std::size_t laneCount = lanes_.size();
+        trace_.tasks.resize(laneCount);
+        for (std::size_t i = 0; i < laneCount; ++i) {
+            const RawLane& lane = lanes_.front();
             TaskRecord& task = trace_.tasks[taskOf[i]];
             task.id = taskOf[i];
             task.kind = fromAwaitscope_ && !lane.async ? TaskKind::Task : TaskKind::Thread;
@@ -664,12 +811,19 @@ private:
             }
             task.name = trace_.strings.intern(name);
             task.coroutine = frameFor(task.name);  // the lane itself, so that labels do not borrow a slice's name
-            std::sort(wakeups[i].begin(), wakeups[i].end(), [](const Wakeup& a, const Wakeup& b) {
+            std::vector<Wakeup> none;
+            std::vector<Wakeup>& woken = wakeups.empty() ? none : wakeups[i];
+            std::sort(woken.begin(), woken.end(), [](const Wakeup& a, const Wakeup& b) {
                 return a.slice != b.slice ? a.slice < b.slice : a.time < b.time;
             });
-            emitLane(lane, task, idle, wakeups[i]);
+            emitLane(lane, task, idle, woken);
             for (const RawInstant& instant : lane.instants)
                 trace_.output.push_back({instant.time - minTime_, task.id, kUnknownSite, instant.name});
+            lanes_.pop_front();
+            if (!tops.empty()) {
+                std::vector<std::pair<TimeNs, TimeNs>>().swap(tops[i]);
+                std::vector<Wakeup>().swap(woken);
+            }
         }
         std::stable_sort(trace_.output.begin(), trace_.output.end(),
                          [](const OutputLine& a, const OutputLine& b) { return a.time < b.time; });
@@ -680,7 +834,12 @@ private:
 
     void emitLane(const RawLane& lane, TaskRecord& task, AwaitId idle, const std::vector<Wakeup>& wakeups) {
         auto& events = task.events;
-        events.reserve(lane.slices.size() * 2 + 8);
+        // Exactly what follows: an enter and an exit per slice, a resume and a suspend per
+        // top-level slice, and a ready for each top-level slice that an arrow wakes.
+        std::size_t woken = 0;
+        for (std::size_t i = 0; i < wakeups.size(); ++i)
+            woken += i == 0 || wakeups[i].slice != wakeups[i - 1].slice;
+        events.reserve(2 * lane.slices.size() + 2 * lane.tops + woken);
         auto at = [&](TimeNs t) { return t - minTime_; };
         task.created = lane.slices.empty() ? (lane.instants.empty() ? 0 : at(lane.instants.front().time))
                                            : at(lane.slices.front().begin);
@@ -730,23 +889,32 @@ private:
     JsonInput& input_;
     LoadResult& result_;
     Trace& trace_;
+    ExportTables exportTables_{input_};
+    std::optional<ExportRebuilder> rebuild_;  // set when the tables came before the first event
     std::array<Context, kMaxJsonDepth + 2> stack_{};
     int depth_ = 0;
     int skipDepth_ = 0;
     std::string key_;
     const std::string* text_ = nullptr;
     double number_ = 0;
+    bool boolean_ = false;
     std::int64_t integer_ = 0;
+    std::uint64_t unsigned_ = 0;
+    const std::string* numberText_ = nullptr;  // a fractional number's text, as written
     bool isInteger_ = false;
     RawEvent event_;
     std::uint32_t eventIndex_ = 0;
+    std::uint32_t skippedRun_ = 0;   // entries in a row that were not events
+    std::uint32_t skippedFrom_ = 0;  // where that run began
     bool sawEvents_ = false;
     bool sawFormat_ = false;
     bool fromAwaitscope_ = false;
     bool acceptedTruncation_ = false;
     TimeNs minTime_ = std::numeric_limits<TimeNs>::max();
     TimeNs maxTime_ = std::numeric_limits<TimeNs>::min();
-    std::vector<RawLane> lanes_;
+    std::uint32_t minIndex_ = 0;  // the events at minTime_ and maxTime_
+    std::uint32_t maxIndex_ = 0;
+    std::deque<RawLane> lanes_;  // a deque: growing it never copies the lanes read so far
     std::map<ThreadKey, std::uint32_t> threadLanes_;
     std::unordered_map<std::string, std::uint32_t> asyncLanes_;
     std::map<std::int64_t, std::uint32_t> processOrder_;

@@ -16,14 +16,14 @@
 
 namespace awaitscope::detail {
 
-enum class InputStop : std::uint8_t { None, Cancelled, ValueTooLong, ReadError };
+enum class InputStop : std::uint8_t { None, Cancelled, ValueTooLong, NulByte, ReadError };
 
 class JsonInput {
 public:
     JsonInput(ByteSource& source, const LoadProgress& progress, std::uint64_t rawTotal);
 
     // The first block, untouched, for format detection.
-    std::string_view firstBlock() const { return {cur_, static_cast<std::size_t>(lim_ - cur_)}; }
+    std::string_view firstBlock() const { return firstBlock_; }
     // Bytes handed to the parser so far.
     std::uint64_t offset() const { return base_ + static_cast<std::uint64_t>(cur_ - begin_); }
     // Handlers call this on every SAX event: a long gap since the last one means an over-long value.
@@ -70,6 +70,12 @@ public:
 
 private:
     bool refill();
+    void take(std::string_view block);
+    void scanGap();
+
+    // What the bytes since the last SAX event are: a value can run on for a long time only as
+    // a string or a number (a token), or as white space between values.
+    enum class Gap : std::uint8_t { Blank, String, StringEscape, Token };
 
     ByteSource& source_;
     const LoadProgress& progress_;
@@ -79,6 +85,10 @@ private:
     const char* lim_ = nullptr;
     std::uint64_t base_ = 0;
     std::uint64_t lastValue_ = 0;
+    std::string_view firstBlock_;
+    const char* nul_ = nullptr;  // a NUL byte in this block: the parser is handed the bytes before it
+    Gap gap_ = Gap::Blank;
+    std::uint64_t gapScanned_ = 0;  // where scanGap() got to
     InputStop stop_ = InputStop::None;
     bool done_ = false;
 };

@@ -1,6 +1,7 @@
 #include "awaitscope/io/NativeFormat.h"
 
 #include "JsonOutput.h"
+#include "NativeWriter.h"
 
 #include <ostream>
 
@@ -91,9 +92,7 @@ void event(JsonOutput& out, const TraceEvent& e) {
     out.raw(']');
 }
 
-} // namespace
-
-bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
+bool writeNative(const Trace& trace, const ByteSink& sink, const detail::EventFilter* keepEvent) {
     JsonOutput out(sink);
     out.raw("{\"format\":");
     out.string(kNativeFormatName);
@@ -109,6 +108,8 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
     text(out, "sourceFile", m.sourceFile);
     text(out, "scenario", m.scenario);
     text(out, "sourceText", m.sourceText);
+    if (!m.ending.empty())  // only then: files of runs that ended normally stay as they were
+        text(out, "ending", m.ending);
     out.raw('}');
 
     out.raw(",\n\"strings\":[");
@@ -168,8 +169,12 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
         time(out, "created", task.created);
         nullableId(out, "scope", task.scope);
         out.raw(",\"events\":[");
+        bool first = true;
         for (std::size_t j = 0; j < task.events.size(); ++j) {
-            out.raw(j ? ",\n" : "\n");
+            if (keepEvent && !(*keepEvent)(static_cast<TaskId>(i), j))
+                continue;
+            out.raw(first ? "\n" : ",\n");
+            first = false;
             event(out, task.events[j]);
         }
         out.raw("]}");
@@ -223,6 +228,14 @@ bool writeNativeTrace(const Trace& trace, const ByteSink& sink) {
     }
     out.raw("}\n");
     return out.finish();
+}
+
+} // namespace
+
+bool writeNativeTrace(const Trace& trace, const ByteSink& sink) { return writeNative(trace, sink, nullptr); }
+
+bool detail::writeNativeTrace(const Trace& trace, const ByteSink& sink, const EventFilter& keepEvent) {
+    return writeNative(trace, sink, &keepEvent);
 }
 
 bool writeNativeTrace(const Trace& trace, std::ostream& stream) {

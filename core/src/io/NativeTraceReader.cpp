@@ -17,7 +17,7 @@ enum TopKey { kFormat, kVersion, kMetadata, kStrings, kFirstTable, kTasks = 9 };
 constexpr int kTopTableKeys[] = {4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15};
 constexpr int kTableCount = static_cast<int>(std::size(kTopTableKeys));
 
-constexpr const char* kMetadataNames[] = {"title", "clock", "recorder", "sourceFile", "scenario", "sourceText"};
+constexpr const char* kMetadataNames[] = {"title", "clock", "recorder", "sourceFile", "scenario", "sourceText", "ending"};
 constexpr const char* kTaskNames[] = {"id",        "name",      "number",  "kind",  "parent",
                                       "coroutine", "createdAt", "created", "scope", "events"};
 
@@ -80,6 +80,8 @@ constexpr std::uint32_t kLargestId = 0xFFFFFFFEu;  // 0xFFFFFFFF means "none" (k
 bool NativeTraceReader::read() {
     if (!input_.parse(*this) && error_.empty())
         error_ = "the JSON parser stopped without a reason";  // not reachable: every stop sets error_
+    if (error_.empty() && input_.stop() != InputStop::None)
+        error_ = input_.stopMessage();  // the JSON ended where the input stopped: at a NUL byte
     return error_.empty() && validate();
 }
 
@@ -124,7 +126,7 @@ bool NativeTraceReader::key(std::string& name) {
         }
         index = findName(kTopNames, static_cast<int>(std::size(kTopNames)), name);
         break;
-    case Context::Metadata: index = findName(kMetadataNames, 6, name); break;
+    case Context::Metadata: index = findName(kMetadataNames, static_cast<int>(std::size(kMetadataNames)), name); break;
     case Context::Task: index = findName(kTaskNames, 10, name); break;
     case Context::Row: {
         const RowNames& row = kRows[static_cast<int>(f.table)];
@@ -294,7 +296,7 @@ bool NativeTraceReader::valueInMetadata(const Value& v) {
     if (v.text->size() > kMaxStringBytes)
         return fail("longer than " + std::to_string(kMaxStringBytes) + " bytes (kMaxStringBytes)");
     TraceMetadata& m = trace_.metadata;
-    std::string* fields[] = {&m.title, &m.clock, &m.recorder, &m.sourceFile, &m.scenario, &m.sourceText};
+    std::string* fields[] = {&m.title, &m.clock, &m.recorder, &m.sourceFile, &m.scenario, &m.sourceText, &m.ending};
     *fields[top().key] = *v.text;
     return true;
 }

@@ -23,6 +23,10 @@ public:
     // Reads the whole input into the trace. On failure, error() says where and why.
     bool read();
     const std::string& error() const { return error_; }
+    // The cross-references between the tables and from the events, which read() checks at
+    // the end. A document embedded in another file is fed through the SAX callbacks below by
+    // its reader, which calls this once the document (and what it adds to it) is complete.
+    bool validate();
 
     // ---- nlohmann SAX interface ----
     bool null();
@@ -81,7 +85,6 @@ private:
     bool push(Context context, Table table = Table::Sites);
     bool finishEvent();
     bool finishRow();
-    bool validate();
 
     // Conversions that report a typed error on mismatch.
     bool asId(const Value& v, std::uint32_t& out);

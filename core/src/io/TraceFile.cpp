@@ -3,8 +3,10 @@
 #include "ByteSource.h"
 #include "ChromeTraceReader.h"
 #include "GzipWriter.h"
+#include "JournalReader.h"
 #include "JsonInput.h"
 #include "NativeTraceReader.h"
+#include "TraceConsistency.h"
 
 #include "awaitscope/io/ChromeFormat.h"
 #include "awaitscope/io/NativeFormat.h"
@@ -24,7 +26,7 @@ namespace awaitscope {
 
 namespace {
 
-enum class Content { Empty, Gzip, Native, Chrome, NotATrace };
+enum class Content { Empty, Gzip, Native, Journal, Chrome, NotATrace };
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -49,7 +51,52 @@ Content detect(std::string_view block, std::size_t& offset) {
     std::size_t next = offset + 1;
     while (next < block.size() && isSpace(block[next]))
         ++next;
-    return block.substr(next, 8) == "\"format\"" ? Content::Native : Content::Chrome;
+    if (block.substr(next, 8) != "\"format\"")
+        return Content::Chrome;
+    std::size_t value = next + 8;
+    while (value < block.size() && (isSpace(block[value]) || block[value] == ':'))
+        ++value;
+    const std::string journal = "\"" + std::string(detail::kJournalFormatName) + "\"";
+    return block.substr(value, journal.size()) == journal ? Content::Journal : Content::Native;
+}
+
+LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std::uint64_t rawTotal,
+                          const LoadProgress& progress, bool inflated = false);
+
+// A recorder's journal: read whole, turned into the native format's document, read as that.
+LoadResult loadJournal(detail::ByteSource& source, std::string_view first, std::string_view name,
+                       const LoadProgress& progress) {
+    LoadResult result;
+    const std::string prefix = std::string(name) + ": ";
+    std::string bytes(first);
+    for (std::string_view block = source.next(); !block.empty(); block = source.next()) {
+        if (bytes.size() + block.size() > kMaxTraceFileBytes) {
+            result.error = prefix + "the journal is over the limit of " + std::to_string(kMaxTraceFileBytes) +
+                           " bytes (kMaxTraceFileBytes)";
+            return result;
+        }
+        bytes += block;
+        if (progress.cancelled && progress.cancelled->load()) {
+            result.error = prefix + "loading was cancelled";
+            return result;
+        }
+    }
+    if (!source.error().empty()) {
+        result.error = prefix + source.error();
+        return result;
+    }
+    detail::JournalDocument doc = detail::journalToNative(bytes);
+    bytes = std::string();
+    if (!doc.ok) {
+        result.error = prefix + doc.error;
+        return result;
+    }
+    detail::MemorySource native(doc.native);
+    result = loadFromSource(native, name, doc.native.size(), progress, true);
+    if (!result.ok)
+        result.error += " (in the trace made from the journal)";
+    result.warnings.insert(result.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
+    return result;
 }
 
 std::string describeByte(unsigned char c) {
@@ -62,7 +109,7 @@ std::string describeByte(unsigned char c) {
 }
 
 LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std::uint64_t rawTotal,
-                          const LoadProgress& progress, bool inflated = false) {
+                          const LoadProgress& progress, bool inflated) {
     LoadResult result;
     const std::string prefix = std::string(name) + ": ";
     detail::JsonInput input(source, progress, rawTotal);
@@ -94,8 +141,13 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
         result.ok = reader.read();
         if (!result.ok)
             result.error = prefix + reader.error();
+        else
+            result.warnings = detail::checkConsistency(result.trace);
         break;
     }
+    case Content::Journal:
+        result = loadJournal(source, input.firstBlock(), name, progress);
+        break;
     case Content::Chrome:
         result.ok = detail::readChromeTrace(input, result);
         if (!result.ok)
@@ -104,6 +156,9 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
     }
     if (!result.ok)
         result.trace = Trace();  // a failed load hands back no half-read data
+    else if (!result.trace.metadata.ending.empty() &&
+             (result.warnings.empty() || result.warnings.back().what.rfind("the recording did not run to its end", 0) != 0))
+        result.warnings.push_back({"the recording did not run to its end: " + result.trace.metadata.ending, "", 0});
     return result;
 }
 
@@ -113,19 +168,6 @@ bool endsWith(const std::string& text, std::string_view suffix) {
 
 std::string systemError(const std::string& path, const char* what) {
     return path + ": " + what + ": " + std::strerror(errno);
-}
-
-bool writeAll(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
 }
 
 bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
@@ -143,6 +185,13 @@ bool writeFormat(const Trace& trace, TraceFormat format, const ByteSink& sink) {
 }
 
 } // namespace
+
+std::string toString(const LoadWarning& warning) {
+    std::string text = warning.count ? std::to_string(warning.count) + " " + warning.what : warning.what;
+    if (!warning.where.empty())
+        text += " (the first is " + warning.where + ")";
+    return text;
+}
 
 LoadResult loadTraceBytes(std::string_view bytes, std::string_view nameForMessages, const LoadProgress& progress) {
     detail::MemorySource source(bytes);
@@ -205,7 +254,7 @@ std::string attachSourceBeside(Trace& trace, const std::string& tracePath) {
 TraceFormat formatForPath(const std::string& path) {
     if (endsWith(path, ".json.gz"))
         return TraceFormat::NativeGzip;
-    if (endsWith(path, ".chrome.json"))
+    if (endsWith(path, "chrome.json"))
         return TraceFormat::Chrome;
     return TraceFormat::Native;
 }
@@ -230,42 +279,8 @@ std::string traceFileBytes(const Trace& trace, TraceFormat format) {
 }
 
 SaveResult saveTraceFile(const Trace& trace, const std::string& path, std::optional<TraceFormat> format) {
-    SaveResult result;
-    std::string temporary = path + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) {
-        result.error = systemError(path, "cannot create a temporary file next to it");
-        return result;
-    }
-    // mkstemp makes the file private (0600); a saved trace gets the usual 0666 less umask.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-
-    int writeErrno = 0;
-    const ByteSink sink = [&](std::string_view block) {
-        if (writeAll(fd, block))
-            return true;
-        writeErrno = errno;
-        return false;
-    };
-    const bool written = writeFormat(trace, format.value_or(formatForPath(path)), sink);
-    if (!written && writeErrno == 0)
-        writeErrno = EIO;
-    if (written && ::fsync(fd) != 0)
-        writeErrno = errno;
-    if (::close(fd) != 0 && writeErrno == 0)
-        writeErrno = errno;
-    if (writeErrno == 0 && ::rename(temporary.c_str(), path.c_str()) != 0)
-        writeErrno = errno;
-    if (writeErrno != 0) {
-        ::unlink(temporary.c_str());
-        errno = writeErrno;
-        result.error = systemError(path, "cannot save");
-        return result;
-    }
-    result.ok = true;
-    return result;
+    const TraceFormat as = format.value_or(formatForPath(path));
+    return saveFile(path, [&](const ByteSink& sink) { return writeFormat(trace, as, sink); });
 }
 
 } // namespace awaitscope

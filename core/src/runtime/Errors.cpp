@@ -50,6 +50,10 @@ std::exception_ptr ExceptionPolicy::runtimeError(const std::string& message) con
     return std::make_exception_ptr(RuntimeError(message));
 }
 
+std::exception_ptr ExceptionPolicy::recursionError(const std::string& message) const {
+    return std::make_exception_ptr(RecursionError(message));
+}
+
 std::exception_ptr ExceptionPolicy::invalidState(const std::string& message) const {
     return std::make_exception_ptr(InvalidStateError(message));
 }

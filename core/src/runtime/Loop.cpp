@@ -3,6 +3,7 @@
 #include "awaitscope/runtime/detail/Promise.h"
 
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 namespace awaitscope {
@@ -65,10 +66,9 @@ std::vector<detail::TaskState*> Loop::pendingTasks() const {
 }
 
 void Loop::callbackThunk(void* self, void*, bool run) {
-    auto* callback = static_cast<std::function<void()>*>(self);
+    const std::unique_ptr<std::function<void()>> callback(static_cast<std::function<void()>*>(self));  // also if it throws
     if (run)
         (*callback)();
-    delete callback;
 }
 
 detail::Ref<detail::CancelToken> Loop::callSoon(std::function<void()> callback) {
@@ -324,12 +324,18 @@ void Loop::runOnce() {
         void* self = item.self;
         void* arg = item.arg;
         const bool run = !item.isCancelled();
-        detail::RefCounted* owned = item.owned;
+        // Released when the callback returns, and also when it throws (a timeout whose cancel
+        // goes round a cycle of awaiting tasks raises RecursionError out of the run).
+        struct Release {
+            detail::RefCounted* owned;
+            ~Release() {
+                if (owned)
+                    owned->release();
+            }
+        } release{item.owned};
         currentDue_ = item.due;
         ready_.dropFront();
         fn(self, arg, run);
-        if (owned)
-            owned->release();
     }
     currentDue_ = -1;
     ++iterations_;

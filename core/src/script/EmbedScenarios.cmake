@@ -1,7 +1,7 @@
 # Writes a C++ file holding the scenario scripts (run at build time with cmake -P).
 #   -DSOURCE_DIR=<samples/scenarios> -DNAMES=<name;name;...> -DOUTPUT=<file.cpp>
 set(body "// Generated from samples/scenarios by EmbedScenarios.cmake. Do not edit.\n")
-string(APPEND body "#include \"awaitscope/script/detail/ScenarioTexts.h\"\n\nnamespace awaitscope::script {\n\nnamespace {\n")
+string(APPEND body "#include \"script/ScenarioTexts.h\"\n\nnamespace awaitscope::script {\n\nnamespace {\n")
 set(table "")
 set(index 0)
 foreach(name IN LISTS NAMES)

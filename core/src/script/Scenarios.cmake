@@ -30,21 +30,56 @@ add_custom_command(
   COMMENT "Embedding the built-in scenarios"
   VERBATIM)
 set(AWAITSCOPE_SCRIPT_SOURCES
-  src/script/Asyncio.cpp
-  src/script/Builtins.cpp
-  src/script/Compiler.cpp
-  src/script/Exceptions.cpp
-  src/script/Format.cpp
-  src/script/HashTable.cpp
-  src/script/Interpreter.cpp
-  src/script/Lexer.cpp
-  src/script/Methods.cpp
-  src/script/Operations.cpp
-  src/script/Parser.cpp
-  src/script/Scenarios.cpp
   src/script/ScriptRunner.cpp
-  src/script/Value.cpp
-  src/script/Vm.cpp
+  src/script/Scenarios.cpp
+  src/script/compile/Lexer.cpp
+  src/script/compile/Parser.cpp
+  src/script/compile/SymbolTable.cpp
+  src/script/compile/Compiler.cpp
+  src/script/vm/Interpreter.cpp
+  src/script/vm/Opcodes.cpp
+  src/script/vm/CostModel.cpp
+  src/script/vm/Eval.cpp
+  src/script/vm/Calls.cpp
+  src/script/vm/ScriptExceptionPolicy.cpp
+  src/script/objects/Value.cpp
+  src/script/objects/HashTable.cpp
+  src/script/objects/Unicode.cpp
+  src/script/objects/Arguments.cpp
+  src/script/objects/Operations.cpp
+  src/script/objects/Types.cpp
+  src/script/objects/Class.cpp
+  src/script/objects/Instance.cpp
+  src/script/objects/Function.cpp
+  src/script/objects/Module.cpp
+  src/script/objects/Int.cpp
+  src/script/objects/Float.cpp
+  src/script/objects/Str.cpp
+  src/script/objects/Format.cpp
+  src/script/objects/Sequence.cpp
+  src/script/objects/List.cpp
+  src/script/objects/Tuple.cpp
+  src/script/objects/Dict.cpp
+  src/script/objects/Set.cpp
+  src/script/objects/Range.cpp
+  src/script/objects/Slice.cpp
+  src/script/objects/Iterator.cpp
+  src/script/objects/Generator.cpp
+  src/script/objects/Coroutine.cpp
+  src/script/objects/Exception.cpp
+  src/script/modules/Modules.cpp
+  src/script/modules/Builtins.cpp
+  src/script/modules/Sys.cpp
+  src/script/modules/Time.cpp
+  src/script/modules/Typing.cpp
+  src/script/modules/asyncio/AsyncioModule.cpp
+  src/script/modules/asyncio/Tasks.cpp
+  src/script/modules/asyncio/Threads.cpp
+  src/script/modules/asyncio/Locks.cpp
+  src/script/modules/asyncio/Queues.cpp
+  src/script/modules/asyncio/TaskGroups.cpp
+  src/script/modules/asyncio/Timeouts.cpp
+  src/script/modules/asyncio/EventLoop.cpp
   ${AWAITSCOPE_SCENARIO_CPP}
 )
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)

@@ -1,7 +1,7 @@
 #include "awaitscope/script/Scenarios.h"
 
-#include "awaitscope/script/detail/Parser.h"
-#include "awaitscope/script/detail/ScenarioTexts.h"
+#include "script/compile/Parser.h"
+#include "script/ScenarioTexts.h"
 
 namespace awaitscope {
 

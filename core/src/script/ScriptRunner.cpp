@@ -1,10 +1,10 @@
 #include "awaitscope/script/ScriptRunner.h"
 
 #include "awaitscope/runtime/Loop.h"
-#include "awaitscope/script/detail/Compiler.h"
-#include "awaitscope/script/detail/Interpreter.h"
-#include "awaitscope/script/detail/Parser.h"
-#include "awaitscope/script/detail/ScriptExceptionPolicy.h"
+#include "script/compile/Compiler.h"
+#include "script/vm/Interpreter.h"
+#include "script/compile/Parser.h"
+#include "script/vm/ScriptExceptionPolicy.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <algorithm>

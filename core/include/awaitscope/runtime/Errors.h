@@ -39,6 +39,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// asyncio's RecursionError cases: cancelling round a cycle of tasks that await one another.
+class RecursionError : public RuntimeError {
+public:
+    using RuntimeError::RuntimeError;
+};
+
 class QueueEmpty : public std::runtime_error {
 public:
     QueueEmpty() : std::runtime_error("QueueEmpty") {}
@@ -87,6 +93,7 @@ public:
     // SystemExit and KeyboardInterrupt: errors a TaskGroup re-raises on their own.
     virtual bool isBaseError(const std::exception_ptr& error) const;
     virtual std::exception_ptr runtimeError(const std::string& message) const;
+    virtual std::exception_ptr recursionError(const std::string& message) const;
     virtual std::exception_ptr invalidState(const std::string& message) const;
     virtual std::exception_ptr queueEmpty() const;
     virtual std::exception_ptr queueFull() const;

@@ -194,6 +194,9 @@ struct TraceMetadata {
     std::string sourceFile;         // the script, if any
     std::string sourceText;
     std::string scenario;           // built-in scenario name, if any
+    // How a recording that did not run to its end stopped ("" when it did): the program was
+    // killed or crashed (a recorder's journal), called os._exit, or a budget stopped it.
+    std::string ending;
 };
 
 class Trace {

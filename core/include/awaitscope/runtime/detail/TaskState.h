@@ -24,9 +24,12 @@ public:
     // The given name, or asyncio's "Task-N", spelled out the first time it is asked for.
     const std::string& name() const;
     void setName(std::string name);
+    // asyncio's repr: "<Task pending name='Task-2' coro=<worker() running at demo.py:6>>".
+    std::string repr() const;
     TaskKind taskKind() const { return TaskKind::Task; }
 
     // Task.cancel(): cancels what the task awaits, or marks it to be cancelled at its next step.
+    // Throws the policy's RecursionError when what it awaits awaits it back (a cycle).
     bool cancel(std::optional<std::string> message = std::nullopt) override;
     int cancelling() const { return numCancelsRequested_; }
     int uncancel() {
@@ -76,6 +79,7 @@ private:
     void wakeup(FutureState& future);
 
     enum class Suspension : std::uint8_t { None, Future, Yield };
+    class CancelInProgress;
 
     std::coroutine_handle<> root_;
     std::coroutine_handle<> resumePoint_;
@@ -87,6 +91,7 @@ private:
     int numCancelsRequested_ = 0;
     bool mustCancel_ = false;
     bool pendingAtExitRecorded_ = false;
+    bool cancelling_ = false;  // cancel() is cancelling what this task awaits
 
     // What the last resume ended on (set by the awaiter, consumed by step()).
     Suspension suspension_ = Suspension::None;

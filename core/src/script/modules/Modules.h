@@ -1,0 +1,30 @@
+#pragma once
+
+// The builtins namespace and the importable modules (modules/Modules.def lists them).
+#include "script/objects/Value.h"
+
+#include <string>
+#include <string_view>
+
+namespace awaitscope::script {
+
+class Interpreter;
+
+using ModuleMaker = Value (*)(Interpreter&);
+
+struct ModuleDef {
+    const char* name;
+    ModuleMaker make;
+};
+
+const ModuleDef* findModule(std::string_view name);
+// ModuleNotFoundError for `name`, with a hint where a module is left out on purpose.
+Value moduleNotFound(Interpreter& interp, const std::string& name);
+
+Value makeBuiltins(Interpreter& interp);  // the builtins namespace, a dict (modules/Builtins.cpp)
+
+#define MODULE(name, maker) Value maker(Interpreter& interp);
+#include "script/modules/Modules.def"
+#undef MODULE
+
+} // namespace awaitscope::script

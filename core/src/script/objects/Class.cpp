@@ -1,0 +1,398 @@
+// Classes: `type` (what a value's class is, lookup along the method resolution order,
+// building a script's classes and calling them), `object`, NoneType and super.
+#include "script/objects/Types.h"
+#include "script/vm/Interpreter.h"
+
+#include <algorithm>
+
+namespace awaitscope::script {
+
+const std::string& ClassObject::nameText() const { return name.as<StrObject>()->text; }
+
+namespace {
+
+// C3 linearization; falls back to depth-first order for inconsistent hierarchies.
+std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases) {
+    std::vector<std::vector<Value>> sequences;
+    for (const Value& base : bases)
+        sequences.push_back(base.as<ClassObject>()->mro);
+    sequences.push_back(bases);
+    std::vector<Value> result{cls};
+    while (true) {
+        sequences.erase(std::remove_if(sequences.begin(), sequences.end(), [](auto& s) { return s.empty(); }),
+                        sequences.end());
+        if (sequences.empty())
+            return result;
+        Value candidate;
+        for (auto& sequence : sequences) {
+            const Value& head = sequence.front();
+            const bool inTail = std::any_of(sequences.begin(), sequences.end(), [&](auto& other) {
+                return std::find_if(other.begin() + 1, other.end(),
+                                    [&](const Value& v) { return v.identical(head); }) != other.end();
+            });
+            if (!inTail) {
+                candidate = head;
+                break;
+            }
+        }
+        if (candidate.empty()) {
+            for (auto& sequence : sequences)
+                for (const Value& v : sequence)
+                    if (std::none_of(result.begin(), result.end(), [&](const Value& r) { return r.identical(v); }))
+                        result.push_back(v);
+            return result;
+        }
+        result.push_back(candidate);
+        for (auto& sequence : sequences)
+            if (sequence.front().identical(candidate))
+                sequence.erase(sequence.begin());
+    }
+}
+
+} // namespace
+
+ClassObject* Interpreter::makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
+                                    const TypeSlots& slots, NativeFn construct, const char* module) {
+    auto* cls = heap_.make<ClassObject>();
+    Value keep(cls);
+    internedKeep_.push_back(keep);
+    cls->name = intern(name);
+    cls->module = intern(module);
+    cls->dict = newDict();
+    cls->builtin = builtin;
+    cls->construct = construct;
+    cls->slots = &slots;
+    for (ClassObject* base : bases) {
+        cls->bases.emplace_back(base);
+        if (base->isException)
+            cls->isException = true;
+    }
+    cls->mro = linearize(keep, cls->bases);
+    return cls;
+}
+
+void Interpreter::addMethod(ClassObject* cls, const char* name, NativeFn fn) {
+    auto* native = heap_.make<NativeObject>(fn, name);
+    native->method = true;
+    dictSetStr(cls->dict.as<DictObject>(), name, Value(native));
+}
+
+ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
+    switch (value.tag()) {
+    case Value::Tag::Empty:
+    case Value::Tag::None: return types.noneType;
+    case Value::Tag::Bool: return types.boolType;
+    case Value::Tag::Int: return types.intType;
+    case Value::Tag::Float: return types.floatType;
+    case Value::Tag::Object: break;
+    }
+    switch (value.object()->kind()) {
+    case Kind::Str: return types.strType;
+    case Kind::List: return types.listType;
+    case Kind::Tuple: return types.tupleType;
+    case Kind::Dict: return types.dictType;
+    case Kind::Set: return types.setType;
+    case Kind::Range: return types.rangeType;
+    case Kind::Slice: return types.sliceType;
+    case Kind::Cell: return types.cellType;
+    case Kind::Function: return types.functionType;
+    case Kind::Native: return types.builtinFunctionType;
+    case Kind::BoundMethod: return types.methodType;
+    case Kind::Class: return types.type;
+    case Kind::Instance: return value.as<InstanceObject>()->klass();
+    case Kind::Module: return types.moduleType;
+    case Kind::Super: return types.superType;
+    case Kind::Iterator: {
+        auto* it = value.as<IteratorObject>();
+        if (it->view) {
+            if (it->iterKind == IteratorKind::DictKeys)
+                return types.dictKeysType;
+            if (it->iterKind == IteratorKind::DictValues)
+                return types.dictValuesType;
+            return types.dictItemsType;
+        }
+        return types.iteratorTypes[static_cast<int>(it->iterKind)];
+    }
+    case Kind::Generator: return types.generatorType;
+    case Kind::Coroutine:
+    case Kind::Sleep:
+    case Kind::Op: return types.coroutineType;
+    case Kind::Task: return types.taskType;
+    case Kind::Future: return types.futureType;
+    case Kind::Runtime:
+        switch (value.as<RuntimeObject>()->runtimeKind) {
+        case RuntimeKind::Event: return types.eventType;
+        case RuntimeKind::Lock: return types.lockType;
+        case RuntimeKind::Semaphore: return types.semaphoreType;
+        case RuntimeKind::Queue: return types.queueType;
+        case RuntimeKind::TaskGroup: return types.taskGroupType;
+        case RuntimeKind::Timeout: return types.timeoutType;
+        case RuntimeKind::Loop: return types.loopType;
+        case RuntimeKind::AsCompleted: return types.asCompletedType;
+        case RuntimeKind::Stream: return types.streamType;
+        }
+    }
+    return types.object;
+}
+
+const std::string& Interpreter::typeName(const Value& value) const { return typeOf(value)->nameText(); }
+
+bool Interpreter::isSubclass(const ClassObject* cls, const ClassObject* base) {
+    if (cls == base)
+        return true;
+    for (const Value& entry : cls->mro)
+        if (entry.object() == base)
+            return true;
+    return false;
+}
+
+bool Interpreter::isInstance(const Value& value, const ClassObject* cls) const { return isSubclass(typeOf(value), cls); }
+
+Value Interpreter::lookupClass(const ClassObject* cls, const Value& name) const {
+    const auto* key = name.as<StrObject>();
+    for (const Value& entry : cls->mro) {
+        auto* dict = entry.as<ClassObject>()->dict.as<DictObject>();
+        if (Value* found = dict->table.lookup(name, key->hash()))
+            return *found;
+    }
+    return {};
+}
+
+Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, const Value& bases) {
+    auto* function = bodyFunction.as<FunctionObject>();
+    Value ns = newDict();
+    Frame* frame = newFrame(function->code, bodyFunction, function->globals);
+    frame->localsDict = ns;
+    Value* cells = frame->cells();
+    for (std::size_t i = 0; i < function->code->cellNames.size(); ++i)
+        cells[i] = Value(heap_.make<CellObject>());
+    for (std::size_t i = 0; i < function->closure.size(); ++i)
+        cells[function->code->cellNames.size() + i] = function->closure[i];
+    Value ignored;
+    try {
+        execute(frame, {}, false, ignored);
+    } catch (...) {
+        freeFrame(frame);
+        throw;
+    }
+    freeFrame(frame);
+
+    std::vector<ClassObject*> baseClasses;
+    for (const Value& base : bases.as<TupleObject>()->items) {
+        if (!base.is(Kind::Class))
+            typeError("bases must be types");
+        auto* cls = base.as<ClassObject>();
+        if (cls->builtin != BuiltinType::None && cls->builtin != BuiltinType::Object &&
+            cls->builtin != BuiltinType::Exception)
+            typeError("Awaitscope does not support subclassing the built-in type '" + cls->nameText() + "'");
+        baseClasses.push_back(cls);
+    }
+    if (baseClasses.empty())
+        baseClasses.push_back(types.object);
+    auto* cls = heap_.make<ClassObject>();
+    Value result(cls);
+    cls->name = name;
+    cls->module = intern("__main__");
+    cls->dict = ns;
+    for (ClassObject* base : baseClasses) {
+        cls->bases.emplace_back(base);
+        if (base->isException)
+            cls->isException = true;
+    }
+    cls->builtin = cls->isException ? BuiltinType::Exception : BuiltinType::None;
+    cls->slots = &instanceSlots();
+    cls->mro = linearize(result, cls->bases);
+    for (auto& entry : ns.as<DictObject>()->table.entries()) {
+        if (entry.value.is(Kind::Function))
+            entry.value.as<FunctionObject>()->definingClass = result;
+        else if (entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->data.is(Kind::Function))
+            entry.value.as<NativeObject>()->data.as<FunctionObject>()->definingClass = result;
+    }
+    return result;
+}
+
+Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames) {
+    if (cls->construct) {
+        std::vector<Value> all;
+        const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+        all.reserve(static_cast<std::size_t>(count + kw + 1));
+        all.emplace_back(cls);
+        for (int i = 0; i < count + kw; ++i)
+            all.push_back(args[i]);
+        CallArgs callArgs{all.data(), count + 1, all.data() + count + 1, kwNames};
+        return cls->construct(*this, callArgs);
+    }
+    auto* instance = heap_.make<InstanceObject>(Value(cls));
+    Value result(instance);
+    if (cls->isException) {
+        instance->exception = std::make_unique<ExceptionData>();
+        std::vector<Value> positional(args, args + count);
+        instance->exception->args = newTuple(std::move(positional));
+    }
+    Value init = lookupClass(cls, intern("__init__"));
+    if (!init.empty()) {
+        std::vector<Value> all;
+        const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+        all.reserve(static_cast<std::size_t>(count + kw + 1));
+        all.push_back(result);
+        for (int i = 0; i < count + kw; ++i)
+            all.push_back(args[i]);
+        Value returned = call(init, all.data(), count + 1, kwNames);
+        if (!returned.isNone())
+            typeError("__init__() should return None, not '" + typeName(returned) + "'");
+    }
+    return result;
+}
+
+namespace {
+
+Value makeObject(Interpreter& interp, CallArgs& args) {
+    if (args.count > 1 || args.kwCount())
+        interp.typeError("object() takes no arguments");
+    return Value(interp.heap().make<InstanceObject>(args[0]));
+}
+
+Value makeType(Interpreter& interp, CallArgs& args) {
+    if (args.count == 2 && args.kwCount() == 0)
+        return Value(interp.typeOf(args[1]));
+    interp.typeError("type() takes 1 argument (creating classes with type() is not supported by Awaitscope)");
+}
+
+Value makeSuper(Interpreter& interp, CallArgs& args) {
+    if (args.count == 3)
+        return Value(interp.heap().make<SuperObject>(args[1], args[2]));
+    Frame* frame = interp.currentFrame();
+    if (!frame || !frame->function.is(Kind::Function) ||
+        frame->function.as<FunctionObject>()->definingClass.empty() || frame->code->argCount == 0)
+        interp.raise(interp.exc.runtimeError, "super(): no arguments");
+    Value self = frame->locals()[0];
+    if (self.empty() && !frame->code->cellToArg.empty()) {
+        for (std::size_t i = 0; i < frame->code->cellToArg.size(); ++i)
+            if (frame->code->cellToArg[i] == 0)
+                self = frame->cells()[i].as<CellObject>()->value;
+    }
+    if (self.empty())
+        interp.raise(interp.exc.runtimeError, "super(): arg[0] deleted");
+    return Value(interp.heap().make<SuperObject>(frame->function.as<FunctionObject>()->definingClass, self));
+}
+
+// ---- type: the class objects themselves
+
+bool classGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
+    const std::string& key = name.as<StrObject>()->text;
+    auto* cls = object.as<ClassObject>();
+    if (key == "__name__" || key == "__qualname__") {
+        out = cls->name;
+        return true;
+    }
+    if (key == "__module__") {
+        out = cls->module;
+        return true;
+    }
+    if (key == "__mro__") {
+        out = interp.newTuple(cls->mro);
+        return true;
+    }
+    if (key == "__bases__") {
+        out = interp.newTuple(cls->bases);
+        return true;
+    }
+    if (key == "__dict__") {
+        out = cls->dict;
+        return true;
+    }
+    Value found = interp.lookupClass(cls, name);
+    if (found.empty())
+        return false;
+    if (isDescriptor(found, "staticmethod"))
+        out = found.as<NativeObject>()->data;
+    else if (isDescriptor(found, "classmethod"))
+        out = Value(interp.heap().make<BoundMethodObject>(found.as<NativeObject>()->data, object));
+    else
+        out = found;
+    return true;
+}
+
+bool classSetAttr(Interpreter& interp, const Value& object, const Value& name, Value value) {
+    auto* cls = object.as<ClassObject>();
+    if (cls->builtin != BuiltinType::None && cls->builtin != BuiltinType::Exception)
+        interp.typeError("cannot set '" + name.as<StrObject>()->text + "' attribute of immutable type '" +
+                         cls->nameText() + "'");
+    interp.dictSet(cls->dict.as<DictObject>(), name, std::move(value));
+    return true;
+}
+
+bool classDeleteAttr(Interpreter& interp, const Value& object, const Value& name) {
+    auto* cls = object.as<ClassObject>();
+    if (!cls->dict.as<DictObject>()->table.remove(name, interp.hash(name)).empty())
+        return true;
+    interp.raise(interp.exc.attributeError,
+                 "type object '" + cls->nameText() + "' has no attribute '" + name.as<StrObject>()->text + "'");
+}
+
+std::string classRepr(Interpreter&, const Value& value) {
+    auto* cls = value.as<ClassObject>();
+    const std::string& module = cls->module.as<StrObject>()->text;
+    return "<class '" + (module == "builtins" ? "" : module + ".") + cls->nameText() + "'>";
+}
+
+// list[int], dict[str, int]: generic aliases in evaluated annotations stand for the class.
+Value classGetItem(Interpreter&, const Value& object, const Value&) { return object; }
+
+// ---- super
+
+bool superGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
+    const std::size_t keyHash = name.as<StrObject>()->hash();
+    auto* super = object.as<SuperObject>();
+    ClassObject* start = super->cls.as<ClassObject>();
+    ClassObject* cls = interp.typeOf(super->self);
+    if (super->self.is(Kind::Class))
+        cls = super->self.as<ClassObject>();
+    bool after = false;
+    for (const Value& entry : cls->mro) {
+        if (!after) {
+            after = entry.object() == start;
+            continue;
+        }
+        auto* dict = entry.as<ClassObject>()->dict.as<DictObject>();
+        if (Value* found = dict->table.lookup(name, keyHash)) {
+            if (found->is(Kind::Function))
+                out = Value(interp.heap().make<BoundMethodObject>(*found, super->self));
+            else if (found->is(Kind::Native) && found->as<NativeObject>()->method)
+                out = interp.newNative(found->as<NativeObject>()->fn, found->as<NativeObject>()->name, super->self);
+            else if (isDescriptor(*found, "classmethod"))
+                out = Value(interp.heap().make<BoundMethodObject>(found->as<NativeObject>()->data, Value(cls)));
+            else if (isDescriptor(*found, "staticmethod"))
+                out = found->as<NativeObject>()->data;
+            else
+                out = *found;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string superRepr(Interpreter&, const Value& value) {
+    return "<super: <class '" + value.as<SuperObject>()->cls.as<ClassObject>()->nameText() + "'>>";
+}
+
+constexpr TypeSlots kTypeSlots{.repr = classRepr,
+                               .getItem = classGetItem,
+                               .getAttr = classGetAttr,
+                               .setAttr = classSetAttr,
+                               .deleteAttr = classDeleteAttr};
+constexpr TypeSlots kNoneSlots{};
+constexpr TypeSlots kSuperSlots{.repr = superRepr, .getAttr = superGetAttr};
+
+} // namespace
+
+void installClassTypes(Interpreter& interp) {
+    auto& t = interp.types;
+    // object() makes a bare instance, so `object` has the slots of every script class's instances.
+    t.object = interp.makeClass("object", {}, BuiltinType::Object, instanceSlots(), makeObject);
+    t.type = interp.makeClass("type", {t.object}, BuiltinType::Type, kTypeSlots, makeType);
+    t.noneType = interp.makeClass("NoneType", {t.object}, BuiltinType::NoneType, kNoneSlots);
+    t.superType = interp.makeClass("super", {t.object}, BuiltinType::Super, kSuperSlots, makeSuper);
+}
+
+} // namespace awaitscope::script

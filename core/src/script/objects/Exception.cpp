@@ -1,0 +1,350 @@
+// Python exceptions: the class hierarchy, raising, what an exception's repr, str and
+// attributes show, exception groups, and tracebacks as CPython prints them. Exceptions are
+// instances (objects/Instance.cpp) that carry ExceptionData.
+#include "script/objects/Types.h"
+#include "script/vm/Interpreter.h"
+
+#include <stdexcept>
+
+namespace awaitscope::script {
+
+namespace {
+
+Value baseExceptionInit(Interpreter& interp, CallArgs& args) {
+    if (args.kwCount() > 0)
+        interp.typeError(interp.typeName(args[0]) + "() takes no keyword arguments");
+    if (ExceptionData* data = interp.exceptionData(args[0]))
+        data->args = interp.newTuple(std::vector<Value>(args.args + 1, args.args + args.count));
+    return Value::none();
+}
+
+Value exceptionGroupInit(Interpreter& interp, CallArgs& args) {
+    ExceptionData* data = interp.exceptionData(args[0]);
+    const std::string name = interp.typeName(args[0]);
+    if (args.count != 3 || args.kwCount() > 0)
+        interp.typeError(name + "() takes exactly 2 arguments (" + std::to_string(args.count - 1) + " given)");
+    if (!args[1].is(Kind::Str))
+        interp.typeError("argument 1 must be str, not " + interp.typeName(args[1]));
+    const Value& sequence = args[2];
+    if (!sequence.is(Kind::List) && !sequence.is(Kind::Tuple))
+        interp.typeError("second argument (exceptions) must be a sequence");
+    const auto& items = sequence.is(Kind::List) ? sequence.as<ListObject>()->items : sequence.as<TupleObject>()->items;
+    if (items.empty())
+        interp.valueError("second argument (exceptions) must be a non-empty sequence");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!interp.isException(items[i]))
+            interp.valueError("Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
+        if (interp.isInstance(args[0], interp.exc.exceptionGroup) && !interp.isInstance(items[i], interp.exc.exception))
+            interp.typeError("Cannot nest BaseExceptions in an ExceptionGroup");
+    }
+    data->message = args[1];
+    data->exceptions = interp.newTuple(items);
+    data->exceptionsAsPassed = sequence;
+    data->args = interp.newTuple({args[1], sequence});
+    return Value::none();
+}
+
+} // namespace
+
+void installExceptions(Interpreter& interp) {
+    auto& exc = interp.exc;
+    auto& types = interp.types;
+    auto make = [&](const char* name, ClassObject* base, const char* module = "builtins") {
+        ClassObject* cls = interp.makeClass(name, {base}, BuiltinType::Exception, instanceSlots(), nullptr, module);
+        cls->isException = true;
+        return cls;
+    };
+    exc.baseException = interp.makeClass("BaseException", {types.object}, BuiltinType::Exception, instanceSlots());
+    exc.baseException->isException = true;
+    interp.addMethod(exc.baseException, "__init__", baseExceptionInit);
+    exc.exception = make("Exception", exc.baseException);
+    exc.systemExit = make("SystemExit", exc.baseException);
+    exc.keyboardInterrupt = make("KeyboardInterrupt", exc.baseException);
+    exc.generatorExit = make("GeneratorExit", exc.baseException);
+    exc.baseExceptionGroup = make("BaseExceptionGroup", exc.baseException);
+    interp.addMethod(exc.baseExceptionGroup, "__init__", exceptionGroupInit);
+    exc.exceptionGroup =
+        interp.makeClass("ExceptionGroup", {exc.baseExceptionGroup, exc.exception}, BuiltinType::Exception, instanceSlots());
+    exc.exceptionGroup->isException = true;
+    exc.arithmeticError = make("ArithmeticError", exc.exception);
+    exc.zeroDivisionError = make("ZeroDivisionError", exc.arithmeticError);
+    exc.overflowError = make("OverflowError", exc.arithmeticError);
+    exc.assertionError = make("AssertionError", exc.exception);
+    exc.attributeError = make("AttributeError", exc.exception);
+    exc.lookupError = make("LookupError", exc.exception);
+    exc.indexError = make("IndexError", exc.lookupError);
+    exc.keyError = make("KeyError", exc.lookupError);
+    exc.nameError = make("NameError", exc.exception);
+    exc.unboundLocalError = make("UnboundLocalError", exc.nameError);
+    exc.runtimeError = make("RuntimeError", exc.exception);
+    exc.recursionError = make("RecursionError", exc.runtimeError);
+    exc.notImplementedError = make("NotImplementedError", exc.runtimeError);
+    exc.typeError = make("TypeError", exc.exception);
+    exc.valueError = make("ValueError", exc.exception);
+    exc.unicodeError = make("UnicodeError", exc.valueError);
+    exc.stopIteration = make("StopIteration", exc.exception);
+    exc.osError = make("OSError", exc.exception);
+    exc.timeoutError = make("TimeoutError", exc.osError);
+    exc.connectionError = make("ConnectionError", exc.osError);
+    exc.fileNotFoundError = make("FileNotFoundError", exc.osError);
+    exc.importError = make("ImportError", exc.exception);
+    exc.moduleNotFoundError = make("ModuleNotFoundError", exc.importError);
+    exc.memoryError = make("MemoryError", exc.exception);
+    exc.syntaxError = make("SyntaxError", exc.exception);
+    exc.cancelledError = make("CancelledError", exc.baseException, "asyncio.exceptions");
+    exc.invalidStateError = make("InvalidStateError", exc.exception, "asyncio.exceptions");
+    exc.queueEmpty = make("QueueEmpty", exc.exception, "asyncio.queues");
+    exc.queueFull = make("QueueFull", exc.exception, "asyncio.queues");
+    exc.warning = make("Warning", exc.exception);
+    exc.runtimeWarning = make("RuntimeWarning", exc.warning);
+}
+
+std::string exceptionRepr(Interpreter& interp, const Value& exception) {
+    ExceptionData* data = interp.exceptionData(exception);
+    std::string out = interp.typeOf(exception)->nameText() + "(";
+    const auto& args = data->args.as<TupleObject>()->items;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (i)
+            out += ", ";
+        out += interp.repr(args[i]);
+    }
+    return out + ")";
+}
+
+std::string exceptionStr(Interpreter& interp, const Value& exception) {
+    ExceptionData* data = interp.exceptionData(exception);
+    ClassObject* cls = interp.typeOf(exception);
+    if (!interp.lookupClass(cls, interp.intern("__repr__")).empty() && cls->builtin == BuiltinType::None &&
+        data->args.as<TupleObject>()->items.empty())
+        return "";
+    if (interp.isInstance(exception, interp.exc.baseExceptionGroup) && !data->exceptions.empty()) {
+        const std::size_t n = data->exceptions.as<TupleObject>()->items.size();
+        return interp.toStr(data->message) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")";
+    }
+    const auto& args = data->args.as<TupleObject>()->items;
+    if (args.empty())
+        return "";
+    if (args.size() == 1)
+        return interp.isInstance(exception, interp.exc.keyError) ? interp.repr(args[0]) : interp.toStr(args[0]);
+    return interp.repr(data->args);
+}
+
+bool exceptionAttribute(ExceptionData& data, const std::string& key, Value& out) {
+    if (key == "args") {
+        out = data.args;
+        return true;
+    }
+    if (key == "__cause__") {
+        out = data.cause.empty() ? Value::none() : data.cause;
+        return true;
+    }
+    if (key == "__context__") {
+        out = data.context.empty() ? Value::none() : data.context;
+        return true;
+    }
+    if (key == "__traceback__" || key == "__notes__") {
+        out = Value::none();
+        return true;
+    }
+    if (!data.exceptions.empty() && (key == "exceptions" || key == "message")) {
+        out = key == "exceptions" ? data.exceptions : data.message;
+        return true;
+    }
+    return false;
+}
+
+bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& key, Value& value) {
+    if (key == "__cause__") {
+        data.cause = std::move(value);
+        return true;
+    }
+    if (key == "args") {
+        data.args = interp.newTuple(interp.toVector(value));
+        return true;
+    }
+    return false;
+}
+
+ExceptionData* Interpreter::exceptionData(const Value& value) const {
+    if (!value.is(Kind::Instance))
+        return nullptr;
+    return value.as<InstanceObject>()->exception.get();
+}
+
+bool Interpreter::isException(const Value& value) const { return exceptionData(value) != nullptr; }
+
+Value Interpreter::newException(ClassObject* cls, std::vector<Value> args) {
+    auto* instance = heap_.make<InstanceObject>(Value(cls));
+    Value result(instance);
+    instance->exception = std::make_unique<ExceptionData>();
+    instance->exception->args = newTuple(std::move(args));
+    return result;
+}
+
+Value Interpreter::newException(ClassObject* cls, const std::string& message) { return newException(cls, {str(message)}); }
+
+void Interpreter::raise(ClassObject* cls, const std::string& message) { throw ScriptError(newException(cls, message)); }
+
+void Interpreter::raise(Value exception) { throw ScriptError(std::move(exception)); }
+
+void Interpreter::raiseRecursionError() {
+    // Leave room for the handler that catches it.
+    raise(exc.recursionError, "maximum recursion depth exceeded");
+}
+
+Value Interpreter::makeExceptionGroup(const std::string& message, std::vector<Value> exceptions, bool asList) {
+    bool allExceptions = true;
+    for (const Value& e : exceptions)
+        if (!isInstance(e, exc.exception))
+            allExceptions = false;
+    Value group = newException(allExceptions ? exc.exceptionGroup : exc.baseExceptionGroup, std::vector<Value>{});
+    ExceptionData* data = exceptionData(group);
+    data->message = str(message);
+    data->exceptions = newTuple(exceptions);
+    data->exceptionsAsPassed = asList ? newList(std::move(exceptions)) : data->exceptions;
+    data->args = newTuple({data->message, data->exceptionsAsPassed});
+    return group;
+}
+
+void Interpreter::addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line) {
+    if (ExceptionData* data = exceptionData(exception))
+        if (data->traceback.size() < 4000)
+            data->traceback.push_back({code, line});
+}
+
+Value Interpreter::exceptionFrom(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const ScriptError& e) {
+        return e.exception;
+    } catch (const ScriptAbort&) {
+        throw;
+    } catch (const awaitscope::CancelledError& e) {
+        if (e.message() && !e.message()->empty())
+            return newException(exc.cancelledError, *e.message());
+        return newException(exc.cancelledError, std::vector<Value>{});
+    } catch (const awaitscope::TimeoutError&) {
+        return newException(exc.timeoutError, std::vector<Value>{});
+    } catch (const awaitscope::InvalidStateError& e) {
+        return newException(exc.invalidStateError, e.what());
+    } catch (const awaitscope::QueueEmpty&) {
+        return newException(exc.queueEmpty, std::vector<Value>{});
+    } catch (const awaitscope::QueueFull&) {
+        return newException(exc.queueFull, std::vector<Value>{});
+    } catch (const awaitscope::ExceptionGroup& e) {
+        std::vector<Value> inner;
+        for (const std::exception_ptr& each : e.exceptions())
+            inner.push_back(exceptionFrom(each));
+        return makeExceptionGroup(e.message(), std::move(inner), true);
+    } catch (const awaitscope::RuntimeError& e) {
+        return newException(exc.runtimeError, e.what());
+    } catch (const std::invalid_argument& e) {
+        return newException(exc.valueError, e.what());
+    } catch (const std::bad_alloc&) {
+        return newException(exc.memoryError, "out of memory: the system refused an allocation");
+    } catch (const std::exception& e) {
+        return newException(exc.runtimeError, e.what());
+    } catch (...) {
+        return newException(exc.runtimeError, "unknown error");
+    }
+}
+
+std::string Interpreter::exceptionLine(const Value& exception) {
+    ClassObject* cls = typeOf(exception);
+    std::string name = cls->nameText();
+    const std::string& module = cls->module.as<StrObject>()->text;
+    if (module != "builtins" && module != "__main__")
+        name = module + "." + name;
+    std::string text;
+    try {
+        text = toStr(exception);
+    } catch (const ScriptError&) {
+        text = "<exception str() failed>";
+    }
+    return text.empty() ? name : name + ": " + text;
+}
+
+namespace {
+
+void appendEntries(Interpreter& interp, const std::vector<TracebackEntry>& entries, std::string& out,
+                   const std::string& margin) {
+    // Innermost first in storage; printed most recent call last, with CPython's folding of
+    // long runs of the same line (recursion).
+    const TracebackEntry* previous = nullptr;
+    int repeats = 0;
+    auto flushRepeats = [&] {
+        if (repeats > 3)
+            out += margin + "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
+                   (repeats - 3 == 1 ? "" : "s") + "]\n";
+    };
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        const TracebackEntry& entry = *it;
+        if (previous && previous->code == entry.code && previous->line == entry.line) {
+            if (++repeats > 3)
+                continue;
+        } else {
+            flushRepeats();
+            repeats = 1;
+        }
+        previous = &entry;
+        out += margin + "  File \"" + std::string(entry.code->file) + "\", line " + std::to_string(entry.line) + ", in " +
+               entry.code->name + "\n";
+        std::string source = interp.program().lineText(entry.line);
+        const std::size_t start = source.find_first_not_of(" \t");
+        if (start != std::string::npos) {
+            std::size_t end = source.find_last_not_of(" \t\r");
+            out += margin + "    " + source.substr(start, end - start + 1) + "\n";
+        }
+    }
+    flushRepeats();
+}
+
+void formatOne(Interpreter& interp, const Value& exception, std::string& out, const std::string& margin, int depth) {
+    ExceptionData* data = interp.exceptionData(exception);
+    if (!data) {
+        out += margin + interp.exceptionLine(exception) + "\n";
+        return;
+    }
+    if (!data->cause.empty() && !data->cause.isNone() && depth < 10) {
+        formatOne(interp, data->cause, out, margin, depth + 1);
+        out += margin + "\n" + margin + "The above exception was the direct cause of the following exception:\n" + margin +
+               "\n";
+    }
+    const bool group = interp.isInstance(exception, interp.exc.baseExceptionGroup) && !data->exceptions.empty();
+    if (!group) {
+        if (!data->traceback.empty())
+            out += margin + "Traceback (most recent call last):\n";
+        appendEntries(interp, data->traceback, out, margin);
+        out += margin + interp.exceptionLine(exception) + "\n";
+        return;
+    }
+    out += margin + "  + Exception Group Traceback (most recent call last):\n";
+    appendEntries(interp, data->traceback, out, margin + "  |");
+    out += margin + "  | " + interp.exceptionLine(exception) + "\n";
+    const auto& items = data->exceptions.as<TupleObject>()->items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string label = " " + std::to_string(i + 1) + " ";
+        out += margin + (i == 0 ? "  +-+" : "    +") + "---------------" + label + "----------------\n";
+        std::string inner;
+        formatOne(interp, items[i], inner, "", depth + 1);
+        std::size_t start = 0;
+        while (start < inner.size()) {
+            std::size_t end = inner.find('\n', start);
+            if (end == std::string::npos)
+                end = inner.size();
+            out += margin + "    | " + inner.substr(start, end - start) + "\n";
+            start = end + 1;
+        }
+    }
+    out += margin + "    +------------------------------------\n";
+}
+
+} // namespace
+
+std::string Interpreter::formatTraceback(const Value& exception) {
+    std::string out;
+    formatOne(*this, exception, out, "", 0);
+    return out;
+}
+
+} // namespace awaitscope::script

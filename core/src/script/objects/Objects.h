@@ -1,0 +1,305 @@
+#pragma once
+
+// The heap objects of the script language. They are plain data: each type's behaviour (its
+// methods, operators and protocols) lives in its own file in objects/, registered in its
+// class's TypeSlots, and runs with the interpreter of the current run.
+#include "script/objects/HashTable.h"
+#include "script/objects/Unicode.h"
+#include "script/objects/Value.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace awaitscope::script {
+
+struct CodeObject;
+struct Frame;
+struct TypeSlots;
+class Interpreter;
+
+struct StrObject final : Object {
+    explicit StrObject(std::string text_) : Object(Kind::Str), text(std::move(text_)) {}
+    std::string text;
+    bool interned = false;
+    std::size_t footprint() const override { return sizeof(StrObject) + text.capacity(); }
+
+    std::size_t hash() const {
+        if (!hashed_) {
+            hash_ = hashBytes(text);
+            hashed_ = true;
+        }
+        return hash_;
+    }
+    // Length in code points (the text is UTF-8).
+    std::size_t length() const {
+        if (length_ < 0)
+            length_ = static_cast<std::int64_t>(countCodePoints(text));
+        return static_cast<std::size_t>(length_);
+    }
+    bool ascii() const { return length() == text.size(); }
+
+    static std::size_t hashBytes(const std::string& bytes);
+
+private:
+    mutable std::size_t hash_ = 0;
+    mutable bool hashed_ = false;
+    mutable std::int64_t length_ = -1;
+};
+
+struct ListObject final : Object {
+    ListObject() : Object(Kind::List) {}
+    explicit ListObject(std::vector<Value> items_) : Object(Kind::List), items(std::move(items_)) {}
+    std::vector<Value> items;
+    void clearReferences() override { std::vector<Value>().swap(items); }
+    std::size_t footprint() const override { return sizeof(ListObject) + items.capacity() * sizeof(Value); }
+};
+
+struct TupleObject final : Object {
+    TupleObject() : Object(Kind::Tuple) {}
+    explicit TupleObject(std::vector<Value> items_) : Object(Kind::Tuple), items(std::move(items_)) {}
+    std::vector<Value> items;
+    void clearReferences() override { std::vector<Value>().swap(items); }
+    std::size_t footprint() const override { return sizeof(TupleObject) + items.capacity() * sizeof(Value); }
+};
+
+struct DictObject final : Object {
+    DictObject() : Object(Kind::Dict) {}
+    HashTable table;
+    void clearReferences() override { table.clear(); }
+    std::size_t footprint() const override { return sizeof(DictObject) + table.bytes(); }
+};
+
+struct SetObject final : Object {
+    SetObject() : Object(Kind::Set) {}
+    HashTable table;  // values unused
+    void clearReferences() override { table.clear(); }
+    std::size_t footprint() const override { return sizeof(SetObject) + table.bytes(); }
+};
+
+struct RangeObject final : Object {
+    RangeObject(std::int64_t start_, std::int64_t stop_, std::int64_t step_)
+        : Object(Kind::Range), start(start_), stop(stop_), step(step_) {}
+    std::int64_t start, stop, step;
+    std::int64_t length() const {
+        if (step > 0)
+            return start < stop ? (stop - start - 1) / step + 1 : 0;
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0;
+    }
+};
+
+struct SliceObject final : Object {
+    SliceObject(Value start_, Value stop_, Value step_)
+        : Object(Kind::Slice), start(std::move(start_)), stop(std::move(stop_)), step(std::move(step_)) {}
+    Value start, stop, step;
+};
+
+struct CellObject final : Object {
+    CellObject() : Object(Kind::Cell) {}
+    Value value;  // Empty while unbound
+    void clearReferences() override { value.clear(); }
+};
+
+struct FunctionObject final : Object {
+    FunctionObject() : Object(Kind::Function) {}
+    CodeObject* code = nullptr;
+    Value globals;                  // the module's dict
+    std::vector<Value> defaults;    // for the last positional parameters
+    std::vector<Value> kwDefaults;  // one per keyword-only parameter (Empty: required)
+    std::vector<Value> closure;     // cells for the free variables
+    Value definingClass;            // for zero-argument super()
+    Value dict;                     // function attributes, made on demand
+    void clearReferences() override {
+        globals.clear();
+        defaults.clear();
+        kwDefaults.clear();
+        closure.clear();
+        definingClass.clear();
+        dict.clear();
+    }
+};
+
+struct CallArgs;
+using NativeFn = Value (*)(Interpreter&, CallArgs&);
+
+// A builtin function or a builtin method (then `self` is passed as the first argument).
+struct NativeObject final : Object {
+    NativeObject(NativeFn fn_, const char* name_, Value self_ = {}, Value data_ = {})
+        : Object(Kind::Native), fn(fn_), name(name_), self(std::move(self_)), data(std::move(data_)) {}
+    NativeFn fn;
+    const char* name;
+    Value self;  // bound receiver (Empty: a plain function)
+    Value data;  // extra state a native may carry
+    bool method = false;  // a method of a builtin type (its first argument is the receiver)
+    void clearReferences() override {
+        self.clear();
+        data.clear();
+    }
+};
+
+struct BoundMethodObject final : Object {
+    BoundMethodObject(Value function_, Value self_)
+        : Object(Kind::BoundMethod), function(std::move(function_)), self(std::move(self_)) {}
+    Value function;
+    Value self;
+    void clearReferences() override {
+        function.clear();
+        self.clear();
+    }
+};
+
+// What the builtin classes construct, and how values of builtin kinds find their class.
+enum class BuiltinType : std::uint8_t {
+    None,  // a class defined by a script
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Cell,
+    Iterator,
+    Generator,
+    Coroutine,
+    Task,
+    Future,
+    Super,
+    Runtime,
+    Exception,  // BaseException and every class derived from it
+};
+
+struct ClassObject final : Object {
+    ClassObject() : Object(Kind::Class) {}
+    Value name;                 // str
+    Value module;               // str, for repr
+    std::vector<Value> bases;   // classes
+    std::vector<Value> mro;     // this class first
+    Value dict;                 // attributes
+    BuiltinType builtin = BuiltinType::None;
+    NativeFn construct = nullptr;  // builtin classes: called with the class as first argument
+    const TypeSlots* slots = nullptr;  // never null: what values of this class do (objects/TypeSlots.h)
+    bool isException = false;
+    void clearReferences() override {
+        bases.clear();
+        mro.clear();
+        dict.clear();
+    }
+    const std::string& nameText() const;
+};
+
+// Where an exception passed: one line of a traceback.
+struct TracebackEntry {
+    const CodeObject* code = nullptr;
+    std::uint32_t line = 0;
+};
+
+struct ExceptionData {
+    Value args;  // tuple
+    Value cause;
+    Value context;
+    std::vector<TracebackEntry> traceback;  // innermost first
+    // ExceptionGroup
+    Value message;     // str
+    Value exceptions;  // tuple
+    Value exceptionsAsPassed;  // what repr shows (the list or tuple given to the constructor)
+};
+
+struct InstanceObject final : Object {
+    explicit InstanceObject(Value cls_) : Object(Kind::Instance), cls(std::move(cls_)) {}
+    Value cls;
+    Value dict;  // made on first attribute store
+    std::unique_ptr<ExceptionData> exception;
+    void clearReferences() override {
+        cls.clear();
+        dict.clear();
+        if (exception)
+            exception.reset();
+    }
+    ClassObject* klass() const { return cls.as<ClassObject>(); }
+};
+
+struct ModuleObject final : Object {
+    ModuleObject() : Object(Kind::Module) {}
+    Value name;
+    Value dict;
+    void clearReferences() override { dict.clear(); }
+};
+
+struct SuperObject final : Object {
+    SuperObject(Value cls_, Value self_) : Object(Kind::Super), cls(std::move(cls_)), self(std::move(self_)) {}
+    Value cls;
+    Value self;
+};
+
+enum class IteratorKind : std::uint8_t {
+    Range,
+    Sequence,  // list or tuple, by index
+    String,    // by code point
+    DictKeys,
+    DictValues,
+    DictItems,
+    Set,
+    Enumerate,
+    Zip,
+    Reversed,  // list or tuple, backwards
+    Map,
+    Filter,
+    Callable,  // asks `produce` for each item (asyncio.as_completed)
+};
+
+struct IteratorObject final : Object {
+    explicit IteratorObject(IteratorKind kind_) : Object(Kind::Iterator), iterKind(kind_) {}
+    IteratorKind iterKind;
+    Value source;                // what is iterated (or the inner iterator)
+    std::vector<Value> sources;  // zip's iterators
+    Value function;              // map / filter
+    std::int64_t index = 0;      // position, or range current value
+    std::int64_t stop = 0;
+    std::int64_t step = 1;
+    std::uint64_t version = 0;   // dict layout when iteration began
+    bool view = false;           // dict.keys()/values()/items(): re-iterable, made into iterators
+    // Callable: the next item of `source`, or Empty when it is exhausted.
+    Value (*produce)(Interpreter&, const Value& source) = nullptr;
+    void clearReferences() override {
+        source.clear();
+        sources.clear();
+        function.clear();
+    }
+};
+
+struct GeneratorObject final : Object {
+    GeneratorObject(Interpreter& interp_, Frame* frame_) : Object(Kind::Generator), interp(&interp_), frame(frame_) {}
+    ~GeneratorObject() override;
+    Interpreter* interp;
+    Frame* frame;  // owned; null once finished
+    bool running = false;
+    bool started = false;
+    void clearReferences() override;
+};
+
+// An object wrapping a piece of the runtime or of the host: the asyncio primitives
+// (modules/asyncio/AsyncioObjects.h) and sys.stdout / sys.stderr (modules/Sys.cpp).
+enum class RuntimeKind : std::uint8_t { Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream };
+
+struct RuntimeObject : Object {
+    explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
+    RuntimeKind runtimeKind;
+};
+
+struct StreamObject final : RuntimeObject {
+    explicit StreamObject(bool error_) : RuntimeObject(RuntimeKind::Stream), error(error_) {}
+    bool error;
+};
+
+} // namespace awaitscope::script

@@ -1,0 +1,508 @@
+// The operators and protocols every value has (CPython's Objects/abstract.c and object.c):
+// numbers are handled here directly, everything else asks the value's class for its slot
+// (objects/TypeSlots.h), and what no type handles raises CPython's TypeError.
+#include "script/objects/Types.h"
+#include "script/vm/Interpreter.h"
+
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace awaitscope::script {
+
+namespace {
+
+const char* opSymbol(BinaryOp op) {
+    switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::TrueDiv: return "/";
+    case BinaryOp::FloorDiv: return "//";
+    case BinaryOp::Mod: return "%";
+    case BinaryOp::Pow: return "**";
+    case BinaryOp::LShift: return "<<";
+    case BinaryOp::RShift: return ">>";
+    case BinaryOp::BitAnd: return "&";
+    case BinaryOp::BitOr: return "|";
+    case BinaryOp::BitXor: return "^";
+    case BinaryOp::MatMul: return "@";
+    }
+    return "?";
+}
+
+bool isSequence(const Value& v) { return v.is(Kind::Str) || v.is(Kind::List) || v.is(Kind::Tuple); }
+
+} // namespace
+
+void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
+    if (op == BinaryOp::Mul && isSequence(b))
+        interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(a) + "'");
+    if (op == BinaryOp::Pow)
+        interp.typeError(std::string("unsupported operand type(s) for ") + (inplace ? "**=" : "** or pow()") + ": '" +
+                         interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
+    interp.typeError(std::string("unsupported operand type(s) for ") + opSymbol(op) + (inplace ? "=" : "") + ": '" +
+                     interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
+}
+
+std::string pointerText(const void* p) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "0x%012" PRIxPTR, reinterpret_cast<std::uintptr_t>(p));
+    return buffer;
+}
+
+std::size_t unhashable(Interpreter& interp, const Value& value) {
+    interp.typeError("unhashable type: '" + interp.typeName(value) + "'");
+}
+
+bool Interpreter::truthy(const Value& value) {
+    switch (value.tag()) {
+    case Value::Tag::Empty:
+    case Value::Tag::None: return false;
+    case Value::Tag::Bool:
+    case Value::Tag::Int: return value.asInt() != 0;
+    case Value::Tag::Float: return value.asFloat() != 0.0;
+    case Value::Tag::Object: break;
+    }
+    const TypeSlots& slots = slotsOf(value);
+    if (slots.truthy)
+        return slots.truthy(*this, value);
+    if (slots.length)
+        return slots.length(*this, value) != 0;
+    return true;
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inplace) {
+    if (a.isIntLike() && b.isIntLike())
+        return intBinary(*this, op, a, b, inplace);
+    if (a.isNumber() && b.isNumber())
+        return floatBinary(*this, op, a, b, inplace);
+    if (a.isObject())
+        if (auto slot = slotsOf(a).binary)
+            if (Value result = slot(*this, op, a, b, inplace); !result.empty())
+                return result;
+    // Sequence repetition commutes: 3 * "ab" is "ab" * 3.
+    if (op == BinaryOp::Mul && a.isIntLike() && isSequence(b))
+        return binary(op, b, a, inplace);
+    if (b.isObject())
+        if (auto slot = slotsOf(b).reflectedBinary)
+            if (Value result = slot(*this, op, a, b); !result.empty())
+                return result;
+    unsupportedOperands(*this, op, a, b, inplace);
+}
+
+Value Interpreter::unaryNegative(const Value& value) {
+    if (value.isIntLike()) {
+        if (value.asInt() == INT64_MIN)
+            raise(exc.overflowError, "integer result too large: Awaitscope integers are 64-bit");
+        return Value::integer(-value.asInt());
+    }
+    if (value.isFloat())
+        return Value::real(-value.asFloat());
+    if (value.is(Kind::Instance)) {
+        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__neg__"));
+        if (!method.empty())
+            return call(method, {value});
+    }
+    typeError("bad operand type for unary -: '" + typeName(value) + "'");
+}
+
+Value Interpreter::unaryPositive(const Value& value) {
+    if (value.isBool())
+        return Value::integer(value.asInt());
+    if (value.isNumber())
+        return value;
+    typeError("bad operand type for unary +: '" + typeName(value) + "'");
+}
+
+Value Interpreter::unaryInvert(const Value& value) {
+    if (value.isIntLike())
+        return Value::integer(~value.asInt());
+    typeError("bad operand type for unary ~: '" + typeName(value) + "'");
+}
+
+// ---------------------------------------------------------------- comparison and hashing
+
+bool Interpreter::equals(const Value& a, const Value& b) {
+    if (a.isNumber() && b.isNumber()) {
+        if (a.isFloat() || b.isFloat())
+            return a.toDouble() == b.toDouble();
+        return a.asInt() == b.asInt();
+    }
+    if (a.tag() != b.tag())
+        return false;
+    if (!a.isObject())
+        return a.tag() == b.tag();  // None == None
+    if (a.object() == b.object())
+        return true;
+    const Kind ka = a.object()->kind();
+    const Kind kb = b.object()->kind();
+    // A script class's __eq__ takes any operand, so an instance on either side decides.
+    if (ka == Kind::Instance)
+        return instanceSlots().equals(*this, a, b);
+    if (kb == Kind::Instance)
+        return instanceSlots().equals(*this, b, a);
+    if (ka != kb)
+        return false;
+    DepthGuard guard(*this);
+    auto slot = slotsOf(a).equals;
+    return slot && slot(*this, a, b);
+}
+
+bool Interpreter::lessThan(const Value& a, const Value& b) { return truthy(compare(CompareOp::Lt, a, b)); }
+
+Value Interpreter::compare(CompareOp op, const Value& a, const Value& b) {
+    switch (op) {
+    case CompareOp::Eq: return Value::boolean(equals(a, b));
+    case CompareOp::Ne: {
+        if (a.isObject())
+            if (auto slot = slotsOf(a).compare) {
+                Value result = slot(*this, op, a, b);
+                if (!result.empty())
+                    return result;
+            }
+        return Value::boolean(!equals(a, b));
+    }
+    case CompareOp::Is: return Value::boolean(a.identical(b));
+    case CompareOp::IsNot: return Value::boolean(!a.identical(b));
+    case CompareOp::In: return Value::boolean(contains(b, a));
+    case CompareOp::NotIn: return Value::boolean(!contains(b, a));
+    default: break;
+    }
+    if (a.isNumber() && b.isNumber()) {
+        if (a.isFloat() || b.isFloat()) {
+            const double x = a.toDouble();
+            const double y = b.toDouble();
+            switch (op) {
+            case CompareOp::Lt: return Value::boolean(x < y);
+            case CompareOp::Le: return Value::boolean(x <= y);
+            case CompareOp::Gt: return Value::boolean(x > y);
+            default: return Value::boolean(x >= y);
+            }
+        }
+        const std::int64_t x = a.asInt();
+        const std::int64_t y = b.asInt();
+        switch (op) {
+        case CompareOp::Lt: return Value::boolean(x < y);
+        case CompareOp::Le: return Value::boolean(x <= y);
+        case CompareOp::Gt: return Value::boolean(x > y);
+        default: return Value::boolean(x >= y);
+        }
+    }
+    if (a.isObject())
+        if (auto slot = slotsOf(a).compare) {
+            Value result = slot(*this, op, a, b);
+            if (!result.empty())
+                return result;
+        }
+    if (b.isObject())
+        if (auto slot = slotsOf(b).reflectedCompare) {
+            Value result = slot(*this, op, a, b);
+            if (!result.empty())
+                return result;
+        }
+    const char* symbol = op == CompareOp::Lt ? "<" : op == CompareOp::Le ? "<=" : op == CompareOp::Gt ? ">" : ">=";
+    typeError(std::string("'") + symbol + "' not supported between instances of '" + typeName(a) + "' and '" +
+              typeName(b) + "'");
+}
+
+std::size_t Interpreter::hash(const Value& value) {
+    switch (value.tag()) {
+    case Value::Tag::Empty:
+    case Value::Tag::None: return 0x5bd1e995u;
+    case Value::Tag::Bool:
+    case Value::Tag::Int: return static_cast<std::size_t>(value.asInt()) * 0x9E3779B97F4A7C15ULL;
+    case Value::Tag::Float: {
+        // Equal numbers hash alike: 2.0 as 2.
+        const double d = value.asFloat();
+        if (d == std::floor(d) && std::fabs(d) < 9.2e18)
+            return static_cast<std::size_t>(static_cast<std::int64_t>(d)) * 0x9E3779B97F4A7C15ULL;
+        std::uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        return static_cast<std::size_t>(bits ^ (bits >> 31)) * 0x9E3779B97F4A7C15ULL;
+    }
+    case Value::Tag::Object: break;
+    }
+    if (value.is(Kind::Str))
+        return value.as<StrObject>()->hash();
+    auto slot = slotsOf(value).hash;
+    return slot ? slot(*this, value) : identityHash(value);
+}
+
+// ---------------------------------------------------------------- containers
+
+bool Interpreter::contains(const Value& container, const Value& item) {
+    if (container.isObject())
+        if (auto slot = slotsOf(container).contains) {
+            const int found = slot(*this, container, item);
+            if (found >= 0)
+                return found != 0;
+        }
+    Value iterator;
+    try {
+        iterator = getIter(container);
+    } catch (const ScriptError&) {
+        typeError("argument of type '" + typeName(container) + "' is not iterable");
+    }
+    Value element;
+    while (next(iterator, element)) {
+        chargeOps(1);
+        if (element.identical(item) || equals(element, item))
+            return true;
+    }
+    return false;
+}
+
+std::int64_t Interpreter::length(const Value& value) {
+    if (value.isObject())
+        if (auto slot = slotsOf(value).length) {
+            const std::int64_t n = slot(*this, value);
+            if (n >= 0)
+                return n;
+        }
+    typeError("object of type '" + typeName(value) + "' has no len()");
+}
+
+std::int64_t Interpreter::toIndex(const Value& value, const char*) {
+    if (value.isIntLike())
+        return value.asInt();
+    typeError("'" + typeName(value) + "' object cannot be interpreted as an integer");
+}
+
+double Interpreter::toDouble(const Value& value, const char* what) {
+    if (value.isNumber())
+        return value.toDouble();
+    typeError(std::string(what) + " must be a real number, not " + typeName(value));
+}
+
+Value Interpreter::getItem(const Value& object, const Value& index) {
+    if (object.isObject())
+        if (auto slot = slotsOf(object).getItem) {
+            Value item = slot(*this, object, index);
+            if (!item.empty())
+                return item;
+        }
+    typeError("'" + typeName(object) + "' object is not subscriptable");
+}
+
+void Interpreter::setItem(const Value& object, const Value& index, Value value) {
+    if (object.isObject())
+        if (auto slot = slotsOf(object).setItem)
+            if (slot(*this, object, index, std::move(value)))
+                return;
+    typeError("'" + typeName(object) + "' object does not support item assignment");
+}
+
+void Interpreter::deleteItem(const Value& object, const Value& index) {
+    if (object.isObject())
+        if (auto slot = slotsOf(object).deleteItem)
+            if (slot(*this, object, index))
+                return;
+    typeError("'" + typeName(object) + "' object doesn't support item deletion");
+}
+
+// ---------------------------------------------------------------- attributes
+
+bool Interpreter::typeAttribute(const Value& object, const Value& name, Value& out) {
+    Value found = lookupClass(typeOf(object), name);
+    if (found.empty())
+        return false;
+    if (isDescriptor(found, "property")) {
+        out = call(found.as<NativeObject>()->data, {object});
+        return true;
+    }
+    if (found.is(Kind::Native) && found.as<NativeObject>()->method) {
+        out = newNative(found.as<NativeObject>()->fn, found.as<NativeObject>()->name, object);
+        return true;
+    }
+    out = found;
+    return true;
+}
+
+bool Interpreter::findAttr(const Value& object, const Value& name, Value& out) {
+    if (name.as<StrObject>()->text == "__class__") {
+        out = Value(typeOf(object));
+        return true;
+    }
+    if (auto slot = slotsOf(object).getAttr)
+        return slot(*this, object, name, out);
+    return typeAttribute(object, name, out);
+}
+
+Value Interpreter::getAttr(const Value& object, const Value& name) {
+    Value out;
+    if (findAttr(object, name, out))
+        return out;
+    const std::string& key = name.as<StrObject>()->text;
+    if (object.is(Kind::Instance)) {
+        Value getattr = lookupClass(object.as<InstanceObject>()->klass(), intern("__getattr__"));
+        if (!getattr.empty())
+            return call(getattr, {object, name});
+    }
+    if (object.is(Kind::Module))
+        raise(exc.attributeError, "module '" + object.as<ModuleObject>()->name.as<StrObject>()->text +
+                                      "' has no attribute '" + key + "'");
+    if (object.is(Kind::Class))
+        raise(exc.attributeError, "type object '" + object.as<ClassObject>()->nameText() + "' has no attribute '" + key + "'");
+    raise(exc.attributeError, "'" + typeName(object) + "' object has no attribute '" + key + "'");
+}
+
+void Interpreter::setAttr(const Value& object, const Value& name, Value value) {
+    if (object.isObject())
+        if (auto slot = slotsOf(object).setAttr)
+            if (slot(*this, object, name, std::move(value)))
+                return;
+    const std::string& key = name.as<StrObject>()->text;
+    Value ignored;
+    if (findAttr(object, name, ignored))
+        raise(exc.attributeError, "'" + typeName(object) + "' object attribute '" + key + "' is read-only");
+    raise(exc.attributeError, "'" + typeName(object) + "' object has no attribute '" + key + "'");
+}
+
+void Interpreter::deleteAttr(const Value& object, const Value& name) {
+    if (object.isObject())
+        if (auto slot = slotsOf(object).deleteAttr)
+            if (slot(*this, object, name))
+                return;
+    raise(exc.attributeError, "'" + typeName(object) + "' object has no attribute '" + name.as<StrObject>()->text + "'");
+}
+
+void Interpreter::loadMethod(const Value& object, const Value& name, Value& function, Value& self) {
+    // A method found on the class is called with the object as its first argument, without
+    // making a bound method; anything else (an instance's own attribute, a module's function,
+    // a class's attribute) is looked up as an attribute.
+    bool onClass = true;
+    if (object.isObject()) {
+        const Kind kind = object.object()->kind();
+        if (kind == Kind::Instance) {
+            auto* instance = object.as<InstanceObject>();
+            onClass = instance->dict.empty() || !instance->dict.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash());
+        } else {
+            onClass = kind != Kind::Class && kind != Kind::Module && kind != Kind::Super;
+        }
+    }
+    if (onClass) {
+        Value found = lookupClass(typeOf(object), name);
+        if ((found.is(Kind::Function) && object.is(Kind::Instance)) ||
+            (found.is(Kind::Native) && found.as<NativeObject>()->method)) {
+            function = std::move(found);
+            self = object;
+            return;
+        }
+    }
+    function = getAttr(object, name);
+    self.clear();
+}
+
+// ---------------------------------------------------------------- iteration
+
+Value Interpreter::getIter(const Value& iterable) {
+    if (iterable.isObject())
+        if (auto slot = slotsOf(iterable).iter) {
+            Value iterator = slot(*this, iterable);
+            if (!iterator.empty())
+                return iterator;
+        }
+    typeError("'" + typeName(iterable) + "' object is not iterable");
+}
+
+bool Interpreter::next(const Value& iterator, Value& out) {
+    if (iterator.isObject())
+        if (auto slot = slotsOf(iterator).next)
+            return slot(*this, iterator, out);
+    typeError("'" + typeName(iterator) + "' object is not an iterator");
+}
+
+std::vector<Value> Interpreter::toVector(const Value& iterable) {
+    if (iterable.is(Kind::List))
+        return iterable.as<ListObject>()->items;
+    if (iterable.is(Kind::Tuple))
+        return iterable.as<TupleObject>()->items;
+    std::vector<Value> out;
+    Value iterator = getIter(iterable);
+    Value item;
+    while (next(iterator, item)) {
+        out.push_back(std::move(item));
+        if ((out.size() & 1023) == 0) {
+            chargeOps(1024);
+            heap_.charge(1024 * sizeof(Value));
+            checkMemory();
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- repr and str
+
+std::string Interpreter::repr(const Value& value) {
+    switch (value.tag()) {
+    case Value::Tag::Empty: return "<unset>";
+    case Value::Tag::None: return "None";
+    case Value::Tag::Bool: return value.asBool() ? "True" : "False";
+    case Value::Tag::Int: return std::to_string(value.asInt());
+    case Value::Tag::Float: return floatRepr(value.asFloat());
+    case Value::Tag::Object: break;
+    }
+    DepthGuard guard(*this);
+    chargeOps(1);
+    auto slot = slotsOf(value).repr;
+    return slot ? slot(*this, value) : std::string("<object>");
+}
+
+std::string Interpreter::toStr(const Value& value) {
+    if (value.is(Kind::Str))
+        return value.as<StrObject>()->text;
+    if (value.isObject())
+        if (auto slot = slotsOf(value).str)
+            return slot(*this, value);
+    return repr(value);
+}
+
+// ---------------------------------------------------------------- with and async with
+
+namespace {
+
+[[noreturn]] void notContextManager(Interpreter& interp, const Value& manager, bool async) {
+    std::string message = "'" + interp.typeName(manager) + "' object does not support the " +
+                          (async ? "asynchronous " : "") + "context manager protocol";
+    if (!async && manager.is(Kind::Runtime))
+        message += " (did you mean 'async with'?)";
+    interp.typeError(message);
+}
+
+} // namespace
+
+Value Interpreter::enterContext(const Value& manager) {
+    if (manager.isObject())
+        if (auto slot = slotsOf(manager).enter)
+            if (Value entered = slot(*this, manager); !entered.empty())
+                return entered;
+    notContextManager(*this, manager, false);
+}
+
+Value Interpreter::exitContext(const Value& manager, const Value& error) {
+    auto slot = slotsOf(manager).exit;
+    if (!slot)
+        notContextManager(*this, manager, false);
+    return slot(*this, manager, error);
+}
+
+Value Interpreter::enterAsyncContext(const Value& manager) {
+    if (manager.isObject())
+        if (auto slot = slotsOf(manager).asyncEnter)
+            if (Value awaitable = slot(*this, manager); !awaitable.empty())
+                return awaitable;
+    notContextManager(*this, manager, true);
+}
+
+Value Interpreter::exitAsyncContext(const Value& manager, const Value& error) {
+    auto slot = slotsOf(manager).asyncExit;
+    if (!slot)
+        notContextManager(*this, manager, true);
+    return slot(*this, manager, error);
+}
+
+} // namespace awaitscope::script

@@ -1,0 +1,83 @@
+// tuple: an immutable sequence; hashable when its items are.
+#include "script/objects/Types.h"
+#include "script/vm/Interpreter.h"
+
+#include <algorithm>
+
+namespace awaitscope::script {
+
+namespace {
+
+Value makeTuple(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "tuple", {"cls", "iterable"}, 1);
+    if (a.has(1) && a[1].is(Kind::Tuple))
+        return a[1];
+    return interp.newTuple(a.has(1) ? interp.toVector(a[1]) : std::vector<Value>{});
+}
+
+Value tupleIndex(Interpreter& interp, CallArgs& args) {
+    return sequenceIndex(interp, args, args[0].as<TupleObject>()->items, "tuple");
+}
+
+Value tupleCount(Interpreter& interp, CallArgs& args) { return sequenceCount(interp, args, args[0].as<TupleObject>()->items); }
+
+std::int64_t tupleLength(Interpreter&, const Value& value) {
+    return static_cast<std::int64_t>(value.as<TupleObject>()->items.size());
+}
+
+std::size_t tupleHash(Interpreter& interp, const Value& value) {
+    Interpreter::DepthGuard guard(interp);
+    std::size_t h = 0x345678;
+    for (const Value& item : value.as<TupleObject>()->items)
+        h = (h ^ interp.hash(item)) * 1000003;
+    return h;
+}
+
+Value tupleBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool) {
+    if (op == BinaryOp::Add) {
+        if (!b.is(Kind::Tuple))
+            interp.typeError("can only concatenate tuple (not \"" + interp.typeName(b) + "\") to tuple");
+        interp.reserveMemory(static_cast<double>(a.as<TupleObject>()->items.size() + b.as<TupleObject>()->items.size()) *
+                             sizeof(Value));
+        std::vector<Value> r = a.as<TupleObject>()->items;
+        const auto& y = b.as<TupleObject>()->items;
+        r.insert(r.end(), y.begin(), y.end());
+        return interp.newTuple(std::move(r));
+    }
+    if (op == BinaryOp::Mul) {
+        if (!b.isIntLike())
+            interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(b) + "'");
+        const auto& x = a.as<TupleObject>()->items;
+        const std::int64_t n = std::max<std::int64_t>(0, b.asInt());
+        if (static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value) >
+            static_cast<double>(interp.limits().memoryLimit))
+            interp.raise(interp.exc.memoryError, "the tuple would be larger than Awaitscope allows");
+        interp.reserveMemory(static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value));
+        std::vector<Value> r;
+        for (std::int64_t i = 0; i < n; ++i)
+            r.insert(r.end(), x.begin(), x.end());
+        return interp.newTuple(std::move(r));
+    }
+    return {};
+}
+
+constexpr TypeSlots kTupleSlots{.repr = sequenceRepr,
+                                .length = tupleLength,
+                                .hash = tupleHash,
+                                .binary = tupleBinary,
+                                .equals = sequenceEquals,
+                                .compare = sequenceCompare,
+                                .contains = sequenceContains,
+                                .getItem = sequenceGetItem,
+                                .iter = sequenceIter};
+
+} // namespace
+
+void installTupleType(Interpreter& interp) {
+    ClassObject* tuple = interp.makeClass("tuple", {interp.types.object}, BuiltinType::Tuple, kTupleSlots, makeTuple);
+    interp.types.tupleType = tuple;
+    interp.addMethod(tuple, "index", tupleIndex);
+    interp.addMethod(tuple, "count", tupleCount);
+}
+
+} // namespace awaitscope::script

@@ -1,0 +1,24 @@
+#include "script/objects/Types.h"
+
+namespace awaitscope::script {
+
+void installTypes(Interpreter& interp) {
+    installClassTypes(interp);  // object first: every other class derives from it
+    installIntTypes(interp);
+    installFloatType(interp);
+    installStrType(interp);
+    installListType(interp);
+    installTupleType(interp);
+    installDictTypes(interp);
+    installSetType(interp);
+    installRangeType(interp);
+    installSliceType(interp);
+    installFunctionTypes(interp);
+    installModuleType(interp);
+    installGeneratorType(interp);
+    installCoroutineType(interp);
+    installIteratorTypes(interp);
+    installExceptions(interp);
+}
+
+} // namespace awaitscope::script

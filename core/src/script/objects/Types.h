@@ -1,0 +1,143 @@
+#pragma once
+
+// The builtin types, one file each (as CPython's Objects/): what each file offers the rest of
+// the interpreter. Every install function makes its type's class (Interpreter::types), fills
+// its TypeSlots and registers its methods; installTypes (Types.cpp) calls them in order.
+// Adding a type is adding its file and its install line in Types.cpp; when it has an object
+// struct of its own, also a Kind (objects/Value.h) and its class in Interpreter::builtinTypeOf
+// (Class.cpp).
+#include "script/objects/Arguments.h"
+#include "script/objects/Objects.h"
+#include "script/objects/TypeSlots.h"
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace awaitscope::script {
+
+class Interpreter;
+struct ExceptionData;
+
+void installTypes(Interpreter& interp);  // every builtin type, in order (Types.cpp)
+
+// ---- Class.cpp: object, type, NoneType, super; building and instantiating classes
+void installClassTypes(Interpreter& interp);
+
+// ---- Instance.cpp: the instances of script classes, whose operators are their dunder methods
+const TypeSlots& instanceSlots();
+
+// ---- Function.cpp: function, builtin_function_or_method, method, cell; and the
+// staticmethod, classmethod and property wrappers, which are natives named so that carry
+// the wrapped callable in their data
+void installFunctionTypes(Interpreter& interp);
+// The wrappers are natives without a function of their own, named for what they are, that
+// carry the wrapped callable in `data` (and a property's setter in `self`).
+inline bool isDescriptor(const Value& value, const char* kind) {  // "property", "staticmethod", "classmethod"
+    if (!value.is(Kind::Native))
+        return false;
+    const auto* native = value.as<NativeObject>();
+    return !native->fn && !native->data.empty() && std::strcmp(native->name, kind) == 0;
+}
+Value newDescriptor(Interpreter& interp, const char* kind, Value callable, Value setter = {});
+Value makeProperty(Interpreter& interp, const char* name, NativeFn getter);  // a read-only property of a builtin
+
+// ---- Module.cpp
+void installModuleType(Interpreter& interp);
+Value newModule(Interpreter& interp, const char* name);
+void addFunction(Interpreter& interp, const Value& module, const char* name, NativeFn fn);
+void addValue(Interpreter& interp, const Value& module, const char* name, Value value);
+
+// ---- Int.cpp: int and bool
+void installIntTypes(Interpreter& interp);
+// a OP b for two int-like values (Interpreter::binary comes here directly).
+Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
+
+// ---- Float.cpp
+void installFloatType(Interpreter& interp);
+// a OP b for two numbers, one of them a float (Interpreter::binary comes here directly).
+Value floatBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
+// Python's floor division and modulo for floats.
+void floatDivmod(double a, double b, double& div, double& mod);
+
+// ---- Str.cpp
+void installStrType(Interpreter& interp);
+std::string quoteString(const std::string& text);  // repr of a str
+
+// ---- Format.cpp: format specs, str.format, % formatting and the repr of floats
+std::string floatRepr(double value);
+std::string formatFields(Interpreter& interp, const std::string& fmt, CallArgs& args);  // str.format
+Value percentFormat(Interpreter& interp, const Value& format, const Value& values);    // str % values
+
+// ---- Sequence.cpp: what list and tuple share
+const std::vector<Value>& sequenceItems(const Value& listOrTuple);
+bool sequenceEquals(Interpreter& interp, const Value& a, const Value& b);
+Value sequenceCompare(Interpreter& interp, CompareOp op, const Value& a, const Value& b);
+int sequenceContains(Interpreter& interp, const Value& container, const Value& item);
+std::string sequenceRepr(Interpreter& interp, const Value& value);
+Value sequenceGetItem(Interpreter& interp, const Value& object, const Value& index);
+Value sequenceIndex(Interpreter& interp, CallArgs& args, const std::vector<Value>& items, const char* what);
+Value sequenceCount(Interpreter& interp, CallArgs& args, const std::vector<Value>& items);
+Value sequenceIter(Interpreter& interp, const Value& listOrTuple);
+
+// ---- List.cpp
+void installListType(Interpreter& interp);
+// The key= and reverse= keywords of list.sort and sorted.
+struct SortOptions {
+    Value key;
+    bool reverse = false;
+};
+SortOptions sortKeywords(Interpreter& interp, CallArgs& args);
+// Stable, with key and reverse as CPython does them.
+void sortValues(Interpreter& interp, std::vector<Value>& items, const SortOptions& options);
+
+// ---- Tuple.cpp
+void installTupleType(Interpreter& interp);
+
+// ---- Dict.cpp: dict and its keys, values and items views
+void installDictTypes(Interpreter& interp);
+
+// ---- Set.cpp
+void installSetType(Interpreter& interp);
+
+// ---- Range.cpp
+void installRangeType(Interpreter& interp);
+
+// ---- Slice.cpp: slices, and what a subscript selects
+void installSliceType(Interpreter& interp);
+// The position `index` names in a sequence of `length` items, negative indices counting from
+// the end; IndexError(message) when it is outside.
+std::int64_t itemIndex(Interpreter& interp, std::int64_t index, std::int64_t length, const char* message);
+// PySlice_AdjustIndices: the indices a slice selects in a sequence of `length`.
+struct SliceRange {
+    std::int64_t start, stop, step, count;
+};
+SliceRange adjustSlice(Interpreter& interp, const SliceObject* slice, std::int64_t length);
+
+// ---- Iterator.cpp: the iterators of the builtin types, enumerate, zip, reversed, map, filter
+void installIteratorTypes(Interpreter& interp);
+Value newIterator(Interpreter& interp, IteratorKind kind, Value source);
+bool iteratorNext(Interpreter& interp, const Value& iterator, Value& out);
+
+// ---- Generator.cpp
+void installGeneratorType(Interpreter& interp);
+
+// ---- Coroutine.cpp: script coroutines and asyncio's own (sleep, Lock.acquire, ...)
+void installCoroutineType(Interpreter& interp);
+
+// ---- Exception.cpp: the exception classes and what their instances answer
+void installExceptions(Interpreter& interp);
+std::string exceptionRepr(Interpreter& interp, const Value& exception);
+std::string exceptionStr(Interpreter& interp, const Value& exception);
+bool exceptionAttribute(ExceptionData& data, const std::string& name, Value& out);
+bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& name, Value& value);
+
+// ---- Operations.cpp: shared by the types' slots
+// TypeError: the operator does not apply to these operands.
+[[noreturn]] void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
+std::size_t unhashable(Interpreter& interp, const Value& value);  // raises TypeError
+inline std::size_t identityHash(const Value& value) { return reinterpret_cast<std::size_t>(value.object()) >> 4; }
+std::string pointerText(const void* p);  // 0x7f..., as CPython prints addresses
+
+} // namespace awaitscope::script

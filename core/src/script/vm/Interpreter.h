@@ -1,0 +1,376 @@
+#pragma once
+
+// The interpreter of one script run: its heap, its classes, exceptions and modules, and the
+// bytecode machine (vm/Eval.cpp) with its frames (vm/Calls.cpp) and budgets
+// (vm/CostModel.cpp). The operations every value has are members too (objects/Operations.cpp
+// asks each value's type through its slots), so that a builtin reads `interp.repr(x)`.
+// A Python coroutine is one runtime Task<Value>: the frame runs synchronously until it
+// reaches an `await`, then a thin C++ coroutine co_awaits the awaitable on the runtime and
+// resumes the frame with the result or the exception (objects/Coroutine.cpp). No global
+// mutable state: many interpreters may run at once on different threads.
+#include "awaitscope/runtime/Loop.h"
+#include "awaitscope/runtime/Task.h"
+#include "script/objects/Arguments.h"
+#include "script/objects/Objects.h"
+#include "script/objects/Operators.h"
+#include "script/objects/TypeSlots.h"
+#include "script/vm/Code.h"
+#include "script/vm/Frame.h"
+
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace awaitscope {
+class Recorder;
+}
+
+namespace awaitscope::script {
+
+// A Python exception travelling through C++ (and through the runtime as an exception_ptr).
+struct ScriptError : std::exception {
+    explicit ScriptError(Value exception_) : exception(std::move(exception_)) {}
+    const char* what() const noexcept override { return "Python exception"; }
+    Value exception;
+};
+
+// The run must stop now and cannot be caught by the script: a budget ran out, the loop froze
+// for good, or the user cancelled the run.
+struct ScriptAbort : std::exception {
+    ScriptAbort(std::string message_, std::uint32_t line_) : message(std::move(message_)), line(line_) {}
+    const char* what() const noexcept override { return message.c_str(); }
+    std::string message;
+    std::uint32_t line = 0;
+};
+
+struct InterpreterLimits {
+    std::uint64_t maxOpsPerStep = 100'000'000;     // one task step without an await: frozen forever
+    std::uint64_t maxOpsTotal = 4'000'000'000ULL;  // the whole run
+    int recursionLimit = 1000;
+    std::int64_t memoryLimit = 512LL << 20;        // bytes held by strings and containers
+    std::size_t objectLimit = 20'000'000;
+};
+
+class Interpreter {
+public:
+    struct Output {
+        std::function<void(std::string_view)> onStdout;
+        std::function<void(std::string_view)> onStderr;
+        std::string* stdoutText = nullptr;
+        std::string* stderrText = nullptr;
+    };
+
+    Interpreter(Program& program, Output output, InterpreterLimits limits, const std::atomic<bool>* cancelled);
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+    ~Interpreter();
+
+    Program& program() { return program_; }
+    Heap& heap() { return heap_; }
+
+    // ---- the event loop ----
+    void attachLoop(Loop* loop, Recorder* recorder);
+    void detachLoop();
+    Loop& loop() { return *loop_; }
+    bool hasLoop() const { return loop_ != nullptr; }
+    Recorder* recorder() const { return recorder_; }
+    bool loopRunning() const { return loopRunning_; }
+    void setLoopRunning(bool running) { loopRunning_ = running; }
+
+    // ---- running (vm/Eval.cpp, vm/Calls.cpp) ----
+    // Runs the module; throws ScriptError (uncaught exception) or ScriptAbort.
+    void runModule();
+    // Calls any callable from C++ (builtins calling back into the script).
+    Value call(const Value& callable, const Value* args, int count, const TupleObject* kwNames = nullptr);
+    Value call(const Value& callable, std::initializer_list<Value> args) {
+        return call(callable, args.begin(), static_cast<int>(args.size()));
+    }
+    Value callMethod(const Value& object, std::string_view name, std::initializer_list<Value> args);
+
+    enum class Status { Returned, Yielded, Awaiting };
+    // Runs `frame` until it returns, yields or awaits. `sent` is what the suspended expression
+    // evaluates to; with throwIn it is an exception raised at that point instead.
+    Status execute(Frame* frame, Value sent, bool throwIn, Value& result);
+
+    // ---- frames (vm/Calls.cpp) ----
+    Frame* newFrame(CodeObject* code, const Value& function, const Value& globals);
+    void freeFrame(Frame* frame) noexcept;
+    // Fills a new frame for `function` from the arguments (raises TypeError as CPython does).
+    Frame* frameForCall(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
+    // What calling `function` makes: a coroutine or generator object (objects/Coroutine.cpp,
+    // objects/Generator.cpp), or a frame to run now.
+    Value makeCoroutine(FunctionObject* function, Frame* frame);
+    Value makeGenerator(Frame* frame);
+    Frame* currentFrame() const { return current_; }
+    SourceLocation currentLocation() const;
+    std::uint32_t currentLine() const;
+
+    // ---- values (vm/Interpreter.cpp) ----
+    Value intern(std::string_view text);
+    Value str(std::string text);
+    Value newTuple(std::vector<Value> items);
+    Value newList(std::vector<Value> items = {});
+    Value newDict();
+    Value newSet();
+    Value newNative(NativeFn fn, const char* name, Value self = {}, Value data = {});
+    Value emptyTuple() const { return emptyTuple_; }
+    void checkMemory();  // raises MemoryError when the run holds too much
+    void reserveMemory(double bytes);  // raises MemoryError if `bytes` more would not fit
+
+    ClassObject* typeOf(const Value& value) const {
+        // A script's instances first: their attributes and operators are the hot path.
+        return value.is(Kind::Instance) ? value.as<InstanceObject>()->klass() : builtinTypeOf(value);
+    }
+    const TypeSlots& slotsOf(const Value& value) const { return *typeOf(value)->slots; }
+    const std::string& typeName(const Value& value) const;
+    bool isInstance(const Value& value, const ClassObject* cls) const;
+    static bool isSubclass(const ClassObject* cls, const ClassObject* base);
+
+    // ---- operations (objects/Operations.cpp) ----
+    bool truthy(const Value& value);
+    Value binary(BinaryOp op, const Value& a, const Value& b, bool inplace = false);
+    Value unaryNegative(const Value& value);
+    Value unaryPositive(const Value& value);
+    Value unaryInvert(const Value& value);
+    Value compare(CompareOp op, const Value& a, const Value& b);
+    bool equals(const Value& a, const Value& b);
+    bool lessThan(const Value& a, const Value& b);
+    std::size_t hash(const Value& value);
+    bool contains(const Value& container, const Value& item);
+    std::int64_t length(const Value& value);
+    Value getItem(const Value& object, const Value& index);
+    void setItem(const Value& object, const Value& index, Value value);
+    void deleteItem(const Value& object, const Value& index);
+    Value getAttr(const Value& object, const Value& name);
+    bool findAttr(const Value& object, const Value& name, Value& out);
+    void setAttr(const Value& object, const Value& name, Value value);
+    void deleteAttr(const Value& object, const Value& name);
+    // The method `name` of `object` without making a bound method: (function, self) or
+    // (callable, Empty).
+    void loadMethod(const Value& object, const Value& name, Value& function, Value& self);
+    Value lookupClass(const ClassObject* cls, const Value& name) const;  // Empty if missing
+    // The attributes every value has through its class: methods bound to it, properties.
+    bool typeAttribute(const Value& object, const Value& name, Value& out);
+    Value getIter(const Value& iterable);
+    bool next(const Value& iterator, Value& out);
+    std::vector<Value> toVector(const Value& iterable);
+    std::int64_t toIndex(const Value& value, const char* what);
+    double toDouble(const Value& value, const char* what);
+
+    std::string repr(const Value& value);
+    std::string toStr(const Value& value);
+    std::string format(const Value& value, std::string_view spec);
+    // `with` and `async with` (the async forms return what the statement awaits).
+    Value enterContext(const Value& manager);
+    Value exitContext(const Value& manager, const Value& error);
+    Value enterAsyncContext(const Value& manager);
+    Value exitAsyncContext(const Value& manager, const Value& error);
+
+    // ---- dicts ----
+    Value* dictLookup(DictObject* dict, const Value& key);
+    void dictSet(DictObject* dict, Value key, Value value);
+    Value dictGetStr(DictObject* dict, std::string_view key);  // Empty if missing
+    void dictSetStr(DictObject* dict, std::string_view key, Value value);
+
+    // ---- exceptions (objects/Exception.cpp) ----
+    struct ExceptionClasses {
+        ClassObject* baseException = nullptr;
+        ClassObject* exception = nullptr;
+        ClassObject* systemExit = nullptr;
+        ClassObject* keyboardInterrupt = nullptr;
+        ClassObject* generatorExit = nullptr;
+        ClassObject* baseExceptionGroup = nullptr;
+        ClassObject* exceptionGroup = nullptr;
+        ClassObject* arithmeticError = nullptr;
+        ClassObject* zeroDivisionError = nullptr;
+        ClassObject* overflowError = nullptr;
+        ClassObject* assertionError = nullptr;
+        ClassObject* attributeError = nullptr;
+        ClassObject* lookupError = nullptr;
+        ClassObject* indexError = nullptr;
+        ClassObject* keyError = nullptr;
+        ClassObject* nameError = nullptr;
+        ClassObject* unboundLocalError = nullptr;
+        ClassObject* runtimeError = nullptr;
+        ClassObject* recursionError = nullptr;
+        ClassObject* notImplementedError = nullptr;
+        ClassObject* typeError = nullptr;
+        ClassObject* valueError = nullptr;
+        ClassObject* unicodeError = nullptr;
+        ClassObject* stopIteration = nullptr;
+        ClassObject* osError = nullptr;
+        ClassObject* timeoutError = nullptr;
+        ClassObject* connectionError = nullptr;
+        ClassObject* fileNotFoundError = nullptr;
+        ClassObject* importError = nullptr;
+        ClassObject* moduleNotFoundError = nullptr;
+        ClassObject* memoryError = nullptr;
+        ClassObject* syntaxError = nullptr;
+        ClassObject* cancelledError = nullptr;
+        ClassObject* invalidStateError = nullptr;
+        ClassObject* queueEmpty = nullptr;
+        ClassObject* queueFull = nullptr;
+        ClassObject* warning = nullptr;
+        ClassObject* runtimeWarning = nullptr;
+    };
+    ExceptionClasses exc;
+
+    Value newException(ClassObject* cls, std::vector<Value> args);
+    Value newException(ClassObject* cls, const std::string& message);
+    [[noreturn]] void raise(ClassObject* cls, const std::string& message);
+    [[noreturn]] void raise(Value exception);
+    [[noreturn]] void typeError(const std::string& message) { raise(exc.typeError, message); }
+    [[noreturn]] void valueError(const std::string& message) { raise(exc.valueError, message); }
+    [[noreturn]] void raiseRecursionError();
+    ExceptionData* exceptionData(const Value& value) const;
+    bool isException(const Value& value) const;
+    // Any C++ exception as a Python exception object (ScriptError's value, or a translation).
+    Value exceptionFrom(const std::exception_ptr& error);
+    std::exception_ptr toExceptionPtr(const Value& exception) {
+        return std::make_exception_ptr(ScriptError(exception));
+    }
+    // "Traceback (most recent call last): ..." and the last line, as CPython prints them.
+    std::string formatTraceback(const Value& exception);
+    std::string exceptionLine(const Value& exception);  // "ValueError: boom"
+    std::string exceptionRepr(const Value& exception) { return repr(exception); }
+    Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions, bool asList);
+    void addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line);
+
+    // ---- classes and types (objects/Class.cpp; each type's own file fills its slots) ----
+    struct Types {
+        ClassObject* object = nullptr;
+        ClassObject* type = nullptr;
+        ClassObject* noneType = nullptr;
+        ClassObject* boolType = nullptr;
+        ClassObject* intType = nullptr;
+        ClassObject* floatType = nullptr;
+        ClassObject* strType = nullptr;
+        ClassObject* listType = nullptr;
+        ClassObject* tupleType = nullptr;
+        ClassObject* dictType = nullptr;
+        ClassObject* setType = nullptr;
+        ClassObject* rangeType = nullptr;
+        ClassObject* sliceType = nullptr;
+        ClassObject* functionType = nullptr;
+        ClassObject* builtinFunctionType = nullptr;
+        ClassObject* methodType = nullptr;
+        ClassObject* moduleType = nullptr;
+        ClassObject* cellType = nullptr;
+        ClassObject* generatorType = nullptr;
+        ClassObject* coroutineType = nullptr;
+        ClassObject* superType = nullptr;
+        ClassObject* iteratorTypes[16] = {};
+        ClassObject* dictKeysType = nullptr;
+        ClassObject* dictValuesType = nullptr;
+        ClassObject* dictItemsType = nullptr;
+        // asyncio
+        ClassObject* taskType = nullptr;
+        ClassObject* futureType = nullptr;
+        ClassObject* eventType = nullptr;
+        ClassObject* lockType = nullptr;
+        ClassObject* semaphoreType = nullptr;
+        ClassObject* queueType = nullptr;
+        ClassObject* taskGroupType = nullptr;
+        ClassObject* timeoutType = nullptr;
+        ClassObject* loopType = nullptr;
+        ClassObject* asCompletedType = nullptr;
+        ClassObject* streamType = nullptr;
+    };
+    Types types;
+    ClassObject* makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
+                           const TypeSlots& slots, NativeFn construct = nullptr, const char* module = "builtins");
+    void addMethod(ClassObject* cls, const char* name, NativeFn fn);
+    Value buildClass(const Value& bodyFunction, const Value& name, const Value& bases);
+    Value instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames);
+
+    // ---- modules (vm/Interpreter.cpp, modules/Modules.cpp) ----
+    Value importModule(const std::string& name);
+    Value globals() const { return globals_; }
+    Value builtins() const { return builtins_; }
+
+    // ---- output and diagnostics ----
+    void writeStdout(std::string_view text);
+    void writeStderr(std::string_view text);
+    void recordOutput(std::string_view text);
+    void flushOutputLine();  // records a last line printed without a newline
+    void warnNeverAwaited(const char* name, const SourceLocation& created);
+
+    // ---- cost model and budgets (vm/CostModel.cpp) ----
+    void chargeOps(std::uint64_t instructions);  // extra work done by builtins (per element)
+    void flushCost();
+    void checkBudget(std::uint32_t line);
+    [[noreturn]] void abort(const std::string& message, std::uint32_t line);
+    bool aborting() const { return aborting_; }
+    void beginAbort() { aborting_ = true; }  // from now on, script code raises ScriptAbort at once
+    std::uint64_t instructionsExecuted() const { return opsTotal_; }
+    const InterpreterLimits& limits() const { return limits_; }
+
+    // Native recursion (repr of nested lists, __init__ creating instances, ...) counts against
+    // the recursion limit, and so does the real C++ stack: whatever the build or the thread's
+    // stack size, a deep recursion ends in RecursionError, never in a stack overflow.
+    struct DepthGuard {
+        Interpreter& interp;
+        explicit DepthGuard(Interpreter& i) : interp(i) {
+            char probe = 0;
+            if (++interp.depth_ > interp.limits_.recursionLimit ||
+                reinterpret_cast<std::uintptr_t>(&probe) < interp.stackFloor_) {
+                --interp.depth_;
+                interp.raiseRecursionError();
+            }
+        }
+        ~DepthGuard() { --interp.depth_; }
+    };
+    // Notes the calling thread's stack so DepthGuard can keep a safety margin.
+    void measureStack();
+
+    // The task objects of this run, so that asyncio.current_task() returns the same object.
+    std::unordered_map<const void*, Object*> taskObjects;
+    bool loopDestroyed = false;
+
+private:
+    friend struct DepthGuard;
+    ClassObject* builtinTypeOf(const Value& value) const;
+
+    Value callFunctionNested(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
+    void stepCheck(std::uint32_t line);
+
+    Program& program_;
+    Heap heap_;
+    Output output_;
+    InterpreterLimits limits_;
+    const std::atomic<bool>* cancelled_;
+    Loop* loop_ = nullptr;
+    Recorder* recorder_ = nullptr;
+    bool loopRunning_ = false;
+    bool aborting_ = false;
+    std::string pendingStdoutLine_;
+
+    std::unordered_map<std::string_view, StrObject*> interned_;
+    std::vector<Value> internedKeep_;
+    Value emptyTuple_;
+    Value globals_;
+    Value builtins_;
+    std::unordered_map<std::string, Value> modules_;
+
+    // Frames
+    std::vector<std::vector<Frame*>> framePool_;
+    Frame* current_ = nullptr;
+    int depth_ = 0;
+    std::uintptr_t stackFloor_ = 0;  // lowest stack address the interpreter may reach
+
+    // Cost model and budgets
+    std::uint64_t opsTotal_ = 0;
+    std::uint64_t costPs_ = 0;
+    std::uint64_t stepStartOps_ = 0;
+    std::uint64_t stepIteration_ = ~0ULL;
+    const void* stepTask_ = nullptr;
+    const void* stepThread_ = nullptr;
+    std::uint64_t nextCancelCheck_ = 0;
+};
+
+} // namespace awaitscope::script
