@@ -231,7 +231,7 @@ ExportPlan planExport(const Trace& trace, const TraceIndex& index) {
 class ChromeWriter {
 public:
     ChromeWriter(const Trace& trace, const ByteSink& sink)
-        : trace_(trace), analysis_(analyseForExport(trace)), plan_(planExport(trace, index_)), out_(sink) {}
+        : trace_(trace), derived_(trace), index_(derived_.index()), plan_(planExport(trace, index_)), out_(sink) {}
 
     bool write() {
         out_.raw("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":");
