@@ -11,6 +11,7 @@
 #include <awaitscope/cli/ReportCommand.h>
 #include <awaitscope/cli/TerminalText.h>
 #include <awaitscope/cli/RunPythonCommand.h>
+#include <awaitscope/cpython/CPythonRun.h>
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
@@ -106,18 +107,97 @@ int listSampleTraces() {
     return 0;
 }
 
-// Core's io and script behind the window's hooks, with the sample traces found here.
+// Where the CPython recorder may be, in order: named by the environment, installed beside the
+// binary, or in the source tree this binary was built from.
+std::vector<std::string> recorderCandidates() {
+    std::vector<std::string> candidates;
+    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object needed
+    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
+                                 here + "/../share/awaitscope/awaitscope_record.py",
+#ifdef AWAITSCOPE_RECORDER_SCRIPT
+                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
+#else
+                                 QString()
+#endif
+         })
+        if (!place.isEmpty())
+            candidates.push_back(place.toLocal8Bit().toStdString());
+    return candidates;
+}
+
+// A program run under CPython, for the window: its trace, and why it ended when that was not
+// by itself with exit code 0 (as remarks about the whole run, printed without a count).
+awaitscope::LoadResult runUnderPython(const awaitscope::ui::PythonRunRequest& request, const awaitscope::LoadProgress& progress) {
+    awaitscope::CPythonRunOptions options;
+    options.recorder = awaitscope::findRecorder(recorderCandidates());
+    options.script = request.script;
+    options.workingDirectory = request.workingDirectory;
+    options.virtualClock = request.virtualClock;
+    options.maxVirtualSeconds = request.maxVirtualSeconds;
+    options.maxWallSeconds = request.maxWallSeconds;
+    if (request.onOutput) {
+        options.onStdout = [&](std::string_view text) { request.onOutput(1, text); };
+        options.onStderr = [&](std::string_view text) { request.onOutput(2, text); };
+    }
+    if (request.onProgress)
+        options.onProgress = [&](const awaitscope::CPythonProgress& p) { request.onProgress(p.wallElapsed, p.programTime); };
+    options.cancelled = progress.cancelled;
+    awaitscope::CPythonRunResult result = awaitscope::runUnderCPython(options);
+    awaitscope::LoadResult loaded = std::move(result.trace);
+    if (!loaded.ok) {
+        if (!result.error.empty())
+            loaded.error = result.error;
+        return loaded;
+    }
+    auto remark = [&loaded](std::string what) { loaded.warnings.push_back({std::move(what), {}, 0}); };
+    const std::string& ending = loaded.trace.metadata.ending;
+    if (result.ending == awaitscope::CPythonEnding::Stopped)
+        remark(ending.empty() ? "stopped: a budget ran out" : ending);
+    else if (result.ending == awaitscope::CPythonEnding::Signalled)
+        remark("the program was killed by signal " + std::to_string(result.exitCode - 128) +
+               (ending.empty() ? std::string() : " (" + ending + ")"));
+    else if (result.exitCode != 0)
+        remark("the program exited with code " + std::to_string(result.exitCode));
+    return loaded;
+}
+
+// Core's io and script behind the window's hooks, with the sample traces found here and
+// programs run under CPython with the recorder found here.
 awaitscope::ui::TraceSources makeTraceSources() {
     awaitscope::ui::TraceSources sources = awaitscope::ui::coreTraceSources();
     sources.sampleTraces = findSampleTraces();
+    sources.runPython = runUnderPython;
+    sources.pythonUnavailable = [] {
+        std::string why;
+        if (awaitscope::findPython3(&why).empty())
+            return why;
+        if (awaitscope::findRecorder(recorderCandidates()).empty())
+            return std::string("the recorder (awaitscope_record.py) is not installed");
+        return std::string();
+    };
     return sources;
 }
 
 // `--run SCRIPT.py|NAME`: the script's output on stdout exactly as python3 prints it,
 // diagnostics on stderr, the exit code python3 would give; `--out` also saves the trace.
-int runScriptCommand(const QString& target, const QString& outPath) {
+// A budget in seconds given on the command line: false (with a message) unless positive.
+bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& option, double& seconds) {
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    seconds = parser.value(option).toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds > 1e9) {
+        std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
+                     qPrintable(option.names().first()), qPrintable(parser.value(option)));
+        return false;
+    }
+    return true;
+}
+
+int runScriptCommand(const QString& target, const QString& outPath, double maxWallSeconds) {
     std::string source;
     awaitscope::ScriptRunOptions options;
+    options.maxWallSeconds = maxWallSeconds;
     const awaitscope::Scenario* scenario = nullptr;
     if (QFileInfo(target).isFile()) {
         QFile file(target);
@@ -162,28 +242,9 @@ int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption&
     for (const QString& argument : parser.positionalArguments())
         options.arguments.push_back(argument.toLocal8Bit().toStdString());
     options.outPath = parser.value(out).toLocal8Bit().toStdString();
-    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section('/', 0, -2);  // no app object here
-    for (const QString& place : {qEnvironmentVariable("AWAITSCOPE_RECORDER"), here + "/awaitscope-record",
-                                 here + "/../share/awaitscope/awaitscope_record.py",
-#ifdef AWAITSCOPE_RECORDER_SCRIPT
-                                 QStringLiteral(AWAITSCOPE_RECORDER_SCRIPT)
-#else
-                                 QString()
-#endif
-         })
-        if (!place.isEmpty())
-            options.recorderCandidates.push_back(place.toLocal8Bit().toStdString());
-    for (const auto& [option, budget] : {std::pair{&maxVirtual, &options.maxVirtualSeconds}, std::pair{&maxWall, &options.maxWallSeconds}}) {
-        if (!parser.isSet(*option))
-            continue;
-        bool ok = false;
-        *budget = parser.value(*option).toDouble(&ok);
-        if (!ok || !(*budget > 0) || *budget > 1e9) {
-            std::fprintf(stderr, "awaitscope: --%s needs a positive number of seconds, not '%s'\n",
-                         qPrintable(option->names().first()), qPrintable(parser.value(*option)));
-            return awaitscope::kExitUsage;
-        }
-    }
+    options.recorderCandidates = recorderCandidates();
+    if (!readSeconds(parser, maxVirtual, options.maxVirtualSeconds) || !readSeconds(parser, maxWall, options.maxWallSeconds))
+        return awaitscope::kExitUsage;
     return awaitscope::runPythonCommand(options, std::cerr);
 }
 
@@ -257,7 +318,8 @@ int main(int argc, char** argv) {
                        "would wait forever (default a week)."),
         QStringLiteral("seconds"));
     const QCommandLineOption maxWallOption(QStringLiteral("max-wall-time"),
-        QStringLiteral("With --engine python: stop the program after this many real seconds (default: no limit)."),
+        QStringLiteral("With --run: stop the script or program after this many real seconds, with a message naming "
+                       "the line at work; the trace so far is kept (default: no limit)."),
         QStringLiteral("seconds"));
     parser.addOptions({engineOption, maxVirtualOption, maxWallOption});
     const QCommandLineOption listScenariosOption(QStringLiteral("list-scenarios"),
@@ -268,7 +330,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open."), QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open, or a Python program (.py) to open as a script."),
+                                 QStringLiteral("[file]"));
     acceptQtOptions(parser, argumentsOf(argc, argv).contains(QStringLiteral("--help-all")));
     // Qt's options have one dash (-style, -reverse); ours work with one or two.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -310,8 +373,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "awaitscope: --engine is 'interpreter' or 'python', not '%s'\n", qPrintable(parser.value(engineOption)));
         return awaitscope::kExitUsage;
     }
-    if (parser.isSet(runOption))
-        return runScriptCommand(parser.value(runOption), parser.value(outOption));
+    if (parser.isSet(runOption)) {
+        double maxWallSeconds = 0;
+        if (!readSeconds(parser, maxWallOption, maxWallSeconds))
+            return awaitscope::kExitUsage;
+        return runScriptCommand(parser.value(runOption), parser.value(outOption), maxWallSeconds);
+    }
     if (parser.isSet(reportOption)) {
         awaitscope::ReportOptions options;
         if (parser.isSet(frozenOption)) {

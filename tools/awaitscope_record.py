@@ -1344,7 +1344,7 @@ _WAITS = {
     "sleep": ("timer", "asyncio.sleep"),
     "Event.wait": ("event", "Event.wait"),
     "Lock.acquire": ("lock", "Lock.acquire"),
-    "Condition.wait": ("lock", "Condition.wait"),
+    "Condition.wait": ("condition", "Condition.wait"),
     "Semaphore.acquire": ("semaphore", "Semaphore.acquire"),
     "BoundedSemaphore.acquire": ("semaphore", "Semaphore.acquire"),
     "Queue.get": ("queue", "Queue.get"),
@@ -1354,11 +1354,13 @@ _WAITS = {
     "wait_for": ("task", "asyncio.wait_for"),
     "to_thread": ("thread", "asyncio.to_thread"),
     "as_completed.<locals>._wait_for_one": ("queue", "asyncio.as_completed"),
+    "_wait": ("wait", "asyncio.wait"),
+    "StreamReader._wait_for_data": ("stream", "StreamReader.read"),
 }
 
 # Wake-ups whose future no task completed: the step that set it (Event.set, a lock's release,
 # a queue's put...) is the waker: the running one, or else the one that ran last.
-_WOKEN_BY_LAST_STEP = frozenset(("event", "lock", "semaphore", "queue", "taskgroup", "gather"))
+_WOKEN_BY_LAST_STEP = frozenset(("event", "lock", "semaphore", "queue", "taskgroup", "gather", "condition", "wait"))
 
 # Per code object of a coroutine or generator in a task's await chain: None for the program's
 # own code, or the (kind, label) of the wait when it is asyncio's (_NOT_A_WAIT when asyncio's

@@ -1,9 +1,10 @@
 #include "MainWindow.h"
 
 #include "app/ImageSizeDialog.h"
-#include "teaching/PlaybackController.h"
+#include "app/NoticeBar.h"
 #include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
+#include "app/ScriptDocument.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
 #include "model/QtText.h"
@@ -15,11 +16,13 @@
 #include "panels/DiagnosticsPanel.h"
 #include "panels/EventTablePanel.h"
 #include "panels/LessonPanel.h"
+#include "panels/LiveOutputView.h"
 #include "panels/LoopInsidesPanel.h"
 #include "panels/OutputPanel.h"
 #include "panels/PlaybackBar.h"
 #include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
+#include "teaching/PlaybackController.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineView.h"
 
@@ -38,11 +41,13 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace awaitscope::ui {
 
@@ -91,6 +96,7 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     createPlaybackActions();
     createStatusBar();
     restoreSettings();
+    connectScriptDocument();
     connect(document_, &TraceDocument::documentChanged, this, [this] {
         view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
         comparison_->mainDocumentChanged();
@@ -118,7 +124,19 @@ bool MainWindow::isLoading() const { return job_ && job_->isRunning(); }
 void MainWindow::createPanels() {
     timeline_ = new TimelineView(document_, view_, this);
     comparison_ = new ComparisonView(timeline_, document_, view_, this);
-    setCentralWidget(comparison_);
+    // Above the timeline: notices that stay until dismissed (a load's warnings, a fallback offer).
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    fallbackBar_ = new NoticeBar(NoticeBar::Kind::Information, centre);
+    fallbackBar_->setObjectName(QStringLiteral("fallbackOffer"));
+    warningsBar_ = new NoticeBar(NoticeBar::Kind::Warning, centre);
+    warningsBar_->setObjectName(QStringLiteral("loadWarnings"));
+    column->addWidget(fallbackBar_);
+    column->addWidget(warningsBar_);
+    column->addWidget(comparison_, 1);
+    setCentralWidget(centre);
 
     auto addDock = [this](QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* dock = new QDockWidget(title, this);
@@ -144,7 +162,11 @@ void MainWindow::createPanels() {
     QDockWidget* codeDock = addDock(code_, tr("Code"), QStringLiteral("codeDock"), Qt::RightDockWidgetArea);
     QDockWidget* insidesDock = addDock(insides_, tr("Loop Insides"), QStringLiteral("insidesDock"), Qt::RightDockWidgetArea);
     QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
-    QDockWidget* outputDock = addDock(output_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
+    outputStack_ = new QStackedWidget(this);  // the trace's output, or a Python run's as it comes
+    liveOutput_ = new LiveOutputView(outputStack_);
+    outputStack_->addWidget(output_);
+    outputStack_->addWidget(liveOutput_);
+    QDockWidget* outputDock = addDock(outputStack_, tr("Output"), QStringLiteral("outputDock"), Qt::BottomDockWidgetArea);
     QDockWidget* predictDock = addDock(predict_, tr("Predict"), QStringLiteral("predictDock"), Qt::BottomDockWidgetArea);
     QDockWidget* eventsDock = addDock(events_, tr("Events"), QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, lessonDock, Qt::Vertical);
@@ -181,6 +203,7 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    addScriptActions(file);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QMenu* samples = file->addMenu(tr("Open &Sample Trace"));
     samples->setObjectName(QStringLiteral("sampleTracesMenu"));
@@ -218,10 +241,13 @@ void MainWindow::createActions() {
     lessonsButton->setMenu(lessonsMenu);
     run->addSeparator();
     runAgainAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Run &Again"), this, [this] {
-        if (!document_->scenarioName().isEmpty())
+        if (script_)
+            runScript();
+        else if (!document_->scenarioName().isEmpty())
             runScenario(document_->scenarioName());
     });
     runAgainAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+    addEngineMenu(run);
     run->addSeparator();
     compareMenu_ = run->addMenu(tr("&Compare With"));
     comparePreviousAction_ = compareMenu_->addAction(tr("The &Previous Run"), this, &MainWindow::compareWithPrevious);
@@ -439,8 +465,9 @@ void MainWindow::createPlaybackActions() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = document_->displayName();
+    const QString name = script_ ? script_->fileName() + QStringLiteral("[*]") : document_->displayName();
     setWindowTitle(name.isEmpty() ? tr("Awaitscope") : tr("%1 — Awaitscope").arg(name));
+    setWindowModified(script_ && script_->isModified());
     rangeLabel_->clear();
 }
 
@@ -450,7 +477,8 @@ void MainWindow::updateActions() {
     exportChromeAction_->setEnabled(open && static_cast<bool>(sources_.save));
     exportPngAction_->setEnabled(open);
     exportSvgAction_->setEnabled(open);
-    runAgainAction_->setEnabled(!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario));
+    runAgainAction_->setEnabled(script_ || (!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario)));
+    engineMenu_->setEnabled(script_ != nullptr);
     comparePreviousAction_->setEnabled(open && previousRun_);
     compareMenu_->setEnabled(open);
 }
@@ -501,8 +529,8 @@ void MainWindow::finishJob(const LoadOutcome& outcome, const QString& what) {
         statusBar()->showMessage(tr("%1: %2").arg(what, outcome.error), 15000);  // the editor marks the line
     else if (!outcome.ok)
         showError(what, outcome.error.isEmpty() ? tr("Unknown error.") : outcome.error);
-    else if (!outcome.warnings.isEmpty())
-        statusBar()->showMessage(outcome.warnings.join(QStringLiteral("; ")), 15000);
+    if (outcome.ok)
+        showWarnings(what, outcome.warnings);
     emit loadFinished(outcome.ok);
 }
 
@@ -512,6 +540,10 @@ void MainWindow::cancelLoading() {
 }
 
 void MainWindow::openFile(const QString& path) {
+    if (path.endsWith(QStringLiteral(".py"), Qt::CaseInsensitive)) {  // a program, not a trace
+        openScript(path);
+        return;
+    }
     if (!sources_.load) {
         showError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
                   tr("Opening trace files is not available in this build."));
@@ -523,6 +555,7 @@ void MainWindow::openFile(const QString& path) {
     startJob(tr("Opening %1").arg(QFileInfo(path).fileName()),
              std::make_unique<TraceLoadJob>(TraceLoadJob::FileWork([load, file](const LoadProgress& progress) { return load(file, progress); })),
              [this, path](const LoadOutcome& outcome) {
+                 closeScript();
                  lessonName_.clear();
                  document_->setModel(outcome.model, DocumentOrigin::File, QFileInfo(path).fileName(), path);
                  RecentFiles().add(path);
@@ -544,6 +577,7 @@ void MainWindow::runScenario(const QString& name) {
              std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, scenario](const LoadProgress& progress) { return run(scenario, progress); }),
                                             lesson ? lesson->fileName : scenario),
              [this, name, title](const LoadOutcome& outcome) {
+                 closeScript();
                  lessonName_ = name;
                  previousRun_.reset();
                  document_->setModel(outcome.model, DocumentOrigin::Scenario, title, name);
@@ -551,6 +585,10 @@ void MainWindow::runScenario(const QString& name) {
 }
 
 void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
+    if (script_) {  // the learner's own program runs as itself, with its engine
+        runScript();
+        return;
+    }
     if (!sources_.runSource) {
         showError(tr("Could not run the edited code"), tr("Running edited code needs the script interpreter, which is not in this build."));
         emit loadFinished(false);

@@ -18,6 +18,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QStackedWidget;
 class QToolButton;
 
 namespace awaitscope::ui {
@@ -28,17 +29,21 @@ class DetailsPanel;
 class DiagnosticsPanel;
 class EventTablePanel;
 class LessonPanel;
+class LiveOutputView;
 class LoopInsidesPanel;
+class NoticeBar;
 class OutputPanel;
 class PlaybackBar;
 class PlaybackController;
 class PredictPanel;
 class ScenarioBrowser;
+class ScriptDocument;
 class TimelineView;
 class TraceDocument;
 class TraceLoadJob;
 class ViewState;
 struct LoadOutcome;
+enum class ScriptEngine;
 
 enum class Theme { System, Light, Dark };
 
@@ -70,6 +75,11 @@ public:
     QString lessonName() const { return lessonName_; }
     bool hasLesson(const QString& name) const { return scenarioFor(name) != nullptr; }
     bool isLoading() const;
+    // The learner's own program, when one is open as a document (New / Open Script); else null.
+    ScriptDocument* scriptDocument() const { return script_; }
+    NoticeBar* fallbackOffer() const { return fallbackBar_; }  // "Run with Python" when the interpreter cannot
+    NoticeBar* warningsBar() const { return warningsBar_; }    // the last load's warnings, until the next load
+    LiveOutputView* liveOutput() const { return liveOutput_; } // a Python run's output as it comes
 
 public slots:
     // Loads in the background; on failure an error dialog explains and the open trace stays.
@@ -91,6 +101,13 @@ public slots:
     bool exportChromeJson(const QString& path);
     void cancelLoading();
     void setTheme(awaitscope::ui::Theme theme);
+    // Scripts as documents (MainWindowScripts.cpp). openScript reads `path` and, when its engine
+    // is the interpreter, runs it; a loadFinished follows either way.
+    void newScript();
+    void openScript(const QString& path);
+    void runScript();  // the open script, with its engine
+    void runScriptWith(awaitscope::ui::ScriptEngine engine);
+    void setScriptEngine(awaitscope::ui::ScriptEngine engine);  // remembered for the script
 
 signals:
     // After every load or run: ok false for failures and cancels (tests wait on it).
@@ -118,6 +135,16 @@ private:
     void exportImageDialog(bool svg);
     void exportChromeDialog();
     void openDialog();
+    void addScriptActions(QMenu* file);
+    void addEngineMenu(QMenu* run);
+    void connectScriptDocument();
+    void showScriptDocument(ScriptDocument* script, const QString& text);
+    void closeScript();
+    void runScriptInInterpreter(const QString& source);
+    void runScriptUnderPython(const QString& source, bool virtualClock);
+    void showScriptRun(const LoadOutcome& outcome);
+    void offerPython(const LoadOutcome& outcome, const QString& pythonMissing);
+    void showWarnings(const QString& what, const QStringList& warnings);
 
     TraceSources sources_;
     std::vector<Scenario> scenarios_;
@@ -141,6 +168,13 @@ private:
     std::shared_ptr<const DerivedTrace> previousRun_;
     QString previousRunName_;
     QString lessonName_;
+    ScriptDocument* script_ = nullptr;
+    int untitledScripts_ = 0;
+    NoticeBar* fallbackBar_ = nullptr;
+    NoticeBar* warningsBar_ = nullptr;
+    LiveOutputView* liveOutput_ = nullptr;
+    QStackedWidget* outputStack_ = nullptr;
+    QMenu* engineMenu_ = nullptr;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;

@@ -1,7 +1,8 @@
 // The interpreter's real speed against python3 on the same CPU-bound script, as a ratio
 // measured in one run (best of three each, in CPU time so that a busy machine does not skew
 // it), plus the cost model's virtual time against CPython's CPU time for the same work (how
-// long the script freezes the loop).
+// long the script freezes the loop). Then large-string cases (64 MB strings), each against
+// CPython on the same script: string operations should cost what CPython's do.
 #include <awaitscope/script/ScriptRunner.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -64,30 +66,85 @@ double cpythonSeconds(const char* path, int runs, double& reported) {
     return best;
 }
 
+// Best-of-`runs` CPU seconds of the interpreter on `source`; negative if it failed.
+double interpreterSeconds(const std::string& source, const char* fileName, int runs, std::string* output = nullptr) {
+    double best = 1e9;
+    for (int i = 0; i < runs; ++i) {
+        awaitscope::ScriptRunOptions options;
+        options.fileName = fileName;
+        const std::clock_t start = std::clock();
+        const awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
+        const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+        if (!result.ok) {
+            std::fprintf(stderr, "bench_interpreter: %s failed:\n%s", fileName, result.stderrText.c_str());
+            return -1;
+        }
+        best = std::min(best, seconds);
+        if (output)
+            *output = result.stdoutText;
+    }
+    return best;
+}
+
+struct StringCase {
+    const char* name;
+    const char* source;  // prints a number last (what cpythonSeconds reads)
+};
+
+// 64 MB strings: what a log-processing or prompt-building script does at scale.
+constexpr StringCase kStringCases[] = {
+    {"str.replace, 32M matches", "s = 'ab' * (32 * 1024 * 1024)\nt = s.replace('a', 'xy')\nprint(len(t))\n"},
+    {"str.replace, no match", "s = 'ab' * (32 * 1024 * 1024)\nt = s.replace('abc', 'x')\nprint(len(t))\n"},
+    {"str.join of 8M parts", "parts = ['abcdefgh'] * (8 * 1024 * 1024)\nt = ''.join(parts)\nprint(len(t))\n"},
+    {"str.split of 2M words", "s = 'word ' * (2 * 1024 * 1024)\nprint(len(s.split()))\n"},
+    {"str.find at the end", "s = 'ab' * (32 * 1024 * 1024) + 'c'\nprint(s.find('c'))\n"},
+    {"str.upper", "s = 'ab' * (32 * 1024 * 1024)\nprint(len(s.upper()))\n"},
+    {"s += piece, 200K times", "s = ''\nfor i in range(200000):\n    s += 'abcdefgh'\nprint(len(s))\n"},
+};
+
+void benchStrings() {
+    std::printf("large strings (best of 2; CPU time)\n");
+    std::printf("  %-26s %10s %10s %8s\n", "case", "awaitscope", "python3", "ratio");
+    for (const StringCase& each : kStringCases) {
+        char path[] = "/tmp/bench_interpreter_XXXXXX";
+        const int fd = mkstemp(path);
+        if (fd < 0)
+            return;
+        const std::string source = each.source;
+        if (write(fd, source.data(), source.size()) != static_cast<ssize_t>(source.size())) {
+            close(fd);
+            return;
+        }
+        close(fd);
+        const double ours = interpreterSeconds(source, "string_case.py", 2);
+        double reported = 0;
+        const double cpython = cpythonSeconds(path, 2, reported);
+        unlink(path);
+        if (cpython > 0 && ours >= 0)
+            std::printf("  %-26s %9.3fs %9.3fs %7.2fx\n", each.name, ours, cpython, ours / std::max(cpython, 1e-3));
+        else
+            std::printf("  %-26s %9.3fs %10s %8s\n", each.name, ours, "n/a", "-");
+    }
+}
+
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--strings") {
+        benchStrings();
+        return 0;
+    }
     const std::string source = readFile(WORKLOAD);
     if (source.empty()) {
         std::fprintf(stderr, "bench_interpreter: cannot read %s\n", WORKLOAD);
         return 1;
     }
     constexpr int kRuns = 3;
-    double best = 1e9;
-    double virtualSeconds = 0;
-    for (int i = 0; i < kRuns; ++i) {
-        awaitscope::ScriptRunOptions options;
-        options.fileName = "bench_interpreter_workload.py";
-        const std::clock_t start = std::clock();
-        const awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
-        const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-        if (!result.ok) {
-            std::fprintf(stderr, "bench_interpreter: the workload failed:\n%s", result.stderrText.c_str());
-            return 1;
-        }
-        best = std::min(best, seconds);
-        virtualSeconds = lastNumber(result.stdoutText);
-    }
+    std::string output;
+    const double best = interpreterSeconds(source, "bench_interpreter_workload.py", kRuns, &output);
+    if (best < 0)
+        return 1;
+    const double virtualSeconds = lastNumber(output);
     double cpythonReported = 0;
     const double cpython = cpythonSeconds(WORKLOAD, kRuns, cpythonReported);
     std::printf("interpreter workload (best of %d)\n", kRuns);
@@ -103,5 +160,6 @@ int main() {
     std::printf("  CPython CPU time        %8.3f s for the same work\n", cpython);
     std::printf("  virtual / CPython       %8.2f (goal: 0.5 .. 2.0)\n", virtualSeconds / cpython);
     (void)cpythonReported;
+    benchStrings();
     return 0;
 }

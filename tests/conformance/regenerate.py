@@ -6,7 +6,9 @@ samples/scenarios/*.py      -> tests/conformance/scenarios/<name>.out and <name>
 
 The CTest driver (tst_conformance) runs the same scripts through Awaitscope's interpreter
 and compares stdout line for line. Scripts print elapsed times rounded (:.1f), so CPython's
-wall-clock times and Awaitscope's virtual ones agree.
+wall-clock times and Awaitscope's virtual ones agree. On a busy machine CPython's wall clock
+drifts now and then, so a script whose output differs between runs is run five times and the
+most common output is kept.
 Usage: python3 tests/conformance/regenerate.py [name ...]
 """
 import pathlib
@@ -21,8 +23,16 @@ if sys.version_info[:2] != (3, 11):
     sys.exit(f"CPython 3.11 is the oracle; this is {sys.version.split()[0]}")
 
 
-def run(script):
+def run_once(script):
     return subprocess.run([sys.executable, script.name], capture_output=True, text=True, cwd=script.parent, timeout=120)
+
+
+def run(script):
+    results = [run_once(script), run_once(script)]
+    if results[0].stdout != results[1].stdout:
+        results += [run_once(script) for _ in range(3)]
+    outputs = [r.stdout for r in results]
+    return max(results, key=lambda r: outputs.count(r.stdout))
 
 
 failed = False

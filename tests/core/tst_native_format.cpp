@@ -350,7 +350,7 @@ private slots:
         row("unknown wait kind", withTask("[0,\"ready\",\"nap\"]"),
             "t.json: tasks[0].events[0][2] (near byte 84): unknown wait kind \"nap\"; expected one of \"none\", \"start\", "
             "\"yield\", \"timer\", \"task\", \"gather\", \"taskgroup\", \"event\", \"lock\", \"semaphore\", \"queue\", "
-            "\"thread\", \"future\", \"cancel\"");
+            "\"thread\", \"future\", \"cancel\", \"condition\", \"wait\", \"shield\", \"stream\"");
         row("negative time", withTask("[-5,\"resume\"]"),
             "t.json: tasks[0].events[0][0] (near byte 72): time -5 ns is negative: times count from the start of the run");
         row("time past 2^62", withTask("[4611686018427387905,\"resume\"]"),

@@ -496,6 +496,137 @@ Task<> cancelChain(int length) {
     }
 }
 
+
+// ---- wait_first_completed.py ----
+Task<> waitBystander() {
+    for (int i = 0; i < 4; ++i) {
+        say(format("bystander %d", i));
+        co_await sleep(0s);
+    }
+}
+Task<std::string> waitRacer(std::string name, std::chrono::milliseconds delay) {
+    co_await sleep(delay);
+    say(name + " finished");
+    if (name == "fast")
+        (void)createTask(waitBystander());
+    co_return name;
+}
+Task<> waitFirstCompleted() {
+    const TimeNs start = clockNow();
+    TaskHandle<std::string> fast = createTask(waitRacer("fast", 100ms));
+    TaskHandle<std::string> slow = createTask(waitRacer("slow", 300ms));
+    auto split = [](std::initializer_list<detail::FutureState*> futures) {
+        int done = 0;
+        for (detail::FutureState* f : futures)
+            done += f->done() ? 1 : 0;
+        return std::pair{done, static_cast<int>(futures.size()) - done};
+    };
+    // Arguments bound to locals: GCC 12 destroys temporaries inside co_await twice.
+    std::vector<detail::Ref<detail::FutureState>> both{fast.state(), slow.state()};
+    std::vector<detail::Ref<detail::FutureState>> slowOnly{slow.state()};
+    co_await wait(both, ReturnWhen::FirstCompleted);
+    say(format("done [%s] pending %d %s", fast.done() ? "True" : "False", split({slow.state()}).second,
+               seconds1(clockNow() - start).c_str()));
+    co_await wait(slowOnly, ReturnWhen::AllCompleted, std::chrono::nanoseconds(100ms));
+    auto [done, pending] = split({slow.state()});
+    say(format("after timeout %d %d %s", done, pending, seconds1(clockNow() - start).c_str()));
+    co_await wait(slowOnly, ReturnWhen::AllCompleted);
+    std::tie(done, pending) = split({slow.state()});
+    say(format("all %d %d %s", done, pending, seconds1(clockNow() - start).c_str()));
+}
+
+// ---- shield_keeps_inner.py ----
+Task<int> shieldCommit() {
+    co_await sleep(200ms);
+    say("committed");
+    co_return 7;
+}
+Task<int> shieldCaller(TaskHandle<int> inner) {
+    try {
+        Future<int> outer = shield(inner);
+        co_return co_await outer;
+    } catch (const CancelledError&) {
+        say("caller cancelled");
+        throw;
+    }
+}
+Task<> shieldKeepsInner() {
+    const TimeNs start = clockNow();
+    TaskHandle<int> inner = createTask(shieldCommit());
+    TaskHandle<int> outer = createTask(shieldCaller(inner));
+    co_await sleep(100ms);
+    outer.cancel();
+    try {
+        co_await outer;
+    } catch (const CancelledError&) {
+        say(std::string("outer cancelled ") + (inner.done() ? "True" : "False"));
+    }
+    const int result = co_await inner;
+    say(format("inner result %d %s", result, seconds1(clockNow() - start).c_str()));
+}
+
+// ---- condition_notify.py ----
+Task<> conditionWaiter(std::string name, Condition cond) {
+    co_await cond.acquire();
+    say(name + " waits");
+    co_await cond.wait();
+    say(name + " woken");
+    cond.release();
+}
+Task<> conditionNotify() {
+    Condition cond;
+    std::vector<Task<>> waiters;
+    for (const char* n : {"a", "b", "c"})
+        waiters.push_back(conditionWaiter(n, cond));
+    std::vector<TaskHandle<>> tasks;
+    for (auto& w : waiters)
+        tasks.push_back(createTask(std::move(w)));
+    co_await sleep(100ms);
+    co_await cond.acquire();
+    cond.notify(2);
+    say("notified two");
+    cond.release();
+    co_await sleep(100ms);
+    co_await cond.acquire();
+    cond.notifyAll();
+    say("notified all");
+    cond.release();
+    for (auto& t : tasks)
+        co_await t;
+}
+
+// ---- priority_and_lifo_queues.py ----
+std::string listText(const std::vector<int>& items) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(items[i]);
+    return text + "]";
+}
+Task<> latePut(Queue<int> queue) {
+    co_await sleep(100ms);
+    queue.putNowait(42);
+    say("put 42");
+}
+Task<> priorityAndLifoQueues() {
+    Queue<int> pq(0, QueueOrder::Priority);
+    for (int n : {5, 1, 4, 1, 3, 9, 2, 6})
+        pq.putNowait(n);
+    std::vector<int> out;
+    for (int i = 0; i < 8; ++i)
+        out.push_back(pq.getNowait());
+    say("priority " + listText(out));
+    Queue<int> lq(0, QueueOrder::Lifo);
+    for (int n : {1, 2, 3})
+        lq.putNowait(n);
+    out.clear();
+    for (int i = 0; i < 3; ++i)
+        out.push_back(lq.getNowait());
+    say("lifo " + listText(out));
+    TaskHandle<> putter = createTask(latePut(pq));
+    const int got = co_await pq.get();
+    say(format("got %d", got));
+    co_await putter;
+}
 } // namespace
 
 class TestRuntimeOrder : public QObject {
@@ -531,6 +662,10 @@ private slots:
     void toThreadKeepsTheLoopFree() { check("to_thread_keeps_loop_free", toThreadKeepsLoopFree); }
     void cancelRaisesAtTheSuspendedAwait() { check("cancel_delivers_at_await", cancelDeliversAtAwait); }
     void exceptionsTravelToTheAwaiter() { check("exceptions_travel", exceptionsTravel); }
+    void waitWakesOneIterationAfterTheFirstFinisher() { check("wait_first_completed", waitFirstCompleted); }
+    void shieldedWorkOutlivesItsCancelledWaiter() { check("shield_keeps_inner", shieldKeepsInner); }
+    void conditionNotifyWakesTheOldestWaiters() { check("condition_notify", conditionNotify); }
+    void priorityAndLifoQueuesKeepTheirOrder() { check("priority_and_lifo_queues", priorityAndLifoQueues); }
 
     void tasksAwaitingThemselvesRaiseInsteadOfOverflowingTheStack() {
         testsupport::printed().clear();

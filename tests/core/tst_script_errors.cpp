@@ -48,6 +48,19 @@ private slots:
         QTest::newRow("async with outside async function")
             << "import asyncio\ndef f():\n    async with asyncio.Lock():\n        pass\n"
             << "SyntaxError: 'async with' outside async function" << 3 << 1;
+        QTest::newRow("async for outside async function")
+            << "def f():\n    async for x in y:\n        pass\n" << "SyntaxError: 'async for' outside async function" << 2 << 1;
+        QTest::newRow("async comprehension outside async function")
+            << "def f():\n    return [x async for x in y]\n"
+            << "SyntaxError: asynchronous comprehension outside of an asynchronous function" << 2 << 1;
+        QTest::newRow("return with value in async generator")
+            << "async def gen():\n    yield 1\n    return 5\n" << "SyntaxError: 'return' with value in async generator" << 3 << 1;
+        QTest::newRow("walrus in a comprehension in a class body")
+            << "class C:\n    xs = [(y := 1) for _ in range(2)]\n"
+            << "SyntaxError: assignment expression within a comprehension cannot be used in a class body" << 2 << 1;
+        QTest::newRow("walrus rebinding the iteration variable")
+            << "ys = [(x := 1) for x in range(2)]\n"
+            << "SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'" << 1 << 1;
         QTest::newRow("return outside function") << "return 5\n" << "SyntaxError: 'return' outside function" << 1 << 1;
         QTest::newRow("break outside loop") << "x = 1\nbreak\n" << "SyntaxError: 'break' outside loop" << 2 << 1;
         QTest::newRow("positional after keyword") << "f(x=1, 2)\n" << "SyntaxError: positional argument follows keyword argument" << 1 << 1;
@@ -68,6 +81,21 @@ private slots:
         QTest::newRow("awaiting a non-awaitable")
             << "import asyncio\n\n\nasync def main():\n    await 5\n\nasyncio.run(main())\n"
             << "TypeError: object int can't be used in 'await' expression" << 5 << 1;
+        QTest::newRow("async for over a non-iterable")
+            << "import asyncio\n\n\nasync def main():\n    async for x in 5:\n        pass\n\nasyncio.run(main())\n"
+            << "TypeError: 'async for' requires an object with __aiter__ method, got int" << 5 << 1;
+        QTest::newRow("anext past the end")
+            << "import asyncio\n\n\nasync def gen():\n    yield 1\n\n\nasync def main():\n    g = gen()\n"
+               "    await anext(g)\n    await anext(g)\n\nasyncio.run(main())\n"
+            << "StopAsyncIteration" << 11 << 1;
+        QTest::newRow("async generator ignoring GeneratorExit")
+            << "import asyncio\n\n\nasync def gen():\n    try:\n        yield 1\n    finally:\n        yield 2\n\n\n"
+               "async def main():\n    g = gen()\n    await anext(g)\n    await g.aclose()\n\nasyncio.run(main())\n"
+            << "RuntimeError: async generator ignored GeneratorExit" << 14 << 1;
+        QTest::newRow("stream failing inside async for")
+            << "import asyncio\n\n\nasync def stream():\n    yield 1\n    raise ConnectionError('dropped')\n\n\n"
+               "async def main():\n    async for x in stream():\n        print(x)\n\nasyncio.run(main())\n"
+            << "ConnectionError: dropped" << 6 << 1;
         QTest::newRow("unbounded recursion")
             << "def f(n):\n    return f(n + 1)\n\n\nf(0)\n" << "RecursionError: maximum recursion depth exceeded" << 2 << 1;
         QTest::newRow("unbounded async recursion")
@@ -85,13 +113,58 @@ private slots:
             << "import asyncio\n\n\nasync def tool():\n    await asyncio.sleep(0.1)\n    raise ValueError('tool broke')\n\n\n"
                "async def main():\n    await asyncio.create_task(tool())\n\nasyncio.run(main())\n"
             << "ValueError: tool broke" << 6 << 1;
+        QTest::newRow("PriorityQueue of items that do not compare")
+            << "import asyncio\n\n\nasync def main():\n    q = asyncio.PriorityQueue()\n    q.put_nowait({'a': 1})\n"
+               "    q.put_nowait({'b': 2})\n\nasyncio.run(main())\n"
+            << "TypeError: '<' not supported between instances of 'dict' and 'dict'" << 7 << 1;
+        QTest::newRow("Condition.wait without its lock")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.Condition().wait()\n\nasyncio.run(main())\n"
+            << "RuntimeError: cannot wait on un-acquired lock" << 5 << 1;
+        QTest::newRow("Future resolved twice")
+            << "import asyncio\n\n\nasync def main():\n    f = asyncio.get_running_loop().create_future()\n"
+               "    f.set_result(1)\n    f.set_result(2)\n\nasyncio.run(main())\n"
+            << "asyncio.exceptions.InvalidStateError: invalid state" << 7 << 1;
+        QTest::newRow("BoundedSemaphore released too often")
+            << "import asyncio\n\n\nasync def main():\n    s = asyncio.BoundedSemaphore(1)\n    s.release()\n\n"
+               "asyncio.run(main())\n"
+            << "ValueError: BoundedSemaphore released too many times" << 6 << 1;
+        QTest::newRow("asyncio.wait of nothing")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.wait([])\n\nasyncio.run(main())\n"
+            << "ValueError: Set of Tasks/Futures is empty." << 5 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;
         QTest::newRow("huge string")
             << "x = 'a' * (10 ** 12)\n" << "MemoryError: the string would be larger than Awaitscope allows" << 1 << 1;
+        // Refused before any of it is built (these used to grow to 2 GB).
+        QTest::newRow("list of a billion")
+            << "x = list(range(10 ** 9))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
+        QTest::newRow("sorted hundred million")
+            << "x = sorted(range(10 ** 8))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
 
         // What CPython would never finish: Awaitscope's diagnostics.
+        // Library modules misused: CPython's exception, message and module-qualified name.
+        QTest::newRow("json trailing comma")
+            << "import json\n\njson.loads('{\"a\": 1,}')\n"
+            << "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 9 (char 8)" << 3 << 1;
+        QTest::newRow("json unclosed array")
+            << "import json\njson.loads('[1, 2')\n" << "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1 column 6 (char 5)" << 2 << 1;
+        QTest::newRow("json of a set") << "import json\njson.dumps({1, 2})\n" << "TypeError: Object of type set is not JSON serializable" << 2 << 1;
+        QTest::newRow("randint of a str")
+            << "import random\nrandom.randint(1, '6')\n" << "TypeError: can only concatenate str (not \"int\") to str" << 2 << 1;
+        QTest::newRow("choice of nothing") << "import random\nrandom.choice([])\n" << "IndexError: Cannot choose from an empty sequence" << 2 << 1;
+        QTest::newRow("empty randrange") << "import random\nrandom.randrange(0)\n" << "ValueError: empty range for randrange()" << 2 << 1;
+        QTest::newRow("sample of a set")
+            << "import random\nrandom.sample({1, 2}, 1)\n" << "TypeError: Population must be a sequence.  For dicts or sets, use sorted(d)." << 2 << 1;
+        QTest::newRow("dataclass without its field")
+            << "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n\nP()\n"
+            << "TypeError: P.__init__() missing 1 required positional argument: 'x'" << 7 << 1;
+        QTest::newRow("frozen dataclass assigned")
+            << "from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass P:\n    x: int\n\np = P(1)\np.x = 2\n"
+            << "dataclasses.FrozenInstanceError: cannot assign to field 'x'" << 8 << 1;
+        QTest::newRow("unsupported library function names itself")
+            << "import random\n\nrandom.getstate()\n"
+            << "NotImplementedError: random.getstate() is not supported by Awaitscope's interpreter yet (line 3)" << 3 << 1;
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
@@ -168,6 +241,127 @@ private slots:
         QCOMPARE(growth.error->line, 3);
     }
 
+    // Every kind of growth meets the memory budget (here 4 MB): a MemoryError that names the
+    // limit, at the line at work, with what was printed and recorded before it kept. Small
+    // versions of list(range(10**9)), set(range(10**7)), a million tasks, an endless
+    // `await asyncio.sleep(0)` (its recorded events are what grows) and a string doubled
+    // by replace; building the MemoryError itself used to recurse until the stack overflowed.
+    void memoryBudgetStopsEveryKindOfGrowth_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        const QString used = QStringLiteral("MemoryError: the script used more memory than Awaitscope allows (4 MB)");
+        const QString result = QStringLiteral("MemoryError: the result would be larger than Awaitscope allows (4 MB)");
+        QTest::newRow("list from a range") << "print('started')\nx = list(range(10 ** 6))\n" << result << 2;
+        QTest::newRow("list from a generator")
+            << "print('started')\nx = list(i for i in range(10 ** 6))\n" << result << 2;
+        QTest::newRow("sorted") << "print('started')\nx = sorted(i for i in range(10 ** 6))\n" << result << 2;
+        QTest::newRow("set comprehension") << "print('started')\ns = {i for i in range(10 ** 6)}\n" << used << 2;
+        QTest::newRow("dict comprehension") << "print('started')\nd = {i: i for i in range(10 ** 6)}\n" << used << 2;
+        QTest::newRow("nested lists") << "print('started')\nx = [[0] * 1000 for i in range(10 ** 6)]\n" << used << 2;
+        QTest::newRow("tasks")
+            << "import asyncio\n\n\nasync def idle():\n    await asyncio.sleep(1)\n\n\nasync def main():\n    print('started')\n"
+               "    tasks = []\n    for i in range(10 ** 6):\n        tasks.append(asyncio.create_task(idle()))\n\n"
+               "asyncio.run(main())\n"
+            << used << 12;
+        QTest::newRow("endless sleep(0)")
+            << "import asyncio\n\n\nasync def main():\n    print('started')\n    while True:\n        await asyncio.sleep(0)\n\n"
+               "asyncio.run(main())\n"
+            << used << 6;
+        QTest::newRow("string doubled by replace")
+            << "print('started')\ns = 'x'\nwhile True:\n    s = s.replace('x', 'xx')\n" << result << 4;
+        QTest::newRow("string grown by +=")
+            << "print('started')\ns = ''\nwhile True:\n    s += 'abcdefgh' * 1000\n" << result << 4;
+    }
+    void memoryBudgetStopsEveryKindOfGrowth() {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        ScriptRunOptions options = named("grow.py");
+        options.maxMemoryBytes = 4 << 20;
+        const ScriptRunResult run = runScript(source.toStdString(), options);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message), message);
+        QCOMPARE(run.error->line, line);
+        QVERIFY2(QString::fromStdString(run.stderrText).endsWith(message + "\n"), run.stderrText.c_str());
+        QCOMPARE(run.stdoutText, std::string("started\n"));
+        QCOMPARE(run.trace.output.size(), std::size_t(1));
+        QVERIFY(!run.trace.scriptErrors.empty());
+    }
+
+    void aScriptThatCatchesMemoryErrorCanGoOn() {
+        ScriptRunOptions options;
+        options.maxMemoryBytes = 4 << 20;
+        const ScriptRunResult run = runScript(
+            "kept = []\nwhile True:\n    try:\n        kept.append('x' * 100000)\n    except MemoryError as error:\n"
+            "        print(error)\n        break\nkept.clear()\nprint('after', len('y' * 100000))\n",
+            options);
+        QVERIFY2(run.ok, run.stderrText.c_str());
+        QCOMPARE(run.stdoutText, std::string("the script used more memory than Awaitscope allows (4 MB)\nafter 100000\n"));
+    }
+
+    // The run's real-time budget ends what no other budget would end soon, naming itself and
+    // the line, with the trace so far kept. (Nothing here depends on how fast the machine is:
+    // the script never ends on its own.)
+    void wallTimeBudgetEndsARunawayScript() {
+        ScriptRunOptions options = named("spin.py");
+        options.maxWallSeconds = 0.2;
+        const ScriptRunResult run = runScript(
+            "import asyncio\n\n\nasync def main():\n    print('started')\n    while True:\n        await asyncio.sleep(0)\n\n"
+            "asyncio.run(main())\n",
+            options);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message),
+                 QString("the script ran out of its wall-time budget (0.2 s) at line 6"));
+        QCOMPARE(run.error->line, 6);
+        QCOMPARE(run.stdoutText, std::string("started\n"));
+        QCOMPARE(run.trace.output.size(), std::size_t(1));
+        QVERIFY(run.trace.tasks.size() >= 1);
+        QVERIFY(run.trace.tasks[0].events.size() > 2);
+    }
+
+    // Source bytes CPython refuses, refused with CPython 3.11's text (from `python3 bad.py`).
+    void sourceBytesAreReadAsCPythonReadsThem_data() {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QString>("stderrText");
+        QTest::addColumn<int>("line");
+        const QString nonUtf8 = QStringLiteral(
+            "SyntaxError: Non-UTF-8 code starting with '\\x%1' in file bad.py on line %2, but no encoding declared; "
+            "see https://peps.python.org/pep-0263/ for details\n");
+        QTest::newRow("invalid UTF-8") << QByteArray("print('a')\nx = '\xff'\n") << nonUtf8.arg("ff").arg(2) << 2;
+        QTest::newRow("truncated sequence") << QByteArray("x = 1\ny = '\xc3'\n") << nonUtf8.arg("c3").arg(2) << 2;
+        QTest::newRow("encoded surrogate") << QByteArray("x = 1\ny = '\xed\xa0\x80'\n") << nonUtf8.arg("ed").arg(2) << 2;
+        QTest::newRow("in a comment") << QByteArray("print(1)\n\n# \xff\n") << nonUtf8.arg("ff").arg(3) << 3;
+        QTest::newRow("lines ended by CR") << QByteArray("x = 1\ry = 2\rz = '\xff'\n") << nonUtf8.arg("ff").arg(3) << 3;
+        QTest::newRow("NUL byte") << QByteArray("print('a')\nx = 'a\0b'\n", 21)
+                                  << QString("  File \"bad.py\", line 2\n    x = 'a\nSyntaxError: source code cannot contain null bytes\n")
+                                  << 2;
+        QTest::newRow("NUL before a bad byte") << QByteArray("x = 1\ny = '\0'\nz = '\xff'\n", 22)
+                                               << QString("  File \"bad.py\", line 2\n    y = '\nSyntaxError: source code cannot contain null bytes\n")
+                                               << 2;
+        QTest::newRow("BOM and a latin-1 cookie") << QByteArray("\xef\xbb\xbf# coding: latin-1\nprint(1)\n")
+                                                  << QString("SyntaxError: encoding problem: iso-8859-1 with BOM\n") << 0;
+        QTest::newRow("ascii cookie, other bytes") << QByteArray("# coding: ascii\ny = '\xc3\xa9'\n")
+                                                   << QString("SyntaxError: encoding problem: ascii\n") << 0;
+        // CPython knows more codecs; Awaitscope says which it reads.
+        QTest::newRow("unknown encoding")
+            << QByteArray("# coding: foo\nprint(1)\n")
+            << QString("SyntaxError: encoding problem: foo (Awaitscope reads scripts in utf-8, latin-1 or ascii)\n") << 0;
+    }
+    void sourceBytesAreReadAsCPythonReadsThem() {
+        QFETCH(QByteArray, source);
+        QFETCH(QString, stderrText);
+        QFETCH(int, line);
+        const ScriptRunResult run = runScript(source.toStdString(), named("bad.py"));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.stdoutText, std::string());
+        QCOMPARE(QString::fromStdString(run.stderrText), stderrText);
+        QVERIFY(run.error.has_value());
+        QCOMPARE(run.error->line, line);
+    }
+
     void deepRecursionOnASmallStackIsARecursionError() {
         ScriptRunResult result;
         QThread* thread = QThread::create([&] {
@@ -191,6 +385,14 @@ private slots:
         const ScriptRunResult result = runScript("import requests\n");
         QCOMPARE(result.exitCode, 1);
         QVERIFY(result.error->message.rfind("ModuleNotFoundError: No module named 'requests'", 0) == 0);
+    }
+
+    // dataclasses is a module of its own: no error about it may name another module.
+    void importErrorsNameTheRightModule() {
+        const ScriptRunResult result = runScript("from dataclasses import no_such_name\n");
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(QString::fromStdString(result.error->message),
+                 QStringLiteral("ImportError: cannot import name 'no_such_name' from 'dataclasses' (unknown location)"));
     }
 
     void garbageInputNeverCrashes_data() {

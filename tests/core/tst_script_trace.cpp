@@ -108,6 +108,51 @@ private slots:
         QCOMPARE(trace.str(trace.sites[root.definition].file), std::string_view("lesson.py"));
     }
 
+    void anAsyncGeneratorsFramesNestInsideTheConsumingTask() {
+        const ScriptRunResult result = run(R"(import asyncio
+
+
+async def stream_reply():
+    for token in ["a", "b", "c"]:
+        await asyncio.sleep(0.1)
+        yield token
+
+
+async def tool():
+    await asyncio.sleep(0.5)
+
+
+async def main():
+    task = asyncio.create_task(tool())
+    async for token in stream_reply():
+        print(token)
+    await task
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        // The generator is not a task: main and the tool are the only lanes.
+        QCOMPARE(trace.tasks.size(), std::size_t(2));
+        const TaskId main = taskNamed(trace, "Task-1");
+        // One stream_reply frame per item (three tokens, then the step that ends the loop),
+        // each entered from the `async for` line, inside main's lane.
+        int entered = 0;
+        for (const TraceEvent& event : trace.tasks[main].events) {
+            if (event.kind != EventKind::FrameEnter)
+                continue;
+            const FrameInfo& frame = trace.frames[event.ref];
+            if (trace.str(frame.name) != "stream_reply")
+                continue;
+            ++entered;
+            QCOMPARE(trace.sites[frame.callSite].line, 16u);
+        }
+        QCOMPARE(entered, 4);
+        // main waits inside the generator, at its sleep, once per token; then for the tool.
+        QCOMPARE(suspendLines(trace, main), (std::vector<std::uint32_t>{6, 6, 6, 18}));
+    }
+
     void awaitsAreAttributedToTheirScriptLines() {
         const ScriptRunResult result = run(kTwoWorkers);
         const Trace& trace = result.trace;
@@ -197,6 +242,56 @@ asyncio.run(main())
         QCOMPARE(result.trace.neverAwaited.size(), std::size_t(1));
         QCOMPARE(result.trace.str(result.trace.neverAwaited[0].name), std::string_view("sleep"));
         QVERIFY(QString::fromStdString(result.stderrText).contains("coroutine 'sleep' was never awaited"));
+    }
+
+    void asyncioWaitsAreRecordedWithTheirOwnKindAndLine_data() {
+        QTest::addColumn<QString>("await");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("asyncio.wait") << "await asyncio.wait([t])" << int(WaitKind::Wait) << "asyncio.wait";
+        QTest::newRow("asyncio.shield") << "await asyncio.shield(t)" << int(WaitKind::Shield) << "asyncio.shield";
+        QTest::newRow("Condition.wait") << "async with c:\n            await c.wait()" << int(WaitKind::Condition)
+                                        << "Condition.wait";
+        QTest::newRow("PriorityQueue.get") << "await asyncio.PriorityQueue().get()" << int(WaitKind::Queue) << "Queue.get";
+        QTest::newRow("loop.create_future") << "await asyncio.get_running_loop().create_future()" << int(WaitKind::Future)
+                                            << "future";
+    }
+    void asyncioWaitsAreRecordedWithTheirOwnKindAndLine() {
+        QFETCH(QString, await);
+        QFETCH(int, kind);
+        QFETCH(QString, what);
+        // Line 9 is the await; a timer cancels main at 1 s so that every wait ends.
+        const std::string source = "import asyncio\n\n\nasync def main():\n"
+                                   "    asyncio.get_running_loop().call_later(1, asyncio.current_task().cancel)\n"
+                                   "    t = asyncio.create_task(asyncio.sleep(5))\n"
+                                   "    c = asyncio.Condition()\n"
+                                   "    try:\n"
+                                   "        " + await.toStdString() + "\n"
+                                   "    except asyncio.CancelledError:\n"
+                                   "        print('cancelled')\n\n\nasyncio.run(main())\n";
+        const ScriptRunResult result = run(source.c_str());
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        QCOMPARE(result.stdoutText, std::string("cancelled\n"));
+        const Trace& trace = result.trace;
+        const TaskId main = taskNamed(trace, "Task-1");
+        const auto& events = trace.tasks[main].events;
+        const auto suspend = std::find_if(events.begin(), events.end(), [](const TraceEvent& e) { return e.kind == EventKind::Suspend; });
+        QVERIFY(suspend != events.end());
+        const AwaitInfo& info = trace.awaits[suspend->ref];
+        QCOMPARE(int(info.kind), kind);
+        QCOMPARE(QString::fromUtf8(trace.str(info.what).data(), qsizetype(trace.str(info.what).size())), what);
+        QCOMPARE(trace.sites[info.site].line, await.contains("async with") ? 10u : 9u);
+    }
+
+    void aTaskOfAsyncioSleepCancelledBeforeItRunsIsNotNeverAwaited() {
+        const ScriptRunResult result = run("import asyncio\n\n\nasync def main():\n"
+                                           "    t = asyncio.create_task(asyncio.sleep(5))\n"
+                                           "    t.cancel()\n    await asyncio.sleep(0.1)\n    print(t.cancelled())\n\n\n"
+                                           "asyncio.run(main())\n");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        QCOMPARE(result.stdoutText, std::string("True\n"));
+        QCOMPARE(result.trace.neverAwaited.size(), std::size_t(0));
+        QVERIFY2(!QString::fromStdString(result.stderrText).contains("never awaited"), result.stderrText.c_str());
     }
 
     void timeSleepIsABlockingCallThatFreezesTheLoop() {
@@ -409,6 +504,11 @@ asyncio.run(main())
                "        group.create_task(asyncio.sleep(5))\n\n\nasyncio.run(main())\n";
         QTest::newRow("never-awaited coroutines in a cycle")
             << "import asyncio\n\n\nasync def f():\n    pass\n\n\nloop = []\nloop.append(loop)\nloop.append(f())\n";
+        QTest::newRow("shield, wait and timers pending at the end")
+            << "import asyncio\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n"
+               "    t = asyncio.create_task(asyncio.sleep(60))\n    s = asyncio.shield(t)\n"
+               "    loop.call_later(30, print, 'late')\n    f = loop.create_future()\n    f.add_done_callback(print)\n"
+               "    await asyncio.wait([t, f], timeout=0.1)\n\n\nasyncio.run(main())\n";
         QTest::newRow("unretrieved task exception")
             << "import asyncio\n\n\nasync def bad():\n    raise KeyError(1)\n\n\nasync def main():\n"
                "    asyncio.create_task(bad())\n    await asyncio.sleep(0.1)\n\n\nasyncio.run(main())\n";

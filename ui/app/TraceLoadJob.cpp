@@ -1,5 +1,7 @@
 #include "app/TraceLoadJob.h"
 
+#include <awaitscope/script/Unsupported.h>
+
 #include <QMetaObject>
 #include <QThread>
 
@@ -54,6 +56,8 @@ LoadOutcome TraceLoadJob::run(const LoadProgress& progress) {
     }
     ScriptRunResult ran = std::get<ScriptWork>(work_)(progress);
     outcome.scriptError = ran.error;
+    if (ran.error)
+        outcome.unsupported = QString::fromStdString(unsupportedByInterpreter(ran.error->message));
     QString where;
     if (ran.error) {
         where = ran.error->line > 0 ? QStringLiteral("%1:%2: ").arg(QString::fromStdString(fileName_)).arg(ran.error->line)

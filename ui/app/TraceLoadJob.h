@@ -30,6 +30,9 @@ struct LoadOutcome {
     // raised still has a trace (ok, and its traceback in Trace::scriptErrors); one that could
     // not be parsed has none (not ok).
     std::optional<ScriptDiagnostic> scriptError;
+    // What the interpreter cannot run, when that is why the script failed (core's
+    // unsupportedByInterpreter: "async generators", "the module 'httpx'"); then CPython may run it.
+    QString unsupported;
 };
 
 class TraceLoadJob : public QObject {

@@ -28,6 +28,9 @@ QString wakerText(const DerivedTrace& model, WaitKind kind, TaskId waker) {
     case WaitKind::Task: return who.isEmpty() ? QStringLiteral("a task finishing") : QStringLiteral("%1 finishing").arg(who);
     case WaitKind::Cancel: return QStringLiteral("cancellation");
     case WaitKind::Thread: return QStringLiteral("the worker thread finishing");
+    case WaitKind::Stream: return QStringLiteral("data arriving from its peer");
+    case WaitKind::Wait: return QStringLiteral("asyncio.wait's condition met");
+    case WaitKind::Condition: return QStringLiteral("Condition.notify");
     default:
         return who.isEmpty() ? QString::fromUtf8(toString(kind)) : QStringLiteral("%1 (%2)").arg(who, QString::fromUtf8(toString(kind)));
     }

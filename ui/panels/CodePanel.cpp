@@ -57,6 +57,20 @@ QToolButton* toolButton(QWidget* parent, const QString& name, const QString& tex
     return b;
 }
 
+// A run's raised errors (their tracebacks' last lines), at their lines.
+std::vector<ScriptDiagnostic> scriptErrorProblems(const Trace& trace) {
+    std::vector<ScriptDiagnostic> problems;
+    for (const ScriptError& e : trace.scriptErrors) {
+        std::string_view text = trace.str(e.text);
+        while (!text.empty() && text.back() == '\n')
+            text.remove_suffix(1);
+        const std::size_t last = text.rfind('\n');
+        problems.push_back({e.site < trace.sites.size() ? static_cast<int>(trace.sites[e.site].line) : 0, 0,
+                            std::string(last == std::string_view::npos ? text : text.substr(last + 1))});
+    }
+    return problems;
+}
+
 } // namespace
 
 CodePanel::CodePanel(TraceDocument* document, ViewState* viewState, QWidget* parent)
@@ -150,6 +164,8 @@ QList<int> CodePanel::errorLines() const { return errorLines_; }
 
 bool CodePanel::isScript() const {
     const auto& model = document_->model();
+    if (scriptOpen_)
+        return true;
     return model && !model->trace().metadata.sourceText.empty() && sameFile(shownFile_, QString::fromStdString(model->trace().metadata.sourceFile));
 }
 
@@ -223,6 +239,19 @@ void CodePanel::showDocument() {
     editor_->clearAnnotations();
     errorLines_.clear();
     const auto& model = document_->model();
+    if (scriptOpen_) {
+        // The script is the document: a run's trace never replaces what is being written.
+        shownFile_ = scriptFileName_;
+        header_->setText(savePath_.isEmpty() ? scriptFileName_ : savePath_);
+        if (model && !model->trace().metadata.sourceText.empty()) {
+            ranText_ = QString::fromStdString(model->trace().metadata.sourceText);
+            editor_->setModified(editor_->text() != ranText_);
+        }
+        if (model)
+            markProblems(scriptErrorProblems(model->trace()));
+        updateStatus();
+        return;
+    }
     if (!model) {
         editor_->setText(QString());
         header_->setText(tr("No program open."));
@@ -240,18 +269,7 @@ void CodePanel::showDocument() {
         editor_->setModified(false);
         editor_->setReadOnly(false);
         header_->setText(shownFile_.isEmpty() ? tr("Program") : shownFile_);
-        // A run that raised: its tracebacks, at their lines.
-        std::vector<ScriptDiagnostic> problems;
-        const Trace& trace = model->trace();
-        for (const ScriptError& e : trace.scriptErrors) {
-            std::string_view text = trace.str(e.text);
-            while (!text.empty() && text.back() == '\n')
-                text.remove_suffix(1);
-            const std::size_t last = text.rfind('\n');
-            problems.push_back({e.site < trace.sites.size() ? static_cast<int>(trace.sites[e.site].line) : 0, 0,
-                                std::string(last == std::string_view::npos ? text : text.substr(last + 1))});
-        }
-        markProblems(problems);
+        markProblems(scriptErrorProblems(model->trace()));  // a run that raised: its tracebacks, at their lines
     } else {
         editor_->setText(QString());
         editor_->setReadOnly(true);
@@ -259,6 +277,26 @@ void CodePanel::showDocument() {
         header_->setText(tr("This trace carries no source text. Select something to see its line."));
     }
     updateStatus();
+}
+
+void CodePanel::openScript(const QString& text, const QString& fileName, const QString& savePath) {
+    scriptOpen_ = true;
+    scriptFileName_ = fileName;
+    savePath_ = savePath;
+    ranText_ = text;
+    editor_->setText(text);
+    editor_->setModified(false);
+    editor_->setReadOnly(false);
+    showDocument();
+    showPlayhead();
+}
+
+void CodePanel::closeScript() {
+    if (!scriptOpen_)
+        return;
+    scriptOpen_ = false;
+    savePath_.clear();
+    showDocument();
 }
 
 void CodePanel::updateStatus() {
@@ -271,6 +309,8 @@ void CodePanel::updateStatus() {
         status_->setText(document_->model() && !shownFile_.isEmpty() ? tr("Read-only: this source is not a script the app can run.") : QString());
     else if (!errorLines_.isEmpty())
         status_->setText(tr("The last run stopped with an error: see the marked line."));
+    else if (scriptOpen_ && !document_->model())
+        status_->setText(tr("Your own program: press Run (Ctrl+Return) to see its timeline."));
     else if (editor_->isModified())
         status_->setText(tr("Edited: press Run (Ctrl+Return) to see the new timeline next to the old one."));
     else

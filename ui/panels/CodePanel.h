@@ -44,6 +44,11 @@ public:
     QString savePath() const { return savePath_; }
     // Marks errors at their lines (a run's syntax or runtime errors); clears the old ones.
     void markProblems(const std::vector<ScriptDiagnostic>& problems);
+    // A script open as a document of its own (File > New / Open Script): editable before any
+    // run, saved to `savePath` ("" : Save asks). Its runs' traces keep the editor's text.
+    void openScript(const QString& text, const QString& fileName, const QString& savePath);
+    void closeScript();
+    bool hasScriptOpen() const { return scriptOpen_; }
     // Writes the editor's text to `path` atomically (QSaveFile); false with a message on failure.
     bool saveTo(const QString& path, QString* error = nullptr);
 
@@ -86,6 +91,7 @@ private:
     QString scriptFileName_;
     QString savePath_;
     QString ranText_;  // the code of the run shown (Revert goes back to it)
+    bool scriptOpen_ = false;
     int highlightedLine_ = 0;
     int runningLine_ = 0;
     QList<int> waitingLines_;

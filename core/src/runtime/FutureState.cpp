@@ -24,6 +24,10 @@ std::string_view defaultLabel(WaitKind kind) {
     case WaitKind::Semaphore: return "Semaphore.acquire";
     case WaitKind::Queue: return "Queue";
     case WaitKind::Thread: return "asyncio.to_thread";
+    case WaitKind::Condition: return "Condition.wait";
+    case WaitKind::Wait: return "asyncio.wait";
+    case WaitKind::Shield: return "asyncio.shield";
+    case WaitKind::Stream: return "StreamReader.read";
     default: return "future";
     }
 }
@@ -118,6 +122,17 @@ std::size_t FutureState::removeDoneCallback(DoneCallback::Fn fn, void* self) {
     const auto before = callbacks_.size();
     std::erase_if(callbacks_, [&](const DoneCallback& c) { return c.fn == fn && c.self == self; });
     return before - callbacks_.size();
+}
+
+std::vector<DoneCallback> FutureState::takeDoneCallbacks(const std::function<bool(const DoneCallback&)>& match) {
+    std::vector<DoneCallback> taken;
+    std::erase_if(callbacks_, [&](const DoneCallback& c) {
+        if (!match(c))
+            return false;
+        taken.push_back(c);
+        return true;
+    });
+    return taken;
 }
 
 void FutureState::scheduleCallbacks() {

@@ -1,4 +1,5 @@
-// Event, Lock and Semaphore: ports of asyncio/locks.py (3.11), waiter for waiter.
+// Event, Lock, Semaphore and Condition: ports of asyncio/locks.py (3.11), waiter for waiter.
+#include "awaitscope/runtime/Condition.h"
 #include "awaitscope/runtime/Event.h"
 #include "awaitscope/runtime/Lock.h"
 #include "awaitscope/runtime/Semaphore.h"
@@ -24,6 +25,22 @@ void removeWaiter(std::deque<Waiter>& waiters, const Waiter& waiter) {
 
 detail::FutureAwaiter<void> awaitWaiter(const Waiter& waiter) {
     return {waiter.get(), waiter.get(), waiter->kind(), waiter->label()};
+}
+
+// Joins `waiters` with a new waiter of `kind`, waits for it and leaves the queue again; what
+// the wait raised (a cancellation) is handed back rather than thrown, for the caller's cleanup.
+// The caller keeps the queue's owner alive.
+detail::Op<std::exception_ptr> waitInQueue(std::deque<Waiter>& waiters, WaitKind kind) {
+    Waiter waiter(new detail::FutureValue<void>(Loop::running(), kind));
+    waiters.push_back(waiter);
+    std::exception_ptr error;
+    try {
+        co_await awaitWaiter(waiter);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    removeWaiter(waiters, waiter);
+    co_return error;
 }
 
 } // namespace
@@ -55,15 +72,7 @@ detail::Op<void> Event::wait() {
     detail::Ref<State> state = state_;
     if (state->value)
         co_return;
-    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Event));
-    state->waiters.push_back(waiter);
-    std::exception_ptr error;
-    try {
-        co_await awaitWaiter(waiter);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    removeWaiter(state->waiters, waiter);
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Event);
     if (error)
         std::rethrow_exception(error);
 }
@@ -94,15 +103,7 @@ detail::Op<void> Lock::acquire() {
         state->locked = true;
         co_return;
     }
-    Waiter waiter(new detail::FutureValue<void>(Loop::running(), WaitKind::Lock));
-    state->waiters.push_back(waiter);
-    std::exception_ptr error;
-    try {
-        co_await awaitWaiter(waiter);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    removeWaiter(state->waiters, waiter);
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Lock);
     if (error) {
         if (Loop::running().exceptionPolicy().isCancelled(error) && !state->locked)
             state->wakeUpFirst();
@@ -181,5 +182,68 @@ void Semaphore::release() {
     ++state_->value;
     state_->wakeUpNext();
 }
+
+// ---- Condition ----
+
+struct Condition::State : detail::RefCounted {
+    explicit State(Lock lock_) : lock(std::move(lock_)) {}
+    Lock lock;
+    std::deque<Waiter> waiters;
+};
+
+Condition::Condition() : state_(new State(Lock())) {}
+Condition::Condition(Lock lock) : state_(new State(std::move(lock))) {}
+Condition::Condition(const Condition& other) = default;
+Condition& Condition::operator=(const Condition& other) = default;
+Condition::~Condition() = default;
+Lock& Condition::lock() { return state_->lock; }
+bool Condition::locked() const { return state_->lock.locked(); }
+detail::Op<void> Condition::acquire() { return state_->lock.acquire(); }
+void Condition::release() { state_->lock.release(); }
+std::size_t Condition::waiterCount() const { return state_->waiters.size(); }
+
+detail::Op<void> Condition::wait() {
+    detail::Ref<State> state = state_;
+    const ExceptionPolicy& policy = Loop::running().exceptionPolicy();
+    if (!state->lock.locked())
+        std::rethrow_exception(policy.runtimeError("cannot wait on un-acquired lock"));
+    state->lock.release();
+    const std::exception_ptr error = co_await waitInQueue(state->waiters, WaitKind::Condition);
+    // The lock is taken again whatever happened; a cancellation meanwhile is raised after.
+    bool cancelled = false;
+    for (;;) {
+        std::exception_ptr acquireError;
+        try {
+            co_await state->lock.acquire();
+        } catch (...) {
+            acquireError = std::current_exception();
+        }
+        if (!acquireError)
+            break;
+        if (!policy.isCancelled(acquireError))
+            std::rethrow_exception(acquireError);
+        cancelled = true;
+    }
+    if (error)
+        std::rethrow_exception(error);
+    if (cancelled)
+        std::rethrow_exception(policy.cancelled(std::nullopt));
+}
+
+void Condition::notify(std::size_t n) {
+    if (!state_->lock.locked())
+        std::rethrow_exception(Loop::running().exceptionPolicy().runtimeError("cannot notify on un-acquired lock"));
+    std::size_t woken = 0;
+    for (const Waiter& waiter : state_->waiters) {
+        if (woken >= n)
+            break;
+        if (!waiter->done()) {
+            ++woken;
+            resolve(*waiter);
+        }
+    }
+}
+
+void Condition::notifyAll() { notify(state_->waiters.size()); }
 
 } // namespace awaitscope

@@ -14,6 +14,7 @@ set(AWAITSCOPE_SCENARIOS
   semaphore_llm_limit
   timeout_slow_tool
   producer_consumer_queue
+  streaming_llm_reply
   one_shot_script
 )
 set(AWAITSCOPE_SCENARIO_DIR ${PROJECT_SOURCE_DIR}/samples/scenarios)
@@ -31,7 +32,9 @@ add_custom_command(
   VERBATIM)
 set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/ScriptRunner.cpp
+  src/script/Unsupported.cpp
   src/script/Scenarios.cpp
+  src/script/compile/SourceDecoder.cpp
   src/script/compile/Lexer.cpp
   src/script/compile/Parser.cpp
   src/script/compile/SymbolTable.cpp
@@ -65,12 +68,19 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/objects/Slice.cpp
   src/script/objects/Iterator.cpp
   src/script/objects/Generator.cpp
+  src/script/objects/AsyncGenerator.cpp
   src/script/objects/Coroutine.cpp
   src/script/objects/Exception.cpp
   src/script/modules/Modules.cpp
   src/script/modules/Builtins.cpp
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
+  src/script/modules/Contextlib.cpp
+  src/script/modules/Dataclasses.cpp
+  src/script/modules/Enum.cpp
+  src/script/modules/Json.cpp
+  src/script/modules/Random.cpp
+  src/script/modules/Sha512.cpp
   src/script/modules/Typing.cpp
   src/script/modules/asyncio/AsyncioModule.cpp
   src/script/modules/asyncio/Tasks.cpp

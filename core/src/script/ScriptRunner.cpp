@@ -4,6 +4,7 @@
 #include "script/compile/Compiler.h"
 #include "script/vm/Interpreter.h"
 #include "script/compile/Parser.h"
+#include "script/compile/SourceDecoder.h"
 #include "script/vm/ScriptExceptionPolicy.h"
 #include "awaitscope/trace/Recorder.h"
 
@@ -48,8 +49,11 @@ std::string firstLine(const std::string& text) {
 
 // CPython's report of a syntax error: the file and line, the source line, a caret, the message.
 std::string syntaxErrorText(const script::Program& program, const script::SyntaxErrorInfo& info) {
+    if (!info.showLine)
+        return info.kind + ": " + info.message + "\n";
     std::string out = "  File \"" + program.fileName + "\", line " + std::to_string(info.line) + "\n";
-    const std::string source = program.lineText(static_cast<std::uint32_t>(info.line));
+    std::string source = program.lineText(static_cast<std::uint32_t>(info.line));
+    source.resize(std::min(source.size(), source.find('\0')));  // as CPython shows a line with a NUL byte
     const std::size_t indent = source.find_first_not_of(" \t");
     if (indent != std::string::npos) {
         std::size_t end = source.find_last_not_of(" \t\r");
@@ -64,18 +68,18 @@ std::string syntaxErrorText(const script::Program& program, const script::Syntax
 
 } // namespace
 
-ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& options) {
+ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& options) {
     using namespace script;
     ScriptRunResult result;
     TraceMetadata& metadata = result.trace.metadata;
-    metadata.sourceText = std::string(source);
+    metadata.sourceText = std::string(bytes);
     metadata.sourceFile = options.fileName;
     metadata.recorder = "awaitscope script interpreter";
     metadata.title = options.fileName;
 
     Program program;
     program.fileName = options.fileName;
-    program.sourceLines = splitLines(source);
+    program.sourceLines = splitLines(bytes);
 
     auto writeErr = [&](const std::string& text) {
         result.stderrText += text;
@@ -91,6 +95,8 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
         limits.maxOpsTotal = options.maxOperations;
     if (options.maxMemoryBytes > 0)
         limits.memoryLimit = options.maxMemoryBytes;
+    if (options.maxWallSeconds > 0)
+        limits.maxWallSeconds = options.maxWallSeconds;
     Interpreter::Output output{options.onStdout, options.onStderr, &result.stdoutText, &result.stderrText};
     auto interp = std::make_unique<Interpreter>(program, std::move(output), limits, options.cancelled);
     interp->measureStack();
@@ -106,9 +112,22 @@ ScriptRunResult runScript(std::string_view source, const ScriptRunOptions& optio
                              info.kind + ": " + info.message);
     };
 
-    if (source.size() > kMaxSourceBytes) {
+    if (bytes.size() > kMaxSourceBytes) {
         failSyntax({"SyntaxError", "the script is larger than Awaitscope accepts (4 MB)", 1, 1});
         return result;
+    }
+    std::string decoded;
+    try {
+        decoded = decodeSource(bytes, program.fileName);
+    } catch (const SyntaxErrorException& error) {
+        failSyntax(error.info);
+        return result;
+    }
+    // From here on the script is what CPython would read: UTF-8, one kind of line ending.
+    const std::string_view source = decoded;
+    if (source != bytes) {
+        metadata.sourceText = decoded;
+        program.sourceLines = splitLines(source);
     }
     try {
         Ast ast;

@@ -62,6 +62,10 @@ const char* toString(WaitKind kind) {
     case WaitKind::Thread: return "thread";
     case WaitKind::Future: return "future";
     case WaitKind::Cancel: return "cancel";
+    case WaitKind::Condition: return "condition";
+    case WaitKind::Wait: return "wait";
+    case WaitKind::Shield: return "shield";
+    case WaitKind::Stream: return "stream";
     }
     return "?";
 }

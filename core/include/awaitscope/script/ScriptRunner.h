@@ -23,7 +23,8 @@ struct ScriptRunOptions {
     // operations than maxOperationsPerStep is "the loop never yielded: frozen forever".
     std::uint64_t maxOperationsPerStep = 0;
     std::uint64_t maxOperations = 0;
-    std::int64_t maxMemoryBytes = 0;  // strings and containers (0: 512 MB)
+    std::int64_t maxMemoryBytes = 0;  // objects, tasks and recorded events (0: 512 MB)
+    double maxWallSeconds = 0;        // real time the run may take (0: no limit)
     // Record the loop's ready queue and timer heap as each iteration begins (Trace::loopQueues),
     // so that lesson playback can show the loop's insides exactly.
     bool recordLoopQueues = false;

@@ -67,11 +67,14 @@ public:
     // Bytes of recorded storage per event, counting event logs at their capacity and the
     // trace's arena at what it handed out.
     double bytesPerEvent() const;
+    // Events appended so far: cheap to ask, for a run's memory budget.
+    std::uint64_t eventsRecorded() const { return eventsRecorded_; }
 
 private:
     void append(TaskId task, const TraceEvent& event) {
         assert(taskRecords_ == trace_.tasks.data() && task < trace_.tasks.size());
         taskRecords_[task].events.push_back(event);
+        ++eventsRecorded_;
     }
 
     struct SiteCacheEntry {
@@ -110,6 +113,7 @@ private:
     Trace& trace_;
     // trace_.tasks.data(), one load nearer: only taskCreated adds tasks while recording.
     TaskRecord* taskRecords_;
+    std::uint64_t eventsRecorded_ = 0;
     std::array<SiteCacheEntry, 512> siteCache_{};
     std::array<AwaitCacheEntry, 512> awaitCache_{};
     std::array<FrameCacheEntry, 512> frameCache_{};

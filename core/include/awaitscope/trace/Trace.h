@@ -53,8 +53,12 @@ enum class WaitKind : std::uint8_t {
     Thread,     // asyncio.to_thread
     Future,     // any other future
     Cancel,     // woken by cancellation
+    Condition,  // asyncio.Condition.wait
+    Wait,       // asyncio.wait (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED)
+    Shield,     // asyncio.shield: the outer future of a shielded awaitable
+    Stream,     // a stream read waiting for data from its peer (or a connection being accepted)
 };
-inline constexpr int kWaitKindCount = 14;
+inline constexpr int kWaitKindCount = 18;
 
 // How a task ended.
 enum class TaskOutcome : std::uint8_t { Done, Failed, Cancelled };

@@ -38,6 +38,7 @@ struct Compiler::Unit {
     int hiddenCounter = 0;
     int retvalSlot = -1;
     int noneConst = -1;
+    bool hasAnnotations = false;  // a class body: __annotations__ has been made
 };
 
 namespace {
@@ -191,8 +192,9 @@ CodeObject* Compiler::compileScope(Scope* scope, const std::function<void()>& bo
     code->firstLine = static_cast<std::uint32_t>(scope->line);
     code->isModule = scope->type == ModuleScope;
     code->isClassBody = scope->type == ClassScope;
-    code->isCoroutine = scope->isAsync;
+    code->isCoroutine = scope->isAsync && !scope->isGenerator;
     code->isGenerator = scope->isGenerator && !scope->isAsync;
+    code->isAsyncGenerator = scope->isGenerator && scope->isAsync;
     unit.location = {static_cast<std::uint32_t>(scope->line), static_cast<std::uint32_t>(scope->col)};
     if (scope->type == FunctionScope) {
         // Parameters first: positional, keyword-only, *args, **kwargs; then the other locals.
@@ -371,6 +373,19 @@ void Compiler::statement(Stmt* s) {
         if (s->value) {
             expr(s->value);
             storeTarget(s->targets[0]);
+        }
+        // A class records its annotated names in order, in __annotations__ (the annotation as
+        // text): dataclasses and NamedTuple find their fields there.
+        if (unit_->scope->type == ClassScope && s->targets[0]->kind == ExprKind::Name) {
+            if (!unit_->hasAnnotations) {
+                emit(Op::BuildMap, 0);
+                storeName("__annotations__");
+                unit_->hasAnnotations = true;
+            }
+            emit(Op::LoadConst, constantStr(s->name));
+            loadName("__annotations__");
+            emit(Op::LoadConst, constantStr(s->targets[0]->text));
+            emit(Op::StoreSubscr);
         }
         return;
     case StmtKind::Pass:
@@ -593,6 +608,8 @@ void Compiler::returnStatement(Stmt* s) {
     for (const FBlock& b : unit_->fblocks)
         if (b.kind == FBlockKind::ExceptStar)
             fail("'break', 'continue' and 'return' cannot appear in an except* block", s->line, s->col);
+    if (s->value && scope->isAsync && scope->isGenerator)
+        fail("'return' with value in async generator", s->line, s->col);
     if (s->value)
         expr(s->value);
     else
@@ -705,27 +722,39 @@ void Compiler::whileStatement(Stmt* s) {
     bind(end);
 }
 
+// `async for` as CPython compiles it: each item is awaited at the loop's line, under a handler
+// whose EndAsyncFor ends the loop when __anext__ raises StopAsyncIteration.
 void Compiler::forStatement(Stmt* s) {
-    if (s->isAsync) {
-        if (!(unit_->scope->type == FunctionScope && unit_->scope->isAsync))
-            fail("'async for' outside async function", s->line, s->col);
-        fail("'async for' is not supported by Awaitscope (it needs async iterators)", s->line, s->col);
-    }
+    if (s->isAsync && !(unit_->scope->type == FunctionScope && unit_->scope->isAsync))
+        fail("'async for' outside async function", s->line, s->col);
     const int start = newLabel();
     const int exhausted = newLabel();
     const int end = newLabel();
     expr(s->value);
-    emit(Op::GetIter);
+    emit(s->isAsync ? Op::GetAiter : Op::GetIter);
     bind(start);
-    emitJump(Op::ForIter, exhausted);
+    if (s->isAsync)
+        awaitNextItem(exhausted);
+    else
+        emitJump(Op::ForIter, exhausted);
     storeTarget(s->targets[0]);
     unit_->fblocks.push_back(FBlock(FBlockKind::ForLoop, start, end));
     statements(s->body);
     unit_->fblocks.pop_back();
     emitBackEdge(s->body, start);
     bind(exhausted);
+    if (s->isAsync)
+        emit(Op::EndAsyncFor);
     statements(s->orelse);
     bind(end);
+}
+
+void Compiler::awaitNextItem(int exhausted) {
+    emitJump(Op::SetupFinally, exhausted);
+    emit(Op::GetAnext);
+    emit(Op::GetAwaitable);
+    emit(Op::Await);
+    emit(Op::PopBlock);
 }
 
 void Compiler::tryStatement(Stmt* s) {
@@ -955,8 +984,6 @@ int Compiler::defaultArguments(FunctionDef* f) {
 void Compiler::functionDef(Stmt* s) {
     FunctionDef* f = s->function;
     Scope* child = symbols_->scopeOf(s);
-    if (f->isAsync && child->isGenerator)
-        fail("async generators are not supported by Awaitscope", s->line, s->col);
     for (Expr* d : f->decorators)
         expr(d);
     const int flags = defaultArguments(f);
@@ -1387,9 +1414,9 @@ void Compiler::comprehension(Expr* e) {
     });
     makeFunction(child, code, 0);
     expr(e->generators.front().iter);
-    emit(Op::GetIter);
+    emit(e->generators.front().isAsync ? Op::GetAiter : Op::GetIter);
     emit(Op::Call, 1);
-    if (child->isAsync) {
+    if (child->isAsync && !child->isGenerator) {
         emit(Op::GetAwaitable);
         emit(Op::Await);
     }
@@ -1403,10 +1430,13 @@ void Compiler::comprehensionLoop(Expr* e, std::size_t index, int depth) {
         emit(Op::LoadFast, 0);
     } else {
         expr(g.iter);
-        emit(Op::GetIter);
+        emit(g.isAsync ? Op::GetAiter : Op::GetIter);
     }
     bind(start);
-    emitJump(Op::ForIter, end);
+    if (g.isAsync)
+        awaitNextItem(end);
+    else
+        emitJump(Op::ForIter, end);
     storeTarget(g.target);
     for (Expr* cond : g.ifs)
         condition(cond, start);
@@ -1437,6 +1467,8 @@ void Compiler::comprehensionLoop(Expr* e, std::size_t index, int depth) {
     }
     emitJump(Op::Jump, start);
     bind(end);
+    if (g.isAsync)
+        emit(Op::EndAsyncFor);
 }
 
 } // namespace awaitscope::script

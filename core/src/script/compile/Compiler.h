@@ -57,6 +57,7 @@ private:
     void ifStatement(Stmt* s);
     void whileStatement(Stmt* s);
     void forStatement(Stmt* s);
+    void awaitNextItem(int exhausted);
     void tryStatement(Stmt* s);
     void tryExcept(Stmt* s);
     void tryExceptStar(Stmt* s);

@@ -17,6 +17,7 @@ struct SyntaxErrorInfo {
     std::string message;
     int line = 0;
     int column = 0;  // 1-based, as CPython's SyntaxError.offset
+    bool showLine = true;  // CPython prints no file, line or caret for some source errors
 };
 
 struct SyntaxErrorException {

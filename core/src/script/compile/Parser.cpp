@@ -136,8 +136,20 @@ const Token& Parser::peek(std::size_t ahead) {
 
 Token Parser::take() {
     peek();
+    const bool nameBefore = last_.kind == TokenKind::Name || last_.kind == TokenKind::Number;
     last_ = std::move(lookahead_.front());
     lookahead_.pop_front();
+    if (annotationText_) {
+        // Spaced as CPython prints a stringified annotation: "dict[str, int]", "int | None".
+        std::string& text = *annotationText_;
+        const bool name = last_.kind == TokenKind::Name || last_.kind == TokenKind::Number;
+        if (last_.isOp("|"))
+            text += " | ";
+        else if (!text.empty() && (text.back() == ',' || (nameBefore && name)))
+            text += ' ' + last_.text;
+        else
+            text += last_.text;
+    }
     return last_;
 }
 
@@ -758,8 +770,19 @@ Stmt* Parser::expressionStatement() {
             fail(std::string("illegal target for annotation"), first->line, first->col + 1);
         }
         take();
-        expression();  // the annotation: parsed and ignored
+        // The annotation is kept as text, as `from __future__ import annotations` keeps it:
+        // dataclasses, NamedTuple and TypedDict read the names of a class's fields from it.
+        std::string annotation;
+        annotationText_ = &annotation;
+        try {
+            expression();
+        } catch (...) {
+            annotationText_ = nullptr;
+            throw;
+        }
+        annotationText_ = nullptr;
         Stmt* s = ast_.stmt(StmtKind::AnnAssign, start.line, start.col);
+        s->name = std::move(annotation);
         s->targets.push_back(first);
         if (accept("="))
             s->value = rhs();

@@ -92,6 +92,8 @@ private:
     Lexer lexer_;
     std::deque<Token> lookahead_;
     Token last_;  // the most recently taken token
+    // While an annotation is parsed: its source text, rebuilt from the tokens taken.
+    std::string* annotationText_ = nullptr;
     int depth_ = 0;
 };
 

@@ -144,10 +144,10 @@ void SymbolTable::collectComprehension(Scope* scope, Expr* e, const char* name) 
     child->isComprehension = true;
     child->params.push_back(".0");
     scopeOf_[e] = child;
+    bool asyncFor = false;
     for (std::size_t i = 0; i < e->generators.size(); ++i) {
         Comprehension& g = e->generators[i];
-        if (g.isAsync)
-            fail("asynchronous comprehensions ('async for') are not supported by Awaitscope", e->line, e->col);
+        asyncFor = asyncFor || g.isAsync;
         if (i > 0)
             collectExpr(child, g.iter);
         collectTarget(child, g.target);
@@ -158,16 +158,21 @@ void SymbolTable::collectComprehension(Scope* scope, Expr* e, const char* name) 
         collectExpr(child, e->a);
     if (e->b)
         collectExpr(child, e->b);
-    if (e->kind == ExprKind::GeneratorExp)
+    if (e->kind == ExprKind::GeneratorExp) {
         child->isGenerator = true;
-    if (child->hasAwait) {
-        // A comprehension with `await` inside an async function becomes a coroutine, as in CPython.
+        // With `async for` or `await` it is an async generator expression, allowed anywhere.
+        child->isAsync = asyncFor || child->hasAwait;
+    } else if (child->hasAwait || asyncFor) {
+        // A comprehension with `await` or `async for` inside an async function becomes a
+        // coroutine that the enclosing function awaits, as in CPython.
         Scope* enclosing = scope;
         while (enclosing && enclosing->isComprehension)
             enclosing = enclosing->parent;
         if (enclosing && enclosing->type == FunctionScope && enclosing->isAsync) {
             child->isAsync = true;
             scope->hasAwait = true;
+        } else if (asyncFor) {
+            fail("asynchronous comprehension outside of an asynchronous function", e->line, e->col);
         }
     }
 }
@@ -195,9 +200,24 @@ void SymbolTable::collectExpr(Scope* scope, Expr* e) {
         collectComprehension(scope, e, "<genexpr>");
         return;
     case ExprKind::NamedExpr:
-        if (scope->isComprehension)
-            fail("assignment expressions inside comprehensions are not supported by Awaitscope", e->line, e->col);
         collectExpr(scope, e->b);
+        if (scope->isComprehension && e->a->kind == ExprKind::Name) {
+            // PEP 572: the target belongs to the scope around the comprehensions.
+            Scope* owner = scope;
+            while (owner->isComprehension)
+                owner = owner->parent;
+            if (owner->type == ClassScope)
+                fail("assignment expression within a comprehension cannot be used in a class body", e->line, e->col);
+            const std::string& id = e->a->text;
+            for (Scope* s = scope; s != owner; s = s->parent) {
+                if (s->assigned.count(id))
+                    fail("assignment expression cannot rebind comprehension iteration variable '" + id + "'", e->line,
+                         e->col);
+                (owner->type == ModuleScope || owner->globals.count(id) ? s->globals : s->nonlocals).insert(id);
+            }
+            owner->assign(id);
+            return;
+        }
         collectTarget(scope, e->a);
         return;
     case ExprKind::Await:

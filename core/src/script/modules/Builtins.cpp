@@ -306,6 +306,18 @@ Value builtinNext(Interpreter& interp, CallArgs& args) {
     interp.raise(interp.newException(interp.exc.stopIteration, std::vector<Value>{}));
 }
 
+Value builtinAiter(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "aiter", {"async_iterable"}, 1);
+    return asyncIterator(interp, a[0], false);
+}
+
+Value builtinAnext(Interpreter& interp, CallArgs& args) {
+    if (args.count < 1 || args.count > 2 || args.kwCount() > 0)
+        interp.typeError("anext expected 1 or 2 arguments, got " + std::to_string(args.count));
+    Value awaitable = asyncNext(interp, args[0], false);
+    return args.count == 2 ? awaitOrDefault(interp, std::move(awaitable), args[1]) : awaitable;
+}
+
 Value builtinGetattr(Interpreter& interp, CallArgs& args) {
     if (args.count < 2 || args.count > 3)
         interp.typeError("getattr expected 2 or 3 arguments, got " + std::to_string(args.count));
@@ -501,6 +513,8 @@ Value makeBuiltins(Interpreter& interp) {
     fn("any", builtinAny);
     fn("iter", builtinIter);
     fn("next", builtinNext);
+    fn("aiter", builtinAiter);
+    fn("anext", builtinAnext);
     fn("getattr", builtinGetattr);
     fn("hasattr", builtinHasattr);
     fn("setattr", builtinSetattr);
@@ -551,6 +565,7 @@ Value makeBuiltins(Interpreter& interp) {
                            exc.overflowError, exc.assertionError, exc.attributeError, exc.lookupError, exc.indexError,
                            exc.keyError, exc.nameError, exc.unboundLocalError, exc.runtimeError, exc.recursionError,
                            exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.stopIteration,
+                           exc.stopAsyncIteration,
                            exc.osError, exc.timeoutError, exc.connectionError, exc.fileNotFoundError, exc.importError,
                            exc.moduleNotFoundError, exc.memoryError, exc.syntaxError, exc.warning, exc.runtimeWarning})
         cls(e->nameText().c_str(), e);

@@ -25,9 +25,12 @@ Value moduleNotFound(Interpreter& interp, const std::string& name) {
     std::string message = "No module named '" + name + "'";
     if (name == "requests" || name == "httpx" || name == "aiohttp" || name == "openai")
         message += " (Awaitscope scripts use the standard library only: simulate a network call with a function that sleeps)";
-    else if (name == "random")
-        message += " (Awaitscope runs are deterministic)";
     return interp.newException(interp.exc.moduleNotFoundError, message);
+}
+
+void notSupported(Interpreter& interp, const std::string& what) {
+    interp.raise(interp.exc.notImplementedError, what + " is not supported by Awaitscope's interpreter yet (line " +
+                                                     std::to_string(interp.currentLine()) + ")");
 }
 
 } // namespace awaitscope::script

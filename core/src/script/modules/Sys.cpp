@@ -20,6 +20,7 @@ Value sysGetRecursionLimit(Interpreter& interp, CallArgs&) { return Value::integ
 
 Value sysSetRecursionLimit(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "setrecursionlimit", {"limit"}, 1);
+    interp.setRecursionLimit(interp.toIndex(a[0], "setrecursionlimit"));
     return Value::none();
 }
 

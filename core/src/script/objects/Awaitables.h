@@ -33,6 +33,10 @@ struct CoroutineObject final : Object {
     const CodeObject* code;
     SourceLocation creation;
     bool consumed = false;
+    // Set for a coroutine written in C++ (an async generator's __anext__/asend/athrow/aclose,
+    // anext with a default, contextlib's): its Python type. Never warned about when dropped
+    // unawaited (CPython does not warn about those).
+    ClassObject* nativeType = nullptr;
 };
 
 // asyncio.sleep(delay): a coroutine in CPython, so it warns when never awaited.
@@ -82,11 +86,13 @@ struct TaskObject final : Object {
     const CodeObject* code = nullptr;  // the coroutine it runs, when known (for repr)
 };
 
-// What asyncio.gather returns.
+// What asyncio.gather returns (a _GatheringFuture), or an asyncio.Future (`cls` says which).
 struct FutureObject final : Object {
-    explicit FutureObject(Future<Value> future_) : Object(Kind::Future), future(std::move(future_)) {}
-    void clearReferences() override { future = Future<Value>(); }
+    explicit FutureObject(Future<Value> future_, ClassObject* cls_ = nullptr)
+        : Object(Kind::Future), future(std::move(future_)), cls(cls_) {}
+    void clearReferences() override;
     Future<Value> future;
+    ClassObject* cls;
 };
 
 // What asyncio hands out for its own coroutines: `name` is what their repr and the
@@ -94,6 +100,9 @@ struct FutureObject final : Object {
 Value makeOp(Interpreter& interp, const char* name, detail::Op<Value> op, Value keep = {}, bool warn = true);
 // An awaitable that gives `result` at once (entering a TaskGroup, releasing a Lock, ...).
 Value readyOp(Interpreter& interp, Value result);
+// A coroutine of the interpreter's own, written in C++ (anext with a default, contextlib's
+// managers): `code` names its frame on the timeline, `type` is its Python type.
+Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, ClassObject* type);
 // One that raises `error` when awaited.
 Value raisingOp(Interpreter& interp, const char* name, Value error);
 

@@ -1,5 +1,6 @@
 // Classes: `type` (what a value's class is, lookup along the method resolution order,
 // building a script's classes and calling them), `object`, NoneType and super.
+#include "script/objects/Awaitables.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -11,8 +12,10 @@ const std::string& ClassObject::nameText() const { return name.as<StrObject>()->
 
 namespace {
 
-// C3 linearization; falls back to depth-first order for inconsistent hierarchies.
-std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases) {
+// C3 linearization. For an inconsistent hierarchy, `conflict` (when given) gets the classes
+// that could not be ordered, as CPython names them, and the result is empty; without it the
+// built-in hierarchies fall back to depth-first order.
+std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases, std::vector<Value>* conflict = nullptr) {
     std::vector<std::vector<Value>> sequences;
     for (const Value& base : bases)
         sequences.push_back(base.as<ClassObject>()->mro);
@@ -36,6 +39,13 @@ std::vector<Value> linearize(const Value& cls, const std::vector<Value>& bases) 
             }
         }
         if (candidate.empty()) {
+            if (conflict) {
+                for (auto& sequence : sequences)
+                    if (std::none_of(conflict->begin(), conflict->end(),
+                                     [&](const Value& seen) { return seen.identical(sequence.front()); }))
+                        conflict->push_back(sequence.front());
+                return {};
+            }
             for (auto& sequence : sequences)
                 for (const Value& v : sequence)
                     if (std::none_of(result.begin(), result.end(), [&](const Value& r) { return r.identical(v); }))
@@ -114,12 +124,18 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         return types.iteratorTypes[static_cast<int>(it->iterKind)];
     }
     case Kind::Generator: return types.generatorType;
+    case Kind::AsyncGenerator: return types.asyncGeneratorType;
     case Kind::Coroutine:
+        if (ClassObject* type = value.as<CoroutineObject>()->nativeType)
+            return type;
+        return types.coroutineType;
     case Kind::Sleep:
     case Kind::Op: return types.coroutineType;
     case Kind::Task: return types.taskType;
-    case Kind::Future: return types.futureType;
+    case Kind::Future: return value.as<FutureObject>()->cls ? value.as<FutureObject>()->cls : types.futureType;
     case Kind::Runtime:
+        if (ClassObject* cls = value.as<RuntimeObject>()->subclass)
+            return cls;
         switch (value.as<RuntimeObject>()->runtimeKind) {
         case RuntimeKind::Event: return types.eventType;
         case RuntimeKind::Lock: return types.lockType;
@@ -130,6 +146,9 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         case RuntimeKind::Loop: return types.loopType;
         case RuntimeKind::AsCompleted: return types.asCompletedType;
         case RuntimeKind::Stream: return types.streamType;
+        case RuntimeKind::Condition: return types.conditionType;
+        case RuntimeKind::Handle: return types.handleType;
+        case RuntimeKind::Typed: return value.as<TypedObject>()->cls.as<ClassObject>();
         }
     }
     return types.object;
@@ -201,12 +220,34 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     }
     cls->builtin = cls->isException ? BuiltinType::Exception : BuiltinType::None;
     cls->slots = &instanceSlots();
-    cls->mro = linearize(result, cls->bases);
+    for (std::size_t i = 0; i < cls->bases.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (cls->bases[i].identical(cls->bases[j]))
+                typeError("duplicate base class " + cls->bases[i].as<ClassObject>()->nameText());
+    std::vector<Value> conflict;
+    cls->mro = linearize(result, cls->bases, &conflict);
+    if (!conflict.empty()) {
+        std::string names;
+        for (const Value& each : conflict)
+            names += (names.empty() ? "" : ", ") + each.as<ClassObject>()->nameText();
+        typeError("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
+    }
     for (auto& entry : ns.as<DictObject>()->table.entries()) {
         if (entry.value.is(Kind::Function))
             entry.value.as<FunctionObject>()->definingClass = result;
         else if (entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->data.is(Kind::Function))
             entry.value.as<NativeObject>()->data.as<FunctionObject>()->definingClass = result;
+    }
+    // A base's __init_subclass__ (implicitly a classmethod) sees the new class, as in CPython.
+    for (std::size_t i = 1; i < cls->mro.size(); ++i) {
+        Value hook = dictGetStr(cls->mro[i].as<ClassObject>()->dict.as<DictObject>(), "__init_subclass__");
+        if (hook.empty())
+            continue;
+        if (hook.is(Kind::Function) || hook.is(Kind::Native))
+            call(hook, {result});
+        else if (isDescriptor(hook, "classmethod"))
+            call(hook.as<NativeObject>()->data, {result});
+        break;
     }
     return result;
 }
@@ -330,14 +371,52 @@ bool classDeleteAttr(Interpreter& interp, const Value& object, const Value& name
                  "type object '" + cls->nameText() + "' has no attribute '" + name.as<StrObject>()->text + "'");
 }
 
-std::string classRepr(Interpreter&, const Value& value) {
+// The interpreter has no metaclasses. A library class that needs what its metaclass would
+// give its subclasses (enum's EnumType: iteration, len, `in`, Color['RED'], the repr) puts
+// natives for them in its class dict under __meta_iter__, __meta_len__, ...; the class
+// operations below call the one found along the MRO with the class.
+Value metaHook(Interpreter& interp, const Value& cls, const char* name) {
+    return interp.lookupClass(cls.as<ClassObject>(), interp.intern(name));
+}
+
+std::string classRepr(Interpreter& interp, const Value& value) {
+    Value hook = metaHook(interp, value, "__meta_repr__");
+    if (hook.is(Kind::Native)) {
+        Value text = interp.call(hook, {value});
+        if (text.is(Kind::Str))
+            return text.as<StrObject>()->text;
+    }
     auto* cls = value.as<ClassObject>();
     const std::string& module = cls->module.as<StrObject>()->text;
     return "<class '" + (module == "builtins" ? "" : module + ".") + cls->nameText() + "'>";
 }
 
 // list[int], dict[str, int]: generic aliases in evaluated annotations stand for the class.
-Value classGetItem(Interpreter&, const Value& object, const Value&) { return object; }
+Value classGetItem(Interpreter& interp, const Value& object, const Value& index) {
+    Value hook = metaHook(interp, object, "__meta_getitem__");
+    if (hook.is(Kind::Native))
+        return interp.call(hook, {object, index});
+    return object;
+}
+
+Value classIter(Interpreter& interp, const Value& object) {
+    Value hook = metaHook(interp, object, "__meta_iter__");
+    return hook.is(Kind::Native) ? interp.call(hook, {object}) : Value();
+}
+
+std::int64_t classLength(Interpreter& interp, const Value& object) {
+    Value hook = metaHook(interp, object, "__meta_len__");
+    if (!hook.is(Kind::Native))
+        return -1;
+    return interp.toIndex(interp.call(hook, {object}), "len");
+}
+
+int classContains(Interpreter& interp, const Value& object, const Value& item) {
+    Value hook = metaHook(interp, object, "__meta_contains__");
+    if (!hook.is(Kind::Native))
+        return -1;
+    return interp.truthy(interp.call(hook, {object, item})) ? 1 : 0;
+}
 
 // ---- super
 
@@ -377,10 +456,13 @@ std::string superRepr(Interpreter&, const Value& value) {
 }
 
 constexpr TypeSlots kTypeSlots{.repr = classRepr,
+                               .length = classLength,
+                               .contains = classContains,
                                .getItem = classGetItem,
                                .getAttr = classGetAttr,
                                .setAttr = classSetAttr,
-                               .deleteAttr = classDeleteAttr};
+                               .deleteAttr = classDeleteAttr,
+                               .iter = classIter};
 constexpr TypeSlots kNoneSlots{};
 constexpr TypeSlots kSuperSlots{.repr = superRepr, .getAttr = superGetAttr};
 

@@ -21,23 +21,100 @@ struct FrameOwner {
     FrameOwner(const FrameOwner&) = delete;
     FrameOwner& operator=(const FrameOwner&) = delete;
     FrameOwner& operator=(FrameOwner&&) = delete;
-    ~FrameOwner() {
+    ~FrameOwner() { release(); }
+    void release() noexcept {
         if (frame)
-            interp->freeFrame(frame);
+            interp->freeFrame(std::exchange(frame, nullptr));
     }
 };
 
+// The generator a step runs, and what the step was asked to do.
+struct GeneratorStep {
+    Value generator;  // an AsyncGeneratorObject, or Empty for a plain coroutine
+    AsyncGenAction action = AsyncGenAction::Send;
+};
+
+[[noreturn]] void raiseAlreadyRunning(Interpreter* interp, AsyncGenAction action) {
+    const char* name = action == AsyncGenAction::Send ? "anext" : action == AsyncGenAction::Throw ? "athrow" : "aclose";
+    interp->raise(interp->exc.runtimeError, std::string(name) + "(): asynchronous generator is already running");
+}
+
 // One Python coroutine = one runtime coroutine: run the frame until it awaits, await on the
-// runtime, resume the frame with the result (or raise the exception into it).
-Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
+// runtime, resume the frame with the result (or raise the exception into it). An async
+// generator's step is the same, except that it ends at the body's next `yield` (its result)
+// and that running off the end of the body raises StopAsyncIteration.
+Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner, GeneratorStep step, Value sent, bool throwIn) {
     Frame* frame = owner.frame;
-    Value sent;
-    bool throwIn = false;
+    AsyncGeneratorObject* generator = step.generator.empty() ? nullptr : step.generator.as<AsyncGeneratorObject>();
+    const bool closing = step.action == AsyncGenAction::Close;
+    if (generator) {
+        if (generator->running)
+            raiseAlreadyRunning(interp, step.action);
+        frame = generator->frame;
+        if (!frame) {
+            if (step.action == AsyncGenAction::Send)
+                interp->raise(interp->newException(interp->exc.stopAsyncIteration, std::vector<Value>{}));
+            co_return Value::none();  // athrow and aclose of a finished generator do nothing
+        }
+        if (frame->pc == 0) {
+            if (closing) {
+                generator->finish();
+                co_return Value::none();
+            }
+            if (!throwIn && !sent.isNone())
+                interp->typeError("can't send non-None value to a just-started async generator");
+        }
+        generator->running = true;
+    }
     while (true) {
         Value awaitable;
-        const Interpreter::Status status = interp->execute(frame, std::move(sent), throwIn, awaitable);
-        if (status == Interpreter::Status::Returned)
-            co_return awaitable;
+        Interpreter::Status status;
+        if (!generator) {
+            // A finished coroutine lets go of its locals at once, as CPython clears the frame
+            // on return: an async generator it held is finalised now, not when the task goes.
+            try {
+                status = interp->execute(frame, std::move(sent), throwIn, awaitable);
+            } catch (...) {
+                owner.release();
+                throw;
+            }
+            if (status == Interpreter::Status::Returned) {
+                owner.release();
+                co_return awaitable;
+            }
+        } else {
+            Value error;
+            try {
+                status = interp->execute(frame, std::move(sent), throwIn, awaitable);
+            } catch (const ScriptError& e) {
+                error = e.exception;
+            } catch (...) {
+                generator->running = false;
+                generator->finish();
+                throw;
+            }
+            if (!error.empty() || status == Interpreter::Status::Returned) {
+                generator->running = false;
+                generator->finish();
+                if (closing && (error.empty() || interp->isInstance(error, interp->exc.generatorExit) ||
+                                interp->isInstance(error, interp->exc.stopAsyncIteration)))
+                    co_return Value::none();
+                if (error.empty())
+                    interp->raise(interp->newException(interp->exc.stopAsyncIteration, std::vector<Value>{}));
+                if (interp->isInstance(error, interp->exc.stopAsyncIteration)) {
+                    Value replaced = interp->newException(interp->exc.runtimeError, "async generator raised StopAsyncIteration");
+                    interp->exceptionData(replaced)->cause = error;
+                    interp->raise(std::move(replaced));
+                }
+                interp->raise(std::move(error));
+            }
+            if (status == Interpreter::Status::Yielded) {
+                generator->running = false;
+                if (closing)
+                    interp->raise(interp->exc.runtimeError, "async generator ignored GeneratorExit");
+                co_return awaitable;
+            }
+        }
         const SourceLocation where =
             frame->code->location(static_cast<std::size_t>(frame->pc > 0 ? frame->pc - 1 : 0));
         throwIn = false;
@@ -102,12 +179,35 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner) {
     }
 }
 
+// anext(iterator, default): the item, or the default once the iterator is exhausted.
+Task<Value> defaultOnStop(Interpreter* interp, Task<Value> inner, SourceLocation where, Value fallback) {
+    bool stopped = false;
+    Value result;
+    try {
+        auto located = at(where, std::move(inner));
+        result = co_await std::move(located);
+    } catch (const ScriptError& e) {
+        if (!interp->isInstance(e.exception, interp->exc.stopAsyncIteration))
+            throw;
+        stopped = true;
+    }
+    co_return stopped ? fallback : result;
+}
+
 } // namespace
+
+Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, ClassObject* type) {
+    const SourceLocation creation = interp.currentLocation();
+    task.describe(code->qualname.c_str(), code->definition(), creation);
+    auto* object = interp.heap().make<CoroutineObject>(interp, std::move(task), nullptr, code, creation);
+    object->nativeType = type;
+    return Value(object);
+}
 
 Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
     (void)function;
     const SourceLocation creation = currentLocation();
-    Task<Value> task = coroutineBody(this, FrameOwner(this, frame));
+    Task<Value> task = coroutineBody(this, FrameOwner(this, frame), GeneratorStep{}, Value(), false);
     CodeObject* code = frame->code;
     task.describe(code->qualname.c_str(), code->definition(), creation);
     return Value(heap_.make<CoroutineObject>(*this, std::move(task), frame, code, creation));
@@ -115,7 +215,7 @@ Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
 
 CoroutineObject::~CoroutineObject() {
     if (task.valid() && !task.started()) {
-        if (interp->loopDestroyed) {
+        if (interp->loopDestroyed || nativeType) {
             auto handle = task.release();
             handle.promise().started = true;
             handle.destroy();
@@ -199,6 +299,31 @@ Value raisingOp(Interpreter& interp, const char* name, Value error) {
     return result;
 }
 
+Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAction action, Value argument) {
+    auto* object = generator.as<AsyncGeneratorObject>();
+    // The loop's firstiter hook: from now on, asyncio.run closes it if it is left unfinished.
+    if (!object->hooked && object->frame && interp.loopRunning()) {
+        object->hooked = true;
+        interp.asyncGenerators.push_back(object);
+    }
+    const bool throwIn = action != AsyncGenAction::Send;
+    if (action == AsyncGenAction::Close)
+        argument = interp.newException(interp.exc.generatorExit, std::vector<Value>{});
+    Task<Value> task = coroutineBody(&interp, FrameOwner(&interp, nullptr), GeneratorStep{generator, action},
+                                     std::move(argument), throwIn);
+    return nativeCoroutine(interp, std::move(task), object->code,
+                           action == AsyncGenAction::Send ? interp.types.asyncGenAsendType : interp.types.asyncGenAthrowType);
+}
+
+Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback) {
+    if (!awaitable.is(Kind::Coroutine))
+        interp.typeError("anext(): '" + interp.typeName(awaitable) + "' object is not awaitable with a default in Awaitscope");
+    auto* coroutine = awaitable.as<CoroutineObject>();
+    const CodeObject* code = coroutine->code;
+    Task<Value> task = defaultOnStop(&interp, coroutine->take(), interp.currentLocation(), std::move(fallback));
+    return nativeCoroutine(interp, std::move(task), code, interp.types.anextAwaitableType);
+}
+
 namespace {
 
 Value coroutineClose(Interpreter& interp, CallArgs& args) {
@@ -218,9 +343,12 @@ std::string coroutineText(const std::string& name, const Value& value) {
     return "<coroutine object " + name + " at " + pointerText(value.object()) + ">";
 }
 
-std::string coroutineRepr(Interpreter&, const Value& value) {
+std::string coroutineRepr(Interpreter& interp, const Value& value) {
     switch (value.object()->kind()) {
-    case Kind::Coroutine: return coroutineText(value.as<CoroutineObject>()->code->qualname, value);
+    case Kind::Coroutine:
+        if (ClassObject* type = value.as<CoroutineObject>()->nativeType; type && type != interp.types.coroutineType)
+            return "<" + type->nameText() + " object at " + pointerText(value.object()) + ">";
+        return coroutineText(value.as<CoroutineObject>()->code->qualname, value);
     case Kind::Sleep: return coroutineText("sleep", value);
     default: return coroutineText(value.as<OpObject>()->name, value);
     }

@@ -83,6 +83,7 @@ void installExceptions(Interpreter& interp) {
     exc.valueError = make("ValueError", exc.exception);
     exc.unicodeError = make("UnicodeError", exc.valueError);
     exc.stopIteration = make("StopIteration", exc.exception);
+    exc.stopAsyncIteration = make("StopAsyncIteration", exc.exception);
     exc.osError = make("OSError", exc.exception);
     exc.timeoutError = make("TimeoutError", exc.osError);
     exc.connectionError = make("ConnectionError", exc.osError);

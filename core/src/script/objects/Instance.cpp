@@ -270,6 +270,12 @@ bool instanceSetAttr(Interpreter& interp, const Value& object, const Value& name
     if (ExceptionData* data = instance->exception.get())
         if (setExceptionAttribute(interp, *data, key, value))
             return true;
+    // A library class's own __setattr__ (a frozen dataclass's) guards its instances.
+    Value guard = interp.lookupClass(instance->klass(), interp.intern("__setattr__"));
+    if (guard.is(Kind::Native)) {
+        interp.call(guard, {object, name, value});
+        return true;
+    }
     if (instance->dict.empty())
         instance->dict = interp.newDict();
     interp.dictSet(instance->dict.as<DictObject>(), name, std::move(value));
@@ -278,6 +284,11 @@ bool instanceSetAttr(Interpreter& interp, const Value& object, const Value& name
 
 bool instanceDeleteAttr(Interpreter& interp, const Value& object, const Value& name) {
     auto* instance = instanceOf(object);
+    Value guard = interp.lookupClass(instance->klass(), interp.intern("__delattr__"));
+    if (guard.is(Kind::Native)) {
+        interp.call(guard, {object, name});
+        return true;
+    }
     return !instance->dict.empty() && !instance->dict.as<DictObject>()->table.remove(name, interp.hash(name)).empty();
 }
 

@@ -38,6 +38,13 @@ struct StrObject final : Object {
         return static_cast<std::size_t>(length_);
     }
     bool ascii() const { return length() == text.size(); }
+    // Grows the text in place: only for a string nothing else holds (`s += t` where `s` was
+    // the only reference, as CPython does it), so that a growing string costs linear time.
+    void append(std::string_view more) {
+        text.append(more);
+        hashed_ = false;
+        length_ = -1;
+    }
 
     static std::size_t hashBytes(const std::string& bytes);
 
@@ -171,6 +178,7 @@ enum class BuiltinType : std::uint8_t {
     Cell,
     Iterator,
     Generator,
+    AsyncGenerator,
     Coroutine,
     Task,
     Future,
@@ -288,13 +296,41 @@ struct GeneratorObject final : Object {
     void clearReferences() override;
 };
 
+// An `async def` with `yield` (objects/AsyncGenerator.cpp). Each __anext__/asend/athrow/aclose
+// is a coroutine that runs the frame until its next `yield`, awaiting whatever the body awaits
+// on the way, so the generator's frames nest inside the task that consumes it.
+struct AsyncGeneratorObject final : Object {
+    AsyncGeneratorObject(Interpreter& interp_, Frame* frame_, const CodeObject* code_)
+        : Object(Kind::AsyncGenerator), interp(&interp_), frame(frame_), code(code_) {}
+    ~AsyncGeneratorObject() override;
+    void clearReferences() override;
+    void finish();  // the frame is done: free it, and the loop forgets the generator
+    Interpreter* interp;
+    Frame* frame;  // owned; null once finished or closed
+    const CodeObject* code;
+    bool running = false;  // a step is in progress (it may be awaiting inside the body)
+    bool hooked = false;   // iterated while the loop ran: the loop closes it if it is left unfinished
+};
+
 // An object wrapping a piece of the runtime or of the host: the asyncio primitives
-// (modules/asyncio/AsyncioObjects.h) and sys.stdout / sys.stderr (modules/Sys.cpp).
-enum class RuntimeKind : std::uint8_t { Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream };
+// (modules/asyncio/AsyncioObjects.h), sys.stdout / sys.stderr (modules/Sys.cpp), and the
+// C++ types of library modules (TypedObject).
+enum class RuntimeKind : std::uint8_t {
+    Event, Lock, Semaphore, Queue, TaskGroup, Timeout, Loop, AsCompleted, Stream, Condition, Handle, Typed
+};
 
 struct RuntimeObject : Object {
     explicit RuntimeObject(RuntimeKind kind_) : Object(Kind::Runtime), runtimeKind(kind_) {}
     RuntimeKind runtimeKind;
+    ClassObject* subclass = nullptr;  // a subclass of the kind's class (BoundedSemaphore, PriorityQueue, ...)
+};
+
+// An object of a type that a library module defines in C++ (random.Random, ...). It carries
+// its class, so a module adds a type without a kind of its own here.
+struct TypedObject : RuntimeObject {
+    explicit TypedObject(Value cls_) : RuntimeObject(RuntimeKind::Typed), cls(std::move(cls_)) {}
+    Value cls;
+    void clearReferences() override { cls.clear(); }
 };
 
 struct StreamObject final : RuntimeObject {

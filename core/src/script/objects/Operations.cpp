@@ -132,8 +132,14 @@ bool Interpreter::equals(const Value& a, const Value& b) {
             return a.toDouble() == b.toDouble();
         return a.asInt() == b.asInt();
     }
-    if (a.tag() != b.tag())
+    if (a.tag() != b.tag()) {
+        // A script class's __eq__ takes any operand, numbers and None included.
+        if (a.is(Kind::Instance))
+            return instanceSlots().equals(*this, a, b);
+        if (b.is(Kind::Instance))
+            return instanceSlots().equals(*this, b, a);
         return false;
+    }
     if (!a.isObject())
         return a.tag() == b.tag();  // None == None
     if (a.object() == b.object())
@@ -422,15 +428,36 @@ std::vector<Value> Interpreter::toVector(const Value& iterable) {
     if (iterable.is(Kind::Tuple))
         return iterable.as<TupleObject>()->items;
     std::vector<Value> out;
+    if (iterable.is(Kind::Range)) {
+        // Its length is known: refuse a result that cannot fit before building any of it.
+        const double length = static_cast<double>(iterable.as<RangeObject>()->length());
+        reserveMemory(length * sizeof(Value));
+        out.reserve(static_cast<std::size_t>(length));
+    }
+    // The vector is held by no object until it is returned, so the budget is told about it,
+    // and about each larger block before it is allocated.
+    struct Transient {
+        Heap& heap;
+        std::int64_t held = 0;
+        void hold(std::size_t capacity) {
+            const auto bytes = static_cast<std::int64_t>(capacity * sizeof(Value));
+            heap.holdTransient(bytes - held);
+            held = bytes;
+        }
+        ~Transient() { heap.holdTransient(-held); }
+    } transient{heap_};
+    transient.hold(out.capacity());
     Value iterator = getIter(iterable);
     Value item;
     while (next(iterator, item)) {
-        out.push_back(std::move(item));
-        if ((out.size() & 1023) == 0) {
-            chargeOps(1024);
-            heap_.charge(1024 * sizeof(Value));
-            checkMemory();
+        if (out.size() == out.capacity() && out.size() >= 1024) {
+            reserveMemory(2.0 * static_cast<double>(out.capacity() * sizeof(Value)));
+            out.reserve(out.capacity() * 2);
+            transient.hold(out.capacity());
         }
+        out.push_back(std::move(item));
+        if ((out.size() & 1023) == 0)
+            chargeOps(1024);
     }
     return out;
 }

@@ -14,14 +14,14 @@ Value makeSet(Interpreter& interp, CallArgs& args) {
     if (a.has(1))
         for (Value& item : interp.toVector(a[1])) {
             const std::size_t h = interp.hash(item);
-            set.as<SetObject>()->table.insert(std::move(item), h, Value::none());
+            interp.setInsert(set.as<SetObject>(), std::move(item), h);
         }
     return set;
 }
 
 Value setAdd(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "add", 1, 1);
-    set(args[0])->table.insert(args[1], interp.hash(args[1]), Value::none());
+    interp.setInsert(set(args[0]), args[1], interp.hash(args[1]));
     return Value::none();
 }
 
@@ -59,7 +59,7 @@ Value setUpdate(Interpreter& interp, CallArgs& args) {
     for (int i = 1; i < args.count; ++i)
         for (Value& item : interp.toVector(args[i])) {
             const std::size_t h = interp.hash(item);
-            set(args[0])->table.insert(std::move(item), h, Value::none());
+            interp.setInsert(set(args[0]), std::move(item), h);
         }
     return Value::none();
 }
@@ -72,7 +72,7 @@ Value setCombine(Interpreter& interp, CallArgs& args, BinaryOp op) {
             Value converted = interp.newSet();
             for (Value& item : interp.toVector(other)) {
                 const std::size_t h = interp.hash(item);
-                set(converted)->table.insert(std::move(item), h, Value::none());
+                interp.setInsert(set(converted), std::move(item), h);
             }
             other = converted;
         }
@@ -142,12 +142,12 @@ Value setBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b
         const bool inY = y->table.find(e.key, e.hash) >= 0;
         if ((op == BinaryOp::BitOr) || (op == BinaryOp::BitAnd && inY) ||
             ((op == BinaryOp::Sub || op == BinaryOp::BitXor) && !inY))
-            r->table.insert(e.key, e.hash, Value::none());
+            interp.setInsert(r, e.key, e.hash);
     }
     if (op == BinaryOp::BitOr || op == BinaryOp::BitXor)
         for (auto& e : y->table.entries())
             if (!e.key.empty() && (op == BinaryOp::BitOr || x->table.find(e.key, e.hash) < 0))
-                r->table.insert(e.key, e.hash, Value::none());
+                interp.setInsert(r, e.key, e.hash);
     if (inplace) {
         x->table = r->table;
         return a;

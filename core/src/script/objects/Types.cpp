@@ -17,6 +17,7 @@ void installTypes(Interpreter& interp) {
     installModuleType(interp);
     installGeneratorType(interp);
     installCoroutineType(interp);
+    installAsyncGeneratorType(interp);  // its steps' types share the coroutine type's slots
     installIteratorTypes(interp);
     installExceptions(interp);
 }

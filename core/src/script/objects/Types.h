@@ -123,8 +123,21 @@ bool iteratorNext(Interpreter& interp, const Value& iterator, Value& out);
 // ---- Generator.cpp
 void installGeneratorType(Interpreter& interp);
 
+// ---- AsyncGenerator.cpp: async generators, aiter() and anext()
+void installAsyncGeneratorType(Interpreter& interp);
+// What `async for` and aiter() iterate: __aiter__ of `iterable` (raises TypeError as CPython).
+Value asyncIterator(Interpreter& interp, const Value& iterable, bool forStatement);
+// The awaitable of the next item: __anext__ of `iterator`.
+Value asyncNext(Interpreter& interp, const Value& iterator, bool forStatement);
+
 // ---- Coroutine.cpp: script coroutines and asyncio's own (sleep, Lock.acquire, ...)
 void installCoroutineType(Interpreter& interp);
+enum class AsyncGenAction : std::uint8_t { Send, Throw, Close };
+// One step of an async generator as a coroutine (its asend, athrow or aclose): it runs the
+// frame until the next `yield`, awaiting on the runtime whatever the body awaits.
+Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAction action, Value argument);
+// anext(iterator, default): `awaitable`'s result, or `fallback` when it raises StopAsyncIteration.
+Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback);
 
 // ---- Exception.cpp: the exception classes and what their instances answer
 void installExceptions(Interpreter& interp);

@@ -24,6 +24,9 @@ void Heap::destroy(Object* object) noexcept {
     object->next->prev = object->prev;
     object->prev = object->next = nullptr;
     --live_;
+    bytes_ -= static_cast<std::int64_t>(object->footprint());
+    if (bytes_ < 0)
+        bytes_ = 0;
     if (draining_) {
         pending_.push_back(object);
         return;
@@ -44,7 +47,8 @@ std::int64_t Heap::census() {
     for (HeapLink* link = ring_.next; link != &ring_; link = link->next)
         total += static_cast<std::int64_t>(static_cast<Object*>(link)->footprint());
     bytes_ = total;
-    return total;
+    gross_ = 0;
+    return total + transient_;
 }
 
 void Heap::sweep() {

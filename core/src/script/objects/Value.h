@@ -29,6 +29,7 @@ enum class Kind : std::uint8_t {
     Super,
     Iterator,
     Generator,
+    AsyncGenerator,
     Coroutine,
     Task,
     Future,
@@ -188,15 +189,25 @@ public:
     T* make(Args&&... args) {
         T* object = new T(std::forward<Args>(args)...);
         link(object);
+        charge(static_cast<std::int64_t>(object->footprint()));
         return object;
     }
 
     std::size_t liveObjects() const { return live_; }
-    // Bytes allocated since the last census (an upper bound of what is held): cheap to keep,
-    // and when it passes the budget a census() tells what is really alive.
-    std::int64_t bytes() const { return bytes_; }
-    void charge(std::int64_t bytes) { bytes_ += bytes; }
-    // Sums the footprint of every live object and restarts the count from there.
+    // What is held, estimated cheaply: every object's footprint when made, growth charged by
+    // the containers as they grow, footprints subtracted when freed. Growth that goes
+    // uncharged makes it drift, so a census() gives the truth when it passes the budget, and
+    // after every `budget` bytes allocated in all (grossBytes) whatever the estimate says.
+    std::int64_t bytes() const { return bytes_ + transient_; }
+    std::int64_t grossBytes() const { return gross_; }
+    void charge(std::int64_t bytes) {
+        bytes_ += bytes;
+        gross_ += bytes;
+    }
+    // Memory held by C++ while it builds a value (a list being filled from an iterator):
+    // counted by the budget though no object holds it yet.
+    void holdTransient(std::int64_t delta) { transient_ += delta; }
+    // Sums the footprint of every live object and restarts the estimate from there.
     std::int64_t census();
 
     // Clears the references of every live object, then frees them all (end of a run).
@@ -210,6 +221,8 @@ private:
     HeapLink ring_;
     std::size_t live_ = 0;
     std::int64_t bytes_ = 0;
+    std::int64_t gross_ = 0;
+    std::int64_t transient_ = 0;
     std::vector<Object*> pending_;
     bool draining_ = false;
 };

@@ -207,6 +207,8 @@ Value Interpreter::callFunctionNested(FunctionObject* function, const Value* arg
         return makeCoroutine(function, frame);
     if (code->isGenerator)
         return makeGenerator(frame);
+    if (code->isAsyncGenerator)
+        return makeAsyncGenerator(frame);
     Value result;
     try {
         execute(frame, {}, false, result);

@@ -41,6 +41,7 @@ struct CodeObject {
     bool hasVarkw = false;
     bool isCoroutine = false;
     bool isGenerator = false;
+    bool isAsyncGenerator = false;
     bool isModule = false;
     bool isClassBody = false;
     bool simpleArgs = false;  // positional parameters only, no cells

@@ -8,6 +8,7 @@
 #include "script/vm/Opcodes.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 
 namespace awaitscope::script {
@@ -44,5 +45,10 @@ inline constexpr std::array<std::uint32_t, static_cast<std::size_t>(Op::Count)> 
 #include "script/vm/Opcodes.def"
 #undef OPCODE
 };
+
+// The real time a run's wall-time budget is measured on.
+inline std::int64_t wallNowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 } // namespace awaitscope::script

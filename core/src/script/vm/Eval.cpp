@@ -413,6 +413,34 @@ struct CurrentFrameScope {
 
 } // namespace
 
+// `s += t` on strings, as CPython's unicode_concatenate: when the next instruction stores
+// the result back where `s` came from, that reference is dropped first, and if the stack then
+// holds the only one, `t` is appended in place. A loop that grows a string so costs linear
+// time, not quadratic.
+bool Interpreter::concatenateInPlace(Frame* f, const Instr& next, Value* locals, Value* sp) {
+    auto* left = sp[-2].as<StrObject>();
+    if (left->interned || left->refs() != 2)  // the stack and the variable, nothing else
+        return false;
+    Value* variable = nullptr;
+    if (next.op == Op::StoreFast) {
+        variable = &locals[next.arg];
+    } else if (next.op == Op::StoreName || next.op == Op::StoreGlobal) {
+        const Value& name = f->code->names[static_cast<std::size_t>(next.arg)];
+        const Value& scope = next.op == Op::StoreName && !f->localsDict.empty() ? f->localsDict : f->globals;
+        variable = scope.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash());
+    }
+    if (!variable || !variable->identical(sp[-2]))
+        return false;
+    const std::string& more = sp[-1].as<StrObject>()->text;
+    const std::size_t before = left->text.capacity();
+    if (left->text.size() + more.size() > before)
+        reserveMemory(static_cast<double>(std::max(left->text.size() + more.size(), 2 * before)));
+    *variable = Value::none();  // the store that follows puts the grown string back
+    left->append(more);
+    heap_.charge(static_cast<std::int64_t>(left->text.capacity()) - static_cast<std::int64_t>(before));
+    return true;
+}
+
 Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn, Value& result) {
     if (aborting_)
         throw ScriptAbort("aborted", 0);
@@ -607,7 +635,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (callable.is(Kind::Function)) {
                         auto* function = callable.as<FunctionObject>();
                         CodeObject* target = function->code;
-                        if (!target->isCoroutine && !target->isGenerator) {
+                        if (!target->isCoroutine && !target->isGenerator && !target->isAsyncGenerator) {
                             Frame* next = frameForCall(function, args, count, kwNames);
                             for (Value* p = sp; p > callableSlot;)
                                 (--p)->clear();
@@ -660,6 +688,11 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     const auto op = static_cast<BinaryOp>(in.arg & 0xFF);
                     if (arithmeticFastPath(op, sp[-2], sp[-1])) {
                         --sp;
+                        break;
+                    }
+                    if (in.arg == (static_cast<int>(BinaryOp::Add) | 0x100) && sp[-2].is(Kind::Str) &&
+                        sp[-1].is(Kind::Str) && concatenateInPlace(f, instrs[pc], locals, sp)) {
+                        (--sp)->clear();
                         break;
                     }
                     SAVE();
@@ -768,7 +801,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::SetAdd: {
                     auto* set = sp[-2 - in.arg].as<SetObject>();
                     const std::size_t h = hash(sp[-1]);
-                    set->table.insert(POP(), h, Value::none());
+                    setInsert(set, POP(), h);
                     break;
                 }
                 case Op::MapAdd: {
@@ -989,6 +1022,30 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     SAVE();
                     flushCost();
                     return Status::Awaiting;
+                }
+                case Op::GetAiter: {
+                    SAVE();
+                    Value it = asyncIterator(*this, sp[-1], true);
+                    current_ = f;
+                    sp[-1] = std::move(it);
+                    break;
+                }
+                case Op::GetAnext: {
+                    SAVE();
+                    Value awaitable = asyncNext(*this, sp[-1], true);
+                    current_ = f;
+                    *sp++ = std::move(awaitable);
+                    break;
+                }
+                case Op::EndAsyncFor: {
+                    if (!isInstance(sp[-1], exc.stopAsyncIteration)) {
+                        pending = POP();
+                        reraise = true;
+                        goto handle;
+                    }
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    break;
                 }
                 case Op::YieldValue:
                     result = POP();

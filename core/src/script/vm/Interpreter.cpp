@@ -2,6 +2,7 @@
 
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
+#include "script/vm/CostModel.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <algorithm>
@@ -15,6 +16,9 @@ namespace awaitscope::script {
 
 Interpreter::Interpreter(Program& program, Output output, InterpreterLimits limits, const std::atomic<bool>* cancelled)
     : program_(program), output_(std::move(output)), limits_(limits), cancelled_(cancelled) {
+    memoryCheckAt_ = limits_.memoryLimit;
+    if (limits_.maxWallSeconds > 0)
+        wallDeadlineNs_ = wallNowNs() + static_cast<std::int64_t>(limits_.maxWallSeconds * 1e9);
     emptyTuple_ = Value(heap_.make<TupleObject>());
     installTypes(*this);
     builtins_ = makeBuiltins(*this);
@@ -97,9 +101,8 @@ Value Interpreter::intern(std::string_view text) {
 }
 
 Value Interpreter::str(std::string text) {
-    heap_.charge(static_cast<std::int64_t>(text.size() + sizeof(StrObject)));
-    if (heap_.bytes() > limits_.memoryLimit)
-        checkMemory();
+    if (heap_.bytes() + externalBytesEstimate_ + static_cast<std::int64_t>(text.capacity()) > memoryCheckAt_)
+        reserveMemory(static_cast<double>(text.capacity()));
     return Value(heap_.make<StrObject>(std::move(text)));
 }
 
@@ -134,30 +137,23 @@ Value Interpreter::newNative(NativeFn fn, const char* name, Value self, Value da
     return Value(heap_.make<NativeObject>(fn, name, std::move(self), std::move(data)));
 }
 
-void Interpreter::checkMemory() {
-    if (heap_.bytes() > limits_.memoryLimit && heap_.census() <= limits_.memoryLimit * 3 / 4)
-        return;  // most of what was allocated has been freed again
-    if (heap_.bytes() > limits_.memoryLimit || heap_.liveObjects() > limits_.objectLimit)
-        raise(exc.memoryError, "the script used more memory than Awaitscope allows (" +
-                                   std::to_string(limits_.memoryLimit >> 20) + " MB)");
-}
-
-void Interpreter::reserveMemory(double bytes) {
-    if (static_cast<double>(heap_.bytes()) + bytes > static_cast<double>(limits_.memoryLimit)) {
-        heap_.census();
-        if (static_cast<double>(heap_.bytes()) + bytes > static_cast<double>(limits_.memoryLimit))
-            raise(exc.memoryError, "the result would be larger than Awaitscope allows (" +
-                                       std::to_string(limits_.memoryLimit >> 20) + " MB)");
-    }
-}
-
 Value* Interpreter::dictLookup(DictObject* dict, const Value& key) { return dict->table.lookup(key, hash(key)); }
 
 void Interpreter::dictSet(DictObject* dict, Value key, Value value) {
     const std::size_t h = hash(key);
-    if (dict->table.insert(std::move(key), h, std::move(value))) {
-        heap_.charge(48);
-        if ((dict->table.size() & 0xFFF) == 0)
+    const std::size_t before = dict->table.bytes();
+    if (dict->table.insert(std::move(key), h, std::move(value)) && dict->table.bytes() != before) {
+        heap_.charge(static_cast<std::int64_t>(dict->table.bytes()) - static_cast<std::int64_t>(before));
+        if (memoryCheckDue())
+            checkMemory();
+    }
+}
+
+void Interpreter::setInsert(SetObject* set, Value key, std::size_t hash) {
+    const std::size_t before = set->table.bytes();
+    if (set->table.insert(std::move(key), hash, Value::none()) && set->table.bytes() != before) {
+        heap_.charge(static_cast<std::int64_t>(set->table.bytes()) - static_cast<std::int64_t>(before));
+        if (memoryCheckDue())
             checkMemory();
     }
 }

@@ -52,8 +52,10 @@ struct InterpreterLimits {
     std::uint64_t maxOpsPerStep = 100'000'000;     // one task step without an await: frozen forever
     std::uint64_t maxOpsTotal = 4'000'000'000ULL;  // the whole run
     int recursionLimit = 1000;
-    std::int64_t memoryLimit = 512LL << 20;        // bytes held by strings and containers
+    // Bytes held by the run: its objects, its tasks and the events recorded so far.
+    std::int64_t memoryLimit = 512LL << 20;
     std::size_t objectLimit = 20'000'000;
+    double maxWallSeconds = 0;  // real time the whole run may take (0: no limit)
 };
 
 class Interpreter {
@@ -106,6 +108,7 @@ public:
     // objects/Generator.cpp), or a frame to run now.
     Value makeCoroutine(FunctionObject* function, Frame* frame);
     Value makeGenerator(Frame* frame);
+    Value makeAsyncGenerator(Frame* frame);
     Frame* currentFrame() const { return current_; }
     SourceLocation currentLocation() const;
     std::uint32_t currentLine() const;
@@ -119,8 +122,13 @@ public:
     Value newSet();
     Value newNative(NativeFn fn, const char* name, Value self = {}, Value data = {});
     Value emptyTuple() const { return emptyTuple_; }
+    // The memory budget (vm/CostModel.cpp). Each check allocates nothing until it raises.
     void checkMemory();  // raises MemoryError when the run holds too much
     void reserveMemory(double bytes);  // raises MemoryError if `bytes` more would not fit
+    bool memoryCheckDue() const {
+        return heap_.bytes() + externalBytesEstimate_ > memoryCheckAt_ || heap_.grossBytes() > limits_.memoryLimit;
+    }
+    std::int64_t memoryInUse();  // a census: objects, tasks, recorded events
 
     ClassObject* typeOf(const Value& value) const {
         // A script's instances first: their attributes and operators are the hot path.
@@ -176,6 +184,7 @@ public:
     void dictSet(DictObject* dict, Value key, Value value);
     Value dictGetStr(DictObject* dict, std::string_view key);  // Empty if missing
     void dictSetStr(DictObject* dict, std::string_view key, Value value);
+    void setInsert(SetObject* set, Value key, std::size_t hash);  // charges the table's growth
 
     // ---- exceptions (objects/Exception.cpp) ----
     struct ExceptionClasses {
@@ -203,6 +212,7 @@ public:
         ClassObject* valueError = nullptr;
         ClassObject* unicodeError = nullptr;
         ClassObject* stopIteration = nullptr;
+        ClassObject* stopAsyncIteration = nullptr;
         ClassObject* osError = nullptr;
         ClassObject* timeoutError = nullptr;
         ClassObject* connectionError = nullptr;
@@ -262,6 +272,10 @@ public:
         ClassObject* moduleType = nullptr;
         ClassObject* cellType = nullptr;
         ClassObject* generatorType = nullptr;
+        ClassObject* asyncGeneratorType = nullptr;
+        ClassObject* asyncGenAsendType = nullptr;   // what __anext__ and asend return
+        ClassObject* asyncGenAthrowType = nullptr;  // what athrow and aclose return
+        ClassObject* anextAwaitableType = nullptr;  // what anext(iterator, default) returns
         ClassObject* coroutineType = nullptr;
         ClassObject* superType = nullptr;
         ClassObject* iteratorTypes[16] = {};
@@ -280,6 +294,15 @@ public:
         ClassObject* loopType = nullptr;
         ClassObject* asCompletedType = nullptr;
         ClassObject* streamType = nullptr;
+        // asyncio: Future() itself (futureType is gather's _GatheringFuture), the other locks
+        // and queues, and the loop's callback handles
+        ClassObject* plainFutureType = nullptr;
+        ClassObject* boundedSemaphoreType = nullptr;
+        ClassObject* conditionType = nullptr;
+        ClassObject* priorityQueueType = nullptr;
+        ClassObject* lifoQueueType = nullptr;
+        ClassObject* handleType = nullptr;
+        ClassObject* timerHandleType = nullptr;
     };
     Types types;
     ClassObject* makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
@@ -309,6 +332,9 @@ public:
     void beginAbort() { aborting_ = true; }  // from now on, script code raises ScriptAbort at once
     std::uint64_t instructionsExecuted() const { return opsTotal_; }
     const InterpreterLimits& limits() const { return limits_; }
+    // sys.setrecursionlimit: raises as CPython does for a limit below 1 or below the depth
+    // reached; a limit beyond what the C++ stack holds still ends in RecursionError.
+    void setRecursionLimit(std::int64_t limit);
 
     // Native recursion (repr of nested lists, __init__ creating instances, ...) counts against
     // the recursion limit, and so does the real C++ stack: whatever the build or the thread's
@@ -330,7 +356,12 @@ public:
 
     // The task objects of this run, so that asyncio.current_task() returns the same object.
     std::unordered_map<const void*, Object*> taskObjects;
+    // The event loop's one script object while anything holds it (get_running_loop() is itself).
+    Object* loopObject = nullptr;
     bool loopDestroyed = false;
+    // Async generators iterated while the loop ran and not finished yet, oldest first: what
+    // asyncio.run closes at the end (loop.shutdown_asyncgens). Not owning.
+    std::vector<AsyncGeneratorObject*> asyncGenerators;
 
 private:
     friend struct DepthGuard;
@@ -338,6 +369,9 @@ private:
 
     Value callFunctionNested(FunctionObject* function, const Value* args, int count, const TupleObject* kwNames);
     void stepCheck(std::uint32_t line);
+    bool concatenateInPlace(Frame* f, const Instr& next, Value* locals, Value* sp);
+    [[noreturn]] void raiseMemoryError(double wanted);
+    std::int64_t externalBytes() const;  // tasks and recorded events: memory the heap does not see
 
     Program& program_;
     Heap heap_;
@@ -371,6 +405,10 @@ private:
     const void* stepTask_ = nullptr;
     const void* stepThread_ = nullptr;
     std::uint64_t nextCancelCheck_ = 0;
+    std::int64_t wallDeadlineNs_ = 0;  // steady clock; 0: none
+    std::int64_t externalBytesEstimate_ = 0;  // as of the last budget check
+    std::int64_t memoryCheckAt_ = 0;          // the estimate that calls for a census
+    bool raisingMemoryError_ = false;  // building the MemoryError must not check memory again
 };
 
 } // namespace awaitscope::script

@@ -7,6 +7,7 @@
 #include "awaitscope/trace/Trace.h"
 
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,9 @@ public:
     // The task that will wake when this future is done, if one waits on it.
     TaskId waitingTask() const;
     std::size_t removeDoneCallback(DoneCallback::Fn fn, void* self);
+    // Future.remove_done_callback for callbacks told apart by what they hold: takes out every
+    // pending callback `match` accepts; the caller tells each it will never run.
+    std::vector<DoneCallback> takeDoneCallbacks(const std::function<bool(const DoneCallback&)>& match);
 
     // Future._make_cancelled_error(): a task hands back the CancelledError that ended it.
     std::exception_ptr makeCancelledError();

@@ -28,6 +28,16 @@ void installTaskTypes(Interpreter& interp);
 Value taskObjectFor(Interpreter& interp, TaskHandle<Value> handle, const CodeObject* code = nullptr);
 Value asyncioSleep(Interpreter& interp, CallArgs& args);
 Value asyncioCreateTask(Interpreter& interp, CallArgs& args);
+// create_task(coro, name=...): what asyncio.create_task and loop.create_task share.
+Value createTaskOf(Interpreter& interp, const Value& coroutine, const Value& name);
+// A new asyncio.Future on the running loop (asyncio.Future(), loop.create_future()).
+Value newPlainFuture(Interpreter& interp);
+// Calls a callback from the loop (done-callbacks, call_soon, call_later): an exception it raises
+// is reported on stderr as asyncio's "Exception in callback", and the loop goes on.
+void runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count);
+Value asyncioWait(Interpreter& interp, CallArgs& args);
+Value asyncioShield(Interpreter& interp, CallArgs& args);
+Value asyncioIsFuture(Interpreter& interp, CallArgs& args);
 Value asyncioEnsureFuture(Interpreter& interp, CallArgs& args);
 Value asyncioGather(Interpreter& interp, CallArgs& args);
 Value asyncioWaitFor(Interpreter& interp, CallArgs& args);

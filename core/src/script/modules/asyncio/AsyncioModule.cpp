@@ -42,6 +42,53 @@ detail::Op<Value> withResult(detail::Op<void> inner, Value result) {
     co_return result;
 }
 
+namespace {
+
+// The tasks of loop.shutdown_asyncgens(): each closing coroutine becomes a task, and an error
+// while closing one is reported, as asyncio's exception handler does, without stopping the rest.
+Task<Value> closeAsyncGenerators(Interpreter* interp, std::vector<Value> closings, std::vector<std::string> names) {
+    std::vector<TaskHandle<Value>> tasks;
+    for (Value& closing : closings) {
+        auto* coroutine = closing.as<CoroutineObject>();
+        tasks.push_back(createTask(coroutine->take(), TaskOptions{}, coroutine->creation));
+    }
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        Value error;
+        try {
+            co_await tasks[i];
+        } catch (const ScriptAbort&) {
+            throw;
+        } catch (...) {
+            error = interp->exceptionFrom(std::current_exception());
+        }
+        if (!error.empty())
+            interp->writeStderr("an error occurred during closing of asynchronous generator " + names[i] + "\n" +
+                                interp->formatTraceback(error));
+    }
+    co_return Value::none();
+}
+
+// asyncio.run's loop.shutdown_asyncgens(): async generators iterated but left unfinished (a
+// `break` out of `async for` over one that is still referenced) run their `finally` blocks now.
+void shutdownAsyncGenerators(Interpreter& interp, const SourceLocation& where) {
+    if (interp.asyncGenerators.empty())
+        return;
+    std::vector<Value> closings;
+    std::vector<std::string> names;
+    const std::vector<AsyncGeneratorObject*> left = interp.asyncGenerators;
+    for (AsyncGeneratorObject* generator : left) {
+        Value held(generator);
+        names.push_back(interp.repr(held));
+        closings.push_back(asyncGeneratorStep(interp, held, AsyncGenAction::Close, Value()));
+    }
+    for (AsyncGeneratorObject* generator : left)
+        generator->hooked = false;
+    interp.asyncGenerators.clear();
+    interp.loop().run(closeAsyncGenerators(&interp, std::move(closings), std::move(names)), where);
+}
+
+} // namespace
+
 Value asyncioRun(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "run", {"main", "debug"}, 1);
     if (interp.loopRunning())
@@ -57,6 +104,7 @@ Value asyncioRun(Interpreter& interp, CallArgs& args) {
     bool record = false;
     try {
         Value result = interp.loop().run(std::move(main), where);
+        shutdownAsyncGenerators(interp, where);
         interp.setLoopRunning(false);
         return result;
     } catch (const DeadlockError& error) {
@@ -105,6 +153,9 @@ Value makeAsyncioModule(Interpreter& interp) {
     fn("ensure_future", asyncioEnsureFuture);
     fn("gather", asyncioGather);
     fn("wait_for", asyncioWaitFor);
+    fn("wait", asyncioWait);
+    fn("shield", asyncioShield);
+    fn("isfuture", asyncioIsFuture);
     fn("timeout", asyncioTimeout);
     fn("timeout_at", asyncioTimeoutAt);
     fn("as_completed", asyncioAsCompleted);
@@ -117,12 +168,20 @@ Value makeAsyncioModule(Interpreter& interp) {
     fn("iscoroutinefunction", asyncioIsCoroutineFunction);
     auto cls = [&](const char* name, ClassObject* c) { addValue(interp, module, name, Value(c)); };
     cls("Task", types.taskType);
-    cls("Future", types.futureType);
+    cls("Future", types.plainFutureType);
     cls("Event", types.eventType);
     cls("Lock", types.lockType);
     cls("Semaphore", types.semaphoreType);
-    cls("BoundedSemaphore", types.semaphoreType);
+    cls("BoundedSemaphore", types.boundedSemaphoreType);
+    cls("Condition", types.conditionType);
     cls("Queue", types.queueType);
+    cls("PriorityQueue", types.priorityQueueType);
+    cls("LifoQueue", types.lifoQueueType);
+    cls("Handle", types.handleType);
+    cls("TimerHandle", types.timerHandleType);
+    // concurrent.futures' constants, which asyncio.wait takes
+    for (const char* mode : {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"})
+        addValue(interp, module, mode, interp.str(mode));
     cls("TaskGroup", types.taskGroupType);
     cls("Timeout", types.timeoutType);
     cls("CancelledError", exc.cancelledError);

@@ -24,10 +24,12 @@ struct LockObject final : RuntimeObject {
 struct SemaphoreObject final : RuntimeObject {
     explicit SemaphoreObject(int value) : RuntimeObject(RuntimeKind::Semaphore), semaphore(value) {}
     Semaphore semaphore;
+    int bound = -1;  // BoundedSemaphore: its initial value, which release() may not exceed
 };
 
 struct QueueObject final : RuntimeObject {
-    explicit QueueObject(std::size_t maxsize) : RuntimeObject(RuntimeKind::Queue), queue(maxsize) {}
+    QueueObject(std::size_t maxsize, QueueOrder order, Queue<Value>::Less less)
+        : RuntimeObject(RuntimeKind::Queue), queue(maxsize, order, std::move(less)) {}
     void clearReferences() override {
         while (!queue.empty())
             queue.getNowait();
@@ -50,8 +52,27 @@ struct TimeoutObject final : RuntimeObject {
     bool entered = false;
 };
 
+struct ConditionObject final : RuntimeObject {
+    explicit ConditionObject(Condition condition_) : RuntimeObject(RuntimeKind::Condition), condition(std::move(condition_)) {}
+    Condition condition;
+    Value lock;  // the Lock object it was given, if any (kept alive with it)
+    void clearReferences() override { lock.clear(); }
+};
+
+// The loop's one script object; while it lives, get_running_loop() hands out this one.
 struct LoopObject final : RuntimeObject {
-    LoopObject() : RuntimeObject(RuntimeKind::Loop) {}
+    explicit LoopObject(Interpreter& interp_);
+    ~LoopObject() override;
+    Interpreter* interp;
+};
+
+// What call_soon (Handle) and call_later / call_at (TimerHandle) return.
+struct HandleObject final : RuntimeObject {
+    HandleObject(detail::Ref<detail::CancelToken> token_, std::optional<TimeNs> when_)
+        : RuntimeObject(RuntimeKind::Handle), token(std::move(token_)), when(when_) {}
+    detail::Ref<detail::CancelToken> token;
+    std::optional<TimeNs> when;  // TimerHandle only
+    Value callback;              // for repr
 };
 
 struct AsCompletedObject final : RuntimeObject {

@@ -1,4 +1,5 @@
-// asyncio.Queue (CPython's queues.py): put and get wait on the runtime's queue.
+// asyncio.Queue, PriorityQueue and LifoQueue (CPython's queues.py): put and get wait on the
+// runtime's queue, which keeps the subclass's order.
 #include "script/modules/asyncio/Asyncio.h"
 
 #include <algorithm>
@@ -10,7 +11,20 @@ namespace {
 Value newQueue(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "Queue", {"cls", "maxsize"}, 1);
     const std::int64_t maxsize = a.has(1) ? interp.toIndex(a[1], "maxsize") : 0;
-    return Value(interp.heap().make<QueueObject>(static_cast<std::size_t>(std::max<std::int64_t>(0, maxsize))));
+    const auto size = static_cast<std::size_t>(std::max<std::int64_t>(0, maxsize));
+    auto* cls = a[0].is(Kind::Class) ? a[0].as<ClassObject>() : interp.types.queueType;
+    QueueObject* queue = nullptr;
+    if (cls == interp.types.priorityQueueType) {
+        Interpreter* self = &interp;  // heapq compares with `<`, which may raise TypeError
+        queue = interp.heap().make<QueueObject>(size, QueueOrder::Priority,
+                                                [self](const Value& x, const Value& y) { return self->lessThan(x, y); });
+    } else {
+        queue = interp.heap().make<QueueObject>(size, cls == interp.types.lifoQueueType ? QueueOrder::Lifo : QueueOrder::Fifo,
+                                                Queue<Value>::Less());
+    }
+    if (cls != interp.types.queueType)
+        queue->subclass = cls;
+    return Value(queue);
 }
 
 Queue<Value>& queueOf(const Value& v) { return static_cast<QueueObject*>(v.object())->queue; }
@@ -73,9 +87,9 @@ Value queueMaxsize(Interpreter& interp, CallArgs& args) {
     return Value::integer(static_cast<std::int64_t>(queueOf(a[0]).maxsize()));
 }
 
-std::string queueRepr(Interpreter&, const Value& value) {
+std::string queueRepr(Interpreter& interp, const Value& value) {
     auto* q = static_cast<QueueObject*>(value.object());
-    return "<Queue at " + pointerText(value.object()) + " maxsize=" + std::to_string(q->queue.maxsize()) +
+    return "<" + interp.typeName(value) + " at " + pointerText(value.object()) + " maxsize=" + std::to_string(q->queue.maxsize()) +
            (q->queue.qsize() ? " _queue=" + std::to_string(q->queue.qsize()) + " items" : "") + ">";
 }
 
@@ -96,6 +110,9 @@ void installQueueType(Interpreter& interp) {
     interp.addMethod(t.queueType, "empty", queueEmpty);
     interp.addMethod(t.queueType, "full", queueFull);
     interp.dictSetStr(t.queueType->dict.as<DictObject>(), "maxsize", makeProperty(interp, "maxsize", queueMaxsize));
+    t.priorityQueueType =
+        interp.makeClass("PriorityQueue", {t.queueType}, BuiltinType::Runtime, kQueueSlots, newQueue, "asyncio.queues");
+    t.lifoQueueType = interp.makeClass("LifoQueue", {t.queueType}, BuiltinType::Runtime, kQueueSlots, newQueue, "asyncio.queues");
 }
 
 } // namespace awaitscope::script

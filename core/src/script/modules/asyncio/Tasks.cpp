@@ -1,8 +1,10 @@
-// Tasks and gathering futures (CPython's tasks.py and futures.py): create_task, gather,
-// wait_for, as_completed, sleep, current_task, and the methods of Task and _GatheringFuture.
+// Tasks and futures (CPython's tasks.py and futures.py): create_task, gather, wait_for,
+// wait, shield, as_completed, sleep, current_task, and the methods of Task, Future and
+// _GatheringFuture.
 #include "script/modules/asyncio/Asyncio.h"
 #include "awaitscope/trace/Recorder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -19,6 +21,24 @@ TaskObject::~TaskObject() {
         interp->taskObjects.erase(found);
     if (interp->loopDestroyed && handle.valid())
         handle.state()->markRetrieved();
+}
+
+void FutureObject::clearReferences() { future = Future<Value>(); }
+
+Value newPlainFuture(Interpreter& interp) {
+    Loop& loop = runningLoop(interp);
+    return Value(interp.heap().make<FutureObject>(Future<Value>(new detail::FutureValue<Value>(loop, WaitKind::Future)),
+                                                  interp.types.plainFutureType));
+}
+
+void runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count) {
+    if (interp.aborting())
+        return;
+    try {
+        interp.call(callback, args, count);
+    } catch (const ScriptError& e) {
+        interp.writeStderr("Exception in callback " + interp.repr(callback) + "\n" + interp.formatTraceback(e.exception));
+    }
 }
 
 Value taskObjectFor(Interpreter& interp, TaskHandle<Value> handle, const CodeObject* code) {
@@ -68,6 +88,11 @@ Task<Value> taskBody(Interpreter& interp, const Value& awaitable) {
     if (awaitable.is(Kind::Coroutine))
         return awaitable.as<CoroutineObject>()->take();
     if (awaitable.is(Kind::Sleep) || awaitable.is(Kind::Op) || awaitable.is(Kind::Future)) {
+        // Scheduled is started: a task cancelled before its first step leaves no never-awaited warning.
+        if (awaitable.is(Kind::Sleep))
+            awaitable.as<SleepObject>()->awaited = true;
+        else if (awaitable.is(Kind::Op))
+            awaitable.as<OpObject>()->awaited = true;
         Task<Value> task = awaitInTask(&interp, awaitable);
         const char* name = awaitable.is(Kind::Sleep) ? "sleep" : awaitable.is(Kind::Op) ? awaitable.as<OpObject>()->name : "_wrap_awaitable";
         const SourceLocation here = interp.currentLocation();
@@ -98,6 +123,39 @@ detail::Op<Value> waitForOp(Interpreter* interp, Value awaitable, std::optional<
     co_return co_await std::move(inner);
 }
 
+bool isAwaitableArgument(const Value& v) {
+    return v.is(Kind::Coroutine) || v.is(Kind::Task) || v.is(Kind::Future) || v.is(Kind::Sleep) || v.is(Kind::Op);
+}
+
+detail::FutureState* futureStateOf(const Value& v) {
+    if (v.is(Kind::Task))
+        return v.as<TaskObject>()->handle.state();
+    return v.as<FutureObject>()->future.state();
+}
+
+// ensure_future: a task or future as it is, anything else scheduled as a task.
+Value ensureFuture(Interpreter& interp, const Value& awaitable, const SourceLocation& where) {
+    if (awaitable.is(Kind::Task) || awaitable.is(Kind::Future))
+        return awaitable;
+    return taskObjectFor(interp, scheduled(interp, awaitable, kNoScope, where));
+}
+
+// tasks.py's wait after its checks: the futures, then (done, pending) as two sets.
+detail::Op<Value> waitOp(Interpreter* interp, std::vector<Value> futures, ReturnWhen returnWhen,
+                         std::optional<std::chrono::nanoseconds> timeout) {
+    std::vector<detail::Ref<detail::FutureState>> states;
+    for (const Value& f : futures)
+        states.emplace_back(futureStateOf(f));
+    co_await wait(std::move(states), returnWhen, timeout);
+    Value done = interp->newSet();
+    Value pending = interp->newSet();
+    for (const Value& f : futures) {
+        Value& into = futureStateOf(f)->done() ? done : pending;
+        into.as<SetObject>()->table.insert(f, interp->hash(f), Value::none());
+    }
+    co_return interp->newTuple({done, pending});
+}
+
 } // namespace
 
 Value asyncioSleep(Interpreter& interp, CallArgs& args) {
@@ -108,18 +166,23 @@ Value asyncioSleep(Interpreter& interp, CallArgs& args) {
     return Value(object);
 }
 
+Value createTaskOf(Interpreter& interp, const Value& coroutine, const Value& name) {
+    runningLoop(interp);
+    // asyncio's own coroutines (sleep, wait_for, Queue.get, ...) are coroutines too.
+    if (!coroutine.is(Kind::Coroutine) && !coroutine.is(Kind::Sleep) && !coroutine.is(Kind::Op))
+        interp.typeError("a coroutine was expected, got " + interp.repr(coroutine));
+    interp.flushCost();
+    const CodeObject* code = coroutine.is(Kind::Coroutine) ? coroutine.as<CoroutineObject>()->code : nullptr;
+    // CPython 3.11 creates the task unnamed (taking a Task-N number), then renames it.
+    TaskHandle<Value> handle = createTask(taskBody(interp, coroutine), TaskOptions{}, interp.currentLocation());
+    if (!name.empty() && !name.isNone())
+        handle.setName(interp.toStr(name));
+    return taskObjectFor(interp, std::move(handle), code);
+}
+
 Value asyncioCreateTask(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "create_task", {"coro", "name", "context"}, 1);
-    runningLoop(interp);
-    if (!a[0].is(Kind::Coroutine))
-        interp.typeError("a coroutine was expected, got " + interp.repr(a[0]));
-    interp.flushCost();
-    const CodeObject* code = a[0].as<CoroutineObject>()->code;
-    // CPython 3.11 creates the task unnamed (taking a Task-N number), then renames it.
-    TaskHandle<Value> handle = createTask(a[0].as<CoroutineObject>()->take(), TaskOptions{}, interp.currentLocation());
-    if (a.has(1) && !a[1].isNone())
-        handle.setName(interp.toStr(a[1]));
-    return taskObjectFor(interp, std::move(handle), code);
+    return createTaskOf(interp, a[0], a.has(1) ? a[1] : Value());
 }
 
 Value asyncioEnsureFuture(Interpreter& interp, CallArgs& args) {
@@ -127,7 +190,7 @@ Value asyncioEnsureFuture(Interpreter& interp, CallArgs& args) {
     if (a[0].is(Kind::Task) || a[0].is(Kind::Future))
         return a[0];
     runningLoop(interp);
-    return taskObjectFor(interp, scheduled(interp, a[0], kNoScope, interp.currentLocation()));
+    return ensureFuture(interp, a[0], interp.currentLocation());
 }
 
 Value asyncioGather(Interpreter& interp, CallArgs& args) {
@@ -175,6 +238,60 @@ Value asyncioGather(Interpreter& interp, CallArgs& args) {
     }
     outer->sealChildren();
     return Value(interp.heap().make<FutureObject>(std::move(future)));
+}
+
+// The checks asyncio.wait makes when awaited, in its order; an error becomes an awaitable that raises it.
+Value asyncioWait(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "wait", {"fs", "timeout", "return_when"}, 1);
+    const Value& fs = a[0];
+    if (isAwaitableArgument(fs))
+        return raisingOp(interp, "wait",
+                         interp.newException(interp.exc.typeError, "expect a list of futures, not " + interp.typeName(fs)));
+    const std::optional<std::chrono::nanoseconds> timeout = optionalTimeout(interp, a.has(1) ? a[1] : Value());
+    std::vector<Value> items = interp.toVector(fs);
+    if (items.empty())
+        return raisingOp(interp, "wait", interp.newException(interp.exc.valueError, "Set of Tasks/Futures is empty."));
+    ReturnWhen returnWhen = ReturnWhen::AllCompleted;
+    if (a.has(2)) {
+        const std::string mode = a[2].is(Kind::Str) ? a[2].as<StrObject>()->text : std::string();
+        if (mode == "FIRST_COMPLETED")
+            returnWhen = ReturnWhen::FirstCompleted;
+        else if (mode == "FIRST_EXCEPTION")
+            returnWhen = ReturnWhen::FirstException;
+        else if (mode != "ALL_COMPLETED")
+            return raisingOp(interp, "wait",
+                             interp.newException(interp.exc.valueError, "Invalid return_when value: " + interp.toStr(a[2])));
+    }
+    for (const Value& item : items)
+        if (!isAwaitableArgument(item))
+            interp.typeError("An asyncio.Future, a coroutine or an awaitable is required");
+    runningLoop(interp);
+    interp.flushCost();
+    // A set in asyncio: each future once.
+    std::vector<Value> futures;
+    const SourceLocation where = interp.currentLocation();
+    for (const Value& item : items) {
+        const bool seen = std::any_of(futures.begin(), futures.end(), [&](const Value& f) { return f.object() == item.object(); });
+        if (!seen)
+            futures.push_back(ensureFuture(interp, item, where));
+    }
+    return makeOp(interp, "wait", waitOp(&interp, std::move(futures), returnWhen, timeout), fs);
+}
+
+Value asyncioShield(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "shield", {"arg"}, 1);
+    if (!isAwaitableArgument(a[0]))
+        interp.typeError("An asyncio.Future, a coroutine or an awaitable is required");
+    runningLoop(interp);
+    interp.flushCost();
+    Value inner = ensureFuture(interp, a[0], interp.currentLocation());
+    detail::FutureState* state = futureStateOf(inner);
+    if (state->done())
+        return inner;
+    detail::ValueSlot<Value>* slot = inner.is(Kind::Task)
+                                         ? static_cast<detail::ValueSlot<Value>*>(inner.as<TaskObject>()->handle.state())
+                                         : inner.as<FutureObject>()->future.slot();
+    return Value(interp.heap().make<FutureObject>(shield<Value>(*state, *slot), interp.types.plainFutureType));
 }
 
 Value asyncioWaitFor(Interpreter& interp, CallArgs& args) {
@@ -225,6 +342,11 @@ Value asyncioAllTasks(Interpreter& interp, CallArgs& args) {
     return result;
 }
 
+Value asyncioIsFuture(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "isfuture", {"obj"}, 1);
+    return Value::boolean(a[0].is(Kind::Task) || a[0].is(Kind::Future));
+}
+
 Value asyncioIsCoroutine(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "iscoroutine", {"obj"}, 1);
     return Value::boolean(a[0].is(Kind::Coroutine) || a[0].is(Kind::Sleep) || a[0].is(Kind::Op));
@@ -240,15 +362,9 @@ Value asyncioIsCoroutineFunction(Interpreter& interp, CallArgs& args) {
 
 namespace {
 
-detail::FutureState* futureOf(const Value& v) {
-    if (v.is(Kind::Task))
-        return v.as<TaskObject>()->handle.state();
-    return v.as<FutureObject>()->future.state();
-}
-
 Value futureResult(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "result", {"self"}, 1);
-    detail::FutureState* state = futureOf(a[0]);
+    detail::FutureState* state = futureStateOf(a[0]);
     if (std::exception_ptr error = state->errorForResult())
         interp.raise(interp.exceptionFrom(error));
     if (a[0].is(Kind::Task)) {
@@ -262,7 +378,7 @@ Value futureException(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "exception", {"self"}, 1);
     std::exception_ptr error;
     try {
-        error = futureOf(a[0])->exception();
+        error = futureStateOf(a[0])->exception();
     } catch (...) {
         interp.raise(interp.exceptionFrom(std::current_exception()));
     }
@@ -271,12 +387,12 @@ Value futureException(Interpreter& interp, CallArgs& args) {
 
 Value futureDone(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "done", {"self"}, 1);
-    return Value::boolean(futureOf(a[0])->done());
+    return Value::boolean(futureStateOf(a[0])->done());
 }
 
 Value futureCancelled(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "cancelled", {"self"}, 1);
-    return Value::boolean(futureOf(a[0])->cancelled());
+    return Value::boolean(futureStateOf(a[0])->cancelled());
 }
 
 Value futureCancel(Interpreter& interp, CallArgs& args) {
@@ -285,7 +401,7 @@ Value futureCancel(Interpreter& interp, CallArgs& args) {
     if (a.has(1) && !a[1].isNone())
         message = interp.toStr(a[1]);
     interp.flushCost();
-    return Value::boolean(futureOf(a[0])->cancel(message));
+    return Value::boolean(futureStateOf(a[0])->cancel(message));
 }
 
 struct DoneCallbackData {
@@ -296,21 +412,64 @@ struct DoneCallbackData {
 
 void runDoneCallback(void* self, void*, bool run) {
     auto* data = static_cast<DoneCallbackData*>(self);
-    if (run && !data->interp->aborting()) {
-        try {
-            data->interp->call(data->callback, {data->future});
-        } catch (const ScriptError& e) {
-            data->interp->writeStderr("Exception in callback " + data->interp->repr(data->callback) + "\n" +
-                                      data->interp->formatTraceback(e.exception));
-        }
-    }
+    if (run)
+        runLoopCallback(*data->interp, data->callback, &data->future, 1);
     delete data;
 }
 
 Value futureAddDoneCallback(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "add_done_callback", {"self", "fn", "context"}, 2);
-    futureOf(a[0])->addDoneCallback({&runDoneCallback, new DoneCallbackData{&interp, a[1], a[0]}});
+    futureStateOf(a[0])->addDoneCallback({&runDoneCallback, new DoneCallbackData{&interp, a[1], a[0]}});
     return Value::none();
+}
+
+Value futureRemoveDoneCallback(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "remove_done_callback", {"self", "fn"}, 2);
+    detail::FutureState* state = futureStateOf(a[0]);
+    std::vector<detail::DoneCallback> removed = state->takeDoneCallbacks([&](const detail::DoneCallback& c) {
+        return c.fn == &runDoneCallback && interp.equals(static_cast<DoneCallbackData*>(c.self)->callback, a[1]);
+    });
+    for (const detail::DoneCallback& c : removed)
+        c.fn(c.self, state, false);
+    return Value::integer(static_cast<std::int64_t>(removed.size()));
+}
+
+Future<Value>& plainFuture(Interpreter& interp, const Value& self, const char* method) {
+    if (!self.is(Kind::Future))
+        interp.typeError(std::string("descriptor '") + method + "' requires a 'Future' object");
+    return self.as<FutureObject>()->future;
+}
+
+Value futureSetResult(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "set_result", {"self", "result"}, 2);
+    Future<Value>& future = plainFuture(interp, a[0], "set_result");
+    interp.flushCost();
+    if (future.done())
+        interp.raise(interp.exc.invalidStateError, "invalid state");
+    future.setResult(a[1]);
+    return Value::none();
+}
+
+Value futureSetException(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "set_exception", {"self", "exception"}, 2);
+    Future<Value>& future = plainFuture(interp, a[0], "set_exception");
+    interp.flushCost();
+    if (future.done())
+        interp.raise(interp.exc.invalidStateError, "invalid state");
+    Value error = a[1];
+    if (error.is(Kind::Class) && interp.isSubclass(error.as<ClassObject>(), interp.exc.baseException))
+        error = interp.call(error, {});
+    if (!interp.isException(error))
+        interp.typeError("exceptions must derive from BaseException");
+    if (interp.isInstance(error, interp.exc.stopIteration))
+        interp.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
+    future.setException(interp.toExceptionPtr(error));
+    return Value::none();
+}
+
+Value newFuture(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "Future", {"cls", "loop"}, 1);
+    return newPlainFuture(interp);
 }
 
 Value taskGetName(Interpreter& interp, CallArgs& args) {
@@ -359,12 +518,21 @@ std::string taskRepr(Interpreter& interp, const Value& value) {
     return "<Task " + state + " name='" + task->handle.name() + "'" + coro + extra + ">";
 }
 
-std::string futureRepr(Interpreter&, const Value& value) {
+std::string futureRepr(Interpreter& interp, const Value& value) {
     auto* future = value.as<FutureObject>();
-    return std::string("<_GatheringFuture ") +
-           (future->future.valid() && future->future.done() ? (future->future.cancelled() ? "cancelled" : "finished")
-                                                            : "pending") +
-           ">";
+    std::string text = "<" + interp.typeName(value) + " ";
+    if (!future->future.valid() || !future->future.done())
+        return text + "pending>";
+    if (future->future.cancelled())
+        return text + "cancelled>";
+    text += "finished";
+    if (future->cls) {  // asyncio.Future shows its outcome
+        if (const std::exception_ptr& error = future->future.state()->storedException())
+            text += " exception=" + interp.repr(interp.exceptionFrom(error));
+        else if (future->future.slot()->value)
+            text += " result=" + interp.repr(*future->future.slot()->value);
+    }
+    return text + ">";
 }
 
 Value asCompletedNext(Interpreter& interp, const Value& asCompleted) {
@@ -398,13 +566,18 @@ void installTaskTypes(Interpreter& interp) {
     t.futureType =
         interp.makeClass("_GatheringFuture", {t.object}, BuiltinType::Future, kFutureSlots, nullptr, "asyncio.tasks");
     t.asCompletedType = interp.makeClass("generator", {t.object}, BuiltinType::Runtime, kAsCompletedSlots);
-    for (ClassObject* cls : {t.taskType, t.futureType}) {
+    t.plainFutureType =
+        interp.makeClass("Future", {t.object}, BuiltinType::Future, kFutureSlots, newFuture, "asyncio.futures");
+    interp.addMethod(t.plainFutureType, "set_result", futureSetResult);
+    interp.addMethod(t.plainFutureType, "set_exception", futureSetException);
+    for (ClassObject* cls : {t.taskType, t.futureType, t.plainFutureType}) {
         interp.addMethod(cls, "result", futureResult);
         interp.addMethod(cls, "exception", futureException);
         interp.addMethod(cls, "done", futureDone);
         interp.addMethod(cls, "cancelled", futureCancelled);
         interp.addMethod(cls, "cancel", futureCancel);
         interp.addMethod(cls, "add_done_callback", futureAddDoneCallback);
+        interp.addMethod(cls, "remove_done_callback", futureRemoveDoneCallback);
     }
     interp.addMethod(t.taskType, "get_name", taskGetName);
     interp.addMethod(t.taskType, "set_name", taskSetName);

@@ -1,0 +1,79 @@
+#pragma once
+
+// asyncio.shield: an outer future that follows `inner`. Cancelling the outer one (or the
+// task awaiting it) leaves the inner work running. A port of tasks.py's shield: each side
+// watches the other through a done-callback; when the outer one is cancelled first, the
+// inner one's outcome is marked retrieved so that no "never retrieved" warning follows.
+#include "awaitscope/runtime/Task.h"
+
+namespace awaitscope {
+
+namespace detail {
+
+template <class T>
+struct ShieldLink final : RefCounted {
+    Ref<FutureState> inner;
+    ValueSlot<T>* innerSlot = nullptr;
+    Ref<FutureValue<T>> outer;
+
+    // Each registered callback holds a reference, dropped when it runs or is removed.
+    static void innerDone(void* self, void*, bool run) {
+        Ref<ShieldLink> link(static_cast<ShieldLink*>(self));
+        link->release();
+        if (!run)
+            return;
+        FutureState& in = *link->inner;
+        FutureValue<T>& out = *link->outer;
+        if (out.cancelled()) {
+            if (!in.cancelled())
+                in.markRetrieved();
+            return;
+        }
+        if (in.cancelled()) {
+            out.cancel();
+        } else if (std::exception_ptr error = in.exception()) {
+            out.setException(std::move(error));
+        } else {
+            out.value = link->innerSlot->value;
+            out.markFinished();
+        }
+    }
+    static void outerDone(void* self, void*, bool run) {
+        Ref<ShieldLink> link(static_cast<ShieldLink*>(self));
+        link->release();
+        if (!run || link->inner->done())
+            return;
+        for (std::size_t n = link->inner->removeDoneCallback(&ShieldLink::innerDone, link.get()); n > 0; --n)
+            link->release();
+    }
+};
+
+} // namespace detail
+
+// A finished `inner` is handed back as it is, as asyncio does.
+template <class T>
+Future<T> shield(detail::FutureState& inner, detail::ValueSlot<T>& innerSlot) {
+    if (inner.done())
+        return Future<T>(&inner, &innerSlot);
+    detail::Ref<detail::ShieldLink<T>> link(new detail::ShieldLink<T>);
+    link->inner = &inner;
+    link->innerSlot = &innerSlot;
+    link->outer = new detail::FutureValue<T>(inner.loop(), WaitKind::Shield);
+    link->addRef();
+    inner.addDoneCallback({&detail::ShieldLink<T>::innerDone, link.get()});
+    link->addRef();
+    link->outer->addDoneCallback({&detail::ShieldLink<T>::outerDone, link.get()});
+    return Future<T>(link->outer.get());
+}
+
+template <class T>
+Future<T> shield(const TaskHandle<T>& task) {
+    return shield<T>(*task.state(), *task.state());
+}
+
+template <class T>
+Future<T> shield(const Future<T>& future) {
+    return shield<T>(*future.state(), *future.slot());
+}
+
+} // namespace awaitscope

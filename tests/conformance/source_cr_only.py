@@ -1,0 +1,1 @@
+"""A script with classic Mac line endings: a carriage return alone ends each line."""total = 0for n in range(4):    total += nprint("total", total)block = """ab"""print(repr(block))
