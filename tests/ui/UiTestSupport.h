@@ -9,7 +9,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <memory>
 #include <stdexcept>
@@ -47,11 +49,16 @@ inline awaitscope::TaskId taskNamed(const awaitscope::DerivedTrace& model, const
     return awaitscope::kNoTask;
 }
 
-// QSettings of the tests live in a test-only location.
+// QSettings of the tests live in a test-only location of their own process: suites run side
+// by side (ctest -j, other checkouts), and one suite's clear() or recent files must not reach
+// another's.
 inline void isolateSettings() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("AwaitscopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("awaitscope-tests"));
+    static const QTemporaryDir settingsDir;  // removed when the suite ends
+    for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, settingsDir.path());
 }
 
 constexpr awaitscope::TimeNs ms(awaitscope::TimeNs n) { return n * 1'000'000; }
