@@ -42,6 +42,9 @@ FutureState::FutureState(Loop& loop, WaitKind kind, std::string_view label)
 FutureState::~FutureState() {
     if (logTraceback_)
         loop_->reportUnretrieved(*this);
+    // A future nobody holds any more can never finish: whatever its callbacks hold (a script
+    // callback and the future object it is called with) would otherwise outlive it.
+    dropCallbacks();
     --liveCounts().futures;
 }
 

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 namespace awaitscope::script {
 
@@ -444,7 +445,20 @@ bool Interpreter::concatenateInPlace(Frame* f, const Instr& next, Value* locals,
 Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn, Value& result) {
     if (aborting_)
         throw ScriptAbort("aborted", 0);
-    DepthGuard depthGuard(*this);
+    std::optional<DepthGuard> depthGuard;
+    try {
+        depthGuard.emplace(*this);
+    } catch (ScriptError& e) {
+        // Out of stack while unwinding into this frame: the RecursionError happens here, at the
+        // line the frame stopped on, while the exception being thrown in was being handled.
+        if (throwIn) {
+            if (ExceptionData* data = exceptionData(e.exception); data && data->context.empty())
+                data->context = sent;
+            addTraceback(e.exception, entry->code,
+                         entry->code->lineAt(static_cast<std::size_t>(entry->pc > 0 ? entry->pc - 1 : 0)));
+        }
+        throw;
+    }
     CurrentFrameScope currentScope(current_, entry);
 
     Frame* f = entry;

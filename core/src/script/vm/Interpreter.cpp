@@ -54,8 +54,7 @@ Interpreter::~Interpreter() {
 }
 
 void Interpreter::measureStack() {
-    char here = 0;
-    const auto top = reinterpret_cast<std::uintptr_t>(&here);
+    const std::uintptr_t top = stackAddress();
     std::size_t size = 8u << 20;  // the usual default when the thread's size is unknown
 #if defined(__linux__)
     pthread_attr_t attributes;

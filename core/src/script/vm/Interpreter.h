@@ -342,9 +342,7 @@ public:
     struct DepthGuard {
         Interpreter& interp;
         explicit DepthGuard(Interpreter& i) : interp(i) {
-            char probe = 0;
-            if (++interp.depth_ > interp.limits_.recursionLimit ||
-                reinterpret_cast<std::uintptr_t>(&probe) < interp.stackFloor_) {
+            if (++interp.depth_ > interp.limits_.recursionLimit || stackAddress() < interp.stackFloor_) {
                 --interp.depth_;
                 interp.raiseRecursionError();
             }
@@ -353,6 +351,10 @@ public:
     };
     // Notes the calling thread's stack so DepthGuard can keep a safety margin.
     void measureStack();
+    // Where the machine stack is now. Not a local's address: inside a C++ coroutine the
+    // optimiser may keep locals in the heap-allocated coroutine frame, and ASan may move
+    // them to its fake stack; the frame address is always on the real stack.
+    static std::uintptr_t stackAddress() { return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)); }
 
     // The task objects of this run, so that asyncio.current_task() returns the same object.
     std::unordered_map<const void*, Object*> taskObjects;
