@@ -56,8 +56,6 @@ inline void isolateSettings() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("AwaitscopeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("awaitscope-tests"));
-    // Each suite's settings in a directory of its own process: suites run side by side
-    // (ctest -j2), and one suite's clear() or recent files must not reach another's.
     static const QTemporaryDir settingsDir;  // removed when the suite ends
     for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
         QSettings::setPath(format, QSettings::UserScope, settingsDir.path());

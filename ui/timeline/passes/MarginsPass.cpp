@@ -1,6 +1,6 @@
 // The margins of the picture: the lane headers on the left, the ruler (and the title in the
 // corner) on top, and the legend at the bottom.
-#include "model/SelectionInfo.h"
+#include "timeline/LaneHeader.h"
 #include "timeline/passes/PaintContext.h"
 
 #include <QFontMetrics>
@@ -10,31 +10,6 @@
 namespace awaitscope::ui {
 
 namespace {
-
-struct HeaderText {
-    QString title;
-    QString subtitle;
-};
-
-HeaderText headerText(const PaintContext& c, const LayoutRow& row) {
-    const DerivedTrace& model = c.model;
-    switch (row.kind) {
-    case RowKind::Loop: return {QStringLiteral("Event loop"), QStringLiteral("who runs now")};
-    case RowKind::ReadyQueue: return {QStringLiteral("Ready queue"), QStringLiteral("waiting to run · max %1").arg(model.readyQueue().peak)};
-    case RowKind::PendingTimers: return {QStringLiteral("Timers"), QStringLiteral("tasks asleep · max %1").arg(model.pendingTimers().peak)};
-    case RowKind::Group: return {groupTitle(model, row.group), groupSubtitle(model, row.group)};
-    case RowKind::Task: {
-        HeaderText text{qs(model.taskName(row.task)), {}};
-        const std::string coroutine = model.coroutineName(row.task);
-        if (model.isThread(row.task))
-            text.subtitle = QStringLiteral("thread");
-        else if (!coroutine.empty() && coroutine != model.taskName(row.task))
-            text.subtitle = qs(coroutine) + QStringLiteral("()");
-        return text;
-    }
-    }
-    return {};
-}
 
 bool isSelected(const Selection& selection, const LayoutRow& row) {
     if (selection.isEmpty())
@@ -60,7 +35,7 @@ void paintHeader(PaintContext& c, const LayoutRow& row) {
     const bool lane = row.kind == RowKind::Task || row.kind == RowKind::Group;
     const int lineTop = row.kind == RowKind::Task ? top + row.stateOffset(m) : top;
     const int lineHeight = row.kind == RowKind::Task ? m.stateBarHeight : row.height;
-    const HeaderText text = headerText(c, row);
+    const LaneHeader text = laneHeader(c.model, row);
     int x = rect.left() + 6 + row.treeDepth * 14;
     if (lane) {
         if (row.hasChildren) {

@@ -1,7 +1,9 @@
-#include "awaitscope/trace/EventLog.h"
+#include "awaitscope/trace/memory/Pages.h"
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #if defined(__linux__)
 #include <mutex>
 #include <sys/mman.h>
