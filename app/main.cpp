@@ -5,6 +5,7 @@
 #include "TeachingScenes.h"
 #include "app/RenderCommand.h"
 #include "app/TraceSources.h"
+#include "timeline/TimelineView.h"
 
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
@@ -278,6 +279,11 @@ int main(int argc, char** argv) {
             awaitscope::ui::teachingSceneNames().join(QStringLiteral(", ")) + QStringLiteral("."),
         QStringLiteral("name"));
     parser.addOption(sceneOption);
+    const QCommandLineOption findOption(QStringLiteral("find"),
+        QStringLiteral("With --screenshot: find <text> in the timeline first, as Ctrl+F does (a task's name, its "
+                       "coroutine, a printed line, a source line): the first hit is selected and shown, its group opened."),
+        QStringLiteral("text"));
+    parser.addOption(findOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
         QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
@@ -483,7 +489,13 @@ int main(int argc, char** argv) {
             app.exec();
             return code;
         }
-        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, [&](bool ok) {
+            if (ok && parser.isSet(findOption) && !window.timeline()->findInBar(parser.value(findOption))) {
+                std::fprintf(stderr, "awaitscope: --find: nothing matches '%s'\n", qPrintable(parser.value(findOption)));
+                code = 1;
+            }
+            grabAndQuit();
+        }, Qt::QueuedConnection);
         if (!window.openInitial(files.value(0)))
             QTimer::singleShot(0, &app, grabAndQuit);
         app.exec();

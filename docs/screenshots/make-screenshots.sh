@@ -37,4 +37,8 @@ sed 's/^TASKS = 2000$/TASKS = 200000/' "$here/../../tests/bench/many_tasks.py" >
 "$app" --render "$work/crawler.json" --out "$here/many_tasks_grouped.png" --size 1366x768
 config=$(mktemp -d)
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/many_tasks_window.png" -qwindowgeometry 1366x768 "$work/crawler.json"
+rm -rf "$config"
+# The same, with the group opened by Find (its lanes, virtualised).
+config=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/many_tasks_expanded.png" -qwindowgeometry 1366x768 --find fetch "$work/crawler.json"
 rm -rf "$config" "$work"

@@ -5,6 +5,9 @@
 
 #include "app/TimelineRenderer.h"
 #include "model/SelectionInfo.h"
+#include "teaching/DiagnosticExplainer.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "timeline/TimelineView.h"
@@ -12,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace awaitscope;
 using namespace awaitscope::ui;
@@ -159,6 +164,38 @@ private slots:
         const auto resized = f.timeline.currentFrame().geometry;
         QVERIFY(resized.get() != first.get());
         QCOMPARE(resized->rect.width(), 1000 - (1400 - first->rect.width()));
+    }
+
+    // The freeze delays hundreds of fetches: its card and its details name the worst few and
+    // count the rest (a card listing every one took minutes to lay out at 200,000 tasks).
+    void aFreezeNamesTheWorstFewVictimsAndCountsTheRest() {
+        const auto model = uitest::manyTasksModel(kTasks);
+        const FrozenStretch& freeze = model->frozenStretches().at(0);
+        QVERIFY(freeze.victims.size() > 300);
+        const awaitscope::Diagnostic* frozen = nullptr;
+        for (const awaitscope::Diagnostic& d : model->diagnostics())
+            if (d.kind == DiagnosticKind::FrozenLoop)
+                frozen = &d;
+        QVERIFY(frozen);
+        const DiagnosticExplanation e = explainDiagnostic(*model, *frozen);
+        QCOMPARE(e.victims.size(), 7);
+        const LateVictims late = lateVictims(freeze, 6);
+        QVERIFY(late.more > 300);
+        QCOMPARE(e.victims.last(), QStringLiteral("%1 more tasks, each up to %2 late")
+                                       .arg(late.more)
+                                       .arg(QString::fromStdString(plainDuration(late.moreUpTo))));
+        // Worst first: nobody unnamed waited longer than the last one named.
+        QVERIFY(late.named.back().lateBy() >= late.moreUpTo);
+        QVERIFY(late.named.front().lateBy() >= late.named.back().lateBy());
+
+        const SelectionInfo info = describeSelection(*model, Selection::of(SelectionKind::Frozen, freeze.culprit, 0));
+        int ranLate = 0;
+        for (const auto& [label, value] : info.facts)
+            ranLate += label == QStringLiteral("Ran late");
+        QCOMPARE(ranLate, 12);
+        const auto more = std::find_if(info.facts.begin(), info.facts.end(), [](const auto& f) { return f.first == QStringLiteral("And"); });
+        QVERIFY(more != info.facts.end());
+        QVERIFY2(more->second.startsWith(QStringLiteral("%1 more tasks").arg(lateVictims(freeze, 12).more)), qPrintable(more->second));
     }
 
     void anExportShowsTheGroupOpenWhenTheWindowDoes() {

@@ -370,11 +370,13 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
             info.explanation += QStringLiteral(" Move blocking work off the loop with asyncio.to_thread.");
         addRange(info, stretch.begin, stretch.end);
         info.facts.emplace_back(QStringLiteral("Culprit"), qs(model.taskName(stretch.culprit)));
-        // The culprit's own wake-up that started the step is no victim: only real lateness counts.
-        for (const FrozenVictim& victim : stretch.victims)
-            if (victim.task != stretch.culprit && victim.lateBy() > 0)
-                info.facts.emplace_back(QStringLiteral("Ran late"),
-                                        QStringLiteral("%1, by %2").arg(qs(model.taskName(victim.task)), qs(formatDuration(victim.lateBy()))));
+        const LateVictims late = lateVictims(stretch, 12);
+        for (const FrozenVictim& victim : late.named)
+            info.facts.emplace_back(QStringLiteral("Ran late"),
+                                    QStringLiteral("%1, by %2").arg(qs(model.taskName(victim.task)), qs(formatDuration(victim.lateBy()))));
+        if (late.more)
+            info.facts.emplace_back(QStringLiteral("And"), QStringLiteral("%1 more tasks, each late by up to %2")
+                                                               .arg(count(late.more), qs(formatDuration(late.moreUpTo))));
         addSite(info, trace, stretch.site);
         break;
     }

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -173,9 +174,13 @@ void LoopInsidesPanel::refresh() {
     for (const AwaitEdge& edge : insides_.waits) {
         QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), qs(edge.what));
         if (!edge.targets.empty()) {
+            // A TaskGroup of thousands awaits thousands: name a few, count the rest.
+            constexpr std::size_t kNamedTargets = 5;
             QStringList names;
-            for (TaskId target : edge.targets)
-                names << taskText(*model, target);
+            for (std::size_t i = 0; i < edge.targets.size() && i < kNamedTargets; ++i)
+                names << taskText(*model, edge.targets[i]);
+            if (edge.targets.size() > kNamedTargets)
+                names << tr("and %1 more").arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(edge.targets.size() - kNamedTargets)));
             text += QStringLiteral(" → ") + names.join(QStringLiteral(", "));
         }
         if (edge.line != kUnknownSite && edge.line < trace.sites.size())

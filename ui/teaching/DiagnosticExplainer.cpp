@@ -5,6 +5,7 @@
 #include <awaitscope/analysis/TimeFormat.h>
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -52,9 +53,14 @@ DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitsc
             cause = QStringLiteral("A step of %1").arg(task);
         e.headline = QStringLiteral("%1%2 blocked the event loop for %3: no other task could run meanwhile.")
                          .arg(cause, atLine(e.line), qs(plainDuration(stretch.duration())));
-        for (const FrozenVictim& victim : stretch.victims)
-            if (victim.task != stretch.culprit && victim.lateBy() > 0)
-                e.victims << QStringLiteral("%1 ran %2 late").arg(QString::fromStdString(model.taskName(victim.task)), qs(plainDuration(victim.lateBy())));
+        // A freeze among thousands of tasks delays thousands: the worst few are named, the rest
+        // counted, so that the card stays a card (and its layout cheap).
+        const LateVictims late = lateVictims(stretch, 6);
+        for (const FrozenVictim& victim : late.named)
+            e.victims << QStringLiteral("%1 ran %2 late").arg(QString::fromStdString(model.taskName(victim.task)), qs(plainDuration(victim.lateBy())));
+        if (late.more)
+            e.victims << QStringLiteral("%1 more tasks, each up to %2 late")
+                             .arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(late.more)), qs(plainDuration(late.moreUpTo)));
         static const QRegularExpression sleepCall(QStringLiteral("\\btime\\.sleep\\((.*)\\)"));
         const auto sleep = sleepCall.match(e.code);
         if (sleep.hasMatch())

@@ -482,6 +482,12 @@ void TimelineView::showFindBar() {
     findEdit_->selectAll();
 }
 
+bool TimelineView::findInBar(const QString& text) {
+    showFindBar();
+    findEdit_->setText(text);
+    return findNext(text);
+}
+
 bool TimelineView::findNext(const QString& text) { return find(text, +1); }
 
 bool TimelineView::findPrevious(const QString& text) { return find(text, -1); }

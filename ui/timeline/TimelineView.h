@@ -57,6 +57,8 @@ public:
 
 public slots:
     void showFindBar();
+    // The find bar showing `text`, and its first hit found (the window's --find).
+    bool findInBar(const QString& text);
     // Goes to the next (previous) place that `text` finds (TraceSearch.h): the task is shown,
     // selected, and the view moved to the moment; false when nothing matches.
     bool findNext(const QString& text);
