@@ -2,9 +2,10 @@
 // Command-line options are parsed before any QApplication exists, so --help, --version and
 // the headless commands work on machines without a display.
 #include "MainWindow.h"
+#include "TeachingScenes.h"
 #include "app/RenderCommand.h"
-#include "app/TeachingScenes.h"
 #include "app/TraceSources.h"
+#include "timeline/TimelineView.h"
 
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
@@ -15,7 +16,6 @@
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
-#include <awaitscope/script/Unsupported.h>
 
 #include <QApplication>
 #include <QBuffer>
@@ -127,8 +127,8 @@ std::vector<std::string> recorderCandidates() {
 }
 
 // A program run under CPython, for the window: its trace, and why it ended when that was not
-// by itself with exit code 0.
-awaitscope::ui::LoadedTrace runUnderPython(const awaitscope::ui::PythonRunRequest& request, const awaitscope::ui::LoadHooks& hooks) {
+// by itself with exit code 0 (as remarks about the whole run, printed without a count).
+awaitscope::LoadResult runUnderPython(const awaitscope::ui::PythonRunRequest& request, const awaitscope::LoadProgress& progress) {
     awaitscope::CPythonRunOptions options;
     options.recorder = awaitscope::findRecorder(recorderCandidates());
     options.script = request.script;
@@ -142,91 +142,31 @@ awaitscope::ui::LoadedTrace runUnderPython(const awaitscope::ui::PythonRunReques
     }
     if (request.onProgress)
         options.onProgress = [&](const awaitscope::CPythonProgress& p) { request.onProgress(p.wallElapsed, p.programTime); };
-    options.cancelled = hooks.cancelled;
+    options.cancelled = progress.cancelled;
     awaitscope::CPythonRunResult result = awaitscope::runUnderCPython(options);
-    awaitscope::ui::LoadedTrace loaded;
-    if (!result.trace.ok) {
-        loaded.error = result.error.empty() ? result.trace.error : result.error;
+    awaitscope::LoadResult loaded = std::move(result.trace);
+    if (!loaded.ok) {
+        if (!result.error.empty())
+            loaded.error = result.error;
         return loaded;
     }
-    loaded.ok = true;
-    for (const awaitscope::LoadWarning& warning : result.trace.warnings)
-        loaded.warnings.push_back(awaitscope::toString(warning));
-    const std::string& ending = result.trace.trace.metadata.ending;
+    auto remark = [&loaded](std::string what) { loaded.warnings.push_back({std::move(what), {}, 0}); };
+    const std::string& ending = loaded.trace.metadata.ending;
     if (result.ending == awaitscope::CPythonEnding::Stopped)
-        loaded.warnings.push_back(ending.empty() ? "stopped: a budget ran out" : ending);
+        remark(ending.empty() ? "stopped: a budget ran out" : ending);
     else if (result.ending == awaitscope::CPythonEnding::Signalled)
-        loaded.warnings.push_back("the program was killed by signal " + std::to_string(result.exitCode - 128) +
-                                  (ending.empty() ? std::string() : " (" + ending + ")"));
+        remark("the program was killed by signal " + std::to_string(result.exitCode - 128) +
+               (ending.empty() ? std::string() : " (" + ending + ")"));
     else if (result.exitCode != 0)
-        loaded.warnings.push_back("the program exited with code " + std::to_string(result.exitCode));
-    loaded.trace = std::move(result.trace.trace);
+        remark("the program exited with code " + std::to_string(result.exitCode));
     return loaded;
 }
 
-// The ui reaches file loading, saving and script running only through these hooks.
+// Core's io and script behind the window's hooks, with the sample traces found here and
+// programs run under CPython with the recorder found here.
 awaitscope::ui::TraceSources makeTraceSources() {
-    awaitscope::ui::TraceSources sources;
+    awaitscope::ui::TraceSources sources = awaitscope::ui::coreTraceSources();
     sources.sampleTraces = findSampleTraces();
-    sources.load = [](const std::string& path, const awaitscope::ui::LoadHooks& hooks) {
-        awaitscope::LoadResult result = awaitscope::loadTraceFile(path, {hooks.onProgress, hooks.cancelled});
-        if (result.ok)  // a recorded program's code, when the trace does not carry it
-            awaitscope::attachSourceBeside(result.trace, path);
-        std::vector<std::string> warnings;
-        for (const awaitscope::LoadWarning& warning : result.warnings)
-            warnings.push_back(awaitscope::toString(warning));
-        return awaitscope::ui::LoadedTrace{result.ok, std::move(result.trace), std::move(result.error), std::move(warnings)};
-    };
-    sources.save = [](const awaitscope::Trace& trace, const std::string& path, awaitscope::ui::SaveFormat format) {
-        const awaitscope::TraceFormat as = format == awaitscope::ui::SaveFormat::Chrome ? awaitscope::TraceFormat::Chrome
-                                           : format == awaitscope::ui::SaveFormat::NativeGzip
-                                               ? awaitscope::TraceFormat::NativeGzip
-                                               : awaitscope::TraceFormat::Native;
-        awaitscope::SaveResult result = awaitscope::saveTraceFile(trace, path, as);
-        return awaitscope::ui::SavedTrace{result.ok, std::move(result.error)};
-    };
-    sources.scenarios = [] {
-        std::vector<awaitscope::ui::ScenarioInfo> scenarios;
-        for (const awaitscope::Scenario& s : awaitscope::builtinScenarios())
-            scenarios.push_back({s.name, s.title, s.fileName, s.source, s.lesson});
-        return scenarios;
-    };
-    sources.runScenario = [](const std::string& name, const awaitscope::ui::LoadHooks& hooks) {
-        const awaitscope::Scenario* scenario = awaitscope::findScenario(name);
-        if (!scenario)
-            return awaitscope::ui::LoadedTrace{false, {}, "no built-in scenario named '" + name + "'", {}};
-        awaitscope::ScriptRunOptions options;
-        options.fileName = scenario->fileName;
-        options.cancelled = hooks.cancelled;
-        options.recordLoopQueues = true;  // playback shows the loop's insides exactly
-        awaitscope::ScriptRunResult result = awaitscope::runScript(scenario->source, options);
-        result.trace.metadata.scenario = scenario->name;
-        // A lesson that raised still has a trace to inspect: the error becomes a warning.
-        std::vector<std::string> warnings;
-        if (result.error)
-            warnings.push_back(options.fileName + ":" + std::to_string(result.error->line) + ": " + result.error->message);
-        return awaitscope::ui::LoadedTrace{true, std::move(result.trace), {}, std::move(warnings)};
-    };
-    // The learner's edited code: a syntax error has no trace (ok false), a raised error has
-    // one; both come back in `problems`, marked at their line in the editor.
-    sources.runSource = [](const std::string& source, const std::string& fileName, const awaitscope::ui::LoadHooks& hooks) {
-        awaitscope::ScriptRunOptions options;
-        options.fileName = fileName;
-        options.cancelled = hooks.cancelled;
-        options.recordLoopQueues = true;
-        awaitscope::ScriptRunResult result = awaitscope::runScript(source, options);
-        awaitscope::ui::LoadedTrace loaded;
-        if (result.error) {
-            loaded.problems.push_back({result.error->line, result.error->column, result.error->message});
-            loaded.unsupported = awaitscope::unsupportedByInterpreter(result.error->message);
-        }
-        loaded.ok = result.ok || !result.trace.tasks.empty() || !result.trace.output.empty();
-        if (!loaded.ok && result.error)
-            loaded.error = fileName + ":" + std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
-                           result.error->message;
-        loaded.trace = std::move(result.trace);
-        return loaded;
-    };
     sources.runPython = runUnderPython;
     sources.pythonUnavailable = [] {
         std::string why;
@@ -339,6 +279,11 @@ int main(int argc, char** argv) {
             awaitscope::ui::teachingSceneNames().join(QStringLiteral(", ")) + QStringLiteral("."),
         QStringLiteral("name"));
     parser.addOption(sceneOption);
+    const QCommandLineOption findOption(QStringLiteral("find"),
+        QStringLiteral("With --screenshot: find <text> in the timeline first, as Ctrl+F does (a task's name, its "
+                       "coroutine, a printed line, a source line): the first hit is selected and shown, its group opened."),
+        QStringLiteral("text"));
+    parser.addOption(findOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
         QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
@@ -544,7 +489,13 @@ int main(int argc, char** argv) {
             app.exec();
             return code;
         }
-        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, grabAndQuit, Qt::QueuedConnection);
+        QObject::connect(&window, &awaitscope::ui::MainWindow::loadFinished, &app, [&](bool ok) {
+            if (ok && parser.isSet(findOption) && !window.timeline()->findInBar(parser.value(findOption))) {
+                std::fprintf(stderr, "awaitscope: --find: nothing matches '%s'\n", qPrintable(parser.value(findOption)));
+                code = 1;
+            }
+            grabAndQuit();
+        }, Qt::QueuedConnection);
         if (!window.openInitial(files.value(0)))
             QTimer::singleShot(0, &app, grabAndQuit);
         app.exec();

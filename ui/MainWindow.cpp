@@ -2,12 +2,12 @@
 
 #include "app/ImageSizeDialog.h"
 #include "app/NoticeBar.h"
-#include "app/PlaybackController.h"
 #include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
 #include "app/ScriptDocument.h"
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
+#include "model/QtText.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -22,6 +22,7 @@
 #include "panels/PlaybackBar.h"
 #include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
+#include "teaching/PlaybackController.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineView.h"
 
@@ -79,7 +80,7 @@ QPalette darkPalette() {
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : MainWindow(demoTraceSources(), parent) {}
+MainWindow::MainWindow(QWidget* parent) : MainWindow(coreTraceSources(), parent) {}
 
 MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     : QMainWindow(parent), sources_(std::move(sources)), document_(new TraceDocument(this)), view_(new ViewState(this)) {
@@ -99,7 +100,7 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     connect(document_, &TraceDocument::documentChanged, this, [this] {
         view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
         comparison_->mainDocumentChanged();
-        const ScenarioInfo* lesson = scenarioFor(lessonName_);
+        const Scenario* lesson = scenarioFor(lessonName_);
         details_->setLesson(lesson ? QString::fromStdString(lesson->lesson) : QString());
         // A trace of a program with its source (a recorded one) explains itself by its docstring.
         const QString programDocstring = !lesson && document_->model()
@@ -230,7 +231,7 @@ void MainWindow::createActions() {
     lessonsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     lessonsButton->setPopupMode(QToolButton::InstantPopup);
     auto* lessonsMenu = new QMenu(lessonsButton);
-    for (const ScenarioInfo& scenario : scenarios_) {
+    for (const Scenario& scenario : scenarios_) {
         const QString name = QString::fromStdString(scenario.name);
         QAction* action = run->addAction(QString::fromStdString(scenario.title), this, [this, name] { runScenario(name); });
         lessonsMenu->addAction(action);
@@ -251,7 +252,7 @@ void MainWindow::createActions() {
     compareMenu_ = run->addMenu(tr("&Compare With"));
     comparePreviousAction_ = compareMenu_->addAction(tr("The &Previous Run"), this, &MainWindow::compareWithPrevious);
     compareMenu_->addSeparator();
-    for (const ScenarioInfo& scenario : scenarios_) {
+    for (const Scenario& scenario : scenarios_) {
         const QString name = QString::fromStdString(scenario.name);
         compareMenu_->addAction(QString::fromStdString(scenario.title), this, [this, name] { compareWithLesson(name); });
     }
@@ -352,11 +353,11 @@ void MainWindow::createStatusBar() {
     statusBar()->addPermanentWidget(rangeLabel_);
     statusBar()->addPermanentWidget(hoverLabel_);
     connect(view_, &ViewState::hoverTimeChanged, this, [this](std::optional<TimeNs> time) {
-        hoverLabel_->setText(time ? tr("cursor at %1").arg(formatTimePoint(*time)) : QString());
+        hoverLabel_->setText(time ? tr("cursor at %1").arg(qs(formatTimePoint(*time))) : QString());
     });
     connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
-        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(formatDuration(range.duration()),
-                                                                               formatDuration(view_->traceRange().duration()))
+        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(qs(formatDuration(range.duration())),
+                                                                               qs(formatDuration(view_->traceRange().duration())))
                                                 : QString());
     });
 }
@@ -429,8 +430,8 @@ void MainWindow::refreshRecentFiles() {
     }
 }
 
-const ScenarioInfo* MainWindow::scenarioFor(const QString& name) const {
-    for (const ScenarioInfo& info : scenarios_)
+const Scenario* MainWindow::scenarioFor(const QString& name) const {
+    for (const Scenario& info : scenarios_)
         if (!name.isEmpty() && QString::fromStdString(info.name) == name)
             return &info;
     return nullptr;
@@ -492,13 +493,13 @@ void MainWindow::showError(const QString& title, const QString& message) {
     box->open();
 }
 
-void MainWindow::startJob(const QString& what, std::function<LoadedTrace(const LoadHooks&)> work,
+void MainWindow::startJob(const QString& what, std::unique_ptr<TraceLoadJob> job,
                           std::function<void(const LoadOutcome&)> onSuccess) {
     if (job_) {
         job_->cancel();  // the newer request wins
         job_.reset();
     }
-    job_ = std::make_unique<TraceLoadJob>(std::move(work));
+    job_ = std::move(job);
     progress_->setRange(0, 0);  // busy until the first report
     progress_->setFormat(what);
     progress_->show();
@@ -524,7 +525,7 @@ void MainWindow::startJob(const QString& what, std::function<LoadedTrace(const L
 void MainWindow::finishJob(const LoadOutcome& outcome, const QString& what) {
     if (outcome.cancelled)
         statusBar()->showMessage(tr("Cancelled: %1").arg(what), 5000);
-    else if (!outcome.ok && !outcome.problems.empty())
+    else if (!outcome.ok && outcome.scriptError)
         statusBar()->showMessage(tr("%1: %2").arg(what, outcome.error), 15000);  // the editor marks the line
     else if (!outcome.ok)
         showError(what, outcome.error.isEmpty() ? tr("Unknown error.") : outcome.error);
@@ -551,7 +552,8 @@ void MainWindow::openFile(const QString& path) {
     }
     const std::string file = path.toStdString();
     auto load = sources_.load;
-    startJob(tr("Opening %1").arg(QFileInfo(path).fileName()), [load, file](const LoadHooks& hooks) { return load(file, hooks); },
+    startJob(tr("Opening %1").arg(QFileInfo(path).fileName()),
+             std::make_unique<TraceLoadJob>(TraceLoadJob::FileWork([load, file](const LoadProgress& progress) { return load(file, progress); })),
              [this, path](const LoadOutcome& outcome) {
                  closeScript();
                  lessonName_.clear();
@@ -567,13 +569,13 @@ void MainWindow::runScenario(const QString& name) {
         emit loadFinished(false);
         return;
     }
-    QString title = name;
-    for (const ScenarioInfo& info : scenarios_)
-        if (QString::fromStdString(info.name) == name)
-            title = QString::fromStdString(info.title);
+    const Scenario* lesson = scenarioFor(name);
+    const QString title = lesson ? QString::fromStdString(lesson->title) : name;
     auto run = sources_.runScenario;
     const std::string scenario = name.toStdString();
-    startJob(tr("Running %1").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
+    startJob(tr("Running %1").arg(title),
+             std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, scenario](const LoadProgress& progress) { return run(scenario, progress); }),
+                                            lesson ? lesson->fileName : scenario),
              [this, name, title](const LoadOutcome& outcome) {
                  closeScript();
                  lessonName_ = name;
@@ -597,17 +599,18 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
     const std::string file = fileName.toStdString();
     startJob(
         tr("Running your edit of %1").arg(fileName),
-        [run, code, file](const LoadHooks& hooks) {
-            LoadedTrace loaded = run(code, file, hooks);
-            // The run's program is the code that was submitted, whatever the hook recorded.
-            loaded.trace.metadata.sourceText = code;
-            loaded.trace.metadata.sourceFile = file;
-            return loaded;
-        },
+        std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, code, file](const LoadProgress& progress) {
+                                           ScriptRunResult ran = run(code, file, progress);
+                                           // The run's program is the code that was submitted, whatever the hook recorded.
+                                           ran.trace.metadata.sourceText = code;
+                                           ran.trace.metadata.sourceFile = file;
+                                           return ran;
+                                       }),
+                                       file),
         [this, fileName](const LoadOutcome& outcome) {
             previousRun_ = document_->model();
             previousRunName_ = document_->displayName();
-            const ScenarioInfo* lesson = scenarioFor(lessonName_);
+            const Scenario* lesson = scenarioFor(lessonName_);
             const QString base = lesson ? QString::fromStdString(lesson->title) : fileName;
             document_->setModel(outcome.model, DocumentOrigin::Recorded, tr("%1 (edited)").arg(base));
             if (previousRun_)
@@ -615,8 +618,8 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
             updateActions();
         });
     connect(job_.get(), &TraceLoadJob::finished, this, [this](const LoadOutcome& outcome) {
-        if (!outcome.problems.empty())
-            code_->markProblems(outcome.problems);
+        if (outcome.scriptError)
+            code_->markProblems({*outcome.scriptError});
     });
 }
 
@@ -628,11 +631,13 @@ void MainWindow::compareWithPrevious() {
 void MainWindow::compareWithLesson(const QString& name) {
     if (!sources_.runScenario || !document_->model())
         return;
-    const ScenarioInfo* lesson = scenarioFor(name);
+    const Scenario* lesson = scenarioFor(name);
     const QString title = lesson ? QString::fromStdString(lesson->title) : name;
     auto run = sources_.runScenario;
     const std::string scenario = name.toStdString();
-    startJob(tr("Running %1 to compare").arg(title), [run, scenario](const LoadHooks& hooks) { return run(scenario, hooks); },
+    startJob(tr("Running %1 to compare").arg(title),
+             std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, scenario](const LoadProgress& progress) { return run(scenario, progress); }),
+                                            lesson ? lesson->fileName : scenario),
              [this, title](const LoadOutcome& outcome) { comparison_->compareWith(outcome.model, title); });
 }
 
@@ -657,7 +662,7 @@ bool MainWindow::openInitial(const QString& path) {
     return true;
 }
 
-void MainWindow::showTrace(std::shared_ptr<const TraceModel> model, const QString& displayName) {
+void MainWindow::showTrace(std::shared_ptr<const DerivedTrace> model, const QString& displayName) {
     lessonName_.clear();
     document_->setModel(std::move(model), DocumentOrigin::Recorded, displayName);
 }
@@ -672,12 +677,12 @@ bool MainWindow::saveTo(const QString& path) {
     const auto& model = document_->model();
     if (!model || !sources_.save)
         return false;
-    const SavedTrace saved = sources_.save(model->trace(), path.toStdString(), saveFormatForPath(path));
+    const SaveResult saved = sources_.save(model->trace(), path.toStdString(), saveFormatForPath(path));
     if (!saved.ok) {
         showError(tr("Could not save %1").arg(QFileInfo(path).fileName()), QString::fromStdString(saved.error));
         return false;
     }
-    if (saveFormatForPath(path) != SaveFormat::Chrome) {
+    if (saveFormatForPath(path) != TraceFormat::Chrome) {
         document_->setFilePath(path);
         RecentFiles().add(path);
         refreshRecentFiles();
@@ -698,7 +703,7 @@ bool MainWindow::exportChromeJson(const QString& path) {
     const auto& model = document_->model();
     if (!model || !sources_.save)
         return false;
-    const SavedTrace saved = sources_.save(model->trace(), path.toStdString(), SaveFormat::Chrome);
+    const SaveResult saved = sources_.save(model->trace(), path.toStdString(), TraceFormat::Chrome);
     if (!saved.ok) {
         showError(tr("Could not export %1").arg(QFileInfo(path).fileName()), QString::fromStdString(saved.error));
         return false;
@@ -728,6 +733,8 @@ bool MainWindow::exportImage(const QString& path, QSize size) {
     options.visible = view_->visibleRange();
     options.selection = view_->selection();
     options.scrollY = timeline_->currentFrame().scrollY;
+    options.collapsedTasks = timeline_->collapsedTasks();
+    options.expandedGroups = timeline_->expandedGroups();
     QString error;
     const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     const bool ok = svg ? writeTimelineSvg(*model, options, path, &error) : writeTimelinePng(*model, options, path, &error);

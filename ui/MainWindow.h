@@ -7,6 +7,8 @@
 // of their way.
 #include "app/TraceSources.h"
 
+#include <awaitscope/analysis/DerivedTrace.h>
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -39,7 +41,6 @@ class ScriptDocument;
 class TimelineView;
 class TraceDocument;
 class TraceLoadJob;
-class TraceModel;
 class ViewState;
 struct LoadOutcome;
 enum class ScriptEngine;
@@ -49,7 +50,7 @@ enum class Theme { System, Light, Dark };
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);  // the built-in demo lessons only
+    explicit MainWindow(QWidget* parent = nullptr);  // core's io and script (coreTraceSources)
     explicit MainWindow(TraceSources sources, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -69,7 +70,7 @@ public:
     PlaybackBar* playbackBar() const { return playbackBar_; }
     ComparisonView* comparisonView() const { return comparison_; }
     // The run shown before the last edited run (what "Compare with the previous run" shows).
-    const std::shared_ptr<const TraceModel>& previousRun() const { return previousRun_; }
+    const std::shared_ptr<const DerivedTrace>& previousRun() const { return previousRun_; }
     // The lesson the open run belongs to (kept across edited runs of it).
     QString lessonName() const { return lessonName_; }
     bool hasLesson(const QString& name) const { return scenarioFor(name) != nullptr; }
@@ -94,7 +95,7 @@ public slots:
     // welcome on the very first start). False when there was nothing to start (no path and no
     // lessons): no loadFinished will follow.
     bool openInitial(const QString& path);
-    void showTrace(std::shared_ptr<const awaitscope::ui::TraceModel> model, const QString& displayName);
+    void showTrace(std::shared_ptr<const awaitscope::DerivedTrace> model, const QString& displayName);
     bool saveTo(const QString& path);
     bool exportImage(const QString& path, QSize size);
     bool exportChromeJson(const QString& path);
@@ -124,13 +125,12 @@ private:
     void createStatusBar();
     void restoreSettings();
     void refreshRecentFiles();
-    void startJob(const QString& what, std::function<LoadedTrace(const LoadHooks&)> work,
-                  std::function<void(const LoadOutcome&)> onSuccess);
+    void startJob(const QString& what, std::unique_ptr<TraceLoadJob> job, std::function<void(const LoadOutcome&)> onSuccess);
     void finishJob(const LoadOutcome& outcome, const QString& what);
     void showError(const QString& title, const QString& message);
     void updateTitle();
     void updateActions();
-    const ScenarioInfo* scenarioFor(const QString& name) const;
+    const Scenario* scenarioFor(const QString& name) const;
     void saveAsDialog();
     void exportImageDialog(bool svg);
     void exportChromeDialog();
@@ -147,7 +147,7 @@ private:
     void showWarnings(const QString& what, const QStringList& warnings);
 
     TraceSources sources_;
-    std::vector<ScenarioInfo> scenarios_;
+    std::vector<Scenario> scenarios_;
     TraceDocument* document_;
     ViewState* view_;
     TimelineView* timeline_ = nullptr;
@@ -165,7 +165,7 @@ private:
     ComparisonView* comparison_ = nullptr;
     QMenu* compareMenu_ = nullptr;
     QAction* comparePreviousAction_ = nullptr;
-    std::shared_ptr<const TraceModel> previousRun_;
+    std::shared_ptr<const DerivedTrace> previousRun_;
     QString previousRunName_;
     QString lessonName_;
     ScriptDocument* script_ = nullptr;

@@ -8,12 +8,12 @@
 #include "app/RecentFiles.h"
 #include "app/ScriptDocument.h"
 #include "app/TraceLoadJob.h"
+#include "model/QtText.h"
 #include "model/TraceDocument.h"
 #include "panels/CodePanel.h"
 #include "panels/ComparisonView.h"
 #include "panels/LiveOutputView.h"
 #include "panels/OutputPanel.h"
-#include "timeline/RulerTicks.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -29,6 +29,9 @@
 #include <QTimer>
 
 #include <Qsci/qsciscintilla.h>
+
+#include <awaitscope/analysis/TimeFormat.h>
+#include <awaitscope/script/Unsupported.h>
 
 #include <algorithm>
 #include <array>
@@ -202,21 +205,20 @@ void MainWindow::runScriptInInterpreter(const QString& source) {
     auto pythonMissing = std::make_shared<QString>(tr("running programs under Python is not available in this build"));
     const std::string code = source.toStdString();
     const std::string file = script_->fileName().toStdString();
-    startJob(
-        tr("Running %1").arg(script_->fileName()),
-        [run, pythonUnavailable, pythonMissing, code, file](const LoadHooks& hooks) {
-            LoadedTrace loaded = run(code, file, hooks);
-            loaded.trace.metadata.sourceText = code;
-            loaded.trace.metadata.sourceFile = file;
-            // Asking python3 takes a moment: here, off the UI thread, and only when it matters.
-            if (!loaded.unsupported.empty() && pythonUnavailable)
-                *pythonMissing = QString::fromStdString(pythonUnavailable());
-            return loaded;
-        },
-        [this](const LoadOutcome& outcome) { showScriptRun(outcome); });
+    auto work = [run, pythonUnavailable, pythonMissing, code, file](const LoadProgress& progress) {
+        ScriptRunResult ran = run(code, file, progress);
+        ran.trace.metadata.sourceText = code;
+        ran.trace.metadata.sourceFile = file;
+        // Asking python3 takes a moment: here, off the UI thread, and only when it matters.
+        if (ran.error && pythonUnavailable && !unsupportedByInterpreter(ran.error->message).empty())
+            *pythonMissing = QString::fromStdString(pythonUnavailable());
+        return ran;
+    };
+    startJob(tr("Running %1").arg(script_->fileName()), std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork(work), file),
+             [this](const LoadOutcome& outcome) { showScriptRun(outcome); });
     connect(job_.get(), &TraceLoadJob::finished, this, [this, pythonMissing](const LoadOutcome& outcome) {
-        if (!outcome.problems.empty())
-            code_->markProblems(outcome.problems);
+        if (outcome.scriptError)
+            code_->markProblems({*outcome.scriptError});
         if (!outcome.unsupported.isEmpty() && !outcome.cancelled)
             offerPython(outcome, *pythonMissing);
     });
@@ -225,7 +227,7 @@ void MainWindow::runScriptInInterpreter(const QString& source) {
 void MainWindow::offerPython(const LoadOutcome& outcome, const QString& pythonMissing) {
     if (!script_)
         return;
-    const int line = outcome.problems.empty() ? 0 : outcome.problems.front().line;
+    const int line = outcome.scriptError ? outcome.scriptError->line : 0;
     QString message = tr("<b>The Awaitscope interpreter cannot run this program:</b> %1 (%2).")
                           .arg(outcome.unsupported.toHtmlEscaped(),
                                line > 0 ? tr("line %1").arg(line) : tr("not in its subset of Python"));
@@ -278,8 +280,8 @@ void MainWindow::runScriptUnderPython(const QString& source, bool virtualClock) 
     QProgressBar* progress = progress_;
     request.onProgress = [progress, name, virtualClock](std::int64_t wallNs, std::int64_t programNs) {
         const QString text = virtualClock && programNs >= 0
-                                 ? tr("%1 under Python: %2 of program time").arg(name, formatDuration(programNs))
-                                 : tr("%1 under Python: %2").arg(name, formatDuration(wallNs));
+                                 ? tr("%1 under Python: %2 of program time").arg(name, qs(formatDuration(programNs)))
+                                 : tr("%1 under Python: %2").arg(name, qs(formatDuration(wallNs)));
         QMetaObject::invokeMethod(progress, [progress, text] { progress->setFormat(text); }, Qt::QueuedConnection);
     };
     liveOutput_->begin(tr("$ python3 %1   (%2)").arg(name, engineLabel(virtualClock ? ScriptEngine::PythonVirtual : ScriptEngine::PythonRealTime)));
@@ -293,13 +295,13 @@ void MainWindow::runScriptUnderPython(const QString& source, bool virtualClock) 
     const std::string shownName = name.toStdString();
     startJob(
         tr("Running %1 under Python").arg(name),
-        [runPython, request, code, shownName](const LoadHooks& hooks) {
-            LoadedTrace loaded = runPython(request, hooks);
+        std::make_unique<TraceLoadJob>(TraceLoadJob::FileWork([runPython, request, code, shownName](const LoadProgress& progress) {
+            LoadResult loaded = runPython(request, progress);
             // The program is what the editor held, under the script's own name.
             loaded.trace.metadata.sourceText = code;
             loaded.trace.metadata.sourceFile = shownName;
             return loaded;
-        },
+        })),
         [this](const LoadOutcome& outcome) { showScriptRun(outcome); });
     connect(job_.get(), &TraceLoadJob::finished, this, [this](const LoadOutcome& outcome) {
         if (outcome.cancelled)

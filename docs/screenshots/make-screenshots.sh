@@ -29,3 +29,16 @@ for scene in playback compare diagnostic predict; do
   QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/teaching-$scene.png" --scene "$scene"
   rm -rf "$config"
 done
+# Many tasks: a crawler of 200,000 fetch() calls (tests/bench/many_tasks.py), one group track,
+# drawn without a window and in the window at 1366x768.
+work=$(mktemp -d)
+sed 's/^TASKS = 2000$/TASKS = 200000/' "$here/../../tests/bench/many_tasks.py" > "$work/crawler.py"
+"$app" --run "$work/crawler.py" --out "$work/crawler.json" > /dev/null
+"$app" --render "$work/crawler.json" --out "$here/many_tasks_grouped.png" --size 1366x768
+config=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/many_tasks_window.png" -qwindowgeometry 1366x768 "$work/crawler.json"
+rm -rf "$config"
+# The same, with the group opened by Find (its lanes, virtualised).
+config=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/many_tasks_expanded.png" -qwindowgeometry 1366x768 --find fetch "$work/crawler.json"
+rm -rf "$config" "$work"

@@ -69,7 +69,7 @@ private slots:
         file.close();
         const RunResult frozen = runApp({"--report", path});
         QCOMPARE(frozen.exitCode, 3);
-        QVERIFY2(frozen.out.contains("[frozen loop] at 0 ns: loop frozen for 250.0 ms by main"), qPrintable(frozen.out));
+        QVERIFY2(frozen.out.contains("[frozen loop] at 0 ns: loop frozen for 250 ms by main"), qPrintable(frozen.out));
         const RunResult lenient = runApp({"--report", path, "--frozen-ms", "300"});
         QCOMPARE(lenient.exitCode, 0);
         QVERIFY(lenient.out.contains("Result: clean (exit code 0)"));

@@ -5,7 +5,7 @@
 //     same file (ratio; goal <= 0.5);
 //   - peak memory per loaded event: the growth of VmHWM (/proc/self/status) across the load,
 //     in a fresh child process so nothing else inflates the high-water mark (goal <= 48 bytes);
-//   - analysis time over the trace: TraceIndex plus every analysis (goal < 100 ms for 1M).
+//   - analysis time over the trace: the whole DerivedTrace (goal < 100 ms for 1M).
 // Then Chrome Trace Event JSON, and files that only look like traces:
 //   - peak memory per Chrome event (1M complete events on 8 threads) and per lane (200,000
 //     threads with one event each), each against what the loaded trace's events and task
@@ -13,7 +13,7 @@
 //   - how fast a file whose entries are not events fails (5M entries without "ph"), and a gzip
 //     bomb (a few MB inflating to 5 GB of numbers), against loading a real trace of that size.
 // Not a test: it prints figures and ratios and never fails on time.
-#include <awaitscope/analysis/TraceAnalysis.h>
+#include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/io/NativeFormat.h>
 #include <awaitscope/io/TraceFile.h>
 
@@ -228,12 +228,13 @@ double benchmark(std::size_t events, const std::string& directory, int runs, boo
 
     TraceAnalysis analysis;
     const double analyse = bestOf(runs, [&] {
-        const TraceIndex index(trace);
-        analysis = analyzeTrace(trace, index);
+        const DerivedTrace derived(trace);
+        analysis = derived.analysis();
     });
-    std::printf("analysis                 %.1f ms           goal < 100 ms per 1M events: ratio %.2f\n", analyse * 1e3,
+    std::printf("analysis (derived trace) %.1f ms           goal < 100 ms per 1M events: ratio %.2f\n", analyse * 1e3,
                 (analyse * 1e3) / (100.0 * static_cast<double>(events) / 1e6));
-    std::printf("   (index + totals, loop, concurrency %zu, speed-up %.2fx, critical path %zu segments, %zu frozen)\n",
+    std::printf("   (index, task tree, arrows, playback order, totals, loop, concurrency %zu, speed-up %.2fx,\n"
+                "    critical path %zu segments, counters, %zu frozen, groups)\n",
                 analysis.concurrency.tasks, analysis.speedUp.ratio(), analysis.criticalPath.segments.size(),
                 analysis.frozen.size());
 

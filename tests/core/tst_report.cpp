@@ -34,17 +34,17 @@ private slots:
         QCOMPARE(lines, QStringList({
                             "Awaitscope report: run.json",
                             "  title: gather three calls",
-                            "  clock: virtual, recorded by awaitscope tests, frozen-loop threshold 100.0 ms",
+                            "  clock: virtual, recorded by awaitscope tests, frozen-loop threshold 100 ms",
                             "",
                             "Key figures",
-                            "  elapsed         3.000 s",
+                            "  elapsed         3 s",
                             "  tasks           4 (at most 4 alive at once, first at 0 ns)",
                             "  events          32",
                             "  loop busy       0 ns (0.0%)",
-                            "  loop idle       3.000 s (100.0%)",
-                            "  speed-up        2.00x (the same work one piece after another: 6.000 s)",
-                            "  critical path   3.000 s: running 0 ns, awaiting 3.000 s, waiting for the loop 0 ns",
-                            "  ready queue     at most 0 tasks, first at 0 ns",
+                            "  loop idle       3 s (100.0%)",
+                            "  speed-up        2.00x (the same work one piece after another: 6 s)",
+                            "  critical path   3 s: running 0 ns, awaiting 3 s, waiting for the loop 0 ns",
+                            "  ready queue     at most 3 tasks, first at 0 ns",
                             "  pending timers  at most 3, first at 0 ns",
                             "",
                             "Diagnostics (0)",
@@ -52,10 +52,10 @@ private slots:
                             "",
                             "Tasks (busiest first)",
                             "  task                            running     awaiting    ready       outcome",
-                            "  Task-1 (gatherMain)             0 ns        3.000 s     0 ns        done",
-                            "  Task-2 (call)                   0 ns        1.000 s     0 ns        done",
-                            "  Task-3 (call)                   0 ns        2.000 s     0 ns        done",
-                            "  Task-4 (call)                   0 ns        3.000 s     0 ns        done",
+                            "  Task-1 (gatherMain)             0 ns        3 s         0 ns        done",
+                            "  Task-2 (call)                   0 ns        1 s         0 ns        done",
+                            "  Task-3 (call)                   0 ns        2 s         0 ns        done",
+                            "  Task-4 (call)                   0 ns        3 s         0 ns        done",
                             "",
                             "Result: clean (exit code 0)",
                             "",
@@ -66,15 +66,15 @@ private slots:
         int code = -1;
         const QStringList lines = reportLines(recorded::blockingFreezesLoop(), &code);
         QCOMPARE(code, kExitFindings);
-        QVERIFY(lines.contains("  loop busy       1.500 s (55.6%)"));
-        QVERIFY(lines.contains("  loop idle       1.200 s (44.4%)"));
-        QVERIFY(lines.contains("  speed-up        1.19x (the same work one piece after another: 3.200 s)"));
-        QVERIFY(lines.contains("  critical path   2.700 s: running 0 ns, awaiting 1.500 s, waiting for the loop 1.200 s"));
+        QVERIFY(lines.contains("  loop busy       1.5 s (55.6%)"));
+        QVERIFY(lines.contains("  loop idle       1.2 s (44.4%)"));
+        QVERIFY(lines.contains("  speed-up        1.19x (the same work one piece after another: 3.2 s)"));
+        QVERIFY(lines.contains("  critical path   2.7 s: running 0 ns, awaiting 1.5 s, waiting for the loop 1.2 s"));
         const int at = int(lines.indexOf("Diagnostics (1)"));
         QVERIFY(at > 0);
-        QVERIFY2(lines[at + 1].startsWith("  [frozen loop] at 200.0 ms: loop frozen for 1.500 s by Task-3 (blocker): time.sleep at "),
+        QVERIFY2(lines[at + 1].startsWith("  [frozen loop] at 200 ms: loop frozen for 1.5 s by Task-3 (blocker): time.sleep at "),
                  qPrintable(lines[at + 1]));
-        QCOMPARE(lines[at + 2], QString("      Task-2 (heartbeat) ran 1.200 s late (its timer fell due at 500.0 ms)"));
+        QCOMPARE(lines[at + 2], QString("      Task-2 (heartbeat) ran 1.2 s late (its timer fell due at 500 ms)"));
         QVERIFY(lines[at + 3].startsWith("      fix: time.sleep blocks the loop"));
         QCOMPARE(lines[lines.size() - 2], QString("Result: the loop froze 1 time (exit code 3)"));
     }
@@ -85,7 +85,7 @@ private slots:
         options.frozenThreshold = 2'000'000'000;
         const QStringList lines = reportLines(recorded::blockingFreezesLoop(), &code, options);
         QCOMPARE(code, kExitClean);
-        QVERIFY(lines.contains("  clock: virtual, recorded by awaitscope tests, frozen-loop threshold 2.000 s"));
+        QVERIFY(lines.contains("  clock: virtual, recorded by awaitscope tests, frozen-loop threshold 2 s"));
     }
 
     void neverAwaitedCoroutineExitsThreeButOtherWarningsDoNot() {
@@ -123,10 +123,10 @@ private slots:
         QCOMPARE(runReportCommand(TEST_DATA_DIR "/native/cpython_blocking_freezes_loop.json", out, err), kExitFindings);
         QVERIFY(err.str().empty());
         const QStringList lines = QString::fromStdString(out.str()).split('\n');
-        QVERIFY(lines.contains("  clock: wall, recorded by awaitscope_record.py (CPython 3.11.7), frozen-loop threshold 100.0 ms"));
-        QVERIFY(lines.contains("  [frozen loop] at 203.3 ms: loop frozen for 1.500 s by Task-3 (blocker): time.sleep at "
+        QVERIFY(lines.contains("  clock: wall, recorded by awaitscope_record.py (CPython 3.11.7), frozen-loop threshold 100 ms"));
+        QVERIFY(lines.contains("  [frozen loop] at 203 ms: loop frozen for 1.5 s by Task-3 (blocker): time.sleep at "
                                "tests/core/runtime_cases/blocking_freezes_loop.py:15"));
-        QVERIFY(lines.contains("      Task-2 (heartbeat) ran 1.201 s late (its timer fell due at 502.8 ms)"));
+        QVERIFY(lines.contains("      Task-2 (heartbeat) ran 1.2 s late (its timer fell due at 503 ms)"));
     }
 
     void reportOfAMissingFileFailsWithExitOne() {
@@ -152,7 +152,7 @@ private slots:
         QCOMPARE(QString::fromStdString(err.str()),
                  QString("awaitscope: warning: 1 counter events (C) could not be mapped and were skipped (the first is "
                          "traceEvents[0])\n"));
-        QVERIFY(out.str().find("  elapsed         5.0 us\n") != std::string::npos);
+        QVERIFY(out.str().find("  elapsed         5 µs\n") != std::string::npos);
     }
 
     void convertGoesThroughEveryFormatAndBack() {

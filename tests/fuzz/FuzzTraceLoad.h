@@ -2,7 +2,7 @@
 
 // What both fuzz targets check for any input: loading never crashes, and a trace that loads
 // can be analysed, exported to Chrome JSON, and written and read back to the same bytes.
-#include <awaitscope/analysis/TraceAnalysis.h>
+#include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/io/ChromeFormat.h>
 #include <awaitscope/io/NativeFormat.h>
 #include <awaitscope/io/TraceFile.h>
@@ -20,8 +20,7 @@ inline void fuzzTraceLoad(const std::uint8_t* data, std::size_t size) {
             std::abort();  // every failure must say why
         return;
     }
-    const TraceIndex index(loaded.trace);
-    (void)analyzeTrace(loaded.trace, index);
+    (void)DerivedTrace(loaded.trace).complete();
     (void)chromeTraceJson(loaded.trace);
     const std::string written = nativeTraceJson(loaded.trace);
     const LoadResult again = loadTraceBytes(written, "again");

@@ -2,8 +2,7 @@
 // the program), its victims and its fix, and "Show me" zooms the timeline to it.
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
-
-#include "model/DiagnosticsModel.h"
+#include "teaching/DiagnosticsModel.h"
 #include "model/ViewState.h"
 #include "panels/DiagnosticsPanel.h"
 
@@ -16,17 +15,17 @@ using namespace awaitscope::ui;
 
 namespace {
 
-DiagnosticExplanation onlyExplanation(const std::shared_ptr<const TraceModel>& model) {
-    const auto rows = collectDiagnostics(*model);
+DiagnosticExplanation onlyExplanation(const std::shared_ptr<const DerivedTrace>& model) {
+    const auto rows = explainedDiagnostics(*model);
     if (rows.size() != 1)
         throw std::runtime_error("expected one diagnostic, got " + std::to_string(rows.size()));
     return rows.front().explained;
 }
 
-std::shared_ptr<const TraceModel> withProblem(void (*add)(Trace&)) {
+std::shared_ptr<const DerivedTrace> withProblem(void (*add)(Trace&)) {
     auto trace = std::make_shared<Trace>(recordDemoScenario(*findDemoScenario("taskgroup_calls")));
     add(*trace);
-    return std::make_shared<const TraceModel>(trace);
+    return std::make_shared<const DerivedTrace>(trace);
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 // Level of detail without a QPainter: the draw lists the painter will draw (folding, one item
 // per pixel column at most), the counter pyramid, the lane layout and hit-test searches.
 #include "UiTestSupport.h"
-
 #include "timeline/DrawList.h"
 #include "timeline/HitTest.h"
 #include "timeline/TimelineLayout.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 
 using namespace awaitscope;
@@ -112,42 +112,33 @@ private slots:
 
     void counterMaximumMatchesABruteForceScan() {
         std::mt19937 random(7);
-        std::vector<std::pair<TimeNs, std::int32_t>> steps;
+        std::vector<CounterPoint> points;
+        TimeNs t = 0;
         for (int i = 0; i < 5000; ++i) {
-            const TimeNs begin = random() % 1'000'000;
-            steps.emplace_back(begin, 1);
-            steps.emplace_back(begin + 1 + random() % 5000, -1);
+            t += 1 + random() % 400;
+            points.push_back({t, static_cast<std::uint32_t>(random() % 50)});
         }
-        const CounterSeries series = seriesFromSteps(steps);
+        const CounterSeries series(points);
         auto brute = [&](TimeNs a, TimeNs b) {
-            std::int32_t best = series.valueAt(a);
-            for (const CounterPoint& p : series.points())
+            std::uint32_t best = series.valueAt(a);
+            for (const CounterPoint& p : series.points)
                 if (p.time > a && p.time < b)
                     best = std::max(best, p.value);
             return best;
         };
         for (int i = 0; i < 300; ++i) {
-            const TimeNs a = random() % 1'000'000;
+            const TimeNs a = random() % t;
             const TimeNs b = a + 1 + random() % 200'000;
             QCOMPARE(series.maximumIn(a, b), brute(a, b));
         }
     }
 
-    void readyAtTheSameInstantCountsAsAPeak() {
-        // Two tasks made ready at t=100 and run at t=100 (a virtual clock): depth 2 for 1 ns.
-        const CounterSeries series = seriesFromSteps({{100, 1}, {100, 1}, {100, -1}, {100, -1}});
-        QCOMPARE(series.maximum(), 2);
-        QCOMPARE(series.valueAt(100), 2);
-        QCOMPARE(series.valueAt(101), 0);
-        QCOMPARE(series.maximumIn(0, 1000), 2);
-    }
-
     void readyQueueOfTheBlockingLessonHoldsTheHeartbeat() {
         const auto model = uitest::demoModel("blocking_sleep");
         // The heartbeat's timer fell due at 0.5 s, but time.sleep held the loop until 1.7 s.
-        QCOMPARE(model->readyQueue().valueAt(uitest::ms(1000)), 1);
-        QCOMPARE(model->readyQueue().valueAt(uitest::ms(2000)), 0);
-        QCOMPARE(model->pendingTimers().valueAt(uitest::ms(100)), 2);
+        QCOMPARE(model->readyQueue().valueAt(uitest::ms(1000)), 1u);
+        QCOMPARE(model->readyQueue().valueAt(uitest::ms(2000)), 0u);
+        QCOMPARE(model->pendingTimers().valueAt(uitest::ms(100)), 2u);
     }
 
     void childrenFollowTheirParentAndCollapseHidesThem() {
@@ -171,6 +162,78 @@ private slots:
         // A hidden task resolves to the row of its shown ancestor.
         QCOMPARE(closed.rowOfTask(uitest::taskNamed(*model, "news")), static_cast<int>(closed.firstTaskRow()));
         QCOMPARE(closed.contentHeight(), closed.rows().back().height);
+    }
+
+    // 300 fetch() tasks of one TaskGroup: one group row, closed, until it is opened.
+    void manyTasksOfOneCoroutineShowAsOneGroupRow() {
+        const auto model = uitest::manyTasksModel(300);
+        QCOMPARE(model->groups().groups().size(), std::size_t{1});
+        const TimelineLayout closed(*model, {});
+        // main, then (in creation order) heartbeat and the group.
+        QCOMPARE(closed.rows().size(), closed.firstTaskRow() + 3);
+        const LayoutRow& group = closed.rows().back();
+        QCOMPARE(group.kind, RowKind::Group);
+        QCOMPARE(group.group, 0u);
+        QVERIFY(group.collapsed && group.hasChildren);
+        QCOMPARE(group.treeDepth, 1);
+        const CoroutineGroup& fetches = model->groups().groups()[0];
+        // Every task of the group resolves to the group's row, and so do their arrows.
+        QCOMPARE(closed.rowOfTask(fetches.tasks[123]), static_cast<int>(closed.rows().size() - 1));
+        QCOMPARE(closed.rowOfGroup(0), static_cast<int>(closed.rows().size() - 1));
+        // The TaskGroup's bracket spans heartbeat's row and the group's.
+        const ScopeId scope = model->trace().tasks[fetches.tasks[0]].scope;
+        const auto [top, bottom] = closed.scopeExtent(scope);
+        QCOMPARE(top, closed.rows()[closed.firstTaskRow() + 1].y);
+        QCOMPARE(bottom, group.y + group.height);
+
+        std::vector<bool> expanded{true};
+        const TimelineLayout open(*model, {}, expanded);
+        QCOMPARE(open.rows().size(), closed.firstTaskRow() + 3 + 300);
+        QVERIFY(!open.rows()[open.firstTaskRow() + 2].collapsed);
+        const int lane = open.rowOfTask(fetches.tasks[123]);
+        QCOMPARE(open.rows()[static_cast<std::size_t>(lane)].task, fetches.tasks[123]);
+        QCOMPARE(open.rows()[static_cast<std::size_t>(lane)].treeDepth, 2);
+    }
+
+    void onlyTheRowsOnScreenAreVisited() {
+        const auto model = uitest::manyTasksModel(300);
+        const TimelineLayout open(*model, {}, std::vector<bool>{true});
+        const int lane = open.rows()[open.firstTaskRow() + 10].height;
+        const auto [first, last] = open.visibleTaskRows(50 * lane, 20 * lane);
+        QVERIFY(last - first <= 21);
+        QVERIFY(open.rows()[first].y <= 50 * lane && open.rows()[first].y + open.rows()[first].height > 50 * lane);
+        QVERIFY(open.rows()[last - 1].y < 70 * lane);
+        QVERIFY(last == open.rows().size() || open.rows()[last].y >= 70 * lane);
+        const auto [none, alsoNone] = open.visibleTaskRows(open.contentHeight() + 10, 100);
+        QCOMPARE(none, alsoNone);
+    }
+
+    void aGroupBandIsOneColumnPerPixelOfItsLife() {
+        const auto model = uitest::manyTasksModel(300);
+        const TimelineLayout closed(*model, {});
+        const CoroutineGroup& fetches = model->groups().groups()[0];
+        const TimeScale scale({fetches.range.begin, fetches.range.end}, 0, 1000);
+        RowDrawList items;
+        buildRowDrawList(*model, closed.rows().back(), scale, {}, items);
+        QVERIFY(!items.group.empty() && items.group.size() <= 1000);
+        QCOMPARE(items.group.front().x0, 0.0f);
+        QCOMPARE(items.group.back().x1, 1000.0f);
+        // Mid-freeze (the 8th fetch blocks the loop for 0.2 s): one runs, every other one still
+        // alive waits for the loop.
+        const FrozenStretch& freeze = model->frozenStretches()[0];
+        const TimeNs t = freeze.begin + freeze.duration() * 3 / 4;
+        const double x = scale.timeToX(t);
+        const auto column = std::find_if(items.group.begin(), items.group.end(), [&](const GroupColumn& c) { return c.x0 <= x && x < c.x1; });
+        QVERIFY(column != items.group.end());
+        const auto alive = std::count_if(fetches.tasks.begin(), fetches.tasks.end(), [&](TaskId task) {
+            return model->index().lane(task).begin <= t && t < model->index().lane(task).end;
+        });
+        QVERIFY(alive > 250);
+        QCOMPARE(column->running, 1.0f);
+        QCOMPARE(column->ready, static_cast<float>(alive - 1));
+        QCOMPARE(column->awaiting, 0.0f);
+        // Its one problem, the freeze, is a marker.
+        QCOMPARE(items.markers.size(), std::size_t{1});
     }
 
     void rowAtFindsPinnedAndScrolledRows() {

@@ -2,7 +2,7 @@
 // filters, and for the rows they produce.
 #include "UiTestSupport.h"
 
-#include "model/DiagnosticsModel.h"
+#include "teaching/DiagnosticsModel.h"
 #include "model/EventTableModel.h"
 #include "model/OutputModel.h"
 

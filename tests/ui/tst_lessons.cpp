@@ -4,7 +4,7 @@
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/LessonPanel.h"

@@ -4,13 +4,13 @@
 // that did not record the queues.
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
-
-#include "model/LoopInsides.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/LoopInsidesPanel.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineView.h"
+
+#include <awaitscope/analysis/LoopInsides.h>
 
 #include <QLabel>
 #include <QListWidget>
@@ -64,7 +64,7 @@ Shown recordedAt(const Trace& trace, TimeNs time) {
             shown.ready << task;
         else {
             shown.timers << task;
-            shown.dues << formatMoment(e.due);
+            shown.dues << QString::fromStdString(formatMoment(e.due));
         }
     }
     return shown;
@@ -155,7 +155,7 @@ private slots:
     void withoutRecordedQueuesItShowsALabelledApproximation() {
         auto trace = std::make_shared<Trace>(recordDemoScenario(*findDemoScenario("blocking_sleep")));
         trace->loopQueues.clear();  // as a CPython recording would be
-        const TraceModel model(trace);
+        const DerivedTrace model(trace);
         const TaskId heartbeat = uitest::taskNamed(model, "heartbeat");
         const TaskId blocker = uitest::taskNamed(model, "blocker");
         const LoopInsides early = loopInsidesAt(model, PlayheadState(model, uitest::ms(100)));
@@ -172,7 +172,7 @@ private slots:
         ViewState view;
         LoopInsidesPanel panel(&document, &view);
         panel.show();
-        document.setModel(std::make_shared<const TraceModel>(trace), DocumentOrigin::Recorded, QStringLiteral("cpython"));
+        document.setModel(std::make_shared<const DerivedTrace>(trace), DocumentOrigin::Recorded, QStringLiteral("cpython"));
         view.setPlayhead(uitest::ms(1000));
         QVERIFY(panel.sourceLabel()->text().startsWith(QStringLiteral("Approximation")));
         QCOMPARE(panel.readyList()->item(0)->text(), QStringLiteral("1. heartbeat"));

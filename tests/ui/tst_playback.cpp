@@ -4,7 +4,7 @@
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 
-#include "app/PlaybackController.h"
+#include "teaching/PlaybackController.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"

@@ -3,7 +3,7 @@
 // number of steps.
 #include "UiTestSupport.h"
 
-#include "model/PlayheadState.h"
+#include <awaitscope/analysis/PlayheadState.h>
 
 #include <QtTest>
 
@@ -13,10 +13,10 @@ using namespace awaitscope::ui;
 namespace {
 
 // "weather:resume", "news:print news: asking", ... for the items in [first, last).
-QStringList describe(const TraceModel& model, std::size_t first, std::size_t last) {
+QStringList describe(const DerivedTrace& model, std::size_t first, std::size_t last) {
     QStringList out;
     for (std::size_t k = first; k < last; ++k) {
-        const TraceModel::PlaybackItem item = model.playbackItem(k);
+        const PlaybackItem item = model.playbackItem(k);
         const QString who = QString::fromStdString(model.taskName(item.task));
         if (item.output)
             out << who + ":print " + QString::fromStdString(std::string(model.trace().str(model.trace().output[item.index].text)));
@@ -45,7 +45,7 @@ private slots:
         std::size_t nextLine = 0;
         TimeNs previous = INT64_MIN;
         for (std::size_t k = 0; k < model->playbackLength(); ++k) {
-            const TraceModel::PlaybackItem item = model->playbackItem(k);
+            const PlaybackItem item = model->playbackItem(k);
             QVERIFY2(item.time >= previous, qPrintable(QStringLiteral("item %1 goes back in time").arg(k)));
             previous = item.time;
             if (item.output) {

@@ -4,8 +4,8 @@
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 
-#include "app/PlaybackController.h"
-#include "model/Prediction.h"
+#include "teaching/PlaybackController.h"
+#include "teaching/Prediction.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/OutputPanel.h"

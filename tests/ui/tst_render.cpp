@@ -155,8 +155,8 @@ private slots:
         QCOMPARE(QImage(request.outPath).size(), QSize(900, 500));
 
         TraceSources failing = demoTraceSources();
-        failing.load = [](const std::string&, const LoadHooks&) {
-            LoadedTrace result;
+        failing.load = [](const std::string&, const LoadProgress&) {
+            LoadResult result;
             result.error = "broken.json: byte 17: expected ':' after an object key";
             return result;
         };

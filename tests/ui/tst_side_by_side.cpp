@@ -29,13 +29,12 @@ namespace {
 // says "syntax error" (no trace: the error at line 3) or "raise" (a trace that failed at line 7).
 TraceSources withFakeInterpreter(std::vector<std::string>* ran = nullptr) {
     TraceSources sources = demoTraceSources();
-    sources.runSource = [ran](const std::string& source, const std::string& fileName, const LoadHooks&) {
+    sources.runSource = [ran](const std::string& source, const std::string& fileName, const LoadProgress&) {
         if (ran)
             ran->push_back(fileName);
-        LoadedTrace result;
+        ScriptRunResult result;
         if (source.find("syntax error") != std::string::npos) {
-            result.error = fileName + ":3:9: SyntaxError: expected ':'";
-            result.problems.push_back({3, 9, "SyntaxError: expected ':'"});
+            result.error = ScriptDiagnostic{3, 9, "SyntaxError: expected ':'"};
             return result;
         }
         result.trace = recordDemoScenario(*findDemoScenario("taskgroup_calls"));
@@ -44,9 +43,9 @@ TraceSources withFakeInterpreter(std::vector<std::string>* ran = nullptr) {
             result.trace.sites.push_back({result.trace.strings.intern(fileName), result.trace.strings.intern("call_llm"), 7, 5});
             result.trace.scriptErrors.push_back({uitest::ms(500), 1, site,
                                                  result.trace.strings.intern("Traceback (most recent call last):\n  File \"x.py\", line 7\nValueError: no answer\n")});
-            result.problems.push_back({7, 5, "ValueError: no answer"});
+            result.error = ScriptDiagnostic{7, 5, "ValueError: no answer"};
         }
-        result.ok = true;
+        result.ok = !result.error;
         return result;
     };
     return sources;

@@ -1,5 +1,5 @@
 // The timeline's coordinate maths: time <-> pixels, zoom and pan arithmetic, ruler ticks and
-// time formatting. Pure functions, table-driven (STYLE.md rule 5).
+// time formatting. Pure functions, table-driven.
 #include "timeline/RulerTicks.h"
 #include "timeline/TimeScale.h"
 
@@ -8,7 +8,7 @@
 using namespace awaitscope;
 using namespace awaitscope::ui;
 
-Q_DECLARE_METATYPE(awaitscope::ui::TimeRange)
+Q_DECLARE_METATYPE(awaitscope::TimeRange)
 
 class TestTimeScale : public QObject {
     Q_OBJECT
@@ -161,51 +161,6 @@ private slots:
         QCOMPARE(ticks.originLabel(), origin);
         // Neighbouring labels are at least the minimum spacing apart.
         QVERIFY(static_cast<double>(ticks.step) / (static_cast<double>(range.duration()) / width) >= 90.0);
-    }
-
-    void durationsReadNaturally_data() {
-        QTest::addColumn<qint64>("ns");
-        QTest::addColumn<QString>("text");
-        QTest::newRow("1.5 s") << qint64(1'500'000'000) << "1.5 s";
-        QTest::newRow("2 s") << qint64(2'000'000'000) << "2 s";
-        QTest::newRow("200 ms") << qint64(200'000'000) << "200 ms";
-        QTest::newRow("12.5 ms") << qint64(12'500'000) << "12.5 ms";
-        QTest::newRow("1.23 µs") << qint64(1'234) << "1.23 µs";
-        QTest::newRow("850 ns") << qint64(850) << "850 ns";
-        QTest::newRow("0 ns") << qint64(0) << "0 ns";
-        QTest::newRow("negative") << qint64(-3'000'000) << "-3 ms";
-    }
-    void durationsReadNaturally() {
-        QFETCH(qint64, ns);
-        QFETCH(QString, text);
-        QCOMPARE(formatDuration(ns), text);
-    }
-
-    void timePointsKeepMillisecondsAndNeededDigits_data() {
-        QTest::addColumn<qint64>("ns");
-        QTest::addColumn<QString>("text");
-        QTest::newRow("round") << qint64(1'700'000'000) << "1.700 s";
-        QTest::newRow("zero") << qint64(0) << "0.000 s";
-        QTest::newRow("nanoseconds") << qint64(12'345) << "0.000012345 s";
-    }
-    void timePointsKeepMillisecondsAndNeededDigits() {
-        QFETCH(qint64, ns);
-        QFETCH(QString, text);
-        QCOMPARE(formatTimePoint(ns), text);
-    }
-
-    void momentsReadToTheMillisecond_data() {
-        QTest::addColumn<qint64>("ns");
-        QTest::addColumn<QString>("text");
-        QTest::newRow("script statement noise") << qint64(200'001'212) << "0.200 s";
-        QTest::newRow("rounds up") << qint64(1'499'600'000) << "1.500 s";
-        QTest::newRow("zero") << qint64(0) << "0.000 s";
-        QTest::newRow("under a millisecond") << qint64(863) << "0.000 s";
-    }
-    void momentsReadToTheMillisecond() {
-        QFETCH(qint64, ns);
-        QFETCH(QString, text);
-        QCOMPARE(formatMoment(ns), text);
     }
 };
 

@@ -24,23 +24,27 @@ int runRenderCommand(const RenderRequest& request, const TraceSources& sources, 
             *errors += QStringLiteral("awaitscope: %1\n").arg(message);
         return 1;
     };
-    LoadedTrace loaded;
+    Trace trace;
     if (!request.scenario.isEmpty()) {
         if (!sources.runScenario)
             return fail(QStringLiteral("running scenarios is not available in this build"));
-        loaded = sources.runScenario(request.scenario.toStdString(), {});
+        ScriptRunResult ran = sources.runScenario(request.scenario.toStdString(), {});
+        if (!ran.ok && ran.trace.tasks.empty() && ran.error)
+            return fail(QString::fromStdString(ran.error->message));
+        trace = std::move(ran.trace);
     } else {
         if (!sources.load)
             return fail(QStringLiteral("opening trace files is not available in this build"));
-        loaded = sources.load(request.tracePath.toStdString(), {});
+        LoadResult loaded = sources.load(request.tracePath.toStdString(), {});
+        if (!loaded.ok)
+            return fail(QString::fromStdString(loaded.error));
+        // What the load dropped or doubted, as --report and --convert say it: the picture alone would hide it.
+        if (errors)
+            for (const LoadWarning& warning : loaded.warnings)
+                *errors += QStringLiteral("awaitscope: warning: %1\n").arg(QString::fromStdString(toString(warning)));
+        trace = std::move(loaded.trace);
     }
-    if (!loaded.ok)
-        return fail(QString::fromStdString(loaded.error));
-    // What the load dropped or doubted, as --report and --convert say it: the picture alone would hide it.
-    if (errors)
-        for (const std::string& warning : loaded.warnings)
-            *errors += QStringLiteral("awaitscope: warning: %1\n").arg(QString::fromStdString(warning));
-    TraceModel model(std::make_shared<const Trace>(std::move(loaded.trace)));
+    const DerivedTrace model(std::make_shared<const Trace>(std::move(trace)));
     RenderOptions options;
     options.size = request.size;
     options.dark = request.dark;

@@ -14,16 +14,16 @@ namespace awaitscope::ui {
 
 namespace {
 
-void paintInto(QPainter& painter, const TraceModel& model, const RenderOptions& options) {
+void paintInto(QPainter& painter, const DerivedTrace& model, const RenderOptions& options) {
     const TimelineStyle style = options.dark ? TimelineStyle::darkStyle() : TimelineStyle::light();
-    const TimelineLayout layout(model, {});
+    const TimelineLayout layout(model, options.collapsedTasks, options.expandedGroups);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     TimelinePainter().paint(painter, renderFrame(model, options, layout, style));
 }
 
 } // namespace
 
-TimelineFrame renderFrame(const TraceModel& model, const RenderOptions& options, const TimelineLayout& layout,
+TimelineFrame renderFrame(const DerivedTrace& model, const RenderOptions& options, const TimelineLayout& layout,
                           const TimelineStyle& style) {
     TimelineFrame frame;
     frame.model = &model;
@@ -37,9 +37,9 @@ TimelineFrame renderFrame(const TraceModel& model, const RenderOptions& options,
     return frame;
 }
 
-TimeRange defaultVisibleRange(const TraceModel& model) { return fitAllRange(model.range()); }
+TimeRange defaultVisibleRange(const DerivedTrace& model) { return fitAllRange(model.range()); }
 
-QImage renderTimelineImage(const TraceModel& model, const RenderOptions& options) {
+QImage renderTimelineImage(const DerivedTrace& model, const RenderOptions& options) {
     QImage image(options.size * options.devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(options.devicePixelRatio);
     image.fill(Qt::white);
@@ -60,7 +60,7 @@ bool savePicture(const QByteArray& bytes, const QString& path, QString* error) {
 
 } // namespace
 
-bool writeTimelinePng(const TraceModel& model, const RenderOptions& options, const QString& path, QString* error) {
+bool writeTimelinePng(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
     QByteArray png;
     QBuffer buffer(&png);
     if (!buffer.open(QIODevice::WriteOnly) || !renderTimelineImage(model, options).save(&buffer, "PNG")) {
@@ -71,7 +71,7 @@ bool writeTimelinePng(const TraceModel& model, const RenderOptions& options, con
     return savePicture(png, path, error);
 }
 
-bool writeTimelineSvg(const TraceModel& model, const RenderOptions& options, const QString& path, QString* error) {
+bool writeTimelineSvg(const DerivedTrace& model, const RenderOptions& options, const QString& path, QString* error) {
     QByteArray svg;
     QBuffer buffer(&svg);
     buffer.open(QIODevice::WriteOnly);

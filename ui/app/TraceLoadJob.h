@@ -1,16 +1,20 @@
 #pragma once
 
-// Loads a trace (a file or a scenario run, through a TraceSources hook) and builds its
-// TraceModel on a worker thread, reporting progress; the window never waits for it.
+// Loads a trace (a file, or a script run, through a TraceSources hook) and builds its
+// DerivedTrace on a worker thread, reporting progress; the window never waits for it.
 // Cancelling sets the flag the hook polls; the result then arrives marked cancelled.
-#include "app/TraceSources.h"
-#include "model/TraceModel.h"
+#include <awaitscope/analysis/DerivedTrace.h>
+#include <awaitscope/io/TraceFile.h>
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QObject>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <variant>
 
 class QThread;
 
@@ -19,18 +23,26 @@ namespace awaitscope::ui {
 struct LoadOutcome {
     bool ok = false;
     bool cancelled = false;
-    std::shared_ptr<const TraceModel> model;
-    QString error;
+    std::shared_ptr<const DerivedTrace> model;
+    QString error;        // with a location: file:line:col, JSON path or byte offset
     QStringList warnings;
-    std::vector<ScriptProblem> problems;  // a script's errors at their lines (LoadedTrace::problems)
-    QString unsupported;                  // what the interpreter cannot run (LoadedTrace::unsupported)
+    // A script's syntax or runtime error at its line, for the editor to mark. A script that
+    // raised still has a trace (ok, and its traceback in Trace::scriptErrors); one that could
+    // not be parsed has none (not ok).
+    std::optional<ScriptDiagnostic> scriptError;
+    // What the interpreter cannot run, when that is why the script failed (core's
+    // unsupportedByInterpreter: "async generators", "the module 'httpx'"); then CPython may run it.
+    QString unsupported;
 };
 
 class TraceLoadJob : public QObject {
     Q_OBJECT
 public:
-    using Work = std::function<LoadedTrace(const LoadHooks&)>;
-    explicit TraceLoadJob(Work work, QObject* parent = nullptr);
+    using FileWork = std::function<LoadResult(const LoadProgress&)>;
+    using ScriptWork = std::function<ScriptRunResult(const LoadProgress&)>;
+    explicit TraceLoadJob(FileWork work, QObject* parent = nullptr);
+    // `fileName` names the script in messages ("agent.py:3:5: SyntaxError: ...").
+    TraceLoadJob(ScriptWork work, std::string fileName, QObject* parent = nullptr);
     ~TraceLoadJob() override;  // cancels and waits: the worker never outlives the job
 
     void start();
@@ -42,7 +54,11 @@ signals:
     void finished(const awaitscope::ui::LoadOutcome& outcome);
 
 private:
-    Work work_;
+    LoadOutcome run(const LoadProgress& progress);
+    void derive(Trace trace, LoadOutcome& outcome);
+
+    std::variant<FileWork, ScriptWork> work_;
+    std::string fileName_;
     std::atomic<bool> cancelled_{false};
     QThread* thread_ = nullptr;
 };

@@ -1,37 +1,42 @@
 #include "app/TraceSources.h"
 
-#include "demo/DemoScenarios.h"
-
 namespace awaitscope::ui {
 
-TraceSources demoTraceSources() {
+TraceSources coreTraceSources() {
     TraceSources sources;
-    sources.scenarios = [] {
-        std::vector<ScenarioInfo> list;
-        for (const DemoScenario& demo : demoScenarios())
-            list.push_back({demo.name, demo.title, demo.fileName, demo.source, demo.lesson});
-        return list;
-    };
-    sources.runScenario = [](const std::string& name, const LoadHooks&) {
-        LoadedTrace result;
-        const DemoScenario* demo = findDemoScenario(name);
-        if (!demo) {
-            result.error = "no built-in scenario named '" + name + "'";
-            return result;
-        }
-        result.trace = recordDemoScenario(*demo);
-        result.ok = true;
+    sources.load = [](const std::string& path, const LoadProgress& progress) {
+        LoadResult result = loadTraceFile(path, progress);
+        if (result.ok)  // a recorded program's code, when the trace does not carry it
+            attachSourceBeside(result.trace, path);
         return result;
     };
+    sources.save = [](const Trace& trace, const std::string& path, TraceFormat format) {
+        return saveTraceFile(trace, path, format);
+    };
+    sources.scenarios = [] { return builtinScenarios(); };
+    sources.runScenario = [](const std::string& name, const LoadProgress& progress) {
+        const Scenario* scenario = findScenario(name);
+        if (!scenario) {
+            ScriptRunResult result;
+            result.error = ScriptDiagnostic{0, 0, "no built-in scenario named '" + name + "'"};
+            return result;
+        }
+        ScriptRunOptions options;
+        options.fileName = scenario->fileName;
+        options.cancelled = progress.cancelled;
+        options.recordLoopQueues = true;  // playback shows the loop's insides exactly
+        ScriptRunResult result = runScript(scenario->source, options);
+        result.trace.metadata.scenario = scenario->name;
+        return result;
+    };
+    sources.runSource = [](const std::string& source, const std::string& fileName, const LoadProgress& progress) {
+        ScriptRunOptions options;
+        options.fileName = fileName;
+        options.cancelled = progress.cancelled;
+        options.recordLoopQueues = true;
+        return runScript(source, options);
+    };
     return sources;
-}
-
-SaveFormat saveFormatForPath(const QString& path) {
-    if (path.endsWith(QStringLiteral(".json.gz"), Qt::CaseInsensitive))
-        return SaveFormat::NativeGzip;
-    if (path.endsWith(QStringLiteral(".chrome.json"), Qt::CaseInsensitive))
-        return SaveFormat::Chrome;
-    return SaveFormat::Native;
 }
 
 } // namespace awaitscope::ui

@@ -1,14 +1,16 @@
 #pragma once
 
-// How the ui reaches file loading, saving and script running without depending on the io
-// and script modules: std::function hooks that app/main.cpp fills in (CONTRACTS.md). Until
-// those modules are merged, demoTraceSources() supplies the built-in C++ demo lessons and
-// leaves `load` and `save` empty, which the window reports as "not available".
-#include <awaitscope/trace/Trace.h>
+// How the window reaches file loading, saving and script running: std::function hooks over
+// core's own io and script types, so that tests can put a slow, failing or recorded source in
+// their place. coreTraceSources() fills them with core's loadTraceFile, saveTraceFile and
+// runScript; the app adds running programs under CPython (core's runUnderCPython), which needs
+// the recorder it finds.
+#include <awaitscope/io/TraceFile.h>
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QString>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,52 +18,6 @@
 #include <vector>
 
 namespace awaitscope::ui {
-
-// Mirrors io's LoadProgress: progress reports from the worker thread, and a cancel flag.
-struct LoadHooks {
-    std::function<void(std::uint64_t done, std::uint64_t total)> onProgress;  // may be empty
-    const std::atomic<bool>* cancelled = nullptr;
-};
-
-// A script's syntax or runtime error at its line (mirrors script's ScriptDiagnostic); the
-// code panel marks it there.
-struct ScriptProblem {
-    int line = 0;
-    int column = 0;
-    std::string message;  // "SyntaxError: expected ':'"
-};
-
-// Mirrors io's LoadResult. A scenario that raised still has a trace: ok stays true, the
-// error goes into `warnings` (and the trace's scriptErrors), so the run can be inspected.
-struct LoadedTrace {
-    bool ok = false;
-    Trace trace;
-    std::string error;                  // with a location: file:line:col, JSON path or byte offset
-    std::vector<std::string> warnings;
-    // runSource: the errors to mark in the editor. A script that raised has a trace (ok, and
-    // its traceback in trace.scriptErrors) and its error here; one that could not be parsed
-    // has no trace (ok false) and only this.
-    std::vector<ScriptProblem> problems = {};
-    // runSource: what the interpreter cannot run ("async generators", "the module 'httpx'"), when
-    // that is why the script failed (script's unsupportedByInterpreter); then CPython may run it.
-    std::string unsupported = {};
-};
-
-enum class SaveFormat { Native, NativeGzip, Chrome };
-
-struct SavedTrace {
-    bool ok = false;
-    std::string error;
-};
-
-// Mirrors script's Scenario.
-struct ScenarioInfo {
-    std::string name;      // "blocking_sleep"
-    std::string title;     // "Blocking the loop with time.sleep"
-    std::string fileName;  // "blocking_sleep.py"
-    std::string source;
-    std::string lesson;
-};
 
 // A recorded trace shipped with the app (samples/traces), for File > Open Sample Trace.
 struct SampleTrace {
@@ -83,30 +39,33 @@ struct PythonRunRequest {
 };
 
 struct TraceSources {
-    // io: loadTraceFile(path, {hooks.onProgress, hooks.cancelled}). Runs on a worker thread.
-    std::function<LoadedTrace(const std::string& path, const LoadHooks& hooks)> load;
-    // io: saveTraceFile(trace, path, format). Must be atomic (a failed save keeps the old file).
-    std::function<SavedTrace(const Trace& trace, const std::string& path, SaveFormat format)> save;
-    // script: builtinScenarios(), in lesson order.
-    std::function<std::vector<ScenarioInfo>()> scenarios;
-    // script: runScript(findScenario(name)->source, {fileName, ..., hooks.cancelled}). Worker thread.
-    std::function<LoadedTrace(const std::string& name, const LoadHooks& hooks)> runScenario;
-    // script: runScript(source, {fileName, ..., hooks.cancelled}), the learner's edited code.
-    // Worker thread. Fill `problems` from ScriptRunResult::error; ok false when nothing ran.
-    std::function<LoadedTrace(const std::string& source, const std::string& fileName, const LoadHooks& hooks)> runSource;
+    // Runs on a worker thread; the progress reports and the cancel flag are the job's.
+    std::function<LoadResult(const std::string& path, const LoadProgress& progress)> load;
+    // Must be atomic (a failed save keeps the old file). Runs on the UI thread.
+    std::function<SaveResult(const Trace& trace, const std::string& path, TraceFormat format)> save;
+    // The built-in lessons, in lesson order.
+    std::function<std::vector<Scenario>()> scenarios;
+    // Worker thread. A lesson that raised still has a trace to inspect (ok false, error set).
+    std::function<ScriptRunResult(const std::string& name, const LoadProgress& progress)> runScenario;
+    // The learner's edited code. Worker thread.
+    std::function<ScriptRunResult(const std::string& source, const std::string& fileName, const LoadProgress& progress)>
+        runSource;
     std::vector<SampleTrace> sampleTraces;
-    // cpython: runUnderCPython(...). Worker thread; hooks.cancelled ends the process. A program
-    // stopped by a budget still has its trace (ok), and the reason among the warnings.
-    std::function<LoadedTrace(const PythonRunRequest& request, const LoadHooks& hooks)> runPython;
-    // cpython: why python3 (3.11+) with the recorder cannot run programs here, or "" when it can.
+    // The program under CPython with the recorder. Worker thread; the cancel flag ends the
+    // process. A program stopped by a budget, killed or failing still has its trace (ok), and
+    // why it ended among the warnings.
+    std::function<LoadResult(const PythonRunRequest& request, const LoadProgress& progress)> runPython;
+    // Why python3 (3.11+) with the recorder cannot run programs here, or "" when it can.
     // Starts python3 to ask, so call it off the UI thread.
     std::function<std::string()> pythonUnavailable;
 };
 
-// The built-in C++ demo lessons (ui/demo) as scenario hooks; no file loading or saving.
-TraceSources demoTraceSources();
+// Core's io and script behind the hooks; lessons run with their loop queues recorded, so that
+// playback shows the loop's insides exactly. No sample traces and no CPython runs (the app
+// finds the traces and the recorder).
+TraceSources coreTraceSources();
 
-// "*.json.gz" -> NativeGzip, "*.chrome.json" -> Chrome, anything else -> Native (as io's formatForPath).
-SaveFormat saveFormatForPath(const QString& path);
+// The format a path asks for (as core's formatForPath).
+inline TraceFormat saveFormatForPath(const QString& path) { return formatForPath(path.toStdString()); }
 
 } // namespace awaitscope::ui

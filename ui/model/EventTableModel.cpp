@@ -1,7 +1,9 @@
 #include "model/EventTableModel.h"
 
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
-#include "timeline/RulerTicks.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <algorithm>
 #include <map>
@@ -11,8 +13,6 @@
 namespace awaitscope::ui {
 
 namespace {
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 // What happened, as a verb of the task.
 QString eventKindText(EventKind kind) {
@@ -33,7 +33,7 @@ QString eventKindText(EventKind kind) {
 
 EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void EventTableModel::setTraceModel(std::shared_ptr<const TraceModel> model) {
+void EventTableModel::setTraceModel(std::shared_ptr<const DerivedTrace> model) {
     beginResetModel();
     model_ = std::move(model);
     filter_.clear();
@@ -65,21 +65,21 @@ QString EventTableModel::detailText(EventRef ref) const {
     case EventKind::Ready: {
         const QString cause = QString::fromUtf8(toString(static_cast<WaitKind>(event.detail)));
         if (event.ref < model_->taskCount())
-            return QStringLiteral("woken by %1 (%2)").arg(q(model_->taskName(event.ref)), cause);
+            return QStringLiteral("woken by %1 (%2)").arg(qs(model_->taskName(event.ref)), cause);
         return QStringLiteral("woken by %1").arg(cause);
     }
     case EventKind::Resume: return QStringLiteral("runs");
-    case EventKind::Suspend: return QStringLiteral("await ") + q(model_->awaitDescription(event.ref));
+    case EventKind::Suspend: return QStringLiteral("await ") + qs(model_->awaitDescription(event.ref));
     case EventKind::Finish: {
         const QString outcome = QString::fromUtf8(toString(static_cast<TaskOutcome>(event.detail)));
-        return event.ref ? QStringLiteral("%1: %2").arg(outcome, q(trace.str(event.ref))) : outcome;
+        return event.ref ? QStringLiteral("%1: %2").arg(outcome, qs(trace.str(event.ref))) : outcome;
     }
     case EventKind::FrameEnter:
     case EventKind::FrameExit:
-        return event.ref < trace.frames.size() ? q(trace.str(trace.frames[event.ref].name)) + QStringLiteral("()") : QString();
+        return event.ref < trace.frames.size() ? qs(trace.str(trace.frames[event.ref].name)) + QStringLiteral("()") : QString();
     case EventKind::BlockBegin:
     case EventKind::BlockEnd:
-        return event.ref < trace.blocks.size() ? q(trace.str(trace.blocks[event.ref].what)) : QString();
+        return event.ref < trace.blocks.size() ? qs(trace.str(trace.blocks[event.ref].what)) : QString();
     }
     return {};
 }
@@ -109,7 +109,7 @@ void EventTableModel::rebuildRows() {
         // Decide once per task, per event kind and per distinct detail; then each row is a lookup.
         std::vector<char> taskMatches(model_->taskCount());
         for (TaskId task = 0; task < taskMatches.size(); ++task)
-            taskMatches[task] = q(model_->taskName(task)).contains(needle, Qt::CaseInsensitive);
+            taskMatches[task] = qs(model_->taskName(task)).contains(needle, Qt::CaseInsensitive);
         char kindMatches[kEventKindCount];
         for (int kind = 0; kind < kEventKindCount; ++kind)
             kindMatches[kind] = eventKindText(static_cast<EventKind>(kind)).contains(needle, Qt::CaseInsensitive);
@@ -137,7 +137,7 @@ void EventTableModel::rebuildRows() {
         std::vector<TaskId> byName(model_->taskCount());
         std::iota(byName.begin(), byName.end(), 0u);
         std::stable_sort(byName.begin(), byName.end(), [&](TaskId a, TaskId b) {
-            return QString::compare(q(model_->taskName(a)), q(model_->taskName(b)), Qt::CaseInsensitive) < 0;
+            return QString::compare(qs(model_->taskName(a)), qs(model_->taskName(b)), Qt::CaseInsensitive) < 0;
         });
         for (std::uint32_t rank = 0; rank < byName.size(); ++rank)
             taskRank[byName[rank]] = rank;
@@ -245,8 +245,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
     const TraceEvent& event = model_->event(ref);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case TimeColumn: return formatTimePoint(event.time);
-        case TaskColumn: return q(model_->taskName(ref.task));
+        case TimeColumn: return qs(formatTimePoint(event.time));
+        case TaskColumn: return qs(model_->taskName(ref.task));
         case EventColumn: return eventKindText(event.kind);
         case DetailColumn: return detailText(ref);
         case LineColumn: {

@@ -4,7 +4,8 @@
 // are done here on a permutation of the time-ordered events (4 bytes a row), so the model
 // stays usable at millions of events, where QSortFilterProxyModel would not.
 #include "model/Selection.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QAbstractTableModel>
 
@@ -19,7 +20,7 @@ public:
 
     explicit EventTableModel(QObject* parent = nullptr);
 
-    void setTraceModel(std::shared_ptr<const TraceModel> model);
+    void setTraceModel(std::shared_ptr<const DerivedTrace> model);
     // Keeps rows whose task, event or detail contains `text` (case-insensitive); empty keeps all.
     void setFilterText(const QString& text);
     QString filterText() const { return filter_; }
@@ -41,7 +42,7 @@ private:
     std::uint64_t detailKey(const TraceEvent& event) const;
     int siteLine(const TraceEvent& event) const;
 
-    std::shared_ptr<const TraceModel> model_;
+    std::shared_ptr<const DerivedTrace> model_;
     std::vector<std::uint32_t> rows_;  // indices into model_->eventsInTimeOrder()
     QString filter_;
     int sortColumn_ = TimeColumn;

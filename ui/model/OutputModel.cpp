@@ -1,6 +1,8 @@
 #include "model/OutputModel.h"
 
-#include "timeline/RulerTicks.h"
+#include "model/QtText.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <algorithm>
 
@@ -8,7 +10,7 @@ namespace awaitscope::ui {
 
 OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void OutputModel::setTraceModel(std::shared_ptr<const TraceModel> model) {
+void OutputModel::setTraceModel(std::shared_ptr<const DerivedTrace> model) {
     beginResetModel();
     model_ = std::move(model);
     limit_.reset();
@@ -62,7 +64,7 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     const OutputLine& line = model_->trace().output[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case TimeColumn: return formatMoment(line.time);
+        case TimeColumn: return qs(formatMoment(line.time));
         case TaskColumn: return line.task < model_->taskCount() ? QString::fromStdString(model_->taskName(line.task)) : QString();
         case TextColumn: {
             const std::string_view text = model_->trace().str(line.text);

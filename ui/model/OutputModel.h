@@ -2,7 +2,8 @@
 
 // What the program printed, one line per row, with the moment and the task that printed it.
 #include "model/Selection.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QAbstractTableModel>
 
@@ -17,7 +18,7 @@ public:
     enum Column { TimeColumn, TaskColumn, TextColumn, ColumnCount };
     explicit OutputModel(QObject* parent = nullptr);
 
-    void setTraceModel(std::shared_ptr<const TraceModel> model);
+    void setTraceModel(std::shared_ptr<const DerivedTrace> model);
     // During playback only the lines printed so far are rows; empty: all of them.
     void setPrintedLimit(std::optional<int> lines);
     std::optional<int> printedLimit() const { return limit_; }
@@ -35,7 +36,7 @@ public:
 private:
     int allRows() const;
 
-    std::shared_ptr<const TraceModel> model_;
+    std::shared_ptr<const DerivedTrace> model_;
     std::optional<int> limit_;
 };
 

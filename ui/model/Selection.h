@@ -2,7 +2,7 @@
 
 // What the user picked: a task lane, one of its spans, frames, blocking calls or markers, a
 // frozen stretch, an output line, an event, a diagnostic. Indices point into the
-// TraceModel's vectors, so a Selection is small and cheap to pass around in signals.
+// DerivedTrace's vectors, so a Selection is small and cheap to pass around in signals.
 #include <awaitscope/trace/Trace.h>
 
 #include <cstdint>
@@ -17,13 +17,14 @@ enum class SelectionKind : std::uint8_t {
     Block,            // task + index into TaskLane::blocks
     LoopSlice,        // index into TraceIndex::loopSlices (task: who held the loop)
     NeverAwaited,     // index into Trace::neverAwaited (task: who created it)
-    Frozen,           // index into TraceModel::frozenStretches (task: the culprit)
+    Frozen,           // index into DerivedTrace::frozenStretches (task: the culprit)
     Output,           // index into Trace::output (task: who printed)
     Event,            // task + index into TaskRecord::events
     UnretrievedError, // index into Trace::unretrievedErrors
     PendingAtExit,    // index into Trace::pendingAtExit
     ScriptError,      // index into Trace::scriptErrors
     Scope,            // index into Trace::scopes (task: the owner)
+    Group,            // index into DerivedTrace::groups() (task: kNoTask)
 };
 
 struct Selection {
@@ -36,6 +37,7 @@ struct Selection {
 
     static Selection ofTask(TaskId task) { return {SelectionKind::Task, task, 0}; }
     static Selection of(SelectionKind kind, TaskId task, std::uint32_t index) { return {kind, task, index}; }
+    static Selection ofGroup(std::uint32_t group) { return {SelectionKind::Group, kNoTask, group}; }
 };
 
 } // namespace awaitscope::ui

@@ -1,15 +1,17 @@
 #include "model/SelectionInfo.h"
 
-#include "timeline/RulerTicks.h"
+#include "model/QtText.h"
 
-#include <QFileInfo>
+#include <awaitscope/analysis/TimeFormat.h>
+
+#include <QLocale>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace awaitscope::ui {
 
 namespace {
-
-QString q(const std::string& text) { return QString::fromStdString(text); }
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QString lineText(const Trace& trace, SiteId site) {
     if (site == kUnknownSite || site >= trace.sites.size())
@@ -17,8 +19,8 @@ QString lineText(const Trace& trace, SiteId site) {
     return QStringLiteral("line %1").arg(trace.sites[site].line);
 }
 
-QString wakerText(const TraceModel& model, WaitKind kind, TaskId waker) {
-    const QString who = waker < model.taskCount() ? q(model.taskName(waker)) : QString();
+QString wakerText(const DerivedTrace& model, WaitKind kind, TaskId waker) {
+    const QString who = waker < model.taskCount() ? qs(model.taskName(waker)) : QString();
     switch (kind) {
     case WaitKind::Start: return who.isEmpty() ? QStringLiteral("created") : QStringLiteral("created by %1").arg(who);
     case WaitKind::Yield: return QStringLiteral("its own asyncio.sleep(0): back of the queue");
@@ -44,30 +46,26 @@ const char* outcomeWord(TaskOutcome outcome) {
 }
 
 void addRange(SelectionInfo& info, TimeNs begin, TimeNs end) {
-    info.facts.emplace_back(QStringLiteral("From"), formatTimePoint(begin));
-    info.facts.emplace_back(QStringLiteral("To"), formatTimePoint(end));
-    info.facts.emplace_back(QStringLiteral("Duration"), formatDuration(end - begin));
+    info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(begin)));
+    info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(end)));
+    info.facts.emplace_back(QStringLiteral("Duration"), qs(formatDuration(end - begin)));
     info.range = TimeRange{begin, end};
 }
 
 void addSite(SelectionInfo& info, const Trace& trace, SiteId site, const QString& label = QStringLiteral("Line")) {
     info.site = site;
-    const QString text = siteText(trace, site);
+    const QString text = qs(formatSite(trace, site, SitePath::FileName));
     if (!text.isEmpty())
         info.facts.emplace_back(label, text);
 }
 
-void describeTask(const TraceModel& model, TaskId task, SelectionInfo& info) {
+void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
     const Trace& trace = model.trace();
     const TaskRecord& record = trace.tasks[task];
     const TaskLane& lane = model.index().lane(task);
-    info.title = q(model.taskLabel(task));
-    TimeNs running = 0, awaiting = 0, ready = 0;
-    std::size_t steps = 0;
-    for (const Span& span : lane.spans) {
-        (span.state == SpanState::Running ? running : span.state == SpanState::Awaiting ? awaiting : ready) += span.duration();
-        steps += span.state == SpanState::Running;
-    }
+    info.title = qs(taskLabel(trace, task));
+    const TaskTotals& totals = model.analysis().tasks[task];
+    const auto steps = std::count_if(lane.spans.begin(), lane.spans.end(), [](const Span& s) { return s.state == SpanState::Running; });
     const TaskId parent = model.parentOf(task);
     if (record.kind == TaskKind::Thread)
         info.explanation = QStringLiteral("Work handed to a worker thread with asyncio.to_thread. It runs off the loop, "
@@ -77,43 +75,145 @@ void describeTask(const TraceModel& model, TaskId task, SelectionInfo& info) {
     else
         info.explanation = QStringLiteral("A task is a coroutine the event loop runs on its own, one step at a time. "
                                           "%1 created it; it starts when %1 next gives the loop back.")
-                               .arg(q(model.taskName(parent)));
-    info.facts.emplace_back(QStringLiteral("Created"), formatTimePoint(record.created));
+                               .arg(qs(model.taskName(parent)));
+    info.facts.emplace_back(QStringLiteral("Created"), qs(formatTimePoint(record.created)));
     if (lane.finished)
-        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("%1 at %2").arg(QString::fromLatin1(outcomeWord(lane.outcome)), formatTimePoint(lane.end)));
+        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("%1 at %2").arg(QString::fromLatin1(outcomeWord(lane.outcome)), qs(formatTimePoint(lane.end))));
     else
         info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("never (still pending at the end)"));
     if (lane.finished && lane.outcome == TaskOutcome::Failed && lane.error != 0)
-        info.facts.emplace_back(QStringLiteral("Error"), q(trace.str(lane.error)));
-    info.facts.emplace_back(QStringLiteral("Running"), QStringLiteral("%1 in %2 steps").arg(formatDuration(running)).arg(steps));
-    info.facts.emplace_back(QStringLiteral("Awaiting"), formatDuration(awaiting));
-    info.facts.emplace_back(QStringLiteral("Ready, waiting for the loop"), formatDuration(ready));
+        info.facts.emplace_back(QStringLiteral("Error"), qs(trace.str(lane.error)));
+    info.facts.emplace_back(QStringLiteral("Running"), QStringLiteral("%1 in %2 steps").arg(qs(formatDuration(totals.running))).arg(steps));
+    info.facts.emplace_back(QStringLiteral("Awaiting"), qs(formatDuration(totals.awaiting)));
+    info.facts.emplace_back(QStringLiteral("Ready, waiting for the loop"), qs(formatDuration(totals.ready)));
     if (parent != kNoTask)
-        info.facts.emplace_back(QStringLiteral("Created by"), q(model.taskName(parent)));
+        info.facts.emplace_back(QStringLiteral("Created by"), qs(model.taskName(parent)));
     if (record.scope < trace.scopes.size())
         info.facts.emplace_back(QStringLiteral("Belongs to"), scopeKindText(trace.scopes[record.scope].kind));
     addSite(info, trace, record.createdAt, QStringLiteral("Created at"));
     info.range = TimeRange{lane.begin, lane.end};
 }
 
-} // namespace
+QString count(std::size_t n) { return QLocale(QLocale::English).toString(static_cast<qulonglong>(n)); }
 
-QString siteText(const Trace& trace, SiteId site) {
-    if (site == kUnknownSite || site >= trace.sites.size())
-        return {};
-    const Site& s = trace.sites[site];
-    const QString file = QFileInfo(q(trace.str(s.file))).fileName();
-    return file.isEmpty() ? QStringLiteral("line %1").arg(s.line) : QStringLiteral("%1:%2").arg(file).arg(s.line);
+void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo& info) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    const QString name = qs(model.trace().str(group.name));
+    info.title = groupTitle(model, index);
+    info.explanation = QStringLiteral("%1 tasks of %2 run the same coroutine, %3(). The band shows how many of them run, "
+                                      "wait for the loop and await at each moment; open the group to see each lane.")
+                           .arg(count(group.tasks.size()), group.parent == kNoTask ? QStringLiteral("the program") : qs(model.taskName(group.parent)), name);
+    info.facts.emplace_back(QStringLiteral("Tasks"), count(group.tasks.size()));
+    info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(group.range.begin)));
+    info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(group.range.end)));
+    info.facts.emplace_back(QStringLiteral("Ended"), groupSubtitle(model, index));
+    info.facts.emplace_back(QStringLiteral("At most at once"), count(group.activity.peakAlive()));
+    if (!group.frozen.empty())
+        info.facts.emplace_back(QStringLiteral("Froze the loop"), QStringLiteral("%1 times").arg(count(group.frozen.size())));
+    if (!group.diagnostics.empty())
+        info.facts.emplace_back(QStringLiteral("Problems"), count(group.diagnostics.size()));
+    if (!group.tasks.empty())
+        addSite(info, model.trace(), model.trace().tasks[group.tasks.front()].createdAt, QStringLiteral("Created at"));
+    info.range = group.range;
 }
 
-QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch) {
+} // namespace
+
+QString groupTitle(const DerivedTrace& model, std::uint32_t index) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    const QString name = qs(model.trace().str(group.name));
+    return (group.kind == TaskKind::Thread ? QStringLiteral("thread · ") + name : name + QStringLiteral("()")) +
+           QStringLiteral(" × ") + count(group.tasks.size());
+}
+
+QString groupSubtitle(const DerivedTrace& model, std::uint32_t index) {
+    const CoroutineGroup& group = model.groups().groups()[index];
+    QStringList parts;
+    if (group.done)
+        parts << QStringLiteral("%1 done").arg(count(group.done));
+    if (group.failed)
+        parts << QStringLiteral("%1 failed").arg(count(group.failed));
+    if (group.cancelled)
+        parts << QStringLiteral("%1 cancelled").arg(count(group.cancelled));
+    if (group.unfinished)
+        parts << QStringLiteral("%1 unfinished").arg(count(group.unfinished));
+    return parts.join(QStringLiteral(" · "));
+}
+
+std::optional<TimeRange> selectionRange(const DerivedTrace& model, const Selection& selection) {
+    const Trace& trace = model.trace();
+    const bool taskValid = selection.task < model.taskCount();
+    auto point = [](TimeNs t) { return std::optional<TimeRange>(TimeRange{t, t}); };
+    switch (selection.kind) {
+    case SelectionKind::None: return std::nullopt;
+    case SelectionKind::Output:
+        return selection.index < trace.output.size() ? point(trace.output[selection.index].time) : std::nullopt;
+    case SelectionKind::Event:
+        return taskValid && selection.index < trace.tasks[selection.task].events.size()
+                   ? point(trace.tasks[selection.task].events[selection.index].time)
+                   : std::nullopt;
+    case SelectionKind::UnretrievedError:
+        return selection.index < trace.unretrievedErrors.size() ? point(trace.unretrievedErrors[selection.index].time) : std::nullopt;
+    case SelectionKind::PendingAtExit:
+        return selection.index < trace.pendingAtExit.size() ? point(trace.pendingAtExit[selection.index].time) : std::nullopt;
+    case SelectionKind::ScriptError:
+        return selection.index < trace.scriptErrors.size() ? point(trace.scriptErrors[selection.index].time) : std::nullopt;
+    case SelectionKind::NeverAwaited:
+        return selection.index < trace.neverAwaited.size() ? point(trace.neverAwaited[selection.index].created) : std::nullopt;
+    case SelectionKind::Task: {
+        if (!taskValid)
+            return std::nullopt;
+        const TaskLane& lane = model.index().lane(selection.task);
+        return TimeRange{lane.begin, lane.end};
+    }
+    case SelectionKind::Span: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).spans.size())
+            return std::nullopt;
+        const Span& span = model.index().lane(selection.task).spans[selection.index];
+        return TimeRange{span.begin, span.end};
+    }
+    case SelectionKind::Frame: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).frames.size())
+            return std::nullopt;
+        const FrameSpan& frame = model.index().lane(selection.task).frames[selection.index];
+        return TimeRange{frame.begin, frame.end};
+    }
+    case SelectionKind::Block: {
+        if (!taskValid || selection.index >= model.index().lane(selection.task).blocks.size())
+            return std::nullopt;
+        const BlockSpan& block = model.index().lane(selection.task).blocks[selection.index];
+        return TimeRange{block.begin, block.end};
+    }
+    case SelectionKind::LoopSlice: {
+        const auto& slices = model.index().loopSlices();
+        return selection.index < slices.size() ? std::optional<TimeRange>(TimeRange{slices[selection.index].begin, slices[selection.index].end})
+                                               : std::nullopt;
+    }
+    case SelectionKind::Frozen: {
+        const auto& stretches = model.frozenStretches();
+        return selection.index < stretches.size()
+                   ? std::optional<TimeRange>(TimeRange{stretches[selection.index].begin, stretches[selection.index].end})
+                   : std::nullopt;
+    }
+    case SelectionKind::Scope:
+        return selection.index < trace.scopes.size()
+                   ? std::optional<TimeRange>(TimeRange{trace.scopes[selection.index].begin, trace.scopes[selection.index].end})
+                   : std::nullopt;
+    case SelectionKind::Group:
+        return selection.index < model.groups().groups().size() ? std::optional<TimeRange>(model.groups().groups()[selection.index].range)
+                                                                 : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QString frozenLabel(const DerivedTrace& model, const FrozenStretch& stretch) {
     const Trace& trace = model.trace();
     QString cause;
     if (stretch.block != kNoBlock && stretch.block < trace.blocks.size())
-        cause = q(trace.str(trace.blocks[stretch.block].what));
+        cause = qs(trace.str(trace.blocks[stretch.block].what));
     else
-        cause = QStringLiteral("a long step of %1").arg(q(model.taskName(stretch.culprit)));
-    QString label = QStringLiteral("loop frozen %1 — %2").arg(formatDuration(stretch.duration()), cause);
+        cause = QStringLiteral("a long step of %1").arg(qs(model.taskName(stretch.culprit)));
+    QString label = QStringLiteral("loop frozen %1 — %2").arg(qs(formatDuration(stretch.duration())), cause);
     const QString line = lineText(trace, stretch.site);
     if (!line.isEmpty())
         label += QStringLiteral(", ") + line;
@@ -130,16 +230,16 @@ QString scopeKindText(ScopeKind kind) {
     return {};
 }
 
-QString spanStateText(const TraceModel& model, const Span& span) {
+QString spanStateText(const DerivedTrace& model, const Span& span) {
     switch (span.state) {
     case SpanState::Running: return QStringLiteral("running");
-    case SpanState::Awaiting: return QStringLiteral("await ") + q(model.awaitDescription(span.ref));
+    case SpanState::Awaiting: return QStringLiteral("await ") + qs(model.awaitDescription(span.ref));
     case SpanState::Ready: return QStringLiteral("ready, waiting for the loop");
     }
     return {};
 }
 
-SelectionInfo describeSelection(const TraceModel& model, const Selection& selection) {
+SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection) {
     SelectionInfo info;
     const Trace& trace = model.trace();
     const bool taskValid = selection.task < model.taskCount();
@@ -156,21 +256,21 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (!taskValid || selection.index >= model.index().lane(selection.task).spans.size())
             return info;
         const Span& span = model.index().lane(selection.task).spans[selection.index];
-        info.title = q(model.taskName(selection.task)) + QStringLiteral(" · ") + spanStateText(model, span);
+        info.title = qs(model.taskName(selection.task)) + QStringLiteral(" · ") + spanStateText(model, span);
         switch (span.state) {
         case SpanState::Running: {
             info.explanation = QStringLiteral("The task holds the event loop. Nothing else runs until it reaches its next await.");
             for (const BlockSpan& block : model.index().lane(selection.task).blocks)
                 if (block.begin >= span.begin && block.begin < span.end && block.block < trace.blocks.size()) {
                     info.explanation += QStringLiteral(" Here it called %1, which blocked the whole loop for %2.")
-                                            .arg(q(trace.str(trace.blocks[block.block].what)), formatDuration(block.end - block.begin));
+                                            .arg(qs(trace.str(trace.blocks[block.block].what)), qs(formatDuration(block.end - block.begin)));
                     break;
                 }
             break;
         }
         case SpanState::Awaiting:
             info.explanation = QStringLiteral("The task is suspended at an await, so the loop is free to run other tasks.");
-            info.facts.emplace_back(QStringLiteral("Awaits"), q(model.awaitDescription(span.ref)));
+            info.facts.emplace_back(QStringLiteral("Awaits"), qs(model.awaitDescription(span.ref)));
             break;
         case SpanState::Ready:
             info.explanation = QStringLiteral("The task could run again, but the loop is busy with someone else. "
@@ -189,13 +289,13 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (frame.frame >= trace.frames.size())
             return info;
         const FrameInfo& frameInfo = trace.frames[frame.frame];
-        info.title = q(trace.str(frameInfo.name)) + QStringLiteral("() in ") + q(model.taskName(selection.task));
+        info.title = qs(trace.str(frameInfo.name)) + QStringLiteral("() in ") + qs(model.taskName(selection.task));
         info.explanation = QStringLiteral("A coroutine called with await runs inside the same task, as a nested frame "
                                           "(not as a new task): the caller waits until it returns.");
         addRange(info, frame.begin, frame.end);
         info.facts.emplace_back(QStringLiteral("Depth"), QString::number(frame.depth));
         addSite(info, trace, frameInfo.callSite, QStringLiteral("Called at"));
-        const QString defined = siteText(trace, frameInfo.definition);
+        const QString defined = qs(formatSite(trace, frameInfo.definition, SitePath::FileName));
         if (!defined.isEmpty())
             info.facts.emplace_back(QStringLiteral("Defined at"), defined);
         if (info.site == kUnknownSite)
@@ -210,7 +310,7 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             return info;
         const BlockInfo& blockInfo = trace.blocks[block.block];
         const bool onThread = trace.tasks[selection.task].kind == TaskKind::Thread;
-        info.title = q(trace.str(blockInfo.what)) + QStringLiteral(" (blocking call)");
+        info.title = qs(trace.str(blockInfo.what)) + QStringLiteral(" (blocking call)");
         info.explanation = onThread ? QStringLiteral("A blocking call on a worker thread: it holds the thread, not the loop, "
                                                      "so the other tasks keep running.")
                                     : QStringLiteral("A blocking call holds the whole event loop: no other task can run until it "
@@ -225,7 +325,7 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             return info;
         const LoopSlice& slice = slices[selection.index];
         info.task = slice.task;
-        info.title = QStringLiteral("The loop runs %1").arg(q(model.taskName(slice.task)));
+        info.title = QStringLiteral("The loop runs %1").arg(qs(model.taskName(slice.task)));
         info.explanation = QStringLiteral("One step of one task: the event loop runs a single task at a time, from one "
                                           "await to the next.");
         addRange(info, slice.begin, slice.end);
@@ -239,7 +339,7 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (selection.index >= trace.neverAwaited.size())
             return info;
         const NeverAwaited& never = trace.neverAwaited[selection.index];
-        const QString name = q(trace.str(never.name));
+        const QString name = qs(trace.str(never.name));
         info.task = never.task < model.taskCount() ? never.task : kNoTask;
         info.title = QStringLiteral("%1() was never awaited").arg(name);
         info.explanation = QStringLiteral("Calling a coroutine function only creates a coroutine object; nothing runs until "
@@ -247,10 +347,10 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
                                           "never ran. Python warns: \"RuntimeWarning: coroutine '%1' was never awaited\". "
                                           "Fix: await it, or schedule it with asyncio.create_task.")
                                .arg(name);
-        info.facts.emplace_back(QStringLiteral("Created"), formatTimePoint(never.created));
-        info.facts.emplace_back(QStringLiteral("Dropped"), formatTimePoint(never.dropped));
+        info.facts.emplace_back(QStringLiteral("Created"), qs(formatTimePoint(never.created)));
+        info.facts.emplace_back(QStringLiteral("Dropped"), qs(formatTimePoint(never.dropped)));
         if (info.task != kNoTask)
-            info.facts.emplace_back(QStringLiteral("Created by"), q(model.taskName(never.task)));
+            info.facts.emplace_back(QStringLiteral("Created by"), qs(model.taskName(never.task)));
         addSite(info, trace, never.site);
         info.range = TimeRange{never.created, never.created};
         break;
@@ -263,18 +363,20 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         info.title = frozenLabel(model, stretch);
         info.explanation = QStringLiteral("One step of %1 held the loop for %2 without reaching an await, so no other task "
                                           "could run.")
-                               .arg(q(model.taskName(stretch.culprit)), formatDuration(stretch.duration()));
+                               .arg(qs(model.taskName(stretch.culprit)), qs(formatDuration(stretch.duration())));
         if (stretch.block != kNoBlock && stretch.block < trace.blocks.size() && trace.blocks[stretch.block].kind == BlockKind::Sleep)
             info.explanation += QStringLiteral(" time.sleep blocks the loop: use await asyncio.sleep, or asyncio.to_thread.");
         else if (stretch.block != kNoBlock)
             info.explanation += QStringLiteral(" Move blocking work off the loop with asyncio.to_thread.");
         addRange(info, stretch.begin, stretch.end);
-        info.facts.emplace_back(QStringLiteral("Culprit"), q(model.taskName(stretch.culprit)));
-        // The culprit's own wake-up that started the step is no victim: only real lateness counts.
-        for (const FrozenVictim& victim : stretch.victims)
-            if (victim.task != stretch.culprit && victim.lateBy() > 0)
-                info.facts.emplace_back(QStringLiteral("Ran late"),
-                                        QStringLiteral("%1, by %2").arg(q(model.taskName(victim.task)), formatDuration(victim.lateBy())));
+        info.facts.emplace_back(QStringLiteral("Culprit"), qs(model.taskName(stretch.culprit)));
+        const LateVictims late = lateVictims(stretch, 12);
+        for (const FrozenVictim& victim : late.named)
+            info.facts.emplace_back(QStringLiteral("Ran late"),
+                                    QStringLiteral("%1, by %2").arg(qs(model.taskName(victim.task)), qs(formatDuration(victim.lateBy()))));
+        if (late.more)
+            info.facts.emplace_back(QStringLiteral("And"), QStringLiteral("%1 more tasks, each late by up to %2")
+                                                               .arg(count(late.more), qs(formatDuration(late.moreUpTo))));
         addSite(info, trace, stretch.site);
         break;
     }
@@ -283,10 +385,10 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             return info;
         const OutputLine& line = trace.output[selection.index];
         info.task = line.task < model.taskCount() ? line.task : kNoTask;
-        info.title = QStringLiteral("print: %1").arg(q(trace.str(line.text)));
+        info.title = QStringLiteral("print: %1").arg(qs(trace.str(line.text)));
         info.explanation = info.task == kNoTask ? QStringLiteral("Printed outside any task.")
-                                                : QStringLiteral("Printed by %1 while it held the loop.").arg(q(model.taskName(line.task)));
-        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(line.time));
+                                                : QStringLiteral("Printed by %1 while it held the loop.").arg(qs(model.taskName(line.task)));
+        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(line.time)));
         addSite(info, trace, line.site);
         info.range = TimeRange{line.time, line.time};
         break;
@@ -295,9 +397,9 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         if (!taskValid || selection.index >= trace.tasks[selection.task].events.size())
             return info;
         const TraceEvent& event = trace.tasks[selection.task].events[selection.index];
-        info.title = QStringLiteral("%1 · %2").arg(q(model.taskName(selection.task)), QString::fromUtf8(toString(event.kind)));
+        info.title = QStringLiteral("%1 · %2").arg(qs(model.taskName(selection.task)), QString::fromUtf8(toString(event.kind)));
         info.explanation = QStringLiteral("One recorded event. Every suspend and resume of every task is recorded.");
-        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(event.time));
+        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(event.time)));
         const Span* span = model.index().spanAt(selection.task, event.time);
         if (span) {
             const auto& spans = model.index().lane(selection.task).spans;
@@ -317,8 +419,8 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         info.title = QStringLiteral("Task exception was never retrieved");
         info.explanation = QStringLiteral("%1 failed with %2, and nobody awaited it to see the error. Await the task (or "
                                           "gather it) so its exception reaches your code.")
-                               .arg(q(model.taskName(error.task)), q(trace.str(error.text)));
-        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(error.time));
+                               .arg(qs(model.taskName(error.task)), qs(trace.str(error.text)));
+        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(error.time)));
         if (info.task != kNoTask)
             info.site = trace.tasks[error.task].createdAt;
         info.range = TimeRange{error.time, error.time};
@@ -329,10 +431,10 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
             return info;
         const PendingAtExit& pending = trace.pendingAtExit[selection.index];
         info.task = pending.task < model.taskCount() ? pending.task : kNoTask;
-        info.title = QStringLiteral("%1 was still pending at exit").arg(q(model.taskName(pending.task)));
+        info.title = QStringLiteral("%1 was still pending at exit").arg(qs(model.taskName(pending.task)));
         info.explanation = QStringLiteral("The main coroutine returned while this task was still running, so asyncio.run "
                                           "cancelled it. Await it (or use a TaskGroup) if its work matters.");
-        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(pending.time));
+        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(pending.time)));
         if (info.task != kNoTask)
             info.site = trace.tasks[pending.task].createdAt;
         info.range = TimeRange{pending.time, pending.time};
@@ -344,10 +446,16 @@ SelectionInfo describeSelection(const TraceModel& model, const Selection& select
         const ScriptError& error = trace.scriptErrors[selection.index];
         info.task = error.task < model.taskCount() ? error.task : kNoTask;
         info.title = QStringLiteral("Uncaught error");
-        info.explanation = q(trace.str(error.text));
-        info.facts.emplace_back(QStringLiteral("At"), formatTimePoint(error.time));
+        info.explanation = qs(trace.str(error.text));
+        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(error.time)));
         addSite(info, trace, error.site);
         info.range = TimeRange{error.time, error.time};
+        break;
+    }
+    case SelectionKind::Group: {
+        if (selection.index >= model.groups().groups().size())
+            return info;
+        describeGroup(model, selection.index, info);
         break;
     }
     case SelectionKind::Scope: {

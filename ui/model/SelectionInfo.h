@@ -4,7 +4,8 @@
 // source line to highlight and the time range to zoom to. One function that every panel
 // calls, so the details panel, code panel and timeline agree without knowing each other.
 #include "model/Selection.h"
-#include "model/TraceModel.h"
+
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QString>
 
@@ -24,15 +25,20 @@ struct SelectionInfo {
     bool valid = false;
 };
 
-SelectionInfo describeSelection(const TraceModel& model, const Selection& selection);
+SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection);
+// Only the time range of a selection (what describeSelection puts in `range`), without the
+// words: cheap enough for every paint.
+std::optional<TimeRange> selectionRange(const DerivedTrace& model, const Selection& selection);
 
-// "blocking_sleep.py:14", or "" for the unknown site.
-QString siteText(const Trace& trace, SiteId site);
+// "fetch() × 199,999" and "199,999 done · 2 failed": a group of many tasks in a header.
+QString groupTitle(const DerivedTrace& model, std::uint32_t group);
+QString groupSubtitle(const DerivedTrace& model, std::uint32_t group);
+
 // The frozen-band label: "loop frozen 1.5 s — time.sleep, line 14".
-QString frozenLabel(const TraceModel& model, const FrozenStretch& stretch);
+QString frozenLabel(const DerivedTrace& model, const FrozenStretch& stretch);
 // "TaskGroup", "gather", "wait_for", "as_completed": as the program spells them.
 QString scopeKindText(ScopeKind kind);
 // "await asyncio.sleep", "ready: woken by timer", "running": the state in words.
-QString spanStateText(const TraceModel& model, const Span& span);
+QString spanStateText(const DerivedTrace& model, const Span& span);
 
 } // namespace awaitscope::ui

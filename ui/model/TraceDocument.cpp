@@ -4,7 +4,7 @@ namespace awaitscope::ui {
 
 TraceDocument::TraceDocument(QObject* parent) : QObject(parent) {}
 
-void TraceDocument::setModel(std::shared_ptr<const TraceModel> model, DocumentOrigin origin, const QString& displayName,
+void TraceDocument::setModel(std::shared_ptr<const DerivedTrace> model, DocumentOrigin origin, const QString& displayName,
                              const QString& filePathOrScenario) {
     model_ = std::move(model);
     origin_ = model_ ? origin : DocumentOrigin::None;

@@ -2,7 +2,7 @@
 
 // The trace that is open, and where it came from. Swapped as a whole when a file loads or
 // a scenario runs, so a failed load never disturbs what is already shown.
-#include "model/TraceModel.h"
+#include <awaitscope/analysis/DerivedTrace.h>
 
 #include <QObject>
 #include <QString>
@@ -20,7 +20,7 @@ public:
 
     bool isEmpty() const { return !model_; }
     // Null when nothing is open. Shared so that worker threads (export, save) can keep it alive.
-    const std::shared_ptr<const TraceModel>& model() const { return model_; }
+    const std::shared_ptr<const DerivedTrace>& model() const { return model_; }
     QString displayName() const { return displayName_; }
     QString filePath() const { return filePath_; }       // empty unless opened from a file
     QString scenarioName() const { return scenarioName_; }
@@ -28,7 +28,7 @@ public:
     // Bumped on every change: caches keyed on it never outlive the trace they were built from.
     quint64 generation() const { return generation_; }
 
-    void setModel(std::shared_ptr<const TraceModel> model, DocumentOrigin origin, const QString& displayName,
+    void setModel(std::shared_ptr<const DerivedTrace> model, DocumentOrigin origin, const QString& displayName,
                   const QString& filePathOrScenario = {});
     void setFilePath(const QString& path);  // after Save As
     void clear();
@@ -38,7 +38,7 @@ signals:
     void originChanged();    // same trace, new file name (after Save As)
 
 private:
-    std::shared_ptr<const TraceModel> model_;
+    std::shared_ptr<const DerivedTrace> model_;
     QString displayName_;
     QString filePath_;
     QString scenarioName_;

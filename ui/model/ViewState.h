@@ -3,9 +3,9 @@
 // The one place that holds what the user is looking at: the visible time range, the
 // selection, the playhead, the measured range and the time under the cursor. Every panel
 // listens to its signals and changes it through its slots; no panel talks to another
-// (STYLE.md rule 7, after Hotspot's zoom/filter QObject).
+// (after Hotspot's zoom/filter QObject).
 #include "model/Selection.h"
-#include "timeline/TimeScale.h"
+#include "model/ViewRange.h"
 
 #include <QObject>
 
@@ -23,7 +23,7 @@ public:
     TimeRange visibleRange() const { return visible_; }
     const Selection& selection() const { return selection_; }
     std::optional<TimeNs> playhead() const { return playhead_; }
-    // How many playback items (TraceModel::playbackItem) have happened at the playhead, when it
+    // How many playback items (DerivedTrace::playbackItem) have happened at the playhead, when it
     // was put after one exactly (stepping); empty: everything up to and including its time.
     std::optional<std::size_t> playheadStep() const { return playheadStep_; }
     std::optional<TimeRange> measuredRange() const { return measured_; }
@@ -33,11 +33,11 @@ public:
 
 public slots:
     // A new trace: resets everything and shows all of it.
-    void reset(awaitscope::ui::TimeRange traceRange);
-    void setVisibleRange(awaitscope::ui::TimeRange range);
+    void reset(awaitscope::TimeRange traceRange);
+    void setVisibleRange(awaitscope::TimeRange range);
     void fitAll();
     // Shows `range` with a small margin (a point is centred in a short view).
-    void zoomTo(awaitscope::ui::TimeRange range);
+    void zoomTo(awaitscope::TimeRange range);
     void zoomAround(awaitscope::TimeNs anchor, double factor);
     void panBy(awaitscope::TimeNs delta);
     void select(const awaitscope::ui::Selection& selection);
@@ -47,17 +47,17 @@ public slots:
     void setPlayheadStep(awaitscope::TimeNs time, std::size_t applied);
     // Widens (or restores) the range the view may show, keeping the selection and playhead:
     // two runs compared side by side share the longer one's range.
-    void setTraceRange(awaitscope::ui::TimeRange range);
-    void setMeasuredRange(std::optional<awaitscope::ui::TimeRange> range);
+    void setTraceRange(awaitscope::TimeRange range);
+    void setMeasuredRange(std::optional<awaitscope::TimeRange> range);
     void setHoverTime(std::optional<awaitscope::TimeNs> time);
 
 signals:
-    void visibleRangeChanged(awaitscope::ui::TimeRange range);
+    void visibleRangeChanged(awaitscope::TimeRange range);
     void selectionChanged(const awaitscope::ui::Selection& selection);
     void playheadChanged(std::optional<awaitscope::TimeNs> time);
-    void measuredRangeChanged(std::optional<awaitscope::ui::TimeRange> range);
+    void measuredRangeChanged(std::optional<awaitscope::TimeRange> range);
     void hoverTimeChanged(std::optional<awaitscope::TimeNs> time);
-    void traceRangeChanged(awaitscope::ui::TimeRange range);
+    void traceRangeChanged(awaitscope::TimeRange range);
 
 private:
     TimeRange traceRange_{0, 1'000'000'000};

@@ -1,8 +1,9 @@
 #include "panels/CodePanel.h"
 
-#include "model/PlayheadState.h"
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
 
+#include <awaitscope/analysis/PlayheadState.h>
 #include <awaitscope/io/SaveFile.h>
 
 #include <Qsci/qscilexerpython.h>
@@ -18,6 +19,8 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <Qsci/qscilexerpython.h>
+#include <Qsci/qsciscintilla.h>
 
 #include <algorithm>
 
@@ -32,8 +35,6 @@ constexpr int kMaxWaitingLines = 200;
 enum Marker { WaitingBackground = 0, SelectedBackground, RunningBackground, ErrorBackground, RunningArrow, WaitingDot, ErrorDot };
 constexpr int kSymbolMargin = 1;
 constexpr int kAnnotationStyle = 1;  // an editor style past the lexer's, for error messages
-
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 bool sameFile(const QString& a, const QString& b) {
     return !a.isEmpty() && !b.isEmpty() && (a == b || QFileInfo(a).fileName() == QFileInfo(b).fileName());
@@ -57,8 +58,8 @@ QToolButton* toolButton(QWidget* parent, const QString& name, const QString& tex
 }
 
 // A run's raised errors (their tracebacks' last lines), at their lines.
-std::vector<ScriptProblem> scriptErrorProblems(const Trace& trace) {
-    std::vector<ScriptProblem> problems;
+std::vector<ScriptDiagnostic> scriptErrorProblems(const Trace& trace) {
+    std::vector<ScriptDiagnostic> problems;
     for (const ScriptError& e : trace.scriptErrors) {
         std::string_view text = trace.str(e.text);
         while (!text.empty() && text.back() == '\n')
@@ -351,7 +352,7 @@ void CodePanel::showSelection(const Selection& selection) {
         return;
     }
     const Site& site = trace.sites[info.site];
-    const QString file = q(trace.str(site.file));
+    const QString file = qs(trace.str(site.file));
     if (!showFile(file)) {
         highlight(0);
         header_->setText(tr("%1, line %2 (the source is not in this trace)").arg(QFileInfo(file).fileName()).arg(site.line));
@@ -383,7 +384,7 @@ void CodePanel::showPlayhead() {
     const Trace& trace = model->trace();
     const PlayheadState state(*model, *view_->playhead(), view_->playheadStep());
     auto lineIn = [&](SiteId site) {
-        if (site == kUnknownSite || site >= trace.sites.size() || !sameFile(q(trace.str(trace.sites[site].file)), shownFile_))
+        if (site == kUnknownSite || site >= trace.sites.size() || !sameFile(qs(trace.str(trace.sites[site].file)), shownFile_))
             return 0;
         const int line = static_cast<int>(trace.sites[site].line);
         return line <= editor_->lines() ? line : 0;
@@ -412,12 +413,12 @@ void CodePanel::showPlayhead() {
     }
 }
 
-void CodePanel::markProblems(const std::vector<ScriptProblem>& problems) {
+void CodePanel::markProblems(const std::vector<ScriptDiagnostic>& problems) {
     editor_->markerDeleteAll(ErrorBackground);
     editor_->markerDeleteAll(ErrorDot);
     editor_->clearAnnotations();
     errorLines_.clear();
-    for (const ScriptProblem& problem : problems) {
+    for (const ScriptDiagnostic& problem : problems) {
         if (problem.line < 1 || problem.line > editor_->lines())
             continue;
         errorLines_ << problem.line;

@@ -7,9 +7,10 @@
 // - syntax and runtime errors at their line, with the message under it.
 // A scenario's code can be edited, run again (the window runs it off the UI thread) and saved.
 // The text comes from the trace (metadata.sourceText), or from disk for C++ sources.
-#include "app/TraceSources.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
+
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QWidget>
 
@@ -42,7 +43,7 @@ public:
     QString scriptFileName() const { return scriptFileName_; }
     QString savePath() const { return savePath_; }
     // Marks errors at their lines (a run's syntax or runtime errors); clears the old ones.
-    void markProblems(const std::vector<ScriptProblem>& problems);
+    void markProblems(const std::vector<ScriptDiagnostic>& problems);
     // A script open as a document of its own (File > New / Open Script): editable before any
     // run, saved to `savePath` ("" : Save asks). Its runs' traces keep the editor's text.
     void openScript(const QString& text, const QString& fileName, const QString& savePath);

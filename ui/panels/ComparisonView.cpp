@@ -1,7 +1,10 @@
 #include "panels/ComparisonView.h"
 
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
+#include "model/QtText.h"
 #include "timeline/TimelineView.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -109,17 +112,17 @@ QString ComparisonView::differenceText(const QString& beforeName, TimeNs before,
         return tr("Both runs on one time scale.");
     const TimeNs difference = before - now;
     if (std::llabs(difference) < std::max<TimeNs>(before, now) / 100)
-        return tr("Both runs take the same time: %1.").arg(plainDuration(now));
+        return tr("Both runs take the same time: %1.").arg(qs(plainDuration(now)));
     const double ratio = static_cast<double>(std::max(before, now)) / static_cast<double>(std::min(before, now));
     const QString times = QString::number(ratio, 'f', ratio < 10 ? 1 : 0);
     if (difference > 0)
         return tr("“%1” is %2 faster than “%3”: %4 instead of %5 (%6× as fast).")
-            .arg(nowName, plainDuration(difference), beforeName, plainDuration(now), plainDuration(before), times);
+            .arg(nowName, qs(plainDuration(difference)), beforeName, qs(plainDuration(now)), qs(plainDuration(before)), times);
     return tr("“%1” is %2 slower than “%3”: %4 instead of %5 (%6× as long).")
-        .arg(nowName, plainDuration(-difference), beforeName, plainDuration(now), plainDuration(before), times);
+        .arg(nowName, qs(plainDuration(-difference)), beforeName, qs(plainDuration(now)), qs(plainDuration(before)), times);
 }
 
-void ComparisonView::compareWith(std::shared_ptr<const TraceModel> other, const QString& name) {
+void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, const QString& name) {
     const bool was = isComparing();
     const TimeRange otherRange = other ? other->range() : TimeRange{0, 1'000'000'000};
     other_->setModel(std::move(other), DocumentOrigin::Recorded, name);
@@ -172,8 +175,8 @@ void ComparisonView::updateRange() {
 void ComparisonView::updateLabels() {
     const TimeNs before = totalOf(other_);
     const TimeNs now = totalOf(document_);
-    otherLabel_->setText(tr("Above: %1 — %2 in all").arg(other_->displayName(), plainDuration(before)));
-    mainLabel_->setText(tr("Below: %1 — %2 in all").arg(document_->displayName(), plainDuration(now)));
+    otherLabel_->setText(tr("Above: %1 — %2 in all").arg(other_->displayName(), qs(plainDuration(before))));
+    mainLabel_->setText(tr("Below: %1 — %2 in all").arg(document_->displayName(), qs(plainDuration(now))));
     banner_->setText(differenceText(other_->displayName(), before, document_->displayName(), now));
 }
 

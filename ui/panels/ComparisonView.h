@@ -33,7 +33,7 @@ public:
     static QString differenceText(const QString& beforeName, TimeNs before, const QString& nowName, TimeNs now);
 
 public slots:
-    void compareWith(std::shared_ptr<const awaitscope::ui::TraceModel> other, const QString& name);
+    void compareWith(std::shared_ptr<const awaitscope::DerivedTrace> other, const QString& name);
     void closeComparison();
     // After the open run changed: the shared range and the words follow.
     void mainDocumentChanged();

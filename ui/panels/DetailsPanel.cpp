@@ -1,6 +1,7 @@
 #include "panels/DetailsPanel.h"
 
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
 
@@ -41,7 +42,7 @@ QString DetailsPanel::overviewHtml() const {
     auto row = [&](const QString& label, const QString& value) {
         html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    row(tr("Total time"), formatDuration(model->range().duration()));
+    row(tr("Total time"), qs(formatDuration(model->range().duration())));
     row(tr("Tasks"), QString::number(trace.tasks.size()));
     row(tr("Events"), QString::number(trace.eventCount()));
     row(tr("Loop frozen"), model->frozenStretches().empty() ? tr("never") : tr("%n time(s)", nullptr, static_cast<int>(model->frozenStretches().size())));

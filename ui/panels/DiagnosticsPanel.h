@@ -3,7 +3,7 @@
 // The problems found in the run, each explained for a learner on a card: what happened in
 // plain words, the line that caused it (quoted), who suffered, and the fix, with a "Show me"
 // button that selects it and zooms the timeline to it.
-#include "model/DiagnosticsModel.h"
+#include "teaching/DiagnosticsModel.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 

@@ -3,7 +3,7 @@
 // The open scenario's lesson, from its docstring: what it teaches, and "What to notice"
 // items that link to their moment in the run. Clicking one moves the playhead there and
 // zooms the timeline to it. On the very first start it also greets the learner.
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 

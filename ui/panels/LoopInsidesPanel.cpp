@@ -1,11 +1,13 @@
 #include "panels/LoopInsidesPanel.h"
 
-#include "model/DiagnosticExplainer.h"
+#include "teaching/DiagnosticExplainer.h"
+#include "model/QtText.h"
 #include "timeline/RulerTicks.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -16,10 +18,8 @@ namespace awaitscope::ui {
 
 namespace {
 
-QString q(const std::string& text) { return QString::fromStdString(text); }
-
-QString taskText(const TraceModel& model, TaskId task) {
-    return task < model.taskCount() ? q(model.taskName(task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
+QString taskText(const DerivedTrace& model, TaskId task) {
+    return task < model.taskCount() ? qs(model.taskName(task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
 }
 
 QString lineOf(const Trace& trace, SiteId site) {
@@ -127,7 +127,7 @@ void LoopInsidesPanel::refresh() {
     if (insides_.recorded)
         source_->setText(tr("Recorded: the queues as the loop began iteration %1, at %2.")
                              .arg(insides_.iteration)
-                             .arg(formatMoment(insides_.iterationTime)));
+                             .arg(qs(formatMoment(insides_.iterationTime))));
     else
         source_->setText(tr("Approximation: this trace did not record the loop's queues, so they are rebuilt from the "
                             "tasks' states (the order in the ready queue may differ)."));
@@ -159,9 +159,9 @@ void LoopInsidesPanel::refresh() {
     const std::size_t timersShown = std::min(insides_.timers.size(), kMaxInsidesRows);
     for (std::size_t i = 0; i < timersShown; ++i) {
         const QueuedCallback& c = insides_.timers[i];
-        auto* item = new QTreeWidgetItem(timers_, {formatMoment(c.due), taskText(*model, c.task),
-                                                   c.due >= state.time() ? plainDuration(c.due - state.time())
-                                                                         : tr("overdue by %1").arg(plainDuration(state.time() - c.due))});
+        auto* item = new QTreeWidgetItem(timers_, {qs(formatMoment(c.due)), taskText(*model, c.task),
+                                                   c.due >= state.time() ? qs(plainDuration(c.due - state.time()))
+                                                                         : tr("overdue by %1").arg(qs(plainDuration(state.time() - c.due)))});
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
     }
     timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline (%1)").arg(insides_.timers.size()));
@@ -172,11 +172,15 @@ void LoopInsidesPanel::refresh() {
     timersNote_->setVisible(overdue);
 
     for (const AwaitEdge& edge : insides_.waits) {
-        QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), q(edge.what));
+        QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), qs(edge.what));
         if (!edge.targets.empty()) {
+            // A TaskGroup of thousands awaits thousands: name a few, count the rest.
+            constexpr std::size_t kNamedTargets = 5;
             QStringList names;
-            for (TaskId target : edge.targets)
-                names << taskText(*model, target);
+            for (std::size_t i = 0; i < edge.targets.size() && i < kNamedTargets; ++i)
+                names << taskText(*model, edge.targets[i]);
+            if (edge.targets.size() > kNamedTargets)
+                names << tr("and %1 more").arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(edge.targets.size() - kNamedTargets)));
             text += QStringLiteral(" → ") + names.join(QStringLiteral(", "));
         }
         if (edge.line != kUnknownSite && edge.line < trace.sites.size())

@@ -4,9 +4,10 @@
 // (and at which line), the ready queue in the order the loop will run it, the timer heap
 // with deadlines, and the tasks awaiting each other. Follows the playhead both ways; says
 // plainly when the queues are an approximation (a trace that did not record them).
-#include "model/LoopInsides.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
+
+#include <awaitscope/analysis/LoopInsides.h>
 
 #include <QWidget>
 

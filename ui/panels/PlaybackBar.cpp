@@ -1,5 +1,6 @@
 #include "panels/PlaybackBar.h"
 
+#include "model/QtText.h"
 #include "timeline/RulerTicks.h"
 
 #include <QComboBox>
@@ -16,31 +17,29 @@ namespace {
 
 constexpr int kSliderSteps = 10000;
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
 // What the last step did, in words: "heartbeat resumes", "main prints “done”".
-QString describeItem(const TraceModel& model, const TraceModel::PlaybackItem& item) {
+QString describeItem(const DerivedTrace& model, const PlaybackItem& item) {
     const Trace& trace = model.trace();
-    const QString who = q(model.taskName(item.task));
+    const QString who = qs(model.taskName(item.task));
     if (item.output)
-        return QStringLiteral("%1 prints “%2”").arg(who, q(trace.str(trace.output[item.index].text)));
+        return QStringLiteral("%1 prints “%2”").arg(who, qs(trace.str(trace.output[item.index].text)));
     const TraceEvent& e = trace.tasks[item.task].events[item.index];
     switch (e.kind) {
     case EventKind::Ready:
         return e.detail == static_cast<std::uint8_t>(WaitKind::Start) ? QStringLiteral("%1 is created and joins the ready queue").arg(who)
                                                                         : QStringLiteral("%1 is woken and joins the ready queue").arg(who);
     case EventKind::Resume: return QStringLiteral("the loop runs %1").arg(who);
-    case EventKind::Suspend: return QStringLiteral("%1 awaits %2 and gives the loop back").arg(who, q(model.awaitDescription(e.ref)));
+    case EventKind::Suspend: return QStringLiteral("%1 awaits %2 and gives the loop back").arg(who, qs(model.awaitDescription(e.ref)));
     case EventKind::Finish:
         return e.detail == static_cast<std::uint8_t>(TaskOutcome::Done)     ? QStringLiteral("%1 finishes").arg(who)
                : e.detail == static_cast<std::uint8_t>(TaskOutcome::Failed) ? QStringLiteral("%1 fails").arg(who)
                                                                             : QStringLiteral("%1 is cancelled").arg(who);
     case EventKind::FrameEnter:
-        return QStringLiteral("%1 calls %2()").arg(who, e.ref < trace.frames.size() ? q(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
+        return QStringLiteral("%1 calls %2()").arg(who, e.ref < trace.frames.size() ? qs(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
     case EventKind::FrameExit:
-        return QStringLiteral("%1 returns from %2()").arg(who, e.ref < trace.frames.size() ? q(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
+        return QStringLiteral("%1 returns from %2()").arg(who, e.ref < trace.frames.size() ? qs(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
     case EventKind::BlockBegin:
-        return QStringLiteral("%1 starts %2 and blocks the loop").arg(who, e.ref < trace.blocks.size() ? q(trace.str(trace.blocks[e.ref].what)) : QStringLiteral("a blocking call"));
+        return QStringLiteral("%1 starts %2 and blocks the loop").arg(who, e.ref < trace.blocks.size() ? qs(trace.str(trace.blocks[e.ref].what)) : QStringLiteral("a blocking call"));
     case EventKind::BlockEnd: return QStringLiteral("%1's blocking call returns").arg(who);
     }
     return {};
@@ -136,12 +135,12 @@ void PlaybackBar::refresh() {
         slider_->setValue(static_cast<int>(std::llround(static_cast<double>(time - range.begin) * kSliderSteps / std::max<TimeNs>(1, range.duration()))));
     }
     const std::size_t at = controller_->position();
-    QString text = tr("%1 · event %2 of %3").arg(formatMoment(time)).arg(at).arg(controller_->length());
+    QString text = tr("%1 · event %2 of %3").arg(qs(formatMoment(time))).arg(at).arg(controller_->length());
     if (at > 0) {
         // The last thing that happened, with its own time when that was earlier.
-        const TraceModel::PlaybackItem last = model->playbackItem(at - 1);
+        const PlaybackItem last = model->playbackItem(at - 1);
         text += last.time == time ? tr(" · now: %1").arg(describeItem(*model, last))
-                                  : tr(" · last, at %1: %2").arg(formatMoment(last.time), describeItem(*model, last));
+                                  : tr(" · last, at %1: %2").arg(qs(formatMoment(last.time)), describeItem(*model, last));
     }
     position_->setText(text);
 }

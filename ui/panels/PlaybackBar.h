@@ -3,7 +3,7 @@
 // The playback controls: to the start, one event back, play/pause, one event forward, to the
 // end, the speed, a slider across the whole run to scrub, where the playhead is, and a button
 // that leaves playback. Drives a PlaybackController; shows what the ViewState says.
-#include "app/PlaybackController.h"
+#include "teaching/PlaybackController.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 // Predict, then reveal. Before playback the learner drags the lines the program prints into
 // the order they expect; Reveal plays the run, marks each line right or wrong, and for each
 // line out of place says which moment explains where it really came (clicking jumps there).
-#include "model/Prediction.h"
+#include "teaching/Prediction.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 

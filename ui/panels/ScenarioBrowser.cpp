@@ -1,6 +1,6 @@
 #include "panels/ScenarioBrowser.h"
 
-#include "model/Lesson.h"
+#include "teaching/Lesson.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -52,10 +52,10 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
     connect(run_, &QPushButton::clicked, this, [this] { activate(tree_->currentItem()); });
 }
 
-void ScenarioBrowser::setScenarios(const std::vector<ScenarioInfo>& scenarios) {
+void ScenarioBrowser::setScenarios(const std::vector<Scenario>& scenarios) {
     scenarios_ = scenarios;
     qDeleteAll(lessons_->takeChildren());
-    for (const ScenarioInfo& scenario : scenarios_) {
+    for (const Scenario& scenario : scenarios_) {
         auto* item = new QTreeWidgetItem(lessons_, {QString::fromStdString(scenario.title)});
         item->setData(0, KindRole, LessonItem);
         item->setData(0, ValueRole, QString::fromStdString(scenario.name));
@@ -111,7 +111,7 @@ void ScenarioBrowser::showLesson(QTreeWidgetItem* item) {
         return;
     }
     const QString name = item->data(0, ValueRole).toString();
-    for (const ScenarioInfo& scenario : scenarios_) {
+    for (const Scenario& scenario : scenarios_) {
         if (QString::fromStdString(scenario.name) != name)
             continue;
         const LessonText lesson = parseLesson(QString::fromStdString(scenario.lesson), QString::fromStdString(scenario.title));

@@ -2,7 +2,7 @@
 
 // The built-in lessons by title, and the recent files. Selecting a lesson shows what it
 // teaches; activating it (double-click, Enter or Run) runs it.
-#include "app/TraceSources.h"
+#include <awaitscope/script/Scenarios.h>
 
 #include <QWidget>
 
@@ -17,7 +17,7 @@ class ScenarioBrowser : public QWidget {
     Q_OBJECT
 public:
     explicit ScenarioBrowser(QWidget* parent = nullptr);
-    void setScenarios(const std::vector<ScenarioInfo>& scenarios);
+    void setScenarios(const std::vector<Scenario>& scenarios);
     void setRecentFiles(const QStringList& files);
     // Marks the lesson now open (empty: none).
     void setCurrentScenario(const QString& name);
@@ -36,7 +36,7 @@ private:
     QTreeWidgetItem* recent_;
     QTextBrowser* lesson_;
     QPushButton* run_;
-    std::vector<ScenarioInfo> scenarios_;
+    std::vector<Scenario> scenarios_;
 };
 
 } // namespace awaitscope::ui

@@ -11,10 +11,11 @@ void RowDrawList::clear() {
         level.clear();
     markers.clear();
     counter.clear();
+    group.clear();
 }
 
 std::size_t RowDrawList::itemCount() const {
-    std::size_t n = spans.size() + blocks.size() + markers.size() + counter.size();
+    std::size_t n = spans.size() + blocks.size() + markers.size() + counter.size() + group.size();
     for (const auto& level : frames)
         n += level.size();
     return n;
@@ -39,7 +40,7 @@ std::size_t gallop(const std::vector<CounterPoint>& points, std::size_t from, Be
 }
 
 void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, std::vector<CounterColumn>& out) {
-    const auto& points = series.points();
+    const auto& points = series.points;
     if (points.empty())
         return;
     // One column per pixel, merged with its neighbour when the value is the same. A column's
@@ -54,7 +55,7 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
             continue;
         next = gallop(points, next, [&](const CounterPoint& p) { return p.time <= t0; });
         const std::size_t end = gallop(points, next, [&](const CounterPoint& p) { return p.time < t1; });
-        std::int32_t value = next > 0 ? points[next - 1].value : 0;
+        std::uint32_t value = next > 0 ? points[next - 1].value : 0;
         if (end - next <= 16) {
             for (std::size_t i = next; i < end; ++i)
                 value = std::max(value, points[i].value);
@@ -69,14 +70,16 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
     }
 }
 
-void buildMarkers(const TraceModel& model, const std::vector<std::uint32_t>& list, const TimeScale& scale,
-                  double mergeDistance, std::vector<MarkerItem>& out) {
-    const auto& all = model.trace().neverAwaited;
+// Markers at the times of `list` (sorted by time through `timeOf`), merged when closer than
+// `mergeDistance` pixels.
+template <class TimeOf>
+void buildMarkers(std::span<const std::uint32_t> list, TimeOf timeOf, const TimeScale& scale, double mergeDistance,
+                  std::vector<MarkerItem>& out) {
     const TimeNs slack = scale.durationOf(mergeDistance);
     const TimeRange view = scale.visible();
-    auto it = std::partition_point(list.begin(), list.end(), [&](std::uint32_t i) { return all[i].created < view.begin - slack; });
-    for (; it != list.end() && all[*it].created <= view.end + slack; ++it) {
-        const double x = scale.timeToX(all[*it].created);
+    auto it = std::partition_point(list.begin(), list.end(), [&](std::uint32_t i) { return timeOf(i) < view.begin - slack; });
+    for (; it != list.end() && timeOf(*it) <= view.end + slack; ++it) {
+        const double x = scale.timeToX(timeOf(*it));
         if (!out.empty() && x - out.back().x < mergeDistance)
             ++out.back().count;
         else
@@ -84,9 +87,27 @@ void buildMarkers(const TraceModel& model, const std::vector<std::uint32_t>& lis
     }
 }
 
+// One column per pixel of the group's lifetime, merged with its neighbour when it is the same.
+void buildGroupColumns(const CoroutineGroup& group, const TimeScale& scale, std::vector<GroupColumn>& out) {
+    const int first = static_cast<int>(std::floor(std::max(scale.left(), scale.clampX(scale.timeToX(group.range.begin)))));
+    const int last = static_cast<int>(std::ceil(std::min(scale.right(), scale.clampX(scale.timeToX(group.range.end)))));
+    for (int x = first; x < last; ++x) {
+        const TimeNs t0 = scale.xToTime(x);
+        const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
+        const GroupActivity::Average a = group.activity.averageIn(t0, t1);
+        const GroupColumn column{static_cast<float>(x), static_cast<float>(x + 1), static_cast<float>(a.running),
+                                 static_cast<float>(a.ready), static_cast<float>(a.awaiting)};
+        if (!out.empty() && out.back().x1 == column.x0 && out.back().running == column.running && out.back().ready == column.ready &&
+            out.back().awaiting == column.awaiting)
+            out.back().x1 = column.x1;
+        else
+            out.push_back(column);
+    }
+}
+
 } // namespace
 
-void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
+void buildRowDrawList(const DerivedTrace& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
                       RowDrawList& out) {
     out.clear();
     switch (row.kind) {
@@ -105,12 +126,24 @@ void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeS
         const TaskLane& lane = model.index().lane(row.task);
         foldRecords(lane.spans, scale, options.minItemWidth, out.spans);
         foldRecords(lane.blocks, scale, options.minItemWidth, out.blocks);
-        const auto& levels = model.frameLevels(row.task);
         out.frames.resize(static_cast<std::size_t>(row.frameLevels));
-        for (int depth = 1; depth <= row.frameLevels && depth < static_cast<int>(levels.size()); ++depth)
-            foldRecords(levels[static_cast<std::size_t>(depth)], scale, options.minItemWidth,
+        const int levels = static_cast<int>(model.frameLevelCount(row.task));
+        for (int depth = 1; depth <= row.frameLevels && depth < levels; ++depth)
+            foldRecords(model.frameLevel(row.task, static_cast<std::size_t>(depth)), scale, options.minItemWidth,
                         out.frames[static_cast<std::size_t>(depth - 1)]);
-        buildMarkers(model, model.neverAwaitedBy(row.task), scale, options.markerMergeDistance, out.markers);
+        const auto& neverAwaited = model.trace().neverAwaited;
+        buildMarkers(model.neverAwaitedBy(row.task), [&](std::uint32_t i) { return neverAwaited[i].created; }, scale,
+                     options.markerMergeDistance, out.markers);
+        break;
+    }
+    case RowKind::Group: {
+        if (row.group >= model.groups().groups().size())
+            break;
+        const CoroutineGroup& group = model.groups().groups()[row.group];
+        buildGroupColumns(group, scale, out.group);
+        const auto& diagnostics = model.diagnostics();
+        buildMarkers(group.diagnostics, [&](std::uint32_t i) { return diagnostics[i].time; }, scale, options.markerMergeDistance,
+                     out.markers);
         break;
     }
     }

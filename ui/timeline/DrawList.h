@@ -1,6 +1,6 @@
 #pragma once
 
-// Phase one of painting (STYLE.md rule 6, after Tracy): turn what is visible in one row into
+// Phase one of painting (after Tracy): turn what is visible in one row into
 // a short list of pixel-space items. Runs of records narrower than a few pixels fold into one
 // block that carries a count, so a row never holds much more than one item per pixel column,
 // and the work per row grows with the plot width and log(events), not with the events.
@@ -34,7 +34,17 @@ struct MarkerItem {
 struct CounterColumn {
     float x0 = 0;
     float x1 = 0;
-    std::int32_t value = 0;
+    std::uint32_t value = 0;
+};
+
+// One pixel run of a group's band: how many of its tasks ran, waited for the loop and awaited
+// there, on average (GroupActivity::averageIn).
+struct GroupColumn {
+    float x0 = 0;
+    float x1 = 0;
+    float running = 0;
+    float ready = 0;
+    float awaiting = 0;
 };
 
 struct DrawOptions {
@@ -45,9 +55,10 @@ struct DrawOptions {
 struct RowDrawList {
     std::vector<DrawItem> spans;                // task: TaskLane::spans; loop: loop slices
     std::vector<DrawItem> blocks;               // task: TaskLane::blocks (blocking calls)
-    std::vector<std::vector<DrawItem>> frames;  // frames[d - 1]: frameLevels(task)[d]
-    std::vector<MarkerItem> markers;            // task: indices into neverAwaitedBy(task)
+    std::vector<std::vector<DrawItem>> frames;  // frames[d - 1]: frameLevel(task, d)
+    std::vector<MarkerItem> markers;            // task: into neverAwaitedBy(task); group: into its diagnostics
     std::vector<CounterColumn> counter;         // counter rows
+    std::vector<GroupColumn> group;             // group rows
     void clear();
     std::size_t itemCount() const;
 };
@@ -61,8 +72,9 @@ TimeNs endOf(const R& r) { return r.end; }
 
 // Appends the items for `records` (sorted by begin, disjoint, so also sorted by end) that
 // meet the view of `scale`. A run of records narrower than `minWidth` becomes one block.
-template <class Record>
-void foldRecords(const std::vector<Record>& records, const TimeScale& scale, double minWidth, std::vector<DrawItem>& out) {
+template <class Records>
+void foldRecords(const Records& records, const TimeScale& scale, double minWidth, std::vector<DrawItem>& out) {
+    using Record = typename Records::value_type;
     const TimeRange view = scale.visible();
     const TimeNs minWidthNs = std::max<TimeNs>(1, scale.durationOf(minWidth));
     const TimeNs onePixelNs = std::max<TimeNs>(1, scale.durationOf(1.0));
@@ -107,7 +119,7 @@ void foldRecords(const std::vector<Record>& records, const TimeScale& scale, dou
 }
 
 // Fills `out` with the draw list of `row` for the view of `scale`.
-void buildRowDrawList(const TraceModel& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
+void buildRowDrawList(const DerivedTrace& model, const LayoutRow& row, const TimeScale& scale, const DrawOptions& options,
                       RowDrawList& out);
 
 } // namespace awaitscope::ui

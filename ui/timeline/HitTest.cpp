@@ -5,7 +5,7 @@ namespace awaitscope::ui {
 namespace {
 
 Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point, TimeNs t, TimeNs tolerance, double tolerancePx) {
-    const TraceModel& model = *f.model;
+    const DerivedTrace& model = *f.model;
     const LaneMetrics& m = f.layout->metrics();
     const TimeScale scale = f.scale();
     const TaskLane& lane = model.index().lane(row.task);
@@ -15,7 +15,7 @@ Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point,
 
     // Never-awaited ghosts, in their strip above the state bar.
     if (row.markerStrip > 0 && point.y() >= top && point.y() < barTop) {
-        const auto& ghosts = model.neverAwaitedBy(row.task);
+        const auto ghosts = model.neverAwaitedBy(row.task);
         const auto& all = model.trace().neverAwaited;
         const double reach = row.markerStrip * 0.5 + tolerancePx;
         const auto first = std::partition_point(ghosts.begin(), ghosts.end(),
@@ -31,11 +31,11 @@ Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point,
             return Selection::of(SelectionKind::Span, row.task, static_cast<std::uint32_t>(*span));
         return Selection::ofTask(row.task);
     }
-    const auto& levels = model.frameLevels(row.task);
-    for (int depth = 1; depth <= row.frameLevels && depth < static_cast<int>(levels.size()); ++depth) {
+    const int levels = static_cast<int>(model.frameLevelCount(row.task));
+    for (int depth = 1; depth <= row.frameLevels && depth < levels; ++depth) {
         const int levelTop = top + row.frameOffset(m, depth);
         if (point.y() >= levelTop && point.y() < levelTop + m.frameHeight) {
-            const auto& level = levels[static_cast<std::size_t>(depth)];
+            const auto level = model.frameLevel(row.task, static_cast<std::size_t>(depth));
             if (auto frame = findRecordNear(level, t, tolerance))
                 return Selection::of(SelectionKind::Frame, row.task, level[*frame].frameIndex);
         }
@@ -70,8 +70,8 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
 
     if (point.x() < plot.left()) {
         hit.area = HitArea::Header;
-        if (row && row->kind == RowKind::Task) {
-            hit.selection = Selection::ofTask(row->task);
+        if (row && (row->kind == RowKind::Task || row->kind == RowKind::Group)) {
+            hit.selection = row->kind == RowKind::Group ? Selection::ofGroup(row->group) : Selection::ofTask(row->task);
             const int toggleLeft = f.rect.left() + 6 + row->treeDepth * 14 - 3;
             if (row->hasChildren && point.x() >= toggleLeft && point.x() < toggleLeft + 17)
                 hit.area = HitArea::CollapseToggle;
@@ -102,6 +102,9 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
         break;
     case RowKind::Task:
         hit.selection = hitTaskRow(f, *row, point, t, tolerance, tolerancePx);
+        break;
+    case RowKind::Group:
+        hit.selection = Selection::ofGroup(row->group);
         break;
     }
     return hit;

@@ -24,8 +24,9 @@ Hit hitTest(const TimelineFrame& frame, QPoint point, double tolerancePx = 3.0);
 
 // The record of `records` (sorted by begin, disjoint) that contains t, else the nearest one
 // within `tolerance` of t; nullopt when there is none.
-template <class Record>
-std::optional<std::size_t> findRecordNear(const std::vector<Record>& records, TimeNs t, TimeNs tolerance) {
+template <class Records>
+std::optional<std::size_t> findRecordNear(const Records& records, TimeNs t, TimeNs tolerance) {
+    using Record = typename Records::value_type;
     auto it = std::partition_point(records.begin(), records.end(), [&](const Record& r) { return r.end < t - tolerance; });
     std::optional<std::size_t> best;
     TimeNs bestDistance = tolerance + 1;

@@ -37,8 +37,7 @@ std::vector<LegendPlacement> placeLegend(const QFont& font, int width) {
     return placements;
 }
 
-int legendHeight(const QFont& font, int width) {
-    const auto placements = placeLegend(font, width);
+int legendHeightOf(const std::vector<LegendPlacement>& placements) {
     const int rows = placements.empty() ? 1 : placements.back().row + 1;
     return rows * kLegendRowHeight + 8;
 }

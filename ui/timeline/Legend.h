@@ -28,6 +28,7 @@ struct LegendPlacement {
     int row = 0;
 };
 std::vector<LegendPlacement> placeLegend(const QFont& font, int width);
-int legendHeight(const QFont& font, int width);
+// The height the placed entries need.
+int legendHeightOf(const std::vector<LegendPlacement>& placements);
 
 } // namespace awaitscope::ui

@@ -1,5 +1,7 @@
 #include "timeline/RulerTicks.h"
 
+#include "model/QtText.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -27,32 +29,7 @@ TimeNs floorTo(TimeNs value, TimeNs step) {
     return q * step;
 }
 
-QString formatInUnit(TimeNs value, TimeUnit unit, int decimals) {
-    const double scaled = static_cast<double>(value) / static_cast<double>(unitNanoseconds(unit));
-    return QStringLiteral("%1 %2").arg(scaled, 0, 'f', decimals).arg(QString::fromUtf8(unitSuffix(unit)));
-}
-
 } // namespace
-
-TimeNs unitNanoseconds(TimeUnit unit) {
-    switch (unit) {
-    case TimeUnit::Nanoseconds: return 1;
-    case TimeUnit::Microseconds: return 1'000;
-    case TimeUnit::Milliseconds: return 1'000'000;
-    case TimeUnit::Seconds: return 1'000'000'000;
-    }
-    return 1;
-}
-
-const char* unitSuffix(TimeUnit unit) {
-    switch (unit) {
-    case TimeUnit::Nanoseconds: return "ns";
-    case TimeUnit::Microseconds: return "µs";
-    case TimeUnit::Milliseconds: return "ms";
-    case TimeUnit::Seconds: return "s";
-    }
-    return "";
-}
 
 RulerTicks computeRulerTicks(const TimeScale& scale, double minSpacingPx) {
     RulerTicks ruler;
@@ -89,48 +66,10 @@ RulerTicks computeRulerTicks(const TimeScale& scale, double minSpacingPx) {
 
 QString RulerTicks::label(TimeNs tick) const {
     if (origin == 0)
-        return formatInUnit(tick, unit, decimals);
-    return QStringLiteral("+") + formatInUnit(tick - origin, unit, decimals);
+        return qs(formatInUnit(tick, unit, decimals));
+    return QStringLiteral("+") + qs(formatInUnit(tick - origin, unit, decimals));
 }
 
-QString RulerTicks::originLabel() const { return origin == 0 ? QString() : formatTimePoint(origin); }
-
-QString formatDuration(TimeNs duration) {
-    const TimeNs magnitude = std::llabs(duration);
-    TimeUnit unit = TimeUnit::Nanoseconds;
-    if (magnitude >= 1'000'000'000)
-        unit = TimeUnit::Seconds;
-    else if (magnitude >= 1'000'000)
-        unit = TimeUnit::Milliseconds;
-    else if (magnitude >= 1'000)
-        unit = TimeUnit::Microseconds;
-    if (unit == TimeUnit::Nanoseconds)
-        return QStringLiteral("%1 ns").arg(duration);
-    const double scaled = static_cast<double>(duration) / static_cast<double>(unitNanoseconds(unit));
-    const double absScaled = std::fabs(scaled);
-    // Three significant digits, but no trailing ".0" noise on whole numbers: "1.5 s", "200 ms".
-    const int decimals = absScaled >= 100 ? 0 : absScaled >= 10 ? 1 : 2;
-    QString text = QString::number(scaled, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    return text + QLatin1Char(' ') + QString::fromUtf8(unitSuffix(unit));
-}
-
-QString formatTimePoint(TimeNs time) {
-    // Nanosecond precision, without the zeros a virtual clock's round numbers would show.
-    QString text = QString::number(static_cast<double>(time) / 1e9, 'f', 9);
-    const qsizetype point = text.indexOf(QLatin1Char('.'));
-    while (text.size() > point + 4 && text.endsWith(QLatin1Char('0')))
-        text.chop(1);
-    return text + QStringLiteral(" s");
-}
-
-QString formatMoment(TimeNs time) {
-    return QString::number(static_cast<double>(time) / 1e9, 'f', 3) + QStringLiteral(" s");
-}
+QString RulerTicks::originLabel() const { return origin == 0 ? QString() : qs(formatTimePoint(origin)); }
 
 } // namespace awaitscope::ui

@@ -1,25 +1,11 @@
 #pragma once
 
-// Coordinate maths of the timeline: trace time (int64 ns) <-> horizontal pixels, and the
-// range arithmetic behind zooming and panning. Pure values and functions, no Qt painting,
-// so every rule here is pinned down by table-driven tests (STYLE.md rule 5).
-#include <awaitscope/trace/Trace.h>
+// Coordinate maths of the timeline: trace time (int64 ns) <-> horizontal pixels (the range
+// arithmetic behind zooming and panning is in model/ViewRange.h). Pure values, no Qt
+// painting, so every rule here is pinned down by table-driven tests.
+#include "model/ViewRange.h"
 
 namespace awaitscope::ui {
-
-// A half-open stretch of trace time [begin, end).
-struct TimeRange {
-    TimeNs begin = 0;
-    TimeNs end = 0;
-    TimeNs duration() const { return end - begin; }
-    bool contains(TimeNs t) const { return t >= begin && t < end; }
-    bool isEmpty() const { return end <= begin; }
-    friend bool operator==(const TimeRange&, const TimeRange&) = default;
-};
-
-// The narrowest view: 2 µs across the plot, about a nanosecond a pixel on a wide screen.
-// Narrower, pixels would be finer than the clock and could not map back to distinct times.
-inline constexpr TimeNs kMinVisibleDuration = 2000;
 
 // Maps trace time onto the pixels [left, left + width) of one plot area.
 class TimeScale {
@@ -49,20 +35,5 @@ private:
     double width_ = 1;
     double nsPerPixel_ = kMinVisibleDuration;
 };
-
-// Zooms by `factor` (above 1 zooms in) so that `anchor` stays at the same fraction of the view,
-// hence under the same pixel. The new duration is clamped to [minDuration, maxDuration].
-TimeRange zoomedAround(TimeRange range, TimeNs anchor, double factor, TimeNs minDuration = kMinVisibleDuration,
-                       TimeNs maxDuration = INT64_MAX / 4);
-// Moves the range by `delta` nanoseconds (positive: later), keeping its duration.
-TimeRange pannedBy(TimeRange range, TimeNs delta);
-// Keeps `range` inside `limits`: shifted back in when it sticks out, shrunk to `limits` when wider.
-TimeRange constrainedTo(TimeRange range, TimeRange limits);
-// The view that shows `target` with `margin` (a fraction of its duration) on each side;
-// a zero-length target is centred in a view of `minDuration`.
-TimeRange framing(TimeRange target, double margin = 0.05, TimeNs minDuration = 1000);
-// "Fit all": the whole trace, with a little room on the left and more on the right, where
-// the end-of-task markers and their notes go.
-TimeRange fitAllRange(TimeRange trace);
 
 } // namespace awaitscope::ui

@@ -1,22 +1,25 @@
 #pragma once
 
-// Everything one picture of the timeline depends on, and the geometry derived from it. The
-// widget, the PNG/SVG exports and `--render` all fill one of these and hand it to
-// TimelinePainter, so the pictures agree pixel for pixel.
+// Everything one picture of the timeline depends on. The widget, the PNG/SVG exports and
+// `--render` all fill one of these and hand it to TimelinePainter, so the pictures agree pixel
+// for pixel. Its geometry (TimelineGeometry.h) is computed once per size or layout change by
+// whoever keeps the frame's parts, or on first use.
 #include "model/Selection.h"
 #include "timeline/DrawList.h"
+#include "timeline/TimelineGeometry.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineStyle.h"
 
 #include <QRect>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace awaitscope::ui {
 
 struct TimelineFrame {
-    const TraceModel* model = nullptr;
+    const DerivedTrace* model = nullptr;
     const TimelineLayout* layout = nullptr;
     const TimelineStyle* style = nullptr;
     QRect rect;                  // the whole timeline on the paint device
@@ -31,16 +34,20 @@ struct TimelineFrame {
     bool showLegend = true;
     int maxArrows = 400;         // beyond this, only the selected task's wake-ups are drawn
     DrawOptions drawOptions;
+    // For `rect`, `style`, `showLegend` and the layout's pinned height; computed on first use
+    // when not given.
+    mutable std::shared_ptr<const TimelineGeometry> geometry;
 
-    int headerWidth() const;
-    QRect rulerRect() const;     // right of the corner, at the top
-    QRect cornerRect() const;    // above the lane headers
-    QRect legendRect() const;    // at the bottom (empty without a legend)
-    QRect plotRect() const;      // the lanes, right of the headers
-    QRect headerRect() const;    // the lane headers, left of the plot
-    QRect pinnedPlotRect() const;  // Loop lane and counters
-    QRect taskPlotRect() const;    // scrolling task lanes
-    TimeScale scale() const { return TimeScale(visible, plotRect().left(), plotRect().width()); }
+    const TimelineGeometry& geo() const;
+    int headerWidth() const { return geo().header.width(); }
+    QRect rulerRect() const { return geo().ruler; }
+    QRect cornerRect() const { return geo().corner; }
+    QRect legendRect() const { return geo().legend; }
+    QRect plotRect() const { return geo().plot; }
+    QRect headerRect() const { return geo().header; }
+    QRect pinnedPlotRect() const { return geo().pinnedPlot; }
+    QRect taskPlotRect() const { return geo().taskPlot; }
+    TimeScale scale() const { return TimeScale(visible, geo().plot.left(), geo().plot.width()); }
     // Screen top of a layout row.
     int rowTop(const LayoutRow& row) const;
     // The largest scroll offset that still fills the task area.

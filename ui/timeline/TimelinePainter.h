@@ -1,8 +1,11 @@
 #pragma once
 
-// Phase two of painting: draws a TimelineFrame. Lanes are drawn from their draw lists
-// (DrawList.h), optionally through a per-lane pixmap cache; frozen bands, brackets, wake-up
-// arrows, selection, measurement, playhead and hover are overlays drawn on top every time.
+// Paints a TimelineFrame by running the paint passes (passes/PaintContext.h) in order. Lanes
+// are drawn from their draw lists (DrawList.h), optionally through a per-lane pixmap cache;
+// scope brackets, frozen bands, arrows, the selection, the headers, the ruler, the cursor and
+// playhead and the legend are drawn on top every time (headers and legend from pictures that
+// change only with the layout, the scroll offset, the selection or the width).
+#include "timeline/DrawList.h"
 #include "timeline/LabelCache.h"
 #include "timeline/RowPixmapCache.h"
 #include "timeline/TimelineFrame.h"
@@ -10,6 +13,8 @@
 class QPainter;
 
 namespace awaitscope::ui {
+
+struct PaintContext;
 
 class TimelinePainter {
 public:
@@ -20,32 +25,12 @@ public:
     std::size_t lastItemCount() const { return lastItemCount_; }
 
 private:
-    void paintRows(QPainter& p, const TimelineFrame& f, const TimeScale& scale, RowPixmapCache* cache);
-    void paintRowContent(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top,
-                         int rowIndex);
-    void paintTaskRow(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top);
-    void paintLoopRow(QPainter& p, const TimelineFrame& f, const TimeScale& scale, const LayoutRow& row, int top);
-    void paintCounterRow(QPainter& p, const TimelineFrame& f, const LayoutRow& row, int top);
-    void paintHeaders(QPainter& p, const TimelineFrame& f);
-    void paintRuler(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintBrackets(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintFrozenBands(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintArrows(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintSelection(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintCursorOverlays(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintPlayhead(QPainter& p, const TimelineFrame& f, const TimeScale& scale);
-    void paintLegend(QPainter& p, const TimelineFrame& f);
-    QColor rowBackground(const TimelineFrame& f, const LayoutRow& row, int rowIndex) const;
+    void paintLanes(PaintContext& c, RowPixmapCache* cache);
+    void paintLane(PaintContext& c, const LayoutRow& row, int top, int rowIndex);
 
     RowDrawList scratch_;
     LabelCache labels_;
-    std::vector<TimeNs> frameTicks_;  // the ruler's ticks of the frame being painted (grid lines)
     std::size_t lastItemCount_ = 0;
 };
-
-// Shared shape helpers, also used by the legend so that it shows exactly what lanes show.
-void drawGhostMarker(QPainter& p, const TimelineStyle& style, QPointF centre, double radius);
-void drawEndMarker(QPainter& p, const TimelineStyle& style, TaskOutcome outcome, QPointF centre, double radius);
-void drawArrowHead(QPainter& p, QPointF tip, QPointF from, double size);
 
 } // namespace awaitscope::ui

@@ -3,15 +3,18 @@
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPainter>
 #include <QScrollBar>
 #include <QToolButton>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace awaitscope::ui {
@@ -26,16 +29,6 @@ template <class Record>
 std::size_t firstIndexByBegin(const std::vector<Record>& records, TimeNs t) {
     return static_cast<std::size_t>(
         std::partition_point(records.begin(), records.end(), [&](const Record& r) { return r.begin < t; }) - records.begin());
-}
-
-bool nameMatches(const TraceModel& model, TaskId task, const std::string& needle) {
-    auto lower = [](std::string s) {
-        for (char& c : s)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
-    return lower(model.taskName(task)).find(needle) != std::string::npos ||
-           lower(model.coroutineName(task)).find(needle) != std::string::npos;
 }
 
 } // namespace
@@ -61,7 +54,7 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
     findLayout->setContentsMargins(6, 4, 6, 4);
     findEdit_ = new QLineEdit(findBar_);
     findEdit_->setObjectName(QStringLiteral("findEdit"));
-    findEdit_->setPlaceholderText(tr("Find a task by name (Enter: next)"));
+    findEdit_->setPlaceholderText(tr("Find a task, coroutine, line (line 14) or printed text — Enter: next, Shift+Enter: back"));
     findEdit_->setClearButtonEnabled(true);
     findStatus_ = new QLabel(findBar_);
     auto* close = new QToolButton(findBar_);
@@ -71,7 +64,12 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
     findLayout->addWidget(findStatus_);
     findLayout->addWidget(close);
     findBar_->hide();
-    connect(findEdit_, &QLineEdit::returnPressed, this, [this] { findNext(findEdit_->text()); });
+    connect(findEdit_, &QLineEdit::returnPressed, this, [this] {
+        if (QApplication::keyboardModifiers() & Qt::ShiftModifier)
+            findPrevious(findEdit_->text());
+        else
+            findNext(findEdit_->text());
+    });
     connect(close, &QToolButton::clicked, this, [this] {
         findBar_->hide();
         setFocus();
@@ -92,6 +90,7 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
 
 void TimelineView::setStyle(const TimelineStyle& style) {
     style_ = style;
+    geometry_.reset();
     styleFollowsPalette_ = false;
     invalidateCache();
     update();
@@ -106,6 +105,7 @@ void TimelineView::setShowLegend(bool show) {
 void TimelineView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange && styleFollowsPalette_) {
         style_ = TimelineStyle::forPalette(palette());
+        geometry_.reset();
         invalidateCache();
     }
     QWidget::changeEvent(event);
@@ -117,6 +117,9 @@ void TimelineView::invalidateLanes() { cache_.clearLanes(); }
 
 void TimelineView::rebuild() {
     collapsed_.clear();
+    expandedGroups_.clear();
+    findQuery_.clear();
+    findHits_.clear();
     scrollY_ = 0;
     cache_.clear();
     rebuildLayout();
@@ -126,7 +129,7 @@ void TimelineView::rebuild() {
 
 void TimelineView::rebuildLayout() {
     const auto& model = document_->model();
-    layout_ = model ? std::make_unique<TimelineLayout>(*model, collapsed_) : nullptr;
+    layout_ = model ? std::make_unique<TimelineLayout>(*model, collapsed_, expandedGroups_) : nullptr;
     updateScrollBar();
 }
 
@@ -147,6 +150,13 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.measure = view_->measuredRange();
     frame.title = document_->displayName();
     frame.showLegend = showLegend_;
+    const auto key = std::make_tuple(frame.rect, style_.dark, showLegend_, layout_ ? layout_->pinnedHeight() : 0);
+    if (!geometry_ || key != geometryKey_) {
+        geometry_ = std::make_shared<const TimelineGeometry>(
+            TimelineGeometry::compute(frame.rect, style_, showLegend_, layout_ ? layout_->pinnedHeight() : 0));
+        geometryKey_ = key;
+    }
+    frame.geometry = geometry_;
     return frame;
 }
 
@@ -202,21 +212,47 @@ void TimelineView::setCollapsed(TaskId task, bool collapsed) {
 
 bool TimelineView::isCollapsed(TaskId task) const { return task < collapsed_.size() && collapsed_[task]; }
 
+void TimelineView::setGroupExpanded(std::uint32_t group, bool expanded) {
+    const auto& model = document_->model();
+    if (!model || group >= model->groups().groups().size())
+        return;
+    if (expandedGroups_.size() < model->groups().groups().size())
+        expandedGroups_.resize(model->groups().groups().size(), false);
+    if (expandedGroups_[group] == expanded)
+        return;
+    expandedGroups_[group] = expanded;
+    rebuildLayout();
+    update();
+}
+
+bool TimelineView::isGroupExpanded(std::uint32_t group) const { return group < expandedGroups_.size() && expandedGroups_[group]; }
+
+bool TimelineView::reveal(TaskId task) {
+    const auto& model = document_->model();
+    bool changed = false;
+    const std::size_t groups = model->groups().groups().size();
+    for (TaskId t = task; t != kNoTask && t < model->taskCount(); t = model->parentOf(t)) {
+        if (t != task && isCollapsed(t)) {
+            collapsed_[t] = false;
+            changed = true;
+        }
+        if (const std::uint32_t group = model->groups().groupOf(t); group != kNoGroup && !isGroupExpanded(group)) {
+            expandedGroups_.resize(groups, false);
+            expandedGroups_[group] = true;
+            changed = true;
+        }
+        if (model->parentOf(t) == t)
+            break;
+    }
+    return changed;
+}
+
 void TimelineView::ensureTaskVisible(TaskId task) {
     const auto& model = document_->model();
     if (!model || !layout_ || task >= model->taskCount())
         return;
-    // Expand every collapsed ancestor first.
-    bool expanded = false;
-    for (TaskId parent = model->parentOf(task); parent != kNoTask; parent = model->parentOf(parent)) {
-        if (isCollapsed(parent)) {
-            collapsed_[parent] = false;
-            expanded = true;
-        }
-        if (parent == task)
-            break;
-    }
-    if (expanded)
+    // Open every collapsed ancestor and closed group first.
+    if (reveal(task))
         rebuildLayout();
     const int index = layout_->rowOfTask(task);
     if (index < 0)
@@ -319,7 +355,10 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     // A click: select what is under it, or open/close a lane.
     const Hit hit = hitTest(currentFrame(), event->position().toPoint());
     if (hit.area == HitArea::CollapseToggle) {
-        setCollapsed(hit.selection.task, !isCollapsed(hit.selection.task));
+        if (hit.selection.kind == SelectionKind::Group)
+            setGroupExpanded(hit.selection.index, !isGroupExpanded(hit.selection.index));
+        else
+            setCollapsed(hit.selection.task, !isCollapsed(hit.selection.task));
         return;
     }
     if (hit.area == HitArea::Plot || hit.area == HitArea::Header) {
@@ -335,6 +374,10 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent* event) {
     const Hit hit = hitTest(currentFrame(), event->position().toPoint());
     if (hit.area == HitArea::Header && hit.selection.kind == SelectionKind::Task) {
         setCollapsed(hit.selection.task, !isCollapsed(hit.selection.task));
+        return;
+    }
+    if (hit.area == HitArea::Header && hit.selection.kind == SelectionKind::Group) {
+        setGroupExpanded(hit.selection.index, !isGroupExpanded(hit.selection.index));
         return;
     }
     if (hit.area == HitArea::Plot && !hit.selection.isEmpty() && document_->model()) {
@@ -439,39 +482,59 @@ void TimelineView::showFindBar() {
     findEdit_->selectAll();
 }
 
-bool TimelineView::findNext(const QString& text) {
+bool TimelineView::findInBar(const QString& text) {
+    showFindBar();
+    findEdit_->setText(text);
+    return findNext(text);
+}
+
+bool TimelineView::findNext(const QString& text) { return find(text, +1); }
+
+bool TimelineView::findPrevious(const QString& text) { return find(text, -1); }
+
+bool TimelineView::find(const QString& text, int direction) {
     const auto& model = document_->model();
     if (!model || text.trimmed().isEmpty())
         return false;
-    const std::size_t count = model->taskCount();
-    const TaskId current = view_->selection().task;
-    const std::string needle = text.trimmed().toLower().toStdString();
-    std::size_t matches = 0;
-    TaskId found = kNoTask;
-    const TaskId start = current < count ? current + 1 : 0;
-    for (std::size_t step = 0; step < count; ++step) {
-        const TaskId task = static_cast<TaskId>((start + step) % count);
-        if (!nameMatches(*model, task, needle))
-            continue;
-        ++matches;
-        if (found == kNoTask)
-            found = task;
+    if (text != findQuery_) {
+        findQuery_ = text;
+        findHits_ = searchTrace(*model, text.toStdString());
+        // A new search goes on from the selected task (to its next hit), else from the start.
+        const TaskId selected = view_->selection().task;
+        const auto current = std::find_if(findHits_.begin(), findHits_.end(), [&](const SearchHit& h) { return h.task == selected; });
+        findAt_ = current != findHits_.end() ? static_cast<std::size_t>(current - findHits_.begin())
+                  : direction > 0            ? findHits_.size() - 1
+                                             : 0;
     }
-    if (found == kNoTask) {
-        findStatus_->setText(tr("no task matches"));
+    if (findHits_.empty()) {
+        findStatus_->setText(tr("nothing matches"));
         return false;
     }
-    std::size_t rank = 0;  // "n of m" in task order
-    for (TaskId task = 0; task <= found; ++task)
-        rank += nameMatches(*model, task, needle);
-    findStatus_->setText(tr("%1 of %2").arg(rank).arg(matches));
-    view_->select(Selection::ofTask(found));
-    ensureTaskVisible(found);
-    const TaskLane& lane = model->index().lane(found);
-    const TimeRange visible = view_->visibleRange();
-    if (lane.end < visible.begin || lane.begin > visible.end)
-        view_->zoomTo(TimeRange{lane.begin, lane.end});
+    findAt_ = (findAt_ + findHits_.size() + static_cast<std::size_t>(direction > 0 ? 1 : findHits_.size() - 1)) % findHits_.size();
+    const SearchHit& hit = findHits_[findAt_];
+    findStatus_->setText(tr("%1 of %2 · %3").arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(findAt_ + 1)),
+                                                 QLocale(QLocale::English).toString(static_cast<qulonglong>(findHits_.size())),
+                                                 QString::fromLatin1(toString(hit.kind))));
+    goToHit(hit);
     return true;
+}
+
+void TimelineView::goToHit(const SearchHit& hit) {
+    const auto& model = document_->model();
+    Selection selection = Selection::ofTask(hit.task);
+    if (hit.kind == SearchHitKind::Output) {
+        selection = Selection::of(SelectionKind::Output, hit.task, hit.index);
+    } else if (hit.kind == SearchHitKind::Line && hit.task < model->taskCount()) {
+        // The span that the line's moment begins (an await, a blocking call, a call).
+        if (const Span* span = model->index().spanAt(hit.task, hit.time))
+            selection = Selection::of(SelectionKind::Span, hit.task, static_cast<std::uint32_t>(span - model->index().lane(hit.task).spans.data()));
+    }
+    if (hit.task < model->taskCount())
+        ensureTaskVisible(hit.task);
+    view_->select(selection);
+    const TimeRange visible = view_->visibleRange();
+    if (hit.time < visible.begin || hit.time > visible.end)
+        view_->panBy(hit.time - (visible.begin + visible.duration() / 2));
 }
 
 void TimelineView::stepEvent(int direction) {
@@ -527,12 +590,19 @@ void TimelineView::stepTask(int direction) {
     const auto& rows = layout_->rows();
     const TaskId current = view_->selection().task;
     int index = current != kNoTask ? layout_->rowOfTask(current) : -1;
+    if (view_->selection().kind == SelectionKind::Group)
+        index = layout_->rowOfGroup(view_->selection().index);
     if (index < 0)
         index = direction > 0 ? static_cast<int>(layout_->firstTaskRow()) - 1 : static_cast<int>(rows.size());
     const int next = index + direction;
     if (next < static_cast<int>(layout_->firstTaskRow()) || next >= static_cast<int>(rows.size()))
         return;
-    const TaskId task = rows[static_cast<std::size_t>(next)].task;
+    const LayoutRow& nextRow = rows[static_cast<std::size_t>(next)];
+    if (nextRow.kind == RowKind::Group) {
+        view_->select(Selection::ofGroup(nextRow.group));
+        return;
+    }
+    const TaskId task = nextRow.task;
     // Stay at the same moment when a span is selected: the span of the other task then.
     const Selection& selection = view_->selection();
     if (selection.kind == SelectionKind::Span) {

@@ -3,15 +3,22 @@
 // The timeline widget: paints TimelineFrames with a per-lane pixmap cache and turns mouse and
 // keys into ViewState changes, the way Perfetto users expect: wheel (or Ctrl+wheel) zooms at
 // the cursor, drag pans, W/S zoom, A/D pan, F fits the selection (or all), Shift+drag measures,
-// Ctrl+F finds a task, arrows step to the neighbouring event, hovering explains. Pressing on
-// the ruler (or grabbing the playhead) scrubs the playhead both ways.
+// Ctrl+F finds tasks, coroutines, lines and printed text (Enter: next hit, Shift+Enter: the one
+// before), arrows step to the neighbouring event, hovering explains. Pressing on the ruler (or
+// grabbing the playhead) scrubs the playhead both ways. Many tasks of one coroutine show as one
+// group row that opens to their lanes. The layout and the geometry (legend included) are
+// worked out once per change of size or of what is shown, not per paint.
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "timeline/HitTest.h"
 #include "timeline/RowPixmapCache.h"
 #include "timeline/TimelinePainter.h"
 
+#include <awaitscope/analysis/TraceSearch.h>
+
 #include <QWidget>
+
+#include <tuple>
 
 class QLabel;
 class QLineEdit;
@@ -36,6 +43,11 @@ public:
     const TimelineStyle& timelineStyle() const { return style_; }
     void setCollapsed(TaskId task, bool collapsed);
     bool isCollapsed(TaskId task) const;
+    // A group of many tasks (CoroutineGroups.h): open shows its lanes under the group's row.
+    void setGroupExpanded(std::uint32_t group, bool expanded);
+    bool isGroupExpanded(std::uint32_t group) const;
+    const std::vector<bool>& collapsedTasks() const { return collapsed_; }
+    const std::vector<bool>& expandedGroups() const { return expandedGroups_; }
     // Scrolls so that the row of `task` is on screen.
     void ensureTaskVisible(TaskId task);
     void invalidateCache();  // everything (theme, trace)
@@ -45,8 +57,12 @@ public:
 
 public slots:
     void showFindBar();
-    // Selects the next task whose name contains `text` (case-insensitive); false when none does.
+    // The find bar showing `text`, and its first hit found (the window's --find).
+    bool findInBar(const QString& text);
+    // Goes to the next (previous) place that `text` finds (TraceSearch.h): the task is shown,
+    // selected, and the view moved to the moment; false when nothing matches.
     bool findNext(const QString& text);
+    bool findPrevious(const QString& text);
     void stepEvent(int direction);   // Left/Right
     void stepTask(int direction);    // Up/Down
     void fitSelectionOrAll();
@@ -67,6 +83,10 @@ protected:
 private:
     void rebuild();
     void rebuildLayout();
+    bool find(const QString& text, int direction);
+    void goToHit(const SearchHit& hit);
+    // Opens what hides `task`: collapsed ancestors and closed groups (true when any was).
+    bool reveal(TaskId task);
     void updateScrollBar();
     QRect timelineRect() const;
     TimeNs anchorTime() const;  // under the cursor if it is over the plot, else the centre
@@ -79,6 +99,14 @@ private:
     bool styleFollowsPalette_ = true;
     std::unique_ptr<TimelineLayout> layout_;
     std::vector<bool> collapsed_;
+    std::vector<bool> expandedGroups_;
+    // The geometry for the last size, style, legend and layout (computed when one changes).
+    mutable std::shared_ptr<const TimelineGeometry> geometry_;
+    mutable std::tuple<QRect, bool, bool, int> geometryKey_;
+    // Find: the hits of the last query, and the one shown.
+    QString findQuery_;
+    std::vector<SearchHit> findHits_;
+    std::size_t findAt_ = 0;
     RowPixmapCache cache_;
     TimelinePainter painter_;
     QScrollBar* scrollBar_;

@@ -29,6 +29,21 @@ struct Wakeup {
 
 } // namespace
 
+LateVictims lateVictims(const FrozenStretch& stretch, std::size_t named) {
+    LateVictims result;
+    for (const FrozenVictim& victim : stretch.victims)
+        if (victim.task != stretch.culprit && victim.lateBy() > 0)
+            result.named.push_back(victim);
+    if (result.named.size() <= named + 2)
+        return result;  // in the order they ran: naming them all costs no more than counting
+    std::stable_sort(result.named.begin(), result.named.end(),
+                     [](const FrozenVictim& a, const FrozenVictim& b) { return a.lateBy() > b.lateBy(); });
+    result.more = result.named.size() - named;
+    result.moreUpTo = result.named[named].lateBy();
+    result.named.resize(named);
+    return result;
+}
+
 std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIndex& index, TimeNs threshold) {
     std::vector<FrozenStretch> stretches;
     const std::vector<LoopSlice>& slices = index.loopSlices();

@@ -8,15 +8,15 @@ bool TraceAnalysis::failsReport() const {
     return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.failsReport(); });
 }
 
-TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, TimeNs frozenThreshold) {
+TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, const PlaybackOrder& order, TimeNs frozenThreshold) {
     TraceAnalysis analysis;
     analysis.tasks = taskTotals(index);
     analysis.loop = loopUsage(index);
     analysis.concurrency = peakConcurrency(trace, index);
     analysis.speedUp = speedUpOverSequential(trace, index);
     analysis.criticalPath = findCriticalPath(trace, index);
-    analysis.readyQueue = readyQueueDepth(trace, index);
-    analysis.timers = pendingTimers(trace, index);
+    analysis.readyQueue = readyQueueDepth(trace, order);
+    analysis.timers = pendingTimers(trace, order);
     analysis.frozen = findFrozenStretches(trace, index, frozenThreshold);
     analysis.diagnostics = collectDiagnostics(trace, analysis.frozen);
     return analysis;

@@ -1,7 +1,7 @@
 #include "awaitscope/cli/ReportCommand.h"
 
 #include "awaitscope/analysis/TimeFormat.h"
-#include "awaitscope/analysis/TraceAnalysis.h"
+#include "awaitscope/analysis/DerivedTrace.h"
 #include "awaitscope/cli/TerminalText.h"
 #include "awaitscope/io/TraceFile.h"
 
@@ -122,8 +122,9 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
 }
 
 int writeReportText(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options) {
-    const TraceIndex index(trace);
-    const TraceAnalysis a = analyzeTrace(trace, index, options.frozenThreshold);
+    const DerivedTrace derived(trace, {options.frozenThreshold});
+    const TraceIndex& index = derived.index();
+    const TraceAnalysis& a = derived.analysis();
 
     out << "Awaitscope report: " << name << "\n";
     if (!trace.metadata.title.empty())

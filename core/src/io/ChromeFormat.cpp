@@ -5,9 +5,7 @@
 #include "NativeWriter.h"
 
 #include "awaitscope/Version.h"
-#include "awaitscope/analysis/CounterSeries.h"
-#include "awaitscope/analysis/Diagnostics.h"
-#include "awaitscope/analysis/FrozenStretches.h"
+#include "awaitscope/analysis/DerivedTrace.h"
 #include "awaitscope/analysis/TimeFormat.h"
 #include "awaitscope/analysis/TraceIndex.h"
 
@@ -26,25 +24,6 @@ constexpr std::int64_t kLoopTid = 0;  // the loop's own track; task i is track i
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 std::int64_t tidOf(TaskId task) { return task == kNoTask ? kLoopTid : static_cast<std::int64_t>(task) + 1; }
-
-// What the export shows beside the trace's own events, derived from the trace in one place:
-// who held the loop, the frozen stretches, the diagnostics and the two counters.
-struct ExportAnalysis {
-    TraceIndex index;
-    std::vector<FrozenStretch> frozen;
-    std::vector<Diagnostic> diagnostics;
-    CounterSeries readyQueue;
-    CounterSeries pendingTimers;
-};
-
-ExportAnalysis analyseForExport(const Trace& trace) {
-    ExportAnalysis analysis{TraceIndex(trace), {}, {}, {}, {}};
-    analysis.frozen = findFrozenStretches(trace, analysis.index);
-    analysis.diagnostics = collectDiagnostics(trace, analysis.frozen);
-    analysis.readyQueue = readyQueueDepth(trace, analysis.index);
-    analysis.pendingTimers = pendingTimers(trace, analysis.index);
-    return analysis;
-}
 
 // ---- Steps: how a task's events become slices ----
 
@@ -252,7 +231,7 @@ ExportPlan planExport(const Trace& trace, const TraceIndex& index) {
 class ChromeWriter {
 public:
     ChromeWriter(const Trace& trace, const ByteSink& sink)
-        : trace_(trace), analysis_(analyseForExport(trace)), plan_(planExport(trace, analysis_.index)), out_(sink) {}
+        : trace_(trace), derived_(trace), index_(derived_.index()), plan_(planExport(trace, index_)), out_(sink) {}
 
     bool write() {
         out_.raw("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":");
@@ -280,8 +259,8 @@ public:
         }
         writeOutput();
         writeDiagnostics();
-        writeCounter("ready queue", "tasks", analysis_.readyQueue);
-        writeCounter("pending timers", "timers", analysis_.pendingTimers);
+        writeCounter("ready queue", "tasks", derived_.readyQueue());
+        writeCounter("pending timers", "timers", derived_.pendingTimers());
         out_.raw("\n]}\n");
         return out_.finish();
     }
@@ -396,9 +375,9 @@ private:
 
     // Which task held the loop, with the frozen stretches marked and explained.
     void writeLoopTrack() {
-        const std::vector<FrozenStretch>& frozen = analysis_.frozen;
+        const std::vector<FrozenStretch>& frozen = derived_.frozenStretches();
         std::size_t nextFrozen = 0;
-        for (const LoopSlice& slice : analysis_.index.loopSlices()) {
+        for (const LoopSlice& slice : index_.loopSlices()) {
             if (slice.end <= slice.begin)
                 continue;
             const bool isFrozen = nextFrozen < frozen.size() && frozen[nextFrozen].begin == slice.begin &&
@@ -441,7 +420,7 @@ private:
         const std::string label = taskLabel(trace_, task);
         const std::string stepName = record.coroutine < trace_.frames.size() ? frameName(record.coroutine) : label;
         const std::vector<StepPlace>& places = plan_.steps[task];
-        planSteps(trace_, task, analysis_.index.lane(task).end, scratch_, [&](const Step& step, std::uint32_t number) {
+        planSteps(trace_, task, index_.lane(task).end, scratch_, [&](const Step& step, std::uint32_t number) {
             writeStep(task, label, stepName, step, number < places.size() ? places[number].flowIn : 0);
             for (const InnerSlice& inner : step.inner)
                 writeInner(task, inner);
@@ -557,7 +536,7 @@ private:
     // Awaits and waits for the loop as async slices, named after what is awaited.
     void writeStates(TaskId task) {
         const std::int64_t tid = tidOf(task);
-        for (const Span& span : analysis_.index.lane(task).spans) {
+        for (const Span& span : index_.lane(task).spans) {
             if (span.state == SpanState::Running)
                 continue;
             std::string name;
@@ -607,7 +586,7 @@ private:
     }
 
     void writeDiagnostics() {
-        for (const Diagnostic& d : analysis_.diagnostics) {
+        for (const Diagnostic& d : derived_.diagnostics()) {
             const TaskId track = d.kind == DiagnosticKind::FrozenLoop ? kNoTask : d.task;
             instant(track, d.time, "diagnostic", d.summary, d.detail, d.advice);
         }
@@ -626,7 +605,8 @@ private:
     }
 
     const Trace& trace_;
-    ExportAnalysis analysis_;
+    const DerivedTrace derived_;
+    const TraceIndex& index_;
     ExportPlan plan_;
     JsonOutput out_;
     std::vector<bool> scratch_;

@@ -19,10 +19,10 @@ Loop::Loop() : Loop(LoopOptions{}) {}
 Loop::Loop(LoopOptions options)
     : options_(options), policy_(options.exceptions ? options.exceptions : &defaultExceptionPolicy()),
       wallStart_(std::chrono::steady_clock::now()) {
-    if (options_.recorder)
-        nextTaskId_ = static_cast<TaskId>(options_.recorder->trace().tasks.size());
-    if (options_.recorder)
-        options_.recorder->trace().metadata.clock = options_.clock == ClockKind::Virtual ? "virtual" : "wall";
+    if (Recorder* recorder = options_.recorder) {
+        nextTaskId_ = recorder->nextTaskId();
+        recorder->setClock(options_.clock == ClockKind::Virtual ? "virtual" : "wall");
+    }
 }
 
 Loop::~Loop() {
@@ -363,20 +363,18 @@ TaskId taskOfItem(const detail::ReadyItem& item) {
 } // namespace
 
 void Loop::recordQueues() {
-    // Bounded: a long run keeps its first queues rather than growing without limit.
-    constexpr std::size_t kMaxEntries = 1'000'000;
     constexpr std::size_t kMaxTimersShown = 64;
-    std::vector<LoopQueueEntry>& entries = options_.recorder->trace().loopQueues;
-    if (entries.size() >= kMaxEntries)
+    Recorder& recorder = *options_.recorder;
+    if (recorder.loopQueuesFull())
         return;
     const auto iteration = static_cast<std::uint32_t>(iterations_);
     const TimeNs time = now();
     for (std::size_t i = 0; i < ready_.size(); ++i)
-        entries.push_back({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
+        recorder.loopQueue({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
     std::size_t shown = 0;
     timers_.forEachInOrder([&](TimeNs deadline, const detail::ReadyItem& item) {
         if (shown++ < kMaxTimersShown && !item.isCancelled())
-            entries.push_back({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
+            recorder.loopQueue({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
     });
 }
 

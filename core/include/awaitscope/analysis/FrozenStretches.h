@@ -31,6 +31,16 @@ struct FrozenStretch {
     TimeNs duration() const { return end - begin; }
 };
 
+// Who a freeze made late, worst first, for words that must stay short: the `named` latest
+// tasks (all of them when only a couple more would follow), and how many more there were.
+// The culprit's own wake-up is no victim: only real lateness counts.
+struct LateVictims {
+    std::vector<FrozenVictim> named;
+    std::size_t more = 0;
+    TimeNs moreUpTo = 0;  // the longest delay among the ones not named
+};
+LateVictims lateVictims(const FrozenStretch& stretch, std::size_t named);
+
 std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIndex& index,
                                                TimeNs threshold = kDefaultFrozenThreshold);
 

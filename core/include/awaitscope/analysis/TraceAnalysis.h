@@ -1,6 +1,9 @@
 #pragma once
 
-// Every figure of issue 4's analysis in one call, for the report, the UI and the benchmark.
+// The whole-run figures of a trace: per-task totals, the loop's busy and idle time, peak
+// concurrency, the speed-up, the critical path, the counters, the frozen stretches and the
+// diagnostics. Part of the DerivedTrace (DerivedTrace.h), which the report, the Chrome
+// export and the window share.
 #include "awaitscope/analysis/CounterSeries.h"
 #include "awaitscope/analysis/CriticalPath.h"
 #include "awaitscope/analysis/Diagnostics.h"
@@ -23,6 +26,8 @@ struct TraceAnalysis {
     bool failsReport() const;
 };
 
-TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, TimeNs frozenThreshold = kDefaultFrozenThreshold);
+// The counters follow `order` (CounterSeries.h).
+TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, const PlaybackOrder& order,
+                           TimeNs frozenThreshold = kDefaultFrozenThreshold);
 
 } // namespace awaitscope

@@ -4,7 +4,7 @@
 // FIFO ready queue, a timer heap ordered by (deadline, insertion sequence), and a clock that
 // is virtual by default (sleeping costs no real time and every run is deterministic).
 #include "awaitscope/runtime/Errors.h"
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/runtime/detail/ReadyQueue.h"
 #include "awaitscope/runtime/detail/TaskState.h"
 #include "awaitscope/runtime/detail/TimerHeap.h"

@@ -2,7 +2,7 @@
 
 // print(): writes a line to stdout and records it in the trace with its task, time and line,
 // so the output panel can link every printed line to its moment.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 
 #include <string_view>
 

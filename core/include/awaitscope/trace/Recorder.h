@@ -3,12 +3,13 @@
 // The recorder turns runtime happenings into a Trace as they occur. Appending an event is
 // a bounds check and a 16-byte store; locations, awaits and frames are interned through
 // small direct-mapped caches so that the hot path rarely touches a hash map.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/trace/Trace.h"
 
 #include <array>
 #include <cassert>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -55,6 +56,18 @@ public:
     FrameId frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite);
     BlockId block(const SourceLocation& location, BlockKind kind, std::string_view what);
 
+    // The id the next taskCreated hands out (a recorder may continue a trace).
+    TaskId nextTaskId() const { return static_cast<TaskId>(trace_.tasks.size()); }
+    // Which clock the times are on: "virtual" or "wall".
+    void setClock(std::string_view clock) { trace_.metadata.clock = std::string(clock); }
+    // What waited in the loop's queues at one iteration (Loop Insides). Bounded: a long run
+    // keeps its first queues rather than growing without limit; false once full.
+    bool loopQueuesFull() const { return trace_.loopQueues.size() >= kMaxLoopQueueEntries; }
+    void loopQueue(const LoopQueueEntry& entry) {
+        if (!loopQueuesFull())
+            trace_.loopQueues.push_back(entry);
+    }
+
     // Scopes and diagnostics.
     ScopeId scopeBegin(ScopeKind kind, TaskId owner, const SourceLocation& location, TimeNs time);
     void scopeEnd(ScopeId scope, TimeNs time);
@@ -71,6 +84,8 @@ public:
     std::uint64_t eventsRecorded() const { return eventsRecorded_; }
 
 private:
+    static constexpr std::size_t kMaxLoopQueueEntries = 1'000'000;
+
     void append(TaskId task, const TraceEvent& event) {
         assert(taskRecords_ == trace_.tasks.data() && task < trace_.tasks.size());
         taskRecords_[task].events.push_back(event);

@@ -4,7 +4,8 @@
 // Per task, one append-only vector of 16-byte events in time order. Names, files and
 // messages are interned; sites, awaits, frames and blocking calls are small tables that
 // events point into by 32-bit index. Times are signed 64-bit nanoseconds from the start.
-#include "awaitscope/trace/EventLog.h"
+#include "awaitscope/trace/memory/AppendLog.h"
+#include "awaitscope/trace/memory/RecordArena.h"
 #include "awaitscope/trace/StringTable.h"
 
 #include <algorithm>

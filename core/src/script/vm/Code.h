@@ -3,7 +3,7 @@
 // Compiled code: a stack machine close to CPython's. A code object holds one function's
 // instructions, constants and names, plus a line table used by tracebacks, the trace's
 // source locations and the "frozen forever at line N" diagnostic.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "script/objects/Value.h"
 #include "script/vm/Opcodes.h"
 

@@ -4,7 +4,7 @@
 // and where it is. Visible frames (Task<T>) are recorded as nested frames and set the
 // task's current location at each co_await; hidden ones (the runtime's own helpers, such as
 // Lock.acquire) are not, so a suspension inside them is reported at the user's await.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/runtime/detail/TaskState.h"
 
 #include <coroutine>

@@ -2,7 +2,7 @@
 
 // asyncio.Task without the typed value: the step/wakeup machinery of tasks.py. A task owns
 // its root coroutine frame and resumes whichever nested frame last suspended.
-#include "awaitscope/runtime/SourceLocation.h"
+#include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/runtime/detail/FutureState.h"
 #include "awaitscope/trace/Recorder.h"
 

@@ -1,0 +1,39 @@
+#pragma once
+
+// The order things happened in, for playback. Events are recorded per task, so at one instant
+// (a virtual clock runs whole steps in zero time) the trace alone does not say which task's
+// events came first. These functions rebuild that order the way asyncio runs it: a task step
+// (resume .. suspend) runs whole, the tasks it wakes become ready during it, and the steps of
+// one instant run in the order their tasks became ready (the loop's FIFO ready queue).
+#include "awaitscope/trace/Trace.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace awaitscope {
+
+// An event named by its task and its position in that task's event vector.
+struct EventRef {
+    TaskId task = kNoTask;
+    std::uint32_t index = 0;
+};
+
+// Instants with more events than this keep the plain (task, position) order: rebuilding a
+// huge instant costs more than it teaches.
+inline constexpr std::size_t kMaxCausalRun = 4096;
+
+// A stretch [begin, end) of `order` whose events share one time and come from several tasks.
+struct TieRun {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// Reorders each of `runs` (stretches of `order`, which is sorted by time) into causal order.
+void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const std::vector<TieRun>& runs);
+
+// For each output line, the index into `order` before which it was printed: after the events
+// of its moment that led up to it, before the printing task's next suspend, finish, blocking
+// call or frame exit at that moment, and before anything later.
+std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector<EventRef>& order);
+
+} // namespace awaitscope

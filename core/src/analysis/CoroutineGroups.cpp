@@ -1,0 +1,167 @@
+#include "awaitscope/analysis/CoroutineGroups.h"
+
+#include "RadixSort.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace awaitscope {
+
+GroupActivity::GroupActivity(std::vector<ActivityPoint> points) : points_(std::move(points)) {
+    Area area;
+    checkpoints_.reserve(points_.size() / kCheckpointEvery + 1);
+    for (std::size_t i = 0; i < points_.size(); ++i) {
+        if (i % kCheckpointEvery == 0)
+            checkpoints_.push_back(area);
+        const ActivityPoint& p = points_[i];
+        peakAlive_ = std::max(peakAlive_, p.running + p.ready + p.awaiting);
+        if (i + 1 < points_.size()) {
+            const auto width = static_cast<long double>(points_[i + 1].time - p.time);
+            area.running += width * p.running;
+            area.ready += width * p.ready;
+            area.awaiting += width * p.awaiting;
+        }
+    }
+}
+
+ActivityPoint GroupActivity::at(TimeNs t) const {
+    const std::size_t i = lastIndex(points_, t);
+    if (i == points_.size())
+        return {t, 0, 0, 0};
+    return points_[i];
+}
+
+GroupActivity::Area GroupActivity::areaUntil(TimeNs t) const {
+    const std::size_t last = lastIndex(points_, t);
+    if (last == points_.size())
+        return {};
+    const std::size_t k = last / kCheckpointEvery;
+    Area area = checkpoints_[k];
+    for (std::size_t i = k * kCheckpointEvery; i < last; ++i) {
+        const auto width = static_cast<long double>(points_[i + 1].time - points_[i].time);
+        area.running += width * points_[i].running;
+        area.ready += width * points_[i].ready;
+        area.awaiting += width * points_[i].awaiting;
+    }
+    const ActivityPoint& p = points_[last];
+    const auto width = static_cast<long double>(t - p.time);
+    area.running += width * p.running;
+    area.ready += width * p.ready;
+    area.awaiting += width * p.awaiting;
+    return area;
+}
+
+GroupActivity::Average GroupActivity::averageIn(TimeNs begin, TimeNs end) const {
+    if (end <= begin)
+        return {};
+    const Area a = areaUntil(begin);
+    const Area b = areaUntil(end);
+    const auto width = static_cast<long double>(end - begin);
+    return {static_cast<double>((b.running - a.running) / width), static_cast<double>((b.ready - a.ready) / width),
+            static_cast<double>((b.awaiting - a.awaiting) / width)};
+}
+
+namespace {
+
+// One change of a count: +1 or -1 of one state at a time.
+struct Step {
+    TimeNs time = 0;
+    std::int32_t delta = 0;
+    SpanState state = SpanState::Running;
+};
+
+GroupActivity activityOf(const TraceIndex& index, const std::vector<TaskId>& tasks) {
+    std::vector<Step> steps;
+    std::size_t spans = 0;
+    for (TaskId task : tasks)
+        spans += index.lane(task).spans.size();
+    steps.reserve(spans * 2);
+    for (TaskId task : tasks)
+        for (const Span& span : index.lane(task).spans) {
+            if (span.end <= span.begin)
+                continue;  // takes no time: it adds nothing to the average of any stretch
+            steps.push_back({span.begin, +1, span.state});
+            steps.push_back({span.end, -1, span.state});
+        }
+    detail::radixSortByKey(steps, [](const Step& s) { return detail::timeKey(s.time); });
+    std::vector<ActivityPoint> points;
+    std::int64_t counts[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < steps.size();) {
+        const TimeNs time = steps[i].time;
+        for (; i < steps.size() && steps[i].time == time; ++i)
+            counts[static_cast<int>(steps[i].state)] += steps[i].delta;
+        auto count = [&](SpanState s) { return static_cast<std::uint32_t>(std::max<std::int64_t>(0, counts[static_cast<int>(s)])); };
+        const ActivityPoint point{time, count(SpanState::Running), count(SpanState::Ready), count(SpanState::Awaiting)};
+        if (!points.empty() && points.back().running == point.running && points.back().ready == point.ready &&
+            points.back().awaiting == point.awaiting)
+            continue;
+        points.push_back(point);
+    }
+    return GroupActivity(std::move(points));
+}
+
+} // namespace
+
+CoroutineGroups::CoroutineGroups(const Trace& trace, const TraceIndex& index, const TaskTree& tree,
+                                 const std::vector<FrozenStretch>& frozen, const std::vector<Diagnostic>& diagnostics) {
+    const std::size_t taskCount = std::min(trace.tasks.size(), index.lanes().size());
+    groupOf_.assign(taskCount, kNoGroup);
+    auto nameOf = [&](TaskId task) -> StringId {
+        const FrameId frame = trace.tasks[task].coroutine;
+        return frame < trace.frames.size() ? trace.frames[frame].name : 0;
+    };
+    auto formGroups = [&](std::span<const TaskId> siblings, TaskId parent) {
+        if (siblings.size() < kMinGroupSize)
+            return;
+        // Key: the coroutine's name and whether the lanes are threads.
+        std::unordered_map<std::uint64_t, std::uint32_t> counts;
+        for (TaskId task : siblings)
+            ++counts[(std::uint64_t{nameOf(task)} << 1) | static_cast<std::uint64_t>(trace.tasks[task].kind == TaskKind::Thread)];
+        std::unordered_map<std::uint64_t, std::uint32_t> groupOfKey;
+        for (TaskId task : siblings) {
+            const std::uint64_t key = (std::uint64_t{nameOf(task)} << 1) | static_cast<std::uint64_t>(trace.tasks[task].kind == TaskKind::Thread);
+            if (counts[key] < kMinGroupSize)
+                continue;
+            auto [it, added] = groupOfKey.try_emplace(key, static_cast<std::uint32_t>(groups_.size()));
+            if (added) {
+                CoroutineGroup group;
+                group.parent = parent;
+                group.kind = trace.tasks[task].kind;
+                group.name = nameOf(task);
+                group.tasks.reserve(counts[key]);
+                groups_.push_back(std::move(group));
+            }
+            groups_[it->second].tasks.push_back(task);
+            groupOf_[task] = it->second;
+        }
+    };
+    formGroups(tree.roots(), kNoTask);
+    for (TaskId task = 0; task < taskCount; ++task)
+        formGroups(tree.children(task), task);
+
+    for (CoroutineGroup& group : groups_) {
+        group.range = {INT64_MAX, INT64_MIN};
+        for (TaskId task : group.tasks) {
+            const TaskLane& lane = index.lane(task);
+            group.range.begin = std::min(group.range.begin, lane.begin);
+            group.range.end = std::max(group.range.end, lane.end);
+            if (!lane.finished)
+                ++group.unfinished;
+            else if (lane.outcome == TaskOutcome::Done)
+                ++group.done;
+            else if (lane.outcome == TaskOutcome::Failed)
+                ++group.failed;
+            else
+                ++group.cancelled;
+        }
+        group.activity = activityOf(index, group.tasks);
+    }
+    for (std::uint32_t i = 0; i < frozen.size(); ++i)
+        if (const std::uint32_t g = groupOf(frozen[i].culprit); g != kNoGroup)
+            groups_[g].frozen.push_back(i);
+    for (std::uint32_t i = 0; i < diagnostics.size(); ++i)
+        if (const std::uint32_t g = groupOf(diagnostics[i].task); g != kNoGroup)
+            groups_[g].diagnostics.push_back(i);
+}
+
+} // namespace awaitscope

@@ -1,0 +1,95 @@
+#include "teaching/Prediction.h"
+
+#include "teaching/DiagnosticExplainer.h"
+#include "model/QtText.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
+
+#include <QHash>
+#include <QObject>
+
+#include <algorithm>
+
+namespace awaitscope::ui {
+
+namespace {
+
+QString at(TimeNs t) { return t == 0 ? QStringLiteral("0 s") : qs(plainDuration(t)); }
+
+} // namespace
+
+QStringList printedLines(const Trace& trace) {
+    QStringList lines;
+    for (const OutputLine& line : trace.output)
+        lines << qs(trace.str(line.text));
+    return lines;
+}
+
+PredictionScore scorePrediction(const QStringList& predicted, const QStringList& actual) {
+    // Each text's occurrences in the run, in order; the n-th prediction of a text is its n-th printing.
+    QHash<QString, std::vector<int>> where;
+    for (int i = 0; i < actual.size(); ++i)
+        where[actual[i]].push_back(i);
+    QHash<QString, std::size_t> used;
+    PredictionScore score;
+    for (int i = 0; i < predicted.size(); ++i) {
+        PlacedLine placed{predicted[i], i, -1};
+        auto found = where.find(predicted[i]);
+        std::size_t& n = used[predicted[i]];
+        if (found != where.end() && n < found->size())
+            placed.actual = (*found)[n++];
+        score.rightCount += placed.right();
+        score.lines.push_back(std::move(placed));
+    }
+    return score;
+}
+
+QString explainOutputMoment(const DerivedTrace& model, std::size_t line) {
+    const Trace& trace = model.trace();
+    if (line >= trace.output.size())
+        return {};
+    const OutputLine& out = trace.output[line];
+    const TaskId task = out.task;
+    if (task >= model.taskCount())
+        return QObject::tr("Printed at %1, outside any task.").arg(at(out.time));
+    const QString who = QString::fromStdString(model.taskName(task));
+    const auto& spans = model.index().lane(task).spans;
+    // The step that printed it, and what came before that step.
+    auto step = std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.begin <= out.time; });
+    while (step != spans.begin() && (step == spans.end() || step->state != SpanState::Running || step->begin > out.time))
+        --step;
+    const Span* ready = nullptr;
+    const Span* awaiting = nullptr;
+    for (auto it = step; it != spans.begin();) {
+        --it;
+        if (it->state == SpanState::Ready && !ready && !awaiting)
+            ready = &*it;
+        else if (it->state == SpanState::Awaiting) {
+            awaiting = &*it;
+            break;
+        } else if (it->state == SpanState::Running)
+            break;
+    }
+    QString text = QObject::tr("%1 printed it at %2").arg(who, at(out.time));
+    if (ready && ready->duration() > 1'000'000) {
+        for (const FrozenStretch& stretch : model.frozenStretches())
+            if (stretch.begin < ready->end && stretch.end > ready->begin && stretch.culprit != task)
+                return text + QObject::tr(": it was ready at %1, but %2 held the loop (frozen) until %3.")
+                                  .arg(at(ready->begin), QString::fromStdString(model.taskName(stretch.culprit)), at(stretch.end));
+        return text + QObject::tr(": it was ready at %1 and waited %2 for its turn on the loop.").arg(at(ready->begin), qs(plainDuration(ready->duration())));
+    }
+    if (awaiting) {
+        const QString what = qs(model.awaitDescription(awaiting->ref));
+        const SiteId site = awaiting->ref < trace.awaits.size() ? trace.awaits[awaiting->ref].site : kUnknownSite;
+        const QString line = site != kUnknownSite && site < trace.sites.size() ? QObject::tr(" (line %1)").arg(trace.sites[site].line) : QString();
+        return text + QObject::tr(", as soon as its await %1%2 was over at %3.").arg(what, line, at(awaiting->end));
+    }
+    const TaskId parent = model.parentOf(task);
+    if (parent != kNoTask)
+        return text + QObject::tr(" in its first step. New tasks start once %1 gives the loop back, in the order they were "
+                                  "created: the ready queue is first in, first out.")
+                          .arg(QString::fromStdString(model.taskName(parent)));
+    return text + QObject::tr(", before its first await.");
+}
+
+} // namespace awaitscope::ui
