@@ -61,8 +61,11 @@ Value unary(Interpreter& interp, CallArgs& args, const char* name) {
     return checked(interp, F(x), x, InfIsDomainError);
 }
 
-#define MATH_UNARY(fn, cname, ...) \
-    Value math_##fn(Interpreter& interp, CallArgs& args) { return unary<cname, ##__VA_ARGS__>(interp, args, #fn); }
+#define MATH_UNARY(fn, cname) \
+    Value math_##fn(Interpreter& interp, CallArgs& args) { return unary<cname>(interp, args, #fn); }
+// Logarithms: infinity from a finite argument (log of 0) is a domain error, not an overflow.
+#define MATH_LOG(fn, cname) \
+    Value math_##fn(Interpreter& interp, CallArgs& args) { return unary<cname, true>(interp, args, #fn); }
 
 double sqrtOf(double x) { return x < 0 ? std::nan("") : std::sqrt(x); }
 double logOf(double x) { return x < 0 ? std::nan("") : x == 0 ? -INFINITY : std::log(x); }
@@ -79,8 +82,8 @@ double radiansOf(double x) { return x * (std::numbers::pi / 180.0); }
 
 MATH_UNARY(sqrt, sqrtOf)
 MATH_UNARY(exp, expOf)
-MATH_UNARY(log2, log2Of, true)
-MATH_UNARY(log10, log10Of, true)
+MATH_LOG(log2, log2Of)
+MATH_LOG(log10, log10Of)
 MATH_UNARY(sin, sinOf)
 MATH_UNARY(cos, cosOf)
 MATH_UNARY(tan, tanOf)
@@ -89,6 +92,7 @@ MATH_UNARY(fabs, fabsOf)
 MATH_UNARY(degrees, degreesOf)
 MATH_UNARY(radians, radiansOf)
 #undef MATH_UNARY
+#undef MATH_LOG
 
 Value math_log(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "log", {"x", "base"}, 1);
