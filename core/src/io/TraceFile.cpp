@@ -150,8 +150,14 @@ LoadResult loadFromSource(detail::ByteSource& source, std::string_view name, std
         break;
     case Content::Chrome:
         result.ok = detail::readChromeTrace(input, result);
-        if (!result.ok)
+        if (!result.ok) {
             result.error = prefix + result.error;
+        } else {
+            // An edited or cut export can rebuild a task whose events do not fit together: say
+            // so on import, as a native file would, rather than when it is saved and read again.
+            std::vector<LoadWarning> faults = detail::checkConsistency(result.trace);
+            result.warnings.insert(result.warnings.end(), faults.begin(), faults.end());
+        }
         break;
     }
     if (!result.ok)

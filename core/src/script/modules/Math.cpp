@@ -240,6 +240,10 @@ Value math_factorial(Interpreter& interp, CallArgs& args) {
 
 // n! / (n-k)!, and with `choose` divided by k! as it goes (exact at every step).
 Value combinations(Interpreter& interp, std::int64_t n, std::int64_t k, bool choose) {
+    if (n < 0)
+        interp.valueError("n must be a non-negative integer");
+    if (k < 0)
+        interp.valueError("k must be a non-negative integer");
     if (k > n)
         return Value::integer(0);
     if (choose && k > n - k)
@@ -263,23 +267,13 @@ Value combinations(Interpreter& interp, std::int64_t n, std::int64_t k, bool cho
 Value math_comb(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "comb", {"n", "k"}, 2);
     const std::int64_t n = integer(interp, a[0]);
-    const std::int64_t k = integer(interp, a[1]);
-    if (n < 0)
-        interp.valueError("n must be a non-negative integer");
-    if (k < 0)
-        interp.valueError("k must be a non-negative integer");
-    return combinations(interp, n, k, true);
+    return combinations(interp, n, integer(interp, a[1]), true);
 }
 
 Value math_perm(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "perm", {"n", "k"}, 1);
     const std::int64_t n = integer(interp, a[0]);
-    const std::int64_t k = a.has(1) && !a[1].isNone() ? integer(interp, a[1]) : n;
-    if (n < 0)
-        interp.valueError("n must be a non-negative integer");
-    if (k < 0)
-        interp.valueError("k must be a non-negative integer");
-    return combinations(interp, n, k, false);
+    return combinations(interp, n, a.has(1) && !a[1].isNone() ? integer(interp, a[1]) : n, false);
 }
 
 Value math_prod(Interpreter& interp, CallArgs& args) {
