@@ -94,7 +94,6 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
     info.range = TimeRange{lane.begin, lane.end};
 }
 
-QString count(std::size_t n) { return QLocale(QLocale::English).toString(static_cast<qulonglong>(n)); }
 
 void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo& info) {
     const CoroutineGroup& group = model.groups().groups()[index];
@@ -102,16 +101,16 @@ void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo
     info.title = groupTitle(model, index);
     info.explanation = QStringLiteral("%1 tasks of %2 run the same coroutine, %3(). The band shows how many of them run, "
                                       "wait for the loop and await at each moment; open the group to see each lane.")
-                           .arg(count(group.tasks.size()), group.parent == kNoTask ? QStringLiteral("the program") : qs(model.taskName(group.parent)), name);
-    info.facts.emplace_back(QStringLiteral("Tasks"), count(group.tasks.size()));
+                           .arg(countText(group.tasks.size()), group.parent == kNoTask ? QStringLiteral("the program") : qs(model.taskName(group.parent)), name);
+    info.facts.emplace_back(QStringLiteral("Tasks"), countText(group.tasks.size()));
     info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(group.range.begin)));
     info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(group.range.end)));
     info.facts.emplace_back(QStringLiteral("Ended"), groupSubtitle(model, index));
-    info.facts.emplace_back(QStringLiteral("At most at once"), count(group.activity.peakAlive()));
+    info.facts.emplace_back(QStringLiteral("At most at once"), countText(group.activity.peakAlive()));
     if (!group.frozen.empty())
-        info.facts.emplace_back(QStringLiteral("Froze the loop"), QStringLiteral("%1 times").arg(count(group.frozen.size())));
+        info.facts.emplace_back(QStringLiteral("Froze the loop"), QStringLiteral("%1 times").arg(countText(group.frozen.size())));
     if (!group.diagnostics.empty())
-        info.facts.emplace_back(QStringLiteral("Problems"), count(group.diagnostics.size()));
+        info.facts.emplace_back(QStringLiteral("Problems"), countText(group.diagnostics.size()));
     if (!group.tasks.empty())
         addSite(info, model.trace(), model.trace().tasks[group.tasks.front()].createdAt, QStringLiteral("Created at"));
     info.range = group.range;
@@ -123,20 +122,20 @@ QString groupTitle(const DerivedTrace& model, std::uint32_t index) {
     const CoroutineGroup& group = model.groups().groups()[index];
     const QString name = qs(model.trace().str(group.name));
     return (group.kind == TaskKind::Thread ? QStringLiteral("thread · ") + name : name + QStringLiteral("()")) +
-           QStringLiteral(" × ") + count(group.tasks.size());
+           QStringLiteral(" × ") + countText(group.tasks.size());
 }
 
 QString groupSubtitle(const DerivedTrace& model, std::uint32_t index) {
     const CoroutineGroup& group = model.groups().groups()[index];
     QStringList parts;
     if (group.done)
-        parts << QStringLiteral("%1 done").arg(count(group.done));
+        parts << QStringLiteral("%1 done").arg(countText(group.done));
     if (group.failed)
-        parts << QStringLiteral("%1 failed").arg(count(group.failed));
+        parts << QStringLiteral("%1 failed").arg(countText(group.failed));
     if (group.cancelled)
-        parts << QStringLiteral("%1 cancelled").arg(count(group.cancelled));
+        parts << QStringLiteral("%1 cancelled").arg(countText(group.cancelled));
     if (group.unfinished)
-        parts << QStringLiteral("%1 unfinished").arg(count(group.unfinished));
+        parts << QStringLiteral("%1 unfinished").arg(countText(group.unfinished));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -376,7 +375,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
                                     QStringLiteral("%1, by %2").arg(qs(model.taskName(victim.task)), qs(formatDuration(victim.lateBy()))));
         if (late.more)
             info.facts.emplace_back(QStringLiteral("And"), QStringLiteral("%1 more tasks, each late by up to %2")
-                                                               .arg(count(late.more), qs(formatDuration(late.moreUpTo))));
+                                                               .arg(countText(late.more), qs(formatDuration(late.moreUpTo))));
         addSite(info, trace, stretch.site);
         break;
     }

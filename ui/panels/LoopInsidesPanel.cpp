@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QListWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -180,7 +179,7 @@ void LoopInsidesPanel::refresh() {
             for (std::size_t i = 0; i < edge.targets.size() && i < kNamedTargets; ++i)
                 names << taskText(*model, edge.targets[i]);
             if (edge.targets.size() > kNamedTargets)
-                names << tr("and %1 more").arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(edge.targets.size() - kNamedTargets)));
+                names << tr("and %1 more").arg(countText(edge.targets.size() - kNamedTargets));
             text += QStringLiteral(" → ") + names.join(QStringLiteral(", "));
         }
         if (edge.line != kUnknownSite && edge.line < trace.sites.size())

@@ -5,7 +5,6 @@
 #include <awaitscope/analysis/TimeFormat.h>
 
 #include <QFileInfo>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -60,7 +59,7 @@ DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitsc
             e.victims << QStringLiteral("%1 ran %2 late").arg(QString::fromStdString(model.taskName(victim.task)), qs(plainDuration(victim.lateBy())));
         if (late.more)
             e.victims << QStringLiteral("%1 more tasks, each up to %2 late")
-                             .arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(late.more)), qs(plainDuration(late.moreUpTo)));
+                             .arg(countText(late.more), qs(plainDuration(late.moreUpTo)));
         static const QRegularExpression sleepCall(QStringLiteral("\\btime\\.sleep\\((.*)\\)"));
         const auto sleep = sleepCall.match(e.code);
         if (sleep.hasMatch())

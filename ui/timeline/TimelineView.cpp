@@ -1,5 +1,6 @@
 #include "timeline/TimelineView.h"
 
+#include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
 
@@ -512,8 +513,8 @@ bool TimelineView::find(const QString& text, int direction) {
     }
     findAt_ = (findAt_ + findHits_.size() + static_cast<std::size_t>(direction > 0 ? 1 : findHits_.size() - 1)) % findHits_.size();
     const SearchHit& hit = findHits_[findAt_];
-    findStatus_->setText(tr("%1 of %2 · %3").arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(findAt_ + 1)),
-                                                 QLocale(QLocale::English).toString(static_cast<qulonglong>(findHits_.size())),
+    findStatus_->setText(tr("%1 of %2 · %3").arg(countText(findAt_ + 1),
+                                                 countText(findHits_.size()),
                                                  QString::fromLatin1(toString(hit.kind))));
     goToHit(hit);
     return true;
