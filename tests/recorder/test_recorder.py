@@ -423,9 +423,13 @@ class BigPrograms(RecorderCase):
         def peak(*command):
             return int(subprocess.run([sys.executable, *command], cwd=self.dir, capture_output=True, text=True,
                                       check=True).stdout.split()[-1])
-        plain = peak("many.py", "20000") - peak("many.py", "0")
-        recorded = peak(RECORDER, "-o", "trace.json", "many.py", "20000") - peak(RECORDER, "-o", "trace.json",
-                                                                                  "many.py", "0")
+        # A peak is one sample of a noisy quantity (when the collector ran, what the allocator kept):
+        # the least of three is the program's own need.
+        def least(*command):
+            return min(peak(*command) for _ in range(3))
+        plain = least("many.py", "20000") - least("many.py", "0")
+        recorded = least(RECORDER, "-o", "trace.json", "many.py", "20000") - least(RECORDER, "-o", "trace.json",
+                                                                                    "many.py", "0")
         self.assertLess(recorded, 2.0 * plain, (plain, recorded))  # it was 2.2x
 
 
