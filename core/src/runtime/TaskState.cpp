@@ -99,30 +99,6 @@ const std::string& TaskState::name() const {
     return name_;
 }
 
-AwaitId TaskState::recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target) {
-    // Compared by address: await labels are stable strings (see FutureState's label); renaming a
-    // task, the one label that changes, bumps the loop's label generation.
-    LastAwait& last = lastAwait_;
-    const std::uint64_t generation = loop().labelGeneration();
-    if (last.file == location.file && last.line == location.line && last.column == location.column &&
-        last.kind == kind && last.what == what.data() && last.whatSize == what.size() && last.target == target &&
-        last.generation == generation && last.file)
-        return last.id;
-    const AwaitId id = recorder.await(location, kind, what, target);
-    last = {location.file, location.line, location.column, kind, what.data(), what.size(), target, generation, id};
-    return id;
-}
-
-AwaitId TaskState::recordedYield(Recorder& recorder) {
-    // A yield's await is its location alone: its label never changes.
-    LastYield& last = lastYield_;
-    if (last.file == location.file && last.line == location.line && last.column == location.column && last.file)
-        return last.id;
-    const AwaitId id = recorder.await(location, WaitKind::Yield, "asyncio.sleep(0)", kNoTask);
-    last = {location.file, location.line, location.column, id};
-    return id;
-}
-
 std::string TaskState::repr() const {
     // asyncio's Task repr, as far as the runtime knows it: the innermost visible frame's await.
     std::string text = std::string("<Task ") + (done() ? "finished" : "pending") + " name='" + name() + "'";
@@ -135,7 +111,6 @@ std::string TaskState::repr() const {
 void TaskState::setName(std::string name) {
     name_ = std::move(name);
     number_ = 0;
-    loop().labelsChanged();
     if (Recorder* recorder = loop().recorder(); recorder && id_ != kNoTask)
         recorder->setTaskName(id_, name_);
 }
@@ -241,7 +216,7 @@ void TaskState::finishStep() {
     case Suspension::Future: {
         Ref<FutureState> future = std::move(awaited_);
         if (recorder)
-            recorder->suspend(id_, loop.now(), recordedAwait(*recorder, awaitedKind_, awaitedWhat_, awaitedTarget_));
+            recorder->suspend(id_, loop.now(), recorder->taskAwait(id_, location, awaitedKind_, awaitedWhat_, awaitedTarget_));
         if (future.get() == this) [[unlikely]] {
             // tasks.py __step: a task awaiting itself would wait for its own end forever;
             // asyncio raises RuntimeError in it at its next step instead.
@@ -258,7 +233,7 @@ void TaskState::finishStep() {
     case Suspension::Yield:
     case Suspension::None:  // a foreign awaitable suspended us without a future: treat it as a yield
         if (recorder)
-            recorder->suspend(id_, loop.now(), recordedYield(*recorder));
+            recorder->suspend(id_, loop.now(), recorder->taskYield(id_, location));
         loop.requeueAfterYield(*this);
         break;
     }

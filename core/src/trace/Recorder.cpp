@@ -62,7 +62,10 @@ TaskId Recorder::taskCreated(TaskId parent, TaskKind kind, std::string_view name
     return trace_.tasks.back().id;
 }
 
-void Recorder::setTaskName(TaskId task, std::string_view name) { trace_.tasks[task].name = string(name); }
+void Recorder::setTaskName(TaskId task, std::string_view name) {
+    trace_.tasks[task].name = string(name);
+    ++labelGeneration_;
+}
 
 SiteId Recorder::site(const SourceLocation& location) {
     if (!location.known())
@@ -100,6 +103,37 @@ AwaitId Recorder::await(const SourceLocation& location, WaitKind kind, std::stri
         trace_.awaits.push_back(key);
     entry = {where, kind, key.what, target, it->second, true};
     return it->second;
+}
+
+AwaitId Recorder::taskAwait(TaskId task, const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target) {
+    TaskAwaitCache& last = taskCache(task);
+    if (last.generation == labelGeneration_ && last.file == location.file && last.line == location.line &&
+        last.column == location.column && last.kind == kind && last.what == what.data() && last.whatSize == what.size() &&
+        last.target == target)
+        return last.id;
+    last.id = await(location, kind, what, target);
+    last.generation = labelGeneration_;
+    last.file = location.file;
+    last.line = location.line;
+    last.column = location.column;
+    last.kind = kind;
+    last.what = what.data();
+    last.whatSize = what.size();
+    last.target = target;
+    return last.id;
+}
+
+AwaitId Recorder::taskYield(TaskId task, const SourceLocation& location) {
+    // A yield's await is its location alone: its label never changes.
+    TaskAwaitCache& last = taskCache(task);
+    if (last.yieldFile == location.file && last.yieldLine == location.line && last.yieldColumn == location.column &&
+        last.yieldFile)
+        return last.yieldId;
+    last.yieldId = await(location, WaitKind::Yield, "asyncio.sleep(0)", kNoTask);
+    last.yieldFile = location.file;
+    last.yieldLine = location.line;
+    last.yieldColumn = location.column;
+    return last.yieldId;
 }
 
 FrameId Recorder::frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite) {

@@ -117,9 +117,6 @@ public:
     }
     void leaveTask(detail::TaskState* previous) { currentTask_ = previous; }
     TaskId currentTaskId() const;
-    // Await labels are cached by address; renaming a task (the one label that changes) says so here.
-    std::uint64_t labelGeneration() const { return labelGeneration_; }
-    void labelsChanged() { ++labelGeneration_; }
     // When the task woken now became ready: a timer's deadline, or now.
     TimeNs readyTime() const { return currentDue_ >= 0 ? currentDue_ : now(); }
     void reportUnretrieved(detail::FutureState& future);
@@ -194,7 +191,6 @@ private:
     TaskId nextTaskId_ = 0;
     std::uint64_t taskNameCounter_ = 0;
     std::uint64_t iterations_ = 0;
-    std::uint64_t labelGeneration_ = 0;
     bool stopping_ = false;
     bool running_ = false;
     std::exception_ptr stopError_;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace awaitscope {
 
@@ -53,6 +54,13 @@ public:
     StringId string(std::string_view text) { return trace_.strings.intern(text); }
     SiteId site(const SourceLocation& location);
     AwaitId await(const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target = kNoTask);
+    // The await a task suspends on, through a cache per task: a task usually suspends at the
+    // same place again. `what` is compared by address (await labels are stable strings);
+    // renaming a task, the one label that changes, makes every cached await stale.
+    AwaitId taskAwait(TaskId task, const SourceLocation& location, WaitKind kind, std::string_view what, TaskId target);
+    // asyncio.sleep(0), the hottest await, cached apart so that a loop alternating yields with
+    // other awaits hits both.
+    AwaitId taskYield(TaskId task, const SourceLocation& location);
     FrameId frame(std::string_view name, const SourceLocation& definition, const SourceLocation& callSite);
     BlockId block(const SourceLocation& location, BlockKind kind, std::string_view what);
 
@@ -107,6 +115,27 @@ private:
         AwaitId id = 0;
         bool used = false;
     };
+    // One task's last await and last yield (taskAwait, taskYield).
+    struct TaskAwaitCache {
+        const char* file = nullptr;
+        std::uint32_t line = 0;
+        std::uint32_t column = 0;
+        WaitKind kind = WaitKind::None;
+        const char* what = nullptr;
+        std::size_t whatSize = 0;
+        TaskId target = kNoTask;
+        std::uint64_t generation = 0;
+        AwaitId id = 0;
+        const char* yieldFile = nullptr;
+        std::uint32_t yieldLine = 0;
+        std::uint32_t yieldColumn = 0;
+        AwaitId yieldId = 0;
+    };
+    TaskAwaitCache& taskCache(TaskId task) {
+        if (task >= taskCaches_.size()) [[unlikely]]
+            taskCaches_.resize(static_cast<std::size_t>(task) + 1);
+        return taskCaches_[task];
+    }
     struct FrameCacheEntry {
         FrameInfo key;
         FrameId id = 0;
@@ -132,6 +161,8 @@ private:
     std::array<SiteCacheEntry, 512> siteCache_{};
     std::array<AwaitCacheEntry, 512> awaitCache_{};
     std::array<FrameCacheEntry, 512> frameCache_{};
+    std::vector<TaskAwaitCache> taskCaches_;
+    std::uint64_t labelGeneration_ = 1;  // renames so far, plus one (a fresh cache entry is stale)
     std::unordered_map<Site, SiteId, SiteHash> siteIndex_;
     std::unordered_map<AwaitInfo, AwaitId, AwaitHash> awaitIndex_;
     std::unordered_map<FrameInfo, FrameId, FrameHash> frameIndex_;

@@ -99,29 +99,6 @@ private:
     WaitKind awaitedKind_ = WaitKind::None;
     std::string_view awaitedWhat_;
     TaskId awaitedTarget_ = kNoTask;
-
-    // The last await this task recorded: a task usually suspends at the same place again.
-    struct LastAwait {
-        const char* file = nullptr;
-        std::uint32_t line = 0;
-        std::uint32_t column = 0;
-        WaitKind kind = WaitKind::None;
-        const char* what = nullptr;
-        std::size_t whatSize = 0;
-        TaskId target = kNoTask;
-        std::uint64_t generation = 0;
-        AwaitId id = 0;
-    } lastAwait_;
-    AwaitId recordedAwait(Recorder& recorder, WaitKind kind, std::string_view what, TaskId target);
-    // The same for asyncio.sleep(0), the hottest await: kept apart, so that a loop alternating
-    // yields with other awaits hits both.
-    struct LastYield {
-        const char* file = nullptr;
-        std::uint32_t line = 0;
-        std::uint32_t column = 0;
-        AwaitId id = 0;
-    } lastYield_;
-    AwaitId recordedYield(Recorder& recorder);
 };
 
 } // namespace awaitscope::detail
