@@ -135,7 +135,8 @@ awaitscope::LoadResult runUnderPython(const awaitscope::ui::PythonRunRequest& re
     options.workingDirectory = request.workingDirectory;
     options.virtualClock = request.virtualClock;
     options.maxVirtualSeconds = request.maxVirtualSeconds;
-    options.maxWallSeconds = request.maxWallSeconds;
+    options.maxWallSeconds = request.wallBudget.seconds;
+    options.onWallBudgetSpent = request.wallBudget.onSpent;
     if (request.onOutput) {
         options.onStdout = [&](std::string_view text) { request.onOutput(1, text); };
         options.onStderr = [&](std::string_view text) { request.onOutput(2, text); };

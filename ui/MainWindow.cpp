@@ -2,6 +2,7 @@
 
 #include "app/ImageSizeDialog.h"
 #include "app/NoticeBar.h"
+#include "app/WallBudgetPrompt.h"
 #include "app/ProposedFileName.h"
 #include "app/RecentFiles.h"
 #include "app/ScriptDocument.h"
@@ -133,6 +134,9 @@ void MainWindow::createPanels() {
     fallbackBar_->setObjectName(QStringLiteral("fallbackOffer"));
     warningsBar_ = new NoticeBar(NoticeBar::Kind::Warning, centre);
     warningsBar_->setObjectName(QStringLiteral("loadWarnings"));
+    runQuestionBar_ = new NoticeBar(NoticeBar::Kind::Information, centre);
+    runQuestionBar_->setObjectName(QStringLiteral("runQuestion"));
+    column->addWidget(runQuestionBar_);
     column->addWidget(fallbackBar_);
     column->addWidget(warningsBar_);
     column->addWidget(comparison_, 1);
@@ -597,10 +601,11 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
     auto run = sources_.runSource;
     const std::string code = source.toStdString();
     const std::string file = fileName.toStdString();
+    auto prompt = std::make_shared<WallBudgetPrompt>(runQuestionBar_, fileName);
     startJob(
         tr("Running your edit of %1").arg(fileName),
-        std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, code, file](const LoadProgress& progress) {
-                                           ScriptRunResult ran = run(code, file, progress);
+        std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork([run, code, file, prompt](const LoadProgress& progress) {
+                                           ScriptRunResult ran = run(code, file, progress, windowWallBudget(prompt, progress));
                                            // The run's program is the code that was submitted, whatever the hook recorded.
                                            ran.trace.metadata.sourceText = code;
                                            ran.trace.metadata.sourceFile = file;
@@ -617,7 +622,8 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
                 comparison_->compareWith(previousRun_, previousRunName_);
             updateActions();
         });
-    connect(job_.get(), &TraceLoadJob::finished, this, [this](const LoadOutcome& outcome) {
+    connect(job_.get(), &TraceLoadJob::finished, this, [this, prompt](const LoadOutcome& outcome) {
+        prompt->finished();
         if (outcome.scriptError)
             code_->markProblems({*outcome.scriptError});
     });

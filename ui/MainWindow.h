@@ -79,6 +79,7 @@ public:
     ScriptDocument* scriptDocument() const { return script_; }
     NoticeBar* fallbackOffer() const { return fallbackBar_; }  // "Run with Python" when the interpreter cannot
     NoticeBar* warningsBar() const { return warningsBar_; }    // the last load's warnings, until the next load
+    NoticeBar* runQuestion() const { return runQuestionBar_; } // "keep running?" for a script past its real-time budget
     LiveOutputView* liveOutput() const { return liveOutput_; } // a Python run's output as it comes
 
 public slots:
@@ -172,6 +173,7 @@ private:
     int untitledScripts_ = 0;
     NoticeBar* fallbackBar_ = nullptr;
     NoticeBar* warningsBar_ = nullptr;
+    NoticeBar* runQuestionBar_ = nullptr;  // a script run past its real-time budget asks whether to go on
     LiveOutputView* liveOutput_ = nullptr;
     QStackedWidget* outputStack_ = nullptr;
     QMenu* engineMenu_ = nullptr;

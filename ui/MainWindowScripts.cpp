@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 
 #include "app/NoticeBar.h"
+#include "app/WallBudgetPrompt.h"
 #include "app/RecentFiles.h"
 #include "app/ScriptDocument.h"
 #include "app/TraceLoadJob.h"
@@ -205,8 +206,9 @@ void MainWindow::runScriptInInterpreter(const QString& source) {
     auto pythonMissing = std::make_shared<QString>(tr("running programs under Python is not available in this build"));
     const std::string code = source.toStdString();
     const std::string file = script_->fileName().toStdString();
-    auto work = [run, pythonUnavailable, pythonMissing, code, file](const LoadProgress& progress) {
-        ScriptRunResult ran = run(code, file, progress);
+    auto prompt = std::make_shared<WallBudgetPrompt>(runQuestionBar_, script_->fileName());
+    auto work = [run, pythonUnavailable, pythonMissing, code, file, prompt](const LoadProgress& progress) {
+        ScriptRunResult ran = run(code, file, progress, windowWallBudget(prompt, progress));
         ran.trace.metadata.sourceText = code;
         ran.trace.metadata.sourceFile = file;
         // Asking python3 takes a moment: here, off the UI thread, and only when it matters.
@@ -216,7 +218,8 @@ void MainWindow::runScriptInInterpreter(const QString& source) {
     };
     startJob(tr("Running %1").arg(script_->fileName()), std::make_unique<TraceLoadJob>(TraceLoadJob::ScriptWork(work), file),
              [this](const LoadOutcome& outcome) { showScriptRun(outcome); });
-    connect(job_.get(), &TraceLoadJob::finished, this, [this, pythonMissing](const LoadOutcome& outcome) {
+    connect(job_.get(), &TraceLoadJob::finished, this, [this, pythonMissing, prompt](const LoadOutcome& outcome) {
+        prompt->finished();
         if (outcome.scriptError)
             code_->markProblems({*outcome.scriptError});
         if (!outcome.unsupported.isEmpty() && !outcome.cancelled)
@@ -266,7 +269,7 @@ void MainWindow::runScriptUnderPython(const QString& source, bool virtualClock) 
         request.workingDirectory = QFile::encodeName(QFileInfo(script_->path()).absolutePath()).toStdString();
     request.virtualClock = virtualClock;
     request.maxVirtualSeconds = virtualClock ? kWindowMaxVirtualSeconds : 0;
-    request.maxWallSeconds = kWindowMaxWallSeconds;
+
     // Output and progress arrive on the worker thread and are handed to the UI thread as they
     // come. The job waits for its worker before the window's widgets go, so they outlive it.
     LiveOutputView* live = liveOutput_;
@@ -293,17 +296,21 @@ void MainWindow::runScriptUnderPython(const QString& source, bool virtualClock) 
     auto runPython = sources_.runPython;
     const std::string code = source.toStdString();
     const std::string shownName = name.toStdString();
+    auto prompt = std::make_shared<WallBudgetPrompt>(runQuestionBar_, name);
     startJob(
         tr("Running %1 under Python").arg(name),
-        std::make_unique<TraceLoadJob>(TraceLoadJob::FileWork([runPython, request, code, shownName](const LoadProgress& progress) {
-            LoadResult loaded = runPython(request, progress);
+        std::make_unique<TraceLoadJob>(TraceLoadJob::FileWork([runPython, request, code, shownName, prompt](const LoadProgress& progress) {
+            PythonRunRequest asking = request;
+            asking.wallBudget = windowWallBudget(prompt, progress, kWindowMaxWallSeconds);
+            LoadResult loaded = runPython(asking, progress);
             // The program is what the editor held, under the script's own name.
             loaded.trace.metadata.sourceText = code;
             loaded.trace.metadata.sourceFile = shownName;
             return loaded;
         })),
         [this](const LoadOutcome& outcome) { showScriptRun(outcome); });
-    connect(job_.get(), &TraceLoadJob::finished, this, [this](const LoadOutcome& outcome) {
+    connect(job_.get(), &TraceLoadJob::finished, this, [this, prompt](const LoadOutcome& outcome) {
+        prompt->finished();
         if (outcome.cancelled)
             liveOutput_->end(tr("Cancelled: the program was ended."));
         else if (!outcome.ok)

@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+#include <atomic>
+#include <vector>
+
 using awaitscope::ScriptRunOptions;
 using awaitscope::ScriptRunResult;
 using awaitscope::runScript;
@@ -320,6 +323,45 @@ private slots:
         QCOMPARE(run.trace.output.size(), std::size_t(1));
         QVERIFY(run.trace.tasks.size() >= 1);
         QVERIFY(run.trace.tasks[0].events.size() > 2);
+    }
+
+    // When the budget is spent the run asks whether to go on (the window's "Keep Running"):
+    // each answer extends it, a zero ends the run, and the message names the whole budget
+    // granted. The question comes with the real time so far, at least the budget itself.
+    void aSpentWallBudgetAsksWhetherToGoOn() {
+        ScriptRunOptions options = named("spin.py");
+        options.maxWallSeconds = 0.1;
+        std::vector<double> asked;
+        options.onWallBudgetSpent = [&asked](double elapsed) {
+            asked.push_back(elapsed);
+            return asked.size() < 3 ? 0.05 : 0.0;
+        };
+        const ScriptRunResult run = runScript(
+            "import asyncio\n\n\nasync def main():\n    print('started')\n    while True:\n        await asyncio.sleep(0)\n\n"
+            "asyncio.run(main())\n",
+            options);
+        QCOMPARE(asked.size(), std::size_t(3));
+        QVERIFY2(asked[0] >= 0.1 && asked[1] >= asked[0] + 0.05 && asked[2] >= asked[1] + 0.05, "asked before the budget was spent");
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message),
+                 QString("the script ran out of its wall-time budget (0.2 s) at line 6"));
+        QCOMPARE(run.stdoutText, std::string("started\n"));
+    }
+
+    // A cancel given while the question is open ends the run as a cancel, whatever the answer.
+    void aCancelWhileAskedEndsTheRun() {
+        ScriptRunOptions options = named("spin.py");
+        std::atomic<bool> cancelled{false};
+        options.cancelled = &cancelled;
+        options.maxWallSeconds = 0.05;
+        options.onWallBudgetSpent = [&cancelled](double) {
+            cancelled = true;
+            return 10.0;
+        };
+        const ScriptRunResult run = runScript(
+            "import asyncio\n\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n", options);
+        QVERIFY2(run.error.has_value(), run.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(run.error->message), QString("the run was cancelled"));
     }
 
     // Source bytes CPython refuses, refused with CPython 3.11's text (from `python3 bad.py`).

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <csignal>
 #include <thread>
+#include <vector>
 
 using namespace awaitscope;
 
@@ -121,6 +122,27 @@ private slots:
         QVERIFY2(QString::fromStdString(err).contains(message), err.c_str());
         QVERIFY2(result.trace.ok, result.trace.error.c_str());
         QVERIFY(QString::fromStdString(result.trace.trace.metadata.ending).contains(message));
+    }
+
+    // With a question to ask, the spent budget pauses the program (SIGSTOP) and asks: "go on"
+    // extends it, "stop" ends it with the trace so far and the whole budget named.
+    void aSpentWallBudgetPausesTheProgramAndAsks() {
+        QTemporaryDir dir;
+        CPythonRunOptions options = optionsFor(write(dir, "endless.py", "n = 0\nwhile True:\n    n += 1\n"));
+        options.maxWallSeconds = 0.5;
+        std::vector<double> asked;
+        options.onWallBudgetSpent = [&](double elapsed) {
+            asked.push_back(elapsed);
+            return asked.size() == 1 ? 0.5 : 0.0;
+        };
+        std::string err;
+        options.onStderr = [&](std::string_view bytes) { err.append(bytes); };
+        const CPythonRunResult result = runUnderCPython(options);
+        QCOMPARE(asked.size(), std::size_t(2));
+        QVERIFY(asked[0] >= 0.5 && asked[1] >= asked[0] + 0.5);
+        QCOMPARE(result.ending, CPythonEnding::Stopped);
+        QVERIFY2(QString::fromStdString(err).contains("the program ran past its wall-clock budget of 1 s"), err.c_str());
+        QVERIFY2(result.trace.ok, result.trace.error.c_str());
     }
 
     void whatCannotStartIsSaid() {

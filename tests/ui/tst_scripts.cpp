@@ -8,6 +8,7 @@
 #include "app/NoticeBar.h"
 #include "app/RecentFiles.h"
 #include "app/ScriptDocument.h"
+#include "app/WallBudgetPrompt.h"
 #include "model/TraceDocument.h"
 #include "panels/CodePanel.h"
 #include "panels/LessonPanel.h"
@@ -55,15 +56,28 @@ struct Engines {
     std::mutex mutex;
     std::string lastPythonScript;
     bool lastVirtualClock = false;
+    std::atomic<double> budgetSeconds{-1};
+    std::atomic<double> budgetAnswer{-1};
 };
 
 // The interpreter rejects 'async for' as CPython never would; "# hold" makes the Python run
 // stream a line and wait for the test; "# forever" makes it run until cancelled.
 TraceSources fakeSources(std::shared_ptr<Engines> engines) {
     TraceSources sources = demoTraceSources();
-    sources.runSource = [engines](const std::string& source, const std::string&, const LoadProgress&) {
+    sources.runSource = [engines](const std::string& source, const std::string&, const LoadProgress&, const WallBudget& budget) {
         ++engines->interpreterRuns;
+        engines->budgetSeconds = budget.seconds;
         ScriptRunResult ran;
+        if (source.find("# spins") != std::string::npos && budget.onSpent) {
+            // A run past its real-time budget: the question, and what the answer allows.
+            engines->budgetAnswer = budget.onSpent(budget.seconds + 0.4);
+            if (!(engines->budgetAnswer > 0)) {  // stopped: the trace so far, and why
+                ran.exitCode = 1;
+                ran.error = ScriptDiagnostic{1, 0, "the script ran out of its wall-time budget (5 s) at line 1"};
+                ran.trace = recordDemoScenario(*findDemoScenario("to_thread"));
+                return ran;
+            }
+        }
         if (const std::size_t at = source.find("async for"); at != std::string::npos) {
             const int line = 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<long>(at), '\n'));
             ran.exitCode = 1;
@@ -405,6 +419,47 @@ private slots:
         QVERIFY(window.document()->isEmpty());
         QVERIFY(window.liveOutput()->toPlainText().contains(QStringLiteral("Cancelled")));
         QCOMPARE(qobject_cast<QStackedWidget*>(window.liveOutput()->parentWidget())->currentWidget(), window.liveOutput());
+    }
+
+    // A script run that takes its real-time budget (a few seconds) is paused and asked about:
+    // "Keep Running" lets it go on, "Stop and Show the Trace" ends it with the trace so far,
+    // and a cancel while the question is open ends it too and takes the question down.
+    void aScriptPastItsRealTimeBudgetAsksWhetherToGoOn_data() {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<double>("granted");
+        QTest::newRow("keep running") << QStringLiteral("keepRunning") << WallBudgetPrompt::kKeepRunningSeconds;
+        QTest::newRow("stop") << QStringLiteral("stopRun") << 0.0;
+        QTest::newRow("cancel") << QStringLiteral("cancelLoad") << 0.0;
+    }
+    void aScriptPastItsRealTimeBudgetAsksWhetherToGoOn() {
+        QFETCH(QString, answer);
+        QFETCH(double, granted);
+        auto engines = std::make_shared<Engines>();
+        MainWindow window(fakeSources(engines));
+        window.show();
+        window.newScript();
+        window.codePanel()->editor()->setText(QStringLiteral("while True: pass  # spins\n"));
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.runScript();
+        NoticeBar* question = window.runQuestion();
+        QTRY_VERIFY(question->isVisible());
+        QCOMPARE(engines->budgetSeconds.load(), kWindowScriptWallSeconds);
+        QVERIFY2(question->message().contains(QStringLiteral("untitled.py has been running for 5 s of real time")),
+                 qPrintable(question->message()));
+        QVERIFY(window.isLoading());  // paused, not ended
+        auto* button = answer == QStringLiteral("cancelLoad") ? static_cast<QAbstractButton*>(window.findChild<QToolButton*>(answer))
+                                                                : question->findChild<QPushButton*>(answer);
+        QVERIFY(button);
+        button->click();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(engines->budgetAnswer.load(), granted);
+        QTRY_VERIFY(!question->isVisible());
+        QCOMPARE(loaded.first().first().toBool(), answer != QStringLiteral("cancelLoad"));
+        if (answer == QStringLiteral("stopRun")) {  // the trace so far, with the reason beside it
+            QVERIFY(!window.document()->isEmpty());
+            QCOMPARE(window.codePanel()->errorLines(), QList<int>{1});
+            QVERIFY(window.warningsBar()->details().join(QLatin1Char('\n')).contains(QStringLiteral("wall-time budget (5 s)")));
+        }
     }
 
     void loadWarningsStayAsAListWithCountsUntilTheNextLoad() {

@@ -29,7 +29,7 @@ namespace {
 // says "syntax error" (no trace: the error at line 3) or "raise" (a trace that failed at line 7).
 TraceSources withFakeInterpreter(std::vector<std::string>* ran = nullptr) {
     TraceSources sources = demoTraceSources();
-    sources.runSource = [ran](const std::string& source, const std::string& fileName, const LoadProgress&) {
+    sources.runSource = [ran](const std::string& source, const std::string& fileName, const LoadProgress&, const WallBudget&) {
         if (ran)
             ran->push_back(fileName);
         ScriptRunResult result;

@@ -21,7 +21,10 @@ QString engineLabel(ScriptEngine engine);
 // Budgets for a Python run started from the window: a program that never ends, or would wait
 // forever, is stopped with its trace so far.
 constexpr double kWindowMaxVirtualSeconds = 3600;  // an hour of the program's own clock
-constexpr double kWindowMaxWallSeconds = 60;
+constexpr double kWindowMaxWallSeconds = 60;       // then the window asks whether to go on
+// Real time a script run in the interpreter takes before the window asks whether to go on.
+// Lessons take well under a second; a few seconds means a loop that does not end.
+constexpr double kWindowScriptWallSeconds = 5;
 
 // What File > New Script starts with: a complete program, so Run shows a timeline at once.
 QString newScriptTemplate();

@@ -29,10 +29,13 @@ TraceSources coreTraceSources() {
         result.trace.metadata.scenario = scenario->name;
         return result;
     };
-    sources.runSource = [](const std::string& source, const std::string& fileName, const LoadProgress& progress) {
+    sources.runSource = [](const std::string& source, const std::string& fileName, const LoadProgress& progress,
+                           const WallBudget& budget) {
         ScriptRunOptions options;
         options.fileName = fileName;
         options.cancelled = progress.cancelled;
+        options.maxWallSeconds = budget.seconds;
+        options.onWallBudgetSpent = budget.onSpent;
         options.recordLoopQueues = true;
         return runScript(source, options);
     };

@@ -25,13 +25,20 @@ struct SampleTrace {
     std::string path;
 };
 
+// How much real time a run from the window may take before it asks whether to go on,
+// and who answers (WallBudgetPrompt): ScriptRunOptions' maxWallSeconds and onWallBudgetSpent.
+struct WallBudget {
+    double seconds = 0;  // 0: no limit
+    std::function<double(double elapsedSeconds)> onSpent;
+};
+
 // A program run under CPython with the recorder (cpython's CPythonRunOptions, in the window's terms).
 struct PythonRunRequest {
     std::string script;            // the program's file
     std::string workingDirectory;  // "": the app's
     bool virtualClock = true;      // else the wall clock
     double maxVirtualSeconds = 0;  // budgets (0: none): the program's clock, and real time
-    double maxWallSeconds = 0;
+    WallBudget wallBudget;
     // Called on the worker thread as output arrives (stream 1: stdout, 2: stderr), and about
     // once a second with the real time since the start and the program's own clock (-1: unknown).
     std::function<void(int stream, std::string_view text)> onOutput;
@@ -48,7 +55,8 @@ struct TraceSources {
     // Worker thread. A lesson that raised still has a trace to inspect (ok false, error set).
     std::function<ScriptRunResult(const std::string& name, const LoadProgress& progress)> runScenario;
     // The learner's edited code. Worker thread.
-    std::function<ScriptRunResult(const std::string& source, const std::string& fileName, const LoadProgress& progress)>
+    std::function<ScriptRunResult(const std::string& source, const std::string& fileName, const LoadProgress& progress,
+                                  const WallBudget& budget)>
         runSource;
     std::vector<SampleTrace> sampleTraces;
     // The program under CPython with the recorder. Worker thread; the cancel flag ends the

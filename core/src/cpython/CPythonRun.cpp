@@ -2,6 +2,7 @@
 
 #include "awaitscope/cpython/ChildProcess.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -119,7 +120,7 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
                                      std::to_string(kProgressFd)};
     if (options.virtualClock && options.maxVirtualSeconds > 0)
         argv.insert(argv.end(), {"--max-virtual-time", seconds(options.maxVirtualSeconds)});
-    if (options.maxWallSeconds > 0)
+    if (options.maxWallSeconds > 0 && !options.onWallBudgetSpent)
         argv.insert(argv.end(), {"--max-wall-time", seconds(options.maxWallSeconds)});
     argv.push_back(options.script);
     argv.insert(argv.end(), options.arguments.begin(), options.arguments.end());
@@ -138,10 +139,27 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
     auto lastReport = started;
     bool cancelled = false, overBudget = false;
     Clock::time_point terminatedAt{}, exitedAt{};
-    const auto wallLimit = options.maxWallSeconds > 0
-                               ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.maxWallSeconds)) +
-                                     kWallBudgetMargin
-                               : Clock::duration::max();
+    auto wallLimit = options.maxWallSeconds > 0
+                         ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.maxWallSeconds)) +
+                               (options.onWallBudgetSpent ? Clock::duration::zero() : kWallBudgetMargin)
+                         : Clock::duration::max();
+    double secondsAllowed = options.maxWallSeconds;
+    // Asks whether to go on, with the program stopped (SIGSTOP) while the question is open.
+    const auto granted = [&](Clock::time_point now) {
+        if (!options.onWallBudgetSpent)
+            return false;
+        child.signalGroup(SIGSTOP);
+        const double more = options.onWallBudgetSpent(std::chrono::duration<double>(now - started).count());
+        child.signalGroup(SIGCONT);
+        if (options.cancelled && options.cancelled->load())
+            return true;  // the cancel, seen on the next round, ends it
+        if (!(more > 0))
+            return false;
+        secondsAllowed += more;
+        wallLimit = (Clock::now() - started) +
+                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::min(more, 1e9)));
+        return true;
+    };
     const auto onOutput = [&](int stream, std::string_view bytes) {
         if (stream == 1 && options.onStdout)
             options.onStdout(bytes);
@@ -171,11 +189,11 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
             child.signalGroup(SIGTERM);
             terminatedAt = now;
         }
-        if (!cancelled && !overBudget && now - started > wallLimit) {
+        if (!cancelled && !overBudget && now - started > wallLimit && !granted(now)) {
             overBudget = true;
             if (options.onStderr)
                 options.onStderr("awaitscope: stopped: the program ran past its wall-clock budget of " +
-                                 seconds(options.maxWallSeconds) + " s and did not stop itself\n");
+                                 seconds(secondsAllowed) + " s and did not stop itself\n");
             child.signalGroup(SIGTERM);
             terminatedAt = now;
         }

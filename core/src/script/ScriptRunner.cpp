@@ -97,6 +97,7 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
         limits.memoryLimit = options.maxMemoryBytes;
     if (options.maxWallSeconds > 0)
         limits.maxWallSeconds = options.maxWallSeconds;
+    limits.onWallBudgetSpent = options.onWallBudgetSpent;
     Interpreter::Output output{options.onStdout, options.onStderr, &result.stdoutText, &result.stderrText};
     auto interp = std::make_unique<Interpreter>(program, std::move(output), limits, options.cancelled);
     interp->measureStack();

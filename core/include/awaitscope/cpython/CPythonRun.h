@@ -33,6 +33,9 @@ struct CPythonRunOptions {
     // wait forever ends at once), and real time.
     double maxVirtualSeconds = 7 * 24 * 3600;
     double maxWallSeconds = 0;
+    // When set, asked once maxWallSeconds have passed (the program paused meanwhile): the
+    // further seconds to allow, 0 to stop it. Without it the recorder stops the program itself.
+    std::function<double(double elapsedSeconds)> onWallBudgetSpent;
     bool inheritStdin = false;           // the command line lets the program read the terminal
     std::function<void(std::string_view)> onStdout;  // may be empty
     std::function<void(std::string_view)> onStderr;

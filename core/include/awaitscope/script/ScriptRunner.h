@@ -25,6 +25,10 @@ struct ScriptRunOptions {
     std::uint64_t maxOperations = 0;
     std::int64_t maxMemoryBytes = 0;  // objects, tasks and recorded events (0: 512 MB)
     double maxWallSeconds = 0;        // real time the run may take (0: no limit)
+    // Called on the run's thread when maxWallSeconds of real time have passed, with the real
+    // time so far: the further seconds to allow (0: stop with "ran out of its wall-time
+    // budget"). May wait for a person's answer; the virtual clock does not move meanwhile.
+    std::function<double(double elapsedSeconds)> onWallBudgetSpent;
     // Record the loop's ready queue and timer heap as each iteration begins (Trace::loopQueues),
     // so that lesson playback can show the loop's insides exactly.
     bool recordLoopQueues = false;

@@ -121,6 +121,20 @@ void Interpreter::abort(const std::string& message, std::uint32_t line) {
     throw ScriptAbort(message, line);
 }
 
+bool Interpreter::wallBudgetExtended(std::uint32_t line) {
+    if (!limits_.onWallBudgetSpent)
+        return false;
+    const double more = limits_.onWallBudgetSpent(static_cast<double>(wallNowNs() - wallStartNs_) / 1e9);
+    // A cancel given while the question was open wins over the answer.
+    if (cancelled_ && cancelled_->load(std::memory_order_relaxed))
+        abort("the run was cancelled", line);
+    if (!(more > 0))
+        return false;
+    wallSecondsAllowed_ += more;
+    wallDeadlineNs_ = wallNowNs() + static_cast<std::int64_t>(more * 1e9);
+    return true;
+}
+
 void Interpreter::checkBudget(std::uint32_t line) {
     if (aborting_)
         throw ScriptAbort("aborted", line);
@@ -153,9 +167,9 @@ void Interpreter::checkBudget(std::uint32_t line) {
         }
         abort(message, line);
     }
-    if (wallDeadlineNs_ && wallNowNs() > wallDeadlineNs_) {
+    if (wallDeadlineNs_ && wallNowNs() > wallDeadlineNs_ && !wallBudgetExtended(line)) {
         std::ostringstream seconds;
-        seconds << limits_.maxWallSeconds;
+        seconds << wallSecondsAllowed_;
         abort("the script ran out of its wall-time budget (" + seconds.str() + " s) at line " + std::to_string(line), line);
     }
     checkMemory();

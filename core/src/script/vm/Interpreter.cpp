@@ -17,8 +17,10 @@ namespace awaitscope::script {
 Interpreter::Interpreter(Program& program, Output output, InterpreterLimits limits, const std::atomic<bool>* cancelled)
     : program_(program), output_(std::move(output)), limits_(limits), cancelled_(cancelled) {
     memoryCheckAt_ = limits_.memoryLimit;
+    wallStartNs_ = wallNowNs();
+    wallSecondsAllowed_ = limits_.maxWallSeconds;
     if (limits_.maxWallSeconds > 0)
-        wallDeadlineNs_ = wallNowNs() + static_cast<std::int64_t>(limits_.maxWallSeconds * 1e9);
+        wallDeadlineNs_ = wallStartNs_ + static_cast<std::int64_t>(limits_.maxWallSeconds * 1e9);
     emptyTuple_ = Value(heap_.make<TupleObject>());
     installTypes(*this);
     builtins_ = makeBuiltins(*this);

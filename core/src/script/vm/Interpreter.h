@@ -56,6 +56,8 @@ struct InterpreterLimits {
     std::int64_t memoryLimit = 512LL << 20;
     std::size_t objectLimit = 20'000'000;
     double maxWallSeconds = 0;  // real time the whole run may take (0: no limit)
+    // Asked once that real time has passed: how many more seconds the run may take (0: stop).
+    std::function<double(double elapsedSeconds)> onWallBudgetSpent;
 };
 
 class Interpreter {
@@ -327,6 +329,7 @@ public:
     void chargeOps(std::uint64_t instructions);  // extra work done by builtins (per element)
     void flushCost();
     void checkBudget(std::uint32_t line);
+    bool wallBudgetExtended(std::uint32_t line);  // asks limits_.onWallBudgetSpent
     [[noreturn]] void abort(const std::string& message, std::uint32_t line);
     bool aborting() const { return aborting_; }
     void beginAbort() { aborting_ = true; }  // from now on, script code raises ScriptAbort at once
@@ -408,6 +411,8 @@ private:
     const void* stepThread_ = nullptr;
     std::uint64_t nextCancelCheck_ = 0;
     std::int64_t wallDeadlineNs_ = 0;  // steady clock; 0: none
+    std::int64_t wallStartNs_ = 0;
+    double wallSecondsAllowed_ = 0;  // the budget, with every extension granted
     std::int64_t externalBytesEstimate_ = 0;  // as of the last budget check
     std::int64_t memoryCheckAt_ = 0;          // the estimate that calls for a census
     bool raisingMemoryError_ = false;  // building the MemoryError must not check memory again
