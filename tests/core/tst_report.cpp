@@ -47,6 +47,10 @@ private slots:
                             "  ready queue     at most 3 tasks, first at 0 ns",
                             "  pending timers  at most 3, first at 0 ns",
                             "",
+                            "Critical path",
+                            "  The run took 3 s; the chain of work and waiting that set it (3 s) runs through Task-4 (call).",
+                            "  Its longest link is Task-4 (call)'s await asyncio.sleep at line 61 (3 s): each second taken off it takes up to a second off the run, until another chain is the longest.",
+                            "",
                             "Diagnostics (0)",
                             "  none",
                             "",
@@ -77,6 +81,17 @@ private slots:
         QCOMPARE(lines[at + 2], QString("      Task-2 (heartbeat) ran 1.2 s late (its timer fell due at 500 ms)"));
         QVERIFY(lines[at + 3].startsWith("      fix: time.sleep blocks the loop"));
         QCOMPARE(lines[lines.size() - 2], QString("Result: the loop froze 1 time (exit code 3)"));
+        // Who the freeze held, and where the rest of its time went.
+        const int held = int(lines.indexOf("Held longest by a frozen loop (1 task)"));
+        QVERIFY(held > 0);
+        QVERIFY2(lines[held + 1].startsWith("  Task-2 (heartbeat) took ") &&
+                     lines[held + 1].contains("1.2 s held by Task-3 (blocker)'s time.sleep at line "),
+                 qPrintable(lines[held + 1]));
+        // The critical path's longest link is that wait, named by the freeze.
+        const int path = int(lines.indexOf("Critical path"));
+        QVERIFY(path > 0);
+        QVERIFY2(lines[path + 2].startsWith("  Its longest link is Task-2 (heartbeat) waiting for the loop, frozen by Task-3 (blocker)'s time.sleep at line "),
+                 qPrintable(lines[path + 2]));
     }
 
     void raisingTheThresholdClearsTheFinding() {

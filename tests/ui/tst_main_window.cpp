@@ -13,7 +13,10 @@
 #include "panels/EventTablePanel.h"
 #include "panels/OutputPanel.h"
 #include "panels/ScenarioBrowser.h"
+#include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <QDockWidget>
 #include <QMessageBox>
@@ -232,6 +235,29 @@ private slots:
         QVERIFY(box);
         QCOMPARE(box->informativeText(), QStringLiteral("Opening trace files is not available in this build."));
         box->close();
+    }
+
+    // A selected task says where its time went: a bar in the timeline's colours and each part
+    // with its cause; the heartbeat's 1.2 s held by the blocker's time.sleep among them.
+    void aSelectedTaskSaysWhereItsTimeWent() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        const Trace& trace = window.document()->model()->trace();
+        TaskId heartbeat = kNoTask;
+        for (const TaskRecord& task : trace.tasks)
+            if (coroutineName(trace, task.id) == "heartbeat")
+                heartbeat = task.id;
+        QVERIFY(heartbeat != kNoTask);
+        window.viewState()->select(Selection::ofTask(heartbeat));
+        const QString text = window.detailsPanel()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Where its time went")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("heartbeat took 2.7 s: 1.5 s its own sleep at line 7, 1.2 s held by blocker's time.sleep at line 14")), qPrintable(text));
+        const QString frozen = TimelineStyle::forPalette(window.detailsPanel()->palette()).frozen.name();
+        QVERIFY2(window.detailsPanel()->toHtml().contains(frozen, Qt::CaseInsensitive), qPrintable(frozen));
+        // The loop's slice is no task: no breakdown there.
+        window.viewState()->select(Selection::of(SelectionKind::LoopSlice, kNoTask, 0));
+        QVERIFY(!window.detailsPanel()->toPlainText().contains(QStringLiteral("Where its time went")));
     }
 
     void panelsFollowTheSharedSelection() {

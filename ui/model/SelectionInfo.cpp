@@ -92,6 +92,7 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
         info.facts.emplace_back(QStringLiteral("Belongs to"), scopeKindText(trace.scopes[record.scope].kind));
     addSite(info, trace, record.createdAt, QStringLiteral("Created at"));
     info.range = TimeRange{lane.begin, lane.end};
+    info.timeShares = timeBreakdown(trace, model.index(), model.frozenStretches(), model.readyQueue(), task);
 }
 
 

@@ -6,6 +6,7 @@
 #include "model/Selection.h"
 
 #include <awaitscope/analysis/DerivedTrace.h>
+#include <awaitscope/analysis/TimeBreakdown.h>
 
 #include <QString>
 
@@ -22,6 +23,7 @@ struct SelectionInfo {
     SiteId site = kUnknownSite;                      // the line to highlight
     std::optional<TimeRange> range;                  // what F zooms to
     TaskId task = kNoTask;                           // the lane it belongs to
+    std::optional<TimeBreakdown> timeShares;         // a task's: where its time went
     bool valid = false;
 };
 

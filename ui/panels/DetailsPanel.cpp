@@ -4,6 +4,9 @@
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
+#include "timeline/TimelineStyle.h"
+
+#include <algorithm>
 
 namespace awaitscope::ui {
 
@@ -69,7 +72,45 @@ void DetailsPanel::refresh() {
     for (const auto& [label, value] : info.facts)
         html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     html += QStringLiteral("</table>");
+    if (info.timeShares && info.timeShares->lifetime > 0)
+        html += timeSharesHtml(model->trace(), *info.timeShares);
     setHtml(html);
+}
+
+// Where a task's time went: one bar, its parts in the timeline's colours (running green,
+// queued in the "ready" colour, held in the frozen loop's red, awaits in the awaiting grey-blue),
+// the sentence, and every part in a list with its swatch.
+QString DetailsPanel::timeSharesHtml(const Trace& trace, const TimeBreakdown& breakdown) const {
+    const TimelineStyle style = TimelineStyle::forPalette(palette());
+    const auto colour = [&](TimeUse use) {
+        switch (use) {
+        case TimeUse::Running: return style.running;
+        case TimeUse::Blocking: return style.blocking;
+        case TimeUse::Queued: return style.ready;
+        case TimeUse::Held: return style.frozen;
+        case TimeUse::Sleeping: return style.awaiting;
+        case TimeUse::AwaitingTask: return style.awaitingBorder;
+        case TimeUse::AwaitingThread:
+        case TimeUse::AwaitingIo:
+        case TimeUse::AwaitingOther: return style.folded;
+        }
+        return style.folded;
+    };
+    QString html = tr("<p><b>Where its time went</b><br>%1</p>").arg(qs(describeTimeBreakdown(trace, breakdown)).toHtmlEscaped());
+    html += QStringLiteral("<table width='100%' cellspacing=0 cellpadding=0><tr>");
+    for (const TimeShare& share : breakdown.shares) {
+        const double percent = 100.0 * static_cast<double>(share.duration) / static_cast<double>(breakdown.lifetime);
+        if (percent >= 0.5)
+            html += QStringLiteral("<td width='%1%' bgcolor='%2' height=12></td>")
+                        .arg(std::max(1, static_cast<int>(percent + 0.5)))
+                        .arg(colour(share.use).name());
+    }
+    html += QStringLiteral("</tr></table><table cellspacing=2>");
+    for (const TimeShare& share : breakdown.shares)
+        html += QStringLiteral("<tr><td><span style='color:%1'>&#9632;</span></td><td>%2</td></tr>")
+                    .arg(colour(share.use).name(), qs(describeTimeShare(trace, share)).toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    return html;
 }
 
 } // namespace awaitscope::ui

@@ -5,6 +5,8 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 
+#include <awaitscope/analysis/TimeBreakdown.h>
+
 #include <QTextBrowser>
 
 namespace awaitscope::ui {
@@ -19,6 +21,7 @@ public:
 private:
     void refresh();
     QString overviewHtml() const;
+    QString timeSharesHtml(const Trace& trace, const TimeBreakdown& breakdown) const;
 
     TraceDocument* document_;
     ViewState* view_;

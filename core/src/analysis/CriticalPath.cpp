@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/CriticalPath.h"
 
+#include "awaitscope/analysis/TimeFormat.h"
+
 #include <algorithm>
 
 namespace awaitscope {
@@ -139,6 +141,69 @@ CriticalPath findCriticalPath(const Trace& trace, const TraceIndex& index) {
     if (last == kNoTask)
         return {};
     return PathWalker(trace, index).walk(last, lanes[last].end);
+}
+
+namespace {
+
+// What a segment of the path is, in words: "running", "waiting for the loop", or the await.
+std::string segmentText(const Trace& trace, const TraceIndex& index, const CriticalSegment& segment) {
+    switch (segment.state) {
+    case SpanState::Running: return "running";
+    case SpanState::Ready: return "waiting for the loop";
+    case SpanState::Awaiting: break;
+    }
+    const Span* span = segment.task < index.lanes().size() ? index.spanAt(segment.task, segment.begin) : nullptr;
+    if (!span || span->state != SpanState::Awaiting)
+        return "awaiting";
+    return "await " + awaitDescription(trace, span->ref) +
+           (span->ref < trace.awaits.size() ? atLine(trace, trace.awaits[span->ref].site) : std::string());
+}
+
+} // namespace
+
+std::vector<std::string> describeCriticalPath(const Trace& trace, const TraceIndex& index, const CriticalPath& path,
+                                              const std::vector<FrozenStretch>& frozen) {
+    std::vector<std::string> sentences;
+    if (path.segments.empty())
+        return sentences;
+    // The tasks along the chain, each once per visit; a long chain keeps its two ends.
+    std::vector<TaskId> chain;
+    for (const CriticalSegment& segment : path.segments)
+        if (chain.empty() || chain.back() != segment.task)
+            chain.push_back(segment.task);
+    constexpr std::size_t kNamed = 6;
+    std::string names;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        if (chain.size() > kNamed && i == kNamed / 2) {
+            names += " → … (" + std::to_string(chain.size() - kNamed) + " more)";
+            i = chain.size() - kNamed / 2 - 1;
+            continue;
+        }
+        names += (i ? " → " : "") + taskLabel(trace, chain[i]);
+    }
+    const TimeNs run = index.end() - index.begin();
+    sentences.push_back("The run took " + plainDuration(run) + "; the chain of work and waiting that set it (" +
+                        plainDuration(path.total()) + ") runs through " + names + ".");
+    // The longest link: one segment, or the same await of one task over consecutive segments.
+    const auto longest = std::max_element(path.segments.begin(), path.segments.end(),
+                                          [](const CriticalSegment& a, const CriticalSegment& b) { return a.duration() < b.duration(); });
+    std::string link = taskLabel(trace, longest->task) + "'s " + segmentText(trace, index, *longest);
+    if (longest->state == SpanState::Ready) {
+        link = taskLabel(trace, longest->task) + " waiting for the loop";
+        // Most of that wait inside another task's freeze: the freeze is the link to shorten.
+        for (const FrozenStretch& stretch : frozen) {
+            const TimeNs overlap = std::min(stretch.end, longest->end) - std::max(stretch.begin, longest->begin);
+            if (stretch.culprit != longest->task && overlap * 2 > longest->duration()) {
+                link += ", frozen by " + taskLabel(trace, stretch.culprit) + "'s ";
+                link += (stretch.block < trace.blocks.size() ? blockDescription(trace, stretch.block) : "long step") +
+                        atLine(trace, stretch.site);
+                break;
+            }
+        }
+    }
+    sentences.push_back("Its longest link is " + link + " (" + plainDuration(longest->duration()) +
+                        "): each second taken off it takes up to a second off the run, until another chain is the longest.");
+    return sentences;
 }
 
 } // namespace awaitscope

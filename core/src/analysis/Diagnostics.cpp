@@ -48,7 +48,7 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
     if (stretch.block < trace.blocks.size()) {
         const BlockInfo& block = trace.blocks[stretch.block];
         const std::string_view what = trace.str(block.what);
-        d.summary += ": " + std::string(what.empty() ? toString(block.kind) : what);
+        d.summary += ": " + blockDescription(trace, stretch.block);
         if (!where.empty())
             d.summary += " at " + where;
         d.advice = blockAdvice(block.kind, what);

@@ -148,4 +148,17 @@ std::string awaitDescription(const Trace& trace, AwaitId await) {
     return what.empty() ? std::string(toString(info.kind)) : std::string(what);
 }
 
+std::string blockDescription(const Trace& trace, BlockId block) {
+    if (block >= trace.blocks.size())
+        return "a blocking call";
+    const std::string_view what = trace.str(trace.blocks[block].what);
+    return what.empty() ? std::string(toString(trace.blocks[block].kind)) : std::string(what);
+}
+
+std::string atLine(const Trace& trace, SiteId site) {
+    if (site >= trace.sites.size() || trace.sites[site].line == 0)
+        return {};
+    return " at line " + std::to_string(trace.sites[site].line);
+}
+
 } // namespace awaitscope

@@ -2,6 +2,7 @@
 
 #include "awaitscope/analysis/TimeFormat.h"
 #include "awaitscope/analysis/DerivedTrace.h"
+#include "awaitscope/analysis/TimeBreakdown.h"
 #include "awaitscope/cli/TerminalText.h"
 #include "awaitscope/io/TraceFile.h"
 
@@ -121,6 +122,28 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
         out << "  ... and " << order.size() - shown << " more\n";
 }
 
+// The tasks a frozen loop held longest, each with where its whole time went (TimeBreakdown.h).
+// Only when a freeze held anyone: a clean run's report stays as it was.
+void writeHeldTasks(const DerivedTrace& derived, const ReportOptions& options, std::ostream& out) {
+    const std::vector<TimeNs> held = heldTimes(derived.index(), derived.frozenStretches());
+    std::vector<TaskId> order;
+    for (std::size_t task = 0; task < held.size(); ++task)
+        if (held[task] > 0)
+            order.push_back(static_cast<TaskId>(task));
+    if (order.empty())
+        return;
+    std::stable_sort(order.begin(), order.end(), [&](TaskId x, TaskId y) { return held[x] > held[y]; });
+    out << "\nHeld longest by a frozen loop (" << order.size() << (order.size() == 1 ? " task" : " tasks") << ")\n";
+    const std::size_t shown = std::min(order.size(), options.maxHeldRows);
+    for (std::size_t row = 0; row < shown; ++row) {
+        const TimeBreakdown breakdown = timeBreakdown(derived.trace(), derived.index(), derived.frozenStretches(),
+                                                      derived.readyQueue(), order[row]);
+        out << "  " << describeTimeBreakdown(derived.trace(), breakdown) << "\n";
+    }
+    if (order.size() > shown)
+        out << "  ... and " << order.size() - shown << " more\n";
+}
+
 int writeReportText(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options) {
     const DerivedTrace derived(trace, {options.frozenThreshold});
     const TraceIndex& index = derived.index();
@@ -135,8 +158,15 @@ int writeReportText(const Trace& trace, std::string_view name, std::ostream& out
     out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold) << "\n\n";
 
     writeFigures(trace, index, a, out);
+    const std::vector<std::string> chain = describeCriticalPath(trace, index, a.criticalPath, a.frozen);
+    if (!chain.empty()) {
+        out << "\nCritical path\n";
+        for (const std::string& sentence : chain)
+            out << "  " << sentence << "\n";
+    }
     writeDiagnostics(a, options, out);
     writeTasks(trace, index, a, options, out);
+    writeHeldTasks(derived, options, out);
 
     const auto count = [&](DiagnosticKind kind) {
         return std::count_if(a.diagnostics.begin(), a.diagnostics.end(), [&](const Diagnostic& d) { return d.kind == kind; });

@@ -6,8 +6,10 @@
 // for a gather or task group the child that finished last), and a wait with no task behind
 // it (a timer, a thread, an outside future) is itself on the path. At a task's creation the
 // path continues in its creator.
+#include "awaitscope/analysis/FrozenStretches.h"
 #include "awaitscope/analysis/TraceIndex.h"
 
+#include <string>
 #include <vector>
 
 namespace awaitscope {
@@ -28,5 +30,14 @@ struct CriticalPath {
 };
 
 CriticalPath findCriticalPath(const Trace& trace, const TraceIndex& index);
+
+// The path in a few sentences for a person: "The run took 2.7 s; the chain of work and waiting
+// that set it (2.7 s) runs through Task-1 (main) → Task-3 (web_search).", then its longest link
+// and what shortening it buys:
+// "Its longest link is Task-3 (web_search)'s await asyncio.sleep at line 23 (0.9 s): each
+// second taken off it takes up to a second off the run, until another chain is the longest."
+// A link spent waiting for a frozen loop (`frozen`: the analysis' stretches) names the freeze.
+std::vector<std::string> describeCriticalPath(const Trace& trace, const TraceIndex& index, const CriticalPath& path,
+                                              const std::vector<FrozenStretch>& frozen);
 
 } // namespace awaitscope

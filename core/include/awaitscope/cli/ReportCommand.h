@@ -15,6 +15,7 @@ struct ReportOptions {
     TimeNs frozenThreshold = kDefaultFrozenThreshold;
     std::size_t maxTaskRows = 20;      // the task table lists the busiest tasks first
     std::size_t maxDiagnostics = 50;   // in time order; the rest are counted by kind
+    std::size_t maxHeldRows = 5;       // the tasks a frozen loop held longest, with where their time went
 };
 
 // Writes the report of `trace`; `name` heads it. Returns kExitFindings when the loop froze or
