@@ -123,6 +123,42 @@ enum class StmtKind : std::uint8_t {
     With,        // items, body, isAsync
     FunctionDef, // function
     ClassDef,    // name, bases (targets), body, decorators (via function->decorators)
+    Match,       // value (subject), cases
+};
+
+enum class PatternKind : std::uint8_t {
+    Value,      // value: a literal or dotted name, compared with ==
+    Singleton,  // value: None, True or False, compared with `is`
+    Capture,    // name ("" for the wildcard _)
+    Sequence,   // patterns (one Star at most)
+    Star,       // name ("" for *_)
+    Mapping,    // keys, patterns; name: the **rest capture ("" when absent)
+    Class,      // cls; patterns (positional); attrs with kwPatterns
+    Or,         // patterns
+    As,         // patterns[0] (null for a bare capture), name
+};
+
+struct Pattern {
+    PatternKind kind = PatternKind::Capture;
+    int line = 0;
+    int col = 0;
+    int endLine = 0;
+    int endCol = 0;
+    Expr* value = nullptr;
+    Expr* cls = nullptr;
+    std::string name;
+    std::vector<Pattern*> patterns;
+    std::vector<Expr*> keys;
+    std::vector<std::string> attrs;
+    std::vector<Pattern*> kwPatterns;
+};
+
+struct MatchCase {
+    Pattern* pattern = nullptr;
+    Expr* guard = nullptr;
+    std::vector<Stmt*> body;
+    int line = 0;
+    int col = 0;
 };
 
 struct ExceptHandler {
@@ -156,6 +192,7 @@ struct Stmt {
     std::vector<Stmt*> finalbody;
     std::vector<ExceptHandler> handlers;
     std::vector<WithItem> items;
+    std::vector<MatchCase> cases;
     std::vector<std::string> names;
     std::vector<std::string> asnames;
     std::string module;
@@ -186,6 +223,14 @@ public:
         functions_.push_back(std::make_unique<FunctionDef>());
         return functions_.back().get();
     }
+    Pattern* pattern(PatternKind kind, int line, int col) {
+        patterns_.push_back(std::make_unique<Pattern>());
+        Pattern* p = patterns_.back().get();
+        p->kind = kind;
+        p->line = p->endLine = line;
+        p->col = p->endCol = col;
+        return p;
+    }
 
     std::vector<Stmt*> body;
     std::string docstring;  // the module docstring, if any
@@ -194,6 +239,7 @@ private:
     std::vector<std::unique_ptr<Expr>> exprs_;
     std::vector<std::unique_ptr<Stmt>> stmts_;
     std::vector<std::unique_ptr<FunctionDef>> functions_;
+    std::vector<std::unique_ptr<Pattern>> patterns_;
 };
 
 } // namespace awaitscope::script

@@ -63,6 +63,12 @@ private:
     void tryExceptStar(Stmt* s);
     void tryFinally(Stmt* s, const std::function<void()>& body);
     void withStatement(Stmt* s, std::size_t item);
+    struct PatternContext;
+    void matchStatement(Stmt* s);
+    void matchPattern(Pattern* p, int subject, int failLabel, PatternContext& pc);
+    void matchSubpattern(Pattern* p, int subject, int failLabel, PatternContext& pc);
+    void captureName(const std::string& id, int subject, PatternContext& pc);
+    void jumpUnlessLength(int subject, CompareOp op, std::size_t n, int failLabel);
     void functionDef(Stmt* s);
     void classDef(Stmt* s);
     void importStatement(Stmt* s);

@@ -263,6 +263,14 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
         CallArgs callArgs{all.data(), count + 1, all.data() + count + 1, kwNames};
         return cls->construct(*this, callArgs);
     }
+    // BaseExceptionGroup.__new__: a group of Exceptions only is an ExceptionGroup.
+    if (cls == exc.baseExceptionGroup && count == 2 && (args[1].is(Kind::List) || args[1].is(Kind::Tuple))) {
+        bool allExceptions = true;
+        for (const Value& e : toVector(args[1]))
+            allExceptions = allExceptions && isInstance(e, exc.exception);
+        if (allExceptions)
+            cls = exc.exceptionGroup;
+    }
     auto* instance = heap_.make<InstanceObject>(Value(cls));
     Value result(instance);
     if (cls->isException) {
