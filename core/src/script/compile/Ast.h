@@ -5,6 +5,7 @@
 #include "script/objects/Operators.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ struct Comprehension {
 struct Parameter {
     std::string name;
     Expr* defaultValue = nullptr;
+    Expr* annotation = nullptr;
     int line = 0;
     int col = 0;
 };
@@ -69,6 +71,9 @@ struct FunctionDef {
     std::string varargs;                // "" when absent
     std::vector<Parameter> kwonly;
     std::string kwargs;
+    Expr* varargsAnnotation = nullptr;
+    Expr* kwargsAnnotation = nullptr;
+    Expr* returns = nullptr;            // the -> annotation
     std::vector<Stmt*> body;            // lambda: one Return statement
     std::vector<Expr*> decorators;
     bool isAsync = false;
@@ -104,7 +109,7 @@ enum class StmtKind : std::uint8_t {
     ExprStmt,    // value
     Assign,      // targets (chain), value
     AugAssign,   // targets[0], op, value
-    AnnAssign,   // targets[0], value (may be null)
+    AnnAssign,   // targets[0], value (may be null); test: the annotation, name: its text
     Pass,
     Break,
     Continue,
@@ -234,6 +239,8 @@ public:
 
     std::vector<Stmt*> body;
     std::string docstring;  // the module docstring, if any
+    bool futureAnnotations = false;  // `from __future__ import annotations`: annotations stay text
+    std::map<const Expr*, std::string> annotationTexts;  // each annotation's text, as CPython prints it
 
 private:
     std::vector<std::unique_ptr<Expr>> exprs_;

@@ -38,7 +38,6 @@ struct Compiler::Unit {
     int hiddenCounter = 0;
     int retvalSlot = -1;
     int noneConst = -1;
-    bool hasAnnotations = false;  // a class body: __annotations__ has been made
 };
 
 namespace {
@@ -253,6 +252,8 @@ void Compiler::makeFunction(Scope* child, CodeObject* code, int flags) {
 void Compiler::compileModule(Ast& ast) {
     SymbolTable symbols(ast);
     symbols_ = &symbols;
+    futureAnnotations_ = ast.futureAnnotations;
+    ast_ = &ast;
     Scope* module = symbols.module();
     program_.module = compileScope(module, [&] {
         if (!ast.docstring.empty()) {
@@ -260,6 +261,7 @@ void Compiler::compileModule(Ast& ast) {
             emit(Op::StoreGlobal, name("__doc__"));
         }
         std::vector<Stmt*> body = ast.body;
+        setupAnnotations(body);
         statements(body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);
@@ -369,25 +371,39 @@ void Compiler::statement(Stmt* s) {
     case StmtKind::AugAssign:
         augAssign(s);
         return;
-    case StmtKind::AnnAssign:
+    case StmtKind::AnnAssign: {
         if (s->value) {
             expr(s->value);
             storeTarget(s->targets[0]);
         }
-        // A class records its annotated names in order, in __annotations__ (the annotation as
-        // text): dataclasses and NamedTuple find their fields there.
-        if (unit_->scope->type == ClassScope && s->targets[0]->kind == ExprKind::Name) {
-            if (!unit_->hasAnnotations) {
-                emit(Op::BuildMap, 0);
-                storeName("__annotations__");
-                unit_->hasAnnotations = true;
-            }
+        // A module or class keeps the annotations of its simple names in __annotations__,
+        // evaluated (the text under `from __future__ import annotations`); a class also keeps
+        // the text, for dataclasses (ClassVar, KW_ONLY), in __annotation_texts__, which
+        // BuildClass takes out of its namespace. A function evaluates none of its locals'.
+        const bool storing = unit_->scope->type == ClassScope || unit_->scope->type == ModuleScope;
+        Expr* target = s->targets[0];
+        if (!storing)
+            return;
+        const bool simple = target->kind == ExprKind::Name && !target->parenthesized;
+        if (futureAnnotations_)
             emit(Op::LoadConst, constantStr(s->name));
-            loadName("__annotations__");
-            emit(Op::LoadConst, constantStr(s->targets[0]->text));
+        else
+            expr(s->test);
+        if (!simple) {
+            emit(Op::PopTop);
+            return;
+        }
+        loadName("__annotations__");
+        emit(Op::LoadConst, constantStr(target->text));
+        emit(Op::StoreSubscr);
+        if (unit_->scope->type == ClassScope) {
+            emit(Op::LoadConst, constantStr(s->name));
+            loadName("__annotation_texts__");
+            emit(Op::LoadConst, constantStr(target->text));
             emit(Op::StoreSubscr);
         }
         return;
+    }
     case StmtKind::Pass:
         return;
     case StmtKind::Break:
@@ -991,6 +1007,86 @@ void Compiler::withStatement(Stmt* s, std::size_t item) {
     bind(end);
 }
 
+// ---------------------------------------------------------------- annotations
+
+namespace {
+
+// Does a module or class body annotate a simple name anywhere outside nested defs and classes
+// (CPython's find_ann)? Then its __annotations__ is made first.
+bool findAnnotations(const std::vector<Stmt*>& body) {
+    for (const Stmt* s : body) {
+        switch (s->kind) {
+        case StmtKind::AnnAssign:
+            if (s->targets[0]->kind == ExprKind::Name && !s->targets[0]->parenthesized)
+                return true;
+            break;
+        case StmtKind::If:
+        case StmtKind::While:
+        case StmtKind::For:
+        case StmtKind::With:
+        case StmtKind::Try:
+            if (findAnnotations(s->body) || findAnnotations(s->orelse) || findAnnotations(s->finalbody))
+                return true;
+            for (const ExceptHandler& h : s->handlers)
+                if (findAnnotations(h.body))
+                    return true;
+            break;
+        case StmtKind::Match:
+            for (const MatchCase& c : s->cases)
+                if (findAnnotations(c.body))
+                    return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void Compiler::setupAnnotations(const std::vector<Stmt*>& body) {
+    if (!findAnnotations(body))
+        return;
+    emit(Op::BuildMap, 0);
+    storeName("__annotations__");
+    if (unit_->scope->type == ClassScope) {
+        emit(Op::BuildMap, 0);
+        storeName("__annotation_texts__");
+    }
+}
+
+// A def's annotations: {parameter: annotation, ..., 'return': ...} in its __annotations__,
+// evaluated where the def is (or their text under `from __future__ import annotations`).
+// The new function is on top of the stack, and stays there.
+void Compiler::functionAnnotations(FunctionDef* f) {
+    std::vector<std::pair<std::string, Expr*>> annotations;
+    for (Parameter& p : f->positional)
+        if (p.annotation)
+            annotations.emplace_back(p.name, p.annotation);
+    if (f->varargsAnnotation)
+        annotations.emplace_back(f->varargs, f->varargsAnnotation);
+    for (Parameter& p : f->kwonly)
+        if (p.annotation)
+            annotations.emplace_back(p.name, p.annotation);
+    if (f->kwargsAnnotation)
+        annotations.emplace_back(f->kwargs, f->kwargsAnnotation);
+    if (f->returns)
+        annotations.emplace_back("return", f->returns);
+    if (annotations.empty())
+        return;
+    emit(Op::DupTop);
+    for (auto& [parameter, annotation] : annotations) {
+        emit(Op::LoadConst, constantStr(parameter));
+        if (futureAnnotations_)
+            emit(Op::LoadConst, constantStr(ast_->annotationTexts.at(annotation)));
+        else
+            expr(annotation);
+    }
+    emit(Op::BuildMap, static_cast<int>(annotations.size()));
+    emit(Op::RotTwo);
+    emit(Op::StoreAttr, name("__annotations__"));
+}
+
 // ---------------------------------------------------------------- match
 
 // A pattern is compiled with its subject in a hidden local and an empty stack; a failed test
@@ -1331,6 +1427,7 @@ void Compiler::functionDef(Stmt* s) {
         emit(Op::ReturnValue);
     });
     makeFunction(child, code, flags);
+    functionAnnotations(f);
     for (std::size_t i = 0; i < f->decorators.size(); ++i)
         emit(Op::Call, 1);
     storeName(f->name);
@@ -1357,6 +1454,7 @@ void Compiler::classDef(Stmt* s) {
             emit(Op::LoadConst, constantStr(s->body[0]->value->text));
             emit(Op::StoreName, name("__doc__"));
         }
+        setupAnnotations(s->body);
         statements(s->body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);

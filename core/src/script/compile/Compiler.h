@@ -103,6 +103,10 @@ private:
     SymbolTable* symbols_ = nullptr;  // of the module being compiled
     Unit* unit_ = nullptr;
     std::string docstring_;
+    const Ast* ast_ = nullptr;
+    bool futureAnnotations_ = false;  // `from __future__ import annotations`: annotations as text
+    void setupAnnotations(const std::vector<Stmt*>& body);
+    void functionAnnotations(FunctionDef* f);
 };
 
 } // namespace awaitscope::script

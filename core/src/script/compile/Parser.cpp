@@ -143,8 +143,15 @@ Token Parser::take() {
         // Spaced as CPython prints a stringified annotation: "dict[str, int]", "int | None".
         std::string& text = *annotationText_;
         const bool name = last_.kind == TokenKind::Name || last_.kind == TokenKind::Number;
+        // A string literal prints as its repr: "Tree" becomes 'Tree'.
+        const std::string& t = last_.text;
+        const bool doubleQuoted = last_.kind == TokenKind::String && t.size() >= 2 && t.front() == '"' &&
+                                  t.back() == '"' && t.find_first_of("'\\", 1) == std::string::npos &&
+                                  t.rfind("\"\"\"", 0) != 0;
         if (last_.isOp("|"))
             text += " | ";
+        else if (doubleQuoted)
+            text += "'" + t.substr(1, t.size() - 2) + "'";
         else if (!text.empty() && (text.back() == ',' || (nameBefore && name)))
             text += ' ' + last_.text;
         else
@@ -901,6 +908,22 @@ Pattern* Parser::classPattern(Expr* cls) {
     return p;
 }
 
+Expr* Parser::annotation() {
+    std::string text;
+    std::string* outer = annotationText_;
+    annotationText_ = &text;
+    Expr* e = nullptr;
+    try {
+        e = expression();
+    } catch (...) {
+        annotationText_ = outer;
+        throw;
+    }
+    annotationText_ = outer;
+    ast_.annotationTexts[e] = std::move(text);
+    return e;
+}
+
 void Parser::parameters(FunctionDef& function, std::string_view closer) {
     bool sawDefault = false;
     bool keywordOnly = false;
@@ -922,7 +945,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
             function.kwargs = expectName();
             checkDuplicate(function.kwargs, name.line, name.col);
             if (closer == ")" && accept(":"))
-                expression();
+                function.kwargsAnnotation = annotation();
             accept(",");
             if (!at(closer))
                 fail("arguments cannot follow var-keyword argument", peek().line, peek().col + 1);
@@ -938,7 +961,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
                 function.varargs = expectName();
                 checkDuplicate(function.varargs, name.line, name.col);
                 if (closer == ")" && accept(":"))
-                    expression();
+                    function.varargsAnnotation = annotation();
             } else if (at(closer) || (at(",") && at("**", 1))) {
                 fail("named arguments must follow bare *", star.line, star.col + 1);
             }
@@ -953,7 +976,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
         parameter.col = nameToken.col;
         checkDuplicate(parameter.name, nameToken.line, nameToken.col);
         if (closer == ")" && accept(":"))
-            expression();  // annotation, parsed and ignored
+            parameter.annotation = annotation();
         if (accept("=")) {
             parameter.defaultValue = expression();
             if (!keywordOnly)
@@ -981,7 +1004,7 @@ Stmt* Parser::functionDef(bool isAsync, const Token& start, std::vector<Expr*> d
     parameters(*function, ")");
     expect(")");
     if (accept("->"))
-        expression();
+        function->returns = annotation();
     expectColon();
     Stmt* s = ast_.stmt(StmtKind::FunctionDef, start.line, start.col);
     s->function = function;
@@ -1056,6 +1079,8 @@ Stmt* Parser::fromImportStatement() {
             break;
         s->names.push_back(expectName());
         s->asnames.push_back(accept("as") ? expectName() : std::string());
+        if (s->module == "__future__" && s->level == 0 && s->names.back() == "annotations")
+            ast_.futureAnnotations = true;
     } while (accept(","));
     if (parenthesized)
         expect(")");
@@ -1150,8 +1175,9 @@ Stmt* Parser::expressionStatement() {
         // dataclasses, NamedTuple and TypedDict read the names of a class's fields from it.
         std::string annotation;
         annotationText_ = &annotation;
+        Expr* annotationExpr = nullptr;
         try {
-            expression();
+            annotationExpr = expression();
         } catch (...) {
             annotationText_ = nullptr;
             throw;
@@ -1159,6 +1185,7 @@ Stmt* Parser::expressionStatement() {
         annotationText_ = nullptr;
         Stmt* s = ast_.stmt(StmtKind::AnnAssign, start.line, start.col);
         s->name = std::move(annotation);
+        s->test = annotationExpr;
         s->targets.push_back(first);
         if (accept("="))
             s->value = rhs();

@@ -64,6 +64,7 @@ private:
     Stmt* fromImportStatement();
     Stmt* expressionStatement();
     void parameters(FunctionDef& function, std::string_view closer);
+    Expr* annotation();  // an annotation expression, its text kept in ast_.annotationTexts
 
     // Expressions
     Expr* namedExpression();

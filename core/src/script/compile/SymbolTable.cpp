@@ -139,6 +139,14 @@ void SymbolTable::collectFunction(Scope* scope, FunctionDef* function, const voi
     for (Parameter& p : function->kwonly)
         if (p.defaultValue)
             collectExpr(scope, p.defaultValue);
+    // Annotations are evaluated where the def is, as its defaults are.
+    for (Parameter& p : function->positional)
+        collectExpr(scope, p.annotation);
+    for (Parameter& p : function->kwonly)
+        collectExpr(scope, p.annotation);
+    collectExpr(scope, function->varargsAnnotation);
+    collectExpr(scope, function->kwargsAnnotation);
+    collectExpr(scope, function->returns);
     Scope* child = newScope(FunctionScope, scope, function->name, line, col);
     child->function = function;
     child->isAsync = function->isAsync;
@@ -275,6 +283,9 @@ void SymbolTable::collectStatement(Scope* scope, Stmt* s) {
     case StmtKind::Assign:
     case StmtKind::AugAssign:
     case StmtKind::AnnAssign:
+        // A module's or class's annotation is evaluated; a function's local one is not.
+        if (s->kind == StmtKind::AnnAssign && scope->type != FunctionScope)
+            collectExpr(scope, s->test);
         collectExpr(scope, s->value);
         for (Expr* t : s->targets) {
             collectTarget(scope, t);

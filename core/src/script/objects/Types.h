@@ -139,6 +139,9 @@ Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAc
 // anext(iterator, default): `awaitable`'s result, or `fallback` when it raises StopAsyncIteration.
 Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback);
 
+// ---- Class.cpp: the members of `int | None` (a types.UnionType), or null for anything else
+const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value);
+
 // ---- Exception.cpp: the exception classes and what their instances answer
 void installExceptions(Interpreter& interp);
 std::string exceptionRepr(Interpreter& interp, const Value& exception);
