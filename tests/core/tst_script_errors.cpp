@@ -255,6 +255,22 @@ private slots:
         row("plain name key", "{a: 1}", "SyntaxError: invalid syntax", 12);
         row("negated name", "-a", "SyntaxError: invalid syntax", 11);
         row("two literals", "1 2", "SyntaxError: invalid syntax", 12);
+        row("two rests", "{**a, **b}", "SyntaxError: invalid syntax", 16);
+        row("star without a name", "[*]", "SyntaxError: invalid syntax", 12);
+        row("or-pattern without its right side", "1 |", "SyntaxError: invalid syntax", 13);
+        row("keyword pattern without a name", "P(=1)", "SyntaxError: invalid syntax", 12);
+        row("mapping key without a pattern", "{1: }", "SyntaxError: invalid syntax", 14);
+        row("dangling dot", "a.", "SyntaxError: invalid syntax", 12);
+        row("lone minus", "-", "SyntaxError: invalid syntax", 11);
+        row("string and f-string", "'a' f'b'", "SyntaxError: patterns may only match literals and attribute lookups", 10);
+        row("capture inside an as in an or-pattern", "(x as y) | (y as x)",
+            "SyntaxError: name capture 'x' makes remaining patterns unreachable", 11);
+        row("alternatives binding different names through as", "[x] | (x as y)",
+            "SyntaxError: alternative patterns bind different names", 17);
+        row("as rebinding a captured name", "[a, *_] as a", "SyntaxError: multiple assignments to name 'a' in pattern", 11);
+        QTest::newRow("match without a subject") << "match:\n    case 1: pass\n" << "SyntaxError: invalid syntax" << 1 << 7;
+        QTest::newRow("match without its colon")
+            << "match x\n    case 1: pass\n" << "SyntaxError: expected ':'" << 1 << 8;
         QTest::newRow("no case") << "match x:\n    pass\n" << "SyntaxError: invalid syntax" << 2 << 5;
         QTest::newRow("case without colon")
             << "match x:\n    case 1\n        pass\n" << "SyntaxError: expected ':'" << 2 << 11;

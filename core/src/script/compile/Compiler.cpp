@@ -1158,8 +1158,7 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
         return;
     case PatternKind::As:
         matchPattern(p->patterns[0], subject, failLabel, pc);
-        pc.last = p;
-        captureName(p->name, subject, pc);
+        captureName(p->name, subject, pc);  // a duplicate is reported where the last sub-pattern was
         return;
     case PatternKind::Or: {
         const std::vector<std::string> before = pc.names;
@@ -1229,8 +1228,12 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
             emit(Op::UnpackEx, static_cast<int>(star | ((n - star - 1) << 8)));
         for (int slot : items)
             emit(Op::StoreFast, slot);
+        // With a `*_`, CPython indexes the items and skips the wildcards (which then do not
+        // move the position a duplicate name is reported at).
+        const bool starWildcard = star != n && p->patterns[star]->name.empty();
         for (std::size_t i = 0; i < n; ++i)
-            matchSubpattern(p->patterns[i], items[i], failLabel, pc);
+            if (!(starWildcard && (i == star || isWildcard(p->patterns[i]))))
+                matchSubpattern(p->patterns[i], items[i], failLabel, pc);
         return;
     }
     case PatternKind::Mapping: {

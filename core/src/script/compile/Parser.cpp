@@ -544,12 +544,17 @@ Stmt* Parser::withStatement(bool isAsync, const Token& start) {
 bool Parser::atMatchStatement() {
     if (peek(1).isOp(":") || peek(1).isOp("=") || peek(1).isOp("."))
         return false;
+    // `match x` followed by a name, number or string can only be a match statement, one
+    // that lacks its colon when the line ends without one ("expected ':'", as CPython says).
+    const Token& next = peek(1);
+    const bool juxtaposed = (next.kind == TokenKind::Name && !Lexer::isKeyword(next.text)) ||
+                            next.kind == TokenKind::Number || next.kind == TokenKind::String;
     // `match x: case 1: ...` on one line is a match statement too, and an error.
     int brackets = 0;
     for (std::size_t i = 1;; ++i) {
         const Token& t = peek(i);
         if (t.kind == TokenKind::Newline || t.kind == TokenKind::EndMarker)
-            return peek(i - 1).isOp(":");
+            return juxtaposed || peek(i - 1).isOp(":");
         if (t.isOp("(") || t.isOp("[") || t.isOp("{"))
             ++brackets;
         else if (t.isOp(")") || t.isOp("]") || t.isOp("}"))
@@ -601,7 +606,6 @@ Stmt* Parser::matchStatement() {
         if (caseToken.kind != TokenKind::Name || caseToken.text != "case")
             failAt(caseToken);
         take();
-        DepthGuard guard(depth_);
         MatchCase c;
         c.line = caseToken.line;
         c.col = caseToken.col;
@@ -757,9 +761,6 @@ Expr* Parser::literalPatternValue() {
 }
 
 Pattern* Parser::closedPattern() {
-    DepthGuard guard(depth_);
-    if (depth_ > kMaxDepth)
-        fail("too many nested parentheses", peek().line, peek().col + 1);
     const Token token = peek();
     if (Expr* literal = literalPatternValue()) {
         Pattern* p = ast_.pattern(PatternKind::Value, token.line, token.col);
