@@ -465,51 +465,100 @@ void appendEntries(Interpreter& interp, const std::vector<TracebackEntry>& entri
     flushRepeats();
 }
 
-void formatOne(Interpreter& interp, const Value& exception, std::string& out, const std::string& margin, int depth) {
+// How deep in exception groups the printing is (CPython's traceback._ExceptionPrintContext).
+struct GroupPrintContext {
+    int depth = 0;
+    bool needClose = false;
+};
+
+constexpr std::size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+// Each line of `text`, behind the group's margin ("  | " one level down, "+ " for the title of
+// the outermost group).
+void emit(std::string& out, const GroupPrintContext& ctx, const std::string& text, char marginChar = '|') {
+    std::string indent(static_cast<std::size_t>(2 * ctx.depth), ' ');
+    if (ctx.depth > 0) {
+        indent += marginChar;
+        indent += ' ';
+    }
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out += indent + text.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+}
+
+void formatOne(Interpreter& interp, const Value& exception, std::string& out, GroupPrintContext& ctx, int chain) {
     ExceptionData* data = interp.exceptionData(exception);
     if (!data) {
-        out += margin + interp.exceptionLine(exception) + "\n";
+        emit(out, ctx, interp.exceptionLine(exception));
         return;
     }
-    if (!data->cause.empty() && !data->cause.isNone() && depth < 10) {
-        formatOne(interp, data->cause, out, margin, depth + 1);
-        out += margin + "\n" + margin + "The above exception was the direct cause of the following exception:\n" + margin +
-               "\n";
+    if (!data->cause.empty() && !data->cause.isNone() && chain < 10) {
+        formatOne(interp, data->cause, out, ctx, chain + 1);
+        emit(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n");
     }
+    std::string frames;
+    appendEntries(interp, data->traceback, frames, "");
     const bool group = interp.isInstance(exception, interp.exc.baseExceptionGroup) && !data->exceptions.empty();
     if (!group) {
-        if (!data->traceback.empty())
-            out += margin + "Traceback (most recent call last):\n";
-        appendEntries(interp, data->traceback, out, margin);
-        out += margin + interp.exceptionLine(exception) + "\n";
+        if (!data->traceback.empty()) {
+            emit(out, ctx, "Traceback (most recent call last):\n");
+            emit(out, ctx, frames);
+        }
+        emit(out, ctx, interp.exceptionLine(exception));
         return;
     }
-    out += margin + "  + Exception Group Traceback (most recent call last):\n";
-    appendEntries(interp, data->traceback, out, margin + "  |");
-    out += margin + "  | " + interp.exceptionLine(exception) + "\n";
-    const auto& items = data->exceptions.as<TupleObject>()->items;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string label = " " + std::to_string(i + 1) + " ";
-        out += margin + (i == 0 ? "  +-+" : "    +") + "---------------" + label + "----------------\n";
-        std::string inner;
-        formatOne(interp, items[i], inner, "", depth + 1);
-        std::size_t start = 0;
-        while (start < inner.size()) {
-            std::size_t end = inner.find('\n', start);
-            if (end == std::string::npos)
-                end = inner.size();
-            out += margin + "    | " + inner.substr(start, end - start) + "\n";
-            start = end + 1;
-        }
+    if (ctx.depth > kMaxGroupDepth) {
+        emit(out, ctx, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+        return;
     }
-    out += margin + "    +------------------------------------\n";
+    const bool topLevel = ctx.depth == 0;
+    if (topLevel)
+        ++ctx.depth;
+    if (!data->traceback.empty()) {
+        emit(out, ctx, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+        emit(out, ctx, frames);
+    }
+    emit(out, ctx, interp.exceptionLine(exception));
+    const auto& items = data->exceptions.as<TupleObject>()->items;
+    const std::size_t n = items.size() <= kMaxGroupWidth ? items.size() : kMaxGroupWidth + 1;
+    ctx.needClose = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool last = i + 1 == n;
+        if (last)
+            ctx.needClose = true;
+        const bool truncated = i >= kMaxGroupWidth;
+        const std::string title = truncated ? "..." : std::to_string(i + 1);
+        out += std::string(static_cast<std::size_t>(2 * ctx.depth), ' ') + (i == 0 ? "+-" : "  ") +
+               "+---------------- " + title + " ----------------\n";
+        ++ctx.depth;
+        if (!truncated) {
+            formatOne(interp, items[i], out, ctx, chain);
+        } else {
+            const std::size_t more = items.size() - kMaxGroupWidth;
+            emit(out, ctx, "and " + std::to_string(more) + " more exception" + (more > 1 ? "s" : "") + "\n");
+        }
+        if (last && ctx.needClose) {
+            out += std::string(static_cast<std::size_t>(2 * ctx.depth), ' ') + "+------------------------------------\n";
+            ctx.needClose = false;
+        }
+        --ctx.depth;
+    }
+    if (topLevel)
+        ctx.depth = 0;
 }
 
 } // namespace
 
 std::string Interpreter::formatTraceback(const Value& exception) {
     std::string out;
-    formatOne(*this, exception, out, "", 0);
+    GroupPrintContext ctx;
+    formatOne(*this, exception, out, ctx, 0);
     return out;
 }
 
