@@ -299,6 +299,26 @@ private slots:
         QCOMPARE(result.error->column, column);
     }
 
+    void exceptionGroupTracebackIsLaidOutAsCPythons() {
+        const ScriptRunResult result = runScript(
+            "def fail():\n    raise ExceptionGroup(\"outer\", [ValueError(1), ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n\n\nfail()\n",
+            named("group.py"));
+        QCOMPARE(QString::fromStdString(result.stderrText),
+                 QString("  + Exception Group Traceback (most recent call last):\n"
+                         "  |   File \"group.py\", line 5, in <module>\n"
+                         "  |     fail()\n"
+                         "  |   File \"group.py\", line 2, in fail\n"
+                         "  |     raise ExceptionGroup(\"outer\", [ValueError(1), ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n"
+                         "  | ExceptionGroup: outer (2 sub-exceptions)\n"
+                         "  +-+---------------- 1 ----------------\n"
+                         "    | ValueError: 1\n"
+                         "    +---------------- 2 ----------------\n"
+                         "    | ExceptionGroup: inner (1 sub-exception)\n"
+                         "    +-+---------------- 1 ----------------\n"
+                         "      | KeyError: 'k'\n"
+                         "      +------------------------------------\n"));
+    }
+
     void tracebackListsTheScriptFramesMostRecentLast() {
         const ScriptRunResult result = runScript(
             "def inner():\n    return {}['missing']\n\n\ndef outer():\n    return inner()\n\n\nouter()\n", named("trace.py"));
