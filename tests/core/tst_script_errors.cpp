@@ -71,6 +71,12 @@ private slots:
             << QString("x = %1 1 %2\n").arg(QString(300, '('), QString(300, ')')) << "SyntaxError: too many nested parentheses" << 1 << 1;
 
         // Runtime errors: CPython's exception and message, at the line that raised.
+        QTest::newRow("match class pattern of a function")
+            << "x = 5\nmatch x:\n    case 1:\n        pass\n    case len():\n        pass\n"
+            << "TypeError: called match pattern must be a type" << 5 << 1;
+        QTest::newRow("match too many positional sub-patterns")
+            << "class P:\n    __match_args__ = ('x',)\n\n\nmatch P():\n    case P(1, 2):\n        pass\n"
+            << "TypeError: P() accepts 1 positional sub-pattern (2 given)" << 6 << 1;
         QTest::newRow("unknown name") << "print(undefined_thing)\n" << "NameError: name 'undefined_thing' is not defined" << 1 << 1;
         QTest::newRow("unknown name in a coroutine")
             << "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n    print(reslt)\n\nasyncio.run(main())\n"
@@ -205,6 +211,115 @@ private slots:
         QCOMPARE(result.error->column, 9);
         QCOMPARE(QString::fromStdString(result.stderrText),
                  QString("  File \"bad.py\", line 2\n    if x > 1\n            ^\nSyntaxError: expected ':'\n"));
+    }
+
+    // match statements: CPython 3.11's message, line and column for each invalid pattern.
+    void matchSyntaxErrorsCarryCPythonsPosition_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        const QString head = "match x:\n    case ";
+        const QString tail = ":\n        pass\n";
+        auto row = [&](const char* name, const QString& pattern, const char* message, int column) {
+            QTest::newRow(name) << head + pattern + tail << QString(message) << 2 << column;
+        };
+        QTest::newRow("capture before other cases")
+            << "match x:\n    case y:\n        pass\n    case 2:\n        pass\n"
+            << "SyntaxError: name capture 'y' makes remaining patterns unreachable" << 2 << 10;
+        QTest::newRow("wildcard before other cases")
+            << "match x:\n    case _:\n        pass\n    case 1:\n        pass\n"
+            << "SyntaxError: wildcard makes remaining patterns unreachable" << 2 << 10;
+        QTest::newRow("parenthesized capture before other cases")
+            << "match x:\n    case (y):\n        pass\n    case 1:\n        pass\n"
+            << "SyntaxError: name capture 'y' makes remaining patterns unreachable" << 2 << 11;
+        row("capture in an or-pattern", "y | 1", "SyntaxError: name capture 'y' makes remaining patterns unreachable", 10);
+        row("wildcard in an or-pattern", "_ | 1", "SyntaxError: wildcard makes remaining patterns unreachable", 10);
+        row("name bound twice", "[a, a]", "SyntaxError: multiple assignments to name 'a' in pattern", 14);
+        row("name bound twice in a class pattern", "P(a, b=a)", "SyntaxError: multiple assignments to name 'a' in pattern", 17);
+        row("two starred names", "[*a, *b]", "SyntaxError: multiple starred names in sequence pattern", 10);
+        row("alternatives binding different names", "1 | y", "SyntaxError: alternative patterns bind different names", 14);
+        row("alternatives binding different names later", "[y] | 1", "SyntaxError: alternative patterns bind different names", 16);
+        row("positional after keyword pattern", "P(x=1, 2)", "SyntaxError: positional patterns follow keyword patterns", 17);
+        row("keyword pattern repeated", "P(x=1, x=2)", "SyntaxError: attribute name repeated in class pattern: x", 19);
+        row("duplicate mapping key", "{'a': 1, 'a': 2}", "SyntaxError: mapping pattern checks duplicate key ('a')", 10);
+        row("rest before keys", "{**rest, 'a': 1}", "SyntaxError: invalid syntax", 19);
+        row("rest named _", "{**_}", "SyntaxError: invalid syntax", 13);
+        row("f-string pattern", "f'x'", "SyntaxError: patterns may only match literals and attribute lookups", 10);
+        row("sum of numbers", "1 + 2", "SyntaxError: imaginary number required in complex literal", 14);
+        row("as _", "1 as _", "SyntaxError: cannot use '_' as a target", 15);
+        row("as a number", "1 as 2", "SyntaxError: invalid pattern target", 15);
+        row("as an attribute", "1 as a.b", "SyntaxError: invalid syntax", 16);
+        row("called call", "f(1)(2)", "SyntaxError: invalid syntax", 14);
+        row("subscript", "a[1]", "SyntaxError: invalid syntax", 11);
+        row("dotted keyword", "P(a.b=1)", "SyntaxError: invalid syntax", 15);
+        row("lone star", "*a", "SyntaxError: invalid syntax", 12);
+        row("parenthesized star", "(*a)", "SyntaxError: invalid syntax", 13);
+        row("plain name key", "{a: 1}", "SyntaxError: invalid syntax", 12);
+        row("negated name", "-a", "SyntaxError: invalid syntax", 11);
+        row("two literals", "1 2", "SyntaxError: invalid syntax", 12);
+        row("two rests", "{**a, **b}", "SyntaxError: invalid syntax", 16);
+        row("star without a name", "[*]", "SyntaxError: invalid syntax", 12);
+        row("or-pattern without its right side", "1 |", "SyntaxError: invalid syntax", 13);
+        row("keyword pattern without a name", "P(=1)", "SyntaxError: invalid syntax", 12);
+        row("mapping key without a pattern", "{1: }", "SyntaxError: invalid syntax", 14);
+        row("dangling dot", "a.", "SyntaxError: invalid syntax", 12);
+        row("lone minus", "-", "SyntaxError: invalid syntax", 11);
+        row("string and f-string", "'a' f'b'", "SyntaxError: patterns may only match literals and attribute lookups", 10);
+        row("capture inside an as in an or-pattern", "(x as y) | (y as x)",
+            "SyntaxError: name capture 'x' makes remaining patterns unreachable", 11);
+        row("alternatives binding different names through as", "[x] | (x as y)",
+            "SyntaxError: alternative patterns bind different names", 17);
+        row("as rebinding a captured name", "[a, *_] as a", "SyntaxError: multiple assignments to name 'a' in pattern", 11);
+        QTest::newRow("match without a subject") << "match:\n    case 1: pass\n" << "SyntaxError: invalid syntax" << 1 << 7;
+        QTest::newRow("match without its colon")
+            << "match x\n    case 1: pass\n" << "SyntaxError: expected ':'" << 1 << 8;
+        QTest::newRow("no case") << "match x:\n    pass\n" << "SyntaxError: invalid syntax" << 2 << 5;
+        QTest::newRow("case without colon")
+            << "match x:\n    case 1\n        pass\n" << "SyntaxError: expected ':'" << 2 << 11;
+        QTest::newRow("guard without colon")
+            << "match x:\n    case 1 if y\n        pass\n" << "SyntaxError: expected ':'" << 2 << 16;
+        QTest::newRow("case on the match line") << "match x: case 1: pass\n" << "SyntaxError: invalid syntax" << 1 << 10;
+        QTest::newRow("starred subject") << "match *a:\n    case 1: pass\n" << "SyntaxError: invalid syntax" << 1 << 9;
+        QTest::newRow("statement after the cases")
+            << "match x:\n    case 1:\n        pass\n    x = 1\n" << "SyntaxError: invalid syntax" << 4 << 5;
+        QTest::newRow("match block not indented")
+            << "match x:\ncase 1:\n    pass\n" << "IndentationError: expected an indented block after 'match' statement on line 1" << 2 << 1;
+        QTest::newRow("case block not indented")
+            << "match x:\n    case 1:\n    pass\n" << "IndentationError: expected an indented block after 'case' statement on line 2" << 3 << 5;
+        QTest::newRow("case outside match") << "case 1:\n    pass\n" << "SyntaxError: invalid syntax" << 1 << 6;
+    }
+    void matchSyntaxErrorsCarryCPythonsPosition() {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const ScriptRunResult result = runScript(source.toStdString(), named("bad.py"));
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.has_value(), result.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(result.error->message), message);
+        QCOMPARE(result.error->line, line);
+        QCOMPARE(result.error->column, column);
+    }
+
+    void exceptionGroupTracebackIsLaidOutAsCPythons() {
+        const ScriptRunResult result = runScript(
+            "def fail():\n    raise ExceptionGroup(\"outer\", [ValueError(1), ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n\n\nfail()\n",
+            named("group.py"));
+        QCOMPARE(QString::fromStdString(result.stderrText),
+                 QString("  + Exception Group Traceback (most recent call last):\n"
+                         "  |   File \"group.py\", line 5, in <module>\n"
+                         "  |     fail()\n"
+                         "  |   File \"group.py\", line 2, in fail\n"
+                         "  |     raise ExceptionGroup(\"outer\", [ValueError(1), ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n"
+                         "  | ExceptionGroup: outer (2 sub-exceptions)\n"
+                         "  +-+---------------- 1 ----------------\n"
+                         "    | ValueError: 1\n"
+                         "    +---------------- 2 ----------------\n"
+                         "    | ExceptionGroup: inner (1 sub-exception)\n"
+                         "    +-+---------------- 1 ----------------\n"
+                         "      | KeyError: 'k'\n"
+                         "      +------------------------------------\n"));
     }
 
     void tracebackListsTheScriptFramesMostRecentLast() {

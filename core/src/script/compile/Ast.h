@@ -5,6 +5,7 @@
 #include "script/objects/Operators.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ struct Comprehension {
 struct Parameter {
     std::string name;
     Expr* defaultValue = nullptr;
+    Expr* annotation = nullptr;
     int line = 0;
     int col = 0;
 };
@@ -69,6 +71,9 @@ struct FunctionDef {
     std::string varargs;                // "" when absent
     std::vector<Parameter> kwonly;
     std::string kwargs;
+    Expr* varargsAnnotation = nullptr;
+    Expr* kwargsAnnotation = nullptr;
+    Expr* returns = nullptr;            // the -> annotation
     std::vector<Stmt*> body;            // lambda: one Return statement
     std::vector<Expr*> decorators;
     bool isAsync = false;
@@ -104,7 +109,7 @@ enum class StmtKind : std::uint8_t {
     ExprStmt,    // value
     Assign,      // targets (chain), value
     AugAssign,   // targets[0], op, value
-    AnnAssign,   // targets[0], value (may be null)
+    AnnAssign,   // targets[0], value (may be null); test: the annotation, name: its text
     Pass,
     Break,
     Continue,
@@ -123,6 +128,42 @@ enum class StmtKind : std::uint8_t {
     With,        // items, body, isAsync
     FunctionDef, // function
     ClassDef,    // name, bases (targets), body, decorators (via function->decorators)
+    Match,       // value (subject), cases
+};
+
+enum class PatternKind : std::uint8_t {
+    Value,      // value: a literal or dotted name, compared with ==
+    Singleton,  // value: None, True or False, compared with `is`
+    Capture,    // name ("" for the wildcard _)
+    Sequence,   // patterns (one Star at most)
+    Star,       // name ("" for *_)
+    Mapping,    // keys, patterns; name: the **rest capture ("" when absent)
+    Class,      // cls; patterns (positional); attrs with kwPatterns
+    Or,         // patterns
+    As,         // patterns[0] (null for a bare capture), name
+};
+
+struct Pattern {
+    PatternKind kind = PatternKind::Capture;
+    int line = 0;
+    int col = 0;
+    int endLine = 0;
+    int endCol = 0;
+    Expr* value = nullptr;
+    Expr* cls = nullptr;
+    std::string name;
+    std::vector<Pattern*> patterns;
+    std::vector<Expr*> keys;
+    std::vector<std::string> attrs;
+    std::vector<Pattern*> kwPatterns;
+};
+
+struct MatchCase {
+    Pattern* pattern = nullptr;
+    Expr* guard = nullptr;
+    std::vector<Stmt*> body;
+    int line = 0;
+    int col = 0;
 };
 
 struct ExceptHandler {
@@ -156,6 +197,7 @@ struct Stmt {
     std::vector<Stmt*> finalbody;
     std::vector<ExceptHandler> handlers;
     std::vector<WithItem> items;
+    std::vector<MatchCase> cases;
     std::vector<std::string> names;
     std::vector<std::string> asnames;
     std::string module;
@@ -186,14 +228,25 @@ public:
         functions_.push_back(std::make_unique<FunctionDef>());
         return functions_.back().get();
     }
+    Pattern* pattern(PatternKind kind, int line, int col) {
+        patterns_.push_back(std::make_unique<Pattern>());
+        Pattern* p = patterns_.back().get();
+        p->kind = kind;
+        p->line = p->endLine = line;
+        p->col = p->endCol = col;
+        return p;
+    }
 
     std::vector<Stmt*> body;
     std::string docstring;  // the module docstring, if any
+    bool futureAnnotations = false;  // `from __future__ import annotations`: annotations stay text
+    std::map<const Expr*, std::string> annotationTexts;  // each annotation's text, as CPython prints it
 
 private:
     std::vector<std::unique_ptr<Expr>> exprs_;
     std::vector<std::unique_ptr<Stmt>> stmts_;
     std::vector<std::unique_ptr<FunctionDef>> functions_;
+    std::vector<std::unique_ptr<Pattern>> patterns_;
 };
 
 } // namespace awaitscope::script

@@ -38,7 +38,6 @@ struct Compiler::Unit {
     int hiddenCounter = 0;
     int retvalSlot = -1;
     int noneConst = -1;
-    bool hasAnnotations = false;  // a class body: __annotations__ has been made
 };
 
 namespace {
@@ -253,6 +252,8 @@ void Compiler::makeFunction(Scope* child, CodeObject* code, int flags) {
 void Compiler::compileModule(Ast& ast) {
     SymbolTable symbols(ast);
     symbols_ = &symbols;
+    futureAnnotations_ = ast.futureAnnotations;
+    ast_ = &ast;
     Scope* module = symbols.module();
     program_.module = compileScope(module, [&] {
         if (!ast.docstring.empty()) {
@@ -260,6 +261,7 @@ void Compiler::compileModule(Ast& ast) {
             emit(Op::StoreGlobal, name("__doc__"));
         }
         std::vector<Stmt*> body = ast.body;
+        setupAnnotations(body);
         statements(body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);
@@ -369,25 +371,39 @@ void Compiler::statement(Stmt* s) {
     case StmtKind::AugAssign:
         augAssign(s);
         return;
-    case StmtKind::AnnAssign:
+    case StmtKind::AnnAssign: {
         if (s->value) {
             expr(s->value);
             storeTarget(s->targets[0]);
         }
-        // A class records its annotated names in order, in __annotations__ (the annotation as
-        // text): dataclasses and NamedTuple find their fields there.
-        if (unit_->scope->type == ClassScope && s->targets[0]->kind == ExprKind::Name) {
-            if (!unit_->hasAnnotations) {
-                emit(Op::BuildMap, 0);
-                storeName("__annotations__");
-                unit_->hasAnnotations = true;
-            }
+        // A module or class keeps the annotations of its simple names in __annotations__,
+        // evaluated (the text under `from __future__ import annotations`); a class also keeps
+        // the text, for dataclasses (ClassVar, KW_ONLY), in __annotation_texts__, which
+        // BuildClass takes out of its namespace. A function evaluates none of its locals'.
+        const bool storing = unit_->scope->type == ClassScope || unit_->scope->type == ModuleScope;
+        Expr* target = s->targets[0];
+        if (!storing)
+            return;
+        const bool simple = target->kind == ExprKind::Name && !target->parenthesized;
+        if (futureAnnotations_)
             emit(Op::LoadConst, constantStr(s->name));
-            loadName("__annotations__");
-            emit(Op::LoadConst, constantStr(s->targets[0]->text));
+        else
+            expr(s->test);
+        if (!simple) {
+            emit(Op::PopTop);
+            return;
+        }
+        loadName("__annotations__");
+        emit(Op::LoadConst, constantStr(target->text));
+        emit(Op::StoreSubscr);
+        if (unit_->scope->type == ClassScope) {
+            emit(Op::LoadConst, constantStr(s->name));
+            loadName("__annotation_texts__");
+            emit(Op::LoadConst, constantStr(target->text));
             emit(Op::StoreSubscr);
         }
         return;
+    }
     case StmtKind::Pass:
         return;
     case StmtKind::Break:
@@ -450,6 +466,9 @@ void Compiler::statement(Stmt* s) {
         return;
     case StmtKind::ClassDef:
         classDef(s);
+        return;
+    case StmtKind::Match:
+        matchStatement(s);
         return;
     }
 }
@@ -669,7 +688,9 @@ void Compiler::raiseStatement(Stmt* s) {
         // A bare `raise` re-raises the exception its handler is handling.
         for (std::size_t i = unit_->fblocks.size(); i-- > 0;) {
             const FBlock& b = unit_->fblocks[i];
-            if ((b.kind == FBlockKind::HandlerCleanup || b.kind == FBlockKind::FinallyEnd) && b.slot >= 0) {
+            if ((b.kind == FBlockKind::HandlerCleanup || b.kind == FBlockKind::FinallyEnd ||
+                 b.kind == FBlockKind::ExceptStar) &&
+                b.slot >= 0) {
                 emit(Op::LoadFast, b.slot);
                 emit(Op::Reraise);
                 return;
@@ -849,6 +870,10 @@ void Compiler::tryExcept(Stmt* s) {
     bind(end);
 }
 
+// except* as CPython 3.11 compiles it: each clause takes its part of what is left (EgMatch);
+// what a clause's body raises is collected, not propagated, so the later clauses still run;
+// at the end EgReraise raises the unhandled rest and the collected exceptions together
+// (CPython's PREP_RERAISE_STAR). A bare `raise` in a clause re-raises its part.
 void Compiler::tryExceptStar(Stmt* s) {
     const int handler = newLabel();
     const int end = newLabel();
@@ -862,14 +887,22 @@ void Compiler::tryExceptStar(Stmt* s) {
     bind(handler);
     const int original = hiddenLocal("eg");
     const int remaining = hiddenLocal("rest");
+    const int raised = hiddenLocal("raised");
+    const int reraised = hiddenLocal("reraised");
+    const int matched = hiddenLocal("match");
     emit(Op::DupTop);
     emit(Op::StoreFast, original);
-    emit(Op::EgPrepare);
     emit(Op::StoreFast, remaining);
+    emit(Op::BuildList, 0);
+    emit(Op::StoreFast, raised);
+    emit(Op::BuildList, 0);
+    emit(Op::StoreFast, reraised);
     for (ExceptHandler& h : s->handlers) {
         LocationScope location(unit_->location, h.line, h.col);
         const int noMatch = newLabel();
         const int next = newLabel();
+        const int cleanup = newLabel();
+        const int again = newLabel();
         emit(Op::LoadFast, remaining);
         expr(h.type);
         emit(Op::EgMatch);
@@ -879,24 +912,48 @@ void Compiler::tryExceptStar(Stmt* s) {
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::CompareOp, static_cast<int>(CompareOp::Is));
         emitJump(Op::PopJumpIfTrue, noMatch);
+        emit(Op::DupTop);
+        emit(Op::StoreFast, matched);
         if (!h.name.empty())
             storeName(h.name);
         else
             emit(Op::PopTop);
+        emitJump(Op::SetupFinally, cleanup);
         FBlock block(FBlockKind::ExceptStar);
+        block.slot = matched;
         unit_->fblocks.push_back(block);
         statements(h.body);
         unit_->fblocks.pop_back();
+        emit(Op::PopBlock);
+        emitJump(Op::Jump, next);
+        // The clause raised: its own part again (a bare `raise`), or something new.
+        bind(cleanup);
+        emit(Op::DupTop);
+        emit(Op::LoadFast, matched);
+        emit(Op::CompareOp, static_cast<int>(CompareOp::Is));
+        emitJump(Op::PopJumpIfTrue, again);
+        emit(Op::LoadFast, raised);
+        emit(Op::RotTwo);
+        emit(Op::ListAppend, 0);
+        emit(Op::PopTop);
+        emitJump(Op::Jump, next);
+        bind(again);
+        emit(Op::LoadFast, reraised);
+        emit(Op::RotTwo);
+        emit(Op::ListAppend, 0);
+        emit(Op::PopTop);
         emitJump(Op::Jump, next);
         bind(noMatch);
         emit(Op::PopTop);
         bind(next);
     }
+    emit(Op::LoadFast, raised);
+    emit(Op::LoadFast, reraised);
     emit(Op::LoadFast, remaining);
     emit(Op::LoadFast, original);
     emit(Op::EgReraise);
-    emit(Op::ClearFast, original);
-    emit(Op::ClearFast, remaining);
+    for (int slot : {original, remaining, raised, reraised, matched})
+        emit(Op::ClearFast, slot);
     bind(end);
 }
 
@@ -950,6 +1007,384 @@ void Compiler::withStatement(Stmt* s, std::size_t item) {
     bind(end);
 }
 
+// ---------------------------------------------------------------- annotations
+
+namespace {
+
+// Does a module or class body annotate a simple name anywhere outside nested defs and classes
+// (CPython's find_ann)? Then its __annotations__ is made first.
+bool findAnnotations(const std::vector<Stmt*>& body) {
+    for (const Stmt* s : body) {
+        switch (s->kind) {
+        case StmtKind::AnnAssign:
+            if (s->targets[0]->kind == ExprKind::Name && !s->targets[0]->parenthesized)
+                return true;
+            break;
+        case StmtKind::If:
+        case StmtKind::While:
+        case StmtKind::For:
+        case StmtKind::With:
+        case StmtKind::Try:
+            if (findAnnotations(s->body) || findAnnotations(s->orelse) || findAnnotations(s->finalbody))
+                return true;
+            for (const ExceptHandler& h : s->handlers)
+                if (findAnnotations(h.body))
+                    return true;
+            break;
+        case StmtKind::Match:
+            for (const MatchCase& c : s->cases)
+                if (findAnnotations(c.body))
+                    return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void Compiler::setupAnnotations(const std::vector<Stmt*>& body) {
+    if (!findAnnotations(body))
+        return;
+    emit(Op::BuildMap, 0);
+    storeName("__annotations__");
+    if (unit_->scope->type == ClassScope) {
+        emit(Op::BuildMap, 0);
+        storeName("__annotation_texts__");
+    }
+}
+
+// A def's annotations: {parameter: annotation, ..., 'return': ...} in its __annotations__,
+// evaluated where the def is (or their text under `from __future__ import annotations`).
+// The new function is on top of the stack, and stays there.
+void Compiler::functionAnnotations(FunctionDef* f) {
+    std::vector<std::pair<std::string, Expr*>> annotations;
+    for (Parameter& p : f->positional)
+        if (p.annotation)
+            annotations.emplace_back(p.name, p.annotation);
+    if (f->varargsAnnotation)
+        annotations.emplace_back(f->varargs, f->varargsAnnotation);
+    for (Parameter& p : f->kwonly)
+        if (p.annotation)
+            annotations.emplace_back(p.name, p.annotation);
+    if (f->kwargsAnnotation)
+        annotations.emplace_back(f->kwargs, f->kwargsAnnotation);
+    if (f->returns)
+        annotations.emplace_back("return", f->returns);
+    if (annotations.empty())
+        return;
+    emit(Op::DupTop);
+    for (auto& [parameter, annotation] : annotations) {
+        emit(Op::LoadConst, constantStr(parameter));
+        if (futureAnnotations_)
+            emit(Op::LoadConst, constantStr(ast_->annotationTexts.at(annotation)));
+        else
+            expr(annotation);
+    }
+    emit(Op::BuildMap, static_cast<int>(annotations.size()));
+    emit(Op::RotTwo);
+    emit(Op::StoreAttr, name("__annotations__"));
+}
+
+// ---------------------------------------------------------------- match
+
+// A pattern is compiled with its subject in a hidden local and an empty stack; a failed test
+// jumps to the case's fail label with the stack empty again. Captures go to hidden locals of
+// their own and reach the real names only when the whole pattern has matched, so a case that
+// fails halfway binds nothing (as CPython, which keeps them on its stack).
+struct Compiler::PatternContext {
+    std::vector<std::string> names;  // bound so far, in order
+    std::map<std::string, int>* slots = nullptr;
+    bool allowIrrefutable = true;
+    const Pattern* last = nullptr;  // the pattern compiled last: where CPython reports a duplicate
+};
+
+void Compiler::jumpUnlessLength(int subject, CompareOp op, std::size_t n, int failLabel) {
+    emit(Op::LoadFast, subject);
+    emit(Op::GetLen);
+    emit(Op::LoadConst, constantInt(static_cast<std::int64_t>(n)));
+    emit(Op::CompareOp, static_cast<int>(op));
+    emitJump(Op::PopJumpIfFalse, failLabel);
+}
+
+void Compiler::captureName(const std::string& id, int subject, PatternContext& pc) {
+    if (std::find(pc.names.begin(), pc.names.end(), id) != pc.names.end())
+        fail("multiple assignments to name '" + id + "' in pattern", pc.last->line, pc.last->col);
+    auto [it, inserted] = pc.slots->emplace(id, 0);
+    if (inserted)
+        it->second = hiddenLocal("capture");
+    emit(Op::LoadFast, subject);
+    emit(Op::StoreFast, it->second);
+    pc.names.push_back(id);
+}
+
+void Compiler::matchSubpattern(Pattern* p, int subject, int failLabel, PatternContext& pc) {
+    const bool allow = pc.allowIrrefutable;
+    pc.allowIrrefutable = true;
+    matchPattern(p, subject, failLabel, pc);
+    pc.allowIrrefutable = allow;
+}
+
+namespace {
+
+bool isWildcard(const Pattern* p) { return p->kind == PatternKind::Capture && p->name.empty(); }
+
+} // namespace
+
+void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternContext& pc) {
+    LocationScope location(unit_->location, p->line, p->col);
+    pc.last = p;
+    switch (p->kind) {
+    case PatternKind::Capture:
+        if (!pc.allowIrrefutable) {
+            if (p->name.empty())
+                fail("wildcard makes remaining patterns unreachable", p->line, p->col);
+            fail("name capture '" + p->name + "' makes remaining patterns unreachable", p->line, p->col);
+        }
+        if (!p->name.empty())
+            captureName(p->name, subject, pc);
+        return;
+    case PatternKind::Star:  // a sequence pattern hands over the list of the starred items
+        if (!p->name.empty())
+            captureName(p->name, subject, pc);
+        return;
+    case PatternKind::Value:
+    case PatternKind::Singleton:
+        emit(Op::LoadFast, subject);
+        expr(p->value);
+        emit(Op::CompareOp, static_cast<int>(p->kind == PatternKind::Value ? CompareOp::Eq : CompareOp::Is));
+        emitJump(Op::PopJumpIfFalse, failLabel);
+        return;
+    case PatternKind::As:
+        matchPattern(p->patterns[0], subject, failLabel, pc);
+        captureName(p->name, subject, pc);  // a duplicate is reported where the last sub-pattern was
+        return;
+    case PatternKind::Or: {
+        const std::vector<std::string> before = pc.names;
+        const bool allow = pc.allowIrrefutable;
+        std::vector<std::string> bound;
+        const int success = newLabel();
+        for (std::size_t i = 0; i < p->patterns.size(); ++i) {
+            Pattern* alternative = p->patterns[i];
+            const bool lastOne = i + 1 == p->patterns.size();
+            const int next = lastOne ? failLabel : newLabel();
+            pc.names.clear();
+            pc.allowIrrefutable = lastOne && allow;
+            matchPattern(alternative, subject, next, pc);
+            std::vector<std::string> names = pc.names;
+            std::sort(names.begin(), names.end());
+            if (i == 0)
+                bound = names;
+            else if (names != bound)
+                fail("alternative patterns bind different names", alternative->line, alternative->col);
+            if (!lastOne) {
+                emitJump(Op::Jump, success);
+                bind(next);
+            }
+        }
+        bind(success);
+        pc.allowIrrefutable = allow;
+        std::vector<std::string> alternativeNames = pc.names;
+        pc.names = before;
+        for (const std::string& id : alternativeNames) {
+            if (std::find(pc.names.begin(), pc.names.end(), id) != pc.names.end())
+                fail("multiple assignments to name '" + id + "' in pattern", pc.last->line, pc.last->col);
+            pc.names.push_back(id);
+        }
+        return;
+    }
+    case PatternKind::Sequence: {
+        const std::size_t n = p->patterns.size();
+        std::size_t star = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (p->patterns[i]->kind == PatternKind::Star) {
+                if (star != n)
+                    fail("multiple starred names in sequence pattern", p->line, p->col);
+                star = i;
+            }
+        emit(Op::LoadFast, subject);
+        emit(Op::MatchSequence);
+        emitJump(Op::PopJumpIfFalse, failLabel);
+        if (star == n)
+            jumpUnlessLength(subject, CompareOp::Eq, n, failLabel);
+        else if (n > 1)
+            jumpUnlessLength(subject, CompareOp::Ge, n - 1, failLabel);
+        bool allWildcards = true;
+        for (Pattern* item : p->patterns)
+            allWildcards = allWildcards && (isWildcard(item) || (item->kind == PatternKind::Star && item->name.empty()));
+        if (allWildcards)
+            return;
+        if (star != n && (star > 0xFF || n - star - 1 > 0xFF))
+            fail("too many sub-patterns in sequence pattern (Awaitscope takes 255 around a starred one)", p->line,
+                 p->col);
+        std::vector<int> items;
+        for (std::size_t i = 0; i < n; ++i)
+            items.push_back(hiddenLocal("item"));
+        emit(Op::LoadFast, subject);
+        if (star == n)
+            emit(Op::UnpackSequence, static_cast<int>(n));
+        else
+            emit(Op::UnpackEx, static_cast<int>(star | ((n - star - 1) << 8)));
+        for (int slot : items)
+            emit(Op::StoreFast, slot);
+        // With a `*_`, CPython indexes the items and skips the wildcards (which then do not
+        // move the position a duplicate name is reported at).
+        const bool starWildcard = star != n && p->patterns[star]->name.empty();
+        for (std::size_t i = 0; i < n; ++i)
+            if (!(starWildcard && (i == star || isWildcard(p->patterns[i]))))
+                matchSubpattern(p->patterns[i], items[i], failLabel, pc);
+        return;
+    }
+    case PatternKind::Mapping: {
+        const std::size_t n = p->keys.size();
+        // Literal keys are checked for duplicates now, as CPython's compiler does.
+        for (std::size_t i = 0; i < n; ++i) {
+            const Expr* key = p->keys[i];
+            if (key->kind == ExprKind::Attribute)
+                continue;
+            for (std::size_t j = 0; j < i; ++j) {
+                const Expr* other = p->keys[j];
+                const bool same =
+                    (key->kind == ExprKind::Str && other->kind == ExprKind::Str && key->text == other->text) ||
+                    ((key->kind == ExprKind::Int || key->kind == ExprKind::Bool) &&
+                     (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue) ||
+                    (key->kind == ExprKind::Float && other->kind == ExprKind::Float && key->floatValue == other->floatValue) ||
+                    (key->kind == ExprKind::Float && (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) &&
+                     key->floatValue == static_cast<double>(other->intValue)) ||
+                    ((key->kind == ExprKind::Int || key->kind == ExprKind::Bool) && other->kind == ExprKind::Float &&
+                     other->floatValue == static_cast<double>(key->intValue)) ||
+                    (key->kind == ExprKind::NoneLiteral && other->kind == ExprKind::NoneLiteral);
+                if (same) {
+                    std::string text;
+                    switch (key->kind) {
+                    case ExprKind::Str: text = interp_.repr(interp_.str(key->text)); break;
+                    case ExprKind::Int: text = std::to_string(key->intValue); break;
+                    case ExprKind::Bool: text = key->intValue ? "True" : "False"; break;
+                    case ExprKind::Float: text = interp_.repr(Value::real(key->floatValue)); break;
+                    default: text = "None"; break;
+                    }
+                    fail("mapping pattern checks duplicate key (" + text + ")", p->line, p->col);
+                }
+            }
+        }
+        emit(Op::LoadFast, subject);
+        emit(Op::MatchMapping);
+        emitJump(Op::PopJumpIfFalse, failLabel);
+        if (n == 0 && p->name.empty())
+            return;
+        if (n > 0)
+            jumpUnlessLength(subject, CompareOp::Ge, n, failLabel);
+        const int keys = hiddenLocal("keys");
+        for (Expr* key : p->keys)
+            expr(key);
+        emit(Op::BuildTuple, static_cast<int>(n));
+        emit(Op::StoreFast, keys);
+        std::vector<int> values;
+        if (n > 0) {
+            const int found = hiddenLocal("values");
+            emit(Op::LoadFast, subject);
+            emit(Op::LoadFast, keys);
+            emit(Op::MatchKeys);
+            emit(Op::StoreFast, found);
+            emit(Op::LoadFast, found);
+            emit(Op::LoadConst, constant(Value::none()));
+            emit(Op::CompareOp, static_cast<int>(CompareOp::Is));
+            emitJump(Op::PopJumpIfTrue, failLabel);
+            for (std::size_t i = 0; i < n; ++i)
+                values.push_back(hiddenLocal("value"));
+            emit(Op::LoadFast, found);
+            emit(Op::UnpackSequence, static_cast<int>(n));
+            for (int slot : values)
+                emit(Op::StoreFast, slot);
+            for (std::size_t i = 0; i < n; ++i)
+                matchSubpattern(p->patterns[i], values[i], failLabel, pc);
+        }
+        if (!p->name.empty()) {
+            const int rest = hiddenLocal("rest");
+            emit(Op::LoadFast, subject);
+            emit(Op::LoadFast, keys);
+            emit(Op::CopyDictWithoutKeys);
+            emit(Op::StoreFast, rest);
+            captureName(p->name, rest, pc);
+        }
+        return;
+    }
+    case PatternKind::Class: {
+        const std::size_t n = p->patterns.size() + p->kwPatterns.size();
+        std::vector<Value> attrs;
+        for (const std::string& attr : p->attrs)
+            attrs.push_back(interp_.intern(attr));
+        emit(Op::LoadFast, subject);
+        expr(p->cls);
+        emit(Op::LoadConst, constant(interp_.newTuple(std::move(attrs))));
+        emit(Op::MatchClass, static_cast<int>(p->patterns.size()));
+        const int found = hiddenLocal("attrs");
+        emit(Op::StoreFast, found);
+        emit(Op::LoadFast, found);
+        emit(Op::LoadConst, constant(Value::none()));
+        emit(Op::CompareOp, static_cast<int>(CompareOp::Is));
+        emitJump(Op::PopJumpIfTrue, failLabel);
+        bool allWildcards = true;
+        for (Pattern* sub : p->patterns)
+            allWildcards = allWildcards && isWildcard(sub);
+        for (Pattern* sub : p->kwPatterns)
+            allWildcards = allWildcards && isWildcard(sub);
+        if (n == 0 || allWildcards)
+            return;
+        std::vector<int> values;
+        for (std::size_t i = 0; i < n; ++i)
+            values.push_back(hiddenLocal("attr"));
+        emit(Op::LoadFast, found);
+        emit(Op::UnpackSequence, static_cast<int>(n));
+        for (int slot : values)
+            emit(Op::StoreFast, slot);
+        for (std::size_t i = 0; i < p->patterns.size(); ++i)
+            matchSubpattern(p->patterns[i], values[i], failLabel, pc);
+        for (std::size_t i = 0; i < p->kwPatterns.size(); ++i)
+            matchSubpattern(p->kwPatterns[i], values[p->patterns.size() + i], failLabel, pc);
+        return;
+    }
+    }
+}
+
+// match as CPython compiles it: the subject once, then each case's pattern in turn; the names
+// a pattern captured are bound before its guard runs.
+void Compiler::matchStatement(Stmt* s) {
+    const int subject = hiddenLocal("subject");
+    expr(s->value);
+    emit(Op::StoreFast, subject);
+    std::map<std::string, int> slots;
+    const int end = newLabel();
+    for (std::size_t i = 0; i < s->cases.size(); ++i) {
+        MatchCase& c = s->cases[i];
+        const bool lastCase = i + 1 == s->cases.size();
+        const int next = newLabel();
+        PatternContext pc;
+        pc.slots = &slots;
+        pc.allowIrrefutable = lastCase || c.guard;
+        matchPattern(c.pattern, subject, next, pc);
+        {
+            LocationScope location(unit_->location, c.pattern->line, c.pattern->col);
+            for (const std::string& id : pc.names) {
+                emit(Op::LoadFast, slots[id]);
+                storeName(id);
+            }
+        }
+        if (c.guard) {
+            LocationScope location(unit_->location, c.guard->line, c.guard->col);
+            condition(c.guard, next);
+        }
+        emit(Op::ClearFast, subject);
+        statements(c.body);
+        if (!lastCase)
+            emitJump(Op::Jump, end);
+        bind(next);
+    }
+    emit(Op::ClearFast, subject);
+    bind(end);
+}
+
 // The default values of a def or lambda, evaluated where it is defined: a tuple for the
 // positional defaults and one for the keyword-only ones (Empty where a keyword-only parameter
 // has none). Returns MakeFunction's flags for them.
@@ -995,6 +1430,7 @@ void Compiler::functionDef(Stmt* s) {
         emit(Op::ReturnValue);
     });
     makeFunction(child, code, flags);
+    functionAnnotations(f);
     for (std::size_t i = 0; i < f->decorators.size(); ++i)
         emit(Op::Call, 1);
     storeName(f->name);
@@ -1021,6 +1457,7 @@ void Compiler::classDef(Stmt* s) {
             emit(Op::LoadConst, constantStr(s->body[0]->value->text));
             emit(Op::StoreName, name("__doc__"));
         }
+        setupAnnotations(s->body);
         statements(s->body);
         emit(Op::LoadConst, constant(Value::none()));
         emit(Op::ReturnValue);

@@ -63,6 +63,12 @@ private:
     void tryExceptStar(Stmt* s);
     void tryFinally(Stmt* s, const std::function<void()>& body);
     void withStatement(Stmt* s, std::size_t item);
+    struct PatternContext;
+    void matchStatement(Stmt* s);
+    void matchPattern(Pattern* p, int subject, int failLabel, PatternContext& pc);
+    void matchSubpattern(Pattern* p, int subject, int failLabel, PatternContext& pc);
+    void captureName(const std::string& id, int subject, PatternContext& pc);
+    void jumpUnlessLength(int subject, CompareOp op, std::size_t n, int failLabel);
     void functionDef(Stmt* s);
     void classDef(Stmt* s);
     void importStatement(Stmt* s);
@@ -97,6 +103,10 @@ private:
     SymbolTable* symbols_ = nullptr;  // of the module being compiled
     Unit* unit_ = nullptr;
     std::string docstring_;
+    const Ast* ast_ = nullptr;
+    bool futureAnnotations_ = false;  // `from __future__ import annotations`: annotations as text
+    void setupAnnotations(const std::vector<Stmt*>& body);
+    void functionAnnotations(FunctionDef* f);
 };
 
 } // namespace awaitscope::script

@@ -143,8 +143,15 @@ Token Parser::take() {
         // Spaced as CPython prints a stringified annotation: "dict[str, int]", "int | None".
         std::string& text = *annotationText_;
         const bool name = last_.kind == TokenKind::Name || last_.kind == TokenKind::Number;
+        // A string literal prints as its repr: "Tree" becomes 'Tree'.
+        const std::string& t = last_.text;
+        const bool doubleQuoted = last_.kind == TokenKind::String && t.size() >= 2 && t.front() == '"' &&
+                                  t.back() == '"' && t.find_first_of("'\\", 1) == std::string::npos &&
+                                  t.rfind("\"\"\"", 0) != 0;
         if (last_.isOp("|"))
             text += " | ";
+        else if (doubleQuoted)
+            text += "'" + t.substr(1, t.size() - 2) + "'";
         else if (!text.empty() && (text.back() == ',' || (nameBefore && name)))
             text += ' ' + last_.text;
         else
@@ -280,6 +287,10 @@ void Parser::statement(std::vector<Stmt*>& out) {
             out.push_back(classDef(start, std::move(decorators)));
         else
             failAt(peek());
+        return;
+    }
+    if (token.kind == TokenKind::Name && token.text == "match" && atMatchStatement()) {
+        out.push_back(matchStatement());
         return;
     }
     if (token.kind == TokenKind::Name && Lexer::isKeyword(token.text)) {
@@ -525,6 +536,395 @@ Stmt* Parser::withStatement(bool isAsync, const Token& start) {
     return s;
 }
 
+// ---- match (PEP 634) ----
+
+// `match` is a soft keyword: a line is a match statement when it starts with the name and its
+// last token before the end of the line is ':' (a simple statement never ends with a colon,
+// so `match = 3`, `match(x)` and `match: int` stay what they were).
+bool Parser::atMatchStatement() {
+    if (peek(1).isOp(":") || peek(1).isOp("=") || peek(1).isOp("."))
+        return false;
+    // `match x` followed by a name, number or string can only be a match statement, one
+    // that lacks its colon when the line ends without one ("expected ':'", as CPython says).
+    const Token& next = peek(1);
+    const bool juxtaposed = (next.kind == TokenKind::Name && !Lexer::isKeyword(next.text)) ||
+                            next.kind == TokenKind::Number || next.kind == TokenKind::String;
+    // `match x: case 1: ...` on one line is a match statement too, and an error.
+    int brackets = 0;
+    for (std::size_t i = 1;; ++i) {
+        const Token& t = peek(i);
+        if (t.kind == TokenKind::Newline || t.kind == TokenKind::EndMarker)
+            return juxtaposed || peek(i - 1).isOp(":");
+        if (t.isOp("(") || t.isOp("[") || t.isOp("{"))
+            ++brackets;
+        else if (t.isOp(")") || t.isOp("]") || t.isOp("}"))
+            --brackets;
+        else if (brackets == 0 && t.isOp(":") && peek(i + 1).kind == TokenKind::Name && peek(i + 1).text == "case")
+            return true;
+    }
+}
+
+Stmt* Parser::matchStatement() {
+    const Token start = take();
+    Stmt* s = ast_.stmt(StmtKind::Match, start.line, start.col);
+    // subject: star_named_expression ',' star_named_expressions? | named_expression
+    const Token first = peek();
+    Expr* subject = starExpression();
+    if (at(",")) {
+        Expr* tuple = ast_.expr(ExprKind::Tuple, first.line, first.col);
+        tuple->elts.push_back(subject);
+        while (accept(",")) {
+            if (at(":"))
+                break;
+            tuple->elts.push_back(starExpression());
+        }
+        tuple->endLine = last_.endLine;
+        tuple->endCol = last_.endCol;
+        subject = tuple;
+    } else if (subject->kind == ExprKind::Starred) {
+        failAt(peek());
+    }
+    s->value = subject;
+    expectColon();
+    if (!atKind(TokenKind::Newline))
+        failAt(peek());
+    take();
+    if (!atKind(TokenKind::Indent)) {
+        const Token& next = peek();
+        throw SyntaxErrorException{{"IndentationError",
+                                    "expected an indented block after 'match' statement on line " +
+                                        std::to_string(start.line),
+                                    next.line, next.col + 1}};
+    }
+    take();
+    while (!atKind(TokenKind::Dedent) && !atKind(TokenKind::EndMarker)) {
+        if (atKind(TokenKind::Newline)) {
+            take();
+            continue;
+        }
+        const Token caseToken = peek();
+        if (caseToken.kind != TokenKind::Name || caseToken.text != "case")
+            failAt(caseToken);
+        take();
+        MatchCase c;
+        c.line = caseToken.line;
+        c.col = caseToken.col;
+        c.pattern = patterns();
+        if (accept("if"))
+            c.guard = namedExpression();
+        if (atKind(TokenKind::Newline))
+            fail("expected ':'", last_.endLine, last_.endCol + 1);
+        if (!at(":"))
+            failAt(peek());
+        take();
+        c.body = block("'case' statement", caseToken.line);
+        s->cases.push_back(std::move(c));
+    }
+    if (s->cases.empty())
+        failAt(peek());
+    if (atKind(TokenKind::Dedent))
+        take();
+    return s;
+}
+
+// patterns: open_sequence_pattern | pattern  (`case a, *rest:` is a sequence pattern)
+Pattern* Parser::patterns() {
+    const Token first = peek();
+    Pattern* p = maybeStarPattern();
+    if (!at(",")) {
+        if (p->kind == PatternKind::Star)
+            failAt(peek());
+        return p;
+    }
+    Pattern* seq = ast_.pattern(PatternKind::Sequence, first.line, first.col);
+    seq->patterns.push_back(p);
+    while (accept(",")) {
+        if (at(":") || at("if"))
+            break;
+        seq->patterns.push_back(maybeStarPattern());
+    }
+    seq->endLine = last_.endLine;
+    seq->endCol = last_.endCol;
+    return seq;
+}
+
+Pattern* Parser::maybeStarPattern() {
+    if (!at("*"))
+        return pattern();
+    const Token star = take();
+    Pattern* p = ast_.pattern(PatternKind::Star, star.line, star.col);
+    if (!atName())
+        failAt(peek());
+    const Token name = take();
+    p->name = name.text == "_" ? "" : name.text;
+    p->endLine = name.endLine;
+    p->endCol = name.endCol;
+    return p;
+}
+
+// pattern: or_pattern ['as' NAME]
+Pattern* Parser::pattern() {
+    DepthGuard guard(depth_);
+    if (depth_ > kMaxDepth)
+        fail("too many nested parentheses", peek().line, peek().col + 1);
+    Pattern* p = orPattern();
+    if (!at("as"))
+        return p;
+    take();
+    const Token name = peek();
+    if (!atName()) {
+        if (name.kind == TokenKind::Name || name.kind == TokenKind::Op || name.kind == TokenKind::Newline)
+            failAt(name);
+        fail("invalid pattern target", name.line, name.col + 1);
+    }
+    take();
+    if (name.text == "_")
+        fail("cannot use '_' as a target", name.line, name.col + 1);
+    Pattern* as = ast_.pattern(PatternKind::As, p->line, p->col);
+    as->patterns.push_back(p);
+    as->name = name.text;
+    as->endLine = name.endLine;
+    as->endCol = name.endCol;
+    return as;
+}
+
+Pattern* Parser::orPattern() {
+    Pattern* first = closedPattern();
+    if (!at("|"))
+        return first;
+    Pattern* p = ast_.pattern(PatternKind::Or, first->line, first->col);
+    p->patterns.push_back(first);
+    while (accept("|"))
+        p->patterns.push_back(closedPattern());
+    p->endLine = last_.endLine;
+    p->endCol = last_.endCol;
+    return p;
+}
+
+// A name with attributes (`Color.RED`, `http.HTTPStatus`), as an expression.
+Expr* Parser::dottedName() {
+    const Token name = take();
+    Expr* e = ast_.expr(ExprKind::Name, name.line, name.col);
+    e->text = name.text;
+    e->endLine = name.endLine;
+    e->endCol = name.endCol;
+    while (at(".")) {
+        take();
+        const Token attr = peek();
+        if (!atName())
+            failAt(attr);
+        take();
+        Expr* a = ast_.expr(ExprKind::Attribute, e->line, e->col);
+        a->a = e;
+        a->text = attr.text;
+        a->endLine = attr.endLine;
+        a->endCol = attr.endCol;
+        e = a;
+    }
+    return e;
+}
+
+// A literal of a literal pattern or a mapping key: a signed number, strings, or null when
+// the next token starts none.
+Expr* Parser::literalPatternValue() {
+    const Token start = peek();
+    Expr* value = nullptr;
+    if (atKind(TokenKind::String)) {
+        value = stringLiteral();
+        if (value->kind != ExprKind::Str)
+            fail("patterns may only match literals and attribute lookups", start.line, start.col + 1);
+        return value;
+    }
+    if (at("-") || atKind(TokenKind::Number)) {
+        const bool negative = accept("-");
+        if (!atKind(TokenKind::Number))
+            failAt(peek());
+        value = atom();
+        if (negative) {
+            value->intValue = -value->intValue;
+            value->floatValue = -value->floatValue;
+        }
+        value->line = start.line;
+        value->col = start.col;
+        if (at("+") || at("-")) {
+            // CPython allows only a real plus an imaginary part here; the interpreter has no
+            // complex numbers, so every such sum is refused with CPython's words.
+            take();
+            const Token right = peek();
+            if (!atKind(TokenKind::Number))
+                failAt(right);
+            fail("imaginary number required in complex literal", right.line, right.col + 1);
+        }
+        return value;
+    }
+    return nullptr;
+}
+
+Pattern* Parser::closedPattern() {
+    const Token token = peek();
+    if (Expr* literal = literalPatternValue()) {
+        Pattern* p = ast_.pattern(PatternKind::Value, token.line, token.col);
+        p->value = literal;
+        p->endLine = last_.endLine;
+        p->endCol = last_.endCol;
+        return p;
+    }
+    if (token.kind == TokenKind::Name && (token.text == "None" || token.text == "True" || token.text == "False")) {
+        Pattern* p = ast_.pattern(PatternKind::Singleton, token.line, token.col);
+        p->value = atom();
+        p->endLine = last_.endLine;
+        p->endCol = last_.endCol;
+        return p;
+    }
+    if (atName()) {
+        Expr* name = dottedName();
+        if (at("("))
+            return classPattern(name);
+        Pattern* p = ast_.pattern(name->kind == ExprKind::Name ? PatternKind::Capture : PatternKind::Value,
+                                  token.line, token.col);
+        p->endLine = name->endLine;
+        p->endCol = name->endCol;
+        if (name->kind == ExprKind::Name)
+            p->name = name->text == "_" ? "" : name->text;
+        else
+            p->value = name;
+        return p;
+    }
+    if (at("(")) {
+        const Token open = take();
+        if (at(")")) {
+            take();
+            Pattern* p = ast_.pattern(PatternKind::Sequence, open.line, open.col);
+            p->endLine = last_.endLine;
+            p->endCol = last_.endCol;
+            return p;
+        }
+        Pattern* first = maybeStarPattern();
+        if (at(")") && first->kind != PatternKind::Star) {
+            take();
+            return first;  // a group: (pattern)
+        }
+        if (!at(","))
+            failAt(peek());
+        Pattern* p = ast_.pattern(PatternKind::Sequence, open.line, open.col);
+        p->patterns.push_back(first);
+        while (accept(",")) {
+            if (at(")"))
+                break;
+            p->patterns.push_back(maybeStarPattern());
+        }
+        expect(")");
+        p->endLine = last_.endLine;
+        p->endCol = last_.endCol;
+        return p;
+    }
+    if (at("["))
+        return sequencePattern(take(), "]");
+    if (at("{"))
+        return mappingPattern(take());
+    failAt(token);
+}
+
+Pattern* Parser::sequencePattern(const Token& open, const char* close) {
+    Pattern* p = ast_.pattern(PatternKind::Sequence, open.line, open.col);
+    while (!at(close)) {
+        p->patterns.push_back(maybeStarPattern());
+        if (!accept(","))
+            break;
+    }
+    expect(close);
+    p->endLine = last_.endLine;
+    p->endCol = last_.endCol;
+    return p;
+}
+
+Pattern* Parser::mappingPattern(const Token& open) {
+    Pattern* p = ast_.pattern(PatternKind::Mapping, open.line, open.col);
+    while (!at("}")) {
+        if (at("**")) {
+            take();
+            const Token name = peek();
+            if (!atName() || name.text == "_")
+                failAt(name);
+            take();
+            p->name = name.text;
+            accept(",");
+            if (!at("}"))
+                failAt(peek());
+            break;
+        }
+        const Token keyToken = peek();
+        Expr* key = literalPatternValue();
+        if (!key) {
+            if (keyToken.kind == TokenKind::Name &&
+                (keyToken.text == "None" || keyToken.text == "True" || keyToken.text == "False")) {
+                key = atom();
+            } else if (atName()) {
+                key = dottedName();
+                if (key->kind == ExprKind::Name)
+                    failAt(peek());
+            } else {
+                failAt(keyToken);
+            }
+        }
+        p->keys.push_back(key);
+        if (!at(":"))
+            failAt(peek());
+        take();
+        p->patterns.push_back(pattern());
+        if (!accept(","))
+            break;
+    }
+    expect("}");
+    p->endLine = last_.endLine;
+    p->endCol = last_.endCol;
+    return p;
+}
+
+Pattern* Parser::classPattern(Expr* cls) {
+    Pattern* p = ast_.pattern(PatternKind::Class, cls->line, cls->col);
+    p->cls = cls;
+    take();  // (
+    while (!at(")")) {
+        if (atName() && at("=", 1)) {
+            const std::string attr = take().text;
+            take();
+            Pattern* value = pattern();
+            if (std::find(p->attrs.begin(), p->attrs.end(), attr) != p->attrs.end())
+                fail("attribute name repeated in class pattern: " + attr, value->line, value->col + 1);
+            p->attrs.push_back(attr);
+            p->kwPatterns.push_back(value);
+        } else {
+            Pattern* positional = pattern();
+            if (!p->attrs.empty())
+                fail("positional patterns follow keyword patterns", positional->line, positional->col + 1);
+            p->patterns.push_back(positional);
+        }
+        if (!accept(","))
+            break;
+    }
+    expect(")");
+    p->endLine = last_.endLine;
+    p->endCol = last_.endCol;
+    return p;
+}
+
+Expr* Parser::annotation() {
+    std::string text;
+    std::string* outer = annotationText_;
+    annotationText_ = &text;
+    Expr* e = nullptr;
+    try {
+        e = expression();
+    } catch (...) {
+        annotationText_ = outer;
+        throw;
+    }
+    annotationText_ = outer;
+    ast_.annotationTexts[e] = std::move(text);
+    return e;
+}
+
 void Parser::parameters(FunctionDef& function, std::string_view closer) {
     bool sawDefault = false;
     bool keywordOnly = false;
@@ -546,7 +946,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
             function.kwargs = expectName();
             checkDuplicate(function.kwargs, name.line, name.col);
             if (closer == ")" && accept(":"))
-                expression();
+                function.kwargsAnnotation = annotation();
             accept(",");
             if (!at(closer))
                 fail("arguments cannot follow var-keyword argument", peek().line, peek().col + 1);
@@ -562,7 +962,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
                 function.varargs = expectName();
                 checkDuplicate(function.varargs, name.line, name.col);
                 if (closer == ")" && accept(":"))
-                    expression();
+                    function.varargsAnnotation = annotation();
             } else if (at(closer) || (at(",") && at("**", 1))) {
                 fail("named arguments must follow bare *", star.line, star.col + 1);
             }
@@ -577,7 +977,7 @@ void Parser::parameters(FunctionDef& function, std::string_view closer) {
         parameter.col = nameToken.col;
         checkDuplicate(parameter.name, nameToken.line, nameToken.col);
         if (closer == ")" && accept(":"))
-            expression();  // annotation, parsed and ignored
+            parameter.annotation = annotation();
         if (accept("=")) {
             parameter.defaultValue = expression();
             if (!keywordOnly)
@@ -605,7 +1005,7 @@ Stmt* Parser::functionDef(bool isAsync, const Token& start, std::vector<Expr*> d
     parameters(*function, ")");
     expect(")");
     if (accept("->"))
-        expression();
+        function->returns = annotation();
     expectColon();
     Stmt* s = ast_.stmt(StmtKind::FunctionDef, start.line, start.col);
     s->function = function;
@@ -680,6 +1080,8 @@ Stmt* Parser::fromImportStatement() {
             break;
         s->names.push_back(expectName());
         s->asnames.push_back(accept("as") ? expectName() : std::string());
+        if (s->module == "__future__" && s->level == 0 && s->names.back() == "annotations")
+            ast_.futureAnnotations = true;
     } while (accept(","));
     if (parenthesized)
         expect(")");
@@ -774,8 +1176,9 @@ Stmt* Parser::expressionStatement() {
         // dataclasses, NamedTuple and TypedDict read the names of a class's fields from it.
         std::string annotation;
         annotationText_ = &annotation;
+        Expr* annotationExpr = nullptr;
         try {
-            expression();
+            annotationExpr = expression();
         } catch (...) {
             annotationText_ = nullptr;
             throw;
@@ -783,6 +1186,7 @@ Stmt* Parser::expressionStatement() {
         annotationText_ = nullptr;
         Stmt* s = ast_.stmt(StmtKind::AnnAssign, start.line, start.col);
         s->name = std::move(annotation);
+        s->test = annotationExpr;
         s->targets.push_back(first);
         if (accept("="))
             s->value = rhs();

@@ -46,12 +46,25 @@ private:
     Stmt* forStatement(bool isAsync, const Token& start);
     Stmt* tryStatement();
     Stmt* withStatement(bool isAsync, const Token& start);
+    bool atMatchStatement();
+    Stmt* matchStatement();
+    Pattern* patterns();
+    Pattern* pattern();
+    Pattern* orPattern();
+    Pattern* closedPattern();
+    Pattern* maybeStarPattern();
+    Pattern* sequencePattern(const Token& open, const char* close);
+    Pattern* mappingPattern(const Token& open);
+    Pattern* classPattern(Expr* cls);
+    Expr* literalPatternValue();
+    Expr* dottedName();
     Stmt* functionDef(bool isAsync, const Token& start, std::vector<Expr*> decorators);
     Stmt* classDef(const Token& start, std::vector<Expr*> decorators);
     Stmt* importStatement();
     Stmt* fromImportStatement();
     Stmt* expressionStatement();
     void parameters(FunctionDef& function, std::string_view closer);
+    Expr* annotation();  // an annotation expression, its text kept in ast_.annotationTexts
 
     // Expressions
     Expr* namedExpression();

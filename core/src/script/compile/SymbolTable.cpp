@@ -113,6 +113,23 @@ void SymbolTable::collectTarget(Scope* scope, Expr* target) {
     }
 }
 
+// A pattern binds its captures (and `as`, `*rest`, `**rest` names); its values, classes and
+// mapping keys are expressions read in the enclosing scope.
+void SymbolTable::collectPattern(Scope* scope, Pattern* p) {
+    if (!p)
+        return;
+    if (!p->name.empty())
+        scope->assign(p->name);
+    collectExpr(scope, p->value);
+    collectExpr(scope, p->cls);
+    for (Expr* key : p->keys)
+        collectExpr(scope, key);
+    for (Pattern* sub : p->patterns)
+        collectPattern(scope, sub);
+    for (Pattern* sub : p->kwPatterns)
+        collectPattern(scope, sub);
+}
+
 void SymbolTable::collectFunction(Scope* scope, FunctionDef* function, const void* key, int line, int col) {
     for (Expr* d : function->decorators)
         collectExpr(scope, d);
@@ -122,6 +139,14 @@ void SymbolTable::collectFunction(Scope* scope, FunctionDef* function, const voi
     for (Parameter& p : function->kwonly)
         if (p.defaultValue)
             collectExpr(scope, p.defaultValue);
+    // Annotations are evaluated where the def is, as its defaults are.
+    for (Parameter& p : function->positional)
+        collectExpr(scope, p.annotation);
+    for (Parameter& p : function->kwonly)
+        collectExpr(scope, p.annotation);
+    collectExpr(scope, function->varargsAnnotation);
+    collectExpr(scope, function->kwargsAnnotation);
+    collectExpr(scope, function->returns);
     Scope* child = newScope(FunctionScope, scope, function->name, line, col);
     child->function = function;
     child->isAsync = function->isAsync;
@@ -258,6 +283,9 @@ void SymbolTable::collectStatement(Scope* scope, Stmt* s) {
     case StmtKind::Assign:
     case StmtKind::AugAssign:
     case StmtKind::AnnAssign:
+        // A module's or class's annotation is evaluated; a function's local one is not.
+        if (s->kind == StmtKind::AnnAssign && scope->type != FunctionScope)
+            collectExpr(scope, s->test);
         collectExpr(scope, s->value);
         for (Expr* t : s->targets) {
             collectTarget(scope, t);
@@ -289,6 +317,14 @@ void SymbolTable::collectStatement(Scope* scope, Stmt* s) {
         }
         collectStatements(scope, s->orelse);
         collectStatements(scope, s->finalbody);
+        return;
+    case StmtKind::Match:
+        collectExpr(scope, s->value);
+        for (MatchCase& c : s->cases) {
+            collectPattern(scope, c.pattern);
+            collectExpr(scope, c.guard);
+            collectStatements(scope, c.body);
+        }
         return;
     case StmtKind::Import:
         for (std::size_t i = 0; i < s->names.size(); ++i) {

@@ -80,6 +80,7 @@ private:
     void collectStatement(Scope* scope, Stmt* s);
     void collectExpr(Scope* scope, Expr* e);
     void collectTarget(Scope* scope, Expr* target);
+    void collectPattern(Scope* scope, Pattern* pattern);
     void collectFunction(Scope* scope, FunctionDef* function, const void* key, int line, int col);
     void collectComprehension(Scope* scope, Expr* e, const char* name);
     void resolve(Scope* scope);

@@ -238,6 +238,12 @@ bool matchesClass(Interpreter& interp, const Value& value, const Value& cls, boo
                 return true;
         return false;
     }
+    if (const auto* members = unionMembers(interp, cls)) {
+        for (const Value& each : *members)
+            if (matchesClass(interp, value, each, subclass))
+                return true;
+        return false;
+    }
     if (!cls.is(Kind::Class))
         interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
                          "() arg 2 must be a type, a tuple of types, or a union");

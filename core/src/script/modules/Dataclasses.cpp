@@ -265,7 +265,13 @@ Value process(Interpreter& interp, const Value& clsValue, const Options& options
             if (entry.key.empty())
                 continue;
             const std::string& name = entry.key.as<StrObject>()->text;
-            const std::string type = entry.value.is(Kind::Str) ? entry.value.as<StrObject>()->text : "";
+            // The annotation's text says ClassVar or KW_ONLY (typing's names are inert objects).
+            Value text = cls->annotationTexts.is(Kind::Dict)
+                             ? interp.dictGetStr(cls->annotationTexts.as<DictObject>(), name)
+                             : Value();
+            if (text.empty() && entry.value.is(Kind::Str))
+                text = entry.value;
+            const std::string type = text.is(Kind::Str) ? text.as<StrObject>()->text : "";
             if (annotationIs(type, "ClassVar"))
                 continue;
             if (annotationIs(type, "KW_ONLY")) {

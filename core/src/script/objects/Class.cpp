@@ -213,6 +213,9 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     cls->name = name;
     cls->module = intern("__main__");
     cls->dict = ns;
+    // The compiler's text of each annotation (objects/Objects.h), not a class attribute.
+    const Value textsKey = intern("__annotation_texts__");
+    cls->annotationTexts = ns.as<DictObject>()->table.remove(textsKey, hash(textsKey));
     for (ClassObject* base : baseClasses) {
         cls->bases.emplace_back(base);
         if (base->isException)
@@ -262,6 +265,14 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
             all.push_back(args[i]);
         CallArgs callArgs{all.data(), count + 1, all.data() + count + 1, kwNames};
         return cls->construct(*this, callArgs);
+    }
+    // BaseExceptionGroup.__new__: a group of Exceptions only is an ExceptionGroup.
+    if (cls == exc.baseExceptionGroup && count == 2 && (args[1].is(Kind::List) || args[1].is(Kind::Tuple))) {
+        bool allExceptions = true;
+        for (const Value& e : toVector(args[1]))
+            allExceptions = allExceptions && isInstance(e, exc.exception);
+        if (allExceptions)
+            cls = exc.exceptionGroup;
     }
     auto* instance = heap_.make<InstanceObject>(Value(cls));
     Value result(instance);
@@ -455,8 +466,78 @@ std::string superRepr(Interpreter&, const Value& value) {
     return "<super: <class '" + value.as<SuperObject>()->cls.as<ClassObject>()->nameText() + "'>>";
 }
 
+// ---- types.UnionType: `int | None` in annotations and isinstance
+
+bool isUnionOperand(const Interpreter& interp, const Value& v) {
+    return v.isNone() || v.is(Kind::Class) || unionMembers(interp, v);
+}
+
+Value makeUnion(Interpreter& interp, const Value& a, const Value& b) {
+    if (!isUnionOperand(interp, a) || !isUnionOperand(interp, b))
+        return Value();
+    std::vector<Value> members;
+    for (const Value* side : {&a, &b}) {
+        std::vector<Value> each;
+        if (const auto* inner = unionMembers(interp, *side))
+            each = *inner;
+        else
+            each.push_back(side->isNone() ? Value(interp.types.noneType) : *side);
+        for (Value& m : each) {
+            bool seen = false;
+            for (const Value& have : members)
+                seen = seen || have.identical(m);
+            if (!seen)
+                members.push_back(std::move(m));
+        }
+    }
+    if (members.size() == 1)
+        return members.front();
+    return Value(interp.heap().make<UnionObject>(Value(interp.types.unionType), interp.newTuple(std::move(members))));
+}
+
+Value unionBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool) {
+    return op == BinaryOp::BitOr ? makeUnion(interp, a, b) : Value();
+}
+
+Value unionReflected(Interpreter& interp, BinaryOp op, const Value& a, const Value& b) {
+    return op == BinaryOp::BitOr ? makeUnion(interp, a, b) : Value();
+}
+
+std::string unionRepr(Interpreter& interp, const Value& value) {
+    std::string out;
+    for (const Value& m : *unionMembers(interp, value)) {
+        if (!out.empty())
+            out += " | ";
+        if (m.identical(Value(interp.types.noneType))) {
+            out += "None";
+        } else if (m.is(Kind::Class)) {
+            const auto* cls = m.as<ClassObject>();
+            const std::string& module = cls->module.as<StrObject>()->text;
+            out += (module == "builtins" ? "" : module + ".") + cls->nameText();
+        } else {
+            out += interp.repr(m);
+        }
+    }
+    return out;
+}
+
+bool unionGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
+    if (name.as<StrObject>()->text == "__args__") {
+        out = static_cast<const UnionObject*>(object.as<TypedObject>())->args;
+        return true;
+    }
+    return interp.typeAttribute(object, name, out);
+}
+
+constexpr TypeSlots kUnionSlots{.repr = unionRepr,
+                                .binary = unionBinary,
+                                .reflectedBinary = unionReflected,
+                                .getAttr = unionGetAttr};
+
 constexpr TypeSlots kTypeSlots{.repr = classRepr,
                                .length = classLength,
+                               .binary = unionBinary,
+                               .reflectedBinary = unionReflected,
                                .contains = classContains,
                                .getItem = classGetItem,
                                .getAttr = classGetAttr,
@@ -475,6 +556,14 @@ void installClassTypes(Interpreter& interp) {
     t.type = interp.makeClass("type", {t.object}, BuiltinType::Type, kTypeSlots, makeType);
     t.noneType = interp.makeClass("NoneType", {t.object}, BuiltinType::NoneType, kNoneSlots);
     t.superType = interp.makeClass("super", {t.object}, BuiltinType::Super, kSuperSlots, makeSuper);
+    t.unionType = interp.makeClass("UnionType", {t.object}, BuiltinType::Runtime, kUnionSlots, nullptr, "types");
+}
+
+const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value) {
+    if (!value.is(Kind::Runtime) || value.as<RuntimeObject>()->runtimeKind != RuntimeKind::Typed ||
+        value.as<TypedObject>()->cls.as<ClassObject>() != interp.types.unionType)
+        return nullptr;
+    return &static_cast<const UnionObject*>(value.as<TypedObject>())->args.as<TupleObject>()->items;
 }
 
 } // namespace awaitscope::script

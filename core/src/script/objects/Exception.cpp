@@ -4,6 +4,7 @@
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace awaitscope::script {
@@ -44,7 +45,168 @@ Value exceptionGroupInit(Interpreter& interp, CallArgs& args) {
     return Value::none();
 }
 
+// ---- split, subgroup, derive (CPython's exceptiongroup_split_recursive) ----
+
+// What split and subgroup test each exception with: an exception class, a tuple of them, or a
+// predicate called with each exception (groups included).
+struct GroupCondition {
+    Value value;
+    bool predicate = false;
+    const std::set<const Object*>* leaves = nullptr;  // except*'s projection: these very exceptions
+};
+
+GroupCondition groupCondition(Interpreter& interp, const Value& value) {
+    auto isExceptionClass = [](const Value& v) { return v.is(Kind::Class) && v.as<ClassObject>()->isException; };
+    if (isExceptionClass(value))
+        return {value, false};
+    if (value.is(Kind::Tuple)) {
+        for (const Value& t : value.as<TupleObject>()->items)
+            if (!isExceptionClass(t))
+                interp.typeError("expected a function, exception type or tuple of exception types");
+        return {value, false};
+    }
+    const bool callable = value.is(Kind::Function) || value.is(Kind::Native) || value.is(Kind::BoundMethod) ||
+                          (value.is(Kind::Instance) &&
+                           !interp.lookupClass(value.as<InstanceObject>()->klass(), interp.intern("__call__")).empty());
+    if (!callable)
+        interp.typeError("expected a function, exception type or tuple of exception types");
+    return {value, true};
+}
+
+bool conditionHolds(Interpreter& interp, const GroupCondition& condition, const Value& exception) {
+    if (condition.leaves)
+        return !interp.isInstance(exception, interp.exc.baseExceptionGroup) &&
+               condition.leaves->count(exception.object()) > 0;
+    if (condition.predicate)
+        return interp.truthy(interp.call(condition.value, {exception}));
+    if (condition.value.is(Kind::Tuple)) {
+        for (const Value& t : condition.value.as<TupleObject>()->items)
+            if (interp.isInstance(exception, t.as<ClassObject>()))
+                return true;
+        return false;
+    }
+    return interp.isInstance(exception, condition.value.as<ClassObject>());
+}
+
+// A group of some of `group`'s exceptions, made by its derive() (a subclass may override it)
+// and given its traceback, cause and context, as CPython's exceptiongroup_subset does.
+Value groupSubset(Interpreter& interp, const Value& group, std::vector<Value> exceptions) {
+    if (exceptions.empty())
+        return Value();
+    Value derived = interp.call(interp.getAttr(group, interp.intern("derive")), {interp.newList(std::move(exceptions))});
+    if (!interp.isInstance(derived, interp.exc.baseExceptionGroup))
+        interp.typeError("derive must return an instance of BaseExceptionGroup");
+    ExceptionData* from = interp.exceptionData(group);
+    ExceptionData* to = interp.exceptionData(derived);
+    to->traceback = from->traceback;
+    to->cause = from->cause;
+    to->context = from->context;
+    return derived;
+}
+
+// Splits `exception` into what meets the condition and the rest (Empty for none), keeping the
+// nesting of groups: a group that meets the condition goes whole.
+void splitGroup(Interpreter& interp, const Value& exception, const GroupCondition& condition, bool withRest,
+                Value& match, Value& rest) {
+    if (conditionHolds(interp, condition, exception)) {
+        match = exception;
+        return;
+    }
+    ExceptionData* data = interp.exceptionData(exception);
+    if (!interp.isInstance(exception, interp.exc.baseExceptionGroup) || data->exceptions.empty()) {
+        if (withRest)
+            rest = exception;
+        return;
+    }
+    std::vector<Value> matches;
+    std::vector<Value> rests;
+    const std::vector<Value> items = data->exceptions.as<TupleObject>()->items;
+    for (const Value& item : items) {
+        Value m;
+        Value r;
+        splitGroup(interp, item, condition, withRest, m, r);
+        if (!m.empty())
+            matches.push_back(std::move(m));
+        if (!r.empty())
+            rests.push_back(std::move(r));
+    }
+    match = groupSubset(interp, exception, std::move(matches));
+    if (withRest)
+        rest = groupSubset(interp, exception, std::move(rests));
+}
+
+Value exceptionGroupSplit(Interpreter& interp, CallArgs& args) {
+    if (args.count != 2 || args.kwCount() > 0)
+        interp.typeError("BaseExceptionGroup.split() takes exactly one argument (" + std::to_string(args.count - 1) +
+                         " given)");
+    const GroupCondition condition = groupCondition(interp, args[1]);
+    Value match;
+    Value rest;
+    splitGroup(interp, args[0], condition, true, match, rest);
+    return interp.newTuple({match.empty() ? Value::none() : match, rest.empty() ? Value::none() : rest});
+}
+
+Value exceptionGroupSubgroup(Interpreter& interp, CallArgs& args) {
+    if (args.count != 2 || args.kwCount() > 0)
+        interp.typeError("BaseExceptionGroup.subgroup() takes exactly one argument (" +
+                         std::to_string(args.count - 1) + " given)");
+    const GroupCondition condition = groupCondition(interp, args[1]);
+    Value match;
+    Value rest;
+    splitGroup(interp, args[0], condition, false, match, rest);
+    return match.empty() ? Value::none() : match;
+}
+
+// derive(excs): a group of the same message (BaseExceptionGroup(self.message, excs), which is
+// an ExceptionGroup when every one is an Exception).
+Value exceptionGroupDerive(Interpreter& interp, CallArgs& args) {
+    if (args.count != 2 || args.kwCount() > 0)
+        interp.typeError("BaseExceptionGroup.derive() takes exactly one argument (" + std::to_string(args.count - 1) +
+                         " given)");
+    ExceptionData* data = interp.exceptionData(args[0]);
+    bool allExceptions = true;
+    if (args[1].is(Kind::List) || args[1].is(Kind::Tuple))
+        for (const Value& e : interp.toVector(args[1]))
+            allExceptions = allExceptions && interp.isInstance(e, interp.exc.exception);
+    ClassObject* cls = allExceptions ? interp.exc.exceptionGroup : interp.exc.baseExceptionGroup;
+    return interp.call(Value(cls), {data->message, args[1]});
+}
+
 } // namespace
+
+Value splitExceptionGroup(Interpreter& interp, const Value& group, const Value& type, Value& rest) {
+    Value match;
+    splitGroup(interp, group, groupCondition(interp, type), true, match, rest);
+    if (rest.empty())
+        rest = Value::none();
+    return match.empty() ? Value::none() : match;
+}
+
+namespace {
+
+void collectLeaves(Interpreter& interp, const Value& exception, std::set<const Object*>& leaves) {
+    ExceptionData* data = interp.exceptionData(exception);
+    if (!interp.isInstance(exception, interp.exc.baseExceptionGroup) || !data || data->exceptions.empty()) {
+        leaves.insert(exception.object());
+        return;
+    }
+    for (const Value& item : data->exceptions.as<TupleObject>()->items)
+        collectLeaves(interp, item, leaves);
+}
+
+} // namespace
+
+Value projectExceptionGroup(Interpreter& interp, const Value& original, const std::vector<Value>& keep) {
+    std::set<const Object*> leaves;
+    for (const Value& each : keep)
+        collectLeaves(interp, each, leaves);
+    GroupCondition condition;
+    condition.leaves = &leaves;
+    Value match;
+    Value rest;
+    splitGroup(interp, original, condition, false, match, rest);
+    return match.empty() ? Value::none() : match;
+}
 
 void installExceptions(Interpreter& interp) {
     auto& exc = interp.exc;
@@ -63,6 +225,9 @@ void installExceptions(Interpreter& interp) {
     exc.generatorExit = make("GeneratorExit", exc.baseException);
     exc.baseExceptionGroup = make("BaseExceptionGroup", exc.baseException);
     interp.addMethod(exc.baseExceptionGroup, "__init__", exceptionGroupInit);
+    interp.addMethod(exc.baseExceptionGroup, "split", exceptionGroupSplit);
+    interp.addMethod(exc.baseExceptionGroup, "subgroup", exceptionGroupSubgroup);
+    interp.addMethod(exc.baseExceptionGroup, "derive", exceptionGroupDerive);
     exc.exceptionGroup =
         interp.makeClass("ExceptionGroup", {exc.baseExceptionGroup, exc.exception}, BuiltinType::Exception, instanceSlots());
     exc.exceptionGroup->isException = true;
@@ -300,51 +465,100 @@ void appendEntries(Interpreter& interp, const std::vector<TracebackEntry>& entri
     flushRepeats();
 }
 
-void formatOne(Interpreter& interp, const Value& exception, std::string& out, const std::string& margin, int depth) {
+// How deep in exception groups the printing is (CPython's traceback._ExceptionPrintContext).
+struct GroupPrintContext {
+    int depth = 0;
+    bool needClose = false;
+};
+
+constexpr std::size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+// Each line of `text`, behind the group's margin ("  | " one level down, "+ " for the title of
+// the outermost group).
+void emit(std::string& out, const GroupPrintContext& ctx, const std::string& text, char marginChar = '|') {
+    std::string indent(static_cast<std::size_t>(2 * ctx.depth), ' ');
+    if (ctx.depth > 0) {
+        indent += marginChar;
+        indent += ' ';
+    }
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out += indent + text.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+}
+
+void formatOne(Interpreter& interp, const Value& exception, std::string& out, GroupPrintContext& ctx, int chain) {
     ExceptionData* data = interp.exceptionData(exception);
     if (!data) {
-        out += margin + interp.exceptionLine(exception) + "\n";
+        emit(out, ctx, interp.exceptionLine(exception));
         return;
     }
-    if (!data->cause.empty() && !data->cause.isNone() && depth < 10) {
-        formatOne(interp, data->cause, out, margin, depth + 1);
-        out += margin + "\n" + margin + "The above exception was the direct cause of the following exception:\n" + margin +
-               "\n";
+    if (!data->cause.empty() && !data->cause.isNone() && chain < 10) {
+        formatOne(interp, data->cause, out, ctx, chain + 1);
+        emit(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n");
     }
+    std::string frames;
+    appendEntries(interp, data->traceback, frames, "");
     const bool group = interp.isInstance(exception, interp.exc.baseExceptionGroup) && !data->exceptions.empty();
     if (!group) {
-        if (!data->traceback.empty())
-            out += margin + "Traceback (most recent call last):\n";
-        appendEntries(interp, data->traceback, out, margin);
-        out += margin + interp.exceptionLine(exception) + "\n";
+        if (!data->traceback.empty()) {
+            emit(out, ctx, "Traceback (most recent call last):\n");
+            emit(out, ctx, frames);
+        }
+        emit(out, ctx, interp.exceptionLine(exception));
         return;
     }
-    out += margin + "  + Exception Group Traceback (most recent call last):\n";
-    appendEntries(interp, data->traceback, out, margin + "  |");
-    out += margin + "  | " + interp.exceptionLine(exception) + "\n";
-    const auto& items = data->exceptions.as<TupleObject>()->items;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string label = " " + std::to_string(i + 1) + " ";
-        out += margin + (i == 0 ? "  +-+" : "    +") + "---------------" + label + "----------------\n";
-        std::string inner;
-        formatOne(interp, items[i], inner, "", depth + 1);
-        std::size_t start = 0;
-        while (start < inner.size()) {
-            std::size_t end = inner.find('\n', start);
-            if (end == std::string::npos)
-                end = inner.size();
-            out += margin + "    | " + inner.substr(start, end - start) + "\n";
-            start = end + 1;
-        }
+    if (ctx.depth > kMaxGroupDepth) {
+        emit(out, ctx, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+        return;
     }
-    out += margin + "    +------------------------------------\n";
+    const bool topLevel = ctx.depth == 0;
+    if (topLevel)
+        ++ctx.depth;
+    if (!data->traceback.empty()) {
+        emit(out, ctx, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+        emit(out, ctx, frames);
+    }
+    emit(out, ctx, interp.exceptionLine(exception));
+    const auto& items = data->exceptions.as<TupleObject>()->items;
+    const std::size_t n = items.size() <= kMaxGroupWidth ? items.size() : kMaxGroupWidth + 1;
+    ctx.needClose = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool last = i + 1 == n;
+        if (last)
+            ctx.needClose = true;
+        const bool truncated = i >= kMaxGroupWidth;
+        const std::string title = truncated ? "..." : std::to_string(i + 1);
+        out += std::string(static_cast<std::size_t>(2 * ctx.depth), ' ') + (i == 0 ? "+-" : "  ") +
+               "+---------------- " + title + " ----------------\n";
+        ++ctx.depth;
+        if (!truncated) {
+            formatOne(interp, items[i], out, ctx, chain);
+        } else {
+            const std::size_t more = items.size() - kMaxGroupWidth;
+            emit(out, ctx, "and " + std::to_string(more) + " more exception" + (more > 1 ? "s" : "") + "\n");
+        }
+        if (last && ctx.needClose) {
+            out += std::string(static_cast<std::size_t>(2 * ctx.depth), ' ') + "+------------------------------------\n";
+            ctx.needClose = false;
+        }
+        --ctx.depth;
+    }
+    if (topLevel)
+        ctx.depth = 0;
 }
 
 } // namespace
 
 std::string Interpreter::formatTraceback(const Value& exception) {
     std::string out;
-    formatOne(*this, exception, out, "", 0);
+    GroupPrintContext ctx;
+    formatOne(*this, exception, out, ctx, 0);
     return out;
 }
 

@@ -44,6 +44,12 @@ bool functionGetAttr(Interpreter& interp, const Value& object, const Value& name
             out = *found;
             return true;
         }
+    if (key == "__annotations__") {
+        // Made on first use, as CPython does for a def without annotations.
+        out = interp.newDict();
+        interp.setAttr(object, name, out);
+        return true;
+    }
     return false;
 }
 

@@ -198,10 +198,12 @@ struct ClassObject final : Object {
     NativeFn construct = nullptr;  // builtin classes: called with the class as first argument
     const TypeSlots* slots = nullptr;  // never null: what values of this class do (objects/TypeSlots.h)
     bool isException = false;
+    Value annotationTexts;  // a script class's annotations as text, name -> str (dataclasses read them)
     void clearReferences() override {
         bases.clear();
         mro.clear();
         dict.clear();
+        annotationTexts.clear();
     }
     const std::string& nameText() const;
 };
@@ -331,6 +333,16 @@ struct TypedObject : RuntimeObject {
     explicit TypedObject(Value cls_) : RuntimeObject(RuntimeKind::Typed), cls(std::move(cls_)) {}
     Value cls;
     void clearReferences() override { cls.clear(); }
+};
+
+// `int | None`: a types.UnionType, its members in args (a tuple of classes, NoneType for None).
+struct UnionObject final : TypedObject {
+    UnionObject(Value cls_, Value args_) : TypedObject(std::move(cls_)), args(std::move(args_)) {}
+    Value args;
+    void clearReferences() override {
+        TypedObject::clearReferences();
+        args.clear();
+    }
 };
 
 struct StreamObject final : RuntimeObject {

@@ -421,24 +421,17 @@ Value strIsspace(Interpreter& interp, CallArgs& args) {
 
 Value strIsupper(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "isupper", 0, 0);
-    bool cased = false;
-    for (unsigned char c : text(args[0])) {
-        if (std::islower(c))
-            return Value::boolean(false);
-        cased = cased || std::isupper(c);
-    }
-    return Value::boolean(cased);
+    return Value::boolean(textIsUpper(text(args[0])));
 }
 
 Value strIslower(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "islower", 0, 0);
-    bool cased = false;
-    for (unsigned char c : text(args[0])) {
-        if (std::isupper(c))
-            return Value::boolean(false);
-        cased = cased || std::islower(c);
-    }
-    return Value::boolean(cased);
+    return Value::boolean(textIsLower(text(args[0])));
+}
+
+Value strIstitle(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "istitle", 0, 0);
+    return Value::boolean(textIsTitle(text(args[0])));
 }
 
 Value strIsidentifier(Interpreter& interp, CallArgs& args) {
@@ -454,37 +447,22 @@ Value strIsidentifier(Interpreter& interp, CallArgs& args) {
 
 Value strTitle(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "title", 0, 0);
-    std::string out = text(args[0]);
-    bool previousCased = false;
-    for (char& ch : out) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (std::isalpha(c)) {
-            ch = static_cast<char>(previousCased ? std::tolower(c) : std::toupper(c));
-            previousCased = true;
-        } else {
-            previousCased = false;
-        }
-    }
-    return interp.str(std::move(out));
+    return interp.str(titleCase(text(args[0])));
 }
 
 Value strCapitalize(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "capitalize", 0, 0);
-    std::string out = text(args[0]);
-    for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(out[i]))
-                                          : std::tolower(static_cast<unsigned char>(out[i])));
-    return interp.str(std::move(out));
+    return interp.str(capitalizeCase(text(args[0])));
 }
 
 Value strSwapcase(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "swapcase", 0, 0);
-    std::string out = text(args[0]);
-    for (char& ch : out) {
-        const auto c = static_cast<unsigned char>(ch);
-        ch = static_cast<char>(std::isupper(c) ? std::tolower(c) : std::toupper(c));
-    }
-    return interp.str(std::move(out));
+    return interp.str(swapCase(text(args[0])));
+}
+
+Value strCasefold(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "casefold", 0, 0);
+    return interp.str(foldCase(text(args[0])));
 }
 
 Value justify(Interpreter& interp, CallArgs& args, char align, const char* name) {
@@ -700,7 +678,7 @@ void installStrType(Interpreter& interp) {
     auto add = [&](const char* name, NativeFn fn) { interp.addMethod(s, name, fn); };
     add("upper", strUpper);
     add("lower", strLower);
-    add("casefold", strLower);
+    add("casefold", strCasefold);
     add("strip", strStrip);
     add("lstrip", strLstrip);
     add("rstrip", strRstrip);
@@ -724,6 +702,7 @@ void installStrType(Interpreter& interp) {
     add("isspace", strIsspace);
     add("isupper", strIsupper);
     add("islower", strIslower);
+    add("istitle", strIstitle);
     add("isidentifier", strIsidentifier);
     add("title", strTitle);
     add("capitalize", strCapitalize);

@@ -139,9 +139,18 @@ Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAc
 // anext(iterator, default): `awaitable`'s result, or `fallback` when it raises StopAsyncIteration.
 Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback);
 
+// ---- Class.cpp: the members of `int | None` (a types.UnionType), or null for anything else
+const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value);
+
 // ---- Exception.cpp: the exception classes and what their instances answer
 void installExceptions(Interpreter& interp);
 std::string exceptionRepr(Interpreter& interp, const Value& exception);
+// except*'s split of a group by a clause's exception types: the match (None when nothing matched);
+// `rest` gets the remainder (None when all matched). objects/Exception.cpp.
+Value splitExceptionGroup(Interpreter& interp, const Value& group, const Value& type, Value& rest);
+// What except* raises again: `original` cut down to the leaves of `keep`, with its nesting
+// and through its derive() (CPython's exception_group_projection); always a new group.
+Value projectExceptionGroup(Interpreter& interp, const Value& original, const std::vector<Value>& keep);
 std::string exceptionStr(Interpreter& interp, const Value& exception);
 bool exceptionAttribute(ExceptionData& data, const std::string& name, Value& out);
 bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& name, Value& value);

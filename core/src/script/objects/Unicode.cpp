@@ -1,5 +1,8 @@
 #include "script/objects/Unicode.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace awaitscope::script {
 
 void appendUtf8(std::string& out, std::uint32_t cp) {
@@ -58,82 +61,252 @@ std::vector<std::size_t> codePointOffsets(const std::string& text) {
     return offsets;
 }
 
-std::uint32_t toUpper(std::uint32_t c) {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
-        return c - 0x20;
-    if (c == 0xFF)
-        return 0x178;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)
-        return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? ((c & 1) ? c : c - 1) : (c & ~1u);
-    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
-        return c - 0x20;
-    if (c == 0x3C2)
-        return 0x3A3;
-    if (c >= 0x430 && c <= 0x44F)
-        return c - 0x20;
-    if (c >= 0x450 && c <= 0x45F)
-        return c - 0x50;
-    return c;
-}
-
-std::uint32_t toLower(std::uint32_t c) {
-    if (c < 0x80)
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-        return c + 0x20;
-    if (c == 0x178)
-        return 0xFF;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)
-        return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? ((c & 1) ? c + 1 : c) : (c | 1u);
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
-        return c + 0x20;
-    if (c >= 0x410 && c <= 0x42F)
-        return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 0x50;
-    return c;
-}
-
 namespace {
 
-std::string mapCase(const std::string& in, std::uint32_t (*map)(std::uint32_t)) {
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size();) {
-        const auto lead = static_cast<unsigned char>(in[i]);
-        std::uint32_t cp = lead;
-        std::size_t length = 1;
-        if (lead >= 0xF0 && i + 3 < in.size() + 0) {
-            length = 4;
-        } else if (lead >= 0xE0) {
-            length = 3;
-        } else if (lead >= 0xC0) {
-            length = 2;
-        }
-        if (i + length > in.size())
+struct CaseRange {
+    std::uint32_t start;
+    std::uint8_t flags;
+};
+struct CaseMapping {
+    std::uint32_t codePoint;
+    std::uint16_t upper, lower, title, fold;  // offsets into kCaseSequences, 0: unchanged
+};
+
+#include "script/objects/UnicodeCaseData.inc"
+
+enum CaseFlag : std::uint8_t { kCased = 1, kCaseIgnorable = 2, kLower = 4, kUpper = 8, kTitle = 16 };
+enum class CaseForm { Upper, Lower, Title, Fold };
+
+std::uint8_t caseFlags(std::uint32_t c) {
+    const auto* end = kCaseProperties + std::size(kCaseProperties);
+    const auto* it = std::upper_bound(kCaseProperties, end, c,
+                                      [](std::uint32_t v, const CaseRange& r) { return v < r.start; });
+    return it == kCaseProperties ? 0 : (it - 1)->flags;
+}
+
+const CaseMapping* caseMapping(std::uint32_t c) {
+    const auto* end = kCaseMappings + std::size(kCaseMappings);
+    const auto* it = std::lower_bound(kCaseMappings, end, c,
+                                      [](const CaseMapping& m, std::uint32_t v) { return m.codePoint < v; });
+    return it != end && it->codePoint == c ? it : nullptr;
+}
+
+void appendForm(std::string& out, std::uint32_t c, CaseForm form) {
+    if (c < 0x80) {
+        const bool toUpperCase = form == CaseForm::Upper || form == CaseForm::Title;
+        if (toUpperCase && c >= 'a' && c <= 'z')
+            c -= 32;
+        else if (!toUpperCase && c >= 'A' && c <= 'Z')
+            c += 32;
+        out += static_cast<char>(c);
+        return;
+    }
+    const CaseMapping* m = caseMapping(c);
+    const std::uint16_t at = !m                         ? 0
+                             : form == CaseForm::Upper ? m->upper
+                             : form == CaseForm::Lower ? m->lower
+                             : form == CaseForm::Title ? m->title
+                                                       : m->fold;
+    if (at == 0) {
+        appendUtf8(out, c);
+        return;
+    }
+    for (std::uint32_t i = 1; i <= kCaseSequences[at]; ++i)
+        appendUtf8(out, kCaseSequences[at + i]);
+}
+
+std::vector<std::uint32_t> decodeAll(const std::string& text) {
+    std::vector<std::uint32_t> out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = utf8SequenceLength(static_cast<unsigned char>(text[i]));
+        if (i + length > text.size())
             length = 1;
-        if (length == 2)
-            cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu);
-        else if (length == 3)
-            cp = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(in[i + 1]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(in[i + 2]) & 0x3Fu);
-        else if (length == 4)
-            cp = 0;  // astral characters keep their case
-        const std::uint32_t mapped = length == 4 ? 0 : map(cp);
-        if (length == 4 || (length == 1 && cp >= 0x80))
-            out.append(in, i, length);
-        else
-            appendUtf8(out, mapped);
+        out.push_back(length == 1 ? static_cast<unsigned char>(text[i])
+                                  : decodeUtf8(reinterpret_cast<const unsigned char*>(text.data() + i)));
         i += length;
     }
     return out;
 }
 
+// Lowercasing U+03A3 (CPython's handle_capital_sigma): final sigma when a cased letter comes
+// before it and none after it, skipping case-ignorable characters both ways.
+std::uint32_t lowerSigma(const std::vector<std::uint32_t>& s, std::size_t i) {
+    std::size_t j = i;
+    std::uint32_t c = 0;
+    bool found = false;
+    while (j-- > 0) {
+        c = s[j];
+        if (!(caseFlags(c) & kCaseIgnorable)) {
+            found = true;
+            break;
+        }
+    }
+    bool finalSigma = found && (caseFlags(c) & kCased);
+    if (finalSigma) {
+        for (j = i + 1; j < s.size(); ++j)
+            if (!(caseFlags(s[j]) & kCaseIgnorable))
+                break;
+        finalSigma = j == s.size() || !(caseFlags(s[j]) & kCased);
+    }
+    return finalSigma ? 0x3C2 : 0x3C3;
+}
+
+void appendLower(std::string& out, const std::vector<std::uint32_t>& s, std::size_t i) {
+    if (s[i] == 0x3A3)
+        appendUtf8(out, lowerSigma(s, i));
+    else
+        appendForm(out, s[i], CaseForm::Lower);
+}
+
+bool isAscii(const std::string& text) {
+    for (unsigned char c : text)
+        if (c >= 0x80)
+            return false;
+    return true;
+}
+
 } // namespace
 
-std::string upperCase(const std::string& text) { return mapCase(text, toUpper); }
-std::string lowerCase(const std::string& text) { return mapCase(text, toLower); }
+std::uint32_t toUpper(std::uint32_t c) {
+    std::string out;
+    appendForm(out, c, CaseForm::Upper);
+    return countCodePoints(out) == 1 ? decodeUtf8(reinterpret_cast<const unsigned char*>(out.data())) : c;
+}
+
+std::uint32_t toLower(std::uint32_t c) {
+    std::string out;
+    appendForm(out, c, CaseForm::Lower);
+    return countCodePoints(out) == 1 ? decodeUtf8(reinterpret_cast<const unsigned char*>(out.data())) : c;
+}
+
+bool isCasedChar(std::uint32_t c) { return caseFlags(c) & kCased; }
+bool isLowerChar(std::uint32_t c) { return caseFlags(c) & kLower; }
+bool isUpperChar(std::uint32_t c) { return caseFlags(c) & kUpper; }
+bool isTitleChar(std::uint32_t c) { return caseFlags(c) & kTitle; }
+
+std::string upperCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    if (isAscii(text)) {
+        for (char c : text)
+            out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+        return out;
+    }
+    for (std::uint32_t c : decodeAll(text))
+        appendForm(out, c, CaseForm::Upper);
+    return out;
+}
+
+std::string lowerCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    if (isAscii(text)) {
+        for (char c : text)
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        return out;
+    }
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        appendLower(out, s, i);
+    return out;
+}
+
+std::string foldCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::uint32_t c : decodeAll(text))
+        appendForm(out, c, CaseForm::Fold);
+    return out;
+}
+
+std::string titleCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    bool previousCased = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (previousCased)
+            appendLower(out, s, i);
+        else
+            appendForm(out, s[i], CaseForm::Title);
+        previousCased = isCasedChar(s[i]);
+    }
+    return out;
+}
+
+std::string capitalizeCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i == 0)
+            appendForm(out, s[i], CaseForm::Title);
+        else
+            appendLower(out, s, i);
+    }
+    return out;
+}
+
+std::string swapCase(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (isUpperChar(s[i]))
+            appendLower(out, s, i);
+        else if (isLowerChar(s[i]))
+            appendForm(out, s[i], CaseForm::Upper);
+        else
+            appendUtf8(out, s[i]);
+    }
+    return out;
+}
+
+// str.isupper / islower / istitle, as CPython walks the characters.
+bool textIsUpper(const std::string& text) {
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    if (s.size() == 1)
+        return isUpperChar(s[0]);
+    bool cased = false;
+    for (std::uint32_t c : s) {
+        if (isLowerChar(c) || isTitleChar(c))
+            return false;
+        cased = cased || isUpperChar(c);
+    }
+    return cased;
+}
+
+bool textIsLower(const std::string& text) {
+    const std::vector<std::uint32_t> s = decodeAll(text);
+    if (s.size() == 1)
+        return isLowerChar(s[0]);
+    bool cased = false;
+    for (std::uint32_t c : s) {
+        if (isUpperChar(c) || isTitleChar(c))
+            return false;
+        cased = cased || isLowerChar(c);
+    }
+    return cased;
+}
+
+bool textIsTitle(const std::string& text) {
+    bool cased = false;
+    bool previousCased = false;
+    for (std::uint32_t c : decodeAll(text)) {
+        if (isUpperChar(c) || isTitleChar(c)) {
+            if (previousCased)
+                return false;
+            previousCased = cased = true;
+        } else if (isLowerChar(c)) {
+            if (!previousCased)
+                return false;
+            previousCased = cased = true;
+        } else {
+            previousCased = false;
+        }
+    }
+    return cased;
+}
 
 } // namespace awaitscope::script

@@ -27,11 +27,23 @@ std::string stripWhitespace(const std::string& text);
 // Byte offsets of each code point, plus the text's size at the end (indexing non-ASCII text).
 std::vector<std::size_t> codePointOffsets(const std::string& text);
 
-// Case mapping for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (what lesson scripts
-// meet); other characters are left as they are.
-std::uint32_t toUpper(std::uint32_t c);
+// Case mapping as CPython 3.11 does it, for all of Unicode (full mappings: 'ß'.upper() is
+// 'SS'; final sigma in lower()), from tables generated out of CPython's database
+// (objects/UnicodeCaseData.inc, tools/gen_unicode_case.py).
+std::uint32_t toUpper(std::uint32_t c);  // the simple (one character) mapping
 std::uint32_t toLower(std::uint32_t c);
+bool isCasedChar(std::uint32_t c);
+bool isLowerChar(std::uint32_t c);
+bool isUpperChar(std::uint32_t c);
+bool isTitleChar(std::uint32_t c);
 std::string upperCase(const std::string& text);
 std::string lowerCase(const std::string& text);
+std::string foldCase(const std::string& text);
+std::string titleCase(const std::string& text);
+std::string capitalizeCase(const std::string& text);
+std::string swapCase(const std::string& text);
+bool textIsUpper(const std::string& text);
+bool textIsLower(const std::string& text);
+bool textIsTitle(const std::string& text);
 
 } // namespace awaitscope::script

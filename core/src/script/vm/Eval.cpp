@@ -191,6 +191,119 @@ bool exceptionMatches(Interpreter& interp, const Value& error, const Value& type
     return match;
 }
 
+// ---- match (CPython's MATCH_KEYS, MATCH_CLASS) ----
+
+// The values of `keys` in the mapping `subject`, or None when one is missing. Looked up
+// with `get` as CPython does, so a defaultdict's default factory is not called.
+Value matchKeys(Interpreter& interp, const Value& subject, const Value& keys) {
+    const auto& wanted = keys.as<TupleObject>()->items;
+    // CPython calls subject.get for each key: about 40 ns a key.
+    interp.chargeOps(8 * wanted.size());
+    std::vector<Value> values;
+    values.reserve(wanted.size());
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (interp.equals(wanted[j], wanted[i]))
+                interp.raise(interp.exc.valueError, "mapping pattern checks duplicate key (" + interp.repr(wanted[i]) + ")");
+        if (subject.is(Kind::Dict) && interp.typeOf(subject) == interp.types.dictType) {
+            Value* found = interp.dictLookup(subject.as<DictObject>(), wanted[i]);
+            if (!found)
+                return Value::none();
+            values.push_back(*found);
+            continue;
+        }
+        // A subclass may override get: ask it, with a default of its own to tell "missing".
+        Value get = interp.getAttr(subject, interp.intern("get"));
+        Value sentinel = interp.newList();
+        Value got = interp.call(get, {wanted[i], sentinel});
+        if (got.identical(sentinel))
+            return Value::none();
+        values.push_back(std::move(got));
+    }
+    return interp.newTuple(std::move(values));
+}
+
+Value copyDictWithoutKeys(Interpreter& interp, const Value& subject, const Value& keys) {
+    Value rest = interp.newDict();
+    const auto& skip = keys.as<TupleObject>()->items;
+    for (auto& e : subject.as<DictObject>()->table.entries()) {
+        if (e.key.empty())
+            continue;
+        bool skipped = false;
+        for (const Value& k : skip)
+            if (interp.equals(e.key, k)) {
+                skipped = true;
+                break;
+            }
+        if (!skipped)
+            interp.dictSet(rest.as<DictObject>(), e.key, e.value);
+    }
+    return rest;
+}
+
+// The built-in classes whose one positional sub-pattern matches the subject itself: int(x),
+// str(), dict(d)... (CPython's _Py_TPFLAGS_MATCH_SELF), their subclasses included.
+bool matchesSelf(Interpreter& interp, const ClassObject* cls) {
+    for (const ClassObject* builtin : {interp.types.boolType, interp.types.intType, interp.types.floatType,
+                                       interp.types.strType, interp.types.listType, interp.types.tupleType,
+                                       interp.types.dictType, interp.types.setType})
+        if (builtin && Interpreter::isSubclass(cls, builtin))
+            return true;
+    return false;
+}
+
+Value matchClass(Interpreter& interp, const Value& subject, const Value& type, const Value& kwNames, int positional) {
+    if (!type.is(Kind::Class))
+        interp.typeError("called match pattern must be a type");
+    const ClassObject* cls = type.as<ClassObject>();
+    if (!interp.isInstance(subject, cls))
+        return Value::none();
+    const std::string& className = cls->nameText();
+    std::vector<Value> seen;
+    std::vector<Value> attributes;
+    bool missing = false;
+    auto attribute = [&](const Value& name) {
+        for (const Value& s : seen)
+            if (s.as<StrObject>()->text == name.as<StrObject>()->text)
+                interp.typeError(className + "() got multiple sub-patterns for attribute " + interp.repr(name));
+        seen.push_back(name);
+        interp.chargeOps(10);  // a getattr, about 50 ns in CPython
+        Value out;
+        if (!missing && interp.findAttr(subject, name, out))
+            attributes.push_back(std::move(out));
+        else
+            missing = true;
+    };
+    if (positional > 0) {
+        Value matchArgs = interp.lookupClass(cls, interp.intern("__match_args__"));
+        // CPython looks __match_args__ up with getattr; a built-in class has none, and the
+        // AttributeError it raises and clears costs it about half a microsecond.
+        interp.chargeOps(matchArgs.empty() ? 100 : 10);
+        if (!matchArgs.empty() && !matchArgs.is(Kind::Tuple))
+            interp.typeError(className + ".__match_args__ must be a tuple (got " + interp.typeName(matchArgs) + ")");
+        const bool self = matchArgs.empty() && matchesSelf(interp, cls);
+        const std::size_t allowed = self ? 1 : matchArgs.empty() ? 0 : matchArgs.as<TupleObject>()->items.size();
+        if (allowed < static_cast<std::size_t>(positional))
+            interp.typeError(className + "() accepts " + std::to_string(allowed) + " positional sub-pattern" +
+                             (allowed == 1 ? "" : "s") + " (" + std::to_string(positional) + " given)");
+        if (self) {
+            attributes.push_back(subject);
+        } else {
+            for (int i = 0; i < positional; ++i) {
+                const Value& name = matchArgs.as<TupleObject>()->items[static_cast<std::size_t>(i)];
+                if (!name.is(Kind::Str))
+                    interp.typeError("__match_args__ elements must be strings (got " + interp.typeName(name) + ")");
+                attribute(name);
+            }
+        }
+    }
+    for (const Value& name : kwNames.as<TupleObject>()->items)
+        attribute(name);
+    if (missing)
+        return Value::none();
+    return interp.newTuple(std::move(attributes));
+}
+
 void buildSet(Interpreter& interp, Value*& sp, int count) {
     Value set = interp.newSet();
     for (Value* p = sp - count; p < sp; ++p) {
@@ -377,6 +490,9 @@ Value exceptionToRaise(Interpreter& interp, Value*& sp, int arg) {
 
 // except*: split the group still unhandled (under the type) into the part this clause
 // matches, pushed on top, and the rest below it (None when empty).
+// except*: the part of the group that matches the clause, and the rest (CPython's
+// exception_group_match): a group that matches as a whole is the match; otherwise its split()
+// by the clause's types, nested groups kept as they were.
 void exceptStarMatch(Interpreter& interp, Value*& sp) {
     Value type = std::move(*--sp);
     Value remaining = std::move(*--sp);
@@ -385,24 +501,47 @@ void exceptStarMatch(Interpreter& interp, Value*& sp) {
         *sp++ = Value::none();
         return;
     }
-    ExceptionData* data = interp.exceptionData(remaining);
-    std::vector<Value> matched;
-    std::vector<Value> rest;
-    for (const Value& e : data->exceptions.as<TupleObject>()->items)
-        (exceptionMatches(interp, e, type, true) ? matched : rest).push_back(e);
-    const std::string message = data->message.as<StrObject>()->text;
-    Value matchValue = Value::none();
-    Value restValue = Value::none();
-    if (!matched.empty())
-        matchValue = rest.empty() ? remaining : interp.makeExceptionGroup(message, matched, true);
-    if (!rest.empty())
-        restValue = matched.empty() ? remaining : interp.makeExceptionGroup(message, rest, true);
-    if (!matched.empty() && !rest.empty()) {
-        interp.exceptionData(matchValue)->traceback = data->traceback;
-        interp.exceptionData(restValue)->traceback = data->traceback;
+    if (exceptionMatches(interp, remaining, type, true)) {
+        // A naked exception that matches reaches the handler wrapped in a group.
+        const bool group = interp.isInstance(remaining, interp.exc.baseExceptionGroup);
+        *sp++ = Value::none();
+        *sp++ = group ? std::move(remaining) : interp.makeExceptionGroup("", {remaining}, false);
+        return;
     }
-    *sp++ = std::move(restValue);
-    *sp++ = std::move(matchValue);
+    if (!interp.isInstance(remaining, interp.exc.baseExceptionGroup)) {
+        *sp++ = std::move(remaining);
+        *sp++ = Value::none();
+        return;
+    }
+    Value rest;
+    Value match = splitExceptionGroup(interp, remaining, type, rest);
+    *sp++ = std::move(rest);
+    *sp++ = std::move(match);
+}
+
+// What the except* clauses leave to raise (CPython's _PyExc_PrepReraiseStar), or Empty.
+Value exceptStarResult(Interpreter& interp, const Value& original, const Value& remaining, const Value& raisedList,
+                       const Value& reraisedList) {
+    const auto& raised = raisedList.as<ListObject>()->items;
+    const auto& reraised = reraisedList.as<ListObject>()->items;
+    if (!interp.isInstance(original, interp.exc.baseExceptionGroup)) {
+        // A naked exception: one clause at most took it.
+        if (!raised.empty())
+            return raised.front();
+        if (!reraised.empty())
+            return reraised.front();
+        return remaining.isNone() ? Value() : original;
+    }
+    std::vector<Value> keep = reraised;
+    if (!remaining.isNone())
+        keep.push_back(remaining);
+    Value kept = keep.empty() ? Value() : projectExceptionGroup(interp, original, keep);
+    if (raised.empty())
+        return kept.isNone() ? Value() : kept;
+    std::vector<Value> all = raised;
+    if (!kept.empty() && !kept.isNone())
+        all.push_back(kept);
+    return interp.makeExceptionGroup("", std::move(all), true);
 }
 
 struct CurrentFrameScope {
@@ -1076,26 +1215,63 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::LoadAssertionError: *sp++ = Value(exc.assertionError); break;
-                case Op::EgPrepare: {
-                    Value& error = sp[-1];
-                    if (!isInstance(error, exc.baseExceptionGroup)) {
-                        Value group = makeExceptionGroup("", {error}, false);
-                        sp[-1] = std::move(group);
-                    }
-                    break;
-                }
                 case Op::EgMatch: exceptStarMatch(*this, sp); break;
                 case Op::EgReraise: {
+                    SAVE();
                     Value original = POP();
                     Value remaining = POP();
-                    if (remaining.isNone())
+                    Value reraisedList = POP();
+                    Value raisedList = POP();
+                    Value error = exceptStarResult(*this, original, remaining, raisedList, reraisedList);
+                    current_ = f;
+                    if (error.empty())
                         break;
-                    if (!isInstance(original, exc.baseExceptionGroup) || remaining.identical(original))
-                        pending = std::move(original);
-                    else
-                        pending = std::move(remaining);
+                    pending = std::move(error);
                     reraise = true;
                     goto handle;
+                }
+                case Op::MatchSequence: {
+                    const Value& subject = sp[-1];
+                    const bool sequence = subject.is(Kind::List) || subject.is(Kind::Tuple) ||
+                                          subject.is(Kind::Range) || isInstance(subject, types.listType) ||
+                                          isInstance(subject, types.tupleType);
+                    sp[-1] = Value::boolean(sequence);
+                    break;
+                }
+                case Op::MatchMapping: {
+                    const bool mapping = sp[-1].is(Kind::Dict) || isInstance(sp[-1], types.dictType);
+                    sp[-1] = Value::boolean(mapping);
+                    break;
+                }
+                case Op::GetLen: {
+                    SAVE();
+                    const std::int64_t n = length(sp[-1]);
+                    sp[-1] = Value::integer(n);
+                    break;
+                }
+                case Op::MatchKeys: {
+                    SAVE();
+                    Value r = matchKeys(*this, sp[-2], sp[-1]);
+                    current_ = f;
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::CopyDictWithoutKeys: {
+                    SAVE();
+                    Value r = copyDictWithoutKeys(*this, sp[-2], sp[-1]);
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case Op::MatchClass: {
+                    SAVE();
+                    Value r = matchClass(*this, sp[-3], sp[-2], sp[-1], in.arg);
+                    current_ = f;
+                    (--sp)->clear();
+                    (--sp)->clear();
+                    sp[-1] = std::move(r);
+                    break;
                 }
                 case Op::Count: break;
                 }

@@ -280,6 +280,7 @@ public:
         ClassObject* anextAwaitableType = nullptr;  // what anext(iterator, default) returns
         ClassObject* coroutineType = nullptr;
         ClassObject* superType = nullptr;
+        ClassObject* unionType = nullptr;  // types.UnionType: int | None
         ClassObject* iteratorTypes[16] = {};
         ClassObject* dictKeysType = nullptr;
         ClassObject* dictValuesType = nullptr;
