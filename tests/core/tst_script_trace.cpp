@@ -161,6 +161,31 @@ asyncio.run(main())
         QCOMPARE(suspendLines(trace, taskNamed(trace, "Task-1")), std::vector<std::uint32_t>{10});
     }
 
+    void anAwaitInsideALibraryModuleIsRecordedAtTheScriptsLine() {
+        // AsyncExitStack (contextlib.py) awaits the callback in its own frames; the timeline
+        // shows the wait at the script's `async with` line, not at a line of contextlib.py.
+        const ScriptRunResult result = run(R"(import asyncio
+import contextlib
+
+
+async def main():
+    async with contextlib.AsyncExitStack() as stack:
+        stack.push_async_callback(asyncio.sleep, 0.1)
+        await asyncio.sleep(0.2)
+    print("done")
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        const TaskId main = taskNamed(trace, "Task-1");
+        QCOMPARE(suspendLines(trace, main), (std::vector<std::uint32_t>{8, 6}));
+        for (const TraceEvent& event : trace.tasks[main].events)
+            if (event.kind == EventKind::Suspend)
+                QCOMPARE(trace.str(trace.sites[trace.awaits[event.ref].site].file), std::string_view("lesson.py"));
+    }
+
     void virtualTimeMatchesTheScriptsWaits() {
         const ScriptRunResult result = run(kTwoWorkers);
         const TraceIndex index(result.trace);

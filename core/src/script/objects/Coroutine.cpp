@@ -115,16 +115,17 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner, GeneratorStep s
                 co_return awaitable;
             }
         }
-        const SourceLocation where =
-            frame->code->location(static_cast<std::size_t>(frame->pc > 0 ? frame->pc - 1 : 0));
+        const SourceLocation where = Interpreter::locationOf(frame);
         throwIn = false;
         sent = Value();
         try {
             switch (awaitable.object()->kind()) {
             case Kind::Coroutine: {
                 auto* coroutine = awaitable.as<CoroutineObject>();
-                if (coroutine->frame)
+                if (coroutine->frame) {
                     coroutine->frame->nesting = frame->nesting + 1;
+                    coroutine->frame->awaiter = frame;
+                }
                 if (frame->nesting + 1 > interp->limits().recursionLimit) {
                     coroutine->close();
                     interp->raiseRecursionError();

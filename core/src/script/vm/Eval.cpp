@@ -468,6 +468,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
     Value* stack = f->stack();
     Value* sp = stack + f->sp;
     std::int32_t pc = f->pc;
+    const std::uint32_t* costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data();
     Value pending;
     bool reraise = false;
     bool raising = false;
@@ -493,11 +494,11 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
         sp = stack + f->sp; \
         pc = f->pc; \
         current_ = f; \
+        costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data(); \
     } while (0)
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 
-    const std::uint32_t* costs = kInstructionCosts.data();
     while (true) {
         if (raising)
             goto handle;
