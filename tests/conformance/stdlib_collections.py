@@ -113,3 +113,27 @@ print(child["model"], child.parents["model"], child.maps[0])
 cm["temperature"] = 0.2
 print(overrides, cm)
 print(isinstance([], collections.abc.Iterable), collections.OrderedDict is OrderedDict)
+
+from typing import NamedTuple
+
+
+class ToolCall(NamedTuple):
+    name: str
+    args: dict
+    retries: int = 0
+    timeout: float = 1.5
+
+    def describe(self):
+        return f"{self.name}({self.args}) x{self.retries}"
+
+
+call = ToolCall("search", {"q": "asyncio"})
+print(call, call.describe(), call._fields, ToolCall._field_defaults)
+name, args, retries, timeout = ToolCall("calc", {}, 2, 0.5)
+print(name, args, retries, timeout, call._replace(retries=3), call._asdict())
+try:
+    class Bad(NamedTuple):
+        a: int = 1
+        b: int
+except TypeError as e:
+    print("TypeError", e)

@@ -1,5 +1,5 @@
 // typing, __future__ and collections.abc, inert as CPython's typing is at run time: every
-// name stands for `object`.
+// name stands for `object`, except NamedTuple (collections.py makes the classes).
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
@@ -42,6 +42,9 @@ Value makeTypingModule(Interpreter& interp) {
     addValue(interp, module, "TYPE_CHECKING", Value::boolean(false));
     addFunction(interp, module, "cast", typingCast);
     addFunction(interp, module, "TypeVar", typingTypeVar);
+    // class Tool(NamedTuple) with annotated fields: the namedtuple of modules/python/collections.py.
+    addValue(interp, module, "NamedTuple",
+             interp.getAttr(interp.importModule("collections"), interp.intern("_TypingNamedTuple")));
     return module;
 }
 

@@ -642,3 +642,28 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     _NamedTuple.__qualname__ = typename
     _NamedTuple.__module__ = '__main__' if module is None else module
     return _NamedTuple
+
+
+class _TypingNamedTuple(_NamedTupleBase):
+    """typing.NamedTuple: `class Tool(NamedTuple)` with annotated fields, defaults after them."""
+
+    def __init_subclass__(cls, **kwargs):
+        namespace = cls.__dict__
+        fields = list(namespace.get('__annotations__', {}))
+        defaults = {}
+        for name in fields:
+            if name.startswith('_'):
+                raise AttributeError(f'Cannot overwrite NamedTuple attribute {name}')
+            if name in namespace:
+                defaults[name] = namespace[name]
+            elif defaults:
+                default_names = ', '.join(defaults)
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                f"{'s' if len(defaults) > 1 else ''} {default_names}")
+        cls._fields = tuple(fields)
+        cls._field_defaults = defaults
+        cls.__match_args__ = tuple(fields)
+
+
+_TypingNamedTuple.__name__ = 'NamedTuple'
+_TypingNamedTuple.__qualname__ = 'NamedTuple'
