@@ -137,3 +137,7 @@ try:
         b: int
 except TypeError as e:
     print("TypeError", e)
+
+from collections import abc
+import collections.abc as cabc
+print(abc is cabc, abc is collections.abc, isinstance({}, abc.Mapping))

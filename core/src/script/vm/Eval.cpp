@@ -7,6 +7,7 @@
 #include "script/objects/Types.h"
 #include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
+#include "script/modules/Modules.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <cmath>
@@ -342,6 +343,10 @@ Value importFrom(Interpreter& interp, const Value& module, const Value& name) {
     if (!interp.findAttr(module, name, found)) {
         const std::string moduleName =
             module.is(Kind::Module) ? module.as<ModuleObject>()->name.as<StrObject>()->text : std::string("?");
+        // `from collections import abc`: a submodule not imported yet is imported now.
+        const std::string submodule = moduleName + "." + name.as<StrObject>()->text;
+        if (module.is(Kind::Module) && findModule(submodule))
+            return interp.importModule(submodule);
         interp.raise(interp.exc.importError,
                      "cannot import name '" + name.as<StrObject>()->text + "' from '" + moduleName + "' (unknown location)");
     }
