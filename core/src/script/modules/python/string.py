@@ -99,9 +99,9 @@ class Template:
             self._invalid(i + 1)
         return ''.join(out)
 
-    def _mapping(self, args, kws):
+    def _mapping(self, args, kws, method):
         if len(args) > 1:
-            raise TypeError('Too many positional arguments')
+            raise TypeError(f'Template.{method}() takes from 1 to 2 positional arguments but {len(args) + 1} were given')
         mapping = {}
         if args:
             source = args[0]
@@ -111,10 +111,10 @@ class Template:
         return mapping
 
     def substitute(self, *args, **kws):
-        return self._render(self._mapping(args, kws), False)
+        return self._render(self._mapping(args, kws, 'substitute'), False)
 
     def safe_substitute(self, *args, **kws):
-        return self._render(self._mapping(args, kws), True)
+        return self._render(self._mapping(args, kws, 'safe_substitute'), True)
 
     def get_identifiers(self):
         ids = []
