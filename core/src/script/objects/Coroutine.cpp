@@ -199,7 +199,7 @@ Task<Value> defaultOnStop(Interpreter* interp, Task<Value> inner, SourceLocation
 
 Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, ClassObject* type) {
     const SourceLocation creation = interp.currentLocation();
-    task.describe(code->qualname.c_str(), code->definition(), creation);
+    task.describe(code->qualname.c_str(), code->isLibrary ? creation : code->definition(), creation);
     auto* object = interp.heap().make<CoroutineObject>(interp, std::move(task), nullptr, code, creation);
     object->nativeType = type;
     return Value(object);
@@ -210,7 +210,9 @@ Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
     const SourceLocation creation = currentLocation();
     Task<Value> task = coroutineBody(this, FrameOwner(this, frame), GeneratorStep{}, Value(), false);
     CodeObject* code = frame->code;
-    task.describe(code->qualname.c_str(), code->definition(), creation);
+    // A library module's coroutine (contextlib's, a functools wrapper's) is placed at the
+    // script line that made it: the code panel shows the script, not the module.
+    task.describe(code->qualname.c_str(), code->isLibrary ? creation : code->definition(), creation);
     return Value(heap_.make<CoroutineObject>(*this, std::move(task), frame, code, creation));
 }
 
