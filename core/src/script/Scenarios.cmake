@@ -37,6 +37,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   contextlib
   datetime
   functools
+  heapq
   io
   itertools
   logging
