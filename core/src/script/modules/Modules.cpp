@@ -78,6 +78,7 @@ void runLibraryModule(Interpreter& interp, const std::string& name, const Value&
     const Value globals = module.as<ModuleObject>()->dict;
     interp.dictSetStr(globals.as<DictObject>(), "__file__", interp.str(name + ".py"));
     Frame* frame = interp.newFrame(code, Value(), globals);
+    frame->awaiter = interp.currentFrame();  // the import statement's frame
     Value result;
     try {
         interp.execute(frame, {}, false, result);

@@ -182,6 +182,7 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     Value ns = newDict();
     Frame* frame = newFrame(function->code, bodyFunction, function->globals);
     frame->localsDict = ns;
+    frame->awaiter = current_;  // a class statement in a library function: the script line is the caller's
     Value* cells = frame->cells();
     for (std::size_t i = 0; i < function->code->cellNames.size(); ++i)
         cells[i] = Value(heap_.make<CellObject>());
