@@ -141,3 +141,12 @@ except TypeError as e:
 from collections import abc
 import collections.abc as cabc
 print(abc is cabc, abc is collections.abc, isinstance({}, abc.Mapping))
+
+for action in [lambda: setattr(p, "x", 5), lambda: delattr(p, "y")]:
+    try:
+        action()
+    except AttributeError as e:
+        print("AttributeError", e)
+v = Vec(1, 2)
+v.label = "arrow"
+print(v.label, v, p)

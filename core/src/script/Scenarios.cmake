@@ -105,6 +105,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Builtins.cpp
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
+  src/script/modules/Collections.cpp
   src/script/modules/Contextlib.cpp
   src/script/modules/Dataclasses.cpp
   src/script/modules/Enum.cpp

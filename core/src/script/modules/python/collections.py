@@ -4,6 +4,8 @@ The interpreter's classes cannot subclass dict or tuple, so Counter, OrderedDict
 and ChainMap keep a dict of their own and namedtuple classes a tuple; they print, compare and
 behave as CPython's do, but isinstance(Counter(), dict) is False."""
 
+from _collections import namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
+
 _sentinel = object()
 
 
@@ -507,6 +509,8 @@ class _NamedTupleBase:
     """What a namedtuple class inherits: tuple behaviour over self._tuple."""
     _fields = ()
     _field_defaults = {}
+    __setattr__ = _namedtuple_setattr
+    __delattr__ = _namedtuple_delattr
 
     def __init__(self, *args, **kwargs):
         fields = self._fields
