@@ -35,6 +35,7 @@ add_custom_command(
 set(AWAITSCOPE_LIBRARY_MODULES
   collections
   contextlib
+  copy
   datetime
   functools
   heapq

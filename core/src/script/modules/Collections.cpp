@@ -1,6 +1,7 @@
-// _collections, the native half of collections (modules/python/collections.py is the rest): the
-// guard that keeps a namedtuple's fields read-only, as __setattr__ and __delattr__ natives
-// (the interpreter honours a class's native __setattr__, not a script-defined one).
+// _collections, the native half of collections and copy (modules/python/collections.py and
+// copy.py are the rest): the guard that keeps a namedtuple's fields read-only, as __setattr__
+// and __delattr__ natives (the interpreter honours a class's native __setattr__, not a
+// script-defined one), and a new instance of a class without running its __init__.
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
@@ -45,12 +46,23 @@ Value namedtupleDelattr(Interpreter& interp, CallArgs& args) {
     return Value::none();
 }
 
+// copy.copy and copy.deepcopy: an empty instance of x's class, to fill with x's attributes.
+Value newInstance(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "new_instance", {"x"}, 1);
+    if (!a[0].is(Kind::Instance))
+        interp.typeError("cannot copy '" + interp.typeName(a[0]) + "' object");
+    Value copy(interp.heap().make<InstanceObject>(a[0].as<InstanceObject>()->cls));
+    copy.as<InstanceObject>()->dict = interp.newDict();
+    return copy;
+}
+
 } // namespace
 
 Value makeCollectionsNativeModule(Interpreter& interp) {
     Value module = newModule(interp, "_collections");
     addFunction(interp, module, "namedtuple_setattr", namedtupleSetattr);
     addFunction(interp, module, "namedtuple_delattr", namedtupleDelattr);
+    addFunction(interp, module, "new_instance", newInstance);
     return module;
 }
 
