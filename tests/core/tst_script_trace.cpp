@@ -189,6 +189,30 @@ asyncio.run(main())
             QVERIFY(trace.str(site.file) != std::string_view("contextlib.py"));
     }
 
+    void loggingAndDatetimeReadTheVirtualClock() {
+        // The run starts at time.time() 1700000000 (2023-11-14 22:13:20 UTC); a sleep of 1.5 s
+        // moves asctime and datetime.now() by exactly that, on every run.
+        const ScriptRunResult result = run(R"(import asyncio
+import datetime
+import logging
+import sys
+
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+
+
+async def main():
+    logging.info("start")
+    await asyncio.sleep(1.5)
+    logging.info("after %s", datetime.datetime.now().isoformat(timespec="milliseconds"))
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        QCOMPARE(result.stdoutText, std::string("2023-11-14 22:13:20,000 INFO start\n"
+                                                "2023-11-14 22:13:21,500 INFO after 2023-11-14T22:13:21.500\n"));
+    }
+
     void virtualTimeMatchesTheScriptsWaits() {
         const ScriptRunResult result = run(kTwoWorkers);
         const TraceIndex index(result.trace);
