@@ -90,3 +90,10 @@ print(u == uuid.UUID(str(u)), uuid.uuid4() != u)
 fixed = uuid.UUID("12345678-1234-5678-1234-567812345678")
 print(fixed, repr(fixed), fixed.hex, fixed.urn)
 print(sys.version_info[0])
+
+import os.path
+from os.path import join, splitext
+print(os.path.join("data", "runs", "run1.json"), join("/abs", "x", "/root", "y"), os.path.join("a/", "b"))
+print(os.path.basename("/tmp/logs/agent.log"), os.path.dirname("/tmp/logs/agent.log"), os.path.split("a/b/c.txt"))
+print(splitext("report.final.md"), splitext(".bashrc"), splitext("dir.d/file"), os.path.normpath("a//b/./c/../d"))
+print(os.path.isabs("/x"), os.path.isabs("x"), os.path.commonprefix(["/usr/lib", "/usr/local"]), os.sep)

@@ -44,6 +44,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   logging
   operator
   os
+  os.path
   string
   textwrap
   uuid

@@ -1,5 +1,8 @@
-"""os: the environment only. A script runs with an empty environment, so that a lesson reads
-the same on every machine: os.getenv('API_KEY', 'demo') gives 'demo'."""
+"""os: the environment and os.path's pure functions only. A script runs with an empty
+environment, so that a lesson reads the same on every machine: os.getenv('API_KEY', 'demo')
+gives 'demo'."""
+
+import os.path as path
 
 name = 'posix'
 sep = '/'
