@@ -139,3 +139,23 @@ a, b = Version(1, 2), Version(1, 10)
 print(a < b, a <= b, a > b, a >= b, a == b, a != b)
 print(sorted([Version(2, 0), a, b]), max(a, b))
 print(sorted(["b", "a", "c"], key=functools.cmp_to_key(lambda x, y: (x > y) - (x < y))))
+
+
+@functools.singledispatch
+def render(value):
+    return f"<{type(value).__name__}>"
+
+
+@render.register(int)
+def _(value):
+    return f"int {value}"
+
+
+@render.register(list)
+def _(value):
+    return "[" + ", ".join(render(v) for v in value) + "]"
+
+
+render.register(str, lambda value: repr(value))
+print(render(3), render(True), render("hi"), render([1, "a", 2.5]), render(None))
+print(render.dispatch(bool) is render.dispatch(int), render.__name__)

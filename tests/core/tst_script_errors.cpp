@@ -186,6 +186,11 @@ private slots:
             << "import datetime\ndatetime.date(2023, 2, 30)\n" << "ValueError: day is out of range for month" << 2 << 1;
         QTest::newRow("a library module still missing names itself")
             << "import statistics\n" << "ModuleNotFoundError: No module named 'statistics'" << 1 << 1;
+        QTest::newRow("singledispatch register from annotations names itself")
+            << "import functools\n\n@functools.singledispatch\ndef f(x):\n    return x\n\n@f.register\ndef _(x: int):\n    return x\n"
+            << "NotImplementedError: functools.singledispatch's register() from annotations is not supported by Awaitscope's "
+               "interpreter yet (line 8): write register(cls)"
+            << 8 << 1;
         QTest::newRow("logging to a file names itself")
             << "import logging\n\nlogging.basicConfig(filename='app.log')\n"
             << "NotImplementedError: logging.basicConfig(filename=...) is not supported by Awaitscope's interpreter yet (line 3)"

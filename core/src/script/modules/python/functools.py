@@ -305,3 +305,39 @@ def cmp_to_key(mycmp):
         def __ge__(self, other):
             return mycmp(self.obj, other.obj) >= 0
     return K
+
+
+def singledispatch(func):
+    """Dispatch on the type of the first argument, along its class's MRO. Implementations are
+    registered with register(cls) or register(cls, func); the interpreter keeps no function
+    annotations, so register(func) alone names itself as unsupported."""
+    registry = {object: func}
+    funcname = getattr(func, '__name__', 'singledispatch function')
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, method=None):
+        if method is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            import traceback
+            line = traceback._script_location()[1]
+            raise NotImplementedError("functools.singledispatch's register() from annotations is not supported by "
+                                      f"Awaitscope's interpreter yet (line {line}): write register(cls)")
+        registry[cls] = method
+        return method
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(type(args[0]))(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
