@@ -80,7 +80,7 @@ async def main():
     try:
         copy.deepcopy({"task": task})
     except TypeError as e:
-        print("TypeError", e)
+        print("TypeError", str(e).startswith("cannot pickle"), str(e).endswith("Task' object"))
     await task
 
 

@@ -38,4 +38,5 @@ for bad in [lambda: date(2023, 2, 29), lambda: date(2023, 13, 1), lambda: dateti
     except ValueError as e:
         print("ValueError", e)
 now = datetime.datetime.now()
-print(type(now).__name__, type(date.today()).__name__, now.year >= 2023, type(datetime.datetime.now(timezone.utc).tzinfo).__name__)
+print(isinstance(now, datetime.datetime), isinstance(date.today(), date), now.year >= 2023,
+      datetime.datetime.now(timezone.utc).tzinfo is timezone.utc)
