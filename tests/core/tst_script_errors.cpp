@@ -174,6 +174,36 @@ private slots:
         QTest::newRow("unsupported library function names itself")
             << "import random\n\nrandom.getstate()\n"
             << "NotImplementedError: random.getstate() is not supported by Awaitscope's interpreter yet (line 3)" << 3 << 1;
+        QTest::newRow("popping an empty deque")
+            << "import collections\ncollections.deque([1]).popleft()\ncollections.deque().pop()\n"
+            << "IndexError: pop from an empty deque" << 3 << 1;
+        QTest::newRow("namedtuple missing a field")
+            << "from collections import namedtuple\nP = namedtuple('P', 'x y')\nP(1)\n"
+            << "TypeError: P.__new__() missing 1 required positional argument: 'y'" << 3 << 1;
+        QTest::newRow("Counter plus an int")
+            << "from collections import Counter\nc = Counter('ab')\nc + 1\n"
+            << "TypeError: unsupported operand type(s) for +: 'Counter' and 'int'" << 3 << 1;
+        QTest::newRow("reduce of nothing")
+            << "import functools\nfunctools.reduce(lambda a, b: a + b, [])\n"
+            << "TypeError: reduce() of empty iterable with no initial value" << 2 << 1;
+        QTest::newRow("template without its name")
+            << "from string import Template\nTemplate('$who').substitute()\n" << "KeyError: 'who'" << 2 << 1;
+        QTest::newRow("islice with a negative stop")
+            << "import itertools\nitertools.islice([1], -1)\n"
+            << "ValueError: Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize." << 2 << 1;
+        QTest::newRow("a date that does not exist")
+            << "import datetime\ndatetime.date(2023, 2, 30)\n" << "ValueError: day is out of range for month" << 2 << 1;
+        QTest::newRow("a library module still missing names itself")
+            << "import statistics\n" << "ModuleNotFoundError: No module named 'statistics'" << 1 << 1;
+        QTest::newRow("singledispatch register from annotations names itself")
+            << "import functools\n\n@functools.singledispatch\ndef f(x):\n    return x\n\n@f.register\ndef _(x: int):\n    return x\n"
+            << "NotImplementedError: functools.singledispatch's register() from annotations is not supported by Awaitscope's "
+               "interpreter yet (line 8): write register(cls)"
+            << 8 << 1;
+        QTest::newRow("logging to a file names itself")
+            << "import logging\n\nlogging.basicConfig(filename='app.log')\n"
+            << "NotImplementedError: logging.basicConfig(filename=...) is not supported by Awaitscope's interpreter yet (line 3)"
+            << 3 << 1;
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"

@@ -161,6 +161,58 @@ asyncio.run(main())
         QCOMPARE(suspendLines(trace, taskNamed(trace, "Task-1")), std::vector<std::uint32_t>{10});
     }
 
+    void anAwaitInsideALibraryModuleIsRecordedAtTheScriptsLine() {
+        // AsyncExitStack (contextlib.py) awaits the callback in its own frames; the timeline
+        // shows the wait at the script's `async with` line, not at a line of contextlib.py.
+        const ScriptRunResult result = run(R"(import asyncio
+import contextlib
+
+
+async def main():
+    async with contextlib.AsyncExitStack() as stack:
+        stack.push_async_callback(asyncio.sleep, 0.1)
+        await asyncio.sleep(0.2)
+    print("done")
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        const TaskId main = taskNamed(trace, "Task-1");
+        QCOMPARE(suspendLines(trace, main), (std::vector<std::uint32_t>{8, 6}));
+        for (const TraceEvent& event : trace.tasks[main].events)
+            if (event.kind == EventKind::Suspend)
+                QCOMPARE(trace.str(trace.sites[trace.awaits[event.ref].site].file), std::string_view("lesson.py"));
+        // contextlib's own coroutines are frames of the task, placed at the script's lines too.
+        for (const Site& site : trace.sites)
+            QVERIFY(trace.str(site.file) != std::string_view("contextlib.py"));
+    }
+
+    void loggingAndDatetimeReadTheVirtualClock() {
+        // The run starts at time.time() 1700000000 (2023-11-14 22:13:20 UTC); a sleep of 1.5 s
+        // moves asctime and datetime.now() by exactly that, on every run.
+        const ScriptRunResult result = run(R"(import asyncio
+import datetime
+import logging
+import sys
+
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+
+
+async def main():
+    logging.info("start")
+    await asyncio.sleep(1.5)
+    logging.info("after %s", datetime.datetime.now().isoformat(timespec="milliseconds"))
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        QCOMPARE(result.stdoutText, std::string("2023-11-14 22:13:20,000 INFO start\n"
+                                                "2023-11-14 22:13:21,500 INFO after 2023-11-14T22:13:21.500\n"));
+    }
+
     void virtualTimeMatchesTheScriptsWaits() {
         const ScriptRunResult result = run(kTwoWorkers);
         const TraceIndex index(result.trace);

@@ -30,6 +30,38 @@ add_custom_command(
   DEPENDS ${_scenario_files} ${CMAKE_CURRENT_SOURCE_DIR}/src/script/EmbedScenarios.cmake
   COMMENT "Embedding the built-in scenarios"
   VERBATIM)
+# The library modules written in Python (src/script/modules/python/<name>.py; each is also
+# listed in modules/Modules.def).
+set(AWAITSCOPE_LIBRARY_MODULES
+  collections
+  contextlib
+  copy
+  datetime
+  functools
+  heapq
+  io
+  itertools
+  logging
+  operator
+  os
+  os.path
+  string
+  textwrap
+  uuid
+)
+set(AWAITSCOPE_LIBRARY_MODULE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/script/modules/python)
+set(_library_module_files "")
+foreach(_name IN LISTS AWAITSCOPE_LIBRARY_MODULES)
+  list(APPEND _library_module_files ${AWAITSCOPE_LIBRARY_MODULE_DIR}/${_name}.py)
+endforeach()
+set(AWAITSCOPE_LIBRARY_MODULE_CPP ${CMAKE_CURRENT_BINARY_DIR}/generated/LibraryModuleTexts.cpp)
+add_custom_command(
+  OUTPUT ${AWAITSCOPE_LIBRARY_MODULE_CPP}
+  COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${AWAITSCOPE_LIBRARY_MODULE_DIR} "-DNAMES=${AWAITSCOPE_LIBRARY_MODULES}"
+          -DOUTPUT=${AWAITSCOPE_LIBRARY_MODULE_CPP} -P ${CMAKE_CURRENT_SOURCE_DIR}/src/script/EmbedLibraryModules.cmake
+  DEPENDS ${_library_module_files} ${CMAKE_CURRENT_SOURCE_DIR}/src/script/EmbedLibraryModules.cmake
+  COMMENT "Embedding the library modules written in Python"
+  VERBATIM)
 set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/ScriptRunner.cpp
   src/script/Unsupported.cpp
@@ -75,6 +107,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Builtins.cpp
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
+  src/script/modules/Collections.cpp
   src/script/modules/Contextlib.cpp
   src/script/modules/Dataclasses.cpp
   src/script/modules/Enum.cpp
@@ -82,6 +115,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Math.cpp
   src/script/modules/Random.cpp
   src/script/modules/Sha512.cpp
+  src/script/modules/Traceback.cpp
   src/script/modules/Typing.cpp
   src/script/modules/asyncio/AsyncioModule.cpp
   src/script/modules/asyncio/Tasks.cpp
@@ -92,6 +126,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/asyncio/Timeouts.cpp
   src/script/modules/asyncio/EventLoop.cpp
   ${AWAITSCOPE_SCENARIO_CPP}
+  ${AWAITSCOPE_LIBRARY_MODULE_CPP}
 )
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)
   # GCC 12 at -O2/-O3 reports false positives on std::string under -Wrestrict

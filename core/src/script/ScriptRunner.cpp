@@ -184,6 +184,13 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
                     if (data && !data->traceback.empty()) {
                         line = data->traceback.front().line;
                         code = data->traceback.front().code;
+                        // Raised inside a library module (collections.py): the script line that called it.
+                        for (const auto& entry : data->traceback)
+                            if (!entry.code->isLibrary) {
+                                line = entry.line;
+                                code = entry.code;
+                                break;
+                            }
                     }
                     result.error = ScriptDiagnostic{static_cast<int>(line), 0, interp->exceptionLine(exception)};
                     recorder.scriptError(loop->now(), kNoTask,

@@ -249,13 +249,15 @@ void Compiler::makeFunction(Scope* child, CodeObject* code, int flags) {
 
 // ---------------------------------------------------------------- module
 
-void Compiler::compileModule(Ast& ast) {
+void Compiler::compileModule(Ast& ast) { program_.module = compileModuleCode(ast); }
+
+CodeObject* Compiler::compileModuleCode(Ast& ast) {
     SymbolTable symbols(ast);
     symbols_ = &symbols;
     futureAnnotations_ = ast.futureAnnotations;
     ast_ = &ast;
     Scope* module = symbols.module();
-    program_.module = compileScope(module, [&] {
+    CodeObject* code = compileScope(module, [&] {
         if (!ast.docstring.empty()) {
             emit(Op::LoadConst, constantStr(ast.docstring));
             emit(Op::StoreGlobal, name("__doc__"));
@@ -267,6 +269,7 @@ void Compiler::compileModule(Ast& ast) {
         emit(Op::ReturnValue);
     });
     symbols_ = nullptr;
+    return code;
 }
 
 // ---------------------------------------------------------------- names
@@ -1476,20 +1479,17 @@ void Compiler::classDef(Stmt* s) {
 void Compiler::importStatement(Stmt* s) {
     for (std::size_t i = 0; i < s->names.size(); ++i) {
         const std::string& dotted = s->names[i];
+        // ImportName gives the module named: `import a.b as c` binds it, `import a.b` imports
+        // it (which sets it as a's attribute b) and binds the package a.
         emit(Op::ImportName, name(dotted));
         if (!s->asnames[i].empty()) {
-            // `import a.b as c` binds the submodule.
-            std::size_t from = dotted.find('.');
-            while (from != std::string::npos) {
-                const std::size_t next = dotted.find('.', from + 1);
-                emit(Op::ImportFrom, name(dotted.substr(from + 1, next == std::string::npos ? next : next - from - 1)));
-                emit(Op::RotTwo);
-                emit(Op::PopTop);
-                from = next;
-            }
             storeName(s->asnames[i]);
-        } else {
+        } else if (dotted.find('.') != std::string::npos) {
+            emit(Op::PopTop);
+            emit(Op::ImportName, name(dotted.substr(0, dotted.find('.'))));
             storeName(dotted.substr(0, dotted.find('.')));
+        } else {
+            storeName(dotted);
         }
     }
 }

@@ -27,6 +27,8 @@ public:
     ~Compiler();
     // Compiles the module; fills program.module. Throws SyntaxErrorException.
     void compileModule(Ast& ast);
+    // Compiles a module other than the script (a library module): returns its code.
+    CodeObject* compileModuleCode(Ast& ast);
 
 private:
     struct Unit;

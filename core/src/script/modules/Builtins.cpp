@@ -21,6 +21,7 @@ Value builtinPrint(Interpreter& interp, CallArgs& args) {
     std::string sep = " ";
     std::string end = "\n";
     bool toStderr = false;
+    Value writer;  // print(..., file=x) for an x of the script's (io.StringIO): x.write
     for (int k = 0; k < args.kwCount(); ++k) {
         const std::string& key = args.kwNames->items[static_cast<std::size_t>(k)].as<StrObject>()->text;
         const Value& v = args.kwValues[k];
@@ -32,8 +33,8 @@ Value builtinPrint(Interpreter& interp, CallArgs& args) {
         } else if (key == "file") {
             if (v.is(Kind::Runtime) && v.as<RuntimeObject>()->runtimeKind == RuntimeKind::Stream)
                 toStderr = static_cast<StreamObject*>(v.object())->error;
-            else if (!v.isNone())
-                interp.typeError("print() file must be sys.stdout or sys.stderr in Awaitscope");
+            else if (!v.isNone() && !interp.findAttr(v, interp.intern("write"), writer))
+                interp.raise(interp.exc.attributeError, "'" + interp.typeName(v) + "' object has no attribute 'write'");
         } else if (key != "flush") {
             interp.typeError("'" + key + "' is an invalid keyword argument for print()");
         }
@@ -45,6 +46,10 @@ Value builtinPrint(Interpreter& interp, CallArgs& args) {
         text += interp.toStr(args[i]);
     }
     text += end;
+    if (!writer.empty()) {
+        interp.call(writer, {interp.str(std::move(text))});
+        return Value::none();
+    }
     interp.flushCost();
     if (toStderr) {
         interp.writeStderr(text);

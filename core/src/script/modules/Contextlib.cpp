@@ -1,6 +1,7 @@
-// The contextlib module: asynccontextmanager, which turns an async generator function into
-// what `async with` takes: entering runs the generator to its `yield` (the value bound by
-// `as`), leaving resumes it, or raises the block's exception at the `yield`.
+// _contextlib, the native half of contextlib (modules/python/contextlib.py is the rest):
+// asynccontextmanager, which turns an async generator function into what `async with` takes:
+// entering runs the generator to its `yield` (the value bound by `as`), leaving resumes it,
+// or raises the block's exception at the `yield`.
 #include "script/modules/Modules.h"
 #include "script/objects/Awaitables.h"
 #include "script/objects/Types.h"
@@ -82,14 +83,14 @@ Value callManagerFactory(Interpreter& interp, CallArgs& args) {
 
 Value contextlibAsyncContextManager(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "asynccontextmanager", {"func"}, 1);
-    Value managerClass = interp.getAttr(interp.importModule("contextlib"), interp.intern("_AsyncGeneratorContextManager"));
+    Value managerClass = interp.getAttr(interp.importModule("_contextlib"), interp.intern("_AsyncGeneratorContextManager"));
     return interp.newNative(callManagerFactory, "asynccontextmanager", Value(), interp.newTuple({a[0], managerClass}));
 }
 
 } // namespace
 
 Value makeContextlibModule(Interpreter& interp) {
-    Value module = newModule(interp, "contextlib");
+    Value module = newModule(interp, "_contextlib");
     ClassObject* manager =
         interp.makeClass("_AsyncGeneratorContextManager", {interp.types.object}, BuiltinType::None, instanceSlots(),
                          nullptr, "contextlib");

@@ -3,6 +3,7 @@
 // The builtins namespace and the importable modules (modules/Modules.def lists them).
 #include "script/objects/Value.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,10 +15,14 @@ using ModuleMaker = Value (*)(Interpreter&);
 
 struct ModuleDef {
     const char* name;
-    ModuleMaker make;
+    ModuleMaker make;  // null: a library module written in Python (modules/python/<name>.py)
 };
 
 const ModuleDef* findModule(std::string_view name);
+// Line `line` of the library module written in Python whose file is `file` ("functools.py").
+std::string libraryLineText(std::string_view file, std::uint32_t line);
+// Compiles and runs the library module `name` written in Python, in `module`'s namespace.
+void runLibraryModule(Interpreter& interp, const std::string& name, const Value& module);
 // ModuleNotFoundError for `name`, with a hint where a module is left out on purpose.
 Value moduleNotFound(Interpreter& interp, const std::string& name);
 
@@ -28,7 +33,9 @@ Value moduleNotFound(Interpreter& interp, const std::string& name);
 Value makeBuiltins(Interpreter& interp);  // the builtins namespace, a dict (modules/Builtins.cpp)
 
 #define MODULE(name, maker) Value maker(Interpreter& interp);
+#define LIBRARY_MODULE(name)
 #include "script/modules/Modules.def"
+#undef LIBRARY_MODULE
 #undef MODULE
 
 } // namespace awaitscope::script

@@ -24,6 +24,19 @@ Value sysSetRecursionLimit(Interpreter& interp, CallArgs& args) {
     return Value::none();
 }
 
+Value sysExcInfo(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "exc_info", {}, 0);
+    const Value error = interp.handledException();
+    if (error.isNone())
+        return interp.newTuple({Value::none(), Value::none(), Value::none()});
+    return interp.newTuple({Value(interp.typeOf(error)), error, Value::none()});
+}
+
+Value sysException(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "exception", {}, 0);
+    return interp.handledException();
+}
+
 Value streamWrite(Interpreter& interp, CallArgs& args) {
     if (args.count != 2 || !args[1].is(Kind::Str))
         interp.typeError("write() argument must be str");
@@ -60,6 +73,8 @@ Value makeSysModule(Interpreter& interp) {
     addValue(interp, module, "stdout", Value(interp.heap().make<StreamObject>(false)));
     addValue(interp, module, "stderr", Value(interp.heap().make<StreamObject>(true)));
     addFunction(interp, module, "exit", sysExit);
+    addFunction(interp, module, "exc_info", sysExcInfo);
+    addFunction(interp, module, "exception", sysException);
     addFunction(interp, module, "getrecursionlimit", sysGetRecursionLimit);
     addFunction(interp, module, "setrecursionlimit", sysSetRecursionLimit);
     addValue(interp, module, "argv", interp.newList({interp.str(interp.program().fileName)}));

@@ -1,5 +1,5 @@
 // typing, __future__ and collections.abc, inert as CPython's typing is at run time: every
-// name stands for `object`.
+// name stands for `object`, except NamedTuple (collections.py makes the classes).
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
@@ -30,6 +30,18 @@ Value typingTypeVar(Interpreter& interp, CallArgs& args) {
     return interp.str("~" + args[0].as<StrObject>()->text);
 }
 
+// class Tool(NamedTuple) with annotated fields: the namedtuple of modules/python/collections.py,
+// imported when a script first asks for it (most scripts import typing and not it).
+Value typingGetAttr(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "__getattr__", {"name"}, 1);
+    if (a[0].is(Kind::Str) && a[0].as<StrObject>()->text == "NamedTuple") {
+        Value named = interp.getAttr(interp.importModule("collections"), interp.intern("_TypingNamedTuple"));
+        addValue(interp, interp.importModule("typing"), "NamedTuple", named);
+        return named;
+    }
+    interp.raise(interp.exc.attributeError, "module 'typing' has no attribute '" + interp.toStr(a[0]) + "'");
+}
+
 } // namespace
 
 Value makeTypingModule(Interpreter& interp) {
@@ -42,6 +54,7 @@ Value makeTypingModule(Interpreter& interp) {
     addValue(interp, module, "TYPE_CHECKING", Value::boolean(false));
     addFunction(interp, module, "cast", typingCast);
     addFunction(interp, module, "TypeVar", typingTypeVar);
+    addFunction(interp, module, "__getattr__", typingGetAttr);
     return module;
 }
 

@@ -182,6 +182,7 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     Value ns = newDict();
     Frame* frame = newFrame(function->code, bodyFunction, function->globals);
     frame->localsDict = ns;
+    frame->awaiter = current_;  // a class statement in a library function: the script line is the caller's
     Value* cells = frame->cells();
     for (std::size_t i = 0; i < function->code->cellNames.size(); ++i)
         cells[i] = Value(heap_.make<CellObject>());
@@ -370,6 +371,12 @@ bool classSetAttr(Interpreter& interp, const Value& object, const Value& name, V
     if (cls->builtin != BuiltinType::None && cls->builtin != BuiltinType::Exception)
         interp.typeError("cannot set '" + name.as<StrObject>()->text + "' attribute of immutable type '" +
                          cls->nameText() + "'");
+    // collections.namedtuple names the class it makes.
+    const std::string& key = name.as<StrObject>()->text;
+    if ((key == "__name__" || key == "__qualname__" || key == "__module__") && value.is(Kind::Str)) {
+        (key == "__module__" ? cls->module : cls->name) = interp.intern(value.as<StrObject>()->text);
+        return true;
+    }
     interp.dictSet(cls->dict.as<DictObject>(), name, std::move(value));
     return true;
 }

@@ -115,16 +115,17 @@ Task<Value> coroutineBody(Interpreter* interp, FrameOwner owner, GeneratorStep s
                 co_return awaitable;
             }
         }
-        const SourceLocation where =
-            frame->code->location(static_cast<std::size_t>(frame->pc > 0 ? frame->pc - 1 : 0));
+        const SourceLocation where = Interpreter::locationOf(frame);
         throwIn = false;
         sent = Value();
         try {
             switch (awaitable.object()->kind()) {
             case Kind::Coroutine: {
                 auto* coroutine = awaitable.as<CoroutineObject>();
-                if (coroutine->frame)
+                if (coroutine->frame) {
                     coroutine->frame->nesting = frame->nesting + 1;
+                    coroutine->frame->awaiter = frame;
+                }
                 if (frame->nesting + 1 > interp->limits().recursionLimit) {
                     coroutine->close();
                     interp->raiseRecursionError();
@@ -198,7 +199,7 @@ Task<Value> defaultOnStop(Interpreter* interp, Task<Value> inner, SourceLocation
 
 Value nativeCoroutine(Interpreter& interp, Task<Value> task, const CodeObject* code, ClassObject* type) {
     const SourceLocation creation = interp.currentLocation();
-    task.describe(code->qualname.c_str(), code->definition(), creation);
+    task.describe(code->qualname.c_str(), code->isLibrary ? creation : code->definition(), creation);
     auto* object = interp.heap().make<CoroutineObject>(interp, std::move(task), nullptr, code, creation);
     object->nativeType = type;
     return Value(object);
@@ -209,7 +210,9 @@ Value Interpreter::makeCoroutine(FunctionObject* function, Frame* frame) {
     const SourceLocation creation = currentLocation();
     Task<Value> task = coroutineBody(this, FrameOwner(this, frame), GeneratorStep{}, Value(), false);
     CodeObject* code = frame->code;
-    task.describe(code->qualname.c_str(), code->definition(), creation);
+    // A library module's coroutine (contextlib's, a functools wrapper's) is placed at the
+    // script line that made it: the code panel shows the script, not the module.
+    task.describe(code->qualname.c_str(), code->isLibrary ? creation : code->definition(), creation);
     return Value(heap_.make<CoroutineObject>(*this, std::move(task), frame, code, creation));
 }
 

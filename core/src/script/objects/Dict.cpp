@@ -9,6 +9,19 @@ namespace {
 
 DictObject* dict(const Value& v) { return v.as<DictObject>(); }
 
+// A mapping that is not a dict (collections.Counter, OrderedDict, ChainMap are script classes):
+// what its keys() gives, each with its item, as dict(mapping) reads it in CPython.
+bool mergeMapping(Interpreter& interp, DictObject* d, const Value& source) {
+    if (!source.is(Kind::Instance))
+        return false;
+    Value keys;
+    if (!interp.findAttr(source, interp.intern("keys"), keys))
+        return false;
+    for (const Value& key : interp.toVector(interp.call(keys, nullptr, 0)))
+        interp.dictSet(d, key, interp.getItem(source, key));
+    return true;
+}
+
 Value makeDict(Interpreter& interp, CallArgs& args) {
     if (args.count > 2)
         interp.typeError("dict expected at most 1 argument, got " + std::to_string(args.count - 1));
@@ -20,7 +33,7 @@ Value makeDict(Interpreter& interp, CallArgs& args) {
             for (auto& e : source.as<DictObject>()->table.entries())
                 if (!e.key.empty())
                     interp.dictSet(d, e.key, e.value);
-        } else {
+        } else if (!mergeMapping(interp, d, source)) {
             std::size_t index = 0;
             for (const Value& item : interp.toVector(source)) {
                 std::vector<Value> pair;
@@ -110,7 +123,7 @@ Value dictUpdate(Interpreter& interp, CallArgs& args) {
             for (auto& e : source.as<DictObject>()->table.entries())
                 if (!e.key.empty())
                     interp.dictSet(d, e.key, e.value);
-        } else {
+        } else if (!mergeMapping(interp, d, source)) {
             for (const Value& item : interp.toVector(source)) {
                 std::vector<Value> pair = interp.toVector(item);
                 if (pair.size() != 2)

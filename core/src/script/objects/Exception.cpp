@@ -2,6 +2,7 @@
 // attributes show, exception groups, and tracebacks as CPython prints them. Exceptions are
 // instances (objects/Instance.cpp) that carry ExceptionData.
 #include "script/objects/Types.h"
+#include "script/modules/Modules.h"
 #include "script/vm/Interpreter.h"
 
 #include <set>
@@ -455,7 +456,8 @@ void appendEntries(Interpreter& interp, const std::vector<TracebackEntry>& entri
         previous = &entry;
         out += margin + "  File \"" + std::string(entry.code->file) + "\", line " + std::to_string(entry.line) + ", in " +
                entry.code->name + "\n";
-        std::string source = interp.program().lineText(entry.line);
+        std::string source = entry.code->isLibrary ? libraryLineText(entry.code->file, entry.line)
+                                                   : interp.program().lineText(entry.line);
         const std::size_t start = source.find_first_not_of(" \t");
         if (start != std::string::npos) {
             std::size_t end = source.find_last_not_of(" \t\r");

@@ -23,6 +23,12 @@ namespace {
 bool functionGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
     auto* function = object.as<FunctionObject>();
     const std::string& key = name.as<StrObject>()->text;
+    // Assigned attributes first: functools.wraps sets __name__, __qualname__ and __doc__.
+    if (!function->dict.empty())
+        if (Value* found = function->dict.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash())) {
+            out = *found;
+            return true;
+        }
     if (key == "__name__") {
         out = interp.intern(function->code->name);
         return true;
@@ -31,19 +37,27 @@ bool functionGetAttr(Interpreter& interp, const Value& object, const Value& name
         out = interp.intern(function->code->qualname);
         return true;
     }
-    if (key == "__doc__" || key == "__module__") {
-        out = key == "__module__" ? interp.intern("__main__") : (function->code->doc.empty() ? Value::none() : function->code->doc);
+    if (key == "__doc__") {
+        out = function->code->doc.empty() ? Value::none() : function->code->doc;
+        return true;
+    }
+    if (key == "__module__") {
+        Value moduleName;
+        if (function->globals.is(Kind::Dict))
+            moduleName = interp.dictGetStr(function->globals.as<DictObject>(), "__name__");
+        out = moduleName.empty() ? interp.intern("__main__") : moduleName;
+        return true;
+    }
+    if (key == "__dict__") {
+        if (function->dict.empty())
+            function->dict = interp.newDict();
+        out = function->dict;
         return true;
     }
     if (key == "__defaults__") {
         out = function->defaults.empty() ? Value::none() : interp.newTuple(function->defaults);
         return true;
     }
-    if (!function->dict.empty())
-        if (Value* found = function->dict.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash())) {
-            out = *found;
-            return true;
-        }
     if (key == "__annotations__") {
         // Made on first use, as CPython does for a def without annotations.
         out = interp.newDict();
@@ -61,8 +75,15 @@ bool functionSetAttr(Interpreter& interp, const Value& object, const Value& name
     return true;
 }
 
-std::string functionRepr(Interpreter&, const Value& value) {
-    return "<function " + value.as<FunctionObject>()->code->qualname + " at " + pointerText(value.object()) + ">";
+std::string functionRepr(Interpreter& interp, const Value& value) {
+    auto* function = value.as<FunctionObject>();
+    std::string qualname = function->code->qualname;
+    if (!function->dict.empty()) {
+        const Value assigned = interp.dictGetStr(function->dict.as<DictObject>(), "__qualname__");
+        if (assigned.is(Kind::Str))
+            qualname = assigned.as<StrObject>()->text;
+    }
+    return "<function " + qualname + " at " + pointerText(value.object()) + ">";
 }
 
 // ---- builtin_function_or_method

@@ -232,6 +232,14 @@ bool instanceGetAttr(Interpreter& interp, const Value& object, const Value& name
     }
     if (classAttr.empty())
         return false;
+    if (classAttr.is(Kind::Instance)) {
+        // A descriptor written in Python (functools.cached_property): its __get__ decides.
+        Value get = interp.lookupClass(classAttr.as<InstanceObject>()->klass(), interp.intern("__get__"));
+        if (!get.empty()) {
+            out = interp.call(get, {classAttr, object, Value(cls)});
+            return true;
+        }
+    }
     if (classAttr.is(Kind::Function)) {
         out = Value(interp.heap().make<BoundMethodObject>(classAttr, object));
         return true;

@@ -25,7 +25,7 @@ namespace {
 
 DictObject* namespaceOf(const Value& module) { return module.as<ModuleObject>()->dict.as<DictObject>(); }
 
-bool moduleGetAttr(Interpreter&, const Value& object, const Value& name, Value& out) {
+bool moduleGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
     if (Value* found = namespaceOf(object)->table.lookup(name, name.as<StrObject>()->hash())) {
         out = *found;
         return true;
@@ -34,6 +34,20 @@ bool moduleGetAttr(Interpreter&, const Value& object, const Value& name, Value& 
         out = object.as<ModuleObject>()->name;
         return true;
     }
+    // A module's own __getattr__ (PEP 562) answers for names it does not hold: typing makes
+    // NamedTuple only when a script asks for it.
+    static constexpr std::string_view kHook = "__getattr__";
+    if (name.as<StrObject>()->text != kHook)
+        if (Value* hook = namespaceOf(object)->table.lookup(interp.intern(kHook), interp.intern(kHook).as<StrObject>()->hash())) {
+            try {
+                out = interp.call(*hook, {name});
+            } catch (const ScriptError& e) {
+                if (interp.isInstance(e.exception, interp.exc.attributeError))
+                    return false;
+                throw;
+            }
+            return true;
+        }
     return false;
 }
 

@@ -115,12 +115,22 @@ Value Interpreter::unaryPositive(const Value& value) {
         return Value::integer(value.asInt());
     if (value.isNumber())
         return value;
+    if (value.is(Kind::Instance)) {
+        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__pos__"));
+        if (!method.empty())
+            return call(method, {value});
+    }
     typeError("bad operand type for unary +: '" + typeName(value) + "'");
 }
 
 Value Interpreter::unaryInvert(const Value& value) {
     if (value.isIntLike())
         return Value::integer(~value.asInt());
+    if (value.is(Kind::Instance)) {
+        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__invert__"));
+        if (!method.empty())
+            return call(method, {value});
+    }
     typeError("bad operand type for unary ~: '" + typeName(value) + "'");
 }
 

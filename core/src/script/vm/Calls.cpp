@@ -37,6 +37,7 @@ Frame* Interpreter::newFrame(CodeObject* code, const Value& function, const Valu
     frame->sp = 0;
     frame->blockCount = 0;
     frame->caller = nullptr;
+    frame->awaiter = nullptr;
     frame->nesting = 0;
     frame->discardResult = false;
     return frame;
@@ -190,13 +191,41 @@ Frame* Interpreter::frameForCall(FunctionObject* function, const Value* args, in
     return frame;
 }
 
+Frame* Interpreter::scriptFrame(Frame* frame) {
+    // A library module's frames (functools.wraps' wrapper, a contextlib helper) are the
+    // script's own work: the line that matters is the script's line that called or awaited them.
+    Frame* at = frame;
+    while (at && at->code->isLibrary)
+        at = at->caller ? at->caller : at->awaiter;
+    return at ? at : frame;
+}
+
+SourceLocation Interpreter::locationOf(Frame* frame) {
+    Frame* at = scriptFrame(frame);
+    return at->code->location(at->pc > 0 ? static_cast<std::size_t>(at->pc - 1) : 0);
+}
+
 SourceLocation Interpreter::currentLocation() const {
     if (!current_)
         return SourceLocation(program_.fileName.c_str(), "<module>", 0, 0);
-    return current_->code->location(current_->pc > 0 ? static_cast<std::size_t>(current_->pc - 1) : 0);
+    return locationOf(current_);
 }
 
-std::uint32_t Interpreter::currentLine() const { return current_ ? current_->currentLine() : 0; }
+Value Interpreter::handledException() const {
+    // An `except` or `finally` block keeps the exception it handles in a hidden local named
+    // ".excN" (compile/Compiler.cpp), cleared when the block ends; the innermost is the newest.
+    for (Frame* frame = current_; frame; frame = frame->caller ? frame->caller : frame->awaiter) {
+        const CodeObject* code = frame->code;
+        for (int slot = code->localCount(); slot-- > 0;) {
+            const std::string& name = code->localNames[static_cast<std::size_t>(slot)].as<StrObject>()->text;
+            if (name.size() > 4 && name.compare(0, 4, ".exc") == 0 && !frame->locals()[slot].empty())
+                return frame->locals()[slot];
+        }
+    }
+    return Value::none();
+}
+
+std::uint32_t Interpreter::currentLine() const { return current_ ? scriptFrame(current_)->currentLine() : 0; }
 
 // ---------------------------------------------------------------- calls
 
@@ -209,6 +238,7 @@ Value Interpreter::callFunctionNested(FunctionObject* function, const Value* arg
         return makeGenerator(frame);
     if (code->isAsyncGenerator)
         return makeAsyncGenerator(frame);
+    frame->awaiter = current_;  // a call from C++ (a builtin calling back): where it came from
     Value result;
     try {
         execute(frame, {}, false, result);

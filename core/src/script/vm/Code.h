@@ -44,6 +44,9 @@ struct CodeObject {
     bool isAsyncGenerator = false;
     bool isModule = false;
     bool isClassBody = false;
+    // Code of a library module written in Python (modules/python/*.py): charged less virtual
+    // time (CPython runs these as C accelerators) and skipped when the trace names a script line.
+    bool isLibrary = false;
     bool simpleArgs = false;  // positional parameters only, no cells
     int stackSize = 0;
     int blockDepth = 0;
@@ -71,10 +74,15 @@ struct Program {
     std::vector<std::string> sourceLines;
     std::vector<std::unique_ptr<CodeObject>> codes;
     CodeObject* module = nullptr;
+    // While a library module compiles: its file name (kept in libraryFiles), so new code is
+    // marked as library code.
+    std::vector<std::unique_ptr<std::string>> libraryFiles;
+    const char* libraryFile = nullptr;
 
     CodeObject* newCode() {
         codes.push_back(std::make_unique<CodeObject>());
-        codes.back()->file = fileName.c_str();
+        codes.back()->file = libraryFile ? libraryFile : fileName.c_str();
+        codes.back()->isLibrary = libraryFile != nullptr;
         return codes.back().get();
     }
     std::string lineText(std::uint32_t line) const {

@@ -7,6 +7,7 @@
 #include "script/objects/Types.h"
 #include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
+#include "script/modules/Modules.h"
 #include "awaitscope/trace/Recorder.h"
 
 #include <cmath>
@@ -455,6 +456,10 @@ Value importFrom(Interpreter& interp, const Value& module, const Value& name) {
     if (!interp.findAttr(module, name, found)) {
         const std::string moduleName =
             module.is(Kind::Module) ? module.as<ModuleObject>()->name.as<StrObject>()->text : std::string("?");
+        // `from collections import abc`: a submodule not imported yet is imported now.
+        const std::string submodule = moduleName + "." + name.as<StrObject>()->text;
+        if (module.is(Kind::Module) && findModule(submodule))
+            return interp.importModule(submodule);
         interp.raise(interp.exc.importError,
                      "cannot import name '" + name.as<StrObject>()->text + "' from '" + moduleName + "' (unknown location)");
     }
@@ -607,6 +612,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
     Value* stack = f->stack();
     Value* sp = stack + f->sp;
     std::int32_t pc = f->pc;
+    const std::uint32_t* costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data();
     Value pending;
     bool reraise = false;
     bool raising = false;
@@ -632,11 +638,11 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
         sp = stack + f->sp; \
         pc = f->pc; \
         current_ = f; \
+        costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data(); \
     } while (0)
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 
-    const std::uint32_t* costs = kInstructionCosts.data();
     while (true) {
         if (raising)
             goto handle;

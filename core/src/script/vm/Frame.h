@@ -19,6 +19,9 @@ struct Frame {
     Value globals;    // dict
     Value localsDict; // module and class bodies: the namespace dict (null otherwise)
     Frame* caller = nullptr;  // for frames pushed inline by a call
+    // The frame this one runs for, when it is not `caller`: the frame awaiting a coroutine, or
+    // the frame whose call into C++ called back into the script (a builtin, a generator's next).
+    Frame* awaiter = nullptr;
     std::int32_t pc = 0;      // next instruction
     std::int32_t sp = 0;      // stack height
     std::int32_t blockCount = 0;

@@ -180,8 +180,28 @@ Value Interpreter::importModule(const std::string& name) {
     const ModuleDef* definition = findModule(name);
     if (!definition)
         raise(moduleNotFound(*this, name));
-    Value module = definition->make(*this);
-    modules_[name] = module;
+    // A submodule is an attribute of its package, which is imported first (as CPython does).
+    Value package;
+    const std::size_t dot = name.rfind('.');
+    if (dot != std::string::npos && findModule(name.substr(0, dot)))
+        package = importModule(name.substr(0, dot));
+    Value module;
+    if (definition->make) {
+        module = definition->make(*this);
+        modules_[name] = module;
+    } else {
+        // In the table before its body runs, so that a module importing it back finds it.
+        module = newModule(*this, definition->name);
+        modules_[name] = module;
+        try {
+            runLibraryModule(*this, name, module);
+        } catch (...) {
+            modules_.erase(name);
+            throw;
+        }
+    }
+    if (!package.empty() && package.is(Kind::Module))
+        dictSetStr(package.as<ModuleObject>()->dict.as<DictObject>(), name.substr(dot + 1), module);
     return module;
 }
 

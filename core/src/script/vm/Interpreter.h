@@ -112,8 +112,15 @@ public:
     Value makeGenerator(Frame* frame);
     Value makeAsyncGenerator(Frame* frame);
     Frame* currentFrame() const { return current_; }
+    // Where the script is: the current frame, or past library-module frames the script line
+    // that called or awaited them.
     SourceLocation currentLocation() const;
     std::uint32_t currentLine() const;
+    static Frame* scriptFrame(Frame* frame);
+    // The exception an `except` or `finally` block of a running frame handles (None if none):
+    // sys.exc_info(), traceback.format_exc(), logging's exception().
+    Value handledException() const;
+    static SourceLocation locationOf(Frame* frame);
 
     // ---- values (vm/Interpreter.cpp) ----
     Value intern(std::string_view text);

@@ -19,7 +19,7 @@ std::string callableName(Interpreter& interp, const Value& function) {
     Value name;
     if (interp.findAttr(function, interp.intern("__name__"), name) && name.is(Kind::Str))
         return name.as<StrObject>()->text;
-    return "to_thread";
+    return "work";  // a callable without a name (functools.partial): as the CPython recorder names its lane
 }
 
 Value asyncioToThread(Interpreter& interp, CallArgs& args) {

@@ -1,0 +1,21 @@
+# Writes a C++ file holding the library modules written in Python (run at build time with
+# cmake -P), as EmbedScenarios.cmake does for the lessons.
+#   -DSOURCE_DIR=<modules/python> -DNAMES=<name;name;...> -DOUTPUT=<file.cpp>
+set(body "// Generated from src/script/modules/python by EmbedLibraryModules.cmake. Do not edit.\n")
+string(APPEND body "#include \"script/modules/LibraryModules.h\"\n\nnamespace awaitscope::script {\n\nnamespace {\n")
+set(table "")
+set(index 0)
+foreach(name IN LISTS NAMES)
+  file(READ "${SOURCE_DIR}/${name}.py" content HEX)
+  string(LENGTH "${content}" hexLength)
+  math(EXPR size "${hexLength} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${content}")
+  string(APPEND body "const char kModule${index}[] = {${bytes}0x00};\n")
+  string(APPEND table "    {\"${name}\", kModule${index}, ${size}},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "\n} // namespace\n\nconst LibraryModuleText kLibraryModules[] = {\n${table}};\n")
+string(APPEND body "const std::size_t kLibraryModuleCount = ${index};\n\n} // namespace awaitscope::script\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,69 @@
+// _collections, the native half of collections and copy (modules/python/collections.py and
+// copy.py are the rest): the guard that keeps a namedtuple's fields read-only, as __setattr__
+// and __delattr__ natives (the interpreter honours a class's native __setattr__, not a
+// script-defined one), and a new instance of a class without running its __init__.
+#include "script/modules/Modules.h"
+#include "script/objects/Types.h"
+#include "script/vm/Interpreter.h"
+
+namespace awaitscope::script {
+
+namespace {
+
+bool isField(Interpreter& interp, const Value& self, const Value& name) {
+    Value fields;
+    if (!interp.findAttr(Value(interp.typeOf(self)), interp.intern("_fields"), fields) || !fields.is(Kind::Tuple))
+        return false;
+    for (const Value& field : fields.as<TupleObject>()->items)
+        if (interp.equals(field, name))
+            return true;
+    return false;
+}
+
+Value namedtupleSetattr(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "__setattr__", {"self", "name", "value"}, 3);
+    if (!a[0].is(Kind::Instance) || !a[1].is(Kind::Str))
+        interp.typeError("attribute name must be string");
+    if (isField(interp, a[0], a[1]))
+        interp.raise(interp.exc.attributeError, "can't set attribute");
+    auto* instance = a[0].as<InstanceObject>();
+    if (instance->dict.empty())
+        instance->dict = interp.newDict();
+    interp.dictSet(instance->dict.as<DictObject>(), a[1], a[2]);
+    return Value::none();
+}
+
+Value namedtupleDelattr(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "__delattr__", {"self", "name"}, 2);
+    if (!a[0].is(Kind::Instance) || !a[1].is(Kind::Str))
+        interp.typeError("attribute name must be string");
+    if (isField(interp, a[0], a[1]))
+        interp.raise(interp.exc.attributeError, "can't delete attribute");
+    auto* instance = a[0].as<InstanceObject>();
+    if (instance->dict.empty() || instance->dict.as<DictObject>()->table.remove(a[1], interp.hash(a[1])).empty())
+        interp.raise(interp.exc.attributeError, "'" + interp.typeName(a[0]) + "' object has no attribute '" +
+                                                     a[1].as<StrObject>()->text + "'");
+    return Value::none();
+}
+
+// copy.copy and copy.deepcopy: an empty instance of x's class, to fill with x's attributes.
+Value newInstance(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "new_instance", {"x"}, 1);
+    if (!a[0].is(Kind::Instance))
+        interp.typeError("cannot copy '" + interp.typeName(a[0]) + "' object");
+    Value copy(interp.heap().make<InstanceObject>(a[0].as<InstanceObject>()->cls));
+    copy.as<InstanceObject>()->dict = interp.newDict();
+    return copy;
+}
+
+} // namespace
+
+Value makeCollectionsNativeModule(Interpreter& interp) {
+    Value module = newModule(interp, "_collections");
+    addFunction(interp, module, "namedtuple_setattr", namedtupleSetattr);
+    addFunction(interp, module, "namedtuple_delattr", namedtupleDelattr);
+    addFunction(interp, module, "new_instance", newInstance);
+    return module;
+}
+
+} // namespace awaitscope::script

@@ -1,0 +1,673 @@
+"""collections, after CPython 3.11's Lib/collections/__init__.py.
+
+The interpreter's classes cannot subclass dict or tuple, so Counter, OrderedDict, defaultdict
+and ChainMap keep a dict of their own and namedtuple classes a tuple; they print, compare and
+behave as CPython's do, but isinstance(Counter(), dict) is False."""
+
+from _collections import namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
+
+_sentinel = object()
+
+
+def _keyword_names():
+    return {'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+            'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global',
+            'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+            'return', 'try', 'while', 'with', 'yield'}
+
+
+def _is_mapping(value):
+    return isinstance(value, dict) or hasattr(value, 'keys')
+
+
+class _DictBacked:
+    """What a dict subclass inherits from dict, over a dict of its own (self._data)."""
+
+    def __init__(self, *args, **kwargs):
+        self._data = {}
+        self.update(*args, **kwargs)
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __setitem__(self, key, value):
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __len__(self):
+        return len(self._data)
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __eq__(self, other):
+        if isinstance(other, _DictBacked):
+            return self._data == other._data
+        return self._data == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def get(self, key, default=None):
+        if key in self._data:
+            return self._data[key]
+        return default
+
+    def pop(self, key, default=_sentinel):
+        if default is _sentinel:
+            return self._data.pop(key)
+        return self._data.pop(key, default)
+
+    def popitem(self):
+        return self._data.popitem()
+
+    def setdefault(self, key, default=None):
+        if key not in self._data:
+            self[key] = default
+        return self._data[key]
+
+    def update(self, *args, **kwargs):
+        if len(args) > 1:
+            raise TypeError(f'update expected at most 1 argument, got {len(args)}')
+        if args:
+            other = args[0]
+            if isinstance(other, _DictBacked):
+                other = other._data
+            if _is_mapping(other):
+                for key in other.keys():
+                    self[key] = other[key]
+            else:
+                for key, value in other:
+                    self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def clear(self):
+        self._data.clear()
+
+    def __or__(self, other):
+        result = self.copy()
+        result.update(other)
+        return result
+
+
+class OrderedDict(_DictBacked):
+    def move_to_end(self, key, last=True):
+        value = self._data.pop(key)
+        if last:
+            self._data[key] = value
+        else:
+            rest = self._data
+            self._data = {key: value}
+            self._data.update(rest)
+
+    def popitem(self, last=True):
+        if not self._data:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(list(self._data))) if last else next(iter(self._data))
+        return key, self._data.pop(key)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._data.items()) == list(other._data.items())
+        return _DictBacked.__eq__(self, other)
+
+    def copy(self):
+        return OrderedDict(self._data)
+
+    def __repr__(self):
+        if not self._data:
+            return 'OrderedDict()'
+        return f'OrderedDict({list(self._data.items())!r})'
+
+
+class defaultdict(_DictBacked):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        _DictBacked.__init__(self, *args, **kwargs)
+
+    def __getitem__(self, key):
+        if key in self._data:
+            return self._data[key]
+        return self.__missing__(key)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._data[key] = value
+        return value
+
+    def copy(self):
+        return defaultdict(self.default_factory, self._data)
+
+    def __repr__(self):
+        return f'defaultdict({self.default_factory!r}, {self._data!r})'
+
+
+class Counter(_DictBacked):
+    def __init__(self, iterable=None, **kwds):
+        self._data = {}
+        self.update(iterable, **kwds)
+
+    def __getitem__(self, key):
+        return self._data.get(key, 0)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self._data.values())
+
+    def most_common(self, n=None):
+        ordered = sorted(self._data.items(), key=lambda item: item[1], reverse=True)
+        if n is None:
+            return ordered
+        return ordered[:max(n, 0)]
+
+    def elements(self):
+        for element, count in self._data.items():
+            for _ in range(count):
+                yield element
+
+    def update(self, iterable=None, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, _DictBacked):
+                iterable = iterable._data
+            if _is_mapping(iterable):
+                for element in iterable.keys():
+                    self._data[element] = self._data.get(element, 0) + iterable[element]
+            else:
+                data = self._data
+                for element in iterable:
+                    data[element] = data.get(element, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, _DictBacked):
+                iterable = iterable._data
+            if _is_mapping(iterable):
+                for element in iterable.keys():
+                    self._data[element] = self._data.get(element, 0) - iterable[element]
+            else:
+                for element in iterable:
+                    self._data[element] = self._data.get(element, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return Counter(self)
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __repr__(self):
+        if not self._data:
+            return 'Counter()'
+        return f'Counter({dict(self.most_common())!r})'
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result._data[elem] = newcount
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self._data.items():
+            if count > 0:
+                result._data[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self._data.items():
+            if count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError('an integer is required')
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._maxlen = maxlen
+        self._items = []
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def append(self, x):
+        self._items.append(x)
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[0]
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            self._items.pop()
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop(0)
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return deque(self._items, self._maxlen)
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, *args):
+        try:
+            return self._items.index(x, *args)
+        except ValueError:
+            raise ValueError(f'{x!r} is not in deque') from None
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        try:
+            self._items.remove(value)
+        except ValueError:
+            raise ValueError(f'{value!r} is not in deque') from None
+
+    def reverse(self):
+        self._items.reverse()
+
+    def rotate(self, n=1):
+        length = len(self._items)
+        if length > 1:
+            n = n % length
+            if n:
+                self._items = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return len(self._items) > 0
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __reversed__(self):
+        return reversed(self._items)
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
+        try:
+            return self._items[index]
+        except IndexError:
+            raise IndexError('deque index out of range') from None
+
+    def __setitem__(self, index, value):
+        try:
+            self._items[index] = value
+        except IndexError:
+            raise IndexError('deque index out of range') from None
+
+    def __delitem__(self, index):
+        try:
+            del self._items[index]
+        except IndexError:
+            raise IndexError('deque index out of range') from None
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __repr__(self):
+        if self._maxlen is None:
+            return f'deque({self._items!r})'
+        return f'deque({self._items!r}, maxlen={self._maxlen})'
+
+
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}') from None
+
+    def __len__(self):
+        return len(self._merged())
+
+    def _merged(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                d[key] = None
+        return d
+
+    def __iter__(self):
+        return iter(self._merged())
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def keys(self):
+        return list(self._merged())
+
+    def items(self):
+        return [(key, self[key]) for key in self._merged()]
+
+    def values(self):
+        return [self[key] for key in self._merged()]
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return ChainMap(m, *self.maps)
+
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+
+    def __repr__(self):
+        return f'ChainMap({", ".join(map(repr, self.maps))})'
+
+
+def _plural_arguments(names):
+    quoted = [repr(name) for name in names]
+    if len(quoted) == 1:
+        text = quoted[0]
+    elif len(quoted) == 2:
+        text = f'{quoted[0]} and {quoted[1]}'
+    else:
+        text = ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
+    word = 'argument' if len(names) == 1 else 'arguments'
+    return f'{len(names)} required positional {word}: {text}'
+
+
+class _NamedTupleBase:
+    """What a namedtuple class inherits: tuple behaviour over self._tuple."""
+    _fields = ()
+    _field_defaults = {}
+    __setattr__ = _namedtuple_setattr
+    __delattr__ = _namedtuple_delattr
+
+    def __init__(self, *args, **kwargs):
+        fields = self._fields
+        cls_name = type(self).__name__
+        if len(args) > len(fields):
+            raise TypeError(f'{cls_name}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given')
+        values = list(args)
+        missing = []
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in self._field_defaults:
+                values.append(self._field_defaults[name])
+            else:
+                missing.append(name)
+                values.append(None)
+        for name in kwargs:
+            if name in fields:
+                raise TypeError(f"{cls_name}.__new__() got multiple values for argument '{name}'")
+            raise TypeError(f"{cls_name}.__new__() got an unexpected keyword argument '{name}'")
+        if missing:
+            raise TypeError(f'{cls_name}.__new__() missing {_plural_arguments(missing)}')
+        d = self.__dict__
+        d['_tuple'] = tuple(values)
+        for name, value in zip(fields, values):
+            d[name] = value
+
+    @classmethod
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def _replace(self, **kwds):
+        values = []
+        for name, value in zip(self._fields, self._tuple):
+            values.append(kwds.pop(name) if name in kwds else value)
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return type(self)(*values)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self._tuple))
+
+    def __repr__(self):
+        fields = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._tuple))
+        return f'{type(self).__name__}({fields})'
+
+    def __iter__(self):
+        return iter(self._tuple)
+
+    def __len__(self):
+        return len(self._tuple)
+
+    def __getitem__(self, index):
+        return self._tuple[index]
+
+    def __contains__(self, item):
+        return item in self._tuple
+
+    def __hash__(self):
+        return hash(self._tuple)
+
+    def _other(self, other):
+        if isinstance(other, _NamedTupleBase):
+            return other._tuple
+        return other
+
+    def __eq__(self, other):
+        return self._tuple == self._other(other)
+
+    def __ne__(self, other):
+        return self._tuple != self._other(other)
+
+    def __lt__(self, other):
+        return self._tuple < self._other(other)
+
+    def __le__(self, other):
+        return self._tuple <= self._other(other)
+
+    def __gt__(self, other):
+        return self._tuple > self._other(other)
+
+    def __ge__(self, other):
+        return self._tuple >= self._other(other)
+
+    def __add__(self, other):
+        return self._tuple + self._other(other)
+
+    def count(self, value):
+        return self._tuple.count(value)
+
+    def index(self, value, *args):
+        return self._tuple.index(value, *args)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    keywords = _keyword_names()
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or name in keywords or name.startswith('_') or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    for name in [typename] + field_names:
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if name in keywords:
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
+
+    class _NamedTuple(_NamedTupleBase):
+        pass
+
+    _NamedTuple._fields = tuple(field_names)
+    _NamedTuple._field_defaults = field_defaults
+    _NamedTuple.__match_args__ = tuple(field_names)
+    _NamedTuple.__name__ = typename
+    _NamedTuple.__qualname__ = typename
+    _NamedTuple.__module__ = '__main__' if module is None else module
+    return _NamedTuple
+
+
+class _TypingNamedTuple(_NamedTupleBase):
+    """typing.NamedTuple: `class Tool(NamedTuple)` with annotated fields, defaults after them."""
+
+    def __init_subclass__(cls, **kwargs):
+        namespace = cls.__dict__
+        fields = list(namespace.get('__annotations__', {}))
+        defaults = {}
+        for name in fields:
+            if name.startswith('_'):
+                raise AttributeError(f'Cannot overwrite NamedTuple attribute {name}')
+            if name in namespace:
+                defaults[name] = namespace[name]
+            elif defaults:
+                default_names = ', '.join(defaults)
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                f"{'s' if len(defaults) > 1 else ''} {default_names}")
+        cls._fields = tuple(fields)
+        cls._field_defaults = defaults
+        cls.__match_args__ = tuple(fields)
+
+
+_TypingNamedTuple.__name__ = 'NamedTuple'
+_TypingNamedTuple.__qualname__ = 'NamedTuple'
