@@ -105,6 +105,34 @@ DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitsc
         e.victims << QStringLiteral("%1's unfinished work").arg(task);
         e.fix = QStringLiteral("Await the task before main() returns (or cancel it yourself and await the cancellation).");
         break;
+    case DiagnosticKind::ConcurrencyLost: {
+        e.kind = QStringLiteral("Concurrency lost");
+        const ConcurrencyLoss& loss = model.analysis().concurrencyLoss[d.source];
+        QString cause;
+        if (loss.block < trace.blocks.size())
+            cause = QStringLiteral(": %1%2 held the loop each time, so the next could not start waiting")
+                        .arg(e.code.isEmpty() ? qs(blockDescription(trace, loss.block)) : e.code, atLine(e.line));
+        else if (loss.byAwait)
+            cause = QStringLiteral(": each waited for %1%2 until the one before was done")
+                        .arg(qs(awaitDescription(trace, loss.await)), atLine(e.line));
+        e.headline = QStringLiteral("%1 tasks were started together to run at the same time, but %2%3. Overlapped, they "
+                                    "would have taken %4, not %5.")
+                         .arg(loss.tasks.size())
+                         .arg(loss.peakInFlight <= 1 ? QStringLiteral("they ran one at a time")
+                                                     : QStringLiteral("at most %1 ran at once").arg(loss.peakInFlight))
+                         .arg(cause, qs(plainDuration(loss.overlapped)), qs(plainDuration(loss.end - loss.begin)));
+        constexpr std::size_t kNamed = 6;
+        for (std::size_t i = 0; i < loss.tasks.size() && i < kNamed; ++i)
+            e.victims << QString::fromStdString(model.taskName(loss.tasks[i]));
+        if (loss.tasks.size() > kNamed)
+            e.victims << QStringLiteral("%1 more tasks").arg(countText(loss.tasks.size() - kNamed));
+        if (loss.block < trace.blocks.size())
+            e.fix = QStringLiteral("Run the blocking call in a thread, `await asyncio.to_thread(...)`, or use an async library: "
+                                   "then their waits overlap.");
+        else if (loss.byAwait)
+            e.fix = QStringLiteral("Hold the lock (or the semaphore's slot) only around the part that must not overlap.");
+        break;
+    }
     case DiagnosticKind::ScriptError:
         e.kind = QStringLiteral("Error");
         e.headline = QString::fromStdString(d.summary);

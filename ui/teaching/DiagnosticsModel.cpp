@@ -24,8 +24,15 @@ std::vector<Diagnostic> explainedDiagnostics(const DerivedTrace& model) {
             kind = SelectionKind::ScriptError;
             severity = Diagnostic::Severity::Error;
             break;
+        case DiagnosticKind::ConcurrencyLost: break;
         }
-        const Selection selection = Selection::of(kind, found.task, static_cast<std::uint32_t>(found.source));
+        Selection selection = Selection::of(kind, found.task, static_cast<std::uint32_t>(found.source));
+        if (found.kind == DiagnosticKind::ConcurrencyLost) {
+            // Show me selects their TaskGroup or gather, else the first of them.
+            const ConcurrencyLoss& loss = model.analysis().concurrencyLoss[found.source];
+            selection = loss.scope < model.trace().scopes.size() ? Selection::of(SelectionKind::Scope, kNoTask, loss.scope)
+                                                                 : Selection::ofTask(loss.tasks.front());
+        }
         const SelectionInfo info = describeSelection(model, selection);
         Diagnostic d;
         d.severity = severity;

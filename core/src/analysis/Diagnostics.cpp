@@ -13,6 +13,7 @@ const char* toString(DiagnosticKind kind) {
     case DiagnosticKind::UnretrievedError: return "exception never retrieved";
     case DiagnosticKind::PendingAtExit: return "pending at exit";
     case DiagnosticKind::ScriptError: return "script error";
+    case DiagnosticKind::ConcurrencyLost: return "concurrency lost";
     }
     return "?";
 }
@@ -80,9 +81,45 @@ Diagnostic frozenDiagnostic(const Trace& trace, const FrozenStretch& stretch, st
     return d;
 }
 
+Diagnostic concurrencyDiagnostic(const Trace& trace, const ConcurrencyLoss& loss, std::size_t source) {
+    Diagnostic d;
+    d.kind = DiagnosticKind::ConcurrencyLost;
+    d.time = loss.begin;
+    d.end = loss.end;
+    d.task = loss.parent;
+    d.site = loss.site;
+    d.source = source;
+    const std::string coroutine = coroutineName(trace, loss.tasks.front());
+    const bool sameCoroutine = std::all_of(loss.tasks.begin(), loss.tasks.end(),
+                                           [&](TaskId task) { return coroutineName(trace, task) == coroutine; });
+    const std::string count = std::to_string(loss.tasks.size()) + " " +
+                              (sameCoroutine && !coroutine.empty() ? coroutine + "() tasks" : std::string("tasks"));
+    d.summary = count + " started together at " + formatMoment(loss.started) +
+                (loss.peakInFlight <= 1 ? " ran one at a time"
+                                        : " overlapped at most " + std::to_string(loss.peakInFlight) + " at a time");
+    const std::string where = formatSite(trace, loss.site);
+    if (loss.block < trace.blocks.size()) {
+        const std::string who = coroutineName(trace, loss.blocker);
+        d.summary += ": " + (who.empty() ? taskLabel(trace, loss.blocker) : who) + " held the loop with " +
+                     blockDescription(trace, loss.block) + (where.empty() ? "" : " at " + where);
+        d.advice = "run the blocking call in a thread with asyncio.to_thread, or use an async library, so that their waits overlap";
+    } else if (loss.byAwait) {
+        d.summary += ": each waited for " + awaitDescription(trace, loss.await) + (where.empty() ? "" : " at " + where);
+        d.advice = "hold the lock (or the semaphore's slot) only around the part that must not overlap, not around the waiting";
+    } else {
+        d.advice = "start every wait before awaiting any of them: create the tasks first, then await them together";
+    }
+    d.summary += "; overlapped, they would have taken " + formatDuration(loss.overlapped) + ", not " +
+                 formatDuration(loss.end - loss.begin);
+    for (TaskId task : loss.tasks)
+        d.detail += (d.detail.empty() ? "" : "\n") + taskLabel(trace, task);
+    return d;
+}
+
 } // namespace
 
-std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector<FrozenStretch>& stretches) {
+std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector<FrozenStretch>& stretches,
+                                           const std::vector<ConcurrencyLoss>& losses) {
     std::vector<Diagnostic> list;
     list.reserve(stretches.size() + trace.neverAwaited.size() + trace.unretrievedErrors.size() +
                  trace.pendingAtExit.size() + trace.scriptErrors.size());
@@ -150,6 +187,8 @@ std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector
         d.detail = std::string(text);
         list.push_back(std::move(d));
     }
+    for (std::size_t i = 0; i < losses.size(); ++i)
+        list.push_back(concurrencyDiagnostic(trace, losses[i], i));
     std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.time < b.time; });
     return list;
 }

@@ -18,7 +18,8 @@ TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, const Pl
     analysis.readyQueue = readyQueueDepth(trace, order);
     analysis.timers = pendingTimers(trace, order);
     analysis.frozen = findFrozenStretches(trace, index, frozenThreshold);
-    analysis.diagnostics = collectDiagnostics(trace, analysis.frozen);
+    analysis.concurrencyLoss = findConcurrencyLoss(trace, index, frozenThreshold);
+    analysis.diagnostics = collectDiagnostics(trace, analysis.frozen, analysis.concurrencyLoss);
     return analysis;
 }
 

@@ -2,8 +2,9 @@
 
 // Everything worth a warning in a run, in one list that the text report and the UI share:
 // frozen-loop stretches, coroutines never awaited, task exceptions never retrieved, tasks
-// still pending at exit, and script errors. Each comes with a one-line summary and a fix in
+// still pending at exit, script errors, and tasks started together that ran one at a time. Each comes with a one-line summary and a fix in
 // plain words.
+#include "awaitscope/analysis/ConcurrencyLoss.h"
 #include "awaitscope/analysis/FrozenStretches.h"
 
 #include <string>
@@ -11,7 +12,7 @@
 
 namespace awaitscope {
 
-enum class DiagnosticKind : std::uint8_t { FrozenLoop, NeverAwaited, UnretrievedError, PendingAtExit, ScriptError };
+enum class DiagnosticKind : std::uint8_t { FrozenLoop, NeverAwaited, UnretrievedError, PendingAtExit, ScriptError, ConcurrencyLost };
 const char* toString(DiagnosticKind kind);
 
 struct Diagnostic {
@@ -29,6 +30,7 @@ struct Diagnostic {
 };
 
 // In time order (stable for equal times: the order of the kinds above).
-std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector<FrozenStretch>& stretches);
+std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector<FrozenStretch>& stretches,
+                                           const std::vector<ConcurrencyLoss>& losses = {});
 
 } // namespace awaitscope

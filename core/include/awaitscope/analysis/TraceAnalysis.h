@@ -22,6 +22,7 @@ struct TraceAnalysis {
     CounterSeries readyQueue;
     CounterSeries timers;
     std::vector<FrozenStretch> frozen;
+    std::vector<ConcurrencyLoss> concurrencyLoss;
     std::vector<Diagnostic> diagnostics;
     bool failsReport() const;
 };
