@@ -109,7 +109,7 @@ private slots:
         QCOMPARE(d.b->trace().sites[divergence.b.after].line, 18u);
         QCOMPARE(plainDuration(divergence.b.time), std::string("0.8 s"));
         QCOMPARE(describeDivergence(*d.a, *d.b, divergence),
-                 std::string("The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first, in B Task-1 (main) "
+                 std::string("The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first (at 0 s), in B Task-1 (main) "
                              "resumed first after its await at line 18 (at 0.8 s)."));
         QCOMPARE(d.diff.headline, std::string("B made Task-1 (main) end 1.2 s later, without 3 tasks that A ran"));
     }

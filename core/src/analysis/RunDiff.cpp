@@ -26,6 +26,11 @@ std::string moment(TimeNs time) {
     return rounded == 0 ? std::string("0 s") : plainDuration(rounded);
 }
 
+// A duration, with none said as "0 s" (not "0 ns", which reads like a measurement).
+std::string amount(TimeNs duration) {
+    return duration == 0 ? std::string("0 s") : plainDuration(duration);
+}
+
 std::string ordinalStep(std::size_t step) {
     return "step " + std::to_string(step + 1);
 }
@@ -320,11 +325,17 @@ RunDiff diffRuns(const DerivedTrace& a, const DerivedTrace& b, const RunDiffOpti
 std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence) {
     if (!divergence.found)
         return "The runs take the same turns throughout.";
-    const TimeNs at = divergence.a.task != kNoTask ? divergence.a.time : divergence.b.time;
+    // At the earlier of the two moments: where one run first went its own way.
+    const bool both = divergence.a.task != kNoTask && divergence.b.task != kNoTask;
+    const TimeNs at = both ? std::min(divergence.a.time, divergence.b.time)
+                           : (divergence.a.task != kNoTask ? divergence.a.time : divergence.b.time);
+    const bool sameMoment = both && moment(divergence.a.time) == moment(divergence.b.time);
+    auto when = [&](const RunStep& step) {
+        return both && !sameMoment ? " (at " + moment(step.time) + ")" : std::string();
+    };
     std::string text = "The runs diverge at " + moment(at) + " (" + ordinalStep(divergence.step) + "): in A " +
-                       describeStep(a.trace(), divergence.a) + ", in B " + describeStep(b.trace(), divergence.b);
-    if (divergence.a.task != kNoTask && divergence.b.task != kNoTask && moment(divergence.b.time) != moment(at))
-        text += " (at " + moment(divergence.b.time) + ")";
+                       describeStep(a.trace(), divergence.a) + when(divergence.a) + ", in B " +
+                       describeStep(b.trace(), divergence.b) + when(divergence.b);
     return text + ".";
 }
 
@@ -343,7 +354,7 @@ std::string describeTimingChange(const DerivedTrace& a, const DerivedTrace& b, c
     const TimeBreakdown breakdown = timeBreakdown(run.trace(), run.index(), run.frozenStretches(), run.readyQueue(),
                                                   longerInB ? match.b : match.a);
     std::string text = label + " is held by frozen loops " + plainDuration(by) + (longerInB ? " longer" : " less") + " (" +
-                       plainDuration(change.inA) + " in A, " + plainDuration(change.inB) + " in B)";
+                       amount(change.inA) + " in A, " + amount(change.inB) + " in B)";
     for (const TimeShare& share : breakdown.shares)
         if (share.use == TimeUse::Held) {
             text += "; in " + std::string(longerInB ? "B" : "A") + " " + describeTimeShare(run.trace(), share);

@@ -86,13 +86,13 @@ struct RunDiff {
 RunDiff diffRuns(const DerivedTrace& a, const DerivedTrace& b, const RunDiffOptions& options = {});
 
 // Sentences for each part, names as TimeFormat prints them (not yet terminal-safe).
-// "The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first, in B Task-1 (main)
-// resumed first after its await at line 19 (at 0.8 s)."
+// "The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first (at 0 s), in B
+// Task-1 (main) resumed first after its await at line 18 (at 0.8 s)": at the earlier moment.
 std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence);
-// "Task-1 (main) ends 1.2 s later (0.8 s, now 2 s)"
+// "Task-1 (main) ends 1.2 s later (0.8 s in A, 2 s in B)"
 std::string describeTimingChange(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff,
                                  const TimingChange& change);
-// "added: Task-2 (call_tool)'s time.sleep at line 19 froze the loop for 0.8 s at 0 s"
+// "new in B: Task-2 (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"
 std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change);
 const char* toString(TaskTiming timing);  // "start", "end", "time held by frozen loops"
 
