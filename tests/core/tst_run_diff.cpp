@@ -172,6 +172,30 @@ private slots:
         QCOMPARE(err.str(), std::string());
     }
 
+    void namesFromATraceReachTheTerminalEscapedAndAnEmptyRunIsNoCrash() {
+        QTemporaryDir dir;
+        const QString evil = dir.filePath("evil.json");
+        const QString empty = dir.filePath("empty.json");
+        QFile file(evil);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // One task named with an escape sequence that would clear the screen, freezing the loop 250 ms.
+        file.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"strings\":[\"\",\"evil\\u001b[2J\"],\"tasks\":[{\"id\":0,"
+                   "\"name\":1,\"events\":[[0,\"ready\",\"start\"],[0,\"resume\"],[250000000,\"finish\",\"done\"]]}]}");
+        file.close();
+        QFile none(empty);
+        QVERIFY(none.open(QIODevice::WriteOnly));
+        none.write("{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[]}");
+        none.close();
+        std::ostringstream out, err;
+        QCOMPARE(runDiffCommand(empty.toStdString(), evil.toStdString(), out, err, runSide), kExitRunsDiffer);
+        QVERIFY2(out.str().find('\x1b') == std::string::npos, out.str().c_str());
+        QVERIFY2(out.str().find("B runs 1 task that A did not: evil\\x1B[2J.\n") != std::string::npos, out.str().c_str());
+        QVERIFY2(out.str().find("  new in B: evil\\x1B[2J freezes the loop for 0.25 s at 0 s\n") != std::string::npos,
+                 out.str().c_str());
+        std::ostringstream same, sameErr;
+        QCOMPARE(runDiffCommand(empty.toStdString(), empty.toStdString(), same, sameErr, runSide), kExitClean);
+    }
+
     void aBrokenSideIsALocatedError() {
         QTemporaryDir dir;
         const QString path = dir.filePath("broken.json");

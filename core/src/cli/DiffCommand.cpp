@@ -16,7 +16,8 @@ namespace {
 
 std::string runSummary(const DerivedTrace& run, std::string_view name) {
     const std::size_t freezes = run.frozenStretches().size();
-    return std::string(name) + ": " + plainDuration(run.analysis().loop.elapsed()) + ", " + std::to_string(run.taskCount()) +
+    const TimeNs elapsed = run.analysis().loop.elapsed();
+    return std::string(name) + ": " + (elapsed == 0 ? std::string("0 s") : plainDuration(elapsed)) + ", " + std::to_string(run.taskCount()) +
            (run.taskCount() == 1 ? " task, " : " tasks, ") +
            (freezes == 0 ? std::string("no frozen loop")
                          : std::to_string(freezes) + (freezes == 1 ? " frozen loop" : " frozen loops"));
