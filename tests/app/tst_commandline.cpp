@@ -120,6 +120,16 @@ private slots:
         QCOMPARE(runApp({"--diff", "no_such_lesson", "blocking_sleep"}).exitCode, 1);
         QCOMPARE(runApp({"--diff", "blocking_sleep"}).exitCode, 2);
     }
+    void diffOfAScriptThatRaisesComparesTheRunAsFarAsItWent() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("raises.py");
+        writeText(script, "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n"
+                          "asyncio.run(main())\n");
+        const RunResult result = runApp({"--diff", script, script});
+        QCOMPARE(result.exitCode, 0);
+        const QString warning = "awaitscope: warning: " + script + ":6: ValueError: boom (diffing the run as far as it went)\n";
+        QCOMPARE(result.err, warning + warning);
+    }
     void convertWritesTheFormatTheOutputNameAsksFor() {
         QTemporaryDir dir;
         const QString input = writeEmptyTrace(dir);

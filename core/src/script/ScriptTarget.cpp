@@ -39,8 +39,9 @@ ScriptTargetRun runScriptTarget(const std::string& target, const ScriptRunOption
     run.ran = !run.result.trace.tasks.empty() || run.result.ok;
     if (!run.result.ok) {
         if (run.result.error)
-            run.message = options.fileName + ":" + std::to_string(run.result.error->line) + ":" +
-                          std::to_string(run.result.error->column) + ": " + run.result.error->message;
+            run.message = options.fileName + ":" + std::to_string(run.result.error->line) +
+                          (run.result.error->column > 0 ? ":" + std::to_string(run.result.error->column) : std::string()) +
+                          ": " + run.result.error->message;
         else
             run.message = options.fileName + ": the script failed (exit code " + std::to_string(run.result.exitCode) + ")";
     }
