@@ -161,9 +161,15 @@ private slots:
         QCOMPARE(label(*d.b, d.diff.divergence.b.task), QString("Task-5 (call_tool)"));
     }
 
+    void aTraceFileAndTheLessonItRecordedTellTheSameStory_data() {
+        QTest::addColumn<QString>("fileName");
+        QTest::newRow("native JSON") << "blocking.json";
+        QTest::newRow("Chrome JSON") << "blocking.chrome.json";
+    }
     void aTraceFileAndTheLessonItRecordedTellTheSameStory() {
+        QFETCH(QString, fileName);
         QTemporaryDir dir;
-        const std::string path = dir.filePath("blocking.json").toStdString();
+        const std::string path = dir.filePath(fileName).toStdString();
         const auto trace = run(findScenario("blocking_sleep")->source);
         QVERIFY(saveTraceFile(*trace, path).ok);
         std::ostringstream out, err;
