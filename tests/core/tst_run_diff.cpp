@@ -142,6 +142,23 @@ private slots:
                  d.report.c_str());
     }
 
+    void longListsAreCutAndCounted() {
+        const std::string before = lessonSource("taskgroup_concurrency");
+        const std::string after = edited(before, "await asyncio.sleep(seconds)", "time.sleep(seconds)");
+        auto a = std::make_unique<DerivedTrace>(run(before));
+        auto b = std::make_unique<DerivedTrace>(run(after));
+        DiffOptions options;
+        options.maxRows = 2;
+        std::ostringstream out;
+        QCOMPARE(writeDiff(*a, *b, "a.py", "b.py", out, options), kExitRunsDiffer);
+        const QStringList lines = QString::fromStdString(out.str()).split('\n');
+        const int freezes = int(lines.indexOf("Frozen loops (100 ms or longer)"));
+        QVERIFY2(freezes > 0, out.str().c_str());
+        QVERIFY(lines[freezes + 1].startsWith("  new in B: Task-2 (call_tool)"));
+        QVERIFY(lines[freezes + 2].startsWith("  new in B: Task-3 (call_tool)"));
+        QCOMPARE(lines[freezes + 3], QString("  ... and 1 more"));
+    }
+
     void aTaskOnlyOneRunCreatesIsListedAndMatchesTheRest() {
         const std::string before = lessonSource("taskgroup_concurrency");
         const std::string after =

@@ -23,11 +23,19 @@ std::string runSummary(const DerivedTrace& run, std::string_view name) {
                          : std::to_string(freezes) + (freezes == 1 ? " frozen loop" : " frozen loops"));
 }
 
-std::string taskLabels(const Trace& trace, const std::vector<TaskId>& tasks) {
+std::string taskLabels(const Trace& trace, const std::vector<TaskId>& tasks, std::size_t maxRows) {
     std::string text;
-    for (std::size_t k = 0; k < tasks.size(); ++k)
+    const std::size_t shown = std::min(tasks.size(), maxRows);
+    for (std::size_t k = 0; k < shown; ++k)
         text += (k == 0 ? "" : ", ") + taskLabel(trace, tasks[k]);
+    if (shown < tasks.size())
+        text += " and " + std::to_string(tasks.size() - shown) + " more";
     return text;
+}
+
+void moreRows(std::ostream& out, std::size_t total, std::size_t maxRows) {
+    if (total > maxRows)
+        out << "  ... and " << total - maxRows << " more\n";
 }
 
 int writeDiffText(const DerivedTrace& a, const DerivedTrace& b, std::string_view nameA, std::string_view nameB,
@@ -45,29 +53,33 @@ int writeDiffText(const DerivedTrace& a, const DerivedTrace& b, std::string_view
     out << "\nTasks\n";
     const auto sameLine = std::count_if(diff.matches.begin(), diff.matches.end(), [](const TaskMatch& m) { return m.sameLine; });
     out << "  " << sameLine << " matched by name, coroutine and creation line\n";
+    std::size_t moved = 0;
     for (const TaskMatch& match : diff.matches)
-        if (!match.sameLine)
+        if (!match.sameLine && ++moved <= options.maxRows)
             out << "  " << taskLabel(b.trace(), match.b) << " matched by name and coroutine: created"
                 << atLine(a.trace(), a.trace().tasks[match.a].createdAt) << " in A," << atLine(b.trace(), b.trace().tasks[match.b].createdAt)
                 << " in B\n";
+    moreRows(out, moved, options.maxRows);
     if (!diff.onlyInA.empty())
-        out << "  only in A: " << taskLabels(a.trace(), diff.onlyInA) << "\n";
+        out << "  only in A: " << taskLabels(a.trace(), diff.onlyInA, options.maxRows) << "\n";
     if (!diff.onlyInB.empty())
-        out << "  only in B: " << taskLabels(b.trace(), diff.onlyInB) << "\n";
+        out << "  only in B: " << taskLabels(b.trace(), diff.onlyInB, options.maxRows) << "\n";
 
     out << "\nOrder\n  " << describeDivergence(a, b, diff.divergence) << "\n";
 
     out << "\nTiming (changes of " << plainDuration(diff.threshold) << " or more)\n";
     if (diff.timing.empty())
         out << "  every matched task starts, ends and is held as before\n";
-    for (const TimingChange& change : diff.timing)
-        out << "  " << describeTimingChange(a, b, diff, change) << "\n";
+    for (std::size_t k = 0; k < std::min(diff.timing.size(), options.maxRows); ++k)
+        out << "  " << describeTimingChange(a, b, diff, diff.timing[k]) << "\n";
+    moreRows(out, diff.timing.size(), options.maxRows);
 
     out << "\nFrozen loops (" << formatDuration(a.frozenThreshold()) << " or longer)\n";
     if (diff.freezes.empty())
         out << "  the same in both runs\n";
-    for (const FreezeChange& change : diff.freezes)
-        out << "  " << describeFreezeChange(a, b, change) << "\n";
+    for (std::size_t k = 0; k < std::min(diff.freezes.size(), options.maxRows); ++k)
+        out << "  " << describeFreezeChange(a, b, diff.freezes[k]) << "\n";
+    moreRows(out, diff.freezes.size(), options.maxRows);
 
     out << "\nResult: the runs differ (exit code " << kExitRunsDiffer << ")\n";
     return kExitRunsDiffer;

@@ -20,6 +20,7 @@ namespace awaitscope {
 struct DiffOptions {
     TimeNs frozenThreshold = kDefaultFrozenThreshold;
     RunDiffOptions diff;
+    std::size_t maxRows = 20;  // per list (tasks of one run only, timing, freezes); the rest are counted
 };
 
 // Writes the report of the two runs, `nameA` and `nameB` heading it. Returns kExitClean when
