@@ -9,6 +9,7 @@
 
 #include <awaitscope/Version.h>
 #include <awaitscope/cli/ConvertCommand.h>
+#include <awaitscope/cli/DiffCommand.h>
 #include <awaitscope/cli/ReportCommand.h>
 #include <awaitscope/cli/TerminalText.h>
 #include <awaitscope/cli/RunPythonCommand.h>
@@ -16,6 +17,7 @@
 #include <awaitscope/io/TraceFile.h>
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
+#include <awaitscope/script/ScriptTarget.h>
 
 #include <QApplication>
 #include <QBuffer>
@@ -250,6 +252,19 @@ int runPythonCommand(const QCommandLineParser& parser, const QCommandLineOption&
     return awaitscope::runPythonCommand(options, std::cerr);
 }
 
+// A side of `--diff` that is no trace file: a script or a lesson, run on the interpreter with
+// its output kept out of the diff.
+std::optional<awaitscope::Trace> runDiffSide(const std::string& target, std::ostream& err) {
+    awaitscope::ScriptTargetRun run = awaitscope::runScriptTarget(target);
+    if (!run.ran) {
+        err << "awaitscope: " << awaitscope::terminalSafe(run.message) << "\n";
+        return std::nullopt;
+    }
+    if (!run.message.empty())
+        err << "awaitscope: warning: " << awaitscope::terminalSafe(run.message) << " (diffing the run as far as it went)\n";
+    return std::move(run.result.trace);
+}
+
 int listScenarios() {
     for (const awaitscope::Scenario& scenario : awaitscope::builtinScenarios())
         std::printf("%-26s %s\n", scenario.name.c_str(), scenario.title.c_str());
@@ -290,8 +305,16 @@ int main(int argc, char** argv) {
                        "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
         QStringLiteral("file"));
     parser.addOption(reportOption);
+    const QCommandLineOption diffOption(QStringLiteral("diff"),
+        QStringLiteral("What changed between two runs: awaitscope --diff A B, each a trace file, a script (.py) or a "
+                       "built-in lesson's name (run on the interpreter). Prints the biggest change in one sentence, "
+                       "the tasks only one run has, where the order of steps first differs, the tasks that start, end "
+                       "or are held by frozen loops differently, and the freezes added or removed. Exit code 0 when "
+                       "the runs tell the same story, 4 when they differ, 1 when a side cannot be read or run."),
+        QStringLiteral("A"));
+    parser.addOption(diffOption);
     const QCommandLineOption frozenOption(QStringLiteral("frozen-ms"),
-        QStringLiteral("With --report: a step that holds the loop this long counts as a frozen loop (default 100)."),
+        QStringLiteral("With --report or --diff: a step that holds the loop this long counts as a frozen loop (default 100)."),
         QStringLiteral("ms"));
     parser.addOption(frozenOption);
     const QCommandLineOption convertOption(QStringLiteral("convert"),
@@ -386,20 +409,35 @@ int main(int argc, char** argv) {
             return awaitscope::kExitUsage;
         return runScriptCommand(parser.value(runOption), parser.value(outOption), maxWallSeconds);
     }
+    awaitscope::TimeNs frozenThreshold = awaitscope::kDefaultFrozenThreshold;
+    if (parser.isSet(frozenOption) && (parser.isSet(reportOption) || parser.isSet(diffOption))) {
+        bool ok = false;
+        const double ms = parser.value(frozenOption).toDouble(&ok);
+        if (!ok || !(ms > 0) || ms > 1e12) {
+            std::fprintf(stderr, "awaitscope: --frozen-ms needs a positive number of milliseconds, not '%s'\n",
+                         qPrintable(parser.value(frozenOption)));
+            return awaitscope::kExitUsage;
+        }
+        frozenThreshold = static_cast<awaitscope::TimeNs>(ms * 1e6);
+    }
     if (parser.isSet(reportOption)) {
         awaitscope::ReportOptions options;
-        if (parser.isSet(frozenOption)) {
-            bool ok = false;
-            const double ms = parser.value(frozenOption).toDouble(&ok);
-            if (!ok || !(ms > 0) || ms > 1e12) {
-                std::fprintf(stderr, "awaitscope: --frozen-ms needs a positive number of milliseconds, not '%s'\n",
-                             qPrintable(parser.value(frozenOption)));
-                return awaitscope::kExitUsage;
-            }
-            options.frozenThreshold = static_cast<awaitscope::TimeNs>(ms * 1e6);
-        }
+        options.frozenThreshold = frozenThreshold;
         return awaitscope::runReportCommand(parser.value(reportOption).toLocal8Bit().toStdString(), std::cout, std::cerr,
                                             options);
+    }
+    if (parser.isSet(diffOption)) {
+        const QStringList others = parser.positionalArguments();
+        if (others.size() != 1) {
+            std::fputs("awaitscope: --diff needs two runs: awaitscope --diff A B (trace files, scripts or lesson names)\n",
+                       stderr);
+            return awaitscope::kExitUsage;
+        }
+        awaitscope::DiffOptions options;
+        options.frozenThreshold = frozenThreshold;
+        return awaitscope::runDiffCommand(parser.value(diffOption).toLocal8Bit().toStdString(),
+                                          others.first().toLocal8Bit().toStdString(), std::cout, std::cerr, runDiffSide,
+                                          options);
     }
     if (parser.isSet(convertOption)) {
         const QStringList outputs = parser.positionalArguments();

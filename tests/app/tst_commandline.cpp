@@ -76,6 +76,60 @@ private slots:
         QCOMPARE(runApp({"--report", path, "--frozen-ms", "soon"}).exitCode, 2);
         QCOMPARE(runApp({"--report", dir.filePath("missing.json")}).exitCode, 1);
     }
+    void diffOfALessonWithItselfTellsTheSameStoryAndExitsZero() {
+        const RunResult result = runApp({"--diff", "blocking_sleep", "blocking_sleep"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains("\nA and B tell the same story.\n"), qPrintable(result.out));
+        QVERIFY(result.out.endsWith("Result: the same story (exit code 0)\n"));
+        QCOMPARE(result.err, QString());
+    }
+    void diffOfABlockingCallInPlaceOfAnAwaitExitsFourWithItsHeadline() {
+        QTemporaryDir dir;
+        QFile lesson(QStringLiteral(SCENARIOS_DIR "/taskgroup_concurrency.py"));
+        QVERIFY(lesson.open(QIODevice::ReadOnly));
+        QByteArray source = lesson.readAll();
+        const QString before = dir.filePath("before.py");
+        const QString after = dir.filePath("after.py");
+        writeText(before, source);
+        QVERIFY(source.contains("await asyncio.sleep(seconds)"));
+        writeText(after, source.replace("await asyncio.sleep(seconds)", "time.sleep(seconds)"));
+        const RunResult result = runApp({"--diff", before, after});
+        QCOMPARE(result.exitCode, 4);
+        const QStringList lines = result.out.split('\n');
+        QVERIFY2(lines.size() > 4, qPrintable(result.out));
+        QCOMPARE(lines[0], QString("Awaitscope diff"));
+        QCOMPARE(lines[4], QString("B made Task-4 (call_tool) start 1.3 s later: line 19 now blocks the loop."));
+        QVERIFY(lines.contains("  new in B: Task-2 (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"));
+        QVERIFY(result.out.endsWith("Result: the runs differ (exit code 4)\n"));
+        // The scripts' own output stays out of the diff.
+        QVERIFY(!result.out.contains("request sent"));
+    }
+    void diffOfABadSideIsALocatedErrorAndNeedsTwoRuns() {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath("broken.json");
+        writeText(broken, "{\"format\":\"awaitscope-trace\",\"version\":1,\"tasks\":[{\"id\":");
+        const RunResult result = runApp({"--diff", broken, "blocking_sleep"});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.startsWith("awaitscope: " + broken), qPrintable(result.err));
+        QCOMPARE(result.out, QString());
+        const QString script = dir.filePath("bad.py");
+        writeText(script, "import asyncio\n\nasync def main(:\n    pass\n");
+        const RunResult bad = runApp({"--diff", "blocking_sleep", script});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.startsWith("awaitscope: " + script + ":3:"), qPrintable(bad.err));
+        QCOMPARE(runApp({"--diff", "no_such_lesson", "blocking_sleep"}).exitCode, 1);
+        QCOMPARE(runApp({"--diff", "blocking_sleep"}).exitCode, 2);
+    }
+    void diffOfAScriptThatRaisesComparesTheRunAsFarAsItWent() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("raises.py");
+        writeText(script, "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError(\"boom\")\n\n"
+                          "asyncio.run(main())\n");
+        const RunResult result = runApp({"--diff", script, script});
+        QCOMPARE(result.exitCode, 0);
+        const QString warning = "awaitscope: warning: " + script + ":6: ValueError: boom (diffing the run as far as it went)\n";
+        QCOMPARE(result.err, warning + warning);
+    }
     void convertWritesTheFormatTheOutputNameAsksFor() {
         QTemporaryDir dir;
         const QString input = writeEmptyTrace(dir);

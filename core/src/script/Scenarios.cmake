@@ -66,6 +66,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/ScriptRunner.cpp
   src/script/Unsupported.cpp
   src/script/Scenarios.cpp
+  src/script/ScriptTarget.cpp
   src/script/compile/SourceDecoder.cpp
   src/script/compile/Lexer.cpp
   src/script/compile/Parser.cpp
