@@ -9,6 +9,7 @@
 #include "app/TimelineRenderer.h"
 #include "app/TraceLoadJob.h"
 #include "model/QtText.h"
+#include "model/ThemedIcon.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -205,7 +206,7 @@ void MainWindow::createPanels() {
 
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Trace…"), this, &MainWindow::openDialog);
+    QAction* open = file->addAction(themedIcon(style()->standardIcon(QStyle::SP_DialogOpenButton)), tr("&Open Trace…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     addScriptActions(file);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
@@ -217,7 +218,7 @@ void MainWindow::createActions() {
     }
     if (sources_.sampleTraces.empty())
         samples->addAction(tr("(none installed)"))->setEnabled(false);
-    saveAsAction_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save Trace &As…"), this, &MainWindow::saveAsDialog);
+    saveAsAction_ = file->addAction(themedIcon(style()->standardIcon(QStyle::SP_DialogSaveButton)), tr("Save Trace &As…"), this, &MainWindow::saveAsDialog);
     saveAsAction_->setShortcut(QKeySequence::SaveAs);
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportPngAction_ = exportMenu->addAction(tr("Timeline as &PNG…"), this, [this] { exportImageDialog(false); });
@@ -231,7 +232,7 @@ void MainWindow::createActions() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     auto* lessonsButton = new QToolButton(this);
     lessonsButton->setText(tr("Run Lesson"));
-    lessonsButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    lessonsButton->setIcon(themedIcon(style()->standardIcon(QStyle::SP_MediaPlay)));
     lessonsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     lessonsButton->setPopupMode(QToolButton::InstantPopup);
     auto* lessonsMenu = new QMenu(lessonsButton);
@@ -244,7 +245,7 @@ void MainWindow::createActions() {
         run->addAction(tr("(no lessons available)"))->setEnabled(false);
     lessonsButton->setMenu(lessonsMenu);
     run->addSeparator();
-    runAgainAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Run &Again"), this, [this] {
+    runAgainAction_ = run->addAction(themedIcon(style()->standardIcon(QStyle::SP_BrowserReload)), tr("Run &Again"), this, [this] {
         if (script_)
             runScript();
         else if (!document_->scenarioName().isEmpty())
@@ -266,7 +267,7 @@ void MainWindow::createActions() {
     QAction* fit = viewMenu_->addAction(tr("&Fit Selection or All"), timeline_, &TimelineView::fitSelectionOrAll);
     fit->setShortcut(QKeySequence(tr("F")));
     fit->setShortcutContext(Qt::WidgetShortcut);  // the timeline handles F itself; the menu shows it
-    QAction* fitAll = viewMenu_->addAction(style()->standardIcon(QStyle::SP_TitleBarMaxButton), tr("Show &Everything"), view_, &ViewState::fitAll);
+    QAction* fitAll = viewMenu_->addAction(themedIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton)), tr("Show &Everything"), view_, &ViewState::fitAll);
     fitAll->setShortcut(QKeySequence(Qt::Key_Home));
     fitAll->setShortcutContext(Qt::WidgetShortcut);
     QAction* zoomIn = viewMenu_->addAction(tr("Zoom &In"), this, [this] {
@@ -300,21 +301,7 @@ void MainWindow::createActions() {
         viewMenu_->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Mouse and Keys"), this, [this] {
-        QMessageBox::information(this, tr("Mouse and keys"),
-                                 tr("<table cellspacing=4>"
-                                    "<tr><td><b>Wheel</b>, Ctrl+wheel</td><td>zoom at the cursor</td></tr>"
-                                    "<tr><td><b>Drag</b></td><td>pan (Shift+wheel also pans)</td></tr>"
-                                    "<tr><td><b>W / S</b></td><td>zoom in / out</td></tr>"
-                                    "<tr><td><b>A / D</b></td><td>pan left / right</td></tr>"
-                                    "<tr><td><b>F</b></td><td>fit the selection (or everything)</td></tr>"
-                                    "<tr><td><b>Shift+drag</b></td><td>measure a stretch of time</td></tr>"
-                                    "<tr><td><b>← →</b></td><td>previous / next event of the selected task</td></tr>"
-                                    "<tr><td><b>↑ ↓</b></td><td>the task above / below</td></tr>"
-                                    "<tr><td><b>Ctrl+F</b></td><td>find a task by name</td></tr>"
-                                    "<tr><td><b>Click</b></td><td>select; the details and the code follow</td></tr>"
-                                    "<tr><td><b>Wheel over names</b></td><td>scroll the lanes</td></tr></table>"));
-    });
+    help->addAction(tr("&Mouse and Keys"), this, [this] { QMessageBox::information(this, tr("Mouse and keys"), mouseAndKeysHelp()); });
     help->addAction(tr("&About Awaitscope"), this, [this] {
         QMessageBox::about(this, tr("About Awaitscope"),
                            tr("<b>Awaitscope</b> %1<p>See async code: every task, every await, every frozen loop.</p>")
@@ -329,13 +316,38 @@ void MainWindow::createActions() {
     bar->addAction(runAgainAction_);
     bar->addSeparator();
     bar->addAction(saveAsAction_);
-    exportPngAction_->setIcon(style()->standardIcon(QStyle::SP_DesktopIcon));
+    exportPngAction_->setIcon(themedIcon(style()->standardIcon(QStyle::SP_DesktopIcon)));
     bar->addAction(exportPngAction_);
     bar->addSeparator();
     bar->addAction(fitAll);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(find);
+}
+
+QString MainWindow::mouseAndKeysHelp() {
+    // Keys act while the timeline has the focus (click it first); the playback keys are the
+    // Playback menu's shortcuts (createPlaybackActions).
+    return tr("<table cellspacing=4>"
+              "<tr><td><b>Wheel</b>, Ctrl+wheel</td><td>zoom at the cursor</td></tr>"
+              "<tr><td><b>Drag</b></td><td>pan (Shift+wheel also pans)</td></tr>"
+              "<tr><td><b>W / S</b></td><td>zoom in / out</td></tr>"
+              "<tr><td><b>A / D</b></td><td>pan left / right</td></tr>"
+              "<tr><td><b>F</b></td><td>fit the selection (or everything)</td></tr>"
+              "<tr><td><b>Home</b></td><td>show everything</td></tr>"
+              "<tr><td><b>Shift+drag</b></td><td>measure a stretch of time</td></tr>"
+              "<tr><td><b>← →</b></td><td>previous / next event of the selected task</td></tr>"
+              "<tr><td><b>↑ ↓</b></td><td>the task above / below</td></tr>"
+              "<tr><td><b>Esc</b></td><td>close Find, else clear the measurement, else the selection</td></tr>"
+              "<tr><td><b>Ctrl+F</b></td><td>find a task by name</td></tr>"
+              "<tr><td><b>Click</b></td><td>select; the details and the code follow</td></tr>"
+              "<tr><td><b>Click a lane's name</b></td><td>select the task; the keys then act on the timeline</td></tr>"
+              "<tr><td><b>Wheel over names</b></td><td>scroll the lanes</td></tr>"
+              "<tr><th colspan=2 align=left>Playback</th></tr>"
+              "<tr><td><b>Space</b></td><td>play / pause, from the playhead (from the start when there is none)</td></tr>"
+              "<tr><td><b>. / ,</b></td><td>one event forward / back</td></tr>"
+              "<tr><td><b>Ctrl+Home / Ctrl+End</b></td><td>to the start / the end of the run</td></tr>"
+              "<tr><td><b>Drag on the ruler</b></td><td>scrub the playhead</td></tr></table>");
 }
 
 void MainWindow::createStatusBar() {

@@ -81,6 +81,8 @@ public:
     NoticeBar* warningsBar() const { return warningsBar_; }    // the last load's warnings, until the next load
     NoticeBar* runQuestion() const { return runQuestionBar_; } // "keep running?" for a script past its real-time budget
     LiveOutputView* liveOutput() const { return liveOutput_; } // a Python run's output as it comes
+    // Help > Mouse and Keys: every mouse gesture and key of the timeline and of playback.
+    static QString mouseAndKeysHelp();
 
 public slots:
     // Loads in the background; on failure an error dialog explains and the open trace stays.

@@ -103,6 +103,27 @@ private slots:
         QVERIFY(window.viewState()->visibleRange() != before);
         QCOMPARE(window.viewState()->selection().kind, SelectionKind::Frozen);
     }
+
+    // A coroutine made at the very start: the zoom shows it near the left edge, not half a
+    // view of nothing before the run began.
+    void showMeNearTheStartKeepsTheViewInsideTheRun() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("never_awaited")));
+        uitest::raiseDock(window, "diagnosticsDock");
+        const auto& never = window.document()->model()->trace().neverAwaited;
+        QCOMPARE(never.size(), std::size_t(1));
+        QPushButton* showMe = window.diagnosticsPanel()->showMeButton(0);
+        QVERIFY(showMe);
+        QTest::mouseClick(showMe, Qt::LeftButton);
+        const TimeRange visible = window.viewState()->visibleRange();
+        const TimeRange trace = window.viewState()->traceRange();
+        QVERIFY(visible.duration() < trace.duration());  // it did zoom in
+        QVERIFY(visible.begin <= never[0].created && never[0].created <= visible.end);
+        QVERIFY2(trace.begin - visible.begin <= visible.duration() / 10,
+                 qPrintable(QStringLiteral("the view starts %1 ns before the run, of %2 ns").arg(trace.begin - visible.begin).arg(visible.duration())));
+        QVERIFY2(visible.end - trace.end <= visible.duration() / 10, "the view ends after the run");
+    }
 };
 
 QTEST_MAIN(TestDiagnosticsExplained)

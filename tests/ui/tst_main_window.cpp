@@ -5,6 +5,7 @@
 
 #include "MainWindow.h"
 #include "app/RecentFiles.h"
+#include "model/ThemedIcon.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -18,9 +19,13 @@
 
 #include <awaitscope/analysis/TimeFormat.h>
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QMessageBox>
+#include <QMenuBar>
 #include <QMimeData>
+#include <QRegularExpression>
+#include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
 #include <QMenu>
@@ -31,6 +36,7 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <cmath>
 #include <thread>
 
 using namespace awaitscope;
@@ -342,6 +348,118 @@ private slots:
         QTRY_VERIFY(window.timeline()->timelineStyle().dark);
         window.setTheme(Theme::Light);
         QTRY_VERIFY(!window.timeline()->timelineStyle().dark);
+        window.setTheme(Theme::System);
+    }
+
+    // Help > Mouse and Keys lists every key of the Playback menu (Space, "." and ",", ...).
+    void mouseAndKeysListsEveryPlaybackKey() {
+        MainWindow window(demoTraceSources());
+        QStringList listed;  // every key in a bold cell, "A / D" giving "A" and "D"
+        const QRegularExpression bold(QStringLiteral("<b>(.*?)</b>"));
+        const QString help = MainWindow::mouseAndKeysHelp();
+        for (auto it = bold.globalMatch(help); it.hasNext();)
+            listed += it.next().captured(1).split(QStringLiteral(" / "));
+        QMenu* playback = nullptr;
+        for (QAction* action : window.menuBar()->actions())
+            if (action->text() == QStringLiteral("&Playback"))
+                playback = action->menu();
+        QVERIFY(playback);
+        int keys = 0;
+        for (QAction* action : playback->actions()) {
+            if (action->shortcut().isEmpty())
+                continue;
+            ++keys;
+            const QString key = action->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(listed.contains(key), qPrintable(QStringLiteral("%1 (%2) is not in: %3").arg(key, action->text(), listed.join(QStringLiteral(" | ")))));
+        }
+        QVERIFY(keys >= 5);
+        for (const char* key : {"Space", ".", ",", "Home", "Esc"})
+            QVERIFY2(listed.contains(QLatin1String(key)), key);
+    }
+
+    // Clicking a lane's name gives the timeline the keys: the arrows then move through the
+    // tasks, not through the Output table that had the focus.
+    void clickingALaneNameGivesTheTimelineTheKeys() {
+        MainWindow window(demoTraceSources());
+        window.resize(1400, 900);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(runAndWait(window, QStringLiteral("taskgroup_calls")));
+        QTableView* table = window.outputPanel();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, QPoint(20, 8));
+        QTRY_VERIFY(table->hasFocus());
+        TimelineView* timeline = window.timeline();
+        const TimelineFrame frame = timeline->currentFrame();
+        const LayoutRow* lane = nullptr;
+        for (const LayoutRow& row : timeline->layout()->rows())
+            if (row.kind == RowKind::Task && !lane)
+                lane = &row;
+        QVERIFY(lane);
+        const QPoint name(frame.headerRect().left() + 40, frame.rowTop(*lane) + 12);
+        QVERIFY(frame.headerRect().contains(name));
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, name);
+        QTRY_VERIFY(timeline->hasFocus());
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Task);
+        const TaskId first = window.viewState()->selection().task;
+        const QModelIndex tableRow = table->currentIndex();
+        QTest::keyClick(timeline, Qt::Key_Down);
+        QCOMPARE(window.viewState()->selection().kind, SelectionKind::Task);
+        QVERIFY(window.viewState()->selection().task != first);
+        QCOMPARE(table->currentIndex(), tableRow);
+    }
+
+    // The style's icons are dark grey; on the dark theme they must still stand out from the
+    // window (WCAG's 3:1 for graphics): Play, the steps, Run and Show Everything.
+    void iconsStandOutOnTheDarkTheme() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        window.setTheme(Theme::Dark);
+        const QColor background = QApplication::palette().color(QPalette::Window);
+        auto luminance = [](const QColor& c) {
+            auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        auto contrast = [&](const QIcon& icon) {
+            // The icon drawn on the window's colour; its ink is every pixel that differs from it.
+            QImage image(24, 24, QImage::Format_ARGB32);
+            image.fill(background);
+            QPainter painter(&image);
+            icon.paint(&painter, image.rect());
+            painter.end();
+            double ink = 0;
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixel(x, y) != background.rgb()) {
+                        ink += luminance(QColor(image.pixel(x, y)));
+                        ++count;
+                    }
+            if (count < 12)
+                return 0.0;
+            const double a = ink / count, b = luminance(background);
+            return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+        };
+        QList<QPair<QString, QIcon>> icons;
+        for (const char* name : {"playButton", "stepBackButton", "stepForwardButton"}) {
+            auto* button = window.findChild<QToolButton*>(QLatin1String(name));
+            QVERIFY2(button, name);
+            icons.append({QLatin1String(name), button->icon()});
+        }
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == QStringLiteral("Show &Everything") || action->text() == QStringLiteral("Run &Again"))
+                icons.append({action->text(), action->icon()});
+        for (QToolButton* button : window.findChildren<QToolButton*>())
+            if (button->text() == QStringLiteral("Run Lesson"))
+                icons.append({button->text(), button->icon()});
+        QCOMPARE(icons.size(), 6);
+        for (const auto& [name, icon] : icons) {
+            const double ratio = contrast(icon);
+            QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1: %2:1").arg(name).arg(ratio, 0, 'f', 2)));
+        }
+        // On the light theme they keep the style's own drawing.
+        window.setTheme(Theme::Light);
+        QVERIFY(!themedIconColor(QApplication::palette(), QIcon::Normal).isValid());
         window.setTheme(Theme::System);
     }
 };

@@ -5,6 +5,7 @@
 
 #include "app/RenderCommand.h"
 #include "app/TimelineRenderer.h"
+#include "timeline/Legend.h"
 #include "timeline/TimelineFrame.h"
 
 #include <QTemporaryDir>
@@ -57,6 +58,57 @@ private slots:
         QVERIFY(distance(image.pixel(x0 - 3, loopY), style.frozen) > 100);
     }
 
+    // Zoomed in so that the stretch began before the view, "loop frozen 1.5 s — ..." still
+    // reads at the view's left edge, over the red Loop lane.
+    void frozenLabelStaysAtTheLeftEdgeWhenZoomedIn_data() {
+        QTest::addColumn<int>("fromMs");
+        QTest::addColumn<int>("toMs");
+        QTest::newRow("inside the stretch") << 800 << 1200;
+        QTest::newRow("its end in view") << 1000 << 2000;
+        QTest::newRow("all of it") << 0 << 2000;
+    }
+    void frozenLabelStaysAtTheLeftEdgeWhenZoomedIn() {
+        QFETCH(int, fromMs);
+        QFETCH(int, toMs);
+        const auto model = uitest::demoModel("blocking_sleep");
+        RenderOptions options;
+        options.size = QSize(1200, 500);
+        options.visible = TimeRange{uitest::ms(fromMs), uitest::ms(toMs)};
+        const QImage image = renderTimelineImage(*model, options);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineLayout layout(*model, {});
+        const TimelineFrame frame = renderFrame(*model, options, layout, style);
+        const LayoutRow& loop = layout.rows().front();
+        QCOMPARE(loop.kind, RowKind::Loop);
+        const int left = std::max(frame.plotRect().left(), static_cast<int>(frame.scale().timeToX(uitest::ms(200))));
+        // The label's light letters on the red bar: light pixels with red above and below them in
+        // their column (the band's pink around the bar has none). Cut by the view's left edge, the
+        // label starts there; whole, it is centred on the stretch.
+        QCOMPARE(style.frozenText, QColor(Qt::white));
+        auto red = [](QRgb c) { return qRed(c) > 180 && qGreen(c) < 90 && qBlue(c) < 90; };
+        const int right = std::min(frame.plotRect().right(), static_cast<int>(frame.scale().timeToX(uitest::ms(1700))));
+        int letters = 0, firstLetter = INT32_MAX;
+        for (int x = left; x < right; ++x) {
+            const int top = frame.rowTop(loop), bottom = top + loop.height;
+            for (int y = top + 1; y < bottom - 1; ++y) {
+                if (qGreen(image.pixel(x, y)) < 150)
+                    continue;
+                bool above = false, below = false;
+                for (int k = top; k < y; ++k)
+                    above = above || red(image.pixel(x, k));
+                for (int k = y + 1; k < bottom; ++k)
+                    below = below || red(image.pixel(x, k));
+                if (above && below) {
+                    ++letters;
+                    firstLetter = std::min(firstLetter, x);
+                }
+            }
+        }
+        QVERIFY2(letters > 60, qPrintable(QString::number(letters)));
+        if (uitest::ms(fromMs) > uitest::ms(200))
+            QVERIFY2(firstLetter < left + 30, qPrintable(QStringLiteral("the label starts at x=%1, the view at %2").arg(firstLetter).arg(left)));
+    }
+
     void neverAwaitedGhostSitsAtItsCreationTimeOnItsCreatorsLane() {
         const auto model = uitest::demoModel("never_awaited");
         QCOMPARE(model->trace().neverAwaited.size(), std::size_t(1));
@@ -90,6 +142,59 @@ private slots:
         QCOMPARE(std::get<0>(ghostPixels(cx - 30, cx - 12)), 0);
         const int middle = static_cast<int>(frame.scale().timeToX(model->range().begin + model->range().duration() / 2));
         QCOMPARE(std::get<0>(ghostPixels(middle - 12, middle + 12)), 0);
+    }
+
+    // A thread's lane says the loop stays free: it must not wear "running (holds the loop)"'s
+    // green, in either theme, and the legend lists its own colour.
+    void threadWorkHasItsOwnColourNotRunningsGreen_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void threadWorkHasItsOwnColourNotRunningsGreen() {
+        QFETCH(bool, dark);
+        const auto model = uitest::demoModel("to_thread");
+        TaskId thread = kNoTask;
+        for (TaskId task = 0; task < model->taskCount(); ++task)
+            if (model->isThread(task))
+                thread = task;
+        QVERIFY(thread != kNoTask);
+        RenderOptions options;
+        options.size = QSize(1400, 600);
+        options.dark = dark;
+        const QImage image = renderTimelineImage(*model, options);
+        const TimelineStyle style = dark ? TimelineStyle::darkStyle() : TimelineStyle::light();
+        QVERIFY(distance(style.thread.rgb(), style.running) > 120);
+        const TimelineLayout layout(*model, {});
+        const TimelineFrame frame = renderFrame(*model, options, layout, style);
+        const LayoutRow& lane = layout.rows()[static_cast<std::size_t>(layout.rowOfTask(thread))];
+        // Just inside the bar's top edge, above its words.
+        const int y = frame.rowTop(lane) + lane.stateOffset(layout.metrics()) + 4;
+        int sampled = 0;
+        for (const Span& span : model->index().lane(thread).spans) {
+            if (span.state != SpanState::Running)
+                continue;
+            const int x0 = static_cast<int>(std::ceil(frame.scale().timeToX(span.begin))) + 3;
+            const int x1 = static_cast<int>(std::floor(frame.scale().timeToX(span.end))) - 3;
+            for (int x = x0; x <= x1; x += 5) {
+                const QRgb pixel = image.pixel(x, y);
+                ++sampled;
+                QVERIFY2(distance(pixel, style.running) > 80 && distance(pixel, style.running.darker(125)) > 80,
+                         qPrintable(QStringLiteral("x=%1 %2").arg(x).arg(QColor(pixel).name())));
+                QVERIFY2(distance(pixel, style.thread) < 40 || distance(pixel, style.thread.darker(125)) < 40,
+                         qPrintable(QStringLiteral("x=%1 %2").arg(x).arg(QColor(pixel).name())));
+            }
+        }
+        QVERIFY2(sampled > 20, qPrintable(QString::number(sampled)));
+        const auto& entries = legendEntries();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::Thread; }));
+        // The legend's swatch is drawn in that colour.
+        const QRect legend = frame.legendRect();
+        int swatchPixels = 0;
+        for (int x = legend.left(); x < legend.right(); ++x)
+            for (int yy = legend.top(); yy < legend.bottom(); ++yy)
+                swatchPixels += distance(image.pixel(x, yy), style.thread) < 10;
+        QVERIFY2(swatchPixels >= 100, qPrintable(QString::number(swatchPixels)));
     }
 
     void darkThemeRendersOnADarkBackground() {

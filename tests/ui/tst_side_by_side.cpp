@@ -13,6 +13,7 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
@@ -108,6 +109,77 @@ private slots:
         comparison->closeComparison();
         QVERIFY(!upper->isVisible());
         QCOMPARE(window.viewState()->traceRange(), window.document()->model()->range());
+    }
+
+    // On a laptop's screen the window stays on the screen while two runs are stacked: the
+    // comparison's words wrap instead of widening the window, the Code panel and "Close
+    // comparison" stay in view, and closing it gives the docks back their widths.
+    void aComparisonKeepsTheWindowOnTheScreen_data() {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<bool>("byEditing");
+        QTest::addColumn<bool>("realLessons");
+        QTest::newRow("1366x768, edit and run") << QSize(1366, 768) << true << false;
+        QTest::newRow("1366x768, compare with a lesson") << QSize(1366, 768) << false << false;
+        QTest::newRow("1600x1000, edit and run") << QSize(1600, 1000) << true << false;
+        QTest::newRow("1600x1000, compare with a lesson") << QSize(1600, 1000) << false << false;
+        // The lessons and the interpreter the app ships, with their longer titles and texts.
+        QTest::newRow("1366x768, the app's lessons, edit and run") << QSize(1366, 768) << true << true;
+        QTest::newRow("1366x768, the app's lessons, compare") << QSize(1366, 768) << false << true;
+        QTest::newRow("1600x1000, the app's lessons, compare") << QSize(1600, 1000) << false << true;
+    }
+    void aComparisonKeepsTheWindowOnTheScreen() {
+        QFETCH(QSize, screen);
+        QFETCH(bool, byEditing);
+        QFETCH(bool, realLessons);
+        MainWindow window(realLessons ? coreTraceSources() : withFakeInterpreter());
+        window.resize(screen);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(uitest::runAndWait(window, realLessons ? QStringLiteral("sequential_awaits") : QStringLiteral("sequential_calls")));
+        QCoreApplication::processEvents();
+        auto* lessonsDock = window.findChild<QDockWidget*>(QStringLiteral("scenariosDock"));
+        auto* codeDock = window.findChild<QDockWidget*>(QStringLiteral("codeDock"));
+        QVERIFY(lessonsDock && codeDock);
+        const QSize sizeBefore = window.size();
+        const int lessonsWidth = lessonsDock->width(), codeWidth = codeDock->width();
+        QVERIFY(sizeBefore.width() <= screen.width() && sizeBefore.height() <= screen.height());
+
+        if (byEditing) {
+            QVERIFY(runEdited(window, window.codePanel()->source() + QStringLiteral("\n# now with a TaskGroup\n")));
+        } else {
+            QSignalSpy loaded(&window, &MainWindow::loadFinished);
+            // What Run > Compare With does.
+            window.compareWithLesson(realLessons ? QStringLiteral("to_thread_fix") : QStringLiteral("taskgroup_failure"));
+            QVERIFY(loaded.wait(10000));
+        }
+        ComparisonView* comparison = window.comparisonView();
+        QVERIFY(comparison->isComparing());
+        QCoreApplication::processEvents();
+        QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
+                 qPrintable(QStringLiteral("%1x%2 on a %3x%4 screen").arg(window.width()).arg(window.height()).arg(screen.width()).arg(screen.height())));
+        // Nothing in the comparison asks for more room than the screen has (the window would
+        // grow to it on the next layout).
+        QVERIFY2(window.minimumSizeHint().width() <= screen.width() && comparison->minimumSizeHint().width() <= 600,
+                 qPrintable(QStringLiteral("the window needs %1 px, the comparison %2 px")
+                                .arg(window.minimumSizeHint().width())
+                                .arg(comparison->minimumSizeHint().width())));
+        const QRect inside = window.rect();
+        auto shown = [&](QWidget* widget) { return widget->isVisible() && inside.contains(QRect(widget->mapTo(&window, QPoint()), widget->size())); };
+        auto* close = comparison->findChild<QToolButton*>(QStringLiteral("closeComparison"));
+        QVERIFY(close);
+        QVERIFY(shown(close));
+        QVERIFY(shown(codeDock));
+        QVERIFY(shown(window.codePanel()));
+        QVERIFY(shown(comparison->otherTimeline()));
+        QVERIFY(shown(window.timeline()));
+        QVERIFY(lessonsDock->width() >= lessonsWidth - 4);
+
+        QTest::mouseClick(close, Qt::LeftButton);
+        QVERIFY(!comparison->isComparing());
+        QCoreApplication::processEvents();
+        QCOMPARE(window.size(), sizeBefore);
+        QVERIFY2(std::abs(lessonsDock->width() - lessonsWidth) <= 12, qPrintable(QString::number(lessonsDock->width())));
+        QVERIFY2(std::abs(codeDock->width() - codeWidth) <= 12, qPrintable(QString::number(codeDock->width())));
     }
 
     void theDifferenceInTotalTimeIsCalledOut_data() {

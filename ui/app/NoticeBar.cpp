@@ -1,5 +1,7 @@
 #include "app/NoticeBar.h"
 
+#include "model/ThemedIcon.h"
+
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
@@ -38,7 +40,7 @@ NoticeBar::NoticeBar(Kind kind, QWidget* parent) : QWidget(parent) {
     close_ = new QToolButton(this);
     close_->setObjectName(QStringLiteral("dismissNotice"));
     close_->setAutoRaise(true);
-    close_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    close_->setIcon(themedIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton)));
     close_->setToolTip(tr("Dismiss"));
     row->addWidget(icon_, 0, Qt::AlignTop);
     row->addWidget(text_, 1);

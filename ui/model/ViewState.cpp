@@ -34,7 +34,14 @@ void ViewState::setVisibleRange(TimeRange range) {
 
 void ViewState::fitAll() { setVisibleRange(fitAllRange(traceRange_)); }
 
-void ViewState::zoomTo(TimeRange range) { setVisibleRange(framing(range, 0.08, 1'000'000)); }
+void ViewState::zoomTo(TimeRange range) {
+    const TimeRange framed = framing(range, 0.08, 1'000'000);
+    // A moment near the start (a coroutine made at 0 s) would otherwise sit mid-view with half
+    // the view showing time before the run began: keep the view on the trace, with the same
+    // small margin framing gives, so the moment lands near the edge instead.
+    const TimeNs margin = framed.duration() / 12;
+    setVisibleRange(constrainedTo(framed, {traceRange_.begin - margin, traceRange_.end + margin}));
+}
 
 void ViewState::zoomAround(TimeNs anchor, double factor) {
     setVisibleRange(zoomedAround(visible_, anchor, factor, kMinVisibleDuration, limits().duration()));

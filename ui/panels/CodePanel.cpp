@@ -2,6 +2,7 @@
 
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
+#include "model/ThemedIcon.h"
 
 #include <awaitscope/analysis/PlayheadState.h>
 #include <awaitscope/io/SaveFile.h>
@@ -50,7 +51,7 @@ QToolButton* toolButton(QWidget* parent, const QString& name, const QString& tex
     auto* b = new QToolButton(parent);
     b->setObjectName(name);
     b->setText(text);
-    b->setIcon(parent->style()->standardIcon(icon));
+    b->setIcon(themedIcon(parent->style()->standardIcon(icon)));
     b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     b->setAutoRaise(true);
     b->setToolTip(tip);

@@ -2,6 +2,7 @@
 
 #include "teaching/DiagnosticExplainer.h"
 #include "model/QtText.h"
+#include "model/ThemedIcon.h"
 #include "timeline/TimelineView.h"
 
 #include <awaitscope/analysis/TimeFormat.h>
@@ -31,6 +32,8 @@ QLabel* runLabel(QWidget* parent, const QString& name) {
     QFont bold = label->font();
     bold.setBold(true);
     label->setFont(bold);
+    // A long run name wraps: the label must never widen the window past the screen.
+    label->setWordWrap(true);
     return label;
 }
 
@@ -70,10 +73,14 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.15);
     banner_->setFont(big);
+    // The sentence names both runs and can be long: it wraps, or the window would grow past
+    // the screen and push the Code panel and the close button off it.
+    banner_->setWordWrap(true);
+    banner_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     close_ = new QToolButton(header_);
     close_->setText(tr("Close comparison"));
     close_->setObjectName(QStringLiteral("closeComparison"));
-    close_->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    close_->setIcon(themedIcon(style()->standardIcon(QStyle::SP_DialogCloseButton)));
     close_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     headerLayout->addWidget(banner_, 1);
     headerLayout->addWidget(close_);

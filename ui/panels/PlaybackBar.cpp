@@ -1,6 +1,7 @@
 #include "panels/PlaybackBar.h"
 
 #include "model/QtText.h"
+#include "model/ThemedIcon.h"
 #include "timeline/RulerTicks.h"
 
 #include <QComboBox>
@@ -48,7 +49,7 @@ QString describeItem(const DerivedTrace& model, const PlaybackItem& item) {
 QToolButton* button(QWidget* parent, const QString& name, QStyle::StandardPixmap icon, const QString& tip) {
     auto* b = new QToolButton(parent);
     b->setObjectName(name);
-    b->setIcon(parent->style()->standardIcon(icon));
+    b->setIcon(themedIcon(parent->style()->standardIcon(icon)));
     b->setToolTip(tip);
     b->setAutoRaise(true);
     return b;
@@ -117,7 +118,7 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, TraceDocument* document
 void PlaybackBar::refresh() {
     const auto& model = document_->model();
     const bool playing = controller_->isPlaying();
-    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setIcon(themedIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay)));
     play_->setText(playing ? tr("Pause") : tr("Play"));
     for (QWidget* w : std::initializer_list<QWidget*>{start_, back_, play_, forward_, end_, slider_, speed_})
         w->setEnabled(static_cast<bool>(model));

@@ -7,6 +7,7 @@ namespace awaitscope::ui {
 const std::vector<LegendEntry>& legendEntries() {
     static const std::vector<LegendEntry> entries = {
         {LegendSwatch::Running, QStringLiteral("running (holds the loop)")},
+        {LegendSwatch::Thread, QStringLiteral("on a thread (the loop is free)")},
         {LegendSwatch::Awaiting, QStringLiteral("awaiting (the loop is free)")},
         {LegendSwatch::Ready, QStringLiteral("ready, waiting for the loop")},
         {LegendSwatch::Blocking, QStringLiteral("blocking call")},

@@ -60,6 +60,8 @@ TimelineStyle TimelineStyle::light() {
     s.foldedText = Qt::white;
     s.blocking = QColor(0x9c, 0x1c, 0x1c);
     s.blockingText = Qt::white;
+    s.thread = QColor(0x1f, 0x7f, 0xa6);
+    s.threadText = Qt::white;
     s.loopIdle = QColor(0xe9, 0xec, 0xef);
     s.frozenBand = QColor(0xe0, 0x20, 0x20, 40);
     s.frozen = QColor(0xd9, 0x1e, 0x1e);
@@ -100,6 +102,8 @@ TimelineStyle TimelineStyle::darkStyle() {
     s.readyText = QColor(0x2a, 0x18, 0x00);
     s.folded = QColor(0x5c, 0x7a, 0x68);
     s.blocking = QColor(0xc4, 0x3c, 0x3c);
+    s.thread = QColor(0x4a, 0xa8, 0xcf);
+    s.threadText = QColor(0x08, 0x1c, 0x26);
     s.loopIdle = QColor(0x2a, 0x2d, 0x32);
     s.frozenBand = QColor(0xff, 0x40, 0x40, 45);
     s.frozen = QColor(0xe5, 0x3d, 0x3d);

@@ -20,6 +20,8 @@ struct TimelineStyle {
     QColor text, mutedText, invertedText;
     QColor running, runningText, awaiting, awaitingBorder, awaitingText, ready, readyText, folded, foldedText;
     QColor blocking, blockingText;
+    // Work on a thread (asyncio.to_thread): busy, but not holding the loop, so not "running"'s green.
+    QColor thread, threadText;
     QColor loopIdle, frozenBand, frozen, frozenText;
     QColor ghost, ghostText;
     QColor done, failed, cancelled;

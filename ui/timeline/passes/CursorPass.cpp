@@ -82,8 +82,10 @@ void paintPlayhead(PaintContext& c) {
         switch (moment.phase) {
         case TaskPhase::NotCreated: break;
         case TaskPhase::Running:
-            chip(barTop, m.stateBarHeight, model.isThread(row.task) ? QStringLiteral("working") : QStringLiteral("running"), st.running,
-                 st.runningText, tasks);
+            if (model.isThread(row.task))
+                chip(barTop, m.stateBarHeight, QStringLiteral("working"), st.thread, st.threadText, tasks);
+            else
+                chip(barTop, m.stateBarHeight, QStringLiteral("running"), st.running, st.runningText, tasks);
             break;
         case TaskPhase::Blocking: chip(barTop, m.stateBarHeight, QStringLiteral("blocking the loop"), st.blocking, st.blockingText, tasks); break;
         case TaskPhase::Ready: chip(barTop, m.stateBarHeight, QStringLiteral("ready"), st.ready, st.readyText, tasks); break;

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <cmath>
+#include <limits>
 
 namespace awaitscope::ui {
 
@@ -50,9 +51,11 @@ void paintLoopLane(PaintContext& c, const LayoutRow& row, int top, const RowDraw
         c.labels.draw(p, l.rect, l.text, l.color, l.align);
     // A frozen stretch is a loop slice too long to be fair: red, labelled with what froze it.
     // The label may run past a narrow stretch; the loop lane has room for it.
+    // Zoomed into a stretch that began before the view, its label sticks to the view's left
+    // edge: the learner still reads what froze the loop.
     const TimeRange view = scale.visible();
     p.setFont(st.boldFont);
-    double labelsEnd = scale.left();
+    double labelsEnd = -std::numeric_limits<double>::infinity();
     for (const FrozenStretch& stretch : model.frozenStretches()) {
         if (stretch.end <= view.begin || stretch.begin >= view.end)
             continue;
@@ -63,13 +66,14 @@ void paintLoopLane(PaintContext& c, const LayoutRow& row, int top, const RowDraw
         const double textWidth = c.labels.width(st.boldFont, text) + 12;
         if (x0 < labelsEnd)
             continue;  // an earlier label covers this one's start
+        const bool cutAtLeft = stretch.begin < view.begin;
         QRectF box(x0, bar.top(), std::max(x1 - x0, textWidth), bar.height());
         if (box.right() > scale.right())
             box.moveRight(scale.right());
         if (box.left() < scale.left())
             box.moveLeft(scale.left());
         p.fillRect(box, st.frozen);
-        c.labels.draw(p, box, text, st.frozenText);
+        c.labels.draw(p, box, text, st.frozenText, cutAtLeft ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter);
         labelsEnd = box.right() + 4;
     }
     p.setFont(st.font);

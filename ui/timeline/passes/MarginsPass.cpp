@@ -170,6 +170,7 @@ void paintLegend(PaintContext& c) {
         p.save();
         switch (entries[i].swatch) {
         case LegendSwatch::Running: p.fillRect(r, st.running); break;
+        case LegendSwatch::Thread: p.fillRect(r, st.thread); break;
         case LegendSwatch::Awaiting:
             p.fillRect(r.adjusted(0, 2, 0, -2), st.awaiting);
             p.setPen(st.awaitingBorder);

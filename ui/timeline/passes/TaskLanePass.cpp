@@ -39,6 +39,8 @@ void paintStates(const TaskLaneScene& s) {
     QColor readyHatch = st.readyText;
     readyHatch.setAlpha(60);
     RectBatch running, awaiting, awaitingEdge, ready, folded;
+    const QColor& runningColor = s.thread ? st.thread : st.running;
+    const QColor& runningText = s.thread ? st.threadText : st.runningText;
     std::vector<PendingLabel> labels;
     for (const DrawItem& item : s.items.spans) {
         const QRect rect = itemRect(item, s.barTop, s.barHeight);
@@ -52,7 +54,7 @@ void paintStates(const TaskLaneScene& s) {
         switch (span.state) {
         case SpanState::Running:
             running.add(rect);
-            addLabel(labels, rect, s.thread ? QStringLiteral("working on a thread") : QStringLiteral("running"), st.runningText);
+            addLabel(labels, rect, s.thread ? QStringLiteral("working on a thread") : QStringLiteral("running"), runningText);
             break;
         case SpanState::Awaiting: {
             const QRect inner = rect.adjusted(0, 3, 0, -3);
@@ -68,7 +70,7 @@ void paintStates(const TaskLaneScene& s) {
             break;
         }
     }
-    running.fill(c.p, st.running);
+    running.fill(c.p, runningColor);
     awaiting.fill(c.p, st.awaiting);
     awaitingEdge.fill(c.p, st.awaitingBorder);
     ready.fill(c.p, st.ready, true);
@@ -94,11 +96,11 @@ void paintBlockingCalls(const TaskLaneScene& s) {
         const BlockSpan& block = s.lane.blocks[item.first];
         const QString what = block.block < trace.blocks.size() ? qs(trace.str(trace.blocks[block.block].what)) : QString();
         if (s.thread)
-            addLabel(labels, rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.runningText);
+            addLabel(labels, rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.threadText);
         else
             addLabel(labels, rect, what + QStringLiteral(" — blocks the whole loop"), st.blockingText);
     }
-    threadWork.fill(c.p, st.running.darker(125));
+    threadWork.fill(c.p, st.thread.darker(125));
     blocking.fill(c.p, st.blocking, true);
     blocking.fill(c.p, QBrush(blockingHatch, Qt::FDiagPattern));
     flushLabels(c, labels);
