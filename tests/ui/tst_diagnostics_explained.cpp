@@ -6,6 +6,9 @@
 #include "model/ViewState.h"
 #include "panels/DiagnosticsPanel.h"
 
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
+
 #include <QLabel>
 #include <QPushButton>
 #include <QtTest>
@@ -44,6 +47,27 @@ private slots:
         QCOMPARE(e.victims, QStringList({"heartbeat ran 1.2 s late"}));
         QCOMPARE(e.fix, QStringLiteral("Use `await asyncio.sleep(1.5)` instead: it waits without holding the loop. For blocking library "
                                        "calls, use `await asyncio.to_thread(...)`."));
+    }
+
+    // Three fetches that each block the loop ran one at a time: the card quotes the blocking
+    // line, names the tasks, and Show me selects their TaskGroup.
+    void tasksThatRanOneAtATimeQuoteTheCallAndShowTheirGroup() {
+        ScriptRunOptions options;
+        options.fileName = "blocking_http_call.py";
+        ScriptRunResult ran = runScript(findScenario("blocking_http_call")->source, options);
+        QVERIFY(ran.ok);
+        const auto model = std::make_shared<const DerivedTrace>(std::make_shared<const Trace>(std::move(ran.trace)));
+        const auto rows = explainedDiagnostics(*model);
+        const auto lost = std::find_if(rows.begin(), rows.end(),
+                                       [](const ui::Diagnostic& d) { return d.explained.kind == QStringLiteral("Concurrency lost"); });
+        QVERIFY(lost != rows.end());
+        QCOMPARE(lost->explained.headline,
+                 QStringLiteral("3 tasks were started together to run at the same time, but they ran one at a time: "
+                                "time.sleep(0.6) at line 20 held the loop each time, so the next could not start waiting. "
+                                "Overlapped, they would have taken 0.6 s, not 1.8 s."));
+        QCOMPARE(lost->explained.victims.size(), 3);
+        QVERIFY(lost->explained.fix.contains(QStringLiteral("asyncio.to_thread")));
+        QCOMPARE(lost->selection.kind, SelectionKind::Scope);
     }
 
     void aCoroutineNeverAwaitedQuotesTheCallToFix() {
