@@ -31,7 +31,7 @@ async def ticker(log):
 async def crunch():
     await asyncio.sleep(0.05)
     text = "the quick brown fox jumps over the lazy dog " * 20
-    tokens = count_tokens(text, 12000)
+    tokens = count_tokens(text, 24000)
     print("tokens counted:", tokens)
 
 
