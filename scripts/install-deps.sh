@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build make pkg-config
+  lld                            # links the test builds several times faster than ld.bfd
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-qpa-plugins libqscintilla2-qt6-dev
   nlohmann-json3-dev zlib1g-dev
   fonts-dejavu-core fontconfig   # offscreen rendering needs a real font
