@@ -6,7 +6,8 @@ timers are long due. `await asyncio.sleep()` waits without blocking.
 
 What to notice in the timeline:
 - The Loop lane turns red for 1.5 s: a frozen stretch caused by time.sleep.
-- The heartbeat task was due every 0.5 s but runs late; its beats bunch up after the freeze.
+- The heartbeat's first beat was due at 0.5 s but runs only when the freeze ends at 1.7 s;
+  every later beat is late by the same 1.2 s, because each waits 0.5 s from the one before.
 - With asyncio.sleep (the second half) the beats keep their rhythm.
 """
 import asyncio

@@ -83,13 +83,13 @@ private slots:
         QCOMPARE(held->task, culprit);
         QVERIFY(near(held->duration, 1200 * ms));
         QVERIFY(held->block < trace.blocks.size());
-        QCOMPARE(trace.sites[trace.blocks[held->block].site].line, 31u);
+        QCOMPARE(trace.sites[trace.blocks[held->block].site].line, 32u);
         QVERIFY(near(beats.total(TimeUse::Sleeping), 2000 * ms));
         QCOMPARE(beats.shares.front().use, TimeUse::Sleeping);
         QCOMPARE(QString::fromStdString(describeTimeShare(trace, *held)),
-                 QString::fromStdString("1.2 s held by " + taskLabel(trace, culprit) + "'s time.sleep at line 31"));
+                 QString::fromStdString("1.2 s held by " + taskLabel(trace, culprit) + "'s time.sleep at line 32"));
         QVERIFY2(QString::fromStdString(describeTimeBreakdown(trace, beats))
-                     .startsWith(QString::fromStdString(taskLabel(trace, heartbeat) + " took 3.2 s: 2 s its own sleep at line 24, 1.2 s held by")),
+                     .startsWith(QString::fromStdString(taskLabel(trace, heartbeat) + " took 3.2 s: 2 s its own sleep at line 25, 1.2 s held by")),
                  describeTimeBreakdown(trace, beats).c_str());
         // Its few microseconds of running and queueing are crumbs, said together at the end.
         QVERIFY2(QString::fromStdString(describeTimeBreakdown(trace, beats)).endsWith(" running and queued for the loop"),

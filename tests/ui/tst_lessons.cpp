@@ -129,6 +129,22 @@ private slots:
         QCOMPARE(int(moment->selection.kind), selection);
     }
 
+    // Before, the word "freeze" won and the item selected the culprit and its red band.
+    void anItemAboutATaskTheFreezeHeldBackSelectsThatTask() {
+        const auto model = uitest::demoModel("blocking_sleep");
+        const auto moment = resolveMoment(*model, QStringLiteral("The heartbeat's first beat was due at 0.5 s but runs only when "
+                                                                 "the freeze ends at 1.7 s; every later beat is late by the same 1.2 s."));
+        QVERIFY(moment);
+        QCOMPARE(moment->rule, QStringLiteral("task held back by a frozen stretch"));
+        QCOMPARE(int(moment->selection.kind), int(SelectionKind::Task));
+        QCOMPARE(QString::fromStdString(std::string(model->taskName(moment->selection.task))), QStringLiteral("heartbeat"));
+        QCOMPARE(moment->playhead, uitest::ms(1700));
+        // Naming the culprit still shows the freeze itself.
+        const auto culprit = resolveMoment(*model, QStringLiteral("blocker freezes the loop for 1.5 s."));
+        QVERIFY(culprit);
+        QCOMPARE(int(culprit->selection.kind), int(SelectionKind::Frozen));
+    }
+
     void anItemThatNamesNothingInTheRunStaysText() {
         const auto model = uitest::demoModel("to_thread");
         QVERIFY(!resolveMoment(*model, QStringLiteral("No red band: the loop is never frozen.")));

@@ -145,6 +145,22 @@ std::optional<LessonMoment> outcomeMoment(const DerivedTrace& model, TaskOutcome
     return LessonMoment{range, first, Selection::ofTask(chosen.front()), rule};
 }
 
+std::optional<LessonMoment> heldBackMoment(const DerivedTrace& model, const std::vector<TaskId>& named) {
+    const auto& frozen = model.frozenStretches();
+    const auto isNamed = [&](TaskId task) { return std::find(named.begin(), named.end(), task) != named.end(); };
+    for (const FrozenStretch& stretch : frozen)
+        if (isNamed(stretch.culprit))
+            return std::nullopt;
+    for (const FrozenStretch& stretch : frozen)
+        for (const FrozenVictim& victim : stretch.victims)
+            if (isNamed(victim.task)) {
+                const auto& lane = model.index().lane(victim.task);
+                return LessonMoment{{lane.begin, lane.end}, victim.resumed, Selection::ofTask(victim.task),
+                                    QStringLiteral("task held back by a frozen stretch")};
+            }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString moduleDocstring(const QString& source) {
@@ -240,6 +256,10 @@ std::optional<LessonMoment> resolveMoment(const DerivedTrace& model, const QStri
 
     const auto& frozen = model.frozenStretches();
     if (!frozen.empty() && (mentionsAny(lower, {"frozen", "freez", "red\\b", "blocks the", "blocked", "blocking call", "holds the loop"}))) {
+        // An item that names only tasks a freeze held back is about them, not the culprit:
+        // show the first such task, from its start, with the playhead where it finally ran.
+        if (auto moment = heldBackMoment(model, named))
+            return moment;
         std::uint32_t chosen = 0;
         for (std::uint32_t i = 0; i < frozen.size(); ++i)
             if (std::find(named.begin(), named.end(), frozen[i].culprit) != named.end()) {
