@@ -87,6 +87,10 @@ private slots:
 
     void explanationsSayWhyALineCameWhenItDid() {
         const auto model = uitest::demoModel("blocking_sleep");
+        // The line printed after the blocking call is explained by the freeze, not by the await before it.
+        QCOMPARE(explainOutputMoment(*model, 1),
+                 QStringLiteral("blocker printed it at 1.7 s, right after its time.sleep at line 14 held the loop (frozen) from 0.2 s "
+                                "to 1.7 s; that step began at 0.2 s, when its await asyncio.sleep (line 12) was over."));
         QCOMPARE(explainOutputMoment(*model, 2),
                  QStringLiteral("heartbeat printed it at 1.7 s: it was ready at 0.5 s, but blocker held the loop (frozen) until 1.7 s."));
         QCOMPARE(explainOutputMoment(*model, 3), QStringLiteral("heartbeat printed it at 2.2 s, as soon as its await asyncio.sleep (line 7) was over at 2.2 s."));

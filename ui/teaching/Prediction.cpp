@@ -78,12 +78,27 @@ QString explainOutputMoment(const DerivedTrace& model, std::size_t line) {
                                   .arg(at(ready->begin), QString::fromStdString(model.taskName(stretch.culprit)), at(stretch.end));
         return text + QObject::tr(": it was ready at %1 and waited %2 for its turn on the loop.").arg(at(ready->begin), qs(plainDuration(ready->duration())));
     }
+    QString awaitWhat;
     if (awaiting) {
-        const QString what = qs(model.awaitDescription(awaiting->ref));
         const SiteId site = awaiting->ref < trace.awaits.size() ? trace.awaits[awaiting->ref].site : kUnknownSite;
         const QString line = site != kUnknownSite && site < trace.sites.size() ? QObject::tr(" (line %1)").arg(trace.sites[site].line) : QString();
-        return text + QObject::tr(", as soon as its await %1%2 was over at %3.").arg(what, line, at(awaiting->end));
+        awaitWhat = qs(model.awaitDescription(awaiting->ref)) + line;
     }
+    // A line printed at the end of a long step came late because of what that step did
+    // before it: when the step froze the loop, that is the cause, not the await before it.
+    if (step != spans.end() && step->state == SpanState::Running && out.time - step->begin > 1'000'000)
+        for (const FrozenStretch& stretch : model.frozenStretches())
+            if (stretch.culprit == task && stretch.begin < out.time && stretch.end > step->begin) {
+                const QString call = stretch.block != kNoBlock
+                                         ? QObject::tr("its %1%2").arg(qs(blockDescription(trace, stretch.block)), qs(atLine(trace, stretch.site)))
+                                         : QObject::tr("its own computation, with no await,");
+                text += QObject::tr(", right after %1 held the loop (frozen) from %2 to %3").arg(call, at(stretch.begin), at(stretch.end));
+                if (awaiting)
+                    return text + QObject::tr("; that step began at %1, when its await %2 was over.").arg(at(awaiting->end), awaitWhat);
+                return text + QLatin1Char('.');
+            }
+    if (awaiting)
+        return text + QObject::tr(", as soon as its await %1 was over at %2.").arg(awaitWhat, at(awaiting->end));
     const TaskId parent = model.parentOf(task);
     if (parent != kNoTask)
         return text + QObject::tr(" in its first step. New tasks start once %1 gives the loop back, in the order they were "
