@@ -6,6 +6,8 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
+#include "timeline/Legend.h"
+#include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
 
 #include <QLineEdit>
@@ -256,6 +258,35 @@ private slots:
         QHelpEvent help(QEvent::ToolTip, point, f.timeline.mapToGlobal(point));
         QApplication::sendEvent(&f.timeline, &help);
         QVERIFY2(QToolTip::text().contains("ready, waiting for the loop"), qPrintable(QToolTip::text()));
+    }
+
+    void creationsAndWakeUpsAreDrawnApartAndNamed() {
+        Fixture f("gather_lock_semaphore");  // tasks made at once, then woken by each other's lock
+        const auto& arrows = f.document.model()->arrows();
+        QVERIFY(std::any_of(arrows.begin(), arrows.end(), [](const WakeArrow& a) { return a.creation(); }));
+        QVERIFY(std::any_of(arrows.begin(), arrows.end(), [](const WakeArrow& a) { return !a.creation(); }));
+        // Each kind in a colour nothing else uses: the pixels of that colour are its arrows.
+        const QColor marker(255, 0, 255);
+        auto markedPixels = [&](bool creations) {
+            TimelineStyle style = TimelineStyle::light();
+            (creations ? style.creationArrow : style.arrow) = marker;
+            f.timeline.setStyle(style);
+            const QImage image = f.timeline.grab().toImage();
+            const QRect plot = f.timeline.currentFrame().taskPlotRect();
+            int count = 0;
+            for (int y = plot.top(); y <= plot.bottom(); ++y)
+                for (int x = plot.left(); x <= plot.right(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += std::abs(c.red() - 255) + c.green() + std::abs(c.blue() - 255) < 60;
+                }
+            return count;
+        };
+        QVERIFY(markedPixels(true) > 0);
+        QVERIFY(markedPixels(false) > 0);
+        // The legend says which is which, and hovering a new task's wait says it was created.
+        const auto& entries = legendEntries();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::Created && e.text == QStringLiteral("created it"); }));
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::WakeUp && e.text == QStringLiteral("woke it"); }));
     }
 
     void lanesAreCachedUntilTheViewChanges() {
