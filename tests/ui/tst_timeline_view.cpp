@@ -3,6 +3,7 @@
 #include "UiTestSupport.h"
 
 #include "MainWindow.h"
+#include "model/SelectionInfo.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -287,6 +288,22 @@ private slots:
         const auto& entries = legendEntries();
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::Created && e.text == QStringLiteral("created it"); }));
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::WakeUp && e.text == QStringLiteral("woke it"); }));
+        const DerivedTrace& model = *f.document.model();
+        int created = 0, woken = 0;
+        for (TaskId task = 0; task < model.taskCount(); ++task) {
+            const auto& spans = model.index().lane(task).spans;
+            for (std::uint32_t i = 0; i < spans.size(); ++i) {
+                if (spans[i].state != SpanState::Ready)
+                    continue;
+                const SelectionInfo info = describeSelection(model, Selection::of(SelectionKind::Span, task, i));
+                for (const auto& [label, value] : info.facts) {
+                    created += label == QStringLiteral("Arrow") && value.startsWith(QStringLiteral("dashed: created by"));
+                    woken += label == QStringLiteral("Woken by") && value.endsWith(QStringLiteral("(solid arrow)"));
+                }
+            }
+        }
+        QVERIFY(created > 0);
+        QVERIFY(woken > 0);
     }
 
     void lanesAreCachedUntilTheViewChanges() {
