@@ -308,11 +308,12 @@ class TraceBuilder:
         name_id, number = self.task_name(name)
         self.journal.add("taskName", f"[{task_id},{name_id},{number}]")
 
-    def output(self, time_ns, task, site, text):
+    def output(self, time_ns, task, site, text, stderr=False):
         if time_ns < self.last_output:
             time_ns = self.last_output
         self.last_output = time_ns
-        self.journal.add("output", f'{{"t":{time_ns},"task":{_null(task)},"site":{site},"text":{self.string(text)}}}')
+        stream = ',"stream":"stderr"' if stderr else ""
+        self.journal.add("output", f'{{"t":{time_ns},"task":{_null(task)},"site":{site},"text":{self.string(text)}{stream}}}')
 
     def never_awaited(self, time_ns, task, name, site):
         self.journal.add("neverAwaited", f'{{"created":{time_ns},"dropped":{time_ns},"task":{_null(task)},'
@@ -1175,6 +1176,7 @@ class Recorder:
         self.progress = None          # a file the recorder reports its time to, once a second
         self.saved_error = None
         self.tee = None               # sys.stdout as the recorder watches it
+        self.error_tee = None         # sys.stderr likewise: warnings and tracebacks are output too
 
     def set_origin(self):
         """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
@@ -1254,8 +1256,9 @@ class Recorder:
                 return
             self.finished = True
         journal = self.journal
-        if self.tee is not None:
-            self.tee.record_partial_line()  # printed without its newline: it was printed all the same
+        for tee in (self.tee, self.error_tee):
+            if tee is not None:
+                tee.record_partial_line()  # written without its newline: it was written all the same
         journal.add("end", json.dumps({"ending": ending}, ensure_ascii=False))
         journal.flush()
         journal.close()
@@ -1918,6 +1921,7 @@ def _install(rec):
     asyncio.events._set_running_loop = set_running_loop
 
     sys.stdout = rec.tee = _OutputTee(sys.stdout, rec)
+    sys.stderr = rec.error_tee = _OutputTee(sys.stderr, rec, stderr=True)
     return original_unawaited
 
 
@@ -2204,11 +2208,13 @@ def _work_arrived(rec, item):
 
 
 class _OutputTee:
-    """sys.stdout as it was, plus a record of every printed line with its task and time."""
+    """sys.stdout (or sys.stderr) as it was, plus a record of every line written to it with its
+    task and time."""
 
-    def __init__(self, stream, rec):
+    def __init__(self, stream, rec, stderr=False):
         self._stream = stream
         self._rec = rec
+        self._stderr = stderr
         self._pieces = []  # the line being printed, in the pieces it came in
 
     def write(self, text):
@@ -2239,7 +2245,7 @@ class _OutputTee:
                 site = rec.site_of_frame(frame)
                 now = rec.now()
                 for line in lines:
-                    rec.trace.output(now, rec.current, site, line)
+                    rec.trace.output(now, rec.current, site, line, self._stderr)
                 if rec.current is not None:
                     rec.checkpoint()
         return written
@@ -2247,7 +2253,7 @@ class _OutputTee:
     def record_partial_line(self):
         if self._pieces and _get_ident() == self._rec.loop_thread:
             rec = self._rec
-            rec.trace.output(rec.now(), rec.current, 0, "".join(self._pieces))
+            rec.trace.output(rec.now(), rec.current, 0, "".join(self._pieces), self._stderr)
             self._pieces = []
 
     def __getattr__(self, name):

@@ -51,6 +51,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace awaitscope::ui {
 
 namespace {
@@ -103,6 +105,9 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
         view_->reset(document_->model() ? document_->model()->range() : TimeRange{0, 1'000'000'000});
         comparison_->mainDocumentChanged();
         const Scenario* lesson = scenarioFor(lessonName_);
+        // The welcome greets the first lesson only: another lesson or a trace file ends it for good.
+        if (lesson_->showsWelcome() && (scenarios_.empty() || lessonName_ != QString::fromStdString(scenarios_.front().name)))
+            lesson_->setWelcome(false);
         details_->setLesson(lesson ? QString::fromStdString(lesson->lesson) : QString());
         // A trace of a program with its source (a recorded one) explains itself by its docstring.
         const QString programDocstring = !lesson && document_->model()
@@ -111,9 +116,14 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
         lesson_->setLesson(lesson ? QString::fromStdString(lesson->title) : document_->displayName(),
                            lesson ? QString::fromStdString(lesson->lesson) : programDocstring);
         browser_->setCurrentScenario(lessonName_);
-        updateTitle();
+        updateRangeLabel();
+        // The title names the new run once the timeline shows it, not while the old one is still
+        // on screen (a large trace takes a while to paint); a hidden timeline paints nothing.
+        if (!timeline_->isVisible() || isMinimized())
+            updateTitle();
         updateActions();
     });
+    connect(timeline_, &TimelineView::documentShown, this, &MainWindow::updateTitle);
     connect(document_, &TraceDocument::originChanged, this, &MainWindow::updateTitle);
     updateTitle();
     updateActions();
@@ -369,13 +379,25 @@ void MainWindow::createStatusBar() {
     statusBar()->addPermanentWidget(rangeLabel_);
     statusBar()->addPermanentWidget(hoverLabel_);
     connect(view_, &ViewState::hoverTimeChanged, this, [this](std::optional<TimeNs> time) {
-        hoverLabel_->setText(time ? tr("cursor at %1").arg(qs(formatTimePoint(*time))) : QString());
+        // To what one pixel of the plot tells apart: the exact nanosecond is the Details panel's.
+        const TimeNs pixel = view_->visibleRange().duration() / std::max(1, timeline_->currentFrame().plotRect().width());
+        hoverLabel_->setText(time ? tr("cursor at %1").arg(qs(formatMomentTo(*time, pixel))) : QString());
     });
-    connect(view_, &ViewState::visibleRangeChanged, this, [this](TimeRange range) {
-        rangeLabel_->setText(document_->model() ? tr("showing %1 of %2").arg(qs(formatDuration(range.duration())),
-                                                                               qs(formatDuration(view_->traceRange().duration())))
-                                                : QString());
-    });
+    connect(view_, &ViewState::visibleRangeChanged, this, &MainWindow::updateRangeLabel);
+}
+
+void MainWindow::updateRangeLabel() {
+    if (!document_->model()) {
+        rangeLabel_->clear();
+        return;
+    }
+    // The view may show empty time on either side of the run (a moment at 0 s sits near the left
+    // edge): the label counts only the part of the run in view.
+    const TimeRange visible = view_->visibleRange();
+    const TimeRange run = view_->traceRange();
+    const TimeNs shown = std::max<TimeNs>(0, std::min(visible.end, run.end) - std::max(visible.begin, run.begin));
+    rangeLabel_->setText(shown >= run.duration() ? tr("showing all %1").arg(qs(formatDuration(run.duration())))
+                                                 : tr("showing %1 of %2").arg(qs(formatDuration(shown)), qs(formatDuration(run.duration()))));
 }
 
 void MainWindow::restoreSettings() {
@@ -484,7 +506,6 @@ void MainWindow::updateTitle() {
     const QString name = script_ ? script_->fileName() + QStringLiteral("[*]") : document_->displayName();
     setWindowTitle(name.isEmpty() ? tr("Awaitscope") : tr("%1 — Awaitscope").arg(name));
     setWindowModified(script_ && script_->isModified());
-    rangeLabel_->clear();
 }
 
 void MainWindow::updateActions() {

@@ -81,6 +81,8 @@ public:
     NoticeBar* warningsBar() const { return warningsBar_; }    // the last load's warnings, until the next load
     NoticeBar* runQuestion() const { return runQuestionBar_; } // "keep running?" for a script past its real-time budget
     LiveOutputView* liveOutput() const { return liveOutput_; } // a Python run's output as it comes
+    QLabel* cursorLabel() const { return hoverLabel_; }         // the status bar's "cursor at 0.450 s"
+    QLabel* rangeLabel() const { return rangeLabel_; }          // the status bar's "showing 200 ms of 1.7 s"
     // Help > Mouse and Keys: every mouse gesture and key of the timeline and of playback.
     static QString mouseAndKeysHelp();
 
@@ -132,6 +134,7 @@ private:
     void finishJob(const LoadOutcome& outcome, const QString& what);
     void showError(const QString& title, const QString& message);
     void updateTitle();
+    void updateRangeLabel();  // the status bar's "showing 200 ms of 1.7 s"
     void updateActions();
     const Scenario* scenarioFor(const QString& name) const;
     void saveAsDialog();

@@ -293,6 +293,23 @@ private slots:
         QCOMPARE(ready.mid(0, 6), QStringList({"0:2", "0.001:0", "200000:1", "200000:0", "500000:1", "1.7e+06:0"}));
     }
 
+    void exportNamesStderrLinesAndTheRoundTripKeepsTheirStream() {
+        Trace trace;
+        trace.tasks.push_back({});
+        trace.tasks[0].id = 0;
+        trace.tasks[0].events = {{0, EventKind::Ready, 1, 0, kNoTask}, {0, EventKind::Resume, 0, 0, 0},
+                                 {5'000'000, EventKind::Finish, 0, 0, 0}};
+        trace.output = {{1'000'000, 0, kUnknownSite, trace.strings.intern("asking"), OutputStream::Stdout},
+                        {2'000'000, 0, kUnknownSite, trace.strings.intern("RuntimeWarning: never awaited"), OutputStream::Stderr}};
+        const std::string text = chromeTraceJson(trace);
+        QVERIFY(text.find("\"print: asking\"") != std::string::npos);
+        QVERIFY2(text.find("\"stderr: RuntimeWarning: never awaited\"") != std::string::npos, text.c_str());
+        const LoadResult back = loadTraceBytes(text, "s.chrome.json");
+        QVERIFY2(back.ok, back.error.c_str());
+        QCOMPARE(back.trace.output.size(), std::size_t{2});
+        QCOMPARE(back.trace.output[1].stream, OutputStream::Stderr);
+    }
+
     void exportKeepsEveryNanosecond() {
         Trace trace;
         trace.tasks.push_back({});

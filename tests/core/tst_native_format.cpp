@@ -130,6 +130,30 @@ private slots:
         QCOMPARE(nativeTraceJson(loaded.trace), first);
     }
 
+    void outputStreamsRoundTripAndOldFilesReadAsStdout() {
+        Trace trace;
+        const StringId printed = trace.strings.intern("printed");
+        const StringId warning = trace.strings.intern("RuntimeWarning: coroutine 'fetch' was never awaited");
+        trace.output = {{0, kNoTask, kUnknownSite, printed, OutputStream::Stdout},
+                        {5, kNoTask, kUnknownSite, warning, OutputStream::Stderr}};
+        const std::string first = nativeTraceJson(trace);
+        // stdout goes without the member, as in files written before streams were kept.
+        QVERIFY(first.find("\"stream\":\"stdout\"") == std::string::npos);
+        QVERIFY(first.find("\"stream\":\"stderr\"") != std::string::npos);
+        const LoadResult loaded = loadTraceBytes(first, "o.json");
+        QVERIFY2(loaded.ok, loaded.error.c_str());
+        QCOMPARE(loaded.trace.output.size(), std::size_t(2));
+        QCOMPARE(loaded.trace.output[0].stream, OutputStream::Stdout);
+        QCOMPARE(loaded.trace.output[1].stream, OutputStream::Stderr);
+        QCOMPARE(nativeTraceJson(loaded.trace), first);
+        // A stream that is neither is an error that names it.
+        std::string bad = first;
+        bad.replace(bad.find("\"stderr\""), 8, "\"stdin\"");
+        const LoadResult refused = loadTraceBytes(bad, "o.json");
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.find("unknown output stream \"stdin\"") != std::string::npos, refused.error.c_str());
+    }
+
     void invalidUtf8IsWrittenAsReplacementCharacters() {
         Trace trace;
         trace.metadata.title = "caf\xE9 \xED\xA0\x80 ok";  // Latin-1 é and a UTF-16 surrogate: not UTF-8

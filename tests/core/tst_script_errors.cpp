@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 #include <atomic>
 #include <vector>
 
@@ -434,7 +436,12 @@ private slots:
         QCOMPARE(run.error->line, line);
         QVERIFY2(QString::fromStdString(run.stderrText).endsWith(message + "\n"), run.stderrText.c_str());
         QCOMPARE(run.stdoutText, std::string("started\n"));
-        QCOMPARE(run.trace.output.size(), std::size_t(1));
+        // The printed line, then the traceback as it went to stderr, its last line the message.
+        QCOMPARE(std::count_if(run.trace.output.begin(), run.trace.output.end(),
+                               [](const awaitscope::OutputLine& l) { return l.stream == awaitscope::OutputStream::Stdout; }),
+                 std::ptrdiff_t(1));
+        QCOMPARE(run.trace.output.back().stream, awaitscope::OutputStream::Stderr);
+        QCOMPARE(QString::fromStdString(std::string(run.trace.str(run.trace.output.back().text))), message);
         QVERIFY(!run.trace.scriptErrors.empty());
     }
 

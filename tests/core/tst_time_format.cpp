@@ -54,6 +54,23 @@ private slots:
         QCOMPARE(QString::fromStdString(formatMoment(ns)), text);
     }
 
+    void momentsReadToWhatTheResolutionTellsApart_data() {
+        QTest::addColumn<qint64>("ns");
+        QTest::addColumn<qint64>("resolution");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("a millisecond a pixel") << qint64(458'480'090) << qint64(1'000'000) << "0.458 s";
+        QTest::newRow("coarser stays at ms") << qint64(458'480'090) << qint64(40'000'000) << "0.458 s";
+        QTest::newRow("450 µs a pixel") << qint64(458'480'090) << qint64(450'000) << "0.4585 s";
+        QTest::newRow("a microsecond a pixel") << qint64(458'480'090) << qint64(1'000) << "0.458480 s";
+        QTest::newRow("nanoseconds") << qint64(458'480'090) << qint64(1) << "0.458480090 s";
+    }
+    void momentsReadToWhatTheResolutionTellsApart() {
+        QFETCH(qint64, ns);
+        QFETCH(qint64, resolution);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(formatMomentTo(ns, resolution)), text);
+    }
+
     void lessonsSpeakInSeconds_data() {
         QTest::addColumn<qint64>("ns");
         QTest::addColumn<QString>("text");

@@ -238,6 +238,38 @@ class TheProgramSeesNoRecorder(RecorderCase):
         self.assertNotIn("runpy", recorded.err)
 
 
+class StderrIsOutputToo(RecorderCase):
+    """What the program (or Python for it) writes to stderr is in the trace's output, marked as
+    stderr, in the order it was written among the printed lines."""
+
+    def test_a_never_awaited_warning_and_a_traceback_sit_among_the_printed_lines(self):
+        self.write("warns.py", """\
+            import asyncio
+
+            async def fetch():
+                await asyncio.sleep(0.1)
+
+            async def main():
+                print("before")
+                fetch()
+                await asyncio.sleep(0.1)
+                print("after")
+                raise ValueError("boom")
+
+            asyncio.run(main())
+            """)
+        recorded = self.assertSameAsPlain("warns.py")
+        trace = recorded.trace()
+        lines = [(trace["strings"][o["text"]], o.get("stream", "stdout")) for o in trace["output"]]
+        self.assertEqual(lines[0], ("before", "stdout"))
+        warning = next(i for i, (text, _) in enumerate(lines) if "was never awaited" in text)
+        self.assertEqual(lines[warning][1], "stderr")
+        after = lines.index(("after", "stdout"))
+        self.assertLess(warning, after)
+        self.assertIn(("ValueError: boom", "stderr"), lines[after:])
+        self.assertIn(("Traceback (most recent call last):", "stderr"), lines[after:])
+
+
 class NothingIsLostWhenTheProgramDies(RecorderCase):
     """The output file holds a journal while the program runs, written at least once a second;
     a program that dies leaves it, and it reads as a trace that ended abruptly."""

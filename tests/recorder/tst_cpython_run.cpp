@@ -31,10 +31,12 @@ CPythonRunOptions optionsFor(const QString& script) {
     return options;
 }
 
+// What the program printed (stdout): stderr's words name files as each run saw them.
 QStringList printed(const Trace& trace) {
     QStringList lines;
     for (const OutputLine& line : trace.output)
-        lines << QString::fromStdString(std::string(trace.str(line.text)));
+        if (line.stream == OutputStream::Stdout)
+            lines << QString::fromStdString(std::string(trace.str(line.text)));
     return lines;
 }
 

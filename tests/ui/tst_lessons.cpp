@@ -183,6 +183,36 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QVERIFY(!again.lessonPanel()->showsWelcome());
     }
+
+    void theWelcomeGoesOnceAnotherLessonOrATraceIsOpen() {
+        QSettings().remove(QStringLiteral("teaching/welcomed"));
+        MainWindow window(demoTraceSources());
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openInitial(QString()));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.lessonPanel()->toPlainText().contains(QStringLiteral("This is the first lesson")));
+
+        // Another lesson is not the first lesson: no welcome over it, nor when the first comes back.
+        QVERIFY(uitest::runAndWait(window, QString::fromStdString(demoScenarios()[2].name)));
+        QVERIFY(!window.lessonPanel()->showsWelcome());
+        QVERIFY(!window.lessonPanel()->toPlainText().contains(QStringLiteral("Welcome to Awaitscope")));
+        QVERIFY(uitest::runAndWait(window, QString::fromStdString(demoScenarios().front().name)));
+        QVERIFY(!window.lessonPanel()->toPlainText().contains(QStringLiteral("Welcome to Awaitscope")));
+    }
+
+    void aTraceFileOpenedFirstGetsNoWelcome() {
+        QSettings().remove(QStringLiteral("teaching/welcomed"));
+        MainWindow window(demoTraceSources());
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openInitial(QString()));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.lessonPanel()->showsWelcome());
+        window.showTrace(uitest::demoModel("to_thread"), QStringLiteral("recorded.json"));
+        QVERIFY(!window.lessonPanel()->showsWelcome());
+        QVERIFY(!window.lessonPanel()->toPlainText().contains(QStringLiteral("This is the first lesson")));
+    }
 };
 
 QTEST_MAIN(TestLessons)

@@ -136,6 +136,25 @@ private slots:
         QCOMPARE(window.loopInsidesPanel()->timerList()->topLevelItem(0)->text(2), QStringLiteral("overdue by 0.5 s"));
     }
 
+    void outsidePlaybackTheTitlesCountNothingOverTheEmptyLists() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "insidesDock");
+        LoopInsidesPanel* panel = window.loopInsidesPanel();
+        window.viewState()->setPlayhead(uitest::ms(1000));
+        // At the playhead the count and the list agree: the blocker runs, the heartbeat's timer waits.
+        QCOMPARE(panel->readyTitle()->text(), QStringLiteral("Ready queue: runs next, in this order (%1)").arg(panel->readyList()->count()));
+        QCOMPARE(panel->timersTitle()->text(), QStringLiteral("Timer heap: sleeping tasks, by deadline (%1)").arg(panel->timerList()->topLevelItemCount()));
+        QVERIFY(panel->readyList()->count() > 0);
+
+        window.viewState()->setPlayhead(std::nullopt);  // playback left: no moment to show
+        QCOMPARE(panel->readyList()->count(), 0);
+        QCOMPARE(panel->timerList()->topLevelItemCount(), 0);
+        QCOMPARE(panel->readyTitle()->text(), QStringLiteral("Ready queue: runs next, in this order"));
+        QCOMPARE(panel->timersTitle()->text(), QStringLiteral("Timer heap: sleeping tasks, by deadline"));
+    }
+
     void whoAwaitsWhomFollowsThePlayhead() {
         const auto model = uitest::demoModel("taskgroup_calls");
         auto edges = [&](TimeNs t) {

@@ -12,7 +12,10 @@
 #include "panels/DetailsPanel.h"
 #include "panels/DiagnosticsPanel.h"
 #include "panels/EventTablePanel.h"
+#include "model/OutputModel.h"
+#include "model/SelectionInfo.h"
 #include "panels/OutputPanel.h"
+#include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
@@ -21,6 +24,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMenuBar>
 #include <QMimeData>
@@ -61,6 +65,30 @@ TraceSources fakeFileSources() {
     };
     return sources;
 }
+
+// A script run by the interpreter: its times are not round (statements cost microseconds), and
+// what it writes to stderr (a never-awaited warning, a traceback) is in its trace.
+std::shared_ptr<const DerivedTrace> scriptModel(const char* source) {
+    ScriptRunOptions options;
+    options.fileName = "warns.py";
+    ScriptRunResult ran = runScript(source, options);
+    return std::make_shared<const DerivedTrace>(std::make_shared<const Trace>(std::move(ran.trace)));
+}
+
+const char* const kWarningScript = R"(import asyncio
+
+async def fetch():
+    await asyncio.sleep(0.1)
+
+async def main():
+    print("before")
+    fetch()
+    await asyncio.sleep(0.2)
+    print("after")
+    raise ValueError("boom")
+
+asyncio.run(main())
+)";
 
 QMessageBox* errorDialog(QWidget* window) { return window->findChild<QMessageBox*>(QStringLiteral("errorDialog")); }
 
@@ -105,7 +133,7 @@ private slots:
         emit tree->itemActivated(lessons->child(2), 0);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(window.document()->scenarioName(), QStringLiteral("blocking_sleep"));
-        QCOMPARE(window.windowTitle(), QStringLiteral("Blocking the loop with time.sleep — Awaitscope"));
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("Blocking the loop with time.sleep — Awaitscope"));
         QVERIFY(window.detailsPanel()->toPlainText().contains("time.sleep does not await"));
     }
 
@@ -115,6 +143,7 @@ private slots:
         QVERIFY(runAndWait(window, QStringLiteral("taskgroup_calls")));
         const auto before = window.document()->model();
         const quint64 generation = window.document()->generation();
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("Three calls at once with TaskGroup — Awaitscope"));
         const QString title = window.windowTitle();
         window.viewState()->zoomTo({uitest::ms(100), uitest::ms(400)});
         const TimeRange visible = window.viewState()->visibleRange();
@@ -160,7 +189,7 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QCOMPARE(loaded.first().first().toBool(), true);
         QCOMPARE(*requested, std::string("/samples/queue_workers.json"));
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("queue_workers.json")));
+        QTRY_VERIFY(window.windowTitle().startsWith(QStringLiteral("queue_workers.json")));
     }
 
     void openingAFileLoadsItOffTheUiThreadAndRemembersIt() {
@@ -177,7 +206,7 @@ private slots:
         QCOMPARE(loaded.first().first().toBool(), true);
         QCOMPARE(window.document()->origin(), DocumentOrigin::File);
         QCOMPARE(window.document()->filePath(), path);
-        QCOMPARE(window.windowTitle(), QStringLiteral("run.json — Awaitscope"));
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("run.json — Awaitscope"));
         QCOMPARE(RecentFiles().list(), QStringList({path}));
         QTreeWidgetItem* recent = window.scenarioBrowser()->tree()->topLevelItem(1);
         QCOMPARE(recent->childCount(), 1);
@@ -292,6 +321,114 @@ private slots:
         QCOMPARE(window.viewState()->selection().kind, SelectionKind::Event);
     }
 
+    void aTraceFileLeavesNoLessonHighlighted() {
+        MainWindow window(fakeFileSources());
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        QTreeWidget* tree = window.scenarioBrowser()->tree();
+        QVERIFY(tree->currentItem());
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Blocking the loop with time.sleep"));
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openFile(QStringLiteral("/tmp/run.json"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.first().first().toBool());
+        QCOMPARE(tree->currentItem(), nullptr);
+        QVERIFY(tree->selectedItems().isEmpty());
+        QTreeWidgetItem* lessons = tree->topLevelItem(0);
+        for (int i = 0; i < lessons->childCount(); ++i)
+            QVERIFY2(!lessons->child(i)->font(0).bold(), qPrintable(lessons->child(i)->text(0)));
+    }
+
+    void theTitleChangesWhenTheNewRunIsOnScreen() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        QTRY_COMPARE(window.timeline()->paintedGeneration(), window.document()->generation());
+        // Each time the title names another run, the timeline has already drawn that run.
+        std::vector<std::pair<QString, bool>> titles;
+        connect(&window, &QWidget::windowTitleChanged, this, [&](const QString& title) {
+            titles.emplace_back(title, window.timeline()->paintedGeneration() == window.document()->generation());
+        });
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.runScenario(QStringLiteral("taskgroup_calls"));
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("Three calls at once with TaskGroup — Awaitscope"));
+        QCOMPARE(titles.size(), std::size_t(1));
+        QVERIFY(titles.front().second);
+    }
+
+    void theStatusBarCountsOnlyTheRunAndRoundsTheCursor() {
+        MainWindow window(demoTraceSources());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        ViewState* view = window.viewState();
+        const TimeRange run = view->traceRange();
+        view->fitAll();
+        QCOMPARE(window.rangeLabel()->text(), QStringLiteral("showing all %1").arg(QString::fromStdString(formatDuration(run.duration()))));
+        // A view reaching past the end shows only part of the run: the label counts the part in view.
+        view->setVisibleRange({run.end - uitest::ms(500), run.end + uitest::ms(100)});
+        QCOMPARE(window.rangeLabel()->text(), QStringLiteral("showing 500 ms of %1").arg(QString::fromStdString(formatDuration(run.duration()))));
+        // The cursor reads to what a pixel tells apart, not to the nanosecond.
+        view->fitAll();
+        view->setHoverTime(458'480'090);
+        QCOMPARE(window.cursorLabel()->text(), QStringLiteral("cursor at 0.458 s"));
+        view->setVisibleRange({uitest::ms(458), uitest::ms(458) + 1'000'000});  // 1 ms across the plot
+        view->setHoverTime(std::nullopt);
+        QCOMPARE(window.cursorLabel()->text(), QString());
+        view->setHoverTime(458'480'090);
+        QCOMPARE(window.cursorLabel()->text(), QStringLiteral("cursor at 0.458480 s"));
+    }
+
+    void outputShowsStderrAmongThePrintedLinesInTheOrderWritten() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        window.showTrace(scriptModel(kWarningScript), QStringLiteral("warns.py"));
+        const QAbstractItemModel* output = window.outputPanel()->model();
+        QStringList rows;
+        for (int row = 0; row < output->rowCount(); ++row)
+            rows << output->index(row, OutputModel::StreamColumn).data().toString() + QLatin1Char('|') +
+                        output->index(row, OutputModel::TextColumn).data().toString();
+        QVERIFY2(rows.size() >= 5, qPrintable(rows.join('\n')));
+        QCOMPARE(rows.front(), QStringLiteral("|before"));
+        const auto warning = std::find_if(rows.begin(), rows.end(), [](const QString& r) { return r.contains(QStringLiteral("was never awaited")); });
+        QVERIFY2(warning != rows.end(), qPrintable(rows.join('\n')));
+        QVERIFY(warning->startsWith(QStringLiteral("stderr|")));
+        const qsizetype after = rows.indexOf(QStringLiteral("|after"));
+        QVERIFY(warning - rows.begin() < after);
+        QCOMPARE(rows.back(), QStringLiteral("stderr|ValueError: boom"));
+        QVERIFY(rows.indexOf(QStringLiteral("stderr|Traceback (most recent call last):")) > after);
+        // Marked for the eye (colour) and for a screen reader (a word), not only by a column.
+        const QModelIndex last = output->index(output->rowCount() - 1, OutputModel::TextColumn);
+        QCOMPARE(last.data(Qt::AccessibleTextRole).toString(), QStringLiteral("stderr: ValueError: boom"));
+        QVERIFY(last.data(Qt::ForegroundRole).isValid());
+        QVERIFY(!output->index(0, OutputModel::TextColumn).data(Qt::ForegroundRole).isValid());
+        // The Predict panel asks only for what was printed.
+        QVERIFY(!window.predictPanel()->prediction().join('\n').contains(QStringLiteral("never awaited")));
+    }
+
+    void momentsAreRoundedExceptInTheDetails() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        const auto model = scriptModel(kWarningScript);
+        window.showTrace(model, QStringLiteral("warns.py"));
+        const Trace& trace = model->trace();
+        std::uint32_t afterLine = 0;
+        while (afterLine < trace.output.size() && trace.str(trace.output[afterLine].text) != "after")
+            ++afterLine;
+        QVERIFY(afterLine < trace.output.size());
+        const TimeNs at = trace.output[afterLine].time;
+        QVERIFY2(at % 1'000'000 != 0, "the statements' cost makes the moment odd");
+        const Selection line = Selection::of(SelectionKind::Output, trace.output[afterLine].task, afterLine);
+        const SelectionInfo tooltip = describeSelection(*model, line);
+        const auto fact = std::find_if(tooltip.facts.begin(), tooltip.facts.end(), [](const auto& f) { return f.first == QStringLiteral("At"); });
+        QVERIFY(fact != tooltip.facts.end());
+        QCOMPARE(fact->second, QString::fromStdString(formatMoment(at)));
+        window.viewState()->select(line);
+        QVERIFY2(window.detailsPanel()->toPlainText().contains(QString::fromStdString(formatTimePoint(at))), qPrintable(window.detailsPanel()->toPlainText()));
+    }
+
     void exportsThePictureAtTheChosenSize() {
         MainWindow window(demoTraceSources());
         window.show();
@@ -323,7 +460,7 @@ private slots:
         QCOMPARE(saved[0].second, TraceFormat::NativeGzip);
         QCOMPARE(saved[1].second, TraceFormat::Chrome);
         QCOMPARE(window.document()->filePath(), QStringLiteral("/tmp/run.json.gz"));
-        QCOMPARE(window.windowTitle(), QStringLiteral("Three calls at once with TaskGroup — Awaitscope"));
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("Three calls at once with TaskGroup — Awaitscope"));
     }
 
     void windowStateIsKeptInSettings() {

@@ -5,6 +5,7 @@
 #include "WindowTestSupport.h"
 
 #include "teaching/PlaybackController.h"
+#include "model/OutputModel.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -83,7 +84,7 @@ private slots:
         QCOMPARE(output->rowCount(), 6);  // no playhead: the whole run
         window.playback()->seekTime(uitest::ms(1000));
         QCOMPARE(output->rowCount(), 1);
-        QCOMPARE(output->index(0, 2).data().toString(), QStringLiteral("blocking for 1.5 s"));
+        QCOMPARE(output->index(0, OutputModel::TextColumn).data().toString(), QStringLiteral("blocking for 1.5 s"));
         window.playback()->seekTime(uitest::ms(2300));
         QCOMPARE(output->rowCount(), 4);
         window.playback()->seekTime(uitest::ms(100));

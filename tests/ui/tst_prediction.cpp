@@ -6,6 +6,7 @@
 
 #include "teaching/PlaybackController.h"
 #include "teaching/Prediction.h"
+#include "model/OutputModel.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/OutputPanel.h"
@@ -81,7 +82,7 @@ private slots:
         // A wrong line leads to its moment: the playhead just after it was printed.
         emit panel->list()->itemClicked(panel->list()->item(1));
         QCOMPARE(window.outputPanel()->model()->rowCount(), 3);
-        QCOMPARE(window.outputPanel()->model()->index(2, 2).data().toString(), QStringLiteral("stocks: asking"));
+        QCOMPARE(window.outputPanel()->model()->index(2, OutputModel::TextColumn).data().toString(), QStringLiteral("stocks: asking"));
         QCOMPARE(window.viewState()->selection().kind, SelectionKind::Output);
     }
 

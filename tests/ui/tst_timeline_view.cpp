@@ -3,9 +3,12 @@
 #include "UiTestSupport.h"
 
 #include "MainWindow.h"
+#include "model/SelectionInfo.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
+#include "timeline/Legend.h"
+#include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
 
 #include <QLineEdit>
@@ -256,6 +259,51 @@ private slots:
         QHelpEvent help(QEvent::ToolTip, point, f.timeline.mapToGlobal(point));
         QApplication::sendEvent(&f.timeline, &help);
         QVERIFY2(QToolTip::text().contains("ready, waiting for the loop"), qPrintable(QToolTip::text()));
+    }
+
+    void creationsAndWakeUpsAreDrawnApartAndNamed() {
+        Fixture f("gather_lock_semaphore");  // tasks made at once, then woken by each other's lock
+        const auto& arrows = f.document.model()->arrows();
+        QVERIFY(std::any_of(arrows.begin(), arrows.end(), [](const WakeArrow& a) { return a.creation(); }));
+        QVERIFY(std::any_of(arrows.begin(), arrows.end(), [](const WakeArrow& a) { return !a.creation(); }));
+        // Each kind in a colour nothing else uses: the pixels of that colour are its arrows.
+        const QColor marker(255, 0, 255);
+        auto markedPixels = [&](bool creations) {
+            TimelineStyle style = TimelineStyle::light();
+            (creations ? style.creationArrow : style.arrow) = marker;
+            f.timeline.setStyle(style);
+            const QImage image = f.timeline.grab().toImage();
+            const QRect plot = f.timeline.currentFrame().taskPlotRect();
+            int count = 0;
+            for (int y = plot.top(); y <= plot.bottom(); ++y)
+                for (int x = plot.left(); x <= plot.right(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += std::abs(c.red() - 255) + c.green() + std::abs(c.blue() - 255) < 60;
+                }
+            return count;
+        };
+        QVERIFY(markedPixels(true) > 0);
+        QVERIFY(markedPixels(false) > 0);
+        // The legend says which is which, and hovering a new task's wait says it was created.
+        const auto& entries = legendEntries();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::Created && e.text == QStringLiteral("created it"); }));
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const LegendEntry& e) { return e.swatch == LegendSwatch::WakeUp && e.text == QStringLiteral("woke it"); }));
+        const DerivedTrace& model = *f.document.model();
+        int created = 0, woken = 0;
+        for (TaskId task = 0; task < model.taskCount(); ++task) {
+            const auto& spans = model.index().lane(task).spans;
+            for (std::uint32_t i = 0; i < spans.size(); ++i) {
+                if (spans[i].state != SpanState::Ready)
+                    continue;
+                const SelectionInfo info = describeSelection(model, Selection::of(SelectionKind::Span, task, i));
+                for (const auto& [label, value] : info.facts) {
+                    created += label == QStringLiteral("Arrow") && value.startsWith(QStringLiteral("dashed: created by"));
+                    woken += label == QStringLiteral("Woken by") && value.endsWith(QStringLiteral("(solid arrow)"));
+                }
+            }
+        }
+        QVERIFY(created > 0);
+        QVERIFY(woken > 0);
     }
 
     void lanesAreCachedUntilTheViewChanges() {

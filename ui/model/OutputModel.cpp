@@ -4,6 +4,8 @@
 
 #include <awaitscope/analysis/TimeFormat.h>
 
+#include <QColor>
+
 #include <algorithm>
 
 namespace awaitscope::ui {
@@ -62,17 +64,30 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const OutputLine& line = model_->trace().output[static_cast<std::size_t>(index.row())];
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    const bool stderrLine = line.stream == OutputStream::Stderr;
+    const std::string_view text = model_->trace().str(line.text);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
         switch (index.column()) {
         case TimeColumn: return qs(formatMoment(line.time));
         case TaskColumn: return line.task < model_->taskCount() ? QString::fromStdString(model_->taskName(line.task)) : QString();
-        case TextColumn: {
-            const std::string_view text = model_->trace().str(line.text);
-            return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+        case StreamColumn: return stderrLine ? QStringLiteral("stderr") : QString();  // stdout is the usual case: no word
+        case TextColumn: return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
         }
-        }
-    } else if (role == Qt::TextAlignmentRole && index.column() == TimeColumn) {
-        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        break;
+    case Qt::AccessibleTextRole:  // a screen reader hears which stream, whatever the colour
+        if (index.column() == TextColumn && stderrLine)
+            return tr("stderr: %1").arg(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+        break;
+    case Qt::ForegroundRole:
+        if (stderrLine)
+            return QColor(0xc0, 0x39, 0x2b);  // the red of warnings elsewhere in the window
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == TimeColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        break;
     }
     return {};
 }
@@ -83,7 +98,8 @@ QVariant OutputModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case TimeColumn: return tr("Time");
     case TaskColumn: return tr("Task");
-    case TextColumn: return tr("Printed");
+    case StreamColumn: return tr("Stream");
+    case TextColumn: return tr("Written");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-// What the program printed, one line per row, with the moment and the task that printed it.
+// What the program wrote, one line per row in the order it was written, with the moment and the
+// task that wrote it; lines written to stderr (warnings, tracebacks) say so in a column of their own.
 #include "model/Selection.h"
 
 #include <awaitscope/analysis/DerivedTrace.h>
@@ -15,7 +16,7 @@ namespace awaitscope::ui {
 class OutputModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, TaskColumn, TextColumn, ColumnCount };
+    enum Column { TimeColumn, TaskColumn, StreamColumn, TextColumn, ColumnCount };
     explicit OutputModel(QObject* parent = nullptr);
 
     void setTraceModel(std::shared_ptr<const DerivedTrace> model);

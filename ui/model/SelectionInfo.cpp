@@ -45,9 +45,12 @@ const char* outcomeWord(TaskOutcome outcome) {
     return "";
 }
 
-void addRange(SelectionInfo& info, TimeNs begin, TimeNs end) {
-    info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(begin)));
-    info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(end)));
+// The Details panel gives a moment to the nanosecond; everywhere else it reads to the millisecond.
+QString momentText(TimeNs t, TimeDetail detail) { return qs(detail == TimeDetail::Exact ? formatTimePoint(t) : formatMoment(t)); }
+
+void addRange(SelectionInfo& info, TimeNs begin, TimeNs end, TimeDetail detail) {
+    info.facts.emplace_back(QStringLiteral("From"), momentText(begin, detail));
+    info.facts.emplace_back(QStringLiteral("To"), momentText(end, detail));
     info.facts.emplace_back(QStringLiteral("Duration"), qs(formatDuration(end - begin)));
     info.range = TimeRange{begin, end};
 }
@@ -59,7 +62,7 @@ void addSite(SelectionInfo& info, const Trace& trace, SiteId site, const QString
         info.facts.emplace_back(label, text);
 }
 
-void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
+void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info, TimeDetail detail) {
     const Trace& trace = model.trace();
     const TaskRecord& record = trace.tasks[task];
     const TaskLane& lane = model.index().lane(task);
@@ -76,9 +79,9 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
         info.explanation = QStringLiteral("A task is a coroutine the event loop runs on its own, one step at a time. "
                                           "%1 created it; it starts when %1 next gives the loop back.")
                                .arg(qs(model.taskName(parent)));
-    info.facts.emplace_back(QStringLiteral("Created"), qs(formatTimePoint(record.created)));
+    info.facts.emplace_back(QStringLiteral("Created"), momentText(record.created, detail));
     if (lane.finished)
-        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("%1 at %2").arg(QString::fromLatin1(outcomeWord(lane.outcome)), qs(formatTimePoint(lane.end))));
+        info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("%1 at %2").arg(QString::fromLatin1(outcomeWord(lane.outcome)), momentText(lane.end, detail)));
     else
         info.facts.emplace_back(QStringLiteral("Ended"), QStringLiteral("never (still pending at the end)"));
     if (lane.finished && lane.outcome == TaskOutcome::Failed && lane.error != 0)
@@ -96,7 +99,7 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info) {
 }
 
 
-void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo& info) {
+void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo& info, TimeDetail detail) {
     const CoroutineGroup& group = model.groups().groups()[index];
     const QString name = qs(model.trace().str(group.name));
     info.title = groupTitle(model, index);
@@ -104,8 +107,8 @@ void describeGroup(const DerivedTrace& model, std::uint32_t index, SelectionInfo
                                       "wait for the loop and await at each moment; open the group to see each lane.")
                            .arg(countText(group.tasks.size()), group.parent == kNoTask ? QStringLiteral("the program") : qs(model.taskName(group.parent)), name);
     info.facts.emplace_back(QStringLiteral("Tasks"), countText(group.tasks.size()));
-    info.facts.emplace_back(QStringLiteral("From"), qs(formatTimePoint(group.range.begin)));
-    info.facts.emplace_back(QStringLiteral("To"), qs(formatTimePoint(group.range.end)));
+    info.facts.emplace_back(QStringLiteral("From"), momentText(group.range.begin, detail));
+    info.facts.emplace_back(QStringLiteral("To"), momentText(group.range.end, detail));
     info.facts.emplace_back(QStringLiteral("Ended"), groupSubtitle(model, index));
     info.facts.emplace_back(QStringLiteral("At most at once"), countText(group.activity.peakAlive()));
     if (!group.frozen.empty())
@@ -239,7 +242,7 @@ QString spanStateText(const DerivedTrace& model, const Span& span) {
     return {};
 }
 
-SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection) {
+SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection, TimeDetail detail) {
     SelectionInfo info;
     const Trace& trace = model.trace();
     const bool taskValid = selection.task < model.taskCount();
@@ -250,7 +253,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
     case SelectionKind::Task:
         if (!taskValid)
             return info;
-        describeTask(model, selection.task, info);
+        describeTask(model, selection.task, info, detail);
         break;
     case SelectionKind::Span: {
         if (!taskValid || selection.index >= model.index().lane(selection.task).spans.size())
@@ -275,10 +278,16 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         case SpanState::Ready:
             info.explanation = QStringLiteral("The task could run again, but the loop is busy with someone else. "
                                               "A long bar here means something held the loop.");
-            info.facts.emplace_back(QStringLiteral("Woken by"), wakerText(model, span.kind, span.ref));
+            // A new task waits for its first turn: it was created, not woken (the dashed arrow).
+            if (span.kind == WaitKind::Start)
+                info.facts.emplace_back(QStringLiteral("Arrow"), span.ref < model.taskCount()
+                                                                      ? QStringLiteral("dashed: created by %1, not woken").arg(qs(model.taskName(span.ref)))
+                                                                      : QStringLiteral("dashed: created, not woken"));
+            else
+                info.facts.emplace_back(QStringLiteral("Woken by"), wakerText(model, span.kind, span.ref) + QStringLiteral(" (solid arrow)"));
             break;
         }
-        addRange(info, span.begin, span.end);
+        addRange(info, span.begin, span.end, detail);
         addSite(info, trace, model.siteOfSpan(selection.task, selection.index));
         break;
     }
@@ -292,7 +301,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.title = qs(trace.str(frameInfo.name)) + QStringLiteral("() in ") + qs(model.taskName(selection.task));
         info.explanation = QStringLiteral("A coroutine called with await runs inside the same task, as a nested frame "
                                           "(not as a new task): the caller waits until it returns.");
-        addRange(info, frame.begin, frame.end);
+        addRange(info, frame.begin, frame.end, detail);
         info.facts.emplace_back(QStringLiteral("Depth"), QString::number(frame.depth));
         addSite(info, trace, frameInfo.callSite, QStringLiteral("Called at"));
         const QString defined = qs(formatSite(trace, frameInfo.definition, SitePath::FileName));
@@ -315,7 +324,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
                                                      "so the other tasks keep running.")
                                     : QStringLiteral("A blocking call holds the whole event loop: no other task can run until it "
                                                      "returns. Use await asyncio.sleep, or move the work with asyncio.to_thread.");
-        addRange(info, block.begin, block.end);
+        addRange(info, block.begin, block.end, detail);
         addSite(info, trace, blockInfo.site);
         break;
     }
@@ -328,7 +337,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.title = QStringLiteral("The loop runs %1").arg(qs(model.taskName(slice.task)));
         info.explanation = QStringLiteral("One step of one task: the event loop runs a single task at a time, from one "
                                           "await to the next.");
-        addRange(info, slice.begin, slice.end);
+        addRange(info, slice.begin, slice.end, detail);
         const TaskLane& lane = model.index().lane(slice.task);
         const Span* span = model.index().spanAt(slice.task, slice.begin);
         if (span)
@@ -347,8 +356,8 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
                                           "never ran. Python warns: \"RuntimeWarning: coroutine '%1' was never awaited\". "
                                           "Fix: await it, or schedule it with asyncio.create_task.")
                                .arg(name);
-        info.facts.emplace_back(QStringLiteral("Created"), qs(formatTimePoint(never.created)));
-        info.facts.emplace_back(QStringLiteral("Dropped"), qs(formatTimePoint(never.dropped)));
+        info.facts.emplace_back(QStringLiteral("Created"), momentText(never.created, detail));
+        info.facts.emplace_back(QStringLiteral("Dropped"), momentText(never.dropped, detail));
         if (info.task != kNoTask)
             info.facts.emplace_back(QStringLiteral("Created by"), qs(model.taskName(never.task)));
         addSite(info, trace, never.site);
@@ -368,7 +377,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
             info.explanation += QStringLiteral(" time.sleep blocks the loop: use await asyncio.sleep, or asyncio.to_thread.");
         else if (stretch.block != kNoBlock)
             info.explanation += QStringLiteral(" Move blocking work off the loop with asyncio.to_thread.");
-        addRange(info, stretch.begin, stretch.end);
+        addRange(info, stretch.begin, stretch.end, detail);
         info.facts.emplace_back(QStringLiteral("Culprit"), qs(model.taskName(stretch.culprit)));
         const LateVictims late = lateVictims(stretch, 12);
         for (const FrozenVictim& victim : late.named)
@@ -388,7 +397,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.title = QStringLiteral("print: %1").arg(qs(trace.str(line.text)));
         info.explanation = info.task == kNoTask ? QStringLiteral("Printed outside any task.")
                                                 : QStringLiteral("Printed by %1 while it held the loop.").arg(qs(model.taskName(line.task)));
-        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(line.time)));
+        info.facts.emplace_back(QStringLiteral("At"), momentText(line.time, detail));
         addSite(info, trace, line.site);
         info.range = TimeRange{line.time, line.time};
         break;
@@ -399,7 +408,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         const TraceEvent& event = trace.tasks[selection.task].events[selection.index];
         info.title = QStringLiteral("%1 · %2").arg(qs(model.taskName(selection.task)), QString::fromUtf8(toString(event.kind)));
         info.explanation = QStringLiteral("One recorded event. Every suspend and resume of every task is recorded.");
-        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(event.time)));
+        info.facts.emplace_back(QStringLiteral("At"), momentText(event.time, detail));
         const Span* span = model.index().spanAt(selection.task, event.time);
         if (span) {
             const auto& spans = model.index().lane(selection.task).spans;
@@ -420,7 +429,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.explanation = QStringLiteral("%1 failed with %2, and nobody awaited it to see the error. Await the task (or "
                                           "gather it) so its exception reaches your code.")
                                .arg(qs(model.taskName(error.task)), qs(trace.str(error.text)));
-        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(error.time)));
+        info.facts.emplace_back(QStringLiteral("At"), momentText(error.time, detail));
         if (info.task != kNoTask)
             info.site = trace.tasks[error.task].createdAt;
         info.range = TimeRange{error.time, error.time};
@@ -434,7 +443,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.title = QStringLiteral("%1 was still pending at exit").arg(qs(model.taskName(pending.task)));
         info.explanation = QStringLiteral("The main coroutine returned while this task was still running, so asyncio.run "
                                           "cancelled it. Await it (or use a TaskGroup) if its work matters.");
-        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(pending.time)));
+        info.facts.emplace_back(QStringLiteral("At"), momentText(pending.time, detail));
         if (info.task != kNoTask)
             info.site = trace.tasks[pending.task].createdAt;
         info.range = TimeRange{pending.time, pending.time};
@@ -447,7 +456,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.task = error.task < model.taskCount() ? error.task : kNoTask;
         info.title = QStringLiteral("Uncaught error");
         info.explanation = qs(trace.str(error.text));
-        info.facts.emplace_back(QStringLiteral("At"), qs(formatTimePoint(error.time)));
+        info.facts.emplace_back(QStringLiteral("At"), momentText(error.time, detail));
         addSite(info, trace, error.site);
         info.range = TimeRange{error.time, error.time};
         break;
@@ -455,7 +464,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
     case SelectionKind::Group: {
         if (selection.index >= model.groups().groups().size())
             return info;
-        describeGroup(model, selection.index, info);
+        describeGroup(model, selection.index, info, detail);
         break;
     }
     case SelectionKind::Scope: {
@@ -468,7 +477,7 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
                                ? QStringLiteral("An async with TaskGroup block: leaving it waits for every task created in "
                                                 "it, and the first failure cancels the others.")
                                : QStringLiteral("The tasks this call runs concurrently; it waits for all of them.");
-        addRange(info, scope.begin, scope.end);
+        addRange(info, scope.begin, scope.end, detail);
         addSite(info, trace, scope.site);
         break;
     }

@@ -27,7 +27,10 @@ struct SelectionInfo {
     bool valid = false;
 };
 
-SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection);
+// How moments read in the facts: to the millisecond ("0.200 s", tooltips and cards), or to the
+// nanosecond (the Details panel, the one place for the exact value).
+enum class TimeDetail { Rounded, Exact };
+SelectionInfo describeSelection(const DerivedTrace& model, const Selection& selection, TimeDetail detail = TimeDetail::Rounded);
 // Only the time range of a selection (what describeSelection puts in `range`), without the
 // words: cheap enough for every paint.
 std::optional<TimeRange> selectionRange(const DerivedTrace& model, const Selection& selection);

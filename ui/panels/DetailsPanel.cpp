@@ -63,7 +63,7 @@ void DetailsPanel::refresh() {
         setHtml(overviewHtml());
         return;
     }
-    const SelectionInfo info = describeSelection(*model, selection);
+    const SelectionInfo info = describeSelection(*model, selection, TimeDetail::Exact);
     if (!info.valid) {
         setHtml(overviewHtml());
         return;

@@ -114,10 +114,13 @@ void LoopInsidesPanel::refresh() {
     insides_ = {};
     const auto& model = document_->model();
     if (!model || !view_->playhead()) {
+        // No playhead, no moment: the lists are empty, so the titles count nothing either.
         timersNote_->hide();
-    source_->setText(model ? tr("Press Play or step through the run: this panel shows what the event loop holds at the playhead.")
+        source_->setText(model ? tr("Press Play or step through the run: this panel shows what the event loop holds at the playhead.")
                                : QString());
         holder_->clear();
+        readyTitle_->setText(tr("Ready queue: runs next, in this order"));
+        timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline"));
         return;
     }
     const Trace& trace = model->trace();

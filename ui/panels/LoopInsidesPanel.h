@@ -28,6 +28,8 @@ public:
     QListWidget* awaitList() const { return waits_; }
     QLabel* holderLabel() const { return holder_; }
     QLabel* sourceLabel() const { return source_; }
+    QLabel* readyTitle() const { return readyTitle_; }    // "Ready queue: … (2)"
+    QLabel* timersTitle() const { return timersTitle_; }  // "Timer heap: … (1)"
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -18,6 +18,7 @@ OutputPanel::OutputPanel(TraceDocument* document, ViewState* viewState, QWidget*
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionResizeMode(OutputModel::TimeColumn, QHeaderView::ResizeToContents);
     horizontalHeader()->setSectionResizeMode(OutputModel::TaskColumn, QHeaderView::ResizeToContents);
+    horizontalHeader()->setSectionResizeMode(OutputModel::StreamColumn, QHeaderView::ResizeToContents);
     connect(document_, &TraceDocument::documentChanged, this, [this] { model_->setTraceModel(document_->model()); });
     connect(this, &QTableView::clicked, this, [this](const QModelIndex& index) {
         const auto& model = document_->model();

@@ -85,7 +85,7 @@ void PredictPanel::setPrediction(const QStringList& lines) {
 void PredictPanel::startOver() {
     const auto& model = document_->model();
     setPrediction(model ? scrambled(printedLines(model->trace())) : QStringList());
-    if (model && model->trace().output.empty())
+    if (model && printedLines(model->trace()).isEmpty())
         result_->setText(tr("This run prints nothing, so there is nothing to predict."));
 }
 
@@ -104,7 +104,9 @@ void PredictPanel::reveal() {
             item->setForeground(QColor(0x1e, 0x84, 0x49));
             item->setToolTip(tr("Right: printed %1 of %2.").arg(placed.actual + 1).arg(score_->total()));
         } else {
-            const QString why = placed.actual >= 0 ? explainOutputMoment(*model, static_cast<std::size_t>(placed.actual)) : QString();
+            const QString why = placed.actual >= 0
+                                    ? explainOutputMoment(*model, outputIndexOfPrinted(model->trace(), static_cast<std::size_t>(placed.actual)))
+                                    : QString();
             item->setText(tr("✗  %1  — printed %2 of %3. %4").arg(placed.text).arg(placed.actual + 1).arg(score_->total()).arg(why));
             item->setForeground(QColor(0xc0, 0x39, 0x2b));
             item->setToolTip(tr("Click to see the moment it was printed."));
@@ -124,9 +126,11 @@ void PredictPanel::showMoment(QListWidgetItem* item) {
         return;
     bool ok = false;
     const int actual = item->data(kActualRole).toInt(&ok);
-    if (!ok || actual < 0 || actual >= static_cast<int>(model->trace().output.size()))
+    if (!ok || actual < 0)
         return;
-    const std::size_t line = static_cast<std::size_t>(actual);
+    const std::size_t line = outputIndexOfPrinted(model->trace(), static_cast<std::size_t>(actual));
+    if (line >= model->trace().output.size())
+        return;
     const TimeNs time = model->trace().output[line].time;
     view_->select(Selection::of(SelectionKind::Output, model->trace().output[line].task, static_cast<std::uint32_t>(line)));
     view_->setPlayheadStep(time, model->playbackPositionOfOutput(line) + 1);

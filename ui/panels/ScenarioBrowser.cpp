@@ -82,14 +82,22 @@ void ScenarioBrowser::setRecentFiles(const QStringList& files) {
 }
 
 void ScenarioBrowser::setCurrentScenario(const QString& name) {
+    bool found = false;
     for (int i = 0; i < lessons_->childCount(); ++i) {
         QTreeWidgetItem* item = lessons_->child(i);
         QFont font = item->font(0);
-        const bool current = item->data(0, ValueRole).toString() == name;
+        const bool current = !name.isEmpty() && item->data(0, ValueRole).toString() == name;
         font.setBold(current);
         item->setFont(0, font);
-        if (current)
+        if (current) {
             tree_->setCurrentItem(item);
+            found = true;
+        }
+    }
+    // A trace file (or a program) is open, not a lesson: no lesson stays highlighted.
+    if (!found && tree_->currentItem() && tree_->currentItem()->data(0, KindRole).toInt() == LessonItem) {
+        tree_->setCurrentItem(nullptr);
+        tree_->clearSelection();
     }
 }
 

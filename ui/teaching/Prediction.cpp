@@ -21,8 +21,16 @@ QString at(TimeNs t) { return t == 0 ? QStringLiteral("0 s") : qs(plainDuration(
 QStringList printedLines(const Trace& trace) {
     QStringList lines;
     for (const OutputLine& line : trace.output)
-        lines << qs(trace.str(line.text));
+        if (line.stream == OutputStream::Stdout)
+            lines << qs(trace.str(line.text));
     return lines;
+}
+
+std::size_t outputIndexOfPrinted(const Trace& trace, std::size_t printed) {
+    for (std::size_t i = 0; i < trace.output.size(); ++i)
+        if (trace.output[i].stream == OutputStream::Stdout && printed-- == 0)
+            return i;
+    return trace.output.size();
 }
 
 PredictionScore scorePrediction(const QStringList& predicted, const QStringList& actual) {

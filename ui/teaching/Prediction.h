@@ -33,7 +33,9 @@ PredictionScore scorePrediction(const QStringList& predicted, const QStringList&
 // loop was frozen until 1.7 s").
 QString explainOutputMoment(const DerivedTrace& model, std::size_t line);
 
-// The printed lines of a run, in order.
+// The printed lines of a run (stdout: a warning on stderr is nothing to predict), in order.
 QStringList printedLines(const Trace& trace);
+// Where the n-th of printedLines sits among all the trace's output lines (stderr included).
+std::size_t outputIndexOfPrinted(const Trace& trace, std::size_t printed);
 
 } // namespace awaitscope::ui

@@ -16,7 +16,8 @@ const std::vector<LegendEntry>& legendEntries() {
         {LegendSwatch::Done, QStringLiteral("done")},
         {LegendSwatch::Failed, QStringLiteral("failed")},
         {LegendSwatch::Cancelled, QStringLiteral("cancelled")},
-        {LegendSwatch::WakeUp, QStringLiteral("wakes up")},
+        {LegendSwatch::WakeUp, QStringLiteral("woke it")},
+        {LegendSwatch::Created, QStringLiteral("created it")},
         {LegendSwatch::Bracket, QStringLiteral("TaskGroup / gather")},
     };
     return entries;

@@ -9,7 +9,7 @@
 
 namespace awaitscope::ui {
 
-enum class LegendSwatch { Running, Thread, Awaiting, Ready, Blocking, Frozen, NeverAwaited, Done, Failed, Cancelled, WakeUp, Bracket };
+enum class LegendSwatch { Running, Thread, Awaiting, Ready, Blocking, Frozen, NeverAwaited, Done, Failed, Cancelled, WakeUp, Created, Bracket };
 
 struct LegendEntry {
     LegendSwatch swatch;

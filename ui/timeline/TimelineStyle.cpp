@@ -72,6 +72,7 @@ TimelineStyle TimelineStyle::light() {
     s.failed = QColor(0xc6, 0x28, 0x28);
     s.cancelled = QColor(0x7a, 0x80, 0x8a);
     s.arrow = QColor(0x3d, 0x4f, 0x8f, 170);
+    s.creationArrow = QColor(0x80, 0x86, 0x90, 190);
     s.bracket = QColor(0x7b, 0x4f, 0xb8);
     s.selection = QColor(0x1f, 0x5f, 0xd6);
     s.hover = QColor(0, 0, 0, 90);
@@ -113,6 +114,7 @@ TimelineStyle TimelineStyle::darkStyle() {
     s.failed = QColor(0xf0, 0x5a, 0x5a);
     s.cancelled = QColor(0xa0, 0xa6, 0xb0);
     s.arrow = QColor(0xa8, 0xb8, 0xf0, 170);
+    s.creationArrow = QColor(0x9a, 0xa0, 0xaa, 190);
     s.bracket = QColor(0xb3, 0x8c, 0xf0);
     s.selection = QColor(0x6a, 0xa5, 0xff);
     s.hover = QColor(255, 255, 255, 100);

@@ -25,7 +25,7 @@ struct TimelineStyle {
     QColor loopIdle, frozenBand, frozen, frozenText;
     QColor ghost, ghostText;
     QColor done, failed, cancelled;
-    QColor arrow, bracket, selection, hover, measure, measureText, playhead;
+    QColor arrow, creationArrow, bracket, selection, hover, measure, measureText, playhead;
 
     QFont font, smallFont, boldFont, titleFont;
     int headerWidth = 230;

@@ -184,6 +184,10 @@ void TimelineView::paintEvent(QPaintEvent*) {
     const QRect timeline = timelineRect();
     painter.fillRect(QRect(timeline.right() + 1, 0, width() - timeline.width(), height()), style_.rulerBackground);
     painter_.paint(painter, currentFrame(), &cache_);
+    if (paintedGeneration_ != document_->generation()) {
+        paintedGeneration_ = document_->generation();
+        emit documentShown();
+    }
 }
 
 QPoint TimelineView::pointAt(TaskId task, TimeNs t, LanePart part) const {

@@ -54,6 +54,12 @@ public:
     void invalidateLanes();  // what a zoom or pan invalidates
     std::size_t lastPaintedItems() const { return painter_.lastItemCount(); }
     const RowPixmapCache& cache() const { return cache_; }
+    // The document generation (TraceDocument::generation) the last paint drew; 0 before any.
+    quint64 paintedGeneration() const { return paintedGeneration_; }
+
+signals:
+    // The first paint of a newly opened document has drawn it: it is on screen now.
+    void documentShown();
 
 public slots:
     void showFindBar();
@@ -115,6 +121,7 @@ private:
     QLabel* findStatus_;
     int scrollY_ = 0;
     bool showLegend_ = true;
+    quint64 paintedGeneration_ = 0;
 
     enum class Drag { None, Pending, Pan, Measure, Scrub };
     Drag drag_ = Drag::None;

@@ -97,6 +97,15 @@ std::string formatMoment(TimeNs time) {
     return text;
 }
 
+std::string formatMomentTo(TimeNs time, TimeNs resolution) {
+    int decimals = 3;
+    for (TimeNs step = 1'000'000; decimals < 9 && step > resolution; step /= 10)
+        ++decimals;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f s", decimals, static_cast<double>(time) / 1e9);
+    return text;
+}
+
 std::string plainDuration(TimeNs duration) {
     const double ns = static_cast<double>(duration);
     if (std::fabs(ns) >= 1e8)

@@ -582,7 +582,9 @@ private:
 
     void writeOutput() {
         for (const OutputLine& line : trace_.output)
-            instant(line.task, line.time, "output", "print: " + std::string(trace_.str(line.text)), {}, {}, line.site);
+            instant(line.task, line.time, "output",
+                    (line.stream == OutputStream::Stderr ? "stderr: " : "print: ") + std::string(trace_.str(line.text)), {}, {},
+                    line.site);
     }
 
     void writeDiagnostics() {

@@ -189,6 +189,8 @@ bool writeNative(const Trace& trace, const ByteSink& sink, const detail::EventFi
         nullableId(out, "task", o.task);
         id(out, "site", o.site);
         id(out, "text", o.text);
+        if (o.stream != OutputStream::Stdout)  // stdout goes without, as in files written before streams
+            text(out, "stream", toString(o.stream));
     });
     table(out, "neverAwaited", trace.neverAwaited, [&](const NeverAwaited& n) {
         member(out, "created", true);

@@ -31,7 +31,7 @@ constexpr const char* kAwaitNames[] = {"site", "kind", "what", "target"};
 constexpr const char* kFrameNames[] = {"name", "definition", "callSite"};
 constexpr const char* kBlockNames[] = {"site", "kind", "what"};
 constexpr const char* kScopeNames[] = {"kind", "owner", "site", "begin", "end"};
-constexpr const char* kOutputNames[] = {"t", "task", "site", "text"};
+constexpr const char* kOutputNames[] = {"t", "task", "site", "text", "stream"};
 constexpr const char* kNeverAwaitedNames[] = {"created", "dropped", "task", "name", "site"};
 constexpr const char* kUnretrievedNames[] = {"t", "task", "text"};
 constexpr const char* kPendingNames[] = {"t", "task"};
@@ -40,7 +40,7 @@ constexpr const char* kLoopQueueNames[] = {"iteration", "t", "queue", "task", "d
 constexpr RowNames kRows[] = {
     {kSiteNames, 4, "sites"},         {kAwaitNames, 4, "awaits"},
     {kFrameNames, 3, "frames"},       {kBlockNames, 3, "blocks"},
-    {kScopeNames, 5, "scopes"},       {kOutputNames, 4, "output"},
+    {kScopeNames, 5, "scopes"},       {kOutputNames, 5, "output"},
     {kNeverAwaitedNames, 5, "neverAwaited"}, {kUnretrievedNames, 3, "unretrievedErrors"},
     {kPendingNames, 2, "pendingAtExit"},     {kScriptErrorNames, 4, "scriptErrors"},
     {kLoopQueueNames, 5, "loopQueues"},
@@ -452,7 +452,8 @@ bool NativeTraceReader::valueInRow(const Value& v) {
         case 0: return asTime(v, o.time);
         case 1: return asNullableId(v, o.task);
         case 2: return asId(v, o.site);
-        default: return asId(v, o.text);
+        case 3: return asId(v, o.text);
+        default: return asEnum(v, 2, o.stream, "output stream");  // absent (older files): stdout
         }
     }
     case Table::NeverAwaited: {

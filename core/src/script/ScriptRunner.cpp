@@ -170,13 +170,13 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
                     } else if (args[0].isIntLike()) {
                         result.exitCode = static_cast<int>(args[0].asInt());
                     } else {
-                        writeErr(interp->toStr(args[0]) + "\n");
+                        interp->writeStderr(interp->toStr(args[0]) + "\n");
                         result.exitCode = 1;
                     }
                     result.ok = result.exitCode == 0;
                 } else {
                     const std::string traceback = interp->formatTraceback(exception);
-                    writeErr(traceback);
+                    interp->writeStderr(traceback);  // the trace keeps it among the output, where it came
                     result.ok = false;
                     result.exitCode = 1;
                     std::uint32_t line = 0;
@@ -218,6 +218,7 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
                 interp->heap().sweep();
             } catch (...) {
             }
+            interp->flushOutputLine();  // a warning the sweep wrote
         }
         loop.reset();
         interp->detachLoop();

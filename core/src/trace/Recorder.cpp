@@ -184,8 +184,8 @@ void Recorder::scopeEnd(ScopeId scope, TimeNs time) {
         trace_.scopes[scope].end = time;
 }
 
-void Recorder::output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text) {
-    trace_.output.push_back({time, task, site(location), string(text)});
+void Recorder::output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text, OutputStream stream) {
+    trace_.output.push_back({time, task, site(location), string(text), stream});
 }
 
 void Recorder::neverAwaited(TimeNs created, TimeNs dropped, TaskId task, std::string_view name,

@@ -102,6 +102,8 @@ const char* toString(BlockKind kind) {
     return "?";
 }
 
+const char* toString(OutputStream stream) { return stream == OutputStream::Stderr ? "stderr" : "stdout"; }
+
 const char* toString(ScopeKind kind) {
     switch (kind) {
     case ScopeKind::TaskGroup: return "taskgroup";

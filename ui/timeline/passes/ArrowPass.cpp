@@ -1,5 +1,5 @@
 // Arrows from cause to effect: who woke (or created) whom, from the moment it did to the
-// moment the woken task ran. Beyond maxArrows in view only the selected task's are drawn, and
+// moment the woken task ran; creations dashed and grey, wake-ups solid. Beyond maxArrows in view only the selected task's are drawn, and
 // arrows into a closed group of lanes only when they are the selected task's.
 #include "timeline/passes/PaintContext.h"
 
@@ -28,12 +28,18 @@ void drawArrow(PaintContext& c, const WakeArrow& arrow, double y0, double y1, bo
     QPainter& p = c.p;
     const double x0 = c.scale.clampX(c.scale.timeToX(arrow.cause), 400);
     const double x1 = c.scale.clampX(c.scale.timeToX(arrow.effect), 400);
-    const QColor color = highlighted ? c.style.selection : c.style.arrow;
+    // A task made at 0 s that first runs at 0.8 s was not woken at 0 s: a creation is drawn thin,
+    // dashed and grey, apart from the solid arrows of wake-ups.
+    const bool created = arrow.creation();
+    const QColor color = highlighted ? c.style.selection : created ? c.style.creationArrow : c.style.arrow;
     const double dx = std::clamp((x1 - x0) * 0.5, 6.0, 60.0);
     QPainterPath path;
     path.moveTo(x0, y0);
     path.cubicTo(x0 + dx, y0, x1 - dx, y1, x1, y1);
-    p.setPen(QPen(color, highlighted ? 1.8 : 1.2));
+    QPen pen(color, highlighted ? 1.8 : created ? 1.0 : 1.2);
+    if (created)
+        pen.setDashPattern({4, 3});
+    p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     p.drawPath(path);
     p.setPen(Qt::NoPen);

@@ -200,6 +200,17 @@ void paintLegend(PaintContext& c) {
             p.setBrush(st.arrow);
             drawArrowHead(p, QPointF(r.right(), r.center().y()), QPointF(r.left(), r.center().y()), 6);
             break;
+        case LegendSwatch::Created: {
+            p.setRenderHint(QPainter::Antialiasing, true);
+            QPen dashed(st.creationArrow, 1.0);
+            dashed.setDashPattern({4, 3});
+            p.setPen(dashed);
+            p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right() - 2, r.center().y()));
+            p.setPen(Qt::NoPen);
+            p.setBrush(st.creationArrow);
+            drawArrowHead(p, QPointF(r.right(), r.center().y()), QPointF(r.left(), r.center().y()), 6);
+            break;
+        }
         case LegendSwatch::Bracket:
             p.setPen(QPen(st.bracket, 2));
             p.drawLine(QPointF(r.left() + 3, r.top()), QPointF(r.left() + 3, r.bottom()));

@@ -24,6 +24,9 @@ std::string formatTimePoint(TimeNs time);
 // A moment as a learner reads it, to the millisecond: "0.200 s" for 0.200001212 s (a script's
 // statements cost microseconds, which are noise there), the same unit all down a column.
 std::string formatMoment(TimeNs time);
+// A moment to the precision a reader can tell apart, at least to the millisecond: "0.458 s" when
+// `resolution` (say, what one pixel spans) is a millisecond, "0.458480 s" when it is a microsecond.
+std::string formatMomentTo(TimeNs time, TimeNs resolution);
 // A duration as a lesson says it: seconds from 0.1 s up ("0.5 s", not "500 ms"), else as
 // formatDuration, rounded to what a person would say ("12 ms", "40 µs").
 std::string plainDuration(TimeNs duration);

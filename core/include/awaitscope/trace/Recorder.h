@@ -79,7 +79,8 @@ public:
     // Scopes and diagnostics.
     ScopeId scopeBegin(ScopeKind kind, TaskId owner, const SourceLocation& location, TimeNs time);
     void scopeEnd(ScopeId scope, TimeNs time);
-    void output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
+    void output(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text,
+                OutputStream stream = OutputStream::Stdout);
     void neverAwaited(TimeNs created, TimeNs dropped, TaskId task, std::string_view name, const SourceLocation& site);
     void unretrievedError(TimeNs time, TaskId task, std::string_view text);
     void pendingAtExit(TimeNs time, TaskId task);

@@ -144,11 +144,16 @@ struct Scope {
     TimeNs end = 0;
 };
 
+// Which of the program's streams a line went to: what it printed, or what it (or Python on
+// its behalf: a warning, a traceback) wrote to stderr.
+enum class OutputStream : std::uint8_t { Stdout, Stderr };
+
 struct OutputLine {
     TimeNs time = 0;
     TaskId task = kNoTask;
     SiteId site = kUnknownSite;
     StringId text = 0;  // without the newline
+    OutputStream stream = OutputStream::Stdout;
 };
 
 // A coroutine object that was created and dropped without being awaited or scheduled.
@@ -260,5 +265,6 @@ const char* toString(BlockKind kind);
 const char* toString(ScopeKind kind);
 const char* toString(TaskKind kind);
 const char* toString(LoopQueue queue);
+const char* toString(OutputStream stream);
 
 } // namespace awaitscope

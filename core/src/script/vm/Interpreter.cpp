@@ -219,24 +219,34 @@ void Interpreter::writeStderr(std::string_view text) {
         output_.stderrText->append(text);
     if (output_.onStderr)
         output_.onStderr(text);
+    // The trace keeps stderr too, among the printed lines: a warning or a traceback belongs at
+    // the moment it was written.
+    recordLines(pendingStderrLine_, text, OutputStream::Stderr);
 }
 
-void Interpreter::recordOutput(std::string_view text) {
+void Interpreter::recordOutput(std::string_view text) { recordLines(pendingStdoutLine_, text, OutputStream::Stdout); }
+
+void Interpreter::recordLines(std::string& pending, std::string_view text, OutputStream stream) {
     if (!recorder_ || !loop_)
         return;
-    // One output record per line; a print without a newline waits for the rest of its line.
-    pendingStdoutLine_.append(text);
+    // One output record per line; a write without a newline waits for the rest of its line.
+    pending.append(text);
     std::size_t newline;
-    while ((newline = pendingStdoutLine_.find('\n')) != std::string::npos) {
-        recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStdoutLine_.substr(0, newline));
-        pendingStdoutLine_.erase(0, newline + 1);
+    while ((newline = pending.find('\n')) != std::string::npos) {
+        recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), std::string_view(pending).substr(0, newline), stream);
+        pending.erase(0, newline + 1);
     }
 }
 
 void Interpreter::flushOutputLine() {
-    if (recorder_ && loop_ && !pendingStdoutLine_.empty())
-        recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStdoutLine_);
+    if (recorder_ && loop_) {
+        if (!pendingStdoutLine_.empty())
+            recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStdoutLine_);
+        if (!pendingStderrLine_.empty())
+            recorder_->output(loop_->now(), loop_->currentTaskId(), currentLocation(), pendingStderrLine_, OutputStream::Stderr);
+    }
     pendingStdoutLine_.clear();
+    pendingStderrLine_.clear();
 }
 
 void Interpreter::warnNeverAwaited(const char* name, const SourceLocation& created) {

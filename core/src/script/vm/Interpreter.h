@@ -330,7 +330,7 @@ public:
     void writeStdout(std::string_view text);
     void writeStderr(std::string_view text);
     void recordOutput(std::string_view text);
-    void flushOutputLine();  // records a last line printed without a newline
+    void flushOutputLine();  // records a last line written without a newline, on either stream
     void warnNeverAwaited(const char* name, const SourceLocation& created);
 
     // ---- cost model and budgets (vm/CostModel.cpp) ----
@@ -385,6 +385,7 @@ private:
     bool concatenateInPlace(Frame* f, const Instr& next, Value* locals, Value* sp);
     [[noreturn]] void raiseMemoryError(double wanted);
     std::int64_t externalBytes() const;  // tasks and recorded events: memory the heap does not see
+    void recordLines(std::string& pending, std::string_view text, OutputStream stream);
 
     Program& program_;
     Heap heap_;
@@ -396,6 +397,7 @@ private:
     bool loopRunning_ = false;
     bool aborting_ = false;
     std::string pendingStdoutLine_;
+    std::string pendingStderrLine_;
 
     std::unordered_map<std::string_view, StrObject*> interned_;
     std::vector<Value> internedKeep_;
