@@ -41,6 +41,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -52,6 +53,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace awaitscope::ui {
 
@@ -175,7 +177,13 @@ void MainWindow::createPanels() {
     QDockWidget* lessonDock = addDock(lesson_, tr("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
     QDockWidget* diagnosticsDock = addDock(diagnostics_, tr("Problems"), QStringLiteral("diagnosticsDock"), Qt::LeftDockWidgetArea);
     QDockWidget* codeDock = addDock(code_, tr("Code"), QStringLiteral("codeDock"), Qt::RightDockWidgetArea);
-    QDockWidget* insidesDock = addDock(insides_, tr("Loop Insides"), QStringLiteral("insidesDock"), Qt::RightDockWidgetArea);
+    // The loop's insides scroll when their dock is short, instead of holding the code panel to
+    // a few lines on a small screen.
+    auto* insidesScroll = new QScrollArea(this);
+    insidesScroll->setWidget(insides_);
+    insidesScroll->setWidgetResizable(true);
+    insidesScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget* insidesDock = addDock(insidesScroll, tr("Loop Insides"), QStringLiteral("insidesDock"), Qt::RightDockWidgetArea);
     QDockWidget* detailsDock = addDock(details_, tr("Details"), QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
     outputStack_ = new QStackedWidget(this);  // the trace's output, or a Python run's as it comes
     liveOutput_ = new LiveOutputView(outputStack_);
@@ -193,10 +201,6 @@ void MainWindow::createPanels() {
     outputDock->raise();
     lessonDock->raise();
     insidesDock->raise();
-    resizeDocks({browserDock, codeDock}, {290, 400}, Qt::Horizontal);
-    resizeDocks({browserDock, lessonDock}, {180, 420}, Qt::Vertical);
-    resizeDocks({codeDock, insidesDock}, {330, 420}, Qt::Vertical);
-    resizeDocks({outputDock}, {170}, Qt::Vertical);
 
     // Playback shows what the loop holds; a problem's card explains it.
     connect(view_, &ViewState::playheadChanged, this, [insidesDock](std::optional<TimeNs> time) {
@@ -309,6 +313,11 @@ void MainWindow::createActions() {
     viewMenu_->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
+    viewMenu_->addAction(tr("&Reset Layout"), this, [this] {
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            dock->show();
+        resetLayout();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Mouse and Keys"), this, [this] { QMessageBox::information(this, tr("Mouse and keys"), mouseAndKeysHelp()); });
@@ -404,10 +413,34 @@ void MainWindow::restoreSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1440, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    layoutPending_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const int theme = settings.value(QStringLiteral("window/theme"), 0).toInt();
     if (theme != static_cast<int>(Theme::System))
         setTheme(static_cast<Theme>(theme));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (std::exchange(layoutPending_, false))
+        resetLayout();
+}
+
+void MainWindow::resetLayout() {
+    const auto dock = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        d->setFloating(false);
+    const int w = width(), h = height();
+    // Lessons and problems on the left, code and the loop's insides on the right, output below:
+    // at 1366x768 the timeline keeps over half the width, the editor nine lines, the lesson
+    // list six rows.
+    const int left = std::clamp(w * 17 / 100, 220, 300);
+    const int right = std::clamp(w * 25 / 100, 340, 440);
+    const int output = std::clamp(h * 20 / 100, 140, 220);
+    const int column = std::max(200, h - output - 120);  // what the toolbars and status bar leave
+    resizeDocks({dock("scenariosDock"), dock("codeDock")}, {left, right}, Qt::Horizontal);
+    resizeDocks({dock("scenariosDock"), dock("lessonDock")}, {column * 45 / 100, column * 55 / 100}, Qt::Vertical);
+    resizeDocks({dock("codeDock"), dock("insidesDock")}, {column / 2, column / 2}, Qt::Vertical);
+    resizeDocks({dock("outputDock")}, {output}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

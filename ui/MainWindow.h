@@ -118,8 +118,14 @@ signals:
     // After every load or run: ok false for failures and cancels (tests wait on it).
     void loadFinished(bool ok);
 
+public:
+    // The docks' default sizes for the window's current size: the timeline gets most of the
+    // width; View > Reset Layout and a first start without a saved layout use it.
+    void resetLayout();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -129,6 +135,7 @@ private:
     void createPlaybackActions();
     void createStatusBar();
     void restoreSettings();
+    bool layoutPending_ = false;  // no saved layout: resetLayout() once the window has its size
     void refreshRecentFiles();
     void startJob(const QString& what, std::unique_ptr<TraceLoadJob> job, std::function<void(const LoadOutcome&)> onSuccess);
     void finishJob(const LoadOutcome& outcome, const QString& what);

@@ -5,6 +5,7 @@
 
 #include "MainWindow.h"
 #include "app/RecentFiles.h"
+#include "app/TraceSources.h"
 #include "model/ThemedIcon.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
@@ -22,6 +23,8 @@
 
 #include <awaitscope/analysis/TimeFormat.h>
 
+#include <QAbstractItemView>
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
@@ -120,6 +123,59 @@ private slots:
         QCOMPARE(docks, QStringList({"codeDock", "detailsDock", "diagnosticsDock", "eventsDock", "insidesDock", "lessonDock",
                                      "outputDock", "predictDock", "scenariosDock"}));
         QVERIFY(window.centralWidget()->isAncestorOf(window.timeline()));
+    }
+
+    // The timeline is what the window is for: at the screens learners have, the docks around
+    // it leave it most of the width, and each panel still shows enough to read.
+    void theTimelineIsTheMainThingAtCommonScreenSizes_data() {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<int>("timelinePercent");
+        QTest::addColumn<int>("codeLines");
+        QTest::addColumn<int>("lessonCount");
+        // Before, 1366x768 left 7 lines of code and 4 lessons in view.
+        QTest::newRow("1366x768") << QSize(1366, 768) << 52 << 9 << 6;
+        QTest::newRow("1680x1000") << QSize(1680, 1000) << 55 << 14 << 8;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << 58 << 16 << 9;
+    }
+    void theTimelineIsTheMainThingAtCommonScreenSizes() {
+        QFETCH(QSize, screen);
+        QFETCH(int, timelinePercent);
+        QFETCH(int, codeLines);
+        QFETCH(int, lessonCount);
+        MainWindow window(coreTraceSources());
+        window.resize(screen);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(runAndWait(window, QStringLiteral("blocking_sleep")));
+        QCoreApplication::processEvents();
+        const int timelineWidth = window.timeline()->width();
+        const int outputHeight = window.findChild<QDockWidget*>(QStringLiteral("outputDock"))->height();
+        auto* editor = window.codePanel()->findChild<QAbstractScrollArea*>();
+        QVERIFY(editor);
+        const int editorLines = editor->viewport()->height() / editor->fontMetrics().lineSpacing();
+        auto* lessons = window.findChild<ScenarioBrowser*>()->findChild<QAbstractItemView*>();
+        QVERIFY(lessons);
+        const int lessonRows = lessons->viewport()->height() / std::max(1, lessons->sizeHintForRow(0));
+        const QString sizes = QStringLiteral("timeline %1 px, output %2 px, %3 lines of code, %4 lesson rows")
+                                  .arg(timelineWidth).arg(outputHeight).arg(editorLines).arg(lessonRows);
+        QVERIFY2(timelineWidth * 100 >= screen.width() * timelinePercent, qPrintable(sizes));
+        QVERIFY2(outputHeight * 100 <= screen.height() * 24, qPrintable(sizes));
+        QVERIFY2(editorLines >= codeLines, qPrintable(sizes));
+        QVERIFY2(lessonRows >= lessonCount, qPrintable(sizes));
+
+        // A layout the user squeezed comes back with View > Reset Layout.
+        auto* codeDock = window.findChild<QDockWidget*>(QStringLiteral("codeDock"));
+        window.resizeDocks({codeDock}, {screen.width() / 2}, Qt::Horizontal);
+        QCoreApplication::processEvents();
+        QVERIFY(window.timeline()->width() < timelineWidth - 50);
+        QAction* reset = nullptr;
+        for (QAction* action : window.menuBar()->findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&Reset Layout"))
+                reset = action;
+        QVERIFY(reset);
+        reset->trigger();
+        QCoreApplication::processEvents();
+        QVERIFY(std::abs(window.timeline()->width() - timelineWidth) <= 4);
     }
 
     void lessonsAreListedByTitleAndRunOnActivation() {
