@@ -433,8 +433,11 @@ void MainWindow::resetLayout() {
     // Lessons and problems on the left, code and the loop's insides on the right, output below:
     // at 1366x768 the timeline keeps over half the width, the editor nine lines, the lesson
     // list six rows.
-    const int left = std::clamp(w * 17 / 100, 220, 300);
-    const int right = std::clamp(w * 25 / 100, 340, 440);
+    // Never below what a panel needs (the code panel's buttons): Qt would widen it again at
+    // the next relayout, for instance when a comparison closes.
+    const int left = std::max(std::clamp(w * 16 / 100, 210, 300), dock("scenariosDock")->minimumSizeHint().width());
+    const int right = std::max({std::clamp(w * 25 / 100, 340, 440), dock("codeDock")->minimumSizeHint().width(),
+                                dock("insidesDock")->minimumSizeHint().width()});
     const int output = std::clamp(h * 20 / 100, 140, 220);
     const int column = std::max(200, h - output - 120);  // what the toolbars and status bar leave
     resizeDocks({dock("scenariosDock"), dock("codeDock")}, {left, right}, Qt::Horizontal);

@@ -85,6 +85,10 @@ CodePanel::CodePanel(TraceDocument* document, ViewState* viewState, QWidget* par
     header_ = new QLabel(this);
     header_->setContentsMargins(4, 1, 4, 1);
     header_->setTextFormat(Qt::PlainText);
+    // A long file name or message is cut rather than widening the dock (its width would jump
+    // at the next relayout); the whole text is in the tooltip.
+    header_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    header_->setMinimumWidth(80);
     run_ = toolButton(this, QStringLiteral("runEditedButton"), tr("Run"), QStyle::SP_MediaPlay, tr("Run this code (Ctrl+Return)"));
     save_ = toolButton(this, QStringLiteral("saveScriptButton"), tr("Save"), QStyle::SP_DialogSaveButton, tr("Save the script (Ctrl+S)"));
     saveAs_ = toolButton(this, QStringLiteral("saveScriptAsButton"), tr("Save As…"), QStyle::SP_DialogSaveButton, tr("Save the script under a new name"));
@@ -243,7 +247,7 @@ void CodePanel::showDocument() {
     if (scriptOpen_) {
         // The script is the document: a run's trace never replaces what is being written.
         shownFile_ = scriptFileName_;
-        header_->setText(savePath_.isEmpty() ? scriptFileName_ : savePath_);
+        setHeader(savePath_.isEmpty() ? scriptFileName_ : savePath_);
         if (model && !model->trace().metadata.sourceText.empty()) {
             ranText_ = QString::fromStdString(model->trace().metadata.sourceText);
             editor_->setModified(editor_->text() != ranText_);
@@ -255,7 +259,7 @@ void CodePanel::showDocument() {
     }
     if (!model) {
         editor_->setText(QString());
-        header_->setText(tr("No program open."));
+        setHeader(tr("No program open."));
         editor_->setReadOnly(true);
         updateStatus();
         return;
@@ -269,13 +273,13 @@ void CodePanel::showDocument() {
             editor_->setText(ranText_);
         editor_->setModified(false);
         editor_->setReadOnly(false);
-        header_->setText(shownFile_.isEmpty() ? tr("Program") : shownFile_);
+        setHeader(shownFile_.isEmpty() ? tr("Program") : shownFile_);
         markProblems(scriptErrorProblems(model->trace()));  // a run that raised: its tracebacks, at their lines
     } else {
         editor_->setText(QString());
         editor_->setReadOnly(true);
         ranText_.clear();
-        header_->setText(tr("This trace carries no source text. Select something to see its line."));
+        setHeader(tr("This trace carries no source text. Select something to see its line."));
     }
     updateStatus();
 }
@@ -349,18 +353,18 @@ void CodePanel::showSelection(const Selection& selection) {
     const Trace& trace = model->trace();
     if (!info.valid || info.site == kUnknownSite || info.site >= trace.sites.size()) {
         highlight(0);
-        header_->setText(shownFile_.isEmpty() ? header_->text() : shownFile_);
+        setHeader(shownFile_.isEmpty() ? header_->text() : shownFile_);
         return;
     }
     const Site& site = trace.sites[info.site];
     const QString file = qs(trace.str(site.file));
     if (!showFile(file)) {
         highlight(0);
-        header_->setText(tr("%1, line %2 (the source is not in this trace)").arg(QFileInfo(file).fileName()).arg(site.line));
+        setHeader(tr("%1, line %2 (the source is not in this trace)").arg(QFileInfo(file).fileName()).arg(site.line));
         return;
     }
     highlight(static_cast<int>(site.line));
-    header_->setText(tr("%1 — line %2").arg(QFileInfo(shownFile_).fileName()).arg(site.line));
+    setHeader(tr("%1 — line %2").arg(QFileInfo(shownFile_).fileName()).arg(site.line));
 }
 
 void CodePanel::highlight(int line) {
@@ -486,6 +490,11 @@ void CodePanel::revert() {
     editor_->setModified(false);
     showPlayhead();
     highlight(highlightedLine_);
+}
+
+void CodePanel::setHeader(const QString& text) {
+    header_->setText(text);
+    header_->setToolTip(text);
 }
 
 } // namespace awaitscope::ui

@@ -67,6 +67,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void setHeader(const QString& text);
     void saveShowingError(const QString& path);  // saveTo, and a failure said in the status line
     void showDocument();
     void showSelection(const Selection& selection);
