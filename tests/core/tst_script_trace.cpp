@@ -561,6 +561,16 @@ asyncio.run(main())
                "    t = asyncio.create_task(asyncio.sleep(60))\n    s = asyncio.shield(t)\n"
                "    loop.call_later(30, print, 'late')\n    f = loop.create_future()\n    f.add_done_callback(print)\n"
                "    await asyncio.wait([t, f], timeout=0.1)\n\n\nasyncio.run(main())\n";
+        QTest::newRow("a shield of a future that never finishes")
+            << "import asyncio\n\n\nasync def main():\n    f = asyncio.get_running_loop().create_future()\n"
+               "    s = asyncio.shield(f)\n\n\nasyncio.run(main())\n";
+        QTest::newRow("a shield outliving its failed inner future")
+            << "import asyncio\n\n\nasync def main():\n    f = asyncio.get_running_loop().create_future()\n"
+               "    s = asyncio.shield(f)\n    f.set_exception(NameError('x'))\n\n\nasyncio.run(main())\n";
+        QTest::newRow("a gather of futures that never finish")
+            << "import asyncio\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n"
+               "    f, g = loop.create_future(), loop.create_future()\n    both = asyncio.gather(f, g, f)\n"
+               "    g.set_result(1)\n    await asyncio.sleep(0)\n\n\nasyncio.run(main())\n";
         QTest::newRow("unretrieved task exception")
             << "import asyncio\n\n\nasync def bad():\n    raise KeyError(1)\n\n\nasync def main():\n"
                "    asyncio.create_task(bad())\n    await asyncio.sleep(0.1)\n\n\nasyncio.run(main())\n";

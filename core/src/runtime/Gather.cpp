@@ -1,5 +1,7 @@
 #include "awaitscope/runtime/Gather.h"
 
+#include <algorithm>
+
 namespace awaitscope::detail {
 
 GatheringFuture::GatheringFuture(Loop& loop, bool returnExceptions, const SourceLocation& where)
@@ -9,7 +11,7 @@ GatheringFuture::GatheringFuture(Loop& loop, bool returnExceptions, const Source
 }
 
 void GatheringFuture::addChild(FutureState& child) {
-    children_.emplace_back(&child);
+    children_.push_back(&child);
     addRef();  // each pending child callback keeps the gather alive
     child.addDoneCallback({&GatheringFuture::childDone, this});
 }
@@ -25,8 +27,8 @@ bool GatheringFuture::cancel(std::optional<std::string> message) {
     if (done())
         return false;
     bool cancelledAny = false;
-    for (const Ref<FutureState>& child : children_)
-        if (child->cancel(message))
+    for (FutureState* child : children_)
+        if (child && child->cancel(message))
             cancelledAny = true;
     if (cancelledAny)
         cancelRequested_ = true;
@@ -41,8 +43,13 @@ std::exception_ptr GatheringFuture::outcomeError(FutureState& child) {
 
 void GatheringFuture::childDone(void* self, void* future, bool run) {
     auto* outer = static_cast<GatheringFuture*>(self);
-    if (run)
-        outer->onChildDone(*static_cast<FutureState*>(future));
+    auto* child = static_cast<FutureState*>(future);
+    if (run) {
+        outer->finishedChildren_.emplace_back(child);
+        outer->onChildDone(*child);
+    } else {
+        std::replace(outer->children_.begin(), outer->children_.end(), child, static_cast<FutureState*>(nullptr));
+    }
     outer->release();
 }
 
@@ -73,7 +80,7 @@ void GatheringFuture::onChildDone(FutureState& child) {
         }
     }
     if (finished_ == children_.size()) {
-        for (const Ref<FutureState>& each : children_)
+        for (FutureState* each : children_)
             if (!each->cancelled())
                 each->markRetrieved();
         if (cancelRequested_) {

@@ -32,7 +32,10 @@ public:
     void sealChildren();
     bool cancel(std::optional<std::string> message = std::nullopt) override;
 
-    const std::vector<Ref<FutureState>>& children() const { return children_; }
+    // In argument order; each one is held from the moment it is done (all are, when the results
+    // are collected). A pending child is not held: a future that nobody else holds can never
+    // finish, and holding it would keep it and this gather (its callback holds this) alive for good.
+    const std::vector<FutureState*>& children() const { return children_; }
     // For return_exceptions: what takes the place of a failed or cancelled child (null if none).
     std::exception_ptr outcomeError(FutureState& child);
 
@@ -45,7 +48,8 @@ private:
     void onChildDone(FutureState& child);
     void finish(std::exception_ptr error);
 
-    std::vector<Ref<FutureState>> children_;
+    std::vector<FutureState*> children_;  // null once a pending child was destroyed
+    std::vector<Ref<FutureState>> finishedChildren_;
     std::size_t finished_ = 0;
     bool returnExceptions_;
     bool cancelRequested_ = false;

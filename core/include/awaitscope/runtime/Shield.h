@@ -10,9 +10,12 @@ namespace awaitscope {
 
 namespace detail {
 
+// The inner future is not held: while it is pending, its callback holds the link and the link
+// holds the outer future (a pending inner keeps the outer alive, as in asyncio). Holding the inner
+// as well would make a cycle that an inner nobody else holds (it can never finish) never leaves.
 template <class T>
 struct ShieldLink final : RefCounted {
-    Ref<FutureState> inner;
+    FutureState* inner = nullptr;  // null once it was destroyed unfinished
     ValueSlot<T>* innerSlot = nullptr;
     Ref<FutureValue<T>> outer;
 
@@ -20,8 +23,11 @@ struct ShieldLink final : RefCounted {
     static void innerDone(void* self, void*, bool run) {
         Ref<ShieldLink> link(static_cast<ShieldLink*>(self));
         link->release();
-        if (!run)
+        if (!run) {  // the inner future is going away unfinished: the outer can never follow it
+            link->inner = nullptr;
+            link->outer = nullptr;
             return;
+        }
         FutureState& in = *link->inner;
         FutureValue<T>& out = *link->outer;
         if (out.cancelled()) {
@@ -41,7 +47,7 @@ struct ShieldLink final : RefCounted {
     static void outerDone(void* self, void*, bool run) {
         Ref<ShieldLink> link(static_cast<ShieldLink*>(self));
         link->release();
-        if (!run || link->inner->done())
+        if (!run || !link->inner || link->inner->done())
             return;
         for (std::size_t n = link->inner->removeDoneCallback(&ShieldLink::innerDone, link.get()); n > 0; --n)
             link->release();
