@@ -50,6 +50,7 @@ import concurrent.futures
 import concurrent.futures.thread
 import datetime
 import functools
+import gc
 import gzip
 import itertools
 import json
@@ -1061,6 +1062,31 @@ def _install_virtual_time(clock):
             clock.exclude(_thread_time_ns() - before)
             importing[0] -= 1
     bootstrap._find_and_load = _find_and_load
+
+    # A garbage collection costs no virtual time either: when it comes depends on the program,
+    # but how long it takes depends on the machine (a pass over a large heap takes a few
+    # milliseconds, several times that on a busy machine, which would move later events).
+    collecting = {}
+
+    def on_collection(phase, info):
+        ident = _get_ident()
+        if phase == "start":
+            collecting[ident] = _thread_time_ns()
+            return
+        before = collecting.pop(ident, None)
+        if before is None:
+            return
+        spent = _thread_time_ns() - before
+        if ident == clock.loop_thread:
+            if not importing[0]:
+                clock.exclude(spent)
+            return
+        thread = clock.threads.get(ident)
+        if thread is not None:
+            base, mark = thread.state
+            if mark is not None:
+                thread.state = (base, mark + spent)
+    gc.callbacks.append(on_collection)
 
     def monotonic():
         return (clock.epoch_monotonic + clock.now_here()) / 1e9
