@@ -144,6 +144,23 @@ private slots:
         QVERIFY(lines.contains("      Task-2 (heartbeat) ran 1.2 s late (its timer fell due at 503 ms)"));
     }
 
+    // A browser's trace has threads and slices, not an event loop: no loop figures, no speed-up
+    // ("0.00x" said nothing), no critical path, and lanes named in full.
+    void reportOfABrowserTraceUsesNeutralWords() {
+        std::ostringstream out;
+        std::ostringstream err;
+        QCOMPARE(runReportCommand(TEST_DATA_DIR "/chrome/Chrome_65_simple-timeline.json", out, err), kExitClean);
+        const QString text = QString::fromStdString(out.str());
+        const QStringList lines = text.split('\n');
+        QVERIFY2(lines.contains("  clock: wall, recorded by Chrome Trace Event JSON"), qPrintable(text));
+        QVERIFY(lines.contains("  lanes           83 (threads and async slices)"));
+        QVERIFY(lines.contains("Lanes (busiest first)"));
+        QVERIFY(lines.contains("  Renderer / CrRendererMain [thread]              69.9 ms     482 ms"));
+        for (const char* word : {"speed-up", "loop busy", "loop idle", "critical path", "Critical path", "ready queue",
+                                 "pending timers", "awaiting", "frozen-loop threshold", "Tasks (busiest first)"})
+            QVERIFY2(!text.contains(word), word);
+    }
+
     void reportOfAMissingFileFailsWithExitOne() {
         std::ostringstream out;
         std::ostringstream err;

@@ -7,10 +7,14 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/LoopInsidesPanel.h"
+#include "timeline/Legend.h"
 #include "timeline/RulerTicks.h"
+#include "timeline/TimelineLayout.h"
 #include "timeline/TimelineView.h"
 
 #include <awaitscope/analysis/LoopInsides.h>
+#include <awaitscope/analysis/TimeFormat.h>
+#include <awaitscope/io/TraceFile.h>
 
 #include <QLabel>
 #include <QListWidget>
@@ -195,6 +199,38 @@ private slots:
         view.setPlayhead(uitest::ms(1000));
         QVERIFY(panel.sourceLabel()->text().startsWith(QStringLiteral("Approximation")));
         QCOMPARE(panel.readyList()->item(0)->text(), QStringLiteral("1. heartbeat"));
+    }
+    // A browser's trace has threads and slices, not an event loop: no loop rows, no words about
+    // awaits and holding the loop, and a Loop Insides panel that says why it has nothing to show.
+    void aBrowserTraceHasNoEventLoopToShow() {
+        LoadResult loaded = loadTraceFile(TEST_DATA_DIR "/chrome/Chrome_65_simple-timeline.json");
+        QVERIFY2(loaded.ok, loaded.error.c_str());
+        QVERIFY(!loaded.trace.metadata.fromAsyncio());
+        QVERIFY(!loaded.trace.awaits.empty());
+        const auto model = std::make_shared<const DerivedTrace>(std::make_shared<Trace>(std::move(loaded.trace)));
+        QCOMPARE(QString::fromStdString(awaitPhrase(model->trace(), 0)), QStringLiteral("idle"));
+
+        const TimelineLayout layout(*model, {});
+        QVERIFY(!layout.asyncioWords());
+        QCOMPARE(layout.pinnedHeight(), 0);
+        for (const LayoutRow& row : layout.rows())
+            QVERIFY(row.kind == RowKind::Task || row.kind == RowKind::Group);
+        QStringList legend;
+        for (const LegendEntry& entry : legendEntries(false))
+            legend << entry.text;
+        QCOMPARE(legend, QStringList({"busy (in a slice)", "idle", "flow"}));
+
+        TraceDocument document;
+        ViewState view;
+        LoopInsidesPanel panel(&document, &view);
+        panel.show();
+        document.setModel(model, DocumentOrigin::File, QStringLiteral("Chrome_65_simple-timeline.json"));
+        view.setPlayhead(uitest::ms(100));
+        QVERIFY(!panel.loopParts()->isVisible());
+        QCOMPARE(panel.sourceLabel()->text(),
+                 QStringLiteral("This trace was not recorded from an asyncio program (it was read from Chrome Trace Event "
+                                "JSON): it has no event loop, ready queue or timers to look inside."));
+        QCOMPARE(panel.readyList()->count(), 0);
     }
 };
 

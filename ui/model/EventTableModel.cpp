@@ -69,7 +69,7 @@ QString EventTableModel::detailText(EventRef ref) const {
         return QStringLiteral("woken by %1").arg(cause);
     }
     case EventKind::Resume: return QStringLiteral("runs");
-    case EventKind::Suspend: return QStringLiteral("await ") + qs(model_->awaitDescription(event.ref));
+    case EventKind::Suspend: return qs(model_->awaitPhrase(event.ref));
     case EventKind::Finish: {
         const QString outcome = QString::fromUtf8(toString(static_cast<TaskOutcome>(event.detail)));
         return event.ref ? QStringLiteral("%1: %2").arg(outcome, qs(trace.str(event.ref))) : outcome;

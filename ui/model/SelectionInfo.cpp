@@ -236,7 +236,7 @@ QString scopeKindText(ScopeKind kind) {
 QString spanStateText(const DerivedTrace& model, const Span& span) {
     switch (span.state) {
     case SpanState::Running: return QStringLiteral("running");
-    case SpanState::Awaiting: return QStringLiteral("await ") + qs(model.awaitDescription(span.ref));
+    case SpanState::Awaiting: return qs(model.awaitPhrase(span.ref));
     case SpanState::Ready: return QStringLiteral("ready, waiting for the loop");
     }
     return {};

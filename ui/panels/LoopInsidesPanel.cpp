@@ -71,15 +71,21 @@ LoopInsidesPanel::LoopInsidesPanel(TraceDocument* document, ViewState* viewState
     for (QWidget* list : std::initializer_list<QWidget*>{ready_, timers_, waits_})
         list->setMinimumHeight(36);
     layout->addWidget(source_);
-    layout->addWidget(heading(tr("Holding the loop"), this));
-    layout->addWidget(holder_);
-    layout->addWidget(readyTitle_);
-    layout->addWidget(ready_, 2);
-    layout->addWidget(timersTitle_);
-    layout->addWidget(timers_, 2);
-    layout->addWidget(timersNote_);
-    layout->addWidget(heading(tr("Waiting on something else"), this));
-    layout->addWidget(waits_, 2);
+    // Everything below the source line is about an event loop; a trace from elsewhere has none.
+    loopParts_ = new QWidget(this);
+    auto* parts = new QVBoxLayout(loopParts_);
+    parts->setContentsMargins(0, 0, 0, 0);
+    parts->setSpacing(3);
+    parts->addWidget(heading(tr("Holding the loop"), this));
+    parts->addWidget(holder_);
+    parts->addWidget(readyTitle_);
+    parts->addWidget(ready_, 2);
+    parts->addWidget(timersTitle_);
+    parts->addWidget(timers_, 2);
+    parts->addWidget(timersNote_);
+    parts->addWidget(heading(tr("Waiting on something else"), this));
+    parts->addWidget(waits_, 2);
+    layout->addWidget(loopParts_, 1);
 
     auto selectTask = [this](QVariant data) {
         bool ok = false;
@@ -113,6 +119,14 @@ void LoopInsidesPanel::refresh() {
     waits_->clear();
     insides_ = {};
     const auto& model = document_->model();
+    const bool asyncio = !model || model->trace().metadata.fromAsyncio();
+    loopParts_->setVisible(asyncio);
+    if (!asyncio) {
+        source_->setText(tr("This trace was not recorded from an asyncio program (it was read from %1): "
+                            "it has no event loop, ready queue or timers to look inside.")
+                             .arg(qs(model->trace().metadata.recorder)));
+        return;
+    }
     if (!model || !view_->playhead()) {
         // No playhead, no moment: the lists are empty, so the titles count nothing either.
         timersNote_->hide();

@@ -28,6 +28,7 @@ public:
     QListWidget* awaitList() const { return waits_; }
     QLabel* holderLabel() const { return holder_; }
     QLabel* sourceLabel() const { return source_; }
+    QWidget* loopParts() const { return loopParts_; }
     QLabel* readyTitle() const { return readyTitle_; }    // "Ready queue: … (2)"
     QLabel* timersTitle() const { return timersTitle_; }  // "Timer heap: … (1)"
 
@@ -40,6 +41,7 @@ private:
     TraceDocument* document_;
     ViewState* view_;
     QLabel* source_;
+    QWidget* loopParts_;
     QLabel* holder_;
     QLabel* readyTitle_;
     QListWidget* ready_;

@@ -4,7 +4,14 @@
 
 namespace awaitscope::ui {
 
-const std::vector<LegendEntry>& legendEntries() {
+const std::vector<LegendEntry>& legendEntries(bool asyncio) {
+    static const std::vector<LegendEntry> slices = {
+        {LegendSwatch::Running, QStringLiteral("busy (in a slice)")},
+        {LegendSwatch::Awaiting, QStringLiteral("idle")},
+        {LegendSwatch::WakeUp, QStringLiteral("flow")},
+    };
+    if (!asyncio)
+        return slices;
     static const std::vector<LegendEntry> entries = {
         {LegendSwatch::Running, QStringLiteral("running (holds the loop)")},
         {LegendSwatch::Thread, QStringLiteral("on a thread (the loop is free)")},
@@ -23,11 +30,11 @@ const std::vector<LegendEntry>& legendEntries() {
     return entries;
 }
 
-std::vector<LegendPlacement> placeLegend(const QFont& font, int width) {
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio) {
     const QFontMetrics metrics(font);
     std::vector<LegendPlacement> placements;
     int x = 8, row = 0;
-    for (const LegendEntry& entry : legendEntries()) {
+    for (const LegendEntry& entry : legendEntries(asyncio)) {
         const int w = kLegendSwatchWidth + 5 + metrics.horizontalAdvance(entry.text);
         if (x + w > width - 4 && x > 8) {
             x = 8;

@@ -16,7 +16,9 @@ struct LegendEntry {
     QString text;
 };
 
-const std::vector<LegendEntry>& legendEntries();
+// `asyncio`: a trace of an asyncio program. Another tool's trace (a browser's) has threads and
+// slices only: busy, idle and flows are all there is to name.
+const std::vector<LegendEntry>& legendEntries(bool asyncio = true);
 
 inline constexpr int kLegendSwatchWidth = 16;
 inline constexpr int kLegendGap = 16;
@@ -27,7 +29,7 @@ struct LegendPlacement {
     int x = 0;
     int row = 0;
 };
-std::vector<LegendPlacement> placeLegend(const QFont& font, int width);
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio = true);
 // The height the placed entries need.
 int legendHeightOf(const std::vector<LegendPlacement>& placements);
 

@@ -7,7 +7,8 @@ namespace awaitscope::ui {
 const TimelineGeometry& TimelineFrame::geo() const {
     if (!geometry) {
         const int pinned = layout ? layout->pinnedHeight() : 0;
-        geometry = std::make_shared<const TimelineGeometry>(style ? TimelineGeometry::compute(rect, *style, showLegend, pinned)
+        const bool asyncio = layout ? layout->asyncioWords() : true;
+        geometry = std::make_shared<const TimelineGeometry>(style ? TimelineGeometry::compute(rect, *style, showLegend, pinned, asyncio)
                                                                   : TimelineGeometry::compute(rect, TimelineStyle::light(), false, pinned));
     }
     return *geometry;

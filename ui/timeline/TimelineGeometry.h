@@ -24,7 +24,8 @@ struct TimelineGeometry {
     QRect taskPlot;    // scrolling task lanes
     std::vector<LegendPlacement> legendPlacements;
 
-    static TimelineGeometry compute(const QRect& rect, const TimelineStyle& style, bool showLegend, int pinnedHeight);
+    static TimelineGeometry compute(const QRect& rect, const TimelineStyle& style, bool showLegend, int pinnedHeight,
+                                    bool asyncioWords = true);
 };
 
 } // namespace awaitscope::ui

@@ -20,9 +20,13 @@ TimelineLayout::TimelineLayout(const DerivedTrace& model, const std::vector<bool
         rows_.push_back(row);
         y += height;
     };
-    pin(RowKind::Loop, metrics.loopHeight);
-    pin(RowKind::ReadyQueue, metrics.counterHeight);
-    pin(RowKind::PendingTimers, metrics.counterHeight);
+    // Another tool's trace (a browser's) has no event loop, ready queue or timers to show.
+    asyncioWords_ = model.trace().metadata.fromAsyncio();
+    if (asyncioWords_) {
+        pin(RowKind::Loop, metrics.loopHeight);
+        pin(RowKind::ReadyQueue, metrics.counterHeight);
+        pin(RowKind::PendingTimers, metrics.counterHeight);
+    }
     pinnedHeight_ = y;
     firstTaskRow_ = rows_.size();
 

@@ -64,6 +64,9 @@ public:
     int pinnedHeight() const { return pinnedHeight_; }
     int contentHeight() const { return contentHeight_; }  // all task rows
     std::size_t firstTaskRow() const { return firstTaskRow_; }
+    // A trace of an asyncio program: the loop, ready-queue and timers rows come first (pinned),
+    // and lanes speak of tasks and awaits. Another tool's trace has lanes only.
+    bool asyncioWords() const { return asyncioWords_; }
     // The task rows [first, last) that meet content y in [scrollY, scrollY + height).
     std::pair<std::size_t, std::size_t> visibleTaskRows(int scrollY, int height) const;
 
@@ -91,6 +94,7 @@ private:
     int pinnedHeight_ = 0;
     int contentHeight_ = 0;
     std::size_t firstTaskRow_ = 0;
+    bool asyncioWords_ = true;
     std::uint64_t serial_ = 0;
 };
 

@@ -151,10 +151,11 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.measure = view_->measuredRange();
     frame.title = document_->displayName();
     frame.showLegend = showLegend_;
-    const auto key = std::make_tuple(frame.rect, style_.dark, showLegend_, layout_ ? layout_->pinnedHeight() : 0);
+    const bool asyncioWords = layout_ ? layout_->asyncioWords() : true;
+    const auto key = std::make_tuple(frame.rect, style_.dark, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords);
     if (!geometry_ || key != geometryKey_) {
         geometry_ = std::make_shared<const TimelineGeometry>(
-            TimelineGeometry::compute(frame.rect, style_, showLegend_, layout_ ? layout_->pinnedHeight() : 0));
+            TimelineGeometry::compute(frame.rect, style_, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords));
         geometryKey_ = key;
     }
     frame.geometry = geometry_;

@@ -108,7 +108,7 @@ private:
     std::vector<bool> expandedGroups_;
     // The geometry for the last size, style, legend and layout (computed when one changes).
     mutable std::shared_ptr<const TimelineGeometry> geometry_;
-    mutable std::tuple<QRect, bool, bool, int> geometryKey_;
+    mutable std::tuple<QRect, bool, bool, int, bool> geometryKey_;
     // Find: the hits of the last query, and the one shown.
     QString findQuery_;
     std::vector<SearchHit> findHits_;

@@ -155,7 +155,7 @@ std::string segmentText(const Trace& trace, const TraceIndex& index, const Criti
     const Span* span = segment.task < index.lanes().size() ? index.spanAt(segment.task, segment.begin) : nullptr;
     if (!span || span->state != SpanState::Awaiting)
         return "awaiting";
-    return "await " + awaitDescription(trace, span->ref) +
+    return awaitPhrase(trace, span->ref) +
            (span->ref < trace.awaits.size() ? atLine(trace, trace.awaits[span->ref].site) : std::string());
 }
 

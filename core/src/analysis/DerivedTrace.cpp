@@ -45,6 +45,7 @@ void DerivedTrace::build(const Options& options) {
 std::string DerivedTrace::coroutineName(TaskId task) const { return awaitscope::coroutineName(*trace_, task); }
 
 std::string DerivedTrace::awaitDescription(AwaitId await) const { return awaitscope::awaitDescription(*trace_, await); }
+std::string DerivedTrace::awaitPhrase(AwaitId await) const { return awaitscope::awaitPhrase(*trace_, await); }
 
 SiteId DerivedTrace::siteOfSpan(TaskId task, std::size_t spanIndex) const {
     if (task >= trace_->tasks.size() || task >= index_.lanes().size())

@@ -157,6 +157,10 @@ std::string awaitDescription(const Trace& trace, AwaitId await) {
     return what.empty() ? std::string(toString(info.kind)) : std::string(what);
 }
 
+std::string awaitPhrase(const Trace& trace, AwaitId await) {
+    return trace.metadata.fromAsyncio() ? "await " + awaitDescription(trace, await) : awaitDescription(trace, await);
+}
+
 std::string blockDescription(const Trace& trace, BlockId block) {
     if (block >= trace.blocks.size())
         return "a blocking call";

@@ -39,7 +39,20 @@ std::string outcomeOf(const TaskLane& lane) {
     return lane.finished ? toString(lane.outcome) : "unfinished";
 }
 
+// A trace another tool wrote (a browser's, a profiler's) holds threads and slices: no event loop,
+// so neither the loop's figures nor a speed-up over running its tasks one after another apply.
+void writeForeignFigures(const Trace& trace, const TraceAnalysis& a, std::ostream& out) {
+    out << "Key figures\n";
+    figure(out, "elapsed", formatDuration(a.loop.elapsed()));
+    figure(out, "lanes", std::to_string(trace.tasks.size()) + " (threads and async slices)");
+    figure(out, "events", std::to_string(trace.eventCount()));
+}
+
 void writeFigures(const Trace& trace, const TraceIndex& index, const TraceAnalysis& a, std::ostream& out) {
+    if (!trace.metadata.fromAsyncio()) {
+        writeForeignFigures(trace, a, out);
+        return;
+    }
     out << "Key figures\n";
     figure(out, "elapsed", formatDuration(a.loop.elapsed()));
     figure(out, "tasks", std::to_string(trace.tasks.size()) + " (at most " + std::to_string(a.concurrency.tasks) +
@@ -101,13 +114,19 @@ void writeDiagnostics(const TraceAnalysis& a, const ReportOptions& options, std:
 
 void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis& a, const ReportOptions& options,
                 std::ostream& out) {
-    out << "\nTasks (busiest first)\n";
+    // Another tool's trace: a lane is a thread or an async slice, busy in a slice or idle between.
+    const bool asyncio = trace.metadata.fromAsyncio();
+    out << (asyncio ? "\nTasks (busiest first)\n" : "\nLanes (busiest first)\n");
     std::vector<std::size_t> order(trace.tasks.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return a.tasks[x].running > a.tasks[y].running; });
-    out << "  " << padded("task", 32) << padded("running", 12) << padded("awaiting", 12) << padded("ready", 12)
-        << "outcome\n";
+    const std::size_t labelWidth = asyncio ? 32 : 48;
+    if (asyncio)
+        out << "  " << padded("task", labelWidth) << padded("running", 12) << padded("awaiting", 12) << padded("ready", 12)
+            << "outcome\n";
+    else
+        out << "  " << padded("lane", labelWidth) << padded("busy", 12) << "idle\n";
     const std::size_t shown = std::min(order.size(), options.maxTaskRows);
     for (std::size_t row = 0; row < shown; ++row) {
         const std::size_t task = order[row];
@@ -115,8 +134,12 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
         std::string label = taskLabel(trace, static_cast<TaskId>(task));
         if (trace.tasks[task].kind == TaskKind::Thread)
             label += " [thread]";
-        out << "  " << padded(label, 32) << padded(formatDuration(t.running), 12) << padded(formatDuration(t.awaiting), 12)
-            << padded(formatDuration(t.ready), 12) << outcomeOf(index.lane(static_cast<TaskId>(task))) << "\n";
+        out << "  " << padded(label, labelWidth) << padded(formatDuration(t.running), 12);
+        if (asyncio)
+            out << padded(formatDuration(t.awaiting), 12) << padded(formatDuration(t.ready), 12)
+                << outcomeOf(index.lane(static_cast<TaskId>(task))) << "\n";
+        else
+            out << formatDuration(t.awaiting) << "\n";
     }
     if (order.size() > shown)
         out << "  ... and " << order.size() - shown << " more\n";
@@ -155,10 +178,14 @@ int writeReportText(const Trace& trace, std::string_view name, std::ostream& out
     out << "  clock: " << trace.metadata.clock;
     if (!trace.metadata.recorder.empty())
         out << ", recorded by " << trace.metadata.recorder;
-    out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold) << "\n\n";
+    if (trace.metadata.fromAsyncio())
+        out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold);
+    out << "\n\n";
 
     writeFigures(trace, index, a, out);
-    const std::vector<std::string> chain = describeCriticalPath(trace, index, a.criticalPath, a.frozen);
+    const std::vector<std::string> chain = trace.metadata.fromAsyncio()
+                                               ? describeCriticalPath(trace, index, a.criticalPath, a.frozen)
+                                               : std::vector<std::string>();
     if (!chain.empty()) {
         out << "\nCritical path\n";
         for (const std::string& sentence : chain)

@@ -829,7 +829,7 @@ private:
                          [](const OutputLine& a, const OutputLine& b) { return a.time < b.time; });
         trace_.metadata.clock = "wall";
         trace_.metadata.recorder = fromAwaitscope_ ? "Chrome Trace Event JSON (exported by Awaitscope)"
-                                                   : "Chrome Trace Event JSON";
+                                                   : std::string(TraceMetadata::kForeignChrome);
     }
 
     void emitLane(const RawLane& lane, TaskRecord& task, AwaitId idle, const std::vector<Wakeup>& wakeups) {

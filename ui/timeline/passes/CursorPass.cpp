@@ -64,13 +64,16 @@ void paintPlayhead(PaintContext& c) {
     const auto& rows = c.layout.rows();
     const QRect pinned = c.geometry.pinnedPlot;
     const QRect tasks = c.geometry.taskPlot;
-    const LayoutRow& loop = rows.front();
     const TaskId holder = state.holder();
     // A frozen loop already wears its red band and label.
-    if (holder == kNoTask)
-        chip(f.rowTop(loop), loop.height, QStringLiteral("idle"), st.loopIdle, st.text, pinned);
-    else if (state.task(holder).phase != TaskPhase::Blocking)
-        chip(f.rowTop(loop), loop.height, QStringLiteral("runs %1").arg(qs(model.taskName(holder))), st.taskColor(holder), Qt::white, pinned);
+    if (c.layout.asyncioWords()) {
+        const LayoutRow& loop = rows.front();
+        if (holder == kNoTask)
+            chip(f.rowTop(loop), loop.height, QStringLiteral("idle"), st.loopIdle, st.text, pinned);
+        else if (state.task(holder).phase != TaskPhase::Blocking)
+            chip(f.rowTop(loop), loop.height, QStringLiteral("runs %1").arg(qs(model.taskName(holder))), st.taskColor(holder),
+                 Qt::white, pinned);
+    }
     // Only the lanes on screen ask for their state.
     const auto [first, last] = c.layout.visibleTaskRows(f.scrollY, tasks.height());
     for (std::size_t i = first; i < last; ++i) {
@@ -90,7 +93,7 @@ void paintPlayhead(PaintContext& c) {
         case TaskPhase::Blocking: chip(barTop, m.stateBarHeight, QStringLiteral("blocking the loop"), st.blocking, st.blockingText, tasks); break;
         case TaskPhase::Ready: chip(barTop, m.stateBarHeight, QStringLiteral("ready"), st.ready, st.readyText, tasks); break;
         case TaskPhase::Awaiting:
-            chip(barTop, m.stateBarHeight, QStringLiteral("await ") + qs(model.awaitDescription(moment.await)), st.awaiting, st.awaitingText, tasks);
+            chip(barTop, m.stateBarHeight, qs(model.awaitPhrase(moment.await)), st.awaiting, st.awaitingText, tasks);
             break;
         case TaskPhase::Done: break;  // its end marker says so
         case TaskPhase::Failed: chip(barTop, m.stateBarHeight, QStringLiteral("failed"), st.failed, Qt::white, tasks); break;

@@ -162,7 +162,7 @@ void paintLegend(PaintContext& c) {
     p.drawLine(legend.left(), legend.top(), legend.right(), legend.top());
     p.setFont(st.smallFont);
     const auto& placements = c.geometry.legendPlacements;
-    const auto& entries = legendEntries();
+    const auto& entries = legendEntries(c.layout.asyncioWords());
     for (std::size_t i = 0; i < entries.size() && i < placements.size(); ++i) {
         const int x = legend.left() + placements[i].x;
         const int top = legend.top() + 4 + placements[i].row * kLegendRowHeight;

@@ -63,7 +63,7 @@ void paintSelection(PaintContext& c) {
         break;
     case SelectionKind::LoopSlice: {
         const auto& slices = model.index().loopSlices();
-        if (sel.index < slices.size()) {
+        if (sel.index < slices.size() && layout.asyncioWords()) {
             const LayoutRow& loop = layout.rows().front();
             outline(scale.timeToX(slices[sel.index].begin), scale.timeToX(slices[sel.index].end), f.rowTop(loop) + 5, loop.height - 10);
         }

@@ -61,7 +61,7 @@ void paintStates(const TaskLaneScene& s) {
             awaiting.add(inner);
             awaitingEdge.add(QRect(inner.left(), inner.top(), inner.width(), 1));
             awaitingEdge.add(QRect(inner.left(), inner.bottom(), inner.width(), 1));
-            addLabel(labels, inner, QStringLiteral("await ") + qs(c.model.awaitDescription(span.ref)), st.awaitingText, Qt::AlignLeft);
+            addLabel(labels, inner, qs(c.model.awaitPhrase(span.ref)), st.awaitingText, Qt::AlignLeft);
             break;
         }
         case SpanState::Ready:

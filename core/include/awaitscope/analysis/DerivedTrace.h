@@ -84,6 +84,7 @@ public:
     std::string taskName(TaskId task) const { return trace_->taskName(task); }
     std::string coroutineName(TaskId task) const;
     std::string awaitDescription(AwaitId await) const;
+    std::string awaitPhrase(AwaitId await) const;
     // The await site of the step that a ready/running span belongs to (the line to show).
     SiteId siteOfSpan(TaskId task, std::size_t spanIndex) const;
     bool isThread(TaskId task) const { return task < taskCount() && trace_->tasks[task].kind == TaskKind::Thread; }

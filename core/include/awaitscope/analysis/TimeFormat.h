@@ -42,6 +42,9 @@ std::string taskLabel(const Trace& trace, TaskId task);
 std::string coroutineName(const Trace& trace, TaskId task);
 // "asyncio.sleep", "task weather", "Lock.acquire": what an await waits for.
 std::string awaitDescription(const Trace& trace, AwaitId await);
+// "await asyncio.sleep": a task's waiting, as a label. In a trace another tool wrote (a browser's)
+// a lane waits for nothing it can name: its gap between slices is just "idle".
+std::string awaitPhrase(const Trace& trace, AwaitId await);
 // "time.sleep", or the kind of call when the recorder named none ("network"): a blocking call.
 std::string blockDescription(const Trace& trace, BlockId block);
 // " at line 14" for a site with a line, else "": the end of a sentence about one line.

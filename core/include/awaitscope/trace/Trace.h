@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -207,6 +208,13 @@ struct TraceMetadata {
     // How a recording that did not run to its end stopped ("" when it did): the program was
     // killed or crashed (a recorder's journal), called os._exit, or a budget stopped it.
     std::string ending;
+
+    // What the Chrome importer names as the recorder of a trace another tool wrote (a browser, a
+    // profiler): threads and slices, with no event loop, tasks or awaits to speak of.
+    static constexpr std::string_view kForeignChrome = "Chrome Trace Event JSON";
+    // A trace of an asyncio program (recorded by Awaitscope or exported by it): its words and
+    // figures (loop, tasks, awaits, speed-up) apply.
+    bool fromAsyncio() const { return recorder != kForeignChrome; }
 };
 
 class Trace {
