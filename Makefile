@@ -40,7 +40,7 @@ bench: deps
 package: deps
 	@$(MAKE) --no-print-directory PRESET=package configure
 	cmake --build --preset package --target package
-	lintian --fail-on error --tag-display-limit 0 build/package/awaitscope_*.deb
+	lintian --fail-on error,warning --tag-display-limit 0 build/package/awaitscope_*.deb
 	@ls build/package/awaitscope_*.deb
 
 asan: deps

@@ -18,7 +18,7 @@ recording runtime and shows every task as a lane on a timeline: when it ran,
 what it awaited and on which line, what woke it, and where a blocking call
 froze the event loop.
 
-The package holds the explorer window with fifteen lessons (playback, the
+The package holds the explorer window with sixteen lessons (playback, the
 loop's queues, edit and run again, predict then reveal); awaitscope-record,
 which records any asyncio program on CPython 3.11 or newer; reports and
 pictures from the command line; Chrome/Perfetto JSON import and export; and
