@@ -7,11 +7,15 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
+#include "timeline/LaneHeader.h"
 #include "timeline/Legend.h"
 #include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
 
+#include <awaitscope/io/TraceFile.h>
+
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QToolTip>
 #include <QtTest>
@@ -113,6 +117,53 @@ private slots:
         const TimeNs moved = f.view.visibleRange().begin - before.begin;
         QVERIFY(std::abs(static_cast<double>(moved) - 100 * nsPerPixel) <= nsPerPixel);
         QVERIFY(f.view.selection().isEmpty());  // a drag is not a click
+    }
+
+    // A browser's thread names are longer than the default headers: dragging their edge widens
+    // them (and is remembered), a double-click on it fits the names on screen.
+    void theHeadersEdgeDragsAndADoubleClickFitsTheNames() {
+        QSettings().remove(QStringLiteral("timeline/headerWidth"));
+        LoadResult loaded = loadTraceFile(TEST_DATA_DIR "/chrome/Chrome_65_simple-timeline.json");
+        QVERIFY2(loaded.ok, loaded.error.c_str());
+        TraceDocument document;
+        ViewState view;
+        document.setModel(std::make_shared<const DerivedTrace>(std::make_shared<Trace>(std::move(loaded.trace))),
+                          DocumentOrigin::File, QStringLiteral("chrome"));
+        view.reset(document.model()->range());
+        TimelineView timeline(&document, &view);
+        timeline.resize(1400, 700);
+        timeline.show();
+        QCOMPARE(timeline.currentFrame().headerWidth(), 230);
+        const int edge = timeline.currentFrame().plotRect().left();
+        const int y = timeline.currentFrame().taskPlotRect().top() + 10;
+        sendMouse(&timeline, QEvent::MouseMove, {edge + 1, y}, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(timeline.cursor().shape(), Qt::SplitHCursor);
+        const TimeRange before = view.visibleRange();
+        sendMouse(&timeline, QEvent::MouseButtonPress, {edge + 1, y}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&timeline, QEvent::MouseMove, {edge + 151, y}, Qt::NoButton, Qt::LeftButton);
+        sendMouse(&timeline, QEvent::MouseButtonRelease, {edge + 151, y}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(timeline.currentFrame().headerWidth(), edge + 151);
+        QCOMPARE(view.visibleRange(), before);  // resizing is not panning
+        QCOMPARE(QSettings().value(QStringLiteral("timeline/headerWidth")).toInt(), edge + 151);
+        {
+            TimelineView again(&document, &view);
+            again.resize(1400, 700);
+            QCOMPARE(again.currentFrame().headerWidth(), edge + 151);
+        }
+        // No wider than 3/5 of the timeline, however far it is dragged.
+        timeline.setHeaderWidth(5000);
+        QCOMPARE(timeline.currentFrame().headerWidth(), timeline.currentFrame().rect.width() * 3 / 5);
+
+        const int newEdge = timeline.currentFrame().plotRect().left();
+        sendMouse(&timeline, QEvent::MouseButtonDblClick, {newEdge, y}, Qt::LeftButton, Qt::LeftButton);
+        const int fitted = timeline.currentFrame().headerWidth();
+        const QFontMetrics bold(timeline.timelineStyle().boldFont);
+        // The longest thread name on screen, cut to "Browser / Chrome_DevTool…" by the default width.
+        const QString longName = QStringLiteral("Browser / Chrome_DevToolsHandlerThread");
+        QVERIFY(bold.horizontalAdvance(longName) + 31 > 230);
+        QVERIFY2(fitted >= bold.horizontalAdvance(longName) + 31, qPrintable(QString::number(fitted)));
+        QVERIFY(fitted < timeline.currentFrame().rect.width() * 3 / 5);
+        QCOMPARE(timeline.currentFrame().headerWidth(), timeline.fittingHeaderWidth());
     }
 
     void shiftDragMeasuresARange() {

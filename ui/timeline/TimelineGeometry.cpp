@@ -8,7 +8,7 @@ TimelineGeometry TimelineGeometry::compute(const QRect& rect, const TimelineStyl
                                            bool asyncioWords) {
     TimelineGeometry g;
     g.rect = rect;
-    const int headerWidth = std::min(style.headerWidth, rect.width() / 3);
+    const int headerWidth = std::min(style.headerWidth, style.headerWidthChosen ? rect.width() * 3 / 5 : rect.width() / 3);
     g.corner = QRect(rect.left(), rect.top(), headerWidth, style.rulerHeight);
     g.ruler = QRect(g.corner.right() + 1, rect.top(), rect.right() - g.corner.right(), g.corner.height());
     int legendHeight = 0;

@@ -29,6 +29,9 @@ struct TimelineStyle {
 
     QFont font, smallFont, boldFont, titleFont;
     int headerWidth = 230;
+    // Set when the user dragged the headers' edge: their width may then take up to 3/5 of the
+    // timeline, where the default gives way to the plot beyond a third.
+    bool headerWidthChosen = false;
     int rulerHeight = 30;
 
     // Stable, distinct colours per task (loop-lane slices and header swatches).

@@ -2,6 +2,7 @@
 
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
+#include "timeline/LaneHeader.h"
 #include "timeline/RulerTicks.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSettings>
 #include <QToolButton>
 #include <QToolTip>
 
@@ -23,6 +25,8 @@ namespace awaitscope::ui {
 namespace {
 
 constexpr int kScrollBarWidth = 12;
+constexpr int kMinHeaderWidth = 80;
+constexpr auto kHeaderWidthKey = "timeline/headerWidth";
 constexpr double kKeyZoomFactor = 1.6;
 constexpr double kPanFraction = 0.15;
 
@@ -41,6 +45,8 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(400, 200);
+    chosenHeaderWidth_ = std::max(0, QSettings().value(kHeaderWidthKey, 0).toInt());
+    applyChosenHeaderWidth();
 
     scrollBar_ = new QScrollBar(Qt::Vertical, this);
     connect(scrollBar_, &QScrollBar::valueChanged, this, [this](int value) {
@@ -91,6 +97,7 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
 
 void TimelineView::setStyle(const TimelineStyle& style) {
     style_ = style;
+    applyChosenHeaderWidth();
     geometry_.reset();
     styleFollowsPalette_ = false;
     invalidateCache();
@@ -106,10 +113,53 @@ void TimelineView::setShowLegend(bool show) {
 void TimelineView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange && styleFollowsPalette_) {
         style_ = TimelineStyle::forPalette(palette());
+        applyChosenHeaderWidth();
         geometry_.reset();
         invalidateCache();
     }
     QWidget::changeEvent(event);
+}
+
+void TimelineView::applyChosenHeaderWidth() {
+    if (chosenHeaderWidth_ > 0) {
+        style_.headerWidth = chosenHeaderWidth_;
+        style_.headerWidthChosen = true;
+    }
+}
+
+void TimelineView::setHeaderWidth(int width) {
+    chosenHeaderWidth_ = std::clamp(width, kMinHeaderWidth, std::max(kMinHeaderWidth, this->width() * 3 / 5));
+    applyChosenHeaderWidth();
+    geometry_.reset();
+    invalidateCache();
+    updateScrollBar();
+    update();
+}
+
+int TimelineView::fittingHeaderWidth() const {
+    const TimelineFrame frame = currentFrame();
+    if (!frame.model || !layout_)
+        return style_.headerWidth;
+    const QFontMetrics bold(style_.boldFont);
+    const auto& rows = layout_->rows();
+    int widest = 0;
+    auto measure = [&](const LayoutRow& row) {
+        // As the header pass lays a lane out: indent, open/close triangle, swatch, title.
+        const bool lane = row.kind == RowKind::Task || row.kind == RowKind::Group;
+        const int lead = 6 + row.treeDepth * 14 + (lane ? 25 : 0);
+        widest = std::max(widest, lead + bold.horizontalAdvance(laneHeader(*frame.model, row).title) + 8);
+    };
+    for (std::size_t i = 0; i < layout_->firstTaskRow(); ++i)
+        measure(rows[i]);
+    const auto [first, last] = layout_->visibleTaskRows(scrollY_, frame.taskPlotRect().height());
+    for (std::size_t i = first; i < last; ++i)
+        measure(rows[i]);
+    return widest;
+}
+
+bool TimelineView::onHeaderEdge(const TimelineFrame& frame, QPoint point) const {
+    return frame.model && std::abs(point.x() - frame.plotRect().left()) <= 3 && point.y() >= frame.rect.top() &&
+           point.y() <= frame.plotRect().bottom();
 }
 
 void TimelineView::invalidateCache() { cache_.clear(); }
@@ -299,6 +349,10 @@ void TimelineView::mousePressEvent(QMouseEvent* event) {
     pressRange_ = view_->visibleRange();
     pressScroll_ = scrollY_;
     const TimelineFrame frame = currentFrame();
+    if (onHeaderEdge(frame, pressPoint_)) {
+        drag_ = Drag::HeaderWidth;
+        return;
+    }
     const bool onPlayhead = view_->playhead() && frame.plotRect().contains(pressPoint_) &&
                             std::abs(frame.scale().timeToX(*view_->playhead()) - pressPoint_.x()) <= 4;
     if (frame.rulerRect().contains(pressPoint_) || onPlayhead) {
@@ -326,6 +380,17 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
         view_->setHoverTime(std::nullopt);
     switch (drag_) {
     case Drag::None:
+        // The headers' edge says it can be dragged.
+        if (onHeaderEdge(frame, point) != edgeCursor_) {
+            edgeCursor_ = !edgeCursor_;
+            if (edgeCursor_)
+                setCursor(Qt::SplitHCursor);
+            else
+                unsetCursor();
+        }
+        return;
+    case Drag::HeaderWidth:
+        setHeaderWidth(point.x() - frame.rect.left());
         return;
     case Drag::Pending:
         if ((point - pressPoint_).manhattanLength() < 4)
@@ -355,7 +420,12 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
     const Drag drag = std::exchange(drag_, Drag::None);
+    if (drag == Drag::HeaderWidth) {
+        QSettings().setValue(kHeaderWidthKey, chosenHeaderWidth_);
+        return;
+    }
     unsetCursor();
+    edgeCursor_ = false;
     if (drag != Drag::Pending)
         return;
     // A click: select what is under it, or open/close a lane.
@@ -377,6 +447,11 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (onHeaderEdge(currentFrame(), event->position().toPoint())) {
+        setHeaderWidth(fittingHeaderWidth());
+        QSettings().setValue(kHeaderWidthKey, chosenHeaderWidth_);
+        return;
+    }
     const Hit hit = hitTest(currentFrame(), event->position().toPoint());
     if (hit.area == HitArea::Header && hit.selection.kind == SelectionKind::Task) {
         setCollapsed(hit.selection.task, !isCollapsed(hit.selection.task));

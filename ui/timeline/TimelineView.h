@@ -5,7 +5,8 @@
 // the cursor, drag pans, W/S zoom, A/D pan, F fits the selection (or all), Shift+drag measures,
 // Ctrl+F finds tasks, coroutines, lines and printed text (Enter: next hit, Shift+Enter: the one
 // before), arrows step to the neighbouring event, hovering explains. Pressing on the ruler (or
-// grabbing the playhead) scrubs the playhead both ways. Many tasks of one coroutine show as one
+// grabbing the playhead) scrubs the playhead both ways. The lane names' right edge drags to
+// resize them; a double-click on it fits the names on screen. Many tasks of one coroutine show as one
 // group row that opens to their lanes. The layout and the geometry (legend included) are
 // worked out once per change of size or of what is shown, not per paint.
 #include "model/TraceDocument.h"
@@ -50,6 +51,10 @@ public:
     const std::vector<bool>& expandedGroups() const { return expandedGroups_; }
     // Scrolls so that the row of `task` is on screen.
     void ensureTaskVisible(TaskId task);
+    // The lane headers' width, as a drag of their right edge sets it (remembered across runs);
+    // a double-click on that edge fits the widest title of the rows on screen.
+    void setHeaderWidth(int width);
+    int fittingHeaderWidth() const;
     void invalidateCache();  // everything (theme, trace)
     void invalidateLanes();  // what a zoom or pan invalidates
     std::size_t lastPaintedItems() const { return painter_.lastItemCount(); }
@@ -123,13 +128,18 @@ private:
     bool showLegend_ = true;
     quint64 paintedGeneration_ = 0;
 
-    enum class Drag { None, Pending, Pan, Measure, Scrub };
+    bool onHeaderEdge(const TimelineFrame& frame, QPoint point) const;
+    void applyChosenHeaderWidth();
+
+    enum class Drag { None, Pending, Pan, Measure, Scrub, HeaderWidth };
     Drag drag_ = Drag::None;
     QPoint pressPoint_;
     TimeRange pressRange_;
     int pressScroll_ = 0;
     TimeNs measureAnchor_ = 0;
     QPoint lastMouse_{-1, -1};
+    int chosenHeaderWidth_ = 0;  // 0: the style's default
+    bool edgeCursor_ = false;
 };
 
 } // namespace awaitscope::ui
