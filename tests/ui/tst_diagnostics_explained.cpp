@@ -3,6 +3,8 @@
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 #include "teaching/DiagnosticsModel.h"
+#include "model/SelectionInfo.h"
+#include "model/SourceText.h"
 #include "model/ViewState.h"
 #include "panels/DiagnosticsPanel.h"
 
@@ -75,6 +77,14 @@ private slots:
         QCOMPARE(e.kind, QStringLiteral("Never awaited"));
         QCOMPARE(e.headline, QStringLiteral("save(\"draft\") at line 10 made a coroutine object, but nothing awaited it, so save() never ran."));
         QCOMPARE(e.victims, QStringList({"the work of save() never happened"}));
+        // The ghost on the timeline and its details quote the same call, tied to its line.
+        const auto model = uitest::demoModel("never_awaited");
+        QCOMPARE(writtenCall(model->trace(), model->trace().neverAwaited[0]), QStringLiteral("save(\"draft\")"));
+        const SelectionInfo info = describeSelection(*model, Selection::of(SelectionKind::NeverAwaited, 0, 0));
+        QVERIFY2(info.explanation.startsWith(QStringLiteral("save(\"draft\") made a coroutine object here; nothing awaited it, so "
+                                                            "its body never ran.")),
+                 qPrintable(info.explanation));
+        QCOMPARE(model->trace().sites[info.site].line, 10u);
         QCOMPARE(e.fix, QStringLiteral("Write `await save(\"draft\")`, or run it alongside with `asyncio.create_task(save(\"draft\"))` (and "
                                        "await the task later)."));
     }

@@ -1,6 +1,7 @@
 #include "model/SelectionInfo.h"
 
 #include "model/QtText.h"
+#include "model/SourceText.h"
 
 #include <awaitscope/analysis/TimeFormat.h>
 
@@ -351,11 +352,12 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         const QString name = qs(trace.str(never.name));
         info.task = never.task < model.taskCount() ? never.task : kNoTask;
         info.title = QStringLiteral("%1() was never awaited").arg(name);
-        info.explanation = QStringLiteral("Calling a coroutine function only creates a coroutine object; nothing runs until "
-                                          "you await it or hand it to asyncio.create_task. This one was dropped, so its body "
-                                          "never ran. Python warns: \"RuntimeWarning: coroutine '%1' was never awaited\". "
-                                          "Fix: await it, or schedule it with asyncio.create_task.")
-                               .arg(name);
+        info.explanation = QStringLiteral("%2 made a coroutine object here; nothing awaited it, so its body never ran. "
+                                          "Calling a coroutine function only creates a coroutine object; nothing runs until "
+                                          "you await it or hand it to asyncio.create_task. Python warns: \"RuntimeWarning: "
+                                          "coroutine '%1' was never awaited\". Fix: await it, or schedule it with "
+                                          "asyncio.create_task.")
+                               .arg(name, writtenCall(trace, never));
         info.facts.emplace_back(QStringLiteral("Created"), momentText(never.created, detail));
         info.facts.emplace_back(QStringLiteral("Dropped"), momentText(never.dropped, detail));
         if (info.task != kNoTask)

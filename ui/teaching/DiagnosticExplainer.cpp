@@ -1,10 +1,10 @@
 #include "teaching/DiagnosticExplainer.h"
 
 #include "model/QtText.h"
+#include "model/SourceText.h"
 
 #include <awaitscope/analysis/TimeFormat.h>
 
-#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -13,26 +13,9 @@ namespace awaitscope::ui {
 
 namespace {
 
-bool sameFile(const QString& a, const QString& b) { return a == b || QFileInfo(a).fileName() == QFileInfo(b).fileName(); }
-
 QString atLine(int line) { return line > 0 ? QStringLiteral(" at line %1").arg(line) : QString(); }
 
 } // namespace
-
-QString sourceLine(const Trace& trace, SiteId site) {
-    if (site == kUnknownSite || site >= trace.sites.size() || trace.metadata.sourceText.empty())
-        return {};
-    const Site& s = trace.sites[site];
-    if (!sameFile(qs(trace.str(s.file)), QString::fromStdString(trace.metadata.sourceFile)))
-        return {};
-    const QStringList lines = QString::fromStdString(trace.metadata.sourceText).split(QLatin1Char('\n'));
-    if (s.line == 0 || s.line > static_cast<std::uint32_t>(lines.size()))
-        return {};
-    QString text = lines[static_cast<qsizetype>(s.line - 1)];
-    // A comment ends the code (a '#' inside a string literal is rare enough in lessons).
-    static const QRegularExpression comment(QStringLiteral("\\s+#.*$"));
-    return text.remove(comment).trimmed();
-}
 
 DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitscope::Diagnostic& d) {
     const Trace& trace = model.trace();
@@ -77,9 +60,7 @@ DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitsc
         e.kind = QStringLiteral("Never awaited");
         const NeverAwaited& n = trace.neverAwaited[d.source];
         const QString name = qs(trace.str(n.name));
-        static const QRegularExpression callOf(QStringLiteral("^(?:\\w+\\s*=\\s*)?(\\w[\\w.]*\\(.*\\))$"));
-        const auto call = callOf.match(e.code);
-        const QString written = call.hasMatch() ? call.captured(1) : name + QStringLiteral("(...)");
+        const QString written = writtenCall(trace, n);
         e.headline = QStringLiteral("%1%2 made a coroutine object, but nothing awaited it, so %3() never ran.")
                          .arg(written, atLine(e.line), name);
         e.victims << QStringLiteral("the work of %1() never happened").arg(name);

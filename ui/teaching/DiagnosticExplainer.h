@@ -9,6 +9,8 @@
 #include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/analysis/Diagnostics.h>
 
+#include "model/SourceText.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -25,8 +27,5 @@ struct DiagnosticExplanation {
 };
 
 DiagnosticExplanation explainDiagnostic(const DerivedTrace& model, const awaitscope::Diagnostic& diagnostic);
-
-// Line `line` (1-based) of the trace's source text, trimmed and without a trailing comment.
-QString sourceLine(const Trace& trace, SiteId site);
 
 } // namespace awaitscope::ui

@@ -2,6 +2,8 @@
 // the flame-chart levels under it, the end marker and the never-awaited ghosts above it.
 #include "timeline/passes/PaintContext.h"
 
+#include "model/SourceText.h"
+
 #include <QHash>
 
 namespace awaitscope::ui {
@@ -193,7 +195,8 @@ void paintGhosts(const TaskLaneScene& s) {
         drawGhostMarker(c.p, st, QPointF(marker.x, ghostY), r);
         const NeverAwaited& never = trace.neverAwaited[list[marker.first]];
         const QString text = marker.count > 1 ? QStringLiteral("%1 coroutines never awaited").arg(marker.count)
-                                              : QStringLiteral("%1() was never awaited: it never ran").arg(qs(trace.str(never.name)));
+                                              : QStringLiteral("%1 made a coroutine here; nothing awaited it, so it never ran")
+                                                    .arg(writtenCall(trace, never));
         const QRectF box(marker.x + r + 3, ghostY - 8, c.labels.width(c.p.font(), text) + 12, 16);
         QColor back = st.background;
         back.setAlpha(225);
