@@ -5,6 +5,7 @@
 
 #include "app/RenderCommand.h"
 #include "app/TimelineRenderer.h"
+#include "timeline/LaneHeader.h"
 #include "timeline/Legend.h"
 #include "timeline/TimelineFrame.h"
 
@@ -107,6 +108,26 @@ private slots:
         QVERIFY2(letters > 60, qPrintable(QString::number(letters)));
         if (uitest::ms(fromMs) > uitest::ms(200))
             QVERIFY2(firstLetter < left + 30, qPrintable(QStringLiteral("the label starts at x=%1, the view at %2").arg(firstLetter).arg(left)));
+    }
+
+    // A wait is labelled with the function that awaits: main's lane reads main → call_llm() →
+    // asyncio.sleep, while a task whose own coroutine awaits keeps "await ...".
+    void aWaitNamesTheCoroutineThatMadeIt() {
+        auto labels = [](const DerivedTrace& model, const char* task) {
+            QStringList words;
+            const TaskId id = uitest::taskNamed(model, task);
+            if (id >= model.taskCount())
+                return QStringList({QStringLiteral("no task %1").arg(task)});
+            for (const Span& span : model.index().lane(id).spans)
+                if (span.state == SpanState::Awaiting)
+                    words << waitLabel(model, id, span);
+            return words;
+        };
+        const auto sequential = uitest::demoModel("sequential_calls");
+        QCOMPARE(labels(*sequential, "Task-1"), QStringList(3, QStringLiteral("call_llm() awaits asyncio.sleep")));
+        const auto group = uitest::demoModel("taskgroup_calls");
+        const QStringList own = labels(*group, "weather");
+        QCOMPARE(own, QStringList({QStringLiteral("await asyncio.sleep")}));
     }
 
     void neverAwaitedGhostSitsAtItsCreationTimeOnItsCreatorsLane() {

@@ -3,6 +3,9 @@
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace awaitscope::ui {
 
 LaneHeader laneHeader(const DerivedTrace& model, const LayoutRow& row) {
@@ -24,6 +27,25 @@ LaneHeader laneHeader(const DerivedTrace& model, const LayoutRow& row) {
     }
     }
     return {};
+}
+
+QString waitLabel(const DerivedTrace& model, TaskId task, const Span& span) {
+    const QString phrase = qs(model.awaitPhrase(span.ref));
+    if (!model.trace().metadata.fromAsyncio() || task >= model.taskCount())
+        return phrase;
+    const TaskLane& lane = model.index().lane(task);
+    for (std::size_t depth = model.frameLevelCount(task); depth-- > 1;) {
+        const auto level = model.frameLevel(task, depth);
+        const auto after = std::partition_point(level.begin(), level.end(), [&](const LevelFrame& f) { return f.begin <= span.begin; });
+        if (after == level.begin() || std::prev(after)->end <= span.begin)
+            continue;
+        const FrameSpan& frame = lane.frames[std::prev(after)->frameIndex];
+        const Trace& trace = model.trace();
+        if (frame.frame >= trace.frames.size())
+            break;
+        return QStringLiteral("%1() awaits %2").arg(qs(trace.str(trace.frames[frame.frame].name)), qs(model.awaitDescription(span.ref)));
+    }
+    return phrase;
 }
 
 } // namespace awaitscope::ui

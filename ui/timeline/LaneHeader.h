@@ -15,4 +15,9 @@ struct LaneHeader {
 
 LaneHeader laneHeader(const DerivedTrace& model, const LayoutRow& row);
 
+// The words on a wait in `task`'s lane: "await asyncio.sleep" when the task's own coroutine
+// awaits, "get_weather() awaits asyncio.sleep" when a coroutine it called did, so that the lane
+// reads main → get_weather → asyncio.sleep rather than as if main awaited the sleep itself.
+QString waitLabel(const DerivedTrace& model, TaskId task, const Span& span);
+
 } // namespace awaitscope::ui

@@ -3,6 +3,7 @@
 #include "timeline/passes/PaintContext.h"
 
 #include "model/SourceText.h"
+#include "timeline/LaneHeader.h"
 
 #include <QHash>
 
@@ -63,7 +64,7 @@ void paintStates(const TaskLaneScene& s) {
             awaiting.add(inner);
             awaitingEdge.add(QRect(inner.left(), inner.top(), inner.width(), 1));
             awaitingEdge.add(QRect(inner.left(), inner.bottom(), inner.width(), 1));
-            addLabel(labels, inner, qs(c.model.awaitPhrase(span.ref)), st.awaitingText, Qt::AlignLeft);
+            addLabel(labels, inner, waitLabel(c.model, s.row.task, span), st.awaitingText, Qt::AlignLeft);
             break;
         }
         case SpanState::Ready:
