@@ -130,6 +130,19 @@ private slots:
         QCOMPARE(own, QStringList({QStringLiteral("await asyncio.sleep")}));
     }
 
+    // A task asyncio named "Task-N" is headed by its coroutine; a task named by its program
+    // keeps its name, with the coroutine after it.
+    void aLaneIsHeadedByWhatItsTaskRuns() {
+        const auto group = uitest::demoModel("taskgroup_calls");
+        const TimelineLayout layout(*group, {});
+        auto header = [&](const char* task) {
+            const LaneHeader h = laneHeader(*group, layout.rows()[static_cast<std::size_t>(layout.rowOfTask(uitest::taskNamed(*group, task)))]);
+            return h.title + QStringLiteral(" | ") + h.subtitle;
+        };
+        QCOMPARE(header("Task-1"), QStringLiteral("main() | Task-1"));
+        QCOMPARE(header("weather"), QStringLiteral("weather | call_llm()"));
+    }
+
     void neverAwaitedGhostSitsAtItsCreationTimeOnItsCreatorsLane() {
         const auto model = uitest::demoModel("never_awaited");
         QCOMPARE(model->trace().neverAwaited.size(), std::size_t(1));

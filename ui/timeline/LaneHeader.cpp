@@ -3,6 +3,8 @@
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <iterator>
 
@@ -19,6 +21,12 @@ LaneHeader laneHeader(const DerivedTrace& model, const LayoutRow& row) {
     case RowKind::Task: {
         LaneHeader text{qs(model.taskName(row.task)), {}};
         const std::string coroutine = model.coroutineName(row.task);
+        // A name asyncio made up ("Task-3") says less than the coroutine the task runs: that
+        // leads, and the made-up name follows in small print.
+        static const QRegularExpression madeUp(QStringLiteral("^Task-\\d+$"));
+        if (model.trace().metadata.fromAsyncio() && !coroutine.empty() && !model.isThread(row.task) &&
+            madeUp.match(text.title).hasMatch())
+            return {qs(coroutine) + QStringLiteral("()"), text.title};
         if (model.isThread(row.task))
             text.subtitle = QStringLiteral("thread");
         else if (!coroutine.empty() && coroutine != model.taskName(row.task))
