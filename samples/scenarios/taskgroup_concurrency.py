@@ -6,8 +6,8 @@ time, so the whole block takes as long as the slowest call (0.8 s) instead of
 the sum (2.0 s). Leaving the block waits for every task.
 
 What to notice in the timeline:
-- Three new lanes (Task-2, Task-3, Task-4) start together, children of Task-1.
-- Their waits overlap; Task-1 waits at the end of the `async with` block.
+- Three new lanes (weather, news, stocks: `name=` names each task) start together, under main.
+- Their waits overlap; main (Task-1) waits at the end of the `async with` block.
 - Total time is the longest call, less than half of the sequential version.
 """
 import asyncio
@@ -24,9 +24,9 @@ async def call_tool(name, seconds):
 async def main():
     start = time.perf_counter()
     async with asyncio.TaskGroup() as group:
-        weather = group.create_task(call_tool("weather", 0.8))
-        news = group.create_task(call_tool("news", 0.5))
-        stocks = group.create_task(call_tool("stocks", 0.7))
+        weather = group.create_task(call_tool("weather", 0.8), name="weather")
+        news = group.create_task(call_tool("news", 0.5), name="news")
+        stocks = group.create_task(call_tool("stocks", 0.7), name="stocks")
         print("all three started; the block now waits for them")
     print([weather.result(), news.result(), stocks.result()])
     print(f"total: {time.perf_counter() - start:.1f}s (the slowest call)")

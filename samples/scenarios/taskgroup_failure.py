@@ -32,9 +32,9 @@ async def main():
     start = time.perf_counter()
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(step("summarize", 2.0))
-            group.create_task(step("translate", 0.3, fail=True))
-            group.create_task(step("classify", 2.0))
+            group.create_task(step("summarize", 2.0), name="summarize")
+            group.create_task(step("translate", 0.3, fail=True), name="translate")
+            group.create_task(step("classify", 2.0), name="classify")
     except* RuntimeError as errors:
         for error in errors.exceptions:
             print("handled:", error)

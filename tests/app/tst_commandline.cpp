@@ -98,8 +98,8 @@ private slots:
         const QStringList lines = result.out.split('\n');
         QVERIFY2(lines.size() > 4, qPrintable(result.out));
         QCOMPARE(lines[0], QString("Awaitscope diff"));
-        QCOMPARE(lines[4], QString("B made Task-4 (call_tool) start 1.3 s later: line 19 now blocks the loop."));
-        QVERIFY(lines.contains("  new in B: Task-2 (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"));
+        QCOMPARE(lines[4], QString("B made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop."));
+        QVERIFY(lines.contains("  new in B: weather (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"));
         QVERIFY(result.out.endsWith("Result: the runs differ (exit code 4)\n"));
         // The scripts' own output stays out of the diff.
         QVERIFY(!result.out.contains("request sent"));

@@ -102,14 +102,14 @@ private slots:
         const Divergence& divergence = d.diff.divergence;
         QVERIFY(divergence.found);
         QCOMPARE(divergence.step, std::size_t{1});
-        QCOMPARE(label(*d.a, divergence.a.task), QString("Task-2 (call_tool)"));
+        QCOMPARE(label(*d.a, divergence.a.task), QString("weather (call_tool)"));
         QVERIFY(divergence.a.start);
         QCOMPARE(label(*d.b, divergence.b.task), QString("Task-1 (main)"));
         QVERIFY(!divergence.b.start);
         QCOMPARE(d.b->trace().sites[divergence.b.after].line, 18u);
         QCOMPARE(plainDuration(divergence.b.time), std::string("0.8 s"));
         QCOMPARE(describeDivergence(*d.a, *d.b, divergence),
-                 std::string("The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first (at 0 s), in B Task-1 (main) "
+                 std::string("The runs diverge at 0 s (step 2): in A weather (call_tool) started first (at 0 s), in B Task-1 (main) "
                              "resumed first after its await at line 18 (at 0.8 s)."));
         QCOMPARE(d.diff.headline, std::string("B made Task-1 (main) end 1.2 s later, without 3 tasks that A ran"));
     }
@@ -133,11 +133,11 @@ private slots:
         }
         QCOMPARE(durations, (std::vector<std::string>{"0.8 s", "0.5 s", "0.7 s"}));
         // stocks waited for weather's and news' freezes: it starts 1.3 s later, the biggest move.
-        QCOMPARE(d.diff.headline, std::string("B made Task-4 (call_tool) start 1.3 s later: line 19 now blocks the loop"));
-        QVERIFY2(d.report.find("B made Task-4 (call_tool) start 1.3 s later: line 19 now blocks the loop.\n") !=
+        QCOMPARE(d.diff.headline, std::string("B made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop"));
+        QVERIFY2(d.report.find("B made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop.\n") !=
                      std::string::npos,
                  d.report.c_str());
-        QVERIFY2(d.report.find("  new in B: Task-2 (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s\n") !=
+        QVERIFY2(d.report.find("  new in B: weather (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s\n") !=
                      std::string::npos,
                  d.report.c_str());
     }
@@ -154,8 +154,8 @@ private slots:
         const QStringList lines = QString::fromStdString(out.str()).split('\n');
         const int freezes = int(lines.indexOf("Frozen loops (100 ms or longer)"));
         QVERIFY2(freezes > 0, out.str().c_str());
-        QVERIFY(lines[freezes + 1].startsWith("  new in B: Task-2 (call_tool)"));
-        QVERIFY(lines[freezes + 2].startsWith("  new in B: Task-3 (call_tool)"));
+        QVERIFY(lines[freezes + 1].startsWith("  new in B: weather (call_tool)"));
+        QVERIFY(lines[freezes + 2].startsWith("  new in B: news (call_tool)"));
         QCOMPARE(lines[freezes + 3], QString("  ... and 1 more"));
     }
 
