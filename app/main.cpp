@@ -358,7 +358,7 @@ int main(int argc, char** argv) {
         QStringLiteral("List the sample traces recorded from real programs (File > Open Sample Trace): path, then title."));
     parser.addOptions({runOption, listScenariosOption, listSamplesOption});
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Picture size for --render (default 1600x900)."), QStringLiteral("WxH"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render: light (default) or dark."), QStringLiteral("theme"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("Colours for --render and --screenshot: light or dark (for --screenshot, the window's theme for this run)."), QStringLiteral("theme"));
     parser.addOptions({renderOption, renderScenarioOption, outOption, sizeOption, themeOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace to open, or a Python program (.py) to open as a script."),
                                  QStringLiteral("[file]"));
@@ -516,6 +516,9 @@ int main(int argc, char** argv) {
             }
             app.quit();
         };
+        if (parser.isSet(themeOption))
+            window.setTheme(parser.value(themeOption) == QLatin1String("dark") ? awaitscope::ui::Theme::Dark
+                                                                             : awaitscope::ui::Theme::Light);
         window.show();
         if (parser.isSet(sceneOption)) {
             awaitscope::ui::prepareTeachingScene(window, parser.value(sceneOption), [&](bool ok) {

@@ -29,6 +29,10 @@ for scene in playback compare diagnostic predict; do
   QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/teaching-$scene.png" --scene "$scene"
   rm -rf "$config"
 done
+# The dark theme (View ▸ Theme ▸ Dark), during playback.
+config=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/teaching-playback-dark.png" --scene playback --theme dark
+rm -rf "$config"
 # Many tasks: a crawler of 200,000 fetch() calls (tests/bench/many_tasks.py), one group track,
 # drawn without a window and in the window at 1366x768.
 work=$(mktemp -d)

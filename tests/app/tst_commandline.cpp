@@ -269,6 +269,26 @@ private slots:
         QVERIFY2(inkAt(right, w - 60, w) > 0 && inkAt(right, 0, 60) == 0, "File is at the right");
     }
 
+    // --theme dark pictures the window in its dark theme, as View ▸ Theme ▸ Dark shows it.
+    void aScreenshotTakesTheTheme() {
+        QTemporaryDir dir;
+        const QString light = dir.filePath("light.png");
+        const QString dark = dir.filePath("dark.png");
+        QCOMPARE(runApp({"-platform", "offscreen", "--screenshot", light, "--theme", "light"}).exitCode, 0);
+        QCOMPARE(runApp({"-platform", "offscreen", "--screenshot", dark, "--theme", "dark"}).exitCode, 0);
+        auto meanGrey = [](const QImage& image) {
+            qint64 sum = 0;
+            for (int y = 0; y < image.height(); y += 4)
+                for (int x = 0; x < image.width(); x += 4)
+                    sum += qGray(image.pixel(x, y));
+            return sum / ((image.height() + 3) / 4 * ((image.width() + 3) / 4));
+        };
+        const QImage lightImage(light), darkImage(dark);
+        QVERIFY(!lightImage.isNull() && !darkImage.isNull());
+        QVERIFY2(meanGrey(lightImage) > 180, qPrintable(QString::number(meanGrey(lightImage))));
+        QVERIFY2(meanGrey(darkImage) < 90, qPrintable(QString::number(meanGrey(darkImage))));
+    }
+
     void listSamplesNamesTheRecordedPrograms() {
         const RunResult result = runApp({"--list-samples"});
         QCOMPARE(result.exitCode, 0);
