@@ -173,6 +173,17 @@ private slots:
         };
         QCOMPARE(edges(uitest::ms(200)), QStringList({"Task-1 awaits TaskGroup -> weather,news,stocks"}));
         QCOMPARE(edges(uitest::ms(1200)), QStringList({"Task-1 awaits TaskGroup -> news"}));
+
+        // The panel names a task as its lane does: asyncio's made-up name with the coroutine.
+        TraceDocument document;
+        ViewState view;
+        LoopInsidesPanel panel(&document, &view);
+        panel.show();
+        document.setModel(model, DocumentOrigin::Scenario, QStringLiteral("taskgroup_calls"));
+        view.setPlayhead(uitest::ms(1200));
+        QCOMPARE(panel.awaitList()->count(), 1);
+        QVERIFY2(panel.awaitList()->item(0)->text().startsWith(QStringLiteral("Task-1 (main) awaits TaskGroup")),
+                 qPrintable(panel.awaitList()->item(0)->text()));
     }
 
     void withoutRecordedQueuesItShowsALabelledApproximation() {

@@ -18,7 +18,8 @@ namespace awaitscope::ui {
 namespace {
 
 QString taskText(const DerivedTrace& model, TaskId task) {
-    return task < model.taskCount() ? qs(model.taskName(task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
+    // "Task-3 (slow_step_blocking)": the name the lane shows, with the coroutine it runs.
+    return task < model.taskCount() ? qs(taskLabel(model.trace(), task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
 }
 
 QString lineOf(const Trace& trace, SiteId site) {

@@ -21,7 +21,7 @@ constexpr int kSliderSteps = 10000;
 // What the last step did, in words: "heartbeat resumes", "main prints “done”".
 QString describeItem(const DerivedTrace& model, const PlaybackItem& item) {
     const Trace& trace = model.trace();
-    const QString who = qs(model.taskName(item.task));
+    const QString who = qs(taskLabel(trace, item.task));
     if (item.output)
         return QStringLiteral("%1 prints “%2”").arg(who, qs(trace.str(trace.output[item.index].text)));
     const TraceEvent& e = trace.tasks[item.task].events[item.index];
