@@ -516,6 +516,7 @@ int main(int argc, char** argv) {
             }
             app.quit();
         };
+        window.setRemembersOnClose(false);
         if (parser.isSet(themeOption))
             window.setTheme(parser.value(themeOption) == QLatin1String("dark") ? awaitscope::ui::Theme::Dark
                                                                              : awaitscope::ui::Theme::Light);

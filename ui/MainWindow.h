@@ -106,6 +106,9 @@ public slots:
     bool exportChromeJson(const QString& path);
     void cancelLoading();
     void setTheme(awaitscope::ui::Theme theme);
+    // Off for a window that only takes a picture (--screenshot): closing it then keeps the
+    // user's saved layout and theme as they were.
+    void setRemembersOnClose(bool remember) { remembersOnClose_ = remember; }
     // Scripts as documents (MainWindowScripts.cpp). openScript reads `path` and, when its engine
     // is the interpreter, runs it; a loadFinished follows either way.
     void newScript();
@@ -135,6 +138,7 @@ private:
     void createPlaybackActions();
     void createStatusBar();
     void restoreSettings();
+    bool remembersOnClose_ = true;
     bool layoutPending_ = false;  // no saved layout: resetLayout() once the window has its size
     void refreshRecentFiles();
     void startJob(const QString& what, std::unique_ptr<TraceLoadJob> job, std::function<void(const LoadOutcome&)> onSuccess);

@@ -10,11 +10,18 @@ struct RunResult {
     QString err;
 };
 
+// The app's settings during these tests: a folder of their own, never the user's.
+const QTemporaryDir& configHome() {
+    static const QTemporaryDir dir;
+    return dir;
+}
+
 RunResult runApp(const QStringList& arguments) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome().path());
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(AWAITSCOPE_APP), arguments);
     if (!process.waitForFinished(30000))
@@ -287,6 +294,10 @@ private slots:
         QVERIFY(!lightImage.isNull() && !darkImage.isNull());
         QVERIFY2(meanGrey(lightImage) > 180, qPrintable(QString::number(meanGrey(lightImage))));
         QVERIFY2(meanGrey(darkImage) < 90, qPrintable(QString::number(meanGrey(darkImage))));
+        // A picture's theme is for that run: the next start is light again, and keeps its layout.
+        const QString after = dir.filePath("after.png");
+        QCOMPARE(runApp({"-platform", "offscreen", "--screenshot", after}).exitCode, 0);
+        QVERIFY2(meanGrey(QImage(after)) > 180, qPrintable(QString::number(meanGrey(QImage(after)))));
     }
 
     void listSamplesNamesTheRecordedPrograms() {

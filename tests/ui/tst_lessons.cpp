@@ -9,6 +9,9 @@
 #include "model/ViewState.h"
 #include "panels/LessonPanel.h"
 
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
+
 #include <QSettings>
 #include <QtTest>
 
@@ -127,6 +130,43 @@ private slots:
             QCOMPARE(moment->range, (TimeRange{uitest::ms(fromMs), uitest::ms(toMs)}));
         QVERIFY(moment->range.contains(moment->playhead) || moment->range.begin == moment->playhead);
         QCOMPARE(int(moment->selection.kind), selection);
+    }
+
+    // Every lesson's "What to notice" items, against the lesson's own run under the
+    // interpreter: each item that a click can show lands inside the run, on a task that exists.
+    void everyLessonsItemsPointIntoItsOwnRun() {
+        QStringList unresolved;
+        int resolved = 0;
+        for (const Scenario& lesson : builtinScenarios()) {
+            ScriptRunOptions options;
+            options.fileName = lesson.fileName;
+            ScriptRunResult run = runScript(lesson.source, options);
+            QVERIFY2(run.ok, lesson.name.c_str());
+            const DerivedTrace model(std::make_shared<const Trace>(std::move(run.trace)));
+            const LessonText text = parseLesson(QString::fromStdString(lesson.lesson), QString::fromStdString(lesson.title));
+            QVERIFY2(!text.notices.isEmpty(), lesson.name.c_str());
+            for (const QString& item : text.notices) {
+                const auto moment = resolveMoment(model, item);
+                if (!moment) {
+                    unresolved << QString::fromStdString(lesson.name) + QStringLiteral(": ") + item;
+                    continue;
+                }
+                ++resolved;
+                const QString where = QString::fromStdString(lesson.name) + QStringLiteral(": ") + item;
+                QVERIFY2(moment->range.end >= model.range().begin && moment->range.begin <= model.range().end, qPrintable(where));
+                QVERIFY2(model.range().contains(moment->playhead) || moment->playhead == model.range().end, qPrintable(where));
+                QVERIFY2(moment->selection.task == kNoTask || moment->selection.task < model.taskCount(), qPrintable(where));
+            }
+        }
+        // What stays text names nothing a click could show: another lesson, a count, a fix.
+        QCOMPARE(unresolved, QStringList({
+                                 "gather_results: \"fast\" finishes first, yet the result list keeps the argument order.",
+                                 "blocking_http_call: Fix: see to_thread_fix (or use an async HTTP client).",
+                                 "timeout_slow_tool: Its `finally` block still runs: cleanup happens even on timeout.",
+                                 "producer_consumer_queue: Three workers process ten documents in about a third of the sequential time.",
+                                 "one_shot_script: Compare with taskgroup_concurrency, where concurrency actually helps.",
+                             }));
+        QCOMPARE(resolved, 44);
     }
 
     // Before, the word "freeze" won and the item selected the culprit and its red band.

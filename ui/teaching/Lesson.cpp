@@ -312,6 +312,25 @@ std::optional<LessonMoment> resolveMoment(const DerivedTrace& model, const QStri
     if (auto moment = frameMoment(model, item, false))
         return moment;
 
+    // Tasks that run together: the TaskGroup or gather that started them (gather's when the
+    // item says gather), as its bracket shows.
+    if (mentionsAny(lower, {"gather", "taskgroup", "side by side", "at once", "start together"})) {
+        const bool gather = mentionsAny(lower, {"gather"});
+        std::optional<ScopeId> found;
+        for (ScopeId scope = 0; scope < trace.scopes.size(); ++scope) {
+            const ScopeKind kind = trace.scopes[scope].kind;
+            if (model.scopeTasks(scope).size() < 2 || (kind != ScopeKind::TaskGroup && kind != ScopeKind::Gather))
+                continue;
+            if (!found || (gather && kind == ScopeKind::Gather && trace.scopes[*found].kind != ScopeKind::Gather))
+                found = scope;
+        }
+        if (found) {
+            const Scope& scope = trace.scopes[*found];
+            return LessonMoment{{scope.begin, scope.end}, scope.begin, Selection::of(SelectionKind::Scope, kNoTask, *found),
+                                QStringLiteral("tasks started together")};
+        }
+    }
+
     if (!times.empty()) {
         const auto [low, high] = std::minmax_element(times.begin(), times.end());
         const TimeNs begin = model.range().begin + *low;
