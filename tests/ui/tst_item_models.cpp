@@ -6,6 +6,9 @@
 #include "model/EventTableModel.h"
 #include "model/OutputModel.h"
 
+#include <awaitscope/analysis/TimeFormat.h>
+#include <awaitscope/script/ScriptRunner.h>
+
 #include <QAbstractItemModelTester>
 #include <QtTest>
 
@@ -44,6 +47,32 @@ private slots:
         for (int row = 1; row < model.rowCount(); ++row)
             QVERIFY(trace->event(model.eventAt(row - 1)).time <= trace->event(model.eventAt(row)).time);
         QCOMPARE(model.data(model.index(0, EventTableModel::TimeColumn)).toString(), QStringLiteral("0.000 s"));
+    }
+
+    // Times read to the millisecond, as the Output panel's; the exact moment is the tooltip.
+    void eventTimesAreRoundedWithTheExactMomentInTheTooltip() {
+        ScriptRunOptions options;
+        options.fileName = "steps.py";
+        ScriptRunResult run = runScript("import asyncio\n\nasync def main():\n    total = sum(range(2000))\n"
+                                        "    await asyncio.sleep(0.25)\n    print(total)\n\nasyncio.run(main())\n",
+                                        options);
+        QVERIFY2(run.ok, run.stderrText.c_str());
+        const auto trace = std::make_shared<const DerivedTrace>(std::make_shared<const Trace>(std::move(run.trace)));
+        EventTableModel model;
+        model.setTraceModel(trace);
+        int checked = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const TimeNs time = trace->event(model.eventAt(row)).time;
+            const QString shown = model.data(model.index(row, EventTableModel::TimeColumn)).toString();
+            const QString exact = model.data(model.index(row, EventTableModel::TimeColumn), Qt::ToolTipRole).toString();
+            QCOMPARE(shown, QString::fromStdString(formatMoment(time)));
+            QCOMPARE(exact, QString::fromStdString(formatTimePoint(time)));
+            if (time % 1'000'000 != 0) {
+                QVERIFY2(shown != exact, qPrintable(exact));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 0);  // the sum's microseconds put the later events off the millisecond
     }
 
     void sortingByTaskGroupsEachTasksEventsInTimeOrder() {

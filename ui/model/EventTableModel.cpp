@@ -245,7 +245,9 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
     const TraceEvent& event = model_->event(ref);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case TimeColumn: return qs(formatTimePoint(event.time));
+        // To the millisecond, as the Output panel and the status bar read; the exact moment is
+        // in the tooltip and in Details.
+        case TimeColumn: return qs(formatMoment(event.time));
         case TaskColumn: return qs(model_->taskName(ref.task));
         case EventColumn: return eventKindText(event.kind);
         case DetailColumn: return detailText(ref);
@@ -254,6 +256,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
             return line > 0 ? QVariant(line) : QVariant(QString());
         }
         }
+    } else if (role == Qt::ToolTipRole && index.column() == TimeColumn) {
+        return qs(formatTimePoint(event.time));
     } else if (role == Qt::TextAlignmentRole && (index.column() == TimeColumn || index.column() == LineColumn)) {
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     }
