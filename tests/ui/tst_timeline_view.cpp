@@ -7,11 +7,14 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
+#include "timeline/ArrowGeometry.h"
+#include "timeline/HitTest.h"
 #include "timeline/LaneHeader.h"
 #include "timeline/Legend.h"
 #include "timeline/TimelineStyle.h"
 #include "timeline/TimelineView.h"
 
+#include <awaitscope/analysis/TimeFormat.h>
 #include <awaitscope/io/TraceFile.h>
 
 #include <QLineEdit>
@@ -355,6 +358,39 @@ private slots:
         }
         QVERIFY(created > 0);
         QVERIFY(woken > 0);
+    }
+
+    // An arrow under the mouse says what it is: who woke or created whom, and when.
+    void hoveringAnArrowSaysWhoWokeOrCreatedWhom() {
+        Fixture f("gather_lock_semaphore");
+        const DerivedTrace& model = *f.document.model();
+        const TimelineFrame frame = f.timeline.currentFrame();
+        const ArrowsInView view = arrowsInView(frame);
+        for (const bool creation : {false, true}) {
+            std::optional<std::size_t> found;
+            QPointF middle;
+            for (const WakeArrow& arrow : view.arrows) {
+                const auto place = placeArrow(frame, view, arrow);
+                if (arrow.creation() != creation || !place || std::abs(place->y1 - place->y0) < 30)
+                    continue;
+                middle = arrowCurve(frame.scale(), arrow, place->y0, place->y1).pointAtPercent(0.5);
+                found = static_cast<std::size_t>(&arrow - model.arrows().data());
+                break;
+            }
+            QVERIFY2(found, creation ? "no creation arrow to hover" : "no wake-up arrow to hover");
+            const Hit hit = hitTest(frame, middle.toPoint());
+            QCOMPARE(hit.arrow, found);
+            const WakeArrow& arrow = model.arrows()[*found];
+            const QString title = arrowTitle(model, arrow);
+            QVERIFY2(title.contains(creation ? QStringLiteral(" created ") : QStringLiteral(" woke ")), qPrintable(title));
+            QVERIFY(title.startsWith(QString::fromStdString(taskLabel(model.trace(), arrow.from))));
+            QHelpEvent help(QEvent::ToolTip, middle.toPoint(), f.timeline.mapToGlobal(middle.toPoint()));
+            QApplication::sendEvent(&f.timeline, &help);
+            QVERIFY2(QToolTip::text().contains(title.toHtmlEscaped()), qPrintable(QToolTip::text()));
+            QVERIFY(QToolTip::text().contains(QString::fromStdString(formatMoment(arrow.cause))));
+            // Off the curve, the arrow is not hit.
+            QVERIFY(hitTest(frame, (middle + QPointF(40, 0)).toPoint()).arrow != found);
+        }
     }
 
     void lanesAreCachedUntilTheViewChanges() {

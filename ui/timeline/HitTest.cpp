@@ -1,5 +1,9 @@
 #include "timeline/HitTest.h"
 
+#include "timeline/ArrowGeometry.h"
+
+#include <QPainterPathStroker>
+
 namespace awaitscope::ui {
 
 namespace {
@@ -43,6 +47,27 @@ Selection hitTaskRow(const TimelineFrame& f, const LayoutRow& row, QPoint point,
     return Selection::ofTask(row.task);
 }
 
+// The arrow drawn nearest the point, within the tolerance: the curve widened into a stroke.
+std::optional<std::size_t> hitArrow(const TimelineFrame& f, QPoint point, double tolerancePx) {
+    const ArrowsInView view = arrowsInView(f);
+    if (view.onlySelected && f.selection.task == kNoTask)
+        return std::nullopt;
+    const TimeScale scale = f.scale();
+    QPainterPathStroker stroker;
+    stroker.setWidth(2 * tolerancePx + 1);
+    for (const WakeArrow& arrow : view.arrows) {
+        const auto place = placeArrow(f, view, arrow);
+        if (!place || point.y() < std::min(place->y0, place->y1) - tolerancePx || point.y() > std::max(place->y0, place->y1) + tolerancePx)
+            continue;
+        const QPainterPath curve = arrowCurve(scale, arrow, place->y0, place->y1);
+        if (!curve.controlPointRect().adjusted(-tolerancePx, -tolerancePx, tolerancePx, tolerancePx).contains(point))
+            continue;
+        if (stroker.createStroke(curve).contains(QPointF(point)))
+            return static_cast<std::size_t>(&arrow - f.model->arrows().data());
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
@@ -81,6 +106,8 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
     hit.area = HitArea::Plot;
     const TimeNs t = scale.xToTime(point.x());
     hit.time = t;
+    if (point.y() >= f.taskPlotRect().top())
+        hit.arrow = hitArrow(f, point, tolerancePx);
     if (!row)
         return hit;
     const TimeNs tolerance = std::max<TimeNs>(1, scale.durationOf(tolerancePx));

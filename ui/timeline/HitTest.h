@@ -18,6 +18,7 @@ struct Hit {
     Selection selection;           // what a click there selects (None on empty plot)
     int row = -1;                  // layout row index, -1 if none
     std::optional<TimeNs> time;    // in the plot and ruler
+    std::optional<std::size_t> arrow;  // a drawn wake-up or creation arrow under the point: into DerivedTrace::arrows()
 };
 
 Hit hitTest(const TimelineFrame& frame, QPoint point, double tolerancePx = 3.0);

@@ -2,6 +2,7 @@
 
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
+#include "timeline/ArrowGeometry.h"
 #include "timeline/LaneHeader.h"
 #include "timeline/RulerTicks.h"
 
@@ -538,6 +539,14 @@ bool TimelineView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip && document_->model()) {
         auto* help = static_cast<QHelpEvent*>(event);
         const Hit hit = hitTest(currentFrame(), help->pos());
+        if (hit.arrow) {
+            const WakeArrow& arrow = document_->model()->arrows()[*hit.arrow];
+            QToolTip::showText(help->globalPos(),
+                               QStringLiteral("<b>%1</b><br>%2").arg(arrowTitle(*document_->model(), arrow).toHtmlEscaped(),
+                                                                     arrowWhen(arrow).toHtmlEscaped()),
+                               this);
+            return true;
+        }
         const SelectionInfo info = describeSelection(*document_->model(), hit.selection);
         if (!info.valid) {
             QToolTip::hideText();
