@@ -116,18 +116,27 @@ private slots:
         Trace trace;
         trace.tasks.push_back(TaskRecord{});
         trace.tasks[0].id = 0;
-        trace.loopQueues = {{0, 0, LoopQueue::Ready, 0, 0}, {1, 5, LoopQueue::Ready, kNoTask, 0},
-                            {1, 5, LoopQueue::Timer, 0, 300}};
+        trace.loopQueues = {{0, 0, LoopQueue::Ready, 0, 0, CallbackKind::TaskStep},
+                            {1, 5, LoopQueue::Ready, kNoTask, 0, CallbackKind::Timeout},
+                            {1, 5, LoopQueue::Timer, 0, 300, CallbackKind::TimerDue}};
         const std::string first = nativeTraceJson(trace);
-        QVERIFY(first.find("\"loopQueues\":[\n{\"iteration\":0,\"t\":0,\"queue\":\"ready\",\"task\":0,\"due\":0}") !=
-                std::string::npos);
+        QVERIFY(first.find("\"loopQueues\":[\n{\"iteration\":0,\"t\":0,\"queue\":\"ready\",\"task\":0,\"due\":0,"
+                           "\"what\":\"step\"}") != std::string::npos);
         const LoadResult loaded = loadTraceBytes(first, "q.json");
         QVERIFY2(loaded.ok, loaded.error.c_str());
         QCOMPARE(loaded.trace.loopQueues.size(), std::size_t(3));
         QCOMPARE(loaded.trace.loopQueues[1].task, kNoTask);
         QCOMPARE(loaded.trace.loopQueues[2].queue, LoopQueue::Timer);
         QCOMPARE(loaded.trace.loopQueues[2].due, TimeNs(300));
+        QCOMPARE(loaded.trace.loopQueues[1].what, CallbackKind::Timeout);
         QCOMPARE(nativeTraceJson(loaded.trace), first);
+        // A file written before entries were named still loads; its callbacks are unnamed.
+        std::string older = first;
+        for (std::size_t at; (at = older.find(",\"what\":")) != std::string::npos;)
+            older.erase(at, older.find('}', at) - at);
+        const LoadResult old = loadTraceBytes(older, "old.json");
+        QVERIFY2(old.ok, old.error.c_str());
+        QCOMPARE(old.trace.loopQueues[1].what, CallbackKind::Other);
     }
 
     void outputStreamsRoundTripAndOldFilesReadAsStdout() {
@@ -424,6 +433,10 @@ private slots:
             "t.json: output[1] (near byte 66): output lines must be in time order: this one is earlier than the one before");
         row("unknown loop queue", kHead + "\"loopQueues\":[{\"queue\":\"heap\"}]}",
             "t.json: loopQueues[0].queue (near byte 70): unknown loop queue \"heap\"; expected one of \"ready\", \"timer\"");
+        row("unknown callback kind", kHead + "\"loopQueues\":[{\"what\":\"nap\"}]}",
+            "t.json: loopQueues[0].what (near byte 68): unknown callback kind \"nap\"; expected one of \"other\", \"step\", "
+            "\"wakeup\", \"timer\", \"loopStop\", \"gather\", \"taskGroup\", \"wait\", \"shield\", \"timeout\", \"thread\", "
+            "\"program\", \"asyncGenClose\", \"runCleanup\"");
         row("loop queue of a missing task", kHead + "\"loopQueues\":[{\"task\":4}]}",
             "t.json: loopQueues[0].task: task 4 does not exist (\"tasks\" has 0)");
         row("metadata not a string", kHead + "\"metadata\":{\"title\":3}}",

@@ -289,7 +289,10 @@ private slots:
         QCOMPARE(byIteration[4], QStringList({"timer slow@300"}));
         QCOMPARE(byIteration[5], QStringList({"ready slow"}));
         QCOMPARE(byIteration[6], QStringList({"ready Task-1"}));
-        QCOMPARE(byIteration[7], QStringList({"ready -"}));  // asyncio.run's stop callback
+        QCOMPARE(byIteration[7], QStringList({"ready Task-1"}));  // asyncio.run's stop callback: main finished
+        QCOMPARE(trace.loopQueues.back().what, CallbackKind::LoopStop);
+        QCOMPARE(trace.loopQueues.front().what, CallbackKind::TaskStep);
+        QCOMPARE(trace.loopQueues[5].what, CallbackKind::TimerDue);
         QCOMPARE(byIteration.size(), std::size_t(8));
         QCOMPARE(trace.loopQueues[5].time, TimeNs(0));            // iteration 2 began at once
         QCOMPARE(trace.loopQueues[6].time, TimeNs(100'000'000));  // iteration 3 after its wait

@@ -12,6 +12,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -91,6 +92,60 @@ private slots:
             }
         }
         QVERIFY(sawBoth);
+    }
+
+    void everyQueuedCallbackOfEveryLessonIsNamed() {
+        // Loop Insides names each entry of the queues by what the runtime tagged it with; an
+        // untagged callback would read as "a callback (this trace does not say whose)".
+        for (const Scenario& lesson : builtinScenarios()) {
+            ScriptRunOptions options;
+            options.fileName = lesson.fileName;
+            options.recordLoopQueues = true;
+            const Trace trace = runScript(lesson.source, options).trace;
+            QVERIFY2(!trace.loopQueues.empty(), lesson.name.c_str());
+            for (const LoopQueueEntry& e : trace.loopQueues)
+                QVERIFY2(e.what != CallbackKind::Other, (lesson.name + " iteration " + std::to_string(e.iteration)).c_str());
+        }
+    }
+
+    void theQueuesSayWhoseBookkeepingACallbackIs() {
+        ScriptRunOptions options;
+        options.fileName = "lesson.py";
+        options.recordLoopQueues = true;
+        const Trace trace = runScript(R"(import asyncio
+
+
+async def fetch(n):
+    await asyncio.sleep(0.1 * n)
+    return n
+
+
+async def main():
+    print(await asyncio.gather(fetch(1), fetch(2)))
+    asyncio.get_running_loop().call_soon(print, "soon")
+    await asyncio.sleep(0)
+
+
+asyncio.run(main())
+)",
+                                      options)
+                                .trace;
+        const TaskId main = taskNamed(trace, "Task-1"), first = taskNamed(trace, "Task-2");
+        std::vector<std::pair<CallbackKind, TaskId>> ready;
+        for (const LoopQueueEntry& e : trace.loopQueues)
+            if (e.queue == LoopQueue::Ready && e.what != CallbackKind::TaskStep && e.what != CallbackKind::TaskWakeup)
+                ready.emplace_back(e.what, e.task);
+        // When fetch(1)'s sleep ends its timer moves to the ready queue, then its end is gather's
+        // to count; the program's call_soon is its own; the end of main stops the loop.
+        auto has = [&](CallbackKind what, TaskId task) { return std::find(ready.begin(), ready.end(), std::pair{what, task}) != ready.end(); };
+        QVERIFY(has(CallbackKind::GatherChild, first));
+        QVERIFY(has(CallbackKind::Program, kNoTask));
+        QVERIFY(has(CallbackKind::LoopStop, main));
+        QVERIFY(ready.back() == (std::pair{CallbackKind::LoopStop, main}));
+        bool sleepTimer = false;
+        for (const LoopQueueEntry& e : trace.loopQueues)
+            sleepTimer |= e.queue == LoopQueue::Timer && e.what == CallbackKind::TimerDue && e.task == first;
+        QVERIFY(sleepTimer);
     }
 
     void tasksAreNamedAndCreatedAtScriptLines() {

@@ -4,6 +4,7 @@
 // that did not record the queues.
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
+#include "app/TraceSources.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/LoopInsidesPanel.h"
@@ -159,6 +160,26 @@ private slots:
         QCOMPARE(panel->timersTitle()->text(), QStringLiteral("Timer heap: sleeping tasks, by deadline"));
     }
 
+    void everyQueuedCallbackSaysWhatItIs() {
+        MainWindow window(coreTraceSources());  // the lesson as a script, on the interpreter
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("taskgroup_concurrency")));
+        uitest::raiseDock(window, "insidesDock");
+        LoopInsidesPanel* panel = window.loopInsidesPanel();
+        const Trace& trace = window.document()->model()->trace();
+        QStringList rows;
+        for (const LoopQueueEntry& e : trace.loopQueues) {
+            window.viewState()->setPlayhead(e.time);
+            for (int i = 0; i < panel->readyList()->count(); ++i)
+                rows << panel->readyList()->item(i)->text();
+        }
+        // No entry is left unexplained, and the one after main's end is asyncio.run's.
+        for (const QString& row : rows)
+            QVERIFY2(!row.contains(QStringLiteral("a callback")), qPrintable(row));
+        QVERIFY(rows.last().endsWith(QStringLiteral("(main) finished, so the loop stops")));
+        QVERIFY(rows.last().contains(QStringLiteral(". asyncio.run's callback: Task-1")));
+    }
+
     void whoAwaitsWhomFollowsThePlayhead() {
         const auto model = uitest::demoModel("taskgroup_calls");
         auto edges = [&](TimeNs t) {
@@ -195,9 +216,10 @@ private slots:
         const LoopInsides early = loopInsidesAt(model, PlayheadState(model, uitest::ms(100)));
         QVERIFY(!early.recorded);
         QVERIFY(early.ready.empty());
-        QCOMPARE(early.timers, (std::vector<QueuedCallback>{{blocker, uitest::ms(200)}, {heartbeat, uitest::ms(500)}}));
+        QCOMPARE(early.timers, (std::vector<QueuedCallback>{{blocker, uitest::ms(200), CallbackKind::TimerDue},
+                                                             {heartbeat, uitest::ms(500), CallbackKind::TimerDue}}));
         const LoopInsides frozen = loopInsidesAt(model, PlayheadState(model, uitest::ms(1000)));
-        QCOMPARE(frozen.ready, (std::vector<QueuedCallback>{{heartbeat, 0}}));
+        QCOMPARE(frozen.ready, (std::vector<QueuedCallback>{{heartbeat, 0, CallbackKind::TaskStep}}));
         QVERIFY(frozen.timers.empty());
         QCOMPARE(frozen.holder, blocker);
         QVERIFY(frozen.holderBlocking);

@@ -19,7 +19,38 @@ namespace {
 
 QString taskText(const DerivedTrace& model, TaskId task) {
     // "Task-3 (slow_step_blocking)": the name the lane shows, with the coroutine it runs.
-    return task < model.taskCount() ? qs(taskLabel(model.trace(), task)) : QObject::tr("a callback (bookkeeping of a TaskGroup or gather, or a timeout)");
+    return task < model.taskCount() ? qs(taskLabel(model.trace(), task)) : QObject::tr("a task");
+}
+
+// A queued callback as the loop will run it: a task's step is the task itself; any other
+// callback says whose bookkeeping it is and which task it is about.
+QString callbackText(const DerivedTrace& model, const QueuedCallback& c) {
+    const bool hasTask = c.task < model.taskCount();
+    const QString task = taskText(model, c.task);
+    switch (c.what) {
+    case CallbackKind::TaskStep:
+    case CallbackKind::TaskWakeup: return task;
+    case CallbackKind::TimerDue: return hasTask ? QObject::tr("%1: its sleep is over").arg(task) : QObject::tr("a sleep's timer");
+    case CallbackKind::LoopStop:
+        return QObject::tr("asyncio.run's callback: %1 finished, so the loop stops").arg(task);
+    case CallbackKind::GatherChild: return QObject::tr("gather's bookkeeping: %1 finished").arg(task);
+    case CallbackKind::TaskGroupChild: return QObject::tr("the TaskGroup's bookkeeping: %1 finished").arg(task);
+    case CallbackKind::WaitChild:
+        return hasTask ? QObject::tr("asyncio.wait's (or wait_for's) bookkeeping: %1 finished").arg(task)
+                       : QObject::tr("asyncio.wait's (or wait_for's) bookkeeping: an awaitable finished");
+    case CallbackKind::ShieldLink: return QObject::tr("asyncio.shield's bookkeeping: the shielded work or its waiter finished");
+    case CallbackKind::Timeout: return QObject::tr("a timeout's deadline (asyncio.timeout, wait_for or wait)");
+    case CallbackKind::ThreadResult:
+        return hasTask ? QObject::tr("a worker thread's result, for %1").arg(task) : QObject::tr("a worker thread's result");
+    case CallbackKind::Program:
+        return hasTask ? QObject::tr("the program's own callback (add_done_callback): %1 finished").arg(task)
+                       : QObject::tr("the program's own callback (loop.call_soon, call_later or call_at)");
+    case CallbackKind::AsyncGenClose: return QObject::tr("closing an async generator that was dropped before its end");
+    case CallbackKind::RunCleanup:
+        return QObject::tr("asyncio.run's cleanup: %1, cancelled as the run ended, has finished").arg(task);
+    case CallbackKind::Other: break;
+    }
+    return hasTask ? task : QObject::tr("a callback (this trace does not say whose)");
 }
 
 QString lineOf(const Trace& trace, SiteId site) {
@@ -163,8 +194,9 @@ void LoopInsidesPanel::refresh() {
     const std::size_t readyShown = std::min(insides_.ready.size(), kMaxInsidesRows);
     for (std::size_t i = 0; i < readyShown; ++i) {
         const QueuedCallback& c = insides_.ready[i];
-        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(taskText(*model, c.task));
-        if (c.task != kNoTask && c.task == insides_.holder)
+        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(callbackText(*model, c));
+        const bool runsTask = c.what == CallbackKind::TaskStep || c.what == CallbackKind::TaskWakeup;
+        if (runsTask && c.task != kNoTask && c.task == insides_.holder)
             text += tr("  — running now");
         auto* item = new QListWidgetItem(text, ready_);
         item->setData(Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
@@ -176,7 +208,7 @@ void LoopInsidesPanel::refresh() {
     const std::size_t timersShown = std::min(insides_.timers.size(), kMaxInsidesRows);
     for (std::size_t i = 0; i < timersShown; ++i) {
         const QueuedCallback& c = insides_.timers[i];
-        auto* item = new QTreeWidgetItem(timers_, {qs(formatMoment(c.due)), taskText(*model, c.task),
+        auto* item = new QTreeWidgetItem(timers_, {qs(formatMoment(c.due)), c.what == CallbackKind::TimerDue ? taskText(*model, c.task) : callbackText(*model, c),
                                                    c.due >= state.time() ? qs(plainDuration(c.due - state.time()))
                                                                          : tr("overdue by %1").arg(qs(plainDuration(state.time() - c.due)))});
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));

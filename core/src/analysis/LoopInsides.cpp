@@ -92,7 +92,7 @@ LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state)
             continue;
         if (trace.awaits[moment.await].kind == WaitKind::Timer) {
             const Span* span = awaitingSpanAt(model, task, state.time());
-            timerTasks.push_back({task, span ? span->end : model.range().end});
+            timerTasks.push_back({task, span ? span->end : model.range().end, CallbackKind::TimerDue});
         } else if (insides.waits.size() < kMaxInsidesRows) {
             insides.waits.push_back(edgeFor(model, state, task, moment));
         }
@@ -107,7 +107,7 @@ LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state)
         }
         for (std::size_t i = first; i < last; ++i) {
             const LoopQueueEntry& e = trace.loopQueues[i];
-            (e.queue == LoopQueue::Ready ? insides.ready : insides.timers).push_back({e.task, e.due});
+            (e.queue == LoopQueue::Ready ? insides.ready : insides.timers).push_back({e.task, e.due, e.what});
         }
         return insides;
     }
@@ -115,7 +115,7 @@ LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state)
     // tasks sleeping on a timer, by the time they woke.
     std::stable_sort(readyTasks.begin(), readyTasks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [since, task] : readyTasks)
-        insides.ready.push_back({task, 0});
+        insides.ready.push_back({task, 0, CallbackKind::TaskStep});
     std::stable_sort(timerTasks.begin(), timerTasks.end(), [](const QueuedCallback& a, const QueuedCallback& b) { return a.due < b.due; });
     insides.timers = std::move(timerTasks);
     return insides;

@@ -226,6 +226,7 @@ bool writeNative(const Trace& trace, const ByteSink& sink, const detail::EventFi
             text(out, "queue", toString(q.queue));
             nullableId(out, "task", q.task);
             time(out, "due", q.due);
+            text(out, "what", toString(q.what));
         });
     }
     out.raw("}\n");

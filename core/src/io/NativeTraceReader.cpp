@@ -36,14 +36,14 @@ constexpr const char* kNeverAwaitedNames[] = {"created", "dropped", "task", "nam
 constexpr const char* kUnretrievedNames[] = {"t", "task", "text"};
 constexpr const char* kPendingNames[] = {"t", "task"};
 constexpr const char* kScriptErrorNames[] = {"t", "task", "site", "text"};
-constexpr const char* kLoopQueueNames[] = {"iteration", "t", "queue", "task", "due"};
+constexpr const char* kLoopQueueNames[] = {"iteration", "t", "queue", "task", "due", "what"};
 constexpr RowNames kRows[] = {
     {kSiteNames, 4, "sites"},         {kAwaitNames, 4, "awaits"},
     {kFrameNames, 3, "frames"},       {kBlockNames, 3, "blocks"},
     {kScopeNames, 5, "scopes"},       {kOutputNames, 5, "output"},
     {kNeverAwaitedNames, 5, "neverAwaited"}, {kUnretrievedNames, 3, "unretrievedErrors"},
     {kPendingNames, 2, "pendingAtExit"},     {kScriptErrorNames, 4, "scriptErrors"},
-    {kLoopQueueNames, 5, "loopQueues"},
+    {kLoopQueueNames, 6, "loopQueues"},
 };
 
 int findName(const char* const* names, int count, std::string_view key) {
@@ -494,7 +494,8 @@ bool NativeTraceReader::valueInRow(const Value& v) {
         case 1: return asTime(v, q.time);
         case 2: return asEnum(v, 2, q.queue, "loop queue");
         case 3: return asNullableId(v, q.task);
-        default: return asTime(v, q.due);
+        case 4: return asTime(v, q.due);
+        default: return asEnum(v, kCallbackKindCount, q.what, "callback kind");
         }
     }
     }

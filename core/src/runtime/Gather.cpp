@@ -13,7 +13,7 @@ GatheringFuture::GatheringFuture(Loop& loop, bool returnExceptions, const Source
 void GatheringFuture::addChild(FutureState& child) {
     children_.push_back(&child);
     addRef();  // each pending child callback keeps the gather alive
-    child.addDoneCallback({&GatheringFuture::childDone, this});
+    child.addDoneCallback({&GatheringFuture::childDone, this, CallbackKind::GatherChild});
 }
 
 void GatheringFuture::sealChildren() {

@@ -71,29 +71,30 @@ void Loop::callbackThunk(void* self, void*, bool run) {
         (*callback)();
 }
 
-detail::Ref<detail::CancelToken> Loop::callSoon(std::function<void()> callback) {
+detail::Ref<detail::CancelToken> Loop::callSoon(std::function<void()> callback, CallbackKind what) {
     detail::Ref<detail::CancelToken> token(new detail::CancelToken);
     token->addRef();
     ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, &token->cancelled,
-                 token.get()});
+                 token.get(), what});
     return token;
 }
 
-detail::Ref<detail::CancelToken> Loop::callAt(TimeNs when, std::function<void()> callback) {
+detail::Ref<detail::CancelToken> Loop::callAt(TimeNs when, std::function<void()> callback, CallbackKind what) {
     detail::Ref<detail::CancelToken> token(new detail::CancelToken);
     token->addRef();
     pushTimer(when, {&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, &token->cancelled,
-                     token.get()});
+                     token.get(), what});
     return token;
 }
 
-detail::Ref<detail::CancelToken> Loop::callLater(TimeNs delay, std::function<void()> callback) {
-    return callAt(now() + delay, std::move(callback));
+detail::Ref<detail::CancelToken> Loop::callLater(TimeNs delay, std::function<void()> callback, CallbackKind what) {
+    return callAt(now() + delay, std::move(callback), what);
 }
 
 void Loop::scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback) {
     future.addRef();
-    ready_.push({callback.fn, callback.self, &future, nullptr, &future});
+    ready_.push({callback.fn, callback.self, &future, nullptr, &future,
+                 callback.fn == &detail::TaskState::wakeupThunk ? CallbackKind::TaskWakeup : callback.what});
     if (callback.fn == &detail::TaskState::wakeupThunk && options_.recorder) {
         auto* task = static_cast<detail::TaskState*>(callback.self);
         const WaitKind cause = future.cancelled() ? WaitKind::Cancel : future.kind();
@@ -102,7 +103,7 @@ void Loop::scheduleDoneCallback(detail::FutureState& future, detail::DoneCallbac
 }
 
 void Loop::scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker) {
-    ready_.push({&detail::TaskState::stepThunk, &task, nullptr});
+    ready_.push({&detail::TaskState::stepThunk, &task, nullptr, nullptr, nullptr, CallbackKind::TaskStep});
     if (options_.recorder)
         options_.recorder->ready(task.id(), readyTime(), cause, waker);
 }
@@ -230,7 +231,8 @@ void Loop::drainInbox() {
         arrived.swap(inbox_);
     }
     for (auto& callback : arrived)
-        ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr});
+        ready_.push({&Loop::callbackThunk, new std::function<void()>(std::move(callback)), nullptr, nullptr, nullptr,
+                     CallbackKind::ThreadResult});
 }
 
 void Loop::stopThunk(void* self, void*, bool run) {
@@ -244,7 +246,7 @@ void Loop::stopWithError(std::exception_ptr error) {
 }
 
 void Loop::runUntilComplete(detail::FutureState& future) {
-    future.addDoneCallback({&Loop::stopThunk, this});
+    future.addDoneCallback({&Loop::stopThunk, this, CallbackKind::LoopStop});
     runForever();
     future.removeDoneCallback(&Loop::stopThunk, this);
     if (stopError_)
@@ -350,11 +352,14 @@ void Loop::runOnce() {
 
 namespace {
 
-// The task a queued callback runs or wakes: a step, a wake-up, or a timer resolving a future
-// that a task awaits. Other callbacks (gather's bookkeeping, timeouts) belong to no task.
+// The task a queued callback is about: the task a step or wake-up runs; for a done-callback,
+// the task that finished; for a timer or a thread's result, the task awaiting the future it
+// resolves. A timeout or the program's own callback may concern no task.
 TaskId taskOfItem(const detail::ReadyItem& item) {
     if (item.fn == &detail::TaskState::stepThunk || item.fn == &detail::TaskState::wakeupThunk)
         return static_cast<detail::TaskState*>(item.self)->id();
+    if (auto* task = dynamic_cast<detail::TaskState*>(item.owned))
+        return task->id();
     if (auto* future = dynamic_cast<detail::FutureState*>(item.owned))
         return future->waitingTask();
     return kNoTask;
@@ -370,11 +375,11 @@ void Loop::recordQueues() {
     const auto iteration = static_cast<std::uint32_t>(iterations_);
     const TimeNs time = now();
     for (std::size_t i = 0; i < ready_.size(); ++i)
-        recorder.loopQueue({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0});
+        recorder.loopQueue({iteration, time, LoopQueue::Ready, taskOfItem(ready_.at(i)), 0, ready_.at(i).what});
     std::size_t shown = 0;
     timers_.forEachInOrder([&](TimeNs deadline, const detail::ReadyItem& item) {
         if (shown++ < kMaxTimersShown && !item.isCancelled())
-            recorder.loopQueue({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline});
+            recorder.loopQueue({iteration, time, LoopQueue::Timer, taskOfItem(item), deadline, item.what});
     });
 }
 
@@ -418,7 +423,7 @@ void Loop::shutdown() {
                 w->outer->markFinished();
         };
         for (auto& task : tasks)
-            task->addDoneCallback({onDone, waiter.get()});
+            task->addDoneCallback({onDone, waiter.get(), CallbackKind::RunCleanup});
         runUntilComplete(*allDone);
         for (auto& task : tasks)
             if (task->done() && !task->cancelled() && task->storedException() && options_.recorder)

@@ -20,7 +20,8 @@ void SleepAwaiter::armTimer(detail::TaskState& task, std::coroutine_handle<> han
     future_ = new SleepFuture(loop);
     future_->addRef();  // held by the timer until it fires or is dropped
     loop.pushTimer(loop.now() + delay_,
-                   {&setResultUnlessCancelled, future_.get(), nullptr, &future_->timerCancelled, future_.get()});
+                   {&setResultUnlessCancelled, future_.get(), nullptr, &future_->timerCancelled, future_.get(),
+                    CallbackKind::TimerDue});
     task.suspendOnFuture(handle, *future_, WaitKind::Timer, "asyncio.sleep", kNoTask);
 }
 

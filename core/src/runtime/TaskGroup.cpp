@@ -28,7 +28,7 @@ void TaskGroupState::adopt(TaskState& task) {
     tasks_.emplace_back(&task);
     ++liveTasks_;
     addRef();  // the done-callback keeps the group alive
-    task.addDoneCallback({&TaskGroupState::onTaskDone, this});
+    task.addDoneCallback({&TaskGroupState::onTaskDone, this, CallbackKind::TaskGroupChild});
 }
 
 void TaskGroupState::abort() {

@@ -37,7 +37,7 @@ void TimeoutState::reschedule(std::optional<TimeNs> when) {
         return;
     Ref<TimeoutState> self(this);
     auto fire = [self] { self->onTimeout(); };
-    handle_ = *when <= loop.now() ? loop.callSoon(fire) : loop.callAt(*when, fire);
+    handle_ = *when <= loop.now() ? loop.callSoon(fire, CallbackKind::Timeout) : loop.callAt(*when, fire, CallbackKind::Timeout);
 }
 
 void TimeoutState::onTimeout() {
@@ -75,7 +75,7 @@ Op<void> cancelAndWait(Ref<FutureState> future) {
     Loop& loop = Loop::running();
     Ref<FutureValue<void>> waiter(new FutureValue<void>(loop, WaitKind::Task, "asyncio.wait_for"));
     waiter->addRef();
-    future->addDoneCallback({&releaseWaiter, waiter.get()});
+    future->addDoneCallback({&releaseWaiter, waiter.get(), CallbackKind::WaitChild});
     std::exception_ptr interrupted;
     try {
         future->cancel();

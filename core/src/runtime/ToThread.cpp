@@ -92,7 +92,7 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
                          error ? recorder->string(loop.describe(error)) : 0);
     auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
     future.addRef();  // `owned`: lets the loop's inspection see which task the result wakes
-    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, &future});
+    loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, &future, CallbackKind::ThreadResult});
 }
 
 } // namespace awaitscope::detail

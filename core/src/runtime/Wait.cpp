@@ -48,11 +48,11 @@ detail::Op<void> wait(std::vector<detail::Ref<detail::FutureState>> futures, Ret
     state->waiter = detail::Ref<detail::FutureValue<void>>(new detail::FutureValue<void>(loop, WaitKind::Wait));
     if (timeout) {
         detail::Ref<WaitState> keep = state;
-        state->timeoutHandle = loop.callLater(timeout->count(), [keep] { keep->resolve(); });
+        state->timeoutHandle = loop.callLater(timeout->count(), [keep] { keep->resolve(); }, CallbackKind::Timeout);
     }
     for (const auto& future : futures) {
         state->addRef();
-        future->addDoneCallback({&WaitState::onCompletion, state.get()});
+        future->addDoneCallback({&WaitState::onCompletion, state.get(), CallbackKind::WaitChild});
     }
     std::exception_ptr error;
     try {

@@ -1,5 +1,6 @@
 #include "awaitscope/trace/Trace.h"
 
+#include <iterator>
 #include <limits>
 
 namespace awaitscope {
@@ -117,5 +118,14 @@ const char* toString(ScopeKind kind) {
 const char* toString(TaskKind kind) { return kind == TaskKind::Thread ? "thread" : "task"; }
 
 const char* toString(LoopQueue queue) { return queue == LoopQueue::Timer ? "timer" : "ready"; }
+
+const char* toString(CallbackKind kind) {
+    static constexpr const char* kNames[] = {"other",     "step",         "wakeup",       "timer",   "loopStop",
+                                             "gather",    "taskGroup",    "wait",         "shield",  "timeout",
+                                             "thread",    "program",      "asyncGenClose", "runCleanup"};
+    static_assert(std::size(kNames) == kCallbackKindCount);
+    const auto i = static_cast<std::size_t>(kind);
+    return i < std::size(kNames) ? kNames[i] : "other";
+}
 
 } // namespace awaitscope

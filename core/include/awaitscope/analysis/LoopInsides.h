@@ -12,8 +12,9 @@
 namespace awaitscope {
 
 struct QueuedCallback {
-    TaskId task = kNoTask;  // the task it runs or wakes; kNoTask: another callback
+    TaskId task = kNoTask;  // the task it runs, wakes or reports on (LoopQueueEntry::task)
     TimeNs due = 0;         // timers: the deadline
+    CallbackKind what = CallbackKind::Other;  // recorded queues; approximated ones: steps and sleeps
     friend bool operator==(const QueuedCallback&, const QueuedCallback&) = default;
 };
 

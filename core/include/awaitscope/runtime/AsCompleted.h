@@ -78,7 +78,7 @@ private:
         total_ = state_->todo.size();
         for (TaskHandle<T>& task : state_->todo) {
             state_->addRef();
-            task.state()->addDoneCallback({&State::onCompletion, state_.get()});
+            task.state()->addDoneCallback({&State::onCompletion, state_.get(), CallbackKind::WaitChild});
         }
         if (!state_->todo.empty() && timeoutAfter) {
             detail::Ref<State> state = state_;

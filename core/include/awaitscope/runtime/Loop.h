@@ -72,9 +72,12 @@ public:
     T run(BasicTask<T, true> main, SourceLocation where = SourceLocation::current());
 
     // asyncio's call_soon / call_later / call_at, for plain C++ callbacks. The token cancels.
-    detail::Ref<detail::CancelToken> callSoon(std::function<void()> callback);
-    detail::Ref<detail::CancelToken> callAt(TimeNs when, std::function<void()> callback);
-    detail::Ref<detail::CancelToken> callLater(TimeNs delay, std::function<void()> callback);
+    // `what` names the callback in the recorded queues (Loop Insides).
+    detail::Ref<detail::CancelToken> callSoon(std::function<void()> callback, CallbackKind what = CallbackKind::Program);
+    detail::Ref<detail::CancelToken> callAt(TimeNs when, std::function<void()> callback,
+                                            CallbackKind what = CallbackKind::Program);
+    detail::Ref<detail::CancelToken> callLater(TimeNs delay, std::function<void()> callback,
+                                               CallbackKind what = CallbackKind::Program);
 
     // Hold the loop: time.sleep, a blocking network call, CPU work. The clock advances and
     // nothing else runs. Inside to_thread work, only the thread's own clock advances.
@@ -105,7 +108,8 @@ public:
     void scheduleDoneCallback(detail::FutureState& future, detail::DoneCallback callback);
     void scheduleStep(detail::TaskState& task, WaitKind cause, TaskId waker);
     // After asyncio.sleep(0): back of the queue. The Suspend event already says it is ready.
-    void requeueAfterYield(detail::TaskState& task) { ready_.push({&detail::TaskState::stepThunk, &task, nullptr}); }
+    void requeueAfterYield(detail::TaskState& task) { ready_.push({&detail::TaskState::stepThunk, &task, nullptr, nullptr, nullptr, CallbackKind::TaskStep});
+    }
     // Registers a new task, records it and schedules its first step.
     void startTask(detail::TaskState& task, std::string name, detail::PromiseBase& root, const SourceLocation& where,
                    ScopeId scope);

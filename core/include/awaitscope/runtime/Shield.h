@@ -66,9 +66,9 @@ Future<T> shield(detail::FutureState& inner, detail::ValueSlot<T>& innerSlot) {
     link->innerSlot = &innerSlot;
     link->outer = new detail::FutureValue<T>(inner.loop(), WaitKind::Shield);
     link->addRef();
-    inner.addDoneCallback({&detail::ShieldLink<T>::innerDone, link.get()});
+    inner.addDoneCallback({&detail::ShieldLink<T>::innerDone, link.get(), CallbackKind::ShieldLink});
     link->addRef();
-    link->outer->addDoneCallback({&detail::ShieldLink<T>::outerDone, link.get()});
+    link->outer->addDoneCallback({&detail::ShieldLink<T>::outerDone, link.get(), CallbackKind::ShieldLink});
     return Future<T>(link->outer.get());
 }
 

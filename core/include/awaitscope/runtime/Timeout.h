@@ -106,9 +106,10 @@ Op<T> waitForFuture(Future<T> task, TaskId target, std::optional<TimeNs> timeout
     Ref<CancelToken> timeoutHandle(new CancelToken);
     timeoutHandle->addRef();
     loop.pushTimer(loop.now() + *timeoutNs,
-                   {&releaseWaiter, waiter.get(), nullptr, &timeoutHandle->cancelled, timeoutHandle.get()});
+                   {&releaseWaiter, waiter.get(), nullptr, &timeoutHandle->cancelled, timeoutHandle.get(),
+                    CallbackKind::Timeout});
     waiter->addRef();  // held by the done-callback
-    task.state()->addDoneCallback({&releaseWaiter, waiter.get()});
+    task.state()->addDoneCallback({&releaseWaiter, waiter.get(), CallbackKind::WaitChild});
     auto removeCallback = [&] {
         for (std::size_t n = task.state()->removeDoneCallback(&releaseWaiter, waiter.get()); n > 0; --n)
             waiter->release();

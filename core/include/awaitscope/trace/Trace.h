@@ -4,6 +4,7 @@
 // Per task, one append-only vector of 16-byte events in time order. Names, files and
 // messages are interned; sites, awaits, frames and blocking calls are small tables that
 // events point into by 32-bit index. Times are signed 64-bit nanoseconds from the start.
+#include "awaitscope/trace/CallbackKind.h"
 #include "awaitscope/trace/memory/AppendLog.h"
 #include "awaitscope/trace/memory/RecordArena.h"
 #include "awaitscope/trace/StringTable.h"
@@ -194,8 +195,9 @@ struct LoopQueueEntry {
     std::uint32_t iteration = 0;   // entries of one iteration share it; iterations ascend
     TimeNs time = 0;               // when the iteration began
     LoopQueue queue = LoopQueue::Ready;
-    TaskId task = kNoTask;         // the task it runs or wakes; kNoTask: another callback
+    TaskId task = kNoTask;         // the task it runs, wakes or reports on (see `what`); kNoTask: none
     TimeNs due = 0;                // timers: the deadline
+    CallbackKind what = CallbackKind::Other;
 };
 
 struct TraceMetadata {

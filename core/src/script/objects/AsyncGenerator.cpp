@@ -56,7 +56,7 @@ AsyncGeneratorObject::~AsyncGeneratorObject() {
                 return;
             auto* coroutine = closing.as<CoroutineObject>();
             (void)createTask(coroutine->take(), TaskOptions{}, coroutine->creation);
-        });
+        }, CallbackKind::AsyncGenClose);
         return;
     }
     in.freeFrame(frame);

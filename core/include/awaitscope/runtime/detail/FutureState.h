@@ -29,6 +29,7 @@ struct DoneCallback {
     using Fn = void (*)(void* self, void* future, bool run);
     Fn fn = nullptr;
     void* self = nullptr;
+    CallbackKind what = CallbackKind::Other;
 };
 
 // `void` results are stored as std::monostate.

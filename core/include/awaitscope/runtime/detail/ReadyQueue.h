@@ -1,6 +1,7 @@
 #pragma once
 
 #include "awaitscope/runtime/detail/Ref.h"
+#include "awaitscope/trace/CallbackKind.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +26,7 @@ struct ReadyItem {
     void* arg = nullptr;
     const bool* cancelled = nullptr;  // asyncio's Handle.cancel(): skipped if true when due
     RefCounted* owned = nullptr;      // a reference the loop drops after the call
+    CallbackKind what = CallbackKind::Other;  // recorded with the loop's queues, never read to run it
     std::int64_t due = -1;            // for timer callbacks: the deadline it fired for
 
     bool isCancelled() const { return cancelled && *cancelled; }

@@ -419,7 +419,7 @@ void runDoneCallback(void* self, void*, bool run) {
 
 Value futureAddDoneCallback(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "add_done_callback", {"self", "fn", "context"}, 2);
-    futureStateOf(a[0])->addDoneCallback({&runDoneCallback, new DoneCallbackData{&interp, a[1], a[0]}});
+    futureStateOf(a[0])->addDoneCallback({&runDoneCallback, new DoneCallbackData{&interp, a[1], a[0]}, CallbackKind::Program});
     return Value::none();
 }
 
