@@ -8,6 +8,8 @@
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/LoopInsidesPanel.h"
+#include "panels/PlaybackBar.h"
+#include "teaching/PlaybackController.h"
 #include "timeline/Legend.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineLayout.h"
@@ -51,7 +53,8 @@ Shown shownIn(const LoopInsidesPanel& panel) {
 }
 
 // What the run recorded for the last loop iteration that began at or before `time`, read
-// straight from the trace.
+// straight from the trace; a timer that has fallen due by `time` has ended its task's sleep
+// and is shown at the end of the ready queue.
 Shown recordedAt(const Trace& trace, TimeNs time) {
     std::uint32_t iteration = 0;
     bool found = false;
@@ -61,17 +64,21 @@ Shown recordedAt(const Trace& trace, TimeNs time) {
             found = true;
         }
     Shown shown;
+    QList<int> due;
     for (const LoopQueueEntry& e : trace.loopQueues) {
         if (!found || e.iteration != iteration)
             continue;
         const int task = e.task == kNoTask ? -1 : static_cast<int>(e.task);
         if (e.queue == LoopQueue::Ready)
             shown.ready << task;
+        else if (e.due <= time)
+            due << task;
         else {
             shown.timers << task;
             shown.dues << QString::fromStdString(formatMoment(e.due));
         }
     }
+    shown.ready << due;
     return shown;
 }
 
@@ -137,8 +144,10 @@ private slots:
         const QString holder = window.loopInsidesPanel()->holderLabel()->text();
         QVERIFY2(holder.contains(QStringLiteral("<b>blocker</b> runs, at line 14: time.sleep(1.5)")), qPrintable(holder));
         QVERIFY(holder.contains(QStringLiteral("the loop is frozen")));
-        // The overdue timer of the heartbeat is still in the heap: the loop could not move it.
-        QCOMPARE(window.loopInsidesPanel()->timerList()->topLevelItem(0)->text(2), QStringLiteral("overdue by 0.5 s"));
+        // The heartbeat's sleep ended at 0.5 s: it waits for the loop at the end of the ready queue.
+        QCOMPARE(window.loopInsidesPanel()->timerList()->topLevelItemCount(), 0);
+        const QListWidget* ready = window.loopInsidesPanel()->readyList();
+        QCOMPARE(ready->item(ready->count() - 1)->text(), QStringLiteral("1. heartbeat: its sleep ended at 0.500 s; it waits for the frozen loop"));
     }
 
     void outsidePlaybackTheTitlesCountNothingOverTheEmptyLists() {
@@ -148,8 +157,9 @@ private slots:
         uitest::raiseDock(window, "insidesDock");
         LoopInsidesPanel* panel = window.loopInsidesPanel();
         window.viewState()->setPlayhead(uitest::ms(1000));
-        // At the playhead the count and the list agree: the blocker runs, the heartbeat's timer waits.
-        QCOMPARE(panel->readyTitle()->text(), QStringLiteral("Ready queue: runs next, in this order (%1)").arg(panel->readyList()->count()));
+        // At the playhead the count and the list agree: the blocker runs (listed, not counted: it
+        // has left the queue), the heartbeat waits.
+        QCOMPARE(panel->readyTitle()->text(), QStringLiteral("Ready queue: runs next, in this order (%1)").arg(panel->readyList()->count() - 1));
         QCOMPARE(panel->timersTitle()->text(), QStringLiteral("Timer heap: sleeping tasks, by deadline (%1)").arg(panel->timerList()->topLevelItemCount()));
         QVERIFY(panel->readyList()->count() > 0);
 
@@ -178,6 +188,41 @@ private slots:
             QVERIFY2(!row.contains(QStringLiteral("a callback")), qPrintable(row));
         QVERIFY(rows.last().endsWith(QStringLiteral("(main) finished, so the loop stops")));
         QVERIFY(rows.last().contains(QStringLiteral(". asyncio.run's callback: Task-1")));
+    }
+
+    void duringAFreezeTheLanesTheQueuesAndTheStatusLineTellOneStory() {
+        MainWindow window(coreTraceSources());
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "insidesDock");
+        LoopInsidesPanel* panel = window.loopInsidesPanel();
+        const DerivedTrace& model = *window.document()->model();
+        auto count = [](const QLabel* title) {
+            const QString text = title->text();
+            return text.mid(text.lastIndexOf('(') + 1).chopped(1).toUInt();
+        };
+        // Before, during and after the freeze (0.2 s to 1.7 s): what the panel counts is what
+        // the Ready queue and Timers lanes show at that moment.
+        for (const int ms : {100, 300, 600, 1000, 1600, 1900, 2400}) {
+            window.playback()->seekTime(uitest::ms(ms));
+            const TimeNs t = *window.viewState()->playhead();
+            QCOMPARE(count(panel->timersTitle()), model.pendingTimers().valueAt(t));
+            QCOMPARE(count(panel->readyTitle()), model.readyQueue().valueAt(t));
+        }
+        // Mid-freeze: the heartbeat's sleep ended at 0.5 s; it waits at the end of the ready
+        // queue, not in the heap, and the status line says why it has not run.
+        window.playback()->seekTime(uitest::ms(1000));
+        QStringList ready;
+        for (int i = 0; i < panel->readyList()->count(); ++i)
+            ready << panel->readyList()->item(i)->text();
+        QCOMPARE(ready, (QStringList{QStringLiteral("▶ Task-3 (slow_step_blocking)  — running now"),
+                                     QStringLiteral("1. Task-2 (heartbeat): its sleep ended at 0.500 s; it waits for the frozen loop")}));
+        QCOMPARE(panel->timerList()->topLevelItemCount(), 0);
+        const QString status = window.playbackBar()->positionLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("Task-2 (heartbeat)'s sleep is over, but Task-3 (slow_step_blocking) blocks the "
+                                                "loop: it must wait")),
+                 qPrintable(status));
+        QVERIFY(!status.contains(QStringLiteral("joins the ready queue")));
     }
 
     void whoAwaitsWhomFollowsThePlayhead() {

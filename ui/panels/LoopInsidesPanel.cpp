@@ -30,7 +30,8 @@ QString callbackText(const DerivedTrace& model, const QueuedCallback& c) {
     switch (c.what) {
     case CallbackKind::TaskStep:
     case CallbackKind::TaskWakeup: return task;
-    case CallbackKind::TimerDue: return hasTask ? QObject::tr("%1: its sleep is over").arg(task) : QObject::tr("a sleep's timer");
+    case CallbackKind::TimerDue:
+        return hasTask ? QObject::tr("%1: its sleep ended at %2").arg(task, qs(formatMoment(c.due))) : QObject::tr("a sleep's timer");
     case CallbackKind::LoopStop:
         return QObject::tr("asyncio.run's callback: %1 finished, so the loop stops").arg(task);
     case CallbackKind::GatherChild: return QObject::tr("gather's bookkeeping: %1 finished").arg(task);
@@ -87,6 +88,7 @@ LoopInsidesPanel::LoopInsidesPanel(TraceDocument* document, ViewState* viewState
     readyTitle_ = heading(tr("Ready queue: runs next, in this order"), this);
     ready_ = new QListWidget(this);
     ready_->setObjectName(QStringLiteral("readyQueueList"));
+    ready_->setWordWrap(true);  // a callback is a sentence; the dock is narrow
     timersTitle_ = heading(tr("Timer heap: sleeping tasks, by deadline"), this);
     timers_ = new QTreeWidget(this);
     timers_->setObjectName(QStringLiteral("timerHeapList"));
@@ -191,19 +193,28 @@ void LoopInsidesPanel::refresh() {
         holder_->setText(text);
     }
 
+    // The callback running now has left the queue: it is listed first, unnumbered and uncounted,
+    // so that the count is the Ready queue lane's.
     const std::size_t readyShown = std::min(insides_.ready.size(), kMaxInsidesRows);
+    std::size_t waiting = 0;
+    bool sleepEnded = false;
     for (std::size_t i = 0; i < readyShown; ++i) {
         const QueuedCallback& c = insides_.ready[i];
-        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(callbackText(*model, c));
-        const bool runsTask = c.what == CallbackKind::TaskStep || c.what == CallbackKind::TaskWakeup;
-        if (runsTask && c.task != kNoTask && c.task == insides_.holder)
-            text += tr("  — running now");
+        const bool runsTask = c.what == CallbackKind::TaskStep || c.what == CallbackKind::TaskWakeup || c.what == CallbackKind::TimerDue;
+        const bool running = runsTask && c.task != kNoTask && c.task == insides_.holder;
+        QString text = running ? tr("▶ %1  — running now").arg(callbackText(*model, c))
+                               : QStringLiteral("%1. %2").arg(++waiting).arg(callbackText(*model, c));
+        if (!running && c.what == CallbackKind::TimerDue && insides_.holder != kNoTask) {
+            text += insides_.holderBlocking ? tr("; it waits for the frozen loop") : tr("; it waits for the loop");
+            sleepEnded = true;
+        }
         auto* item = new QListWidgetItem(text, ready_);
         item->setData(Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
     }
+    waiting += insides_.ready.size() - readyShown;
     if (insides_.ready.empty())
         new QListWidgetItem(tr("(empty)"), ready_);
-    readyTitle_->setText(tr("Ready queue: runs next, in this order (%1)").arg(insides_.ready.size()));
+    readyTitle_->setText(tr("Ready queue: runs next, in this order (%1)").arg(waiting));
 
     const std::size_t timersShown = std::min(insides_.timers.size(), kMaxInsidesRows);
     for (std::size_t i = 0; i < timersShown; ++i) {
@@ -214,11 +225,11 @@ void LoopInsidesPanel::refresh() {
         item->setData(0, Qt::UserRole, c.task == kNoTask ? QVariant() : QVariant(c.task));
     }
     timersTitle_->setText(tr("Timer heap: sleeping tasks, by deadline (%1)").arg(insides_.timers.size()));
-    const bool overdue = std::any_of(insides_.timers.begin(), insides_.timers.end(), [&](const QueuedCallback& c) { return c.due < state.time(); });
-    timersNote_->setText(overdue ? tr("An overdue timer stays in the heap until the loop gets control back: only then does it "
-                                      "move its task to the ready queue. The timeline already shows that task as ready.")
-                                 : QString());
-    timersNote_->setVisible(overdue);
+    timersNote_->setText(sleepEnded ? tr("A sleep that ends while a step holds the loop makes its task ready at once, as the "
+                                         "lanes show it; it waits at the end of the ready queue. (asyncio itself keeps the "
+                                         "timer in its heap until the loop gets control back, then moves it there.)")
+                                    : QString());
+    timersNote_->setVisible(sleepEnded);
 
     for (const AwaitEdge& edge : insides_.waits) {
         QString text = tr("%1 awaits %2").arg(taskText(*model, edge.waiter), qs(edge.what));

@@ -1,5 +1,7 @@
 #include "panels/PlaybackBar.h"
 
+#include <awaitscope/analysis/PlayheadState.h>
+
 #include "model/QtText.h"
 #include "model/ThemedIcon.h"
 #include "timeline/RulerTicks.h"
@@ -18,8 +20,22 @@ namespace {
 
 constexpr int kSliderSteps = 10000;
 
-// What the last step did, in words: "heartbeat resumes", "main prints “done”".
-QString describeItem(const DerivedTrace& model, const PlaybackItem& item) {
+// A sleep that ends: the task joins the ready queue, unless a step holds the loop, when it
+// must wait for the loop (the Loop Insides list and the lanes say the same).
+QString describeSleepEnd(const DerivedTrace& model, const QString& who, TimeNs time, std::size_t applied) {
+    const PlayheadState state(model, time, applied);
+    const TaskId holder = state.holder();
+    if (holder == kNoTask)
+        return QStringLiteral("%1's sleep is over: it joins the ready queue").arg(who);
+    const QString holderName = qs(taskLabel(model.trace(), holder));
+    return state.task(holder).phase == TaskPhase::Blocking
+               ? QStringLiteral("%1's sleep is over, but %2 blocks the loop: it must wait").arg(who, holderName)
+               : QStringLiteral("%1's sleep is over; it waits for %2 to give the loop back").arg(who, holderName);
+}
+
+// What the last step did, in words: "heartbeat resumes", "main prints “done”". `applied`: the
+// items played so far, this one included.
+QString describeItem(const DerivedTrace& model, const PlaybackItem& item, std::size_t applied) {
     const Trace& trace = model.trace();
     const QString who = qs(taskLabel(trace, item.task));
     if (item.output)
@@ -27,6 +43,8 @@ QString describeItem(const DerivedTrace& model, const PlaybackItem& item) {
     const TraceEvent& e = trace.tasks[item.task].events[item.index];
     switch (e.kind) {
     case EventKind::Ready:
+        if (e.detail == static_cast<std::uint8_t>(WaitKind::Timer))
+            return describeSleepEnd(model, who, e.time, applied);
         return e.detail == static_cast<std::uint8_t>(WaitKind::Start) ? QStringLiteral("%1 is created and joins the ready queue").arg(who)
                                                                         : QStringLiteral("%1 is woken and joins the ready queue").arg(who);
     case EventKind::Resume: return QStringLiteral("the loop runs %1").arg(who);
@@ -140,8 +158,8 @@ void PlaybackBar::refresh() {
     if (at > 0) {
         // The last thing that happened, with its own time when that was earlier.
         const PlaybackItem last = model->playbackItem(at - 1);
-        text += last.time == time ? tr(" · now: %1").arg(describeItem(*model, last))
-                                  : tr(" · last, at %1: %2").arg(qs(formatMoment(last.time)), describeItem(*model, last));
+        text += last.time == time ? tr(" · now: %1").arg(describeItem(*model, last, at))
+                                  : tr(" · last, at %1: %2").arg(qs(formatMoment(last.time)), describeItem(*model, last, at));
     }
     position_->setText(text);
 }

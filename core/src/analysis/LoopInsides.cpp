@@ -105,10 +105,29 @@ LoopInsides loopInsidesAt(const DerivedTrace& model, const PlayheadState& state)
             insides.iteration = trace.loopQueues[first].iteration;
             insides.iterationTime = trace.loopQueues[first].time;
         }
+        // The snapshot is from the iteration's start; a timer that fell due since (at once, or
+        // while a step held the loop) has ended its task's sleep. asyncio keeps such a timer in
+        // the heap until the loop gets control back, but the trace makes the task ready from
+        // its deadline, as the lanes and the counters show it. So does this list: the timer
+        // joins the ready queue's end, where the loop will put it (CPython's _run_once), with
+        // its deadline; once its task has run and moved on, the entry is gone.
+        std::vector<QueuedCallback> dueTimers;
         for (std::size_t i = first; i < last; ++i) {
             const LoopQueueEntry& e = trace.loopQueues[i];
-            (e.queue == LoopQueue::Ready ? insides.ready : insides.timers).push_back({e.task, e.due, e.what});
+            if (e.queue == LoopQueue::Ready) {
+                insides.ready.push_back({e.task, 0, e.what});
+                continue;
+            }
+            const TaskMoment moment = e.task < trace.tasks.size() ? state.task(e.task) : TaskMoment{TaskPhase::Awaiting};
+            const TaskPhase phase = moment.phase;
+            // Still asleep on the timer recorded (not on one it armed since the snapshot).
+            const bool stillAsleep = phase == TaskPhase::Awaiting && moment.since <= e.time;
+            if (e.due > state.time() || stillAsleep)
+                insides.timers.push_back({e.task, e.due, e.what});
+            else if (phase == TaskPhase::Ready || phase == TaskPhase::Running || phase == TaskPhase::Blocking)
+                dueTimers.push_back({e.task, e.due, e.what});
         }
+        insides.ready.insert(insides.ready.end(), dueTimers.begin(), dueTimers.end());
         return insides;
     }
     // No recorded queues: tasks that are ready, in the order they became ready (FIFO), and the

@@ -13,7 +13,7 @@ namespace awaitscope {
 
 struct QueuedCallback {
     TaskId task = kNoTask;  // the task it runs, wakes or reports on (LoopQueueEntry::task)
-    TimeNs due = 0;         // timers: the deadline
+    TimeNs due = 0;         // timers, and a timer that fell due while a step held the loop: the deadline
     CallbackKind what = CallbackKind::Other;  // recorded queues; approximated ones: steps and sleeps
     friend bool operator==(const QueuedCallback&, const QueuedCallback&) = default;
 };
