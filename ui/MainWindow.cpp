@@ -691,7 +691,7 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
             const QString base = lesson ? QString::fromStdString(lesson->title) : fileName;
             document_->setModel(outcome.model, DocumentOrigin::Recorded, tr("%1 (edited)").arg(base));
             if (previousRun_)
-                comparison_->compareWith(previousRun_, previousRunName_);
+                comparison_->compareWith(previousRun_, previousRunName_, ComparisonKind::Edit);
             updateActions();
         });
     connect(job_.get(), &TraceLoadJob::finished, this, [this, prompt](const LoadOutcome& outcome) {
@@ -702,8 +702,8 @@ void MainWindow::runEditedCode(const QString& source, const QString& fileName) {
 }
 
 void MainWindow::compareWithPrevious() {
-    if (previousRun_)
-        comparison_->compareWith(previousRun_, previousRunName_);
+    if (previousRun_)  // the run before the last edit: what changed is the learner's change
+        comparison_->compareWith(previousRun_, previousRunName_, ComparisonKind::Edit);
 }
 
 void MainWindow::compareWithLesson(const QString& name) {

@@ -142,6 +142,22 @@ private slots:
                  d.report.c_str());
     }
 
+    // A window names the runs by where they stand or by the learner's change; the command
+    // line's "A" and "B" stay the default.
+    void theSentencesNameTheRunsAsAsked() {
+        const std::string before = lessonSource("taskgroup_concurrency");
+        const Diffed d = diffSources(before, edited(before, "await asyncio.sleep(seconds)", "time.sleep(seconds)"));
+        const RunNames change{"the run before", "your change", "in the run before", "with your change"};
+        QCOMPARE(describeHeadline(*d.a, *d.b, d.diff, {}), d.diff.headline);
+        QCOMPARE(describeHeadline(*d.a, *d.b, d.diff, change),
+                 std::string("your change made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop"));
+        QCOMPARE(describeFreezeChange(*d.a, *d.b, d.diff.freezes.front(), change),
+                 std::string("new with your change: weather (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"));
+        const Diffed same = diffSources(before, before);
+        QCOMPARE(describeHeadline(*same.a, *same.b, same.diff, {"the run above", "the run below", "in the run above", "in the run below"}),
+                 std::string("the run above and the run below tell the same story"));
+    }
+
     void longListsAreCutAndCounted() {
         const std::string before = lessonSource("taskgroup_concurrency");
         const std::string after = edited(before, "await asyncio.sleep(seconds)", "time.sleep(seconds)");

@@ -1,10 +1,12 @@
 // Edit and run, and side by side: the edited code runs through the runSource hook off the UI
 // thread, the previous run is kept and stacked above the new one on one time scale, the
-// difference in total time is called out, errors are marked at their lines, and the script
-// saves atomically.
+// difference in total time is called out, what changed is said and listed (each difference
+// selects its task and shows its moment, where the runs diverge is marked), errors are marked
+// at their lines, and the script saves atomically.
 #include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 
+#include "model/QtText.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 #include "panels/CodePanel.h"
@@ -16,10 +18,15 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
+
+#include <awaitscope/analysis/TimeFormat.h>
+
+#include <cmath>
 
 using namespace awaitscope;
 using namespace awaitscope::ui;
@@ -50,6 +57,38 @@ TraceSources withFakeInterpreter(std::vector<std::string>* ran = nullptr) {
         return result;
     };
     return sources;
+}
+
+// Compares the open run with a lesson's, as Run > Compare With does; false if that failed.
+bool compareWithLesson(MainWindow& window, const QString& lesson) {
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.compareWithLesson(lesson);
+    return loaded.wait(10000) && loaded.first().first().toBool() && window.comparisonView()->isComparing();
+}
+
+// Clicks the list's entry whose text starts with `start`; false when there is none.
+bool clickDifference(ComparisonView* comparison, const QString& start) {
+    QListWidget* list = comparison->differenceList();
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem* item = list->item(row);
+        if (!item->text().startsWith(start))
+            continue;
+        list->scrollToItem(item);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+        return true;
+    }
+    return false;
+}
+
+QStringList differenceTexts(const ComparisonView* comparison) {
+    QStringList texts;
+    for (int row = 0; row < comparison->differenceList()->count(); ++row)
+        texts << comparison->differenceList()->item(row)->text();
+    return texts;
+}
+
+QString taskOf(const DerivedTrace& model, const Selection& selection) {
+    return selection.kind == SelectionKind::Task ? QString::fromStdString(taskLabel(model.trace(), selection.task)) : QString();
 }
 
 bool runEdited(MainWindow& window, const QString& code) {
@@ -180,6 +219,128 @@ private slots:
         QCOMPARE(window.size(), sizeBefore);
         QVERIFY2(std::abs(lessonsDock->width() - lessonsWidth) <= 12, qPrintable(QString::number(lessonsDock->width())));
         QVERIFY2(std::abs(codeDock->width() - codeWidth) <= 12, qPrintable(QString::number(codeDock->width())));
+    }
+
+    // The TaskGroup lesson kept above the sequential one: the window says what changed in the
+    // words of `--diff`, lists where the runs diverge first, and marks that step in both.
+    void comparingTwoLessonsSaysWhereTheyDivergeAndMarksIt() {
+        MainWindow window(coreTraceSources());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
+        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        ComparisonView* comparison = window.comparisonView();
+        QCOMPARE(comparison->storyLabel()->text(),
+                 QStringLiteral("The run below made Task-1 (main) end 1.2 s later, without 3 tasks that the run above ran."));
+        QVERIFY(comparison->storyLabel()->isVisible());
+        const QStringList texts = differenceTexts(comparison);
+        QVERIFY2(texts.size() >= 5, qPrintable(texts.join(QLatin1Char('\n'))));
+        QCOMPARE(texts[0], QStringLiteral("The runs diverge at 0 s (step 2): in the run above weather (call_tool) started first (at 0 s), "
+                                          "in the run below Task-1 (main) resumed first after its await at line 18 (at 0.8 s)."));
+        QCOMPARE(texts.mid(1, 3), (QStringList{QStringLiteral("Only in the run above: weather (call_tool)"),
+                                               QStringLiteral("Only in the run above: news (call_tool)"),
+                                               QStringLiteral("Only in the run above: stocks (call_tool)")}));
+        QVERIFY(texts.contains(QStringLiteral("Task-1 (main) ends 1.2 s later (0.8 s in the run above, 2 s in the run below)")));
+        // The diverging step is marked in each run at its own moment.
+        QVERIFY(comparison->otherViewState()->mark() && window.viewState()->mark());
+        QVERIFY(comparison->otherViewState()->mark()->time < uitest::ms(1));  // 0 s, after main's first statements
+        QCOMPARE(qs(plainDuration(window.viewState()->mark()->time)), QStringLiteral("0.8 s"));
+        // And drawn: a dashed line of the mark's colour down the lower run's plot at 0.8 s.
+        TimelineView* lower = window.timeline();
+        const TimelineFrame frame = lower->currentFrame();
+        const int x = static_cast<int>(std::round(frame.scale().timeToX(window.viewState()->mark()->time)));
+        const QImage image = lower->grab().toImage();
+        const QColor ink = lower->timelineStyle().mark;
+        auto isMark = [&](QRgb pixel) {
+            const QColor c(pixel);
+            return std::abs(c.red() - ink.red()) + std::abs(c.green() - ink.green()) + std::abs(c.blue() - ink.blue()) < 30;
+        };
+        int marked = 0, markedBeside = 0;
+        for (int y = frame.plotRect().top(); y <= frame.plotRect().bottom(); ++y) {
+            marked += isMark(image.pixel(x, y)) || isMark(image.pixel(x + 1, y));
+            markedBeside += isMark(image.pixel(x - 40, y));
+        }
+        QVERIFY2(marked > frame.plotRect().height() / 4, qPrintable(QString::number(marked)));
+        QCOMPARE(markedBeside, 0);
+        // Closing the comparison takes the mark away.
+        comparison->closeComparison();
+        QVERIFY(!window.viewState()->mark());
+    }
+
+    void clickingADifferenceSelectsItsTaskInBothRunsAndShowsItsMoment() {
+        MainWindow window(coreTraceSources());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
+        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        ComparisonView* comparison = window.comparisonView();
+        const DerivedTrace& above = *comparison->otherDocument()->model();
+        const DerivedTrace& below = *window.document()->model();
+        const TimeRange whole = window.viewState()->visibleRange();
+
+        // A task of one run only: selected there, nothing selected in the other.
+        QVERIFY(clickDifference(comparison, QStringLiteral("Only in the run above: news")));
+        QCOMPARE(taskOf(above, comparison->otherViewState()->selection()), QStringLiteral("news (call_tool)"));
+        QVERIFY(window.viewState()->selection().isEmpty());
+
+        // main ends at 0.8 s above and 2 s below: main selected in both, the view narrowed to
+        // show both moments, on the one shared scale.
+        QVERIFY(clickDifference(comparison, QStringLiteral("Task-1 (main) ends 1.2 s later")));
+        QCOMPARE(taskOf(above, comparison->otherViewState()->selection()), QStringLiteral("Task-1 (main)"));
+        QCOMPARE(taskOf(below, window.viewState()->selection()), QStringLiteral("Task-1 (main)"));
+        const TimeRange shown = window.viewState()->visibleRange();
+        QVERIFY(shown != whole);
+        QVERIFY(shown.duration() < whole.duration());
+        QVERIFY(shown.begin <= uitest::ms(800) && shown.end >= uitest::ms(2000));
+        QCOMPARE(comparison->otherViewState()->visibleRange(), shown);
+
+        // The first divergence: weather above, main below, from 0 s to 0.8 s.
+        QVERIFY(clickDifference(comparison, QStringLiteral("The runs diverge")));
+        QCOMPARE(taskOf(above, comparison->otherViewState()->selection()), QStringLiteral("weather (call_tool)"));
+        QCOMPARE(taskOf(below, window.viewState()->selection()), QStringLiteral("Task-1 (main)"));
+        QVERIFY(window.viewState()->visibleRange() != shown);
+        QVERIFY(window.viewState()->visibleRange().begin <= 0 && window.viewState()->visibleRange().end >= uitest::ms(800));
+        QVERIFY(window.viewState()->visibleRange().end < uitest::ms(2000));
+    }
+
+    void aRunComparedWithItselfTellsTheSameStory() {
+        MainWindow window(coreTraceSources());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("taskgroup_concurrency")));
+        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        ComparisonView* comparison = window.comparisonView();
+        QCOMPARE(comparison->storyLabel()->text(), QStringLiteral("Same story: the same tasks ran in the same order."));
+        QCOMPARE(comparison->differenceList()->count(), 0);
+        QVERIFY(!comparison->differenceList()->isVisible());
+        QVERIFY(!window.viewState()->mark() && !comparison->otherViewState()->mark());
+    }
+
+    // After edit and run the words speak of the learner's change: a blocking sleep in place of
+    // the awaited one holds back the last call, and the freeze it makes is named as the cause.
+    void afterAnEditTheDiffSaysWhatYourChangeDid() {
+        MainWindow window(coreTraceSources());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("taskgroup_concurrency")));
+        QString source = window.codePanel()->source();
+        QVERIFY(source.contains(QStringLiteral("await asyncio.sleep(seconds)")));
+        source.replace(QStringLiteral("await asyncio.sleep(seconds)"), QStringLiteral("time.sleep(seconds)"));
+        QVERIFY(runEdited(window, source));
+        ComparisonView* comparison = window.comparisonView();
+        QVERIFY(comparison->isComparing());
+        QCOMPARE(comparison->storyLabel()->text(),
+                 QStringLiteral("Your change made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop."));
+        const QStringList texts = differenceTexts(comparison);
+        QVERIFY2(texts.contains(QStringLiteral("New with your change: weather (call_tool)'s time.sleep at line 19 freezes the loop for "
+                                               "0.8 s at 0 s")),
+                 qPrintable(texts.join(QLatin1Char('\n'))));
+        // Run > Compare With > The Previous Run says the same.
+        comparison->closeComparison();
+        window.compareWithPrevious();
+        QCOMPARE(comparison->storyLabel()->text(),
+                 QStringLiteral("Your change made stocks (call_tool) start 1.3 s later: line 19 now blocks the loop."));
     }
 
     void theDifferenceInTotalTimeIsCalledOut_data() {

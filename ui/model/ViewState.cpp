@@ -19,6 +19,7 @@ void ViewState::reset(TimeRange traceRange) {
     setPlayhead(std::nullopt);
     setMeasuredRange(std::nullopt);
     setHoverTime(std::nullopt);
+    setMark(std::nullopt);
     fitAll();
 }
 
@@ -96,6 +97,13 @@ void ViewState::setHoverTime(std::optional<TimeNs> time) {
         return;
     hover_ = time;
     emit hoverTimeChanged(hover_);
+}
+
+void ViewState::setMark(std::optional<TimeMark> mark) {
+    if (mark == mark_)
+        return;
+    mark_ = std::move(mark);
+    emit markChanged(mark_);
 }
 
 } // namespace awaitscope::ui

@@ -1,10 +1,11 @@
 #pragma once
 
 // The one place that holds what the user is looking at: the visible time range, the
-// selection, the playhead, the measured range and the time under the cursor. Every panel
+// selection, the playhead, the measured range, a marked moment and the time under the cursor. Every panel
 // listens to its signals and changes it through its slots; no panel talks to another
 // (after Hotspot's zoom/filter QObject).
 #include "model/Selection.h"
+#include "model/TimeMark.h"
 #include "model/ViewRange.h"
 
 #include <QObject>
@@ -28,6 +29,7 @@ public:
     std::optional<std::size_t> playheadStep() const { return playheadStep_; }
     std::optional<TimeRange> measuredRange() const { return measured_; }
     std::optional<TimeNs> hoverTime() const { return hover_; }
+    std::optional<TimeMark> mark() const { return mark_; }
     // The widest allowed view: the trace with 10 % on each side.
     TimeRange limits() const;
 
@@ -50,6 +52,7 @@ public slots:
     void setTraceRange(awaitscope::TimeRange range);
     void setMeasuredRange(std::optional<awaitscope::TimeRange> range);
     void setHoverTime(std::optional<awaitscope::TimeNs> time);
+    void setMark(std::optional<awaitscope::ui::TimeMark> mark);
 
 signals:
     void visibleRangeChanged(awaitscope::TimeRange range);
@@ -57,6 +60,7 @@ signals:
     void playheadChanged(std::optional<awaitscope::TimeNs> time);
     void measuredRangeChanged(std::optional<awaitscope::TimeRange> range);
     void hoverTimeChanged(std::optional<awaitscope::TimeNs> time);
+    void markChanged(const std::optional<awaitscope::ui::TimeMark>& mark);
     void traceRangeChanged(awaitscope::TimeRange range);
 
 private:
@@ -67,6 +71,7 @@ private:
     std::optional<std::size_t> playheadStep_;
     std::optional<TimeRange> measured_;
     std::optional<TimeNs> hover_;
+    std::optional<TimeMark> mark_;
 };
 
 } // namespace awaitscope::ui

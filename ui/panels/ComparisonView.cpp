@@ -9,8 +9,10 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QSplitter>
 #include <QStyle>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -19,6 +21,12 @@
 namespace awaitscope::ui {
 
 namespace {
+
+// Up to this many events in both runs together, the comparison is worked out at once (a lesson's
+// takes a millisecond); beyond, on a worker thread, so that a big trace never stalls the window.
+constexpr std::size_t kCompareHereUpToEvents = 200'000;
+// The list of differences shows about this many lines, then scrolls: the timelines keep the room.
+constexpr double kDifferenceLines = 4.6;
 
 TimeNs totalOf(const TraceDocument* document) {
     const auto& model = document->model();
@@ -65,8 +73,11 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     header_ = new QWidget(this);
     header_->setObjectName(QStringLiteral("comparisonHeader"));
     header_->setAutoFillBackground(true);
-    auto* headerLayout = new QHBoxLayout(header_);
+    auto* headerLayout = new QVBoxLayout(header_);
     headerLayout->setContentsMargins(8, 4, 4, 4);
+    headerLayout->setSpacing(2);
+    auto* bannerRow = new QHBoxLayout;
+    bannerRow->setContentsMargins(0, 0, 0, 0);
     banner_ = new QLabel(header_);
     banner_->setObjectName(QStringLiteral("comparisonBanner"));
     QFont big = banner_->font();
@@ -82,8 +93,29 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     close_->setObjectName(QStringLiteral("closeComparison"));
     close_->setIcon(themedIcon(style()->standardIcon(QStyle::SP_DialogCloseButton)));
     close_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    headerLayout->addWidget(banner_, 1);
-    headerLayout->addWidget(close_);
+    bannerRow->addWidget(banner_, 1);
+    bannerRow->addWidget(close_, 0, Qt::AlignTop);
+    headerLayout->addLayout(bannerRow);
+    story_ = new QLabel(header_);
+    story_->setObjectName(QStringLiteral("comparisonStory"));
+    story_->setWordWrap(true);
+    story_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    headerLayout->addWidget(story_);
+    differences_ = new QListWidget(header_);
+    differences_->setObjectName(QStringLiteral("comparisonDifferences"));
+    // Long sentences wrap to the list's width, which follows the window's, never the other way.
+    differences_->setWordWrap(true);
+    differences_->setTextElideMode(Qt::ElideNone);
+    differences_->setResizeMode(QListView::Adjust);
+    differences_->setUniformItemSizes(false);
+    differences_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    differences_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    differences_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    differences_->setFixedHeight(static_cast<int>(fontMetrics().lineSpacing() * kDifferenceLines) + 2 * differences_->frameWidth());
+    differences_->setToolTip(tr("Click a difference to select its task in both runs and see when it happened"));
+    headerLayout->addWidget(differences_);
+    connect(differences_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { showDifference(differences_->row(item)); });
+    connect(differences_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { showDifference(differences_->row(item)); });
     splitter_ = new QSplitter(Qt::Vertical, this);
     otherLabel_ = addRunPane(splitter_, otherTimeline_, QStringLiteral("comparisonOtherLabel"));
     mainLabel_ = addRunPane(splitter_, main, QStringLiteral("comparisonMainLabel"));
@@ -129,8 +161,15 @@ QString ComparisonView::differenceText(const QString& beforeName, TimeNs before,
         .arg(nowName, qs(plainDuration(-difference)), beforeName, qs(plainDuration(now)), qs(plainDuration(before)), times);
 }
 
-void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, const QString& name) {
+ComparisonView::~ComparisonView() {
+    for (const QPointer<QThread>& worker : workers_)
+        if (worker)
+            worker->wait();
+}
+
+void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, const QString& name, ComparisonKind kind) {
     const bool was = isComparing();
+    kind_ = kind;
     const TimeRange otherRange = other ? other->range() : TimeRange{0, 1'000'000'000};
     other_->setModel(std::move(other), DocumentOrigin::Recorded, name);
     syncing_ = true;
@@ -145,6 +184,7 @@ void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, cons
     otherView_->setVisibleRange(view_->visibleRange());
     otherView_->setPlayhead(view_->playhead());
     updateLabels();
+    updateDifferences();
     if (!was)
         emit comparingChanged(true);
 }
@@ -152,6 +192,11 @@ void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, cons
 void ComparisonView::closeComparison() {
     const bool was = isComparing();
     other_->clear();
+    ++comparisonGeneration_;
+    comparison_ = {};
+    differences_->clear();
+    view_->setMark(std::nullopt);
+    otherView_->setMark(std::nullopt);
     header_->hide();
     splitter_->widget(0)->hide();
     mainLabel_->hide();
@@ -167,6 +212,7 @@ void ComparisonView::mainDocumentChanged() {
     updateRange();
     view_->fitAll();
     updateLabels();
+    updateDifferences();
 }
 
 void ComparisonView::updateRange() {
@@ -185,6 +231,86 @@ void ComparisonView::updateLabels() {
     otherLabel_->setText(tr("Above: %1 — %2 in all").arg(other_->displayName(), qs(plainDuration(before))));
     mainLabel_->setText(tr("Below: %1 — %2 in all").arg(document_->displayName(), qs(plainDuration(now))));
     banner_->setText(differenceText(other_->displayName(), before, document_->displayName(), now));
+}
+
+void ComparisonView::updateDifferences() {
+    const std::uint64_t generation = ++comparisonGeneration_;
+    comparison_ = {};
+    differences_->clear();
+    view_->setMark(std::nullopt);
+    otherView_->setMark(std::nullopt);
+    std::shared_ptr<const DerivedTrace> above = other_->model();
+    std::shared_ptr<const DerivedTrace> below = document_->model();
+    if (!above || !below) {
+        story_->clear();
+        return;
+    }
+    const ComparisonKind kind = kind_;
+    if (above->eventsInTimeOrder().size() + below->eventsInTimeOrder().size() <= kCompareHereUpToEvents) {
+        showComparison(compareRuns(*above, *below, kind));
+        return;
+    }
+    story_->setText(tr("Comparing the runs…"));
+    // Derived traces are read-only once built, so the worker may read them while the timelines paint.
+    QThread* worker = QThread::create([this, above, below, kind, generation] {
+        auto result = std::make_shared<RunComparison>(compareRuns(*above, *below, kind));
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, generation] {
+                if (generation == comparisonGeneration_)
+                    showComparison(std::move(*result));
+            },
+            Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    std::erase_if(workers_, [](const QPointer<QThread>& w) { return w.isNull(); });
+    workers_.emplace_back(worker);
+    worker->start(QThread::LowPriority);
+}
+
+void ComparisonView::showComparison(RunComparison comparison) {
+    comparison_ = std::move(comparison);
+    story_->setText(comparison_.headline + QLatin1Char('.'));
+    differences_->clear();
+    for (const Difference& difference : comparison_.differences) {
+        auto* item = new QListWidgetItem(difference.text, differences_);
+        if (difference.kind == DifferenceKind::Divergence) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+        if (difference.kind == DifferenceKind::More)
+            item->setFlags(Qt::ItemIsEnabled);
+    }
+    differences_->setVisible(!comparison_.differences.empty());
+    const QString diverge = tr("runs diverge");
+    otherView_->setMark(comparison_.divergenceAbove ? std::optional<TimeMark>(TimeMark{*comparison_.divergenceAbove, diverge})
+                                                    : std::nullopt);
+    view_->setMark(comparison_.divergenceBelow ? std::optional<TimeMark>(TimeMark{*comparison_.divergenceBelow, diverge})
+                                               : std::nullopt);
+    emit differencesShown();
+}
+
+void ComparisonView::showDifference(int row) {
+    if (row < 0 || static_cast<std::size_t>(row) >= comparison_.differences.size())
+        return;
+    const Difference& difference = comparison_.differences[static_cast<std::size_t>(row)];
+    if (difference.kind == DifferenceKind::More)
+        return;
+    otherView_->select(difference.taskAbove != kNoTask ? Selection::ofTask(difference.taskAbove) : Selection{});
+    view_->select(difference.taskBelow != kNoTask ? Selection::ofTask(difference.taskBelow) : Selection{});
+    const std::optional<TimeRange> span = difference.span();
+    if (!span)
+        return;
+    // A moment alone would zoom in to nothing around it: show it with a fifth of the runs around.
+    const TimeRange all = view_->traceRange();
+    const TimeNs least = std::max<TimeNs>(all.duration() / 5, 1);
+    TimeRange shown = *span;
+    if (shown.duration() < least) {
+        const TimeNs middle = shown.begin + shown.duration() / 2;
+        shown = {middle - least / 2, middle - least / 2 + least};
+    }
+    view_->zoomTo(shown);
 }
 
 } // namespace awaitscope::ui

@@ -5,6 +5,7 @@
 // for pixel. Its geometry (TimelineGeometry.h) is computed once per size or layout change by
 // whoever keeps the frame's parts, or on first use.
 #include "model/Selection.h"
+#include "model/TimeMark.h"
 #include "timeline/DrawList.h"
 #include "timeline/TimelineGeometry.h"
 #include "timeline/TimelineLayout.h"
@@ -30,6 +31,7 @@ struct TimelineFrame {
     std::optional<TimeNs> playhead;
     std::optional<std::size_t> playheadStep;  // ViewState::playheadStep
     std::optional<TimeRange> measure;
+    std::optional<TimeMark> mark;
     QString title;               // shown in the top-left corner
     bool showLegend = true;
     int maxArrows = 400;         // beyond this, only the selected task's wake-ups are drawn

@@ -79,6 +79,8 @@ TimelineStyle TimelineStyle::light() {
     s.measure = QColor(0x1f, 0x5f, 0xd6, 40);
     s.measureText = QColor(0x12, 0x3c, 0x8c);
     s.playhead = QColor(0xd6, 0x33, 0x84);
+    s.mark = QColor(0x00, 0x7f, 0x86);
+    s.markText = Qt::white;
     setFonts(s);
     return s;
 }
@@ -121,6 +123,8 @@ TimelineStyle TimelineStyle::darkStyle() {
     s.measure = QColor(0x6a, 0xa5, 0xff, 45);
     s.measureText = QColor(0xbf, 0xd6, 0xff);
     s.playhead = QColor(0xff, 0x6a, 0xb0);
+    s.mark = QColor(0x4f, 0xd1, 0xc5);
+    s.markText = QColor(0x10, 0x24, 0x26);
     return s;
 }
 

@@ -26,6 +26,7 @@ struct TimelineStyle {
     QColor ghost, ghostText;
     QColor done, failed, cancelled;
     QColor arrow, creationArrow, bracket, selection, hover, measure, measureText, playhead;
+    QColor mark, markText;  // a marked moment (ViewState::mark): its line and its tag
 
     QFont font, smallFont, boldFont, titleFont;
     int headerWidth = 230;

@@ -91,6 +91,7 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
         update();
     });
     connect(view_, &ViewState::measuredRangeChanged, this, [this] { update(); });
+    connect(view_, &ViewState::markChanged, this, [this] { update(); });
     connect(view_, &ViewState::playheadChanged, this, [this] { update(); });
     connect(view_, &ViewState::hoverTimeChanged, this, [this] { update(); });
     rebuild();
@@ -200,6 +201,7 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.playhead = view_->playhead();
     frame.playheadStep = view_->playheadStep();
     frame.measure = view_->measuredRange();
+    frame.mark = view_->mark();
     frame.title = document_->displayName();
     frame.showLegend = showLegend_;
     const bool asyncioWords = layout_ ? layout_->asyncioWords() : true;

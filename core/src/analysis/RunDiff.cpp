@@ -31,6 +31,13 @@ std::string amount(TimeNs duration) {
     return duration == 0 ? std::string("0 s") : plainDuration(duration);
 }
 
+// "in B" at the start of a sentence.
+std::string capitalized(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
 std::string ordinalStep(std::size_t step) {
     return "step " + std::to_string(step + 1);
 }
@@ -211,7 +218,8 @@ std::string freezePlace(const Trace& trace, const FrozenStretch& stretch) {
 
 // Why a task's moment in B moved: a freeze new in B that began before it (the longest such),
 // else one of A's that B lost, else the tasks one run has and the other has not.
-std::string causeOf(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff, TimeNs inA, TimeNs inB) {
+std::string causeOf(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff, const RunNames& names, TimeNs inA,
+                    TimeNs inB) {
     const FrozenStretch* best = nullptr;
     for (const FreezeChange& change : diff.freezes)
         if (change.added()) {
@@ -230,18 +238,20 @@ std::string causeOf(const DerivedTrace& a, const DerivedTrace& b, const RunDiff&
     if (best)
         return ": " + freezePlace(a.trace(), *best) + " no longer blocks the loop";
     if (!diff.onlyInA.empty() && !diff.onlyInB.empty())
-        return ", with " + tasksWord(diff.onlyInA.size()) + " only in A and " + std::to_string(diff.onlyInB.size()) +
-               " only in B";
+        return ", with " + tasksWord(diff.onlyInA.size()) + " only " + names.inA + " and " +
+               std::to_string(diff.onlyInB.size()) + " only " + names.inB;
     if (!diff.onlyInA.empty())
-        return ", without " + tasksWord(diff.onlyInA.size()) + " that A ran";
+        return ", without " + tasksWord(diff.onlyInA.size()) + " that " + names.a + " ran";
     if (!diff.onlyInB.empty())
-        return ", with " + tasksWord(diff.onlyInB.size()) + " that A did not run";
+        return ", with " + tasksWord(diff.onlyInB.size()) + " that " + names.a + " did not run";
     return {};
 }
 
-std::string headlineOf(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff) {
+} // namespace
+
+std::string describeHeadline(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff, const RunNames& names) {
     if (diff.sameStory())
-        return "A and B tell the same story";
+        return names.a + " and " + names.b + " tell the same story";
     // The biggest move of a start or an end; held time only when nothing started or ended elsewhere.
     const TimingChange* biggest = nullptr;
     for (const bool heldToo : {false, true}) {
@@ -256,7 +266,7 @@ std::string headlineOf(const DerivedTrace& a, const DerivedTrace& b, const RunDi
         const TaskMatch& match = diff.matches[biggest->match];
         const std::string label = taskLabel(b.trace(), match.b);
         const TimeNs by = std::llabs(biggest->delta());
-        std::string text = "B made " + label;
+        std::string text = names.b + " made " + label;
         if (biggest->timing == TaskTiming::Held)
             text += " wait " + plainDuration(by) + (biggest->delta() > 0 ? " longer" : " less") + " for frozen loops";
         else
@@ -264,26 +274,31 @@ std::string headlineOf(const DerivedTrace& a, const DerivedTrace& b, const RunDi
                     (biggest->delta() > 0 ? " later" : " sooner");
         const TimeNs inA = biggest->timing == TaskTiming::Held ? a.index().lane(match.a).end : biggest->inA;
         const TimeNs inB = biggest->timing == TaskTiming::Held ? b.index().lane(match.b).end : biggest->inB;
-        return text + causeOf(a, b, diff, inA, inB);
+        return text + causeOf(a, b, diff, names, inA, inB);
     }
     if (!diff.onlyInB.empty())
-        return "B runs " + tasksWord(diff.onlyInB.size()) + " that A did not: " + taskList(b.trace(), diff.onlyInB);
+        return names.b + " runs " + tasksWord(diff.onlyInB.size()) + " that " + names.a +
+               " did not: " + taskList(b.trace(), diff.onlyInB);
     if (!diff.onlyInA.empty())
-        return "B no longer runs " + tasksWord(diff.onlyInA.size()) + " of A: " + taskList(a.trace(), diff.onlyInA);
+        return names.b + " no longer runs " + tasksWord(diff.onlyInA.size()) + " of " + names.a + ": " +
+               taskList(a.trace(), diff.onlyInA);
+    const std::string inB = capitalized(names.inB) + " ";
     if (!diff.freezes.empty()) {
         const FreezeChange& change = diff.freezes.front();
         if (change.added())
-            return "In B " + freezePlace(b.trace(), b.frozenStretches()[change.inB]) + " now blocks the loop";
+            return inB + freezePlace(b.trace(), b.frozenStretches()[change.inB]) + " now blocks the loop";
         if (change.removed())
-            return "In B " + freezePlace(a.trace(), a.frozenStretches()[change.inA]) + " no longer blocks the loop";
+            return inB + freezePlace(a.trace(), a.frozenStretches()[change.inA]) + " no longer blocks the loop";
         const TimeNs delta = b.frozenStretches()[change.inB].duration() - a.frozenStretches()[change.inA].duration();
-        return "In B " + freezePlace(b.trace(), b.frozenStretches()[change.inB]) + " blocks the loop " +
+        return inB + freezePlace(b.trace(), b.frozenStretches()[change.inB]) + " blocks the loop " +
                plainDuration(std::llabs(delta)) + (delta > 0 ? " longer" : " less");
     }
     // Only the order differs: same tasks, same times, other turns.
     const RunStep& first = diff.divergence.a.task != kNoTask ? diff.divergence.a : diff.divergence.b;
     return "The same tasks at the same times, but the runs take turns differently from " + moment(first.time);
 }
+
+namespace {
 
 std::string describeStep(const Trace& trace, const RunStep& step) {
     if (step.task == kNoTask)
@@ -318,11 +333,12 @@ RunDiff diffRuns(const DerivedTrace& a, const DerivedTrace& b, const RunDiffOpti
     diff.divergence = findDivergence(a, b, m);
     diff.timing = timingChanges(a, b, m, diff.threshold);
     diff.freezes = freezeChanges(a, b, m, diff.threshold);
-    diff.headline = headlineOf(a, b, diff);
+    diff.headline = describeHeadline(a, b, diff, {});
     return diff;
 }
 
-std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence) {
+std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence,
+                               const RunNames& names) {
     if (!divergence.found)
         return "The runs take the same turns throughout.";
     // At the earlier of the two moments: where one run first went its own way.
@@ -333,37 +349,38 @@ std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, con
     auto when = [&](const RunStep& step) {
         return both && !sameMoment ? " (at " + moment(step.time) + ")" : std::string();
     };
-    std::string text = "The runs diverge at " + moment(at) + " (" + ordinalStep(divergence.step) + "): in A " +
-                       describeStep(a.trace(), divergence.a) + when(divergence.a) + ", in B " +
+    std::string text = "The runs diverge at " + moment(at) + " (" + ordinalStep(divergence.step) + "): " + names.inA + " " +
+                       describeStep(a.trace(), divergence.a) + when(divergence.a) + ", " + names.inB + " " +
                        describeStep(b.trace(), divergence.b) + when(divergence.b);
     return text + ".";
 }
 
 std::string describeTimingChange(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff,
-                                 const TimingChange& change) {
+                                 const TimingChange& change, const RunNames& names) {
     const TaskMatch& match = diff.matches[change.match];
     const std::string label = taskLabel(b.trace(), match.b);
     const TimeNs by = std::llabs(change.delta());
     if (change.timing != TaskTiming::Held)
         return label + (change.timing == TaskTiming::Start ? " starts " : " ends ") + plainDuration(by) +
-               (change.delta() > 0 ? " later" : " sooner") + " (" + moment(change.inA) + " in A, " + moment(change.inB) +
-               " in B)";
+               (change.delta() > 0 ? " later" : " sooner") + " (" + moment(change.inA) + " " + names.inA + ", " +
+               moment(change.inB) + " " + names.inB + ")";
     // Held: who held it, from the run where it was held longer (TimeBreakdown's largest share).
     const bool longerInB = change.delta() > 0;
     const DerivedTrace& run = longerInB ? b : a;
     const TimeBreakdown breakdown = timeBreakdown(run.trace(), run.index(), run.frozenStretches(), run.readyQueue(),
                                                   longerInB ? match.b : match.a);
     std::string text = label + " is held by frozen loops " + plainDuration(by) + (longerInB ? " longer" : " less") + " (" +
-                       amount(change.inA) + " in A, " + amount(change.inB) + " in B)";
+                       amount(change.inA) + " " + names.inA + ", " + amount(change.inB) + " " + names.inB + ")";
     for (const TimeShare& share : breakdown.shares)
         if (share.use == TimeUse::Held) {
-            text += "; in " + std::string(longerInB ? "B" : "A") + " " + describeTimeShare(run.trace(), share);
+            text += "; " + (longerInB ? names.inB : names.inA) + " " + describeTimeShare(run.trace(), share);
             break;
         }
     return text;
 }
 
-std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change) {
+std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change,
+                                 const RunNames& names) {
     auto freeze = [](const Trace& trace, const FrozenStretch& stretch) {
         std::string what = taskLabel(trace, stretch.culprit);
         if (stretch.block != kNoBlock)
@@ -372,16 +389,16 @@ std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, c
     };
     if (change.added()) {
         const FrozenStretch& s = b.frozenStretches()[change.inB];
-        return "new in B: " + freeze(b.trace(), s) + " freezes the loop for " + plainDuration(s.duration()) + " at " +
+        return "new " + names.inB + ": " + freeze(b.trace(), s) + " freezes the loop for " + plainDuration(s.duration()) + " at " +
                moment(s.begin);
     }
     const FrozenStretch& s = a.frozenStretches()[change.inA];
     if (change.removed())
-        return "gone in B: " + freeze(a.trace(), s) + " froze the loop for " + plainDuration(s.duration()) + " at " +
+        return "gone " + names.inB + ": " + freeze(a.trace(), s) + " froze the loop for " + plainDuration(s.duration()) + " at " +
                moment(s.begin);
     const FrozenStretch& t = b.frozenStretches()[change.inB];
-    return "longer or shorter: " + freeze(b.trace(), t) + " freezes the loop for " + plainDuration(t.duration()) +
-           " in B, " + plainDuration(s.duration()) + " in A";
+    return "longer or shorter: " + freeze(b.trace(), t) + " freezes the loop for " + plainDuration(t.duration()) + " " +
+           names.inB + ", " + plainDuration(s.duration()) + " " + names.inA;
 }
 
 const char* toString(TaskTiming timing) {

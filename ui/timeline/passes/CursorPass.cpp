@@ -1,5 +1,6 @@
-// The cursor overlays, drawn over the cached lanes every frame: the measured range, the
-// playhead (with the future washed out and each lane's state on a chip), and the hover line.
+// The cursor overlays, drawn over the cached lanes every frame: a marked moment, the measured
+// range, the playhead (with the future washed out and each lane's state on a chip), and the
+// hover line.
 #include <awaitscope/analysis/PlayheadState.h>
 
 #include "timeline/passes/PaintContext.h"
@@ -103,6 +104,32 @@ void paintPlayhead(PaintContext& c) {
     p.setFont(st.font);
 }
 
+// A dashed line down the lanes and its word on a tag in the ruler.
+void paintMark(PaintContext& c, const TimeMark& mark) {
+    QPainter& p = c.p;
+    const TimelineStyle& st = c.style;
+    const QRect plot = c.geometry.plot;
+    const QRect ruler = c.geometry.ruler;
+    const double x = std::round(c.scale.timeToX(mark.time)) + 0.5;
+    if (x < plot.left() - 1 || x > plot.right() + 1)
+        return;
+    p.setPen(QPen(st.mark, 2.0, Qt::DashLine));
+    p.drawLine(QPointF(x, ruler.top()), QPointF(x, plot.bottom()));
+    if (mark.label.isEmpty())
+        return;
+    p.setFont(st.smallFont);
+    const double w = QFontMetrics(st.smallFont).horizontalAdvance(mark.label) + 10;
+    QRectF tag(x + 3, ruler.bottom() - 17, w, 15);
+    if (tag.right() > plot.right())
+        tag.moveRight(x - 3);
+    p.setPen(Qt::NoPen);
+    p.setBrush(st.mark);
+    p.drawRoundedRect(tag, 3, 3);
+    p.setPen(st.markText);
+    p.drawText(tag, Qt::AlignCenter, mark.label);
+    p.setFont(st.font);
+}
+
 } // namespace
 
 void paintCursorAndPlayhead(PaintContext& c) {
@@ -114,6 +141,8 @@ void paintCursorAndPlayhead(PaintContext& c) {
     const QRect ruler = c.geometry.ruler;
     p.save();
     p.setClipRect(plot.united(ruler));
+    if (f.mark)
+        paintMark(c, *f.mark);
     if (f.measure && !f.measure->isEmpty()) {
         const double x0 = scale.clampX(scale.timeToX(f.measure->begin));
         const double x1 = scale.clampX(scale.timeToX(f.measure->end));

@@ -67,6 +67,15 @@ struct FreezeChange {
     bool removed() const { return inB == kNone; }
 };
 
+// What the sentences call the two runs. The command line says "A" and "B"; a window that stacks
+// them says "the run above" and "the run below", or "the run before" and "your change".
+struct RunNames {
+    std::string a = "A";       // as a subject or object: "B made ...", "tasks that A ran"
+    std::string b = "B";
+    std::string inA = "in A";  // where something happened: "0.8 s in A", "new in B"
+    std::string inB = "in B";
+};
+
 struct RunDiff {
     std::vector<TaskMatch> matches;
     std::vector<TaskId> onlyInA;
@@ -85,15 +94,21 @@ struct RunDiff {
 
 RunDiff diffRuns(const DerivedTrace& a, const DerivedTrace& b, const RunDiffOptions& options = {});
 
+// RunDiff::headline with other names for the runs: "your change made Task-3 (call_tool) start
+// 1.2 s later: line 14 now blocks the loop" (starts lower-case when a name does).
+std::string describeHeadline(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff, const RunNames& names);
+
 // Sentences for each part, names as TimeFormat prints them (not yet terminal-safe).
 // "The runs diverge at 0 s (step 2): in A Task-2 (call_tool) started first (at 0 s), in B
 // Task-1 (main) resumed first after its await at line 18 (at 0.8 s)": at the earlier moment.
-std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence);
+std::string describeDivergence(const DerivedTrace& a, const DerivedTrace& b, const Divergence& divergence,
+                               const RunNames& names = {});
 // "Task-1 (main) ends 1.2 s later (0.8 s in A, 2 s in B)"
 std::string describeTimingChange(const DerivedTrace& a, const DerivedTrace& b, const RunDiff& diff,
-                                 const TimingChange& change);
+                                 const TimingChange& change, const RunNames& names = {});
 // "new in B: Task-2 (call_tool)'s time.sleep at line 19 freezes the loop for 0.8 s at 0 s"
-std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change);
+std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change,
+                                 const RunNames& names = {});
 const char* toString(TaskTiming timing);  // "start", "end", "time held by frozen loops"
 
 } // namespace awaitscope
