@@ -98,4 +98,11 @@ void ViewState::setHoverTime(std::optional<TimeNs> time) {
     emit hoverTimeChanged(hover_);
 }
 
+void ViewState::setShowCriticalPath(bool show) {
+    if (show == criticalPath_)
+        return;
+    criticalPath_ = show;
+    emit criticalPathShownChanged(criticalPath_);
+}
+
 } // namespace awaitscope::ui

@@ -28,6 +28,9 @@ public:
     std::optional<std::size_t> playheadStep() const { return playheadStep_; }
     std::optional<TimeRange> measuredRange() const { return measured_; }
     std::optional<TimeNs> hoverTime() const { return hover_; }
+    // Whether the critical path (analysis/CriticalPath.h) is highlighted. A way of looking, not
+    // part of a trace: a new trace keeps it.
+    bool showsCriticalPath() const { return criticalPath_; }
     // The widest allowed view: the trace with 10 % on each side.
     TimeRange limits() const;
 
@@ -50,6 +53,7 @@ public slots:
     void setTraceRange(awaitscope::TimeRange range);
     void setMeasuredRange(std::optional<awaitscope::TimeRange> range);
     void setHoverTime(std::optional<awaitscope::TimeNs> time);
+    void setShowCriticalPath(bool show);
 
 signals:
     void visibleRangeChanged(awaitscope::TimeRange range);
@@ -58,6 +62,7 @@ signals:
     void measuredRangeChanged(std::optional<awaitscope::TimeRange> range);
     void hoverTimeChanged(std::optional<awaitscope::TimeNs> time);
     void traceRangeChanged(awaitscope::TimeRange range);
+    void criticalPathShownChanged(bool shown);
 
 private:
     TimeRange traceRange_{0, 1'000'000'000};
@@ -67,6 +72,7 @@ private:
     std::optional<std::size_t> playheadStep_;
     std::optional<TimeRange> measured_;
     std::optional<TimeNs> hover_;
+    bool criticalPath_ = false;
 };
 
 } // namespace awaitscope::ui

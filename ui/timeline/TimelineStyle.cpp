@@ -79,6 +79,9 @@ TimelineStyle TimelineStyle::light() {
     s.measure = QColor(0x1f, 0x5f, 0xd6, 40);
     s.measureText = QColor(0x12, 0x3c, 0x8c);
     s.playhead = QColor(0xd6, 0x33, 0x84);
+    s.criticalPath = QColor(0xe0, 0xb0, 0x00);
+    s.criticalPathFill = QColor(0xff, 0xd4, 0x00, 70);
+    s.offPath = QColor(0xfb, 0xfb, 0xfc, 150);
     setFonts(s);
     return s;
 }
@@ -121,6 +124,9 @@ TimelineStyle TimelineStyle::darkStyle() {
     s.measure = QColor(0x6a, 0xa5, 0xff, 45);
     s.measureText = QColor(0xbf, 0xd6, 0xff);
     s.playhead = QColor(0xff, 0x6a, 0xb0);
+    s.criticalPath = QColor(0xff, 0xd6, 0x0a);
+    s.criticalPathFill = QColor(0xff, 0xd6, 0x0a, 60);
+    s.offPath = QColor(0x1e, 0x20, 0x24, 150);
     return s;
 }
 

@@ -26,6 +26,9 @@ struct TimelineStyle {
     QColor ghost, ghostText;
     QColor done, failed, cancelled;
     QColor arrow, creationArrow, bracket, selection, hover, measure, measureText, playhead;
+    // The critical path: a yellow no state uses (ready is orange, frozen red), its translucent
+    // fill, and the wash over the lanes off the path.
+    QColor criticalPath, criticalPathFill, offPath;
 
     QFont font, smallFont, boldFont, titleFont;
     int headerWidth = 230;
