@@ -24,6 +24,7 @@
 #include "panels/PlaybackBar.h"
 #include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
+#include "teaching/CriticalPathWalk.h"
 #include "teaching/PlaybackController.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineView.h"
@@ -41,6 +42,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -97,6 +99,7 @@ MainWindow::MainWindow(TraceSources sources, QWidget* parent)
     if (sources_.scenarios)
         scenarios_ = sources_.scenarios();
     playback_ = new PlaybackController(document_, view_, this);
+    walk_ = new CriticalPathWalk(document_, view_, this);
     createPanels();
     createActions();
     createPlaybackActions();
@@ -149,6 +152,9 @@ void MainWindow::createPanels() {
     warningsBar_->setObjectName(QStringLiteral("loadWarnings"));
     runQuestionBar_ = new NoticeBar(NoticeBar::Kind::Information, centre);
     runQuestionBar_->setObjectName(QStringLiteral("runQuestion"));
+    walkBar_ = new NoticeBar(NoticeBar::Kind::Information, centre);
+    walkBar_->setObjectName(QStringLiteral("criticalPathWalk"));
+    column->addWidget(walkBar_);
     column->addWidget(runQuestionBar_);
     column->addWidget(fallbackBar_);
     column->addWidget(warningsBar_);
@@ -215,6 +221,9 @@ void MainWindow::createPanels() {
     connect(comparison_, &ComparisonView::comparingChanged, this, [this] { updateActions(); });
     connect(browser_, &ScenarioBrowser::scenarioRequested, this, &MainWindow::runScenario);
     connect(browser_, &ScenarioBrowser::fileRequested, this, &MainWindow::openFile);
+    connect(lesson_, &LessonPanel::walkCriticalPathRequested, walk_, &CriticalPathWalk::start);
+    connect(walk_, &CriticalPathWalk::linkChanged, this, &MainWindow::showWalkStep);
+    connect(walkBar_->closeButton(), &QToolButton::clicked, walk_, &CriticalPathWalk::stop);
     refreshRecentFiles();
 }
 
@@ -297,6 +306,8 @@ void MainWindow::createActions() {
     QAction* find = viewMenu_->addAction(tr("&Find Task…"), timeline_, &TimelineView::showFindBar);
     find->setShortcut(QKeySequence::Find);
     viewMenu_->addSeparator();
+    createCriticalPathActions(viewMenu_);
+    viewMenu_->addSeparator();
     QMenu* themeMenu = viewMenu_->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
     const std::pair<Theme, QString> choices[] = {{Theme::System, tr("Follow the System")}, {Theme::Light, tr("Light")}, {Theme::Dark, tr("Dark")}};
@@ -342,6 +353,42 @@ void MainWindow::createActions() {
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(find);
+    bar->addAction(criticalPathAction_);
+}
+
+void MainWindow::createCriticalPathActions(QMenu* view) {
+    criticalPathAction_ = view->addAction(tr("Critical &Path"));
+    criticalPathAction_->setObjectName(QStringLiteral("criticalPathAction"));
+    criticalPathAction_->setCheckable(true);
+    criticalPathAction_->setToolTip(tr("Highlight the chain of work and waiting that set the run's total time"));
+    connect(criticalPathAction_, &QAction::toggled, view_, &ViewState::setShowCriticalPath);
+    connect(view_, &ViewState::criticalPathShownChanged, criticalPathAction_, &QAction::setChecked);
+    view->addAction(tr("&Walk the Critical Path"), walk_, &CriticalPathWalk::start);
+    // Perfetto's keys for following flows; like playback's, they act while the timeline has the focus.
+    auto step = [&](const QString& text, Qt::Key key, auto slot) {
+        QAction* action = view->addAction(text, walk_, slot);
+        action->setShortcut(QKeySequence(key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        comparison_->addAction(action);
+    };
+    step(tr("&Next Link of the Path"), Qt::Key_BracketRight, &CriticalPathWalk::next);
+    step(tr("P&revious Link of the Path"), Qt::Key_BracketLeft, &CriticalPathWalk::previous);
+}
+
+// The walk's bar says what the link is, with the way on and back.
+void MainWindow::showWalkStep() {
+    const std::optional<std::size_t> link = walk_->link();
+    if (!link) {
+        walkBar_->dismiss();
+        return;
+    }
+    walkBar_->showNotice(walk_->linkText().toHtmlEscaped());
+    QPushButton* previous = walkBar_->addButton(tr("◀ Previous"), QStringLiteral("previousLink"));
+    previous->setEnabled(*link > 0);
+    connect(previous, &QPushButton::clicked, walk_, &CriticalPathWalk::previous);
+    QPushButton* next = walkBar_->addButton(tr("Next ▶"), QStringLiteral("nextLink"));
+    next->setEnabled(*link + 1 < walk_->linkCount());
+    connect(next, &QPushButton::clicked, walk_, &CriticalPathWalk::next);
 }
 
 QString MainWindow::mouseAndKeysHelp() {
@@ -363,6 +410,7 @@ QString MainWindow::mouseAndKeysHelp() {
               "<tr><td><b>Click a lane's name</b></td><td>select the task; the keys then act on the timeline</td></tr>"
               "<tr><td><b>Wheel over names</b></td><td>scroll the lanes</td></tr>"
               "<tr><td><b>Drag the names' edge</b></td><td>widen or narrow the lane names; double-click it to fit them</td></tr>"
+              "<tr><td><b>] / [</b></td><td>walk the critical path: its next / previous link</td></tr>"
               "<tr><th colspan=2 align=left>Playback</th></tr>"
               "<tr><td><b>Space</b></td><td>play / pause, from the playhead (from the start when there is none)</td></tr>"
               "<tr><td><b>. / ,</b></td><td>one event forward / back</td></tr>"
@@ -418,6 +466,7 @@ void MainWindow::restoreSettings() {
     const int theme = settings.value(QStringLiteral("window/theme"), 0).toInt();
     if (theme != static_cast<int>(Theme::System))
         setTheme(static_cast<Theme>(theme));
+    view_->setShowCriticalPath(settings.value(QStringLiteral("view/criticalPath"), false).toBool());
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
@@ -453,6 +502,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("window/theme"), static_cast<int>(theme_));
+        settings.setValue(QStringLiteral("view/criticalPath"), view_->showsCriticalPath());
     }
     cancelLoading();
     QMainWindow::closeEvent(event);
@@ -553,6 +603,7 @@ void MainWindow::updateActions() {
     exportChromeAction_->setEnabled(open && static_cast<bool>(sources_.save));
     exportPngAction_->setEnabled(open);
     exportSvgAction_->setEnabled(open);
+    criticalPathAction_->setEnabled(open);
     runAgainAction_->setEnabled(script_ || (!document_->scenarioName().isEmpty() && static_cast<bool>(sources_.runScenario)));
     engineMenu_->setEnabled(script_ != nullptr);
     comparePreviousAction_->setEnabled(open && previousRun_);
@@ -813,6 +864,7 @@ bool MainWindow::exportImage(const QString& path, QSize size) {
     options.scrollY = timeline_->currentFrame().scrollY;
     options.collapsedTasks = timeline_->collapsedTasks();
     options.expandedGroups = timeline_->expandedGroups();
+    options.criticalPath = view_->showsCriticalPath();
     QString error;
     const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     const bool ok = svg ? writeTimelineSvg(*model, options, path, &error) : writeTimelinePng(*model, options, path, &error);

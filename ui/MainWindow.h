@@ -24,6 +24,7 @@ class QToolButton;
 namespace awaitscope::ui {
 
 class CodePanel;
+class CriticalPathWalk;
 class ComparisonView;
 class DetailsPanel;
 class DiagnosticsPanel;
@@ -69,6 +70,10 @@ public:
     PlaybackController* playback() const { return playback_; }
     PlaybackBar* playbackBar() const { return playbackBar_; }
     ComparisonView* comparisonView() const { return comparison_; }
+    // View > Critical Path (checkable), and the walk along the path with its bar over the timeline.
+    QAction* criticalPathAction() const { return criticalPathAction_; }
+    CriticalPathWalk* criticalPathWalk() const { return walk_; }
+    NoticeBar* walkBar() const { return walkBar_; }
     // The run shown before the last edited run (what "Compare with the previous run" shows).
     const std::shared_ptr<const DerivedTrace>& previousRun() const { return previousRun_; }
     // The lesson the open run belongs to (kept across edited runs of it).
@@ -136,6 +141,8 @@ private:
     void createPanels();
     void createActions();
     void createPlaybackActions();
+    void createCriticalPathActions(QMenu* view);
+    void showWalkStep();
     void createStatusBar();
     void restoreSettings();
     bool remembersOnClose_ = true;
@@ -190,6 +197,9 @@ private:
     NoticeBar* fallbackBar_ = nullptr;
     NoticeBar* warningsBar_ = nullptr;
     NoticeBar* runQuestionBar_ = nullptr;  // a script run past its real-time budget asks whether to go on
+    NoticeBar* walkBar_ = nullptr;         // the link of the critical path being walked
+    CriticalPathWalk* walk_ = nullptr;
+    QAction* criticalPathAction_ = nullptr;
     LiveOutputView* liveOutput_ = nullptr;
     QStackedWidget* outputStack_ = nullptr;
     QMenu* engineMenu_ = nullptr;

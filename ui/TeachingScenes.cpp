@@ -1,6 +1,7 @@
 #include "TeachingScenes.h"
 
 #include "MainWindow.h"
+#include "teaching/CriticalPathWalk.h"
 #include "teaching/PlaybackController.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
@@ -41,7 +42,10 @@ void raiseDock(MainWindow& window, const char* name) {
 
 } // namespace
 
-QStringList teachingSceneNames() { return {QStringLiteral("playback"), QStringLiteral("compare"), QStringLiteral("diagnostic"), QStringLiteral("predict")}; }
+QStringList teachingSceneNames() {
+    return {QStringLiteral("playback"), QStringLiteral("compare"), QStringLiteral("diagnostic"), QStringLiteral("predict"),
+            QStringLiteral("critical-path"), QStringLiteral("critical-path-walk")};
+}
 
 void prepareTeachingScene(MainWindow& window, const QString& scene, std::function<void(bool)> done) {
     window.resize(1680, 1000);
@@ -89,6 +93,18 @@ void prepareTeachingScene(MainWindow& window, const QString& scene, std::functio
                 window.predictPanel()->reveal();
                 window.playback()->pause();
                 window.playback()->goToEnd();
+            }
+            done(ok);
+        });
+    } else if (scene == QLatin1String("critical-path") || scene == QLatin1String("critical-path-walk")) {
+        // agent_loop's path runs through three tasks; the walk stops at its second link.
+        const bool walk = scene.endsWith(QLatin1String("walk"));
+        afterRun(window, lessonNamed(window, {"agent_loop"}), [&window, done, walk](bool ok) {
+            if (ok) {
+                raiseDock(window, "detailsDock");
+                window.viewState()->setShowCriticalPath(true);
+                if (walk)
+                    window.criticalPathWalk()->goTo(1);
             }
             done(ok);
         });

@@ -6,6 +6,8 @@
 //   compare     sequential_calls stacked under taskgroup_calls on one time scale
 //   diagnostic  blocking_sleep's frozen loop explained, after "Show me"
 //   predict     taskgroup_calls with a prediction revealed (two lines swapped)
+//   critical-path       agent_loop with its critical path shown, the path's sentences in Details
+//   critical-path-walk  the same, walked to the path's second link
 #include <QString>
 #include <QStringList>
 

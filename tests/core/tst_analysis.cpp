@@ -199,6 +199,20 @@ private slots:
         QCOMPARE(path.segments[0].kind, WaitKind::Timer);
     }
 
+    // What a hovered pixel or a selected span of a task asks: which link of the path lies there.
+    void criticalPathFindsTheLinkOfATaskAtAMoment() {
+        const Trace trace = recorded::blockingFreezesLoop();
+        const CriticalPath path = findCriticalPath(trace, TraceIndex(trace));
+        QCOMPARE(path.linkOf(1, 600 * ms, 600 * ms), std::optional<std::size_t>(1));
+        QCOMPARE(path.linkOf(1, 450 * ms, 560 * ms), std::optional<std::size_t>(1));  // the link at the middle
+        QCOMPARE(path.linkOf(1, 0, 3000 * ms), std::optional<std::size_t>(1));
+        QCOMPARE(path.linkOf(1, 100 * ms, 200 * ms), std::optional<std::size_t>(0));
+        QCOMPARE(path.linkOf(2, 600 * ms, 600 * ms), std::nullopt);  // the blocker: the path is in the heartbeat then
+        QCOMPARE(path.linkOf(1, 2800 * ms, 2900 * ms), std::nullopt);
+        QCOMPARE(QString::fromStdString(describeCriticalSegment(trace, TraceIndex(trace), path.segments[1])),
+                 QString("Task-2 (heartbeat) waits for the loop"));
+    }
+
     void criticalPathOfAGatherIsItsSlowestCall() {
         const Trace trace = recorded::gatherThreeCalls();
         const CriticalPath path = findCriticalPath(trace, TraceIndex(trace));

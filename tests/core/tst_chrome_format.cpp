@@ -3,6 +3,7 @@
 // written by Chrome and other tools, including ones cut short.
 #include "RecordedTraces.h"
 
+#include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/analysis/Diagnostics.h>
 #include <awaitscope/analysis/FrozenStretches.h>
 #include <awaitscope/analysis/TimeFormat.h>
@@ -159,7 +160,8 @@ private slots:
         for (const QJsonObject& m : select(events, "M"))
             if (m.value("name").toString() == "thread_name")
                 names << QStringLiteral("%1=%2").arg(m.value("tid").toInt()).arg(m.value("args").toObject().value("name").toString());
-        QCOMPARE(names, QStringList({"0=event loop", "1=Task-1 (blockingMain)", "2=Task-2 (heartbeat)", "3=Task-3 (blocker)"}));
+        QCOMPARE(names, QStringList({"0=event loop", "1=Task-1 (blockingMain)", "2=Task-2 (heartbeat)", "3=Task-3 (blocker)",
+                                     "4=critical path"}));
         for (const QJsonValue& value : events) {
             const QJsonObject e = value.toObject();
             QCOMPARE(e.value("pid").toInt(), 1);
@@ -350,6 +352,73 @@ private slots:
         QCOMPARE(summaries(back.trace), summaries(original));
         QCOMPARE(back.trace.eventCount(), original.eventCount());
         QCOMPARE(nativeTraceJson(back.trace), nativeTraceJson(original));
+    }
+
+    // The critical path rides along on a track of its own after the tasks': one slice per link,
+    // at the link's times, named for what its task did; the trace read back has the same path.
+    void exportDrawsTheCriticalPathOnATrackOfItsOwn_data() {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("blocking") << "recorded:blocking";
+        QTest::newRow("lesson agent_loop") << "lesson:agent_loop";
+        QTest::newRow("lesson taskgroup_failure") << "lesson:taskgroup_failure";
+    }
+    void exportDrawsTheCriticalPathOnATrackOfItsOwn() {
+        QFETCH(QString, source);
+        const Trace& trace = traceFor(source);
+        const DerivedTrace derived(trace);
+        const std::vector<CriticalSegment>& links = derived.analysis().criticalPath.segments;
+        QVERIFY(!links.empty());
+        const QJsonArray events = exportedEvents(trace);
+        QList<int> tracks;
+        for (const QJsonObject& e : select(events, "M"))
+            if (e.value("name").toString() == "thread_name" && e.value("args").toObject().value("name").toString() == "critical path")
+                tracks << e.value("tid").toInt();
+        QCOMPARE(tracks, QList<int>({int(trace.tasks.size()) + 1}));
+        const QList<QJsonObject> slices = select(events, "X", tracks.front());
+        QCOMPARE(slices.size(), qsizetype(links.size()));
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            const QJsonObject& slice = slices[qsizetype(i)];
+            QCOMPARE(slice.value("cat").toString(), QString("critical_path"));
+            QCOMPARE(qRound64(slice.value("ts").toDouble() * 1000), links[i].begin);
+            QCOMPARE(qRound64(slice.value("dur").toDouble() * 1000), links[i].duration());
+            QCOMPARE(slice.value("name").toString(), QString::fromStdString(describeCriticalSegment(trace, derived.index(), links[i])));
+            QCOMPARE(slice.value("args").toObject().value("data").toObject().value("link").toString(),
+                     QStringLiteral("%1 of %2").arg(i + 1).arg(links.size()));
+        }
+        const LoadResult back = loadTraceBytes(chromeTraceJson(trace), "t.chrome.json");
+        QVERIFY2(back.ok, back.error.c_str());
+        QCOMPARE(back.trace.tasks.size(), trace.tasks.size());
+        const DerivedTrace again(back.trace);
+        QCOMPARE(again.analysis().criticalPath.segments.size(), links.size());
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            QCOMPARE(again.analysis().criticalPath.segments[i].begin, links[i].begin);
+            QCOMPARE(again.analysis().criticalPath.segments[i].end, links[i].end);
+            QCOMPARE(again.analysis().criticalPath.segments[i].task, links[i].task);
+        }
+    }
+
+    void exportedCriticalPathNamesEachLink() {
+        const QJsonArray events = exportedEvents(recorded::blockingFreezesLoop());
+        QCOMPARE(describe(select(events, "X", 4)), QString("Task-2 (heartbeat) awaits asyncio.sleep at line 33@0+500000, "
+                                                           "Task-2 (heartbeat) waits for the loop@500000+1200000, "
+                                                           "Task-2 (heartbeat) awaits asyncio.sleep at line 33@1700000+1000000"));
+    }
+
+    // Read without its metadata, the export's critical path track is left out like the loop's
+    // (the analysis recomputes both): it never becomes a lane of its own.
+    void criticalPathTrackNeverBecomesATask() {
+        QJsonObject top;
+        exportedEvents(recorded::blockingFreezesLoop(), &top);
+        top.remove("metadata");
+        const LoadResult plain = load(QJsonDocument(top).toJson(QJsonDocument::Compact));
+        QVERIFY2(plain.ok, plain.error.c_str());
+        for (const TaskRecord& task : plain.trace.tasks)
+            QVERIFY2(!plain.trace.str(task.name).starts_with("critical path"), plain.trace.str(task.name).data());
+        const QStringList said = warnings(plain);
+        QVERIFY2(std::any_of(said.begin(), said.end(), [](const QString& w) {
+                     return w.startsWith("4 events on the exported \"critical path\" track were skipped (the analysis recomputes it)");
+                 }),
+                 qPrintable(said.join('\n')));
     }
 
     // Our export read by a reader that ignores its metadata sees the same tasks, on their tracks.

@@ -7,12 +7,14 @@
 #include <awaitscope/analysis/DerivedTrace.h>
 #include <awaitscope/script/ScriptRunner.h>
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -62,5 +64,10 @@ inline void isolateSettings() {
 }
 
 constexpr awaitscope::TimeNs ms(awaitscope::TimeNs n) { return n * 1'000'000; }
+
+// How far a painted pixel is from a colour: the sum of the channels' differences.
+inline int distance(QRgb a, const QColor& b) {
+    return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
+}
 
 } // namespace uitest

@@ -19,7 +19,7 @@ namespace {
 
 bool isReddish(QRgb c) { return qRed(c) - qGreen(c) > 20 && qRed(c) - qBlue(c) > 20; }
 bool isNeutral(QRgb c) { return std::abs(qRed(c) - qGreen(c)) < 10 && std::abs(qRed(c) - qBlue(c)) < 12; }
-int distance(QRgb a, QColor b) { return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue()); }
+using uitest::distance;
 
 } // namespace
 

@@ -33,6 +33,7 @@ TimelineFrame renderFrame(const DerivedTrace& model, const RenderOptions& option
     frame.visible = options.visible.value_or(defaultVisibleRange(model));
     frame.scrollY = options.scrollY;
     frame.selection = options.selection;
+    frame.showCriticalPath = options.criticalPath;
     frame.title = options.title.isEmpty() ? QString::fromStdString(model.trace().metadata.title) : options.title;
     return frame;
 }

@@ -26,6 +26,7 @@ struct RenderOptions {
     qreal devicePixelRatio = 1.0;
     std::vector<bool> collapsedTasks;  // as TimelineLayout takes them (the window's, for its exports)
     std::vector<bool> expandedGroups;
+    bool criticalPath = false;         // highlight the critical path (View > Critical Path)
 };
 
 class TimelineLayout;

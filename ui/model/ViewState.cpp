@@ -106,4 +106,11 @@ void ViewState::setMark(std::optional<TimeMark> mark) {
     emit markChanged(mark_);
 }
 
+void ViewState::setShowCriticalPath(bool show) {
+    if (show == criticalPath_)
+        return;
+    criticalPath_ = show;
+    emit criticalPathShownChanged(criticalPath_);
+}
+
 } // namespace awaitscope::ui

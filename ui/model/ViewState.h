@@ -30,6 +30,9 @@ public:
     std::optional<TimeRange> measuredRange() const { return measured_; }
     std::optional<TimeNs> hoverTime() const { return hover_; }
     std::optional<TimeMark> mark() const { return mark_; }
+    // Whether the critical path (analysis/CriticalPath.h) is highlighted. A way of looking, not
+    // part of a trace: a new trace keeps it.
+    bool showsCriticalPath() const { return criticalPath_; }
     // The widest allowed view: the trace with 10 % on each side.
     TimeRange limits() const;
 
@@ -53,6 +56,7 @@ public slots:
     void setMeasuredRange(std::optional<awaitscope::TimeRange> range);
     void setHoverTime(std::optional<awaitscope::TimeNs> time);
     void setMark(std::optional<awaitscope::ui::TimeMark> mark);
+    void setShowCriticalPath(bool show);
 
 signals:
     void visibleRangeChanged(awaitscope::TimeRange range);
@@ -62,6 +66,7 @@ signals:
     void hoverTimeChanged(std::optional<awaitscope::TimeNs> time);
     void markChanged(const std::optional<awaitscope::ui::TimeMark>& mark);
     void traceRangeChanged(awaitscope::TimeRange range);
+    void criticalPathShownChanged(bool shown);
 
 private:
     TimeRange traceRange_{0, 1'000'000'000};
@@ -72,6 +77,7 @@ private:
     std::optional<TimeRange> measured_;
     std::optional<TimeNs> hover_;
     std::optional<TimeMark> mark_;
+    bool criticalPath_ = false;
 };
 
 } // namespace awaitscope::ui

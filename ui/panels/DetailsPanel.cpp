@@ -1,10 +1,13 @@
 #include "panels/DetailsPanel.h"
 
 #include "teaching/Lesson.h"
+#include "model/CriticalPathText.h"
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/RulerTicks.h"
 #include "timeline/TimelineStyle.h"
+
+#include <awaitscope/analysis/TimeFormat.h>
 
 #include <algorithm>
 
@@ -16,6 +19,7 @@ DetailsPanel::DetailsPanel(TraceDocument* document, ViewState* viewState, QWidge
     setOpenLinks(false);
     connect(document_, &TraceDocument::documentChanged, this, &DetailsPanel::refresh);
     connect(view_, &ViewState::selectionChanged, this, &DetailsPanel::refresh);
+    connect(view_, &ViewState::criticalPathShownChanged, this, &DetailsPanel::refresh);
     refresh();
 }
 
@@ -30,6 +34,7 @@ QString DetailsPanel::overviewHtml() const {
         return tr("<p>Pick a lesson, or open a trace.</p>");
     const Trace& trace = model->trace();
     QString html = QStringLiteral("<h3>%1</h3>").arg(document_->displayName().toHtmlEscaped());
+    html += criticalPathHtml();
     if (!lesson_.isEmpty()) {
         const LessonText lesson = parseLesson(lesson_, document_->displayName());
         for (const QString& paragraph : lesson.paragraphs)
@@ -68,13 +73,58 @@ void DetailsPanel::refresh() {
         setHtml(overviewHtml());
         return;
     }
-    QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table cellspacing=4>").arg(info.title.toHtmlEscaped(), info.explanation.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(info.title.toHtmlEscaped(), info.explanation.toHtmlEscaped());
+    html += criticalLinkHtml(selection, info);
+    html += QStringLiteral("<table cellspacing=4>");
     for (const auto& [label, value] : info.facts)
         html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     html += QStringLiteral("</table>");
     if (info.timeShares && info.timeShares->lifetime > 0)
         html += timeSharesHtml(model->trace(), *info.timeShares);
     setHtml(html);
+}
+
+// With the path shown and nothing selected: the path in sentences, as `--report` says it (a
+// profiler's summary of the run), and how to walk it.
+QString DetailsPanel::criticalPathHtml() const {
+    const auto& model = document_->model();
+    if (!model || !view_->showsCriticalPath())
+        return {};
+    const CriticalPath& path = model->analysis().criticalPath;
+    if (path.segments.empty())
+        return tr("<p><b>Critical path</b><br>This run has none: no task ran.</p>");
+    QString html = tr("<p><b>Critical path</b>");
+    for (const std::string& sentence : describeCriticalPath(model->trace(), model->index(), path, model->frozenStretches()))
+        html += QStringLiteral("<br>%1").arg(qs(sentence).toHtmlEscaped());
+    html += tr("</p><p style='color:gray'>Walk it link by link: View › Walk the Critical Path, then ] and [.</p>");
+    return html;
+}
+
+// With the path shown: whether the selection lies on it. A task says how much of the path is
+// its own; anything else names the link it lies in.
+QString DetailsPanel::criticalLinkHtml(const Selection& selection, const SelectionInfo& info) const {
+    const auto& model = document_->model();
+    if (!model || !view_->showsCriticalPath() || selection.task == kNoTask || !info.range)
+        return {};
+    const CriticalPath& path = model->analysis().criticalPath;
+    if (selection.kind == SelectionKind::Task) {
+        TimeNs onPath = 0;
+        std::size_t links = 0;
+        for (const CriticalSegment& segment : path.segments)
+            if (segment.task == selection.task) {
+                onPath += segment.duration();
+                ++links;
+            }
+        if (links == 0)
+            return tr("<p><b>Not on the critical path:</b> the run's length never waited on this task.</p>");
+        return tr("<p><b>On the critical path</b> for %1 of the run's %2 (%n link(s)).</p>", nullptr, static_cast<int>(links))
+            .arg(qs(plainDuration(onPath)), qs(plainDuration(model->range().duration())));
+    }
+    const auto link = path.linkOf(selection.task, info.range->begin, info.range->end);
+    if (!link)
+        return tr("<p><b>Not on the critical path</b> here: the run's length did not wait on this.</p>");
+    return tr("<p><b>On the critical path</b> (%1): %2</p>")
+        .arg(criticalLinkPlace(*model, *link).toHtmlEscaped(), criticalLinkText(*model, *link).toHtmlEscaped());
 }
 
 // Where a task's time went: one bar, its parts in the timeline's colours (running green,

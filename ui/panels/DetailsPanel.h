@@ -1,7 +1,9 @@
 #pragma once
 
 // Plain words about the selection: what it is, what it means, its times and its line. With
-// nothing selected it shows the trace at a glance and the lesson of the scenario.
+// nothing selected it shows the trace at a glance and the lesson of the scenario. With the
+// critical path shown, the path in sentences, and whether the selection lies on it.
+#include "model/SelectionInfo.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
 
@@ -21,6 +23,8 @@ public:
 private:
     void refresh();
     QString overviewHtml() const;
+    QString criticalPathHtml() const;
+    QString criticalLinkHtml(const Selection& selection, const SelectionInfo& info) const;
     QString timeSharesHtml(const Trace& trace, const TimeBreakdown& breakdown) const;
 
     TraceDocument* document_;

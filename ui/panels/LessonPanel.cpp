@@ -23,6 +23,8 @@ LessonPanel::LessonPanel(TraceDocument* document, ViewState* viewState, QWidget*
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("moment"))
             activateMoment(url.path().toInt());
+        else if (url.scheme() == QLatin1String("walk"))
+            emit walkCriticalPathRequested();
     });
     connect(document_, &TraceDocument::documentChanged, this, &LessonPanel::refresh);
     refresh();
@@ -69,6 +71,9 @@ void LessonPanel::refresh() {
         }
         html += QStringLiteral("</ul>");
     }
+    if (model && !model->analysis().criticalPath.segments.empty())
+        html += tr("<p><a href='walk:path'>Walk the critical path</a> <span style='color:gray'>— the chain of work and "
+                   "waiting that set the run's length, one link at a time (] next, [ back)</span></p>");
     setHtml(html);
 }
 

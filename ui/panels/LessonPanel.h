@@ -2,7 +2,8 @@
 
 // The open scenario's lesson, from its docstring: what it teaches, and "What to notice"
 // items that link to their moment in the run. Clicking one moves the playhead there and
-// zooms the timeline to it. On the very first start it also greets the learner.
+// zooms the timeline to it. Under them, a link walks the run's critical path. On the very
+// first start it also greets the learner.
 #include "teaching/Lesson.h"
 #include "model/TraceDocument.h"
 #include "model/ViewState.h"
@@ -29,6 +30,10 @@ public:
 public slots:
     // What clicking the i-th "What to notice" item does.
     void activateMoment(int index);
+
+signals:
+    // The learner asked to walk the run's critical path (the link under the lesson).
+    void walkCriticalPathRequested();
 
 private:
     void refresh();

@@ -8,10 +8,7 @@
 
 namespace awaitscope::ui {
 
-namespace {
-
-// The vertical centre of the state bar (or band) of the row that shows `task`.
-std::optional<double> centreOf(const TimelineFrame& f, TaskId task, bool intoGroups) {
+std::optional<BarExtent> stateBarOf(const TimelineFrame& f, TaskId task, bool intoGroups) {
     const int index = f.layout->rowOfTask(task);
     if (index < 0)
         return std::nullopt;
@@ -20,7 +17,15 @@ std::optional<double> centreOf(const TimelineFrame& f, TaskId task, bool intoGro
         return std::nullopt;
     const LaneMetrics& m = f.layout->metrics();
     const int height = row.kind == RowKind::Group ? m.groupBandHeight : m.stateBarHeight;
-    return f.rowTop(row) + row.stateOffset(m) + height / 2.0;
+    return BarExtent{static_cast<double>(f.rowTop(row) + row.stateOffset(m)), static_cast<double>(height)};
+}
+
+namespace {
+
+// The vertical centre of the state bar (or band) of the row that shows `task`.
+std::optional<double> centreOf(const TimelineFrame& f, TaskId task, bool intoGroups) {
+    const auto bar = stateBarOf(f, task, intoGroups);
+    return bar ? std::optional<double>(bar->centre()) : std::nullopt;
 }
 
 } // namespace

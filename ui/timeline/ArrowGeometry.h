@@ -1,7 +1,7 @@
 #pragma once
 
 // Where the cause-to-effect arrows run on a frame (who woke or created whom): the arrows drawn
-// for a view, and the curve of each. The painter draws these curves and hit-testing follows
+// for a view, and the curve of each (the critical path's connectors take the same curves). The painter draws these curves and hit-testing follows
 // them, so hovering an arrow finds exactly what is drawn.
 #include "timeline/TimelineFrame.h"
 
@@ -11,6 +11,14 @@
 #include <span>
 
 namespace awaitscope::ui {
+
+// Where the state bar of the row that shows `task` lies (its group's band when the task is in a
+// closed group and `intoGroups`); nothing when no row on the frame shows it.
+struct BarExtent {
+    double top = 0, height = 0;
+    double centre() const { return top + height / 2.0; }
+};
+std::optional<BarExtent> stateBarOf(const TimelineFrame& frame, TaskId task, bool intoGroups);
 
 struct ArrowsInView {
     std::span<const WakeArrow> arrows;  // those that may meet the view, by cause time

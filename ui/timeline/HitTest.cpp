@@ -129,6 +129,11 @@ Hit hitTest(const TimelineFrame& f, QPoint point, double tolerancePx) {
         break;
     case RowKind::Task:
         hit.selection = hitTaskRow(f, *row, point, t, tolerance, tolerancePx);
+        if (f.showCriticalPath) {
+            const int barTop = f.rowTop(*row) + row->stateOffset(f.layout->metrics());
+            if (point.y() >= barTop && point.y() < barTop + f.layout->metrics().stateBarHeight)
+                hit.criticalLink = f.model->analysis().criticalPath.linkOf(row->task, t - tolerance, t + tolerance);
+        }
         break;
     case RowKind::Group:
         hit.selection = Selection::ofGroup(row->group);

@@ -19,6 +19,9 @@ struct Hit {
     int row = -1;                  // layout row index, -1 if none
     std::optional<TimeNs> time;    // in the plot and ruler
     std::optional<std::size_t> arrow;  // a drawn wake-up or creation arrow under the point: into DerivedTrace::arrows()
+    // A link of the shown critical path under the point (on its task's state bar): into
+    // CriticalPath::segments.
+    std::optional<std::size_t> criticalLink;
 };
 
 Hit hitTest(const TimelineFrame& frame, QPoint point, double tolerancePx = 3.0);

@@ -4,14 +4,24 @@
 
 namespace awaitscope::ui {
 
-const std::vector<LegendEntry>& legendEntries(bool asyncio) {
+namespace {
+
+std::vector<LegendEntry> withCriticalPath(std::vector<LegendEntry> entries) {
+    entries.push_back({LegendSwatch::CriticalPath, QStringLiteral("critical path (set the run's length)")});
+    return entries;
+}
+
+} // namespace
+
+const std::vector<LegendEntry>& legendEntries(bool asyncio, bool criticalPath) {
     static const std::vector<LegendEntry> slices = {
         {LegendSwatch::Running, QStringLiteral("busy (in a slice)")},
         {LegendSwatch::Awaiting, QStringLiteral("idle")},
         {LegendSwatch::WakeUp, QStringLiteral("flow")},
     };
+    static const std::vector<LegendEntry> slicesAndPath = withCriticalPath(slices);
     if (!asyncio)
-        return slices;
+        return criticalPath ? slicesAndPath : slices;
     static const std::vector<LegendEntry> entries = {
         {LegendSwatch::Running, QStringLiteral("running (holds the loop)")},
         {LegendSwatch::Thread, QStringLiteral("on a thread (the loop is free)")},
@@ -27,14 +37,15 @@ const std::vector<LegendEntry>& legendEntries(bool asyncio) {
         {LegendSwatch::Created, QStringLiteral("created it")},
         {LegendSwatch::Bracket, QStringLiteral("TaskGroup / gather")},
     };
-    return entries;
+    static const std::vector<LegendEntry> entriesAndPath = withCriticalPath(entries);
+    return criticalPath ? entriesAndPath : entries;
 }
 
-std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio) {
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio, bool criticalPath) {
     const QFontMetrics metrics(font);
     std::vector<LegendPlacement> placements;
     int x = 8, row = 0;
-    for (const LegendEntry& entry : legendEntries(asyncio)) {
+    for (const LegendEntry& entry : legendEntries(asyncio, criticalPath)) {
         const int w = kLegendSwatchWidth + 5 + metrics.horizontalAdvance(entry.text);
         if (x + w > width - 4 && x > 8) {
             x = 8;

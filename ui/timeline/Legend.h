@@ -9,7 +9,10 @@
 
 namespace awaitscope::ui {
 
-enum class LegendSwatch { Running, Thread, Awaiting, Ready, Blocking, Frozen, NeverAwaited, Done, Failed, Cancelled, WakeUp, Created, Bracket };
+enum class LegendSwatch {
+    Running, Thread, Awaiting, Ready, Blocking, Frozen, NeverAwaited, Done, Failed, Cancelled, WakeUp, Created, Bracket,
+    CriticalPath
+};
 
 struct LegendEntry {
     LegendSwatch swatch;
@@ -17,8 +20,8 @@ struct LegendEntry {
 };
 
 // `asyncio`: a trace of an asyncio program. Another tool's trace (a browser's) has threads and
-// slices only: busy, idle and flows are all there is to name.
-const std::vector<LegendEntry>& legendEntries(bool asyncio = true);
+// slices only: busy, idle and flows are all there is to name. `criticalPath`: the path is shown.
+const std::vector<LegendEntry>& legendEntries(bool asyncio = true, bool criticalPath = false);
 
 inline constexpr int kLegendSwatchWidth = 16;
 inline constexpr int kLegendGap = 16;
@@ -29,7 +32,7 @@ struct LegendPlacement {
     int x = 0;
     int row = 0;
 };
-std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio = true);
+std::vector<LegendPlacement> placeLegend(const QFont& font, int width, bool asyncio = true, bool criticalPath = false);
 // The height the placed entries need.
 int legendHeightOf(const std::vector<LegendPlacement>& placements);
 

@@ -8,7 +8,7 @@ const TimelineGeometry& TimelineFrame::geo() const {
     if (!geometry) {
         const int pinned = layout ? layout->pinnedHeight() : 0;
         const bool asyncio = layout ? layout->asyncioWords() : true;
-        geometry = std::make_shared<const TimelineGeometry>(style ? TimelineGeometry::compute(rect, *style, showLegend, pinned, asyncio)
+        geometry = std::make_shared<const TimelineGeometry>(style ? TimelineGeometry::compute(rect, *style, showLegend, pinned, asyncio, showCriticalPath)
                                                                   : TimelineGeometry::compute(rect, TimelineStyle::light(), false, pinned));
     }
     return *geometry;

@@ -34,9 +34,10 @@ struct TimelineFrame {
     std::optional<TimeMark> mark;
     QString title;               // shown in the top-left corner
     bool showLegend = true;
+    bool showCriticalPath = false;  // ViewState::showsCriticalPath
     int maxArrows = 400;         // beyond this, only the selected task's wake-ups are drawn
     DrawOptions drawOptions;
-    // For `rect`, `style`, `showLegend` and the layout's pinned height; computed on first use
+    // For `rect`, `style`, `showLegend`, `showCriticalPath` and the layout's pinned height; computed on first use
     // when not given.
     mutable std::shared_ptr<const TimelineGeometry> geometry;
 

@@ -5,7 +5,7 @@
 namespace awaitscope::ui {
 
 TimelineGeometry TimelineGeometry::compute(const QRect& rect, const TimelineStyle& style, bool showLegend, int pinnedHeight,
-                                           bool asyncioWords) {
+                                           bool asyncioWords, bool criticalPath) {
     TimelineGeometry g;
     g.rect = rect;
     const int headerWidth = std::min(style.headerWidth, style.headerWidthChosen ? rect.width() * 3 / 5 : rect.width() / 3);
@@ -13,7 +13,7 @@ TimelineGeometry TimelineGeometry::compute(const QRect& rect, const TimelineStyl
     g.ruler = QRect(g.corner.right() + 1, rect.top(), rect.right() - g.corner.right(), g.corner.height());
     int legendHeight = 0;
     if (showLegend) {
-        g.legendPlacements = placeLegend(style.smallFont, rect.width(), asyncioWords);
+        g.legendPlacements = placeLegend(style.smallFont, rect.width(), asyncioWords, criticalPath);
         legendHeight = legendHeightOf(g.legendPlacements);
     }
     g.legend = QRect(rect.left(), rect.bottom() + 1 - legendHeight, rect.width(), legendHeight);

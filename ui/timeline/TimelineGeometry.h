@@ -25,7 +25,7 @@ struct TimelineGeometry {
     std::vector<LegendPlacement> legendPlacements;
 
     static TimelineGeometry compute(const QRect& rect, const TimelineStyle& style, bool showLegend, int pinnedHeight,
-                                    bool asyncioWords = true);
+                                    bool asyncioWords = true, bool criticalPath = false);
 };
 
 } // namespace awaitscope::ui

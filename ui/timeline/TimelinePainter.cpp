@@ -40,6 +40,7 @@ void TimelinePainter::paint(QPainter& p, const TimelineFrame& f, RowPixmapCache*
     paintScopeBrackets(c);
     paintFrozenBands(c);
     paintArrows(c);
+    paintCriticalPath(c);
     paintSelection(c);
     if (cache && g.header.isValid()) {
         // Headers change with the layout, the scroll offset and the selection, not with zoom.
@@ -62,7 +63,7 @@ void TimelinePainter::paint(QPainter& p, const TimelineFrame& f, RowPixmapCache*
     paintCursorAndPlayhead(c);
     if (f.showLegend && g.legend.height() > 0) {
         if (cache) {
-            const quint64 key = qHashMulti(0, g.legend.width(), st.dark);
+            const quint64 key = qHashMulti(0, g.legend.width(), st.dark, f.showCriticalPath, c.layout.asyncioWords());
             const QPixmap& pixmap = cache->fixedPixmap(RowPixmapCache::Fixed::Legend, key, g.legend.size(), ratio, st.rulerBackground,
                                                        [&](QPainter& lp) {
                                                            lp.translate(-g.legend.topLeft());

@@ -2,7 +2,7 @@
 
 // Paints a TimelineFrame by running the paint passes (passes/PaintContext.h) in order. Lanes
 // are drawn from their draw lists (DrawList.h), optionally through a per-lane pixmap cache;
-// scope brackets, frozen bands, arrows, the selection, the headers, the ruler, the cursor and
+// scope brackets, frozen bands, arrows, the critical path, the selection, the headers, the ruler, the cursor and
 // playhead and the legend are drawn on top every time (headers and legend from pictures that
 // change only with the layout, the scroll offset, the selection or the width).
 #include "timeline/DrawList.h"

@@ -81,6 +81,9 @@ TimelineStyle TimelineStyle::light() {
     s.playhead = QColor(0xd6, 0x33, 0x84);
     s.mark = QColor(0x00, 0x7f, 0x86);
     s.markText = Qt::white;
+    s.criticalPath = QColor(0xe0, 0xb0, 0x00);
+    s.criticalPathFill = QColor(0xff, 0xd4, 0x00, 70);
+    s.offPath = QColor(0xfb, 0xfb, 0xfc, 150);
     setFonts(s);
     return s;
 }
@@ -125,6 +128,9 @@ TimelineStyle TimelineStyle::darkStyle() {
     s.playhead = QColor(0xff, 0x6a, 0xb0);
     s.mark = QColor(0x4f, 0xd1, 0xc5);
     s.markText = QColor(0x10, 0x24, 0x26);
+    s.criticalPath = QColor(0xff, 0xd6, 0x0a);
+    s.criticalPathFill = QColor(0xff, 0xd6, 0x0a, 60);
+    s.offPath = QColor(0x1e, 0x20, 0x24, 150);
     return s;
 }
 

@@ -27,6 +27,9 @@ struct TimelineStyle {
     QColor done, failed, cancelled;
     QColor arrow, creationArrow, bracket, selection, hover, measure, measureText, playhead;
     QColor mark, markText;  // a marked moment (ViewState::mark): its line and its tag
+    // The critical path: a yellow no state uses (ready is orange, frozen red), its translucent
+    // fill, and the wash over the lanes off the path.
+    QColor criticalPath, criticalPathFill, offPath;
 
     QFont font, smallFont, boldFont, titleFont;
     int headerWidth = 230;

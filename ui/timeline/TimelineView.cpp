@@ -1,5 +1,6 @@
 #include "timeline/TimelineView.h"
 
+#include "model/CriticalPathText.h"
 #include "model/QtText.h"
 #include "model/SelectionInfo.h"
 #include "timeline/ArrowGeometry.h"
@@ -94,6 +95,11 @@ TimelineView::TimelineView(TraceDocument* document, ViewState* viewState, QWidge
     connect(view_, &ViewState::markChanged, this, [this] { update(); });
     connect(view_, &ViewState::playheadChanged, this, [this] { update(); });
     connect(view_, &ViewState::hoverTimeChanged, this, [this] { update(); });
+    // The legend grows an entry: the plot's height, and so the scroll range, may change.
+    connect(view_, &ViewState::criticalPathShownChanged, this, [this] {
+        updateScrollBar();
+        update();
+    });
     rebuild();
 }
 
@@ -204,11 +210,13 @@ TimelineFrame TimelineView::currentFrame() const {
     frame.mark = view_->mark();
     frame.title = document_->displayName();
     frame.showLegend = showLegend_;
+    frame.showCriticalPath = view_->showsCriticalPath();
     const bool asyncioWords = layout_ ? layout_->asyncioWords() : true;
-    const auto key = std::make_tuple(frame.rect, style_.dark, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords);
+    const auto key = std::make_tuple(frame.rect, style_.dark, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords,
+                                     frame.showCriticalPath);
     if (!geometry_ || key != geometryKey_) {
-        geometry_ = std::make_shared<const TimelineGeometry>(
-            TimelineGeometry::compute(frame.rect, style_, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords));
+        geometry_ = std::make_shared<const TimelineGeometry>(TimelineGeometry::compute(
+            frame.rect, style_, showLegend_, layout_ ? layout_->pinnedHeight() : 0, asyncioWords, frame.showCriticalPath));
         geometryKey_ = key;
     }
     frame.geometry = geometry_;
@@ -537,29 +545,41 @@ void TimelineView::leaveEvent(QEvent* event) {
     QWidget::leaveEvent(event);
 }
 
+QString TimelineView::toolTipAt(QPoint point) const {
+    const auto& model = document_->model();
+    if (!model)
+        return {};
+    const Hit hit = hitTest(currentFrame(), point);
+    // The path is shown to be asked about: its link comes before an arrow crossing the bar.
+    QString text;
+    if (hit.criticalLink)
+        text = QStringLiteral("<b>On the critical path:</b> %1<br><span style='color:gray'>%2</span><br>")
+                   .arg(criticalLinkText(*model, *hit.criticalLink).toHtmlEscaped(),
+                        criticalLinkPlace(*model, *hit.criticalLink).toHtmlEscaped());
+    else if (hit.arrow) {
+        const WakeArrow& arrow = model->arrows()[*hit.arrow];
+        return QStringLiteral("<b>%1</b><br>%2").arg(arrowTitle(*model, arrow).toHtmlEscaped(), arrowWhen(arrow).toHtmlEscaped());
+    }
+    const SelectionInfo info = describeSelection(*model, hit.selection);
+    if (!info.valid)
+        return text;
+    text += QStringLiteral("<b>%1</b>").arg(info.title.toHtmlEscaped());
+    for (const auto& [label, value] : info.facts) {
+        if (label == QLatin1String("From") || label == QLatin1String("To"))
+            continue;
+        text += QStringLiteral("<br>%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    return text;
+}
+
 bool TimelineView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip && document_->model()) {
         auto* help = static_cast<QHelpEvent*>(event);
-        const Hit hit = hitTest(currentFrame(), help->pos());
-        if (hit.arrow) {
-            const WakeArrow& arrow = document_->model()->arrows()[*hit.arrow];
-            QToolTip::showText(help->globalPos(),
-                               QStringLiteral("<b>%1</b><br>%2").arg(arrowTitle(*document_->model(), arrow).toHtmlEscaped(),
-                                                                     arrowWhen(arrow).toHtmlEscaped()),
-                               this);
-            return true;
-        }
-        const SelectionInfo info = describeSelection(*document_->model(), hit.selection);
-        if (!info.valid) {
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) {
             QToolTip::hideText();
             event->ignore();
             return true;
-        }
-        QString text = QStringLiteral("<b>%1</b>").arg(info.title.toHtmlEscaped());
-        for (const auto& [label, value] : info.facts) {
-            if (label == QLatin1String("From") || label == QLatin1String("To"))
-                continue;
-            text += QStringLiteral("<br>%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
         }
         QToolTip::showText(help->globalPos(), text, this);
         return true;

@@ -42,6 +42,9 @@ public:
     // The legend under the lanes (off for the upper of two stacked runs: one legend is enough).
     void setShowLegend(bool show);
     const TimelineStyle& timelineStyle() const { return style_; }
+    // What hovering `point` says (rich text): a link of the shown critical path, an arrow, or
+    // what a click there would select; empty when nothing is there.
+    QString toolTipAt(QPoint point) const;
     void setCollapsed(TaskId task, bool collapsed);
     bool isCollapsed(TaskId task) const;
     // A group of many tasks (CoroutineGroups.h): open shows its lanes under the group's row.
@@ -113,7 +116,7 @@ private:
     std::vector<bool> expandedGroups_;
     // The geometry for the last size, style, legend and layout (computed when one changes).
     mutable std::shared_ptr<const TimelineGeometry> geometry_;
-    mutable std::tuple<QRect, bool, bool, int, bool> geometryKey_;
+    mutable std::tuple<QRect, bool, bool, int, bool, bool> geometryKey_;
     // Find: the hits of the last query, and the one shown.
     QString findQuery_;
     std::vector<SearchHit> findHits_;

@@ -21,6 +21,24 @@ TimeNs CriticalPath::total() const {
     return sum;
 }
 
+std::optional<std::size_t> CriticalPath::linkOf(TaskId task, TimeNs begin, TimeNs end) const {
+    // Links follow one another in time without overlapping: the ones that meet the range are
+    // a run found by binary search.
+    auto it = std::partition_point(segments.begin(), segments.end(), [&](const CriticalSegment& s) { return s.end < begin; });
+    const TimeNs middle = begin + (end - begin) / 2;
+    std::optional<std::size_t> first;
+    for (; it != segments.end() && it->begin <= end; ++it) {
+        if (it->task != task)
+            continue;
+        const auto link = static_cast<std::size_t>(it - segments.begin());
+        if (it->begin <= middle && middle < it->end)
+            return link;
+        if (!first)
+            first = link;
+    }
+    return first;
+}
+
 namespace {
 
 class PathWalker {
@@ -145,6 +163,19 @@ CriticalPath findCriticalPath(const Trace& trace, const TraceIndex& index) {
 
 namespace {
 
+// The await a segment spent waiting in, or null when it is not an await the lane knows.
+const Span* awaitOf(const TraceIndex& index, const CriticalSegment& segment) {
+    if (segment.state != SpanState::Awaiting || segment.task >= index.lanes().size())
+        return nullptr;
+    // The middle: a zero-length step may begin where the link does.
+    const Span* span = index.spanAt(segment.task, segment.begin + segment.duration() / 2);
+    return span && span->state == SpanState::Awaiting ? span : nullptr;
+}
+
+std::string awaitSite(const Trace& trace, const Span& span) {
+    return span.ref < trace.awaits.size() ? atLine(trace, trace.awaits[span.ref].site) : std::string();
+}
+
 // What a segment of the path is, in words: "running", "waiting for the loop", or the await.
 std::string segmentText(const Trace& trace, const TraceIndex& index, const CriticalSegment& segment) {
     switch (segment.state) {
@@ -152,11 +183,8 @@ std::string segmentText(const Trace& trace, const TraceIndex& index, const Criti
     case SpanState::Ready: return "waiting for the loop";
     case SpanState::Awaiting: break;
     }
-    const Span* span = segment.task < index.lanes().size() ? index.spanAt(segment.task, segment.begin) : nullptr;
-    if (!span || span->state != SpanState::Awaiting)
-        return "awaiting";
-    return awaitPhrase(trace, span->ref) +
-           (span->ref < trace.awaits.size() ? atLine(trace, trace.awaits[span->ref].site) : std::string());
+    const Span* span = awaitOf(index, segment);
+    return span ? awaitPhrase(trace, span->ref) + awaitSite(trace, *span) : "awaiting";
 }
 
 } // namespace
@@ -204,6 +232,21 @@ std::vector<std::string> describeCriticalPath(const Trace& trace, const TraceInd
     sentences.push_back("Its longest link is " + link + " (" + plainDuration(longest->duration()) +
                         "): each second taken off it takes up to a second off the run, until another chain is the longest.");
     return sentences;
+}
+
+std::string describeCriticalSegment(const Trace& trace, const TraceIndex& index, const CriticalSegment& segment) {
+    const std::string task = taskLabel(trace, segment.task);
+    switch (segment.state) {
+    case SpanState::Running: return task + " runs";
+    case SpanState::Ready: return task + " waits for the loop";
+    case SpanState::Awaiting: break;
+    }
+    const Span* span = awaitOf(index, segment);
+    if (!span)
+        return task + " waits";
+    // Another tool's trace has no awaits, only gaps between its slices ("idle").
+    return task + (trace.metadata.fromAsyncio() ? " awaits " : " waits: ") + awaitDescription(trace, span->ref) +
+           awaitSite(trace, *span);
 }
 
 } // namespace awaitscope

@@ -21,6 +21,12 @@ inline constexpr std::string_view kFrameCategory = "coroutine"; // FrameEnter ..
 inline constexpr std::string_view kBlockCategory = "blocking";  // BlockBegin .. BlockEnd
 inline constexpr std::string_view kWakeCategory = "wakeup";     // where a flow arrow starts
 
+// The critical path (analysis/CriticalPath.h): a track of its own after the task tracks, one
+// slice per link. For the eye only: an import recomputes the path from the tasks, so the track
+// never becomes a task.
+inline constexpr std::string_view kCriticalPathTrack = "critical path";
+inline constexpr std::string_view kCriticalPathCategory = "critical_path";
+
 // args.data members. Event numbers: the event that opens the slice, the one that closes it.
 inline constexpr std::string_view kSeq = "seq";
 inline constexpr std::string_view kEndSeq = "end_seq";

@@ -249,6 +249,7 @@ public:
         out_.raw("},\n\"traceEvents\":[");
         writeTrackNames();
         writeLoopTrack();
+        writeCriticalPath();
         std::size_t nextFlow = 0;
         for (TaskId task = 0; task < trace_.tasks.size(); ++task) {
             writeSteps(task);
@@ -370,6 +371,33 @@ private:
             out_.raw(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":");
             out_.number(task + 1);
             out_.raw("}}");
+        }
+        if (!derived_.analysis().criticalPath.segments.empty())
+            metadata(criticalPathTid(), "thread_name", "name", keys::kCriticalPathTrack);
+    }
+
+    // The track after the last task's: no task can have it.
+    std::int64_t criticalPathTid() const { return tidOf(static_cast<TaskId>(trace_.tasks.size())); }
+
+    // The chain of work and waiting that set the run's length, one slice per link, named for
+    // what the task did ("Task-3 (web_search) awaits asyncio.sleep at line 23").
+    void writeCriticalPath() {
+        const std::vector<CriticalSegment>& segments = derived_.analysis().criticalPath.segments;
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            const CriticalSegment& segment = segments[i];
+            begin('X', criticalPathTid(), segment.begin);
+            out_.raw(",\"dur\":");
+            microseconds(segment.duration());
+            field("cat", keys::kCriticalPathCategory);
+            field("name", describeCriticalSegment(trace_, index_, segment));
+            beginData();
+            arg("task", taskLabel(trace_, segment.task));
+            arg("state", segment.state == SpanState::Running ? "running"
+                         : segment.state == SpanState::Ready ? "ready"
+                                                             : "awaiting");
+            arg("link", std::to_string(i + 1) + " of " + std::to_string(segments.size()));
+            endData();
+            end();
         }
     }
 

@@ -521,6 +521,10 @@ private:
             unmapped_.add("events on the exported \"event loop\" track were skipped (the analysis recomputes it)", index);
             return;
         }
+        if (fromAwaitscope_ && onCriticalPathTrack(e)) {
+            unmapped_.add("events on the exported \"critical path\" track were skipped (the analysis recomputes it)", index);
+            return;
+        }
         if (e.phase == 'M') {
             collectMetadata(e, index);
             return;
@@ -601,6 +605,19 @@ private:
             unmapped_.add("events of an unknown phase \"" + std::string(1, e.phase) + "\" were skipped", index);
             return;
         }
+    }
+
+    // Awaitscope's export draws the critical path on a track of its own, named before its
+    // slices; it is derived from the task tracks like the loop's, so it must not become a task.
+    bool onCriticalPathTrack(const RawEvent& e) {
+        if (criticalPathTrack_ && criticalPathTrack_->pid == e.pid && criticalPathTrack_->tid == e.tid)
+            return true;
+        if (e.phase == 'M' && e.hasArgName && trace_.str(e.name) == "thread_name" &&
+            trace_.str(e.argName) == chrome_export::kCriticalPathTrack) {
+            criticalPathTrack_ = ThreadKey{e.pid, e.tid};
+            return true;
+        }
+        return trace_.str(e.category) == chrome_export::kCriticalPathCategory;
     }
 
     // Flow events v2: the slice itself is the flow's start ("flow_out"), end ("flow_in") or a
@@ -909,6 +926,7 @@ private:
     bool sawEvents_ = false;
     bool sawFormat_ = false;
     bool fromAwaitscope_ = false;
+    std::optional<ThreadKey> criticalPathTrack_;
     bool acceptedTruncation_ = false;
     TimeNs minTime_ = std::numeric_limits<TimeNs>::max();
     TimeNs maxTime_ = std::numeric_limits<TimeNs>::min();

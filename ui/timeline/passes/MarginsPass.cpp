@@ -162,7 +162,7 @@ void paintLegend(PaintContext& c) {
     p.drawLine(legend.left(), legend.top(), legend.right(), legend.top());
     p.setFont(st.smallFont);
     const auto& placements = c.geometry.legendPlacements;
-    const auto& entries = legendEntries(c.layout.asyncioWords());
+    const auto& entries = legendEntries(c.layout.asyncioWords(), c.frame.showCriticalPath);
     for (std::size_t i = 0; i < entries.size() && i < placements.size(); ++i) {
         const int x = legend.left() + placements[i].x;
         const int top = legend.top() + 4 + placements[i].row * kLegendRowHeight;
@@ -211,6 +211,10 @@ void paintLegend(PaintContext& c) {
             drawArrowHead(p, QPointF(r.right(), r.center().y()), QPointF(r.left(), r.center().y()), 6);
             break;
         }
+        case LegendSwatch::CriticalPath:
+            p.fillRect(r, st.awaiting);
+            drawCriticalLink(p, st, r.adjusted(3, 3, -3, -3));
+            break;
         case LegendSwatch::Bracket:
             p.setPen(QPen(st.bracket, 2));
             p.drawLine(QPointF(r.left() + 3, r.top()), QPointF(r.left() + 3, r.bottom()));

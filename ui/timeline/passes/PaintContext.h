@@ -3,8 +3,8 @@
 // The timeline is painted in passes, one file each, every pass a free function over this small
 // context (after Qt Creator's timeline render passes). TimelinePainter runs them in order:
 // lanes (task, group, loop and counter rows, each from its draw list and cached per lane),
-// then the overlays drawn over every lane: scope brackets, frozen bands, arrows, the
-// selection, the lane headers, the ruler, cursor / measure / playhead, and the legend.
+// then the overlays drawn over every lane: scope brackets, frozen bands, arrows, the critical
+// path, the selection, the lane headers, the ruler, cursor / measure / playhead, and the legend.
 #include "model/QtText.h"
 #include "timeline/DrawList.h"
 #include "timeline/LabelCache.h"
@@ -40,6 +40,7 @@ void paintCounterLane(PaintContext& c, const LayoutRow& row, int top, const RowD
 void paintScopeBrackets(PaintContext& c);
 void paintFrozenBands(PaintContext& c);
 void paintArrows(PaintContext& c);
+void paintCriticalPath(PaintContext& c);
 void paintSelection(PaintContext& c);
 void paintHeaders(PaintContext& c);
 void paintRuler(PaintContext& c);
@@ -72,5 +73,7 @@ struct PendingLabel {
 void drawGhostMarker(QPainter& p, const TimelineStyle& style, QPointF centre, double radius);
 void drawEndMarker(QPainter& p, const TimelineStyle& style, TaskOutcome outcome, QPointF centre, double radius);
 void drawArrowHead(QPainter& p, QPointF tip, QPointF from, double size);
+// A link of the critical path on a state bar: ringed, and filled with the path's colour.
+void drawCriticalLink(QPainter& p, const TimelineStyle& style, const QRectF& bar);
 
 } // namespace awaitscope::ui

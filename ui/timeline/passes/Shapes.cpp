@@ -93,4 +93,16 @@ void drawArrowHead(QPainter& p, QPointF tip, QPointF from, double size) {
     p.drawPolygon(head);
 }
 
+void drawCriticalLink(QPainter& p, const TimelineStyle& style, const QRectF& bar) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.fillRect(bar, style.criticalPathFill);
+    // The ring sits outside the bar, and outside the selection's ring: walking the path selects
+    // each link, and both must show.
+    p.setPen(QPen(style.criticalPath, 2.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(bar.adjusted(-3, -3, 3, 3));
+    p.restore();
+}
+
 } // namespace awaitscope::ui

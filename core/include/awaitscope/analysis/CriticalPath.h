@@ -9,6 +9,7 @@
 #include "awaitscope/analysis/FrozenStretches.h"
 #include "awaitscope/analysis/TraceIndex.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct CriticalPath {
     std::vector<CriticalSegment> segments;  // in time order, zero-length segments left out
     TimeNs total(SpanState state) const;
     TimeNs total() const;
+    // The link of `task` that meets [begin, end] (a hovered pixel, a selected span): the one
+    // holding the middle of the range, else the first; nothing when the path is elsewhere then.
+    std::optional<std::size_t> linkOf(TaskId task, TimeNs begin, TimeNs end) const;
 };
 
 CriticalPath findCriticalPath(const Trace& trace, const TraceIndex& index);
@@ -39,5 +43,10 @@ CriticalPath findCriticalPath(const Trace& trace, const TraceIndex& index);
 // A link spent waiting for a frozen loop (`frozen`: the analysis' stretches) names the freeze.
 std::vector<std::string> describeCriticalPath(const Trace& trace, const TraceIndex& index, const CriticalPath& path,
                                               const std::vector<FrozenStretch>& frozen);
+
+// One link of the path as a clause, for a hover, a step of a walk along it or an exported slice:
+// "Task-1 (main) runs", "Task-2 (heartbeat) waits for the loop",
+// "Task-3 (web_search) awaits asyncio.sleep at line 23".
+std::string describeCriticalSegment(const Trace& trace, const TraceIndex& index, const CriticalSegment& segment);
 
 } // namespace awaitscope
