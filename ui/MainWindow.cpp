@@ -223,7 +223,7 @@ void MainWindow::createPanels() {
     connect(browser_, &ScenarioBrowser::fileRequested, this, &MainWindow::openFile);
     connect(lesson_, &LessonPanel::walkCriticalPathRequested, walk_, &CriticalPathWalk::start);
     connect(walk_, &CriticalPathWalk::linkChanged, this, &MainWindow::showWalkStep);
-    connect(walkBar_->closeButton(), &QToolButton::clicked, walk_, &CriticalPathWalk::stop);
+    connect(walkBar_->closeButton(), &QToolButton::clicked, walk_, &CriticalPathWalk::end);
     refreshRecentFiles();
 }
 
@@ -371,8 +371,8 @@ void MainWindow::createCriticalPathActions(QMenu* view) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         comparison_->addAction(action);
     };
-    step(tr("&Next Link of the Path"), Qt::Key_BracketRight, &CriticalPathWalk::next);
-    step(tr("P&revious Link of the Path"), Qt::Key_BracketLeft, &CriticalPathWalk::previous);
+    step(tr("&Next Stop on the Path"), Qt::Key_BracketRight, &CriticalPathWalk::next);
+    step(tr("P&revious Stop on the Path"), Qt::Key_BracketLeft, &CriticalPathWalk::previous);
 }
 
 // The walk's bar says what the link is, with the way on and back.
@@ -384,10 +384,10 @@ void MainWindow::showWalkStep() {
     }
     walkBar_->showNotice(walk_->linkText().toHtmlEscaped());
     QPushButton* previous = walkBar_->addButton(tr("◀ Previous"), QStringLiteral("previousLink"));
-    previous->setEnabled(*link > 0);
+    previous->setEnabled(walk_->hasPrevious());
     connect(previous, &QPushButton::clicked, walk_, &CriticalPathWalk::previous);
     QPushButton* next = walkBar_->addButton(tr("Next ▶"), QStringLiteral("nextLink"));
-    next->setEnabled(*link + 1 < walk_->linkCount());
+    next->setEnabled(walk_->hasNext());
     connect(next, &QPushButton::clicked, walk_, &CriticalPathWalk::next);
 }
 

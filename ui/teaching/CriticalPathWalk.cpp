@@ -6,48 +6,65 @@ namespace awaitscope::ui {
 
 CriticalPathWalk::CriticalPathWalk(TraceDocument* document, ViewState* viewState, QObject* parent)
     : QObject(parent), document_(document), view_(viewState) {
-    connect(document_, &TraceDocument::documentChanged, this, &CriticalPathWalk::stop);
+    connect(document_, &TraceDocument::documentChanged, this, &CriticalPathWalk::end);
     // Hiding the path ends the walk along it.
     connect(view_, &ViewState::criticalPathShownChanged, this, [this](bool shown) {
         if (!shown)
-            stop();
+            end();
     });
 }
 
-std::size_t CriticalPathWalk::linkCount() const {
+std::vector<std::size_t> CriticalPathWalk::stops() const {
     const auto& model = document_->model();
-    return model ? model->analysis().criticalPath.segments.size() : 0;
+    if (!model)
+        return {};
+    const CriticalPath& path = model->analysis().criticalPath;
+    const double least = static_cast<double>(path.total()) * kMinStopShare;
+    std::vector<std::size_t> stops;
+    for (std::size_t i = 0; i < path.segments.size(); ++i)
+        if (static_cast<double>(path.segments[i].duration()) >= least)
+            stops.push_back(i);
+    if (stops.empty())
+        for (std::size_t i = 0; i < path.segments.size(); ++i)
+            stops.push_back(i);
+    return stops;
 }
 
 QString CriticalPathWalk::linkText() const {
     const auto& model = document_->model();
-    if (!model || !link_)
+    const std::optional<std::size_t> shown = link();
+    if (!model || !shown)
         return {};
-    return tr("Critical path, %1: %2").arg(criticalLinkPlace(*model, *link_), criticalLinkText(*model, *link_));
+    return tr("Critical path, stop %1 of %2 (%3): %4")
+        .arg(*stop_ + 1)
+        .arg(stops().size())
+        .arg(criticalLinkPlace(*model, *shown), criticalLinkText(*model, *shown));
 }
 
 void CriticalPathWalk::start() { goTo(0); }
 
 void CriticalPathWalk::next() {
-    if (!link_)
+    if (!stop_)
         goTo(0);
-    else if (*link_ + 1 < linkCount())
-        goTo(*link_ + 1);
+    else if (hasNext())
+        goTo(*stop_ + 1);
 }
 
 void CriticalPathWalk::previous() {
-    if (!link_ && linkCount() > 0)
-        goTo(linkCount() - 1);
-    else if (link_ && *link_ > 0)
-        goTo(*link_ - 1);
+    const std::size_t count = stops().size();
+    if (!stop_ && count > 0)
+        goTo(count - 1);
+    else if (hasPrevious())
+        goTo(*stop_ - 1);
 }
 
-void CriticalPathWalk::goTo(std::size_t link) {
+void CriticalPathWalk::goTo(std::size_t stop) {
     const auto& model = document_->model();
-    if (!model || link >= linkCount())
+    const std::vector<std::size_t> all = stops();
+    if (!model || stop >= all.size())
         return;
-    const CriticalSegment& segment = model->analysis().criticalPath.segments[link];
-    link_ = link;
+    const CriticalSegment& segment = model->analysis().criticalPath.segments[all[stop]];
+    stop_ = stop;
     view_->setShowCriticalPath(true);
     // The span the link lies in, so Details says what the task was doing; its lane else.
     Selection selection = Selection::ofTask(segment.task);
@@ -56,14 +73,14 @@ void CriticalPathWalk::goTo(std::size_t link) {
                                   static_cast<std::uint32_t>(span - model->index().lane(segment.task).spans.data()));
     view_->select(selection);
     view_->zoomTo(TimeRange{segment.begin, segment.end});
-    emit linkChanged(link_);
+    emit linkChanged(link());
 }
 
-void CriticalPathWalk::stop() {
-    if (!link_)
+void CriticalPathWalk::end() {
+    if (!stop_)
         return;
-    link_.reset();
-    emit linkChanged(link_);
+    stop_.reset();
+    emit linkChanged(std::nullopt);
 }
 
 } // namespace awaitscope::ui

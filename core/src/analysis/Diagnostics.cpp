@@ -111,8 +111,11 @@ Diagnostic concurrencyDiagnostic(const Trace& trace, const ConcurrencyLoss& loss
     }
     d.summary += "; overlapped, they would have taken " + formatDuration(loss.overlapped) + ", not " +
                  formatDuration(loss.end - loss.begin);
-    for (TaskId task : loss.tasks)
-        d.detail += (d.detail.empty() ? "" : "\n") + taskLabel(trace, task);
+    for (TaskId task : loss.tasks) {
+        if (!d.detail.empty())
+            d.detail += '\n';
+        d.detail += taskLabel(trace, task);
+    }
     return d;
 }
 
