@@ -410,7 +410,7 @@ QString MainWindow::mouseAndKeysHelp() {
               "<tr><td><b>Click a lane's name</b></td><td>select the task; the keys then act on the timeline</td></tr>"
               "<tr><td><b>Wheel over names</b></td><td>scroll the lanes</td></tr>"
               "<tr><td><b>Drag the names' edge</b></td><td>widen or narrow the lane names; double-click it to fit them</td></tr>"
-              "<tr><td><b>] / [</b></td><td>walk the critical path: its next / previous link</td></tr>"
+              "<tr><td><b>] / [</b></td><td>walk the critical path: its next / previous stop</td></tr>"
               "<tr><th colspan=2 align=left>Playback</th></tr>"
               "<tr><td><b>Space</b></td><td>play / pause, from the playhead (from the start when there is none)</td></tr>"
               "<tr><td><b>. / ,</b></td><td>one event forward / back</td></tr>"
