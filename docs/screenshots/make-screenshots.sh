@@ -24,7 +24,7 @@ config=$(mktemp -d)
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/main-window.png"
 rm -rf "$config"
 # Teaching mode: the window set up by --scene, each with settings of its own (a clean layout).
-for scene in playback compare diagnostic predict; do
+for scene in playback compare diagnostic predict critical-path critical-path-walk; do
   config=$(mktemp -d)
   QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$config" "$app" --screenshot "$here/teaching-$scene.png" --scene "$scene"
   rm -rf "$config"
