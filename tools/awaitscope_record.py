@@ -103,6 +103,10 @@ _MAX_TEXT = 1 << 20
 _ROWS_CHUNK = 4096
 # How often, at most, what was recorded waits in memory before it is written to the journal.
 _JOURNAL_INTERVAL_NS = 500 * _MS
+# How many records, at most, wait in memory before they are written, however little time has
+# passed: a step that makes 20,000 tasks would otherwise hold all their records at once, and
+# how much a recording holds at its peak would depend on how fast the machine ran it.
+_JOURNAL_PENDING = 2048
 # What time.monotonic() reads when a recording on the virtual clock starts.
 _VIRTUAL_EPOCH_NS = 1000 * 1_000_000_000
 # A thread whose CPU time has not moved for this long is blocked (unless the kernel says it
@@ -176,7 +180,8 @@ class Journal:
         self.lines.append(f'["{tag}",{payload}]')
 
     def due(self):
-        return _real_monotonic_ns() - self.written_at >= _JOURNAL_INTERVAL_NS
+        return (len(self.lines) + len(self.dirty) >= _JOURNAL_PENDING
+                or _real_monotonic_ns() - self.written_at >= _JOURNAL_INTERVAL_NS)
 
     def flush(self, rows=True):
         """Writes what waits. Rows only from the thread that may touch them (see rows_lock)."""

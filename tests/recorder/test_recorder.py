@@ -462,7 +462,7 @@ class BigPrograms(RecorderCase):
         plain = least("many.py", "20000") - least("many.py", "0")
         recorded = least(RECORDER, "-o", "trace.json", "many.py", "20000") - least(RECORDER, "-o", "trace.json",
                                                                                     "many.py", "0")
-        self.assertLess(recorded, 2.0 * plain, (plain, recorded))  # it was 2.2x
+        self.assertLess(recorded, 1.8 * plain, (plain, recorded))  # it was 2.2x, then 1.8x to 2.1x as the machine ran
 
 
 class FramesAreCalls(RecorderCase):
