@@ -13,7 +13,16 @@
 //   - how fast a file whose entries are not events fails (5M entries without "ph"), and a gzip
 //     bomb (a few MB inflating to 5 GB of numbers), against loading a real trace of that size.
 // Not a test: it prints figures and ratios and never fails on time.
+#include <awaitscope/analysis/ConcurrencyLoss.h>
+#include <awaitscope/analysis/CoroutineGroups.h>
+#include <awaitscope/analysis/CounterSeries.h>
+#include <awaitscope/analysis/CriticalPath.h>
 #include <awaitscope/analysis/DerivedTrace.h>
+#include <awaitscope/analysis/Diagnostics.h>
+#include <awaitscope/analysis/FrozenStretches.h>
+#include <awaitscope/analysis/LoopFigures.h>
+#include <awaitscope/analysis/TaskTotals.h>
+#include <awaitscope/analysis/TaskTree.h>
 #include <awaitscope/io/NativeFormat.h>
 #include <awaitscope/io/TraceFile.h>
 
@@ -191,6 +200,37 @@ double bestOf(int runs, F f) {
         best = std::min(best, secondsSince(start));
     }
     return best;
+}
+
+// Where the derived trace's time goes, stage by stage (best of `runs` each), for profiling.
+void analysisStages(std::size_t events, int runs) {
+    const Trace trace = syntheticTrace(events, 1000);
+    std::printf("\n== derived trace of %zu events, stage by stage (best of %d) ==\n", trace.eventCount(), runs);
+    const TraceIndex index(trace);
+    const TaskTree tree(trace, index);
+    const PlaybackOrder order(trace);
+    const TimeNs threshold = DerivedTrace::Options().frozenThreshold;
+    std::vector<FrozenStretch> frozen = findFrozenStretches(trace, index, threshold);
+    std::vector<ConcurrencyLoss> loss = findConcurrencyLoss(trace, index, threshold);
+    std::vector<Diagnostic> diagnostics = collectDiagnostics(trace, frozen, loss);
+    auto stage = [&](const char* name, auto&& f) {
+        std::printf("%-24s %7.1f ms\n", name, bestOf(runs, f) * 1e3);
+    };
+    stage("index", [&] { TraceIndex{trace}; });
+    stage("task tree", [&] { TaskTree(trace, index); });
+    stage("wake arrows", [&] { findWakeArrows(trace, index, tree); });
+    stage("playback order", [&] { PlaybackOrder{trace}; });
+    stage("task totals", [&] { taskTotals(index); });
+    stage("loop usage", [&] { loopUsage(index); });
+    stage("peak concurrency", [&] { peakConcurrency(trace, index); });
+    stage("speed-up", [&] { speedUpOverSequential(trace, index); });
+    stage("critical path", [&] { findCriticalPath(trace, index); });
+    stage("counters", [&] { loopCounters(trace, order); });
+    stage("frozen stretches", [&] { findFrozenStretches(trace, index, threshold); });
+    stage("concurrency loss", [&] { findConcurrencyLoss(trace, index, threshold); });
+    stage("diagnostics", [&] { collectDiagnostics(trace, frozen, loss); });
+    stage("coroutine groups", [&] { CoroutineGroups(trace, index, tree, frozen, diagnostics); });
+    stage("all (derived trace)", [&] { DerivedTrace{trace}; });
 }
 
 // Returns the peak memory per loaded event (0 if it could not be measured).
@@ -418,6 +458,7 @@ int main(int argc, char** argv) {
     int runs = 3;
     bool keep = false;
     bool chrome = true;
+    bool stages = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--10m") == 0) {
             sizes.push_back(10'000'000);
@@ -431,10 +472,12 @@ int main(int argc, char** argv) {
             chrome = false;
         } else if (std::strcmp(argv[i], "--chrome-only") == 0) {
             sizes.clear();
+        } else if (std::strcmp(argv[i], "--stages") == 0) {
+            stages = true;
         } else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
             runs = std::max(1, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N] [--keep] [--no-chrome | --chrome-only]\n");
+            std::fprintf(stderr, "usage: bench_trace_io [--10m | --events N] [--dir DIR] [--runs N] [--keep] [--no-chrome | --chrome-only] [--stages]\n");
             return 2;
         }
     }
@@ -442,6 +485,11 @@ int main(int argc, char** argv) {
     gethostname(host, sizeof host - 1);
     std::printf("bench_trace_io on %s, %ld cores; best of %d runs; files in %s\n", host, sysconf(_SC_NPROCESSORS_ONLN),
                 runs, directory.c_str());
+    if (stages) {
+        for (std::size_t events : sizes)
+            analysisStages(events, runs);
+        return 0;
+    }
     double nativePerEvent = 0;
     for (std::size_t events : sizes) {
         const double perEvent = benchmark(events, directory, events >= 5'000'000 ? 1 : runs, keep);

@@ -7,6 +7,9 @@
 
 #include <QtTest>
 
+#include <climits>
+#include <random>
+
 using namespace awaitscope;
 
 namespace {
@@ -235,6 +238,50 @@ private slots:
             .resume(40 * ms).suspend(70 * ms, sleep).ready(100 * ms, WaitKind::Timer).resume(100 * ms).finish(100 * ms);
         const CriticalPath path = findCriticalPath(trace, TraceIndex(trace));
         QCOMPARE(segments(trace, path), QString("worker awaiting 0..40 ms, worker running 40..70 ms, worker awaiting 70..100 ms"));
+    }
+
+    // The playback order holds every event once, in time order, each task's events in their
+    // own order; and times spread too widely to pack beside a task number (the other sorting
+    // path) give the same order.
+    void playbackOrderHoldsEveryEventOnceInTimeOrder() {
+        Trace trace;
+        const AwaitId sleep = addAwait(trace, WaitKind::Timer, "asyncio.sleep");
+        const AwaitId yield = addAwait(trace, WaitKind::Yield, "asyncio.sleep(0)");
+        std::mt19937 random(7);
+        for (int t = 0; t < 300; ++t) {
+            TaskBuilder task = addTask(trace, "t", t == 0 ? kNoTask : 0);
+            TimeNs now = 0;
+            task.ready(now, WaitKind::Start, t == 0 ? kNoTask : 0);
+            for (int step = 0; step < 20; ++step) {
+                now += static_cast<TimeNs>(random() % 3) * ms;  // many instants shared by several tasks
+                task.resume(now);
+                task.suspend(now, random() % 2 ? sleep : yield);
+                now += static_cast<TimeNs>(random() % 2) * ms;
+                task.ready(now, WaitKind::Timer);
+            }
+            task.resume(now).finish(now);
+        }
+        const PlaybackOrder order(trace);
+        QVERIFY(order.complete());
+        QCOMPARE(order.events().size(), trace.eventCount());
+        std::vector<std::uint32_t> next(trace.tasks.size(), 0);
+        TimeNs previous = INT64_MIN;
+        for (const EventRef& ref : order.events()) {
+            QCOMPARE(ref.index, next[ref.task]++);  // each task's events once, in their order
+            QVERIFY(order.event(ref).time >= previous);
+            previous = order.event(ref).time;
+        }
+        for (std::size_t task = 0; task < trace.tasks.size(); ++task)
+            QCOMPARE(std::size_t{next[task]}, trace.tasks[task].events.size());
+
+        Trace wide = trace;
+        addTask(wide, "far").ready(INT64_MAX - 1, WaitKind::Start);  // 2^63 ns of times: no room for a task number
+        const PlaybackOrder wideOrder(wide);
+        QCOMPARE(wideOrder.events().size(), order.events().size() + 1);
+        for (std::size_t k = 0; k < order.events().size(); ++k) {
+            QCOMPARE(wideOrder.events()[k].task, order.events()[k].task);
+            QCOMPARE(wideOrder.events()[k].index, order.events()[k].index);
+        }
     }
 
     void countersFollowReadyAndTimerStates() {

@@ -1,6 +1,7 @@
 #include "awaitscope/analysis/CounterSeries.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace awaitscope {
 
@@ -59,86 +60,117 @@ std::uint32_t CounterSeries::maximumIn(TimeNs begin, TimeNs end) const {
 
 namespace {
 
-// Walks the events in playback order with `member(task, event, wasMember)` telling whether the
-// task counts after the event, and records the count: at each instant its highest value (as a
-// 1 ns point when it fell back within the instant), then the value the instant ends with.
-template <class Member>
-CounterSeries countInPlaybackOrder(const Trace& trace, const PlaybackOrder& order, Member member) {
-    std::vector<std::uint8_t> in(trace.tasks.size(), 0);
-    std::vector<CounterPoint> points;
-    const TimeNs start = trace.startTime();
-    points.push_back({start, 0});
-    auto push = [&](TimeNs time, std::uint32_t value) {
-        if (points.back().time >= time) {
-            points.back().value = value;
-            if (points.size() >= 2 && points[points.size() - 2].value == value)
-                points.pop_back();
-        } else if (points.back().value != value) {
-            points.push_back({time, value});
-        }
-    };
-    const std::vector<EventRef>& events = order.events();
-    std::uint32_t count = 0;
-    for (std::size_t i = 0; i < events.size();) {
-        const TimeNs time = order.event(events[i]).time;
+// One counter of the walk below: whether each task counts, and the points so far. At each
+// instant it keeps its highest value (as a 1 ns point when it fell back within the instant),
+// then the value the instant ends with.
+class Counting {
+public:
+    Counting(std::size_t tasks, TimeNs start) : in_(tasks, 0) { points_.push_back({start, 0}); }
+
+    bool has(TaskId task) const { return in_[task] != 0; }
+    void beginInstant() {
+        high_ = 0;
+        changed_ = false;
+    }
+    void set(TaskId task, bool now) {
+        if (now == has(task))
+            return;
+        in_[task] = now;
+        count_ = now ? count_ + 1 : count_ - 1;
         // The highest value right after any change in this instant (what was there before the
         // first change was there before the instant too, and already has its point).
-        std::uint32_t high = 0;
-        bool changed = false;
+        high_ = std::max(high_, count_);
+        changed_ = true;
+    }
+    void endInstant(TimeNs time, bool nextIsLater) {
+        if (!changed_)
+            return;
+        if (high_ > count_) {
+            push(time, high_);
+            if (nextIsLater)
+                push(time + 1, count_);
+        } else {
+            push(time, count_);
+        }
+    }
+    CounterSeries series() && { return CounterSeries(std::move(points_)); }
+
+private:
+    void push(TimeNs time, std::uint32_t value) {
+        if (points_.back().time >= time) {
+            points_.back().value = value;
+            if (points_.size() >= 2 && points_[points_.size() - 2].value == value)
+                points_.pop_back();
+        } else if (points_.back().value != value) {
+            points_.push_back({time, value});
+        }
+    }
+
+    std::vector<std::uint8_t> in_;
+    std::vector<CounterPoint> points_;
+    std::uint32_t count_ = 0;
+    std::uint32_t high_ = 0;
+    bool changed_ = false;
+};
+
+bool isAwait(const Trace& trace, const TraceEvent& e, WaitKind kind) {
+    return e.ref < trace.awaits.size() && trace.awaits[e.ref].kind == kind;
+}
+
+bool inReadyQueue(const Trace& trace, const TraceEvent& e, bool was) {
+    switch (e.kind) {
+    case EventKind::Ready: return true;
+    case EventKind::Suspend: return isAwait(trace, e, WaitKind::Yield);  // asyncio.sleep(0): straight back in the queue
+    case EventKind::Resume:
+    case EventKind::Finish: return false;
+    default: return was;
+    }
+}
+
+bool onATimer(const Trace& trace, const TraceEvent& e, bool was) {
+    switch (e.kind) {
+    case EventKind::Suspend: return isAwait(trace, e, WaitKind::Timer);
+    case EventKind::Ready:
+    case EventKind::Resume:
+    case EventKind::Finish: return false;
+    default: return was;
+    }
+}
+
+} // namespace
+
+LoopCounters loopCounters(const Trace& trace, const PlaybackOrder& order) {
+    constexpr std::size_t kPrefetchAhead = 16;
+    // Both counters in one walk over the events in playback order: each event is looked up in
+    // its task once, not once per counter.
+    Counting ready(trace.tasks.size(), trace.startTime());
+    Counting timers(trace.tasks.size(), trace.startTime());
+    const std::vector<EventRef>& events = order.events();
+    for (std::size_t i = 0; i < events.size();) {
+        const TimeNs time = order.event(events[i]).time;
+        ready.beginInstant();
+        timers.beginInstant();
         for (; i < events.size(); ++i) {
+            if (i + kPrefetchAhead < events.size())
+                prefetchEvent(trace, events[i + kPrefetchAhead]);
             const EventRef ref = events[i];
             const TraceEvent& event = trace.tasks[ref.task].events[ref.index];
             if (event.time != time)
                 break;
             if (trace.tasks[ref.task].kind != TaskKind::Task)
                 continue;
-            const bool was = in[ref.task] != 0;
-            const bool now = member(event, was);
-            if (now != was) {
-                in[ref.task] = now;
-                count = now ? count + 1 : count - 1;
-                high = std::max(high, count);
-                changed = true;
-            }
+            ready.set(ref.task, inReadyQueue(trace, event, ready.has(ref.task)));
+            timers.set(ref.task, onATimer(trace, event, timers.has(ref.task)));
         }
-        if (!changed)
-            continue;
-        if (high > count) {
-            push(time, high);
-            if (i == events.size() || order.event(events[i]).time > time + 1)
-                push(time + 1, count);
-        } else {
-            push(time, count);
-        }
+        const bool nextIsLater = i == events.size() || order.event(events[i]).time > time + 1;
+        ready.endInstant(time, nextIsLater);
+        timers.endInstant(time, nextIsLater);
     }
-    return CounterSeries(std::move(points));
+    return {std::move(ready).series(), std::move(timers).series()};
 }
 
-} // namespace
+CounterSeries readyQueueDepth(const Trace& trace, const PlaybackOrder& order) { return loopCounters(trace, order).readyQueue; }
 
-CounterSeries readyQueueDepth(const Trace& trace, const PlaybackOrder& order) {
-    return countInPlaybackOrder(trace, order, [&](const TraceEvent& e, bool was) {
-        switch (e.kind) {
-        case EventKind::Ready: return true;
-        case EventKind::Suspend:  // asyncio.sleep(0) puts the task straight back in the queue
-            return e.ref < trace.awaits.size() && trace.awaits[e.ref].kind == WaitKind::Yield;
-        case EventKind::Resume:
-        case EventKind::Finish: return false;
-        default: return was;
-        }
-    });
-}
-
-CounterSeries pendingTimers(const Trace& trace, const PlaybackOrder& order) {
-    return countInPlaybackOrder(trace, order, [&](const TraceEvent& e, bool was) {
-        switch (e.kind) {
-        case EventKind::Suspend: return e.ref < trace.awaits.size() && trace.awaits[e.ref].kind == WaitKind::Timer;
-        case EventKind::Ready:
-        case EventKind::Resume:
-        case EventKind::Finish: return false;
-        default: return was;
-        }
-    });
-}
+CounterSeries pendingTimers(const Trace& trace, const PlaybackOrder& order) { return loopCounters(trace, order).timers; }
 
 } // namespace awaitscope

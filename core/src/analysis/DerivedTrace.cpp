@@ -3,6 +3,7 @@
 #include "awaitscope/analysis/TimeFormat.h"
 
 #include <algorithm>
+#include <future>
 
 namespace awaitscope {
 
@@ -24,19 +25,34 @@ DerivedTrace::DerivedTrace(const Trace& trace, const Options& options) : trace_(
 void DerivedTrace::build(const Options& options) {
     const Trace& t = *trace_;
     frozenThreshold_ = options.frozenThreshold;
+    // Two halves that share nothing but the trace, at the same time: the playback order and
+    // the counters that follow it, and the index with all that is worked out from it. (Where
+    // no thread can be started, the first half runs here, after the second.)
+    struct Ordered {
+        PlaybackOrder order;
+        LoopCounters counters;
+    };
+    std::future<Ordered> ordering = std::async(std::launch::async | std::launch::deferred, [&t, &options] {
+        Ordered ordered{PlaybackOrder(t, options.cancelled), {}};
+        if (ordered.order.complete() && !stop(options.cancelled))
+            ordered.counters = loopCounters(t, ordered.order);
+        return ordered;
+    });
     index_ = TraceIndex(t);
     range_ = {index_.begin(), std::max(index_.end(), index_.begin() + 1000)};
-    if (stop(options.cancelled))
-        return;
-    tree_ = TaskTree(t, index_);
-    arrows_ = findWakeArrows(t, index_, tree_);
-    if (stop(options.cancelled))
-        return;
-    playback_ = PlaybackOrder(t, options.cancelled);
-    if (!playback_.complete() || stop(options.cancelled))
-        return;
-    analysis_ = analyzeTrace(t, index_, playback_, options.frozenThreshold);
-    if (stop(options.cancelled))
+    bool cancelled = stop(options.cancelled);
+    if (!cancelled) {
+        tree_ = TaskTree(t, index_);
+        arrows_ = findWakeArrows(t, index_, tree_);
+        cancelled = stop(options.cancelled);
+    }
+    if (!cancelled)
+        analysis_ = analyzeTimeline(t, index_, options.frozenThreshold);
+    Ordered ordered = ordering.get();
+    playback_ = std::move(ordered.order);
+    analysis_.readyQueue = std::move(ordered.counters.readyQueue);
+    analysis_.timers = std::move(ordered.counters.timers);
+    if (cancelled || !playback_.complete() || stop(options.cancelled))
         return;
     groups_ = CoroutineGroups(t, index_, tree_, analysis_.frozen, analysis_.diagnostics);
     complete_ = !stop(options.cancelled);

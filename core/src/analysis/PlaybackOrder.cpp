@@ -1,8 +1,9 @@
 #include "awaitscope/analysis/PlaybackOrder.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
-#include <climits>
-#include <queue>
+#include <bit>
 
 namespace awaitscope {
 
@@ -13,57 +14,76 @@ bool stop(const std::atomic<bool>* cancelled) { return cancelled && cancelled->l
 } // namespace
 
 PlaybackOrder::PlaybackOrder(const Trace& trace, const std::atomic<bool>* cancelled) : trace_(&trace) {
-    // A k-way merge of the per-task vectors (each already in time order).
-    events_.reserve(trace.eventCount());
-    struct Head {
-        TimeNs time;
-        TaskId task;
-        std::uint32_t index;
-    };
-    auto later = [](const Head& a, const Head& b) { return a.time != b.time ? a.time > b.time : a.task > b.task; };
-    // Instants with events of several tasks, noted while merging (the times are at hand here).
-    std::vector<TieRun> ties;
+    // Every event as (time, task), task by task, then a stable radix sort by time: events of
+    // one instant stay in task order, and a task's own events in theirs (each task's vector
+    // is in time order), so the k-th item of a task is its k-th event. Flat arrays, not a
+    // merge of the task vectors through a heap, which missed the cache on every step.
+    const std::size_t taskCount = trace.tasks.size();
+    std::uint64_t lowest = ~std::uint64_t{0};
+    std::uint64_t highest = 0;
+    for (const TaskRecord& task : trace.tasks) {
+        if (task.events.empty())
+            continue;
+        lowest = std::min(lowest, detail::timeKey(task.events.front().time));
+        highest = std::max(highest, detail::timeKey(task.events.back().time));
+    }
+    const int taskBits = std::bit_width(taskCount);
+    const int timeBits = lowest > highest ? 0 : std::bit_width(highest - lowest);
+    std::vector<std::uint32_t> next(taskCount, 0);
+    std::vector<TieRun> ties;  // instants with events of several tasks, for the causal order below
     std::size_t runBegin = 0;
-    TimeNs runTime = INT64_MIN;
+    std::uint64_t runTime = 0;
     TaskId runTask = kNoTask;
     bool runMixed = false;
-    auto note = [&](TimeNs time, TaskId task) {
-        if (time != runTime) {
-            if (runMixed)
-                ties.push_back({runBegin, events_.size()});
-            runBegin = events_.size();
-            runTime = time;
-            runTask = task;
-            runMixed = false;
-        } else {
-            runMixed |= task != runTask;
+    auto sortAndTake = [&](auto& items, auto item, auto timeOf, auto taskOf) {
+        items.reserve(trace.eventCount());
+        for (std::size_t task = 0; task < taskCount; ++task)
+            for (const TraceEvent& e : trace.tasks[task].events)
+                items.push_back(item(detail::timeKey(e.time) - lowest, static_cast<TaskId>(task)));
+        if (stop(cancelled))
+            return false;
+        detail::radixSortByKey(items, timeOf);
+        if (stop(cancelled))
+            return false;
+        events_.reserve(items.size());
+        for (const auto& it : items) {
+            const std::uint64_t time = timeOf(it);
+            const TaskId task = taskOf(it);
+            if (events_.empty() || time != runTime) {
+                if (runMixed)
+                    ties.push_back({runBegin, events_.size()});
+                runBegin = events_.size();
+                runTime = time;
+                runTask = task;
+                runMixed = false;
+            } else {
+                runMixed |= task != runTask;
+            }
+            events_.push_back({task, next[task]++});
         }
+        return true;
     };
-    std::vector<Head> initial;
-    initial.reserve(trace.tasks.size());
-    for (std::size_t i = 0; i < trace.tasks.size(); ++i)
-        if (!trace.tasks[i].events.empty())
-            initial.push_back({trace.tasks[i].events.front().time, static_cast<TaskId>(i), 0});
-    std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later, std::move(initial));
-    while (!heads.empty()) {
-        Head head = heads.top();
-        heads.pop();
-        const auto& events = trace.tasks[head.task].events;
-        // Take the run of this task's events that come before the next task's head.
-        const TimeNs limit = heads.empty() ? INT64_MAX : heads.top().time;
-        std::uint32_t i = head.index;
-        do {
-            note(events[i].time, head.task);
-            events_.push_back({head.task, i});
-            ++i;
-        } while (i < events.size() &&
-                 (events[i].time < limit || (!heads.empty() && events[i].time == limit && head.task < heads.top().task)));
-        if (i < events.size())
-            heads.push({events[i].time, head.task, i});
-        if ((events_.size() & 0xFFFFF) == 0 && stop(cancelled)) {
-            complete_ = false;
-            return;
-        }
+    bool sorted;
+    if (taskBits + timeBits <= 64) {  // (time << taskBits | task) in 8 bytes: half the memory to move
+        std::vector<std::uint64_t> items;
+        const std::uint64_t taskMask = (std::uint64_t{1} << taskBits) - 1;
+        sorted = sortAndTake(
+            items, [&](std::uint64_t time, TaskId task) { return taskBits == 64 ? std::uint64_t{task} : time << taskBits | task; },
+            [&](std::uint64_t item) { return taskBits == 64 ? 0 : item >> taskBits; },
+            [&](std::uint64_t item) { return static_cast<TaskId>(item & taskMask); });
+    } else {  // times spread over centuries, or very many tasks
+        struct Item {
+            std::uint64_t time;
+            TaskId task;
+        };
+        std::vector<Item> items;
+        sorted = sortAndTake(
+            items, [](std::uint64_t time, TaskId task) { return Item{time, task}; }, [](const Item& item) { return item.time; },
+            [](const Item& item) { return item.task; });
+    }
+    if (!sorted) {
+        complete_ = false;
+        return;
     }
     if (runMixed)
         ties.push_back({runBegin, events_.size()});

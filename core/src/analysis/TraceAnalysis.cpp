@@ -1,6 +1,7 @@
 #include "awaitscope/analysis/TraceAnalysis.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace awaitscope {
 
@@ -8,19 +9,23 @@ bool TraceAnalysis::failsReport() const {
     return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.failsReport(); });
 }
 
-TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, const PlaybackOrder& order, TimeNs frozenThreshold) {
+TraceAnalysis analyzeTimeline(const Trace& trace, const TraceIndex& index, TimeNs frozenThreshold) {
     TraceAnalysis analysis;
     analysis.tasks = taskTotals(index);
     analysis.loop = loopUsage(index);
     analysis.concurrency = peakConcurrency(trace, index);
     analysis.speedUp = speedUpOverSequential(trace, index);
     analysis.criticalPath = findCriticalPath(trace, index);
-    analysis.readyQueue = readyQueueDepth(trace, order);
-    analysis.timers = pendingTimers(trace, order);
     analysis.frozen = findFrozenStretches(trace, index, frozenThreshold);
     analysis.concurrencyLoss = findConcurrencyLoss(trace, index, frozenThreshold);
     analysis.diagnostics = collectDiagnostics(trace, analysis.frozen, analysis.concurrencyLoss);
     return analysis;
+}
+
+void addCounters(TraceAnalysis& analysis, const Trace& trace, const PlaybackOrder& order) {
+    LoopCounters counters = loopCounters(trace, order);
+    analysis.readyQueue = std::move(counters.readyQueue);
+    analysis.timers = std::move(counters.timers);
 }
 
 } // namespace awaitscope

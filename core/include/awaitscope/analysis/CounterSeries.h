@@ -46,6 +46,12 @@ private:
     std::vector<std::vector<std::uint32_t>> levels_;  // levels_[k][i]: max of points [i*2^(k+1), (i+1)*2^(k+1))
 };
 
+struct LoopCounters {
+    CounterSeries readyQueue;
+    CounterSeries timers;
+};
+// Both at once (one walk over the events); each alone below.
+LoopCounters loopCounters(const Trace& trace, const PlaybackOrder& order);
 CounterSeries readyQueueDepth(const Trace& trace, const PlaybackOrder& order);
 CounterSeries pendingTimers(const Trace& trace, const PlaybackOrder& order);
 
