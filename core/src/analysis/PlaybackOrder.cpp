@@ -3,7 +3,6 @@
 #include "RadixSort.h"
 
 #include <algorithm>
-#include <bit>
 
 namespace awaitscope {
 
@@ -14,41 +13,21 @@ bool stop(const std::atomic<bool>* cancelled) { return cancelled && cancelled->l
 } // namespace
 
 PlaybackOrder::PlaybackOrder(const Trace& trace, const std::atomic<bool>* cancelled) : trace_(&trace) {
-    // Every event as (time, task), task by task, then a stable radix sort by time: events of
-    // one instant stay in task order, and a task's own events in theirs (each task's vector
-    // is in time order), so the k-th item of a task is its k-th event. Flat arrays, not a
-    // merge of the task vectors through a heap, which missed the cache on every step.
-    const std::size_t taskCount = trace.tasks.size();
-    std::uint64_t lowest = ~std::uint64_t{0};
-    std::uint64_t highest = 0;
-    for (const TaskRecord& task : trace.tasks) {
-        if (task.events.empty())
-            continue;
-        lowest = std::min(lowest, detail::timeKey(task.events.front().time));
-        highest = std::max(highest, detail::timeKey(task.events.back().time));
-    }
-    const int taskBits = std::bit_width(taskCount);
-    const int timeBits = lowest > highest ? 0 : std::bit_width(highest - lowest);
-    std::vector<std::uint32_t> next(taskCount, 0);
+    // Each task's events are in time order: merged, events of one instant stay in task order.
+    std::vector<std::uint32_t> next(trace.tasks.size(), 0);
     std::vector<TieRun> ties;  // instants with events of several tasks, for the causal order below
     std::size_t runBegin = 0;
     std::uint64_t runTime = 0;
     TaskId runTask = kNoTask;
     bool runMixed = false;
-    auto sortAndTake = [&](auto& items, auto item, auto timeOf, auto taskOf) {
-        items.reserve(trace.eventCount());
-        for (std::size_t task = 0; task < taskCount; ++task)
+    events_.reserve(trace.eventCount());
+    const bool merged = detail::mergeByTime(
+        trace.tasks.size(), trace.eventCount(),
+        [&](std::size_t task, auto emit) {
             for (const TraceEvent& e : trace.tasks[task].events)
-                items.push_back(item(detail::timeKey(e.time) - lowest, static_cast<TaskId>(task)));
-        if (stop(cancelled))
-            return false;
-        detail::radixSortByKey(items, timeOf);
-        if (stop(cancelled))
-            return false;
-        events_.reserve(items.size());
-        for (const auto& it : items) {
-            const std::uint64_t time = timeOf(it);
-            const TaskId task = taskOf(it);
+                emit(e.time);
+        },
+        [&](TaskId task, std::uint64_t time) {
             if (events_.empty() || time != runTime) {
                 if (runMixed)
                     ties.push_back({runBegin, events_.size()});
@@ -60,28 +39,9 @@ PlaybackOrder::PlaybackOrder(const Trace& trace, const std::atomic<bool>* cancel
                 runMixed |= task != runTask;
             }
             events_.push_back({task, next[task]++});
-        }
-        return true;
-    };
-    bool sorted;
-    if (taskBits + timeBits <= 64) {  // (time << taskBits | task) in 8 bytes: half the memory to move
-        std::vector<std::uint64_t> items;
-        const std::uint64_t taskMask = (std::uint64_t{1} << taskBits) - 1;
-        sorted = sortAndTake(
-            items, [&](std::uint64_t time, TaskId task) { return taskBits == 64 ? std::uint64_t{task} : time << taskBits | task; },
-            [&](std::uint64_t item) { return taskBits == 64 ? 0 : item >> taskBits; },
-            [&](std::uint64_t item) { return static_cast<TaskId>(item & taskMask); });
-    } else {  // times spread over centuries, or very many tasks
-        struct Item {
-            std::uint64_t time;
-            TaskId task;
-        };
-        std::vector<Item> items;
-        sorted = sortAndTake(
-            items, [](std::uint64_t time, TaskId task) { return Item{time, task}; }, [](const Item& item) { return item.time; },
-            [](const Item& item) { return item.task; });
-    }
-    if (!sorted) {
+        },
+        [&] { return stop(cancelled); });
+    if (!merged) {
         complete_ = false;
         return;
     }

@@ -99,15 +99,27 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
             for (const Span& span : lane.spans)
                 running += span.state == SpanState::Running;
     }
+    // Steps on the loop in time order: each lane's are, so they are merged.
     loopSlices_.reserve(running);
-    for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
-        if (trace.tasks[i].kind != TaskKind::Task)
-            continue;  // thread lanes run off the loop
-        for (const Span& span : lanes_[i].spans)
-            if (span.state == SpanState::Running)
-                loopSlices_.push_back({span.begin, span.end, static_cast<TaskId>(i)});
-    }
-    detail::radixSortByKey(loopSlices_, [](const LoopSlice& s) { return detail::timeKey(s.begin); });
+    std::vector<std::uint32_t> next(lanes_.size(), 0);  // per lane: where to look for its next step
+    auto onLoop = [&](std::size_t task) { return trace.tasks[task].kind == TaskKind::Task; };  // thread lanes run off it
+    detail::mergeByTime(
+        lanes_.size(), running,
+        [&](std::size_t task, auto emit) {
+            if (onLoop(task))
+                for (const Span& span : lanes_[task].spans)
+                    if (span.state == SpanState::Running)
+                        emit(span.begin);
+        },
+        [&](TaskId task, std::uint64_t) {
+            const std::vector<Span>& spans = lanes_[task].spans;
+            std::uint32_t& k = next[task];
+            while (spans[k].state != SpanState::Running)
+                ++k;
+            loopSlices_.push_back({spans[k].begin, spans[k].end, task});
+            ++k;
+        },
+        [] { return false; });
 }
 
 const Span* TraceIndex::spanAt(TaskId task, TimeNs t) const {
