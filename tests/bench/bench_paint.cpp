@@ -4,8 +4,8 @@
 // - Many events: synthetic traces of 1M and 10M events on 1,000 lanes, zoomed out (the whole
 //   trace) and zoomed in (1 ms). A "no folding" paint of the 1M trace is the baseline that shows
 //   what folding buys. Goals: <= 16 ms per frame at 10M, 10M/1M <= 1.3, <= 4 ms zoomed in.
-// - Many lanes: a TaskGroup of 200,000 and of 1,000,000 fetch() calls, with the group closed
-//   and opened: zoomed out, one pan step, zoomed in to 1 ms. Goals: <= 16 ms each, 1M/200K
+// - Many lanes: a TaskGroup of 200,000 and of 1,000,000 fetch() calls, with the group closed,
+//   opened, and opened with the critical path shown: zoomed out, one pan step, zoomed in to 1 ms. Goals: <= 16 ms each, 1M/200K
 //   <= 1.3, the derived trace of 200,000 tasks built in <= 1 s. Then `awaitscope --render` of
 //   the 200,000-task file against `--report` of it (goal <= 1.5x), and the window's pan step
 //   back to the event loop (goal < 100 ms).
@@ -363,21 +363,28 @@ void manyLanes() {
     auto check = [&](const std::pair<Stats, Stats>& m) {
         met = met && m.first.median <= 16.0 && m.second.median <= 16.0 && m.second.median / m.first.median <= 1.3;
     };
-    for (bool open : {false, true}) {
+    // Closed, opened, and opened with the critical path shown (its links over every lane).
+    for (int mode : {0, 1, 2}) {
+        const bool open = mode > 0;
+        const bool path = mode == 2;
         small.expand(open);
         large.expand(open);
-        std::printf("%s\n", open ? "group opened (its lanes, scrolled to the middle)" : "group closed (one row)");
+        small.state.setShowCriticalPath(path);
+        large.state.setShowCriticalPath(path);
+        std::printf("%s\n", path ? "group opened, critical path shown (View > Critical Path)"
+                             : open ? "group opened (its lanes, scrolled to the middle)"
+                                    : "group closed (one row)");
         small.zoomOut();
         large.zoomOut();
         const auto out = alternate(small, large, [](ManyLanes& f, int) { return f.frame(); });
-        small.snapshot(open ? "open_zoomed_out" : "zoomed_out");
-        large.snapshot(open ? "open_zoomed_out" : "zoomed_out");
+        small.snapshot(path ? "path_zoomed_out" : open ? "open_zoomed_out" : "zoomed_out");
+        large.snapshot(path ? "path_zoomed_out" : open ? "open_zoomed_out" : "zoomed_out");
         const auto pan = alternate(small, large, [](ManyLanes& f, int i) { return f.panStep(i % 4 < 2 ? 1 : -1); });
         small.zoomIn();
         large.zoomIn();
         const auto in = alternate(small, large, [](ManyLanes& f, int) { return f.frame(); });
-        small.snapshot(open ? "open_zoomed_in" : "zoomed_in");
-        large.snapshot(open ? "open_zoomed_in" : "zoomed_in");
+        small.snapshot(path ? "path_zoomed_in" : open ? "open_zoomed_in" : "zoomed_in");
+        large.snapshot(path ? "path_zoomed_in" : open ? "open_zoomed_in" : "zoomed_in");
         row("  zoomed out, lanes repainted", out);
         row("  one pan step (zoomed out)", pan);
         row("  zoomed in to 1 ms, lanes repainted", in);
