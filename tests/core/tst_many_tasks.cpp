@@ -55,6 +55,23 @@ QStringList hitWords(const DerivedTrace& derived, const std::vector<SearchHit>& 
 class TestManyTasks : public QObject {
     Q_OBJECT
 private slots:
+    // A damaged or hostile file whose times spread over more than 2^61 ns: the group's counts
+    // lose their lowest time bit but stay in time order and count the same tasks.
+    void aGroupSpreadOverAges() {
+        Trace trace = run(150);
+        const DerivedTrace plain(trace);
+        QCOMPARE(plain.groups().groups().size(), std::size_t{1});
+        const TaskId last = plain.groups().groups()[0].tasks.back();
+        trace.tasks[last].events.back().time = 4'000'000'000'000'000'000;
+        const DerivedTrace wide(trace);
+        const GroupActivity& activity = wide.groups().groups()[0].activity;
+        QVERIFY(activity.points().size() > 10);
+        for (std::size_t i = 1; i < activity.points().size(); ++i)
+            QVERIFY(activity.points()[i - 1].time < activity.points()[i].time);
+        QCOMPARE(activity.peakAlive(), plain.groups().groups()[0].activity.peakAlive());
+        QVERIFY(std::abs(activity.points().back().time - 4'000'000'000'000'000'000) <= 1);  // its lowest bit
+    }
+
     void siblingsOfOneCoroutineFormAGroupFromAHundredOn() {
         const Trace trace = run(150);
         const DerivedTrace derived(trace);

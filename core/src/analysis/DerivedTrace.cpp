@@ -46,16 +46,15 @@ void DerivedTrace::build(const Options& options) {
         arrows_ = findWakeArrows(t, index_, tree_);
         cancelled = stop(options.cancelled);
     }
-    if (!cancelled)
+    if (!cancelled) {
         analysis_ = analyzeTimeline(t, index_, options.frozenThreshold);
+        groups_ = CoroutineGroups(t, index_, tree_, analysis_.frozen, analysis_.diagnostics);
+    }
     Ordered ordered = ordering.get();
     playback_ = std::move(ordered.order);
     analysis_.readyQueue = std::move(ordered.counters.readyQueue);
     analysis_.timers = std::move(ordered.counters.timers);
-    if (cancelled || !playback_.complete() || stop(options.cancelled))
-        return;
-    groups_ = CoroutineGroups(t, index_, tree_, analysis_.frozen, analysis_.diagnostics);
-    complete_ = !stop(options.cancelled);
+    complete_ = !cancelled && playback_.complete() && !stop(options.cancelled);
 }
 
 std::string DerivedTrace::coroutineName(TaskId task) const { return awaitscope::coroutineName(*trace_, task); }
