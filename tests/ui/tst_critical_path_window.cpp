@@ -148,6 +148,21 @@ private slots:
         QCOMPARE(window.criticalPathWalk()->link(), std::nullopt);
         QVERIFY(!window.walkBar()->isVisible());
         QVERIFY(window.viewState()->showsCriticalPath());
+
+        // Another run: the walk stops at that run's own links.
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        const CriticalPath& path = window.document()->model()->analysis().criticalPath;
+        std::vector<std::size_t> expected;
+        for (std::size_t i = 0; i < path.segments.size(); ++i)
+            if (static_cast<double>(path.segments[i].duration()) >= static_cast<double>(path.total()) * CriticalPathWalk::kMinStopShare)
+                expected.push_back(i);
+        QVERIFY(!expected.empty());
+        QVERIFY(expected != stops);
+        QCOMPARE(window.criticalPathWalk()->stops(), expected);
+        timeline->setFocus();
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QCOMPARE(window.criticalPathWalk()->link(), std::optional<std::size_t>(expected.front()));
+        QCOMPARE(window.viewState()->selection().task, path.segments[expected.front()].task);
     }
 
     void theLessonsLinkStartsTheWalk() {

@@ -10,12 +10,7 @@ namespace awaitscope::ui {
 
 namespace {
 
-QString sentence(const std::string& text) {
-    QString result = qs(text);
-    if (!result.isEmpty())
-        result[0] = result[0].toUpper();
-    return result;
-}
+QString sentence(const std::string& text) { return qs(capitalized(text)); }
 
 Difference differenceOf(DifferenceKind kind, const std::string& text) {
     Difference difference;

@@ -6,7 +6,11 @@ namespace awaitscope::ui {
 
 CriticalPathWalk::CriticalPathWalk(TraceDocument* document, ViewState* viewState, QObject* parent)
     : QObject(parent), document_(document), view_(viewState) {
-    connect(document_, &TraceDocument::documentChanged, this, &CriticalPathWalk::end);
+    connect(document_, &TraceDocument::documentChanged, this, [this] {
+        end();
+        findStops();
+    });
+    findStops();
     // Hiding the path ends the walk along it.
     connect(view_, &ViewState::criticalPathShownChanged, this, [this](bool shown) {
         if (!shown)
@@ -14,20 +18,19 @@ CriticalPathWalk::CriticalPathWalk(TraceDocument* document, ViewState* viewState
     });
 }
 
-std::vector<std::size_t> CriticalPathWalk::stops() const {
+void CriticalPathWalk::findStops() {
+    stops_.clear();
     const auto& model = document_->model();
     if (!model)
-        return {};
+        return;
     const CriticalPath& path = model->analysis().criticalPath;
     const double least = static_cast<double>(path.total()) * kMinStopShare;
-    std::vector<std::size_t> stops;
     for (std::size_t i = 0; i < path.segments.size(); ++i)
         if (static_cast<double>(path.segments[i].duration()) >= least)
-            stops.push_back(i);
-    if (stops.empty())
+            stops_.push_back(i);
+    if (stops_.empty())
         for (std::size_t i = 0; i < path.segments.size(); ++i)
-            stops.push_back(i);
-    return stops;
+            stops_.push_back(i);
 }
 
 QString CriticalPathWalk::linkText() const {
@@ -60,7 +63,7 @@ void CriticalPathWalk::previous() {
 
 void CriticalPathWalk::goTo(std::size_t stop) {
     const auto& model = document_->model();
-    const std::vector<std::size_t> all = stops();
+    const std::vector<std::size_t>& all = stops_;
     if (!model || stop >= all.size())
         return;
     const CriticalSegment& segment = model->analysis().criticalPath.segments[all[stop]];

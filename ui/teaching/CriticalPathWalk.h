@@ -27,7 +27,7 @@ public:
     // The link shown, in CriticalPath::segments; nothing when not walking.
     std::optional<std::size_t> link() const { return stop_ ? std::optional(stops()[*stop_]) : std::nullopt; }
     // The links the walk stops at, in path order (all of them when none is long enough).
-    std::vector<std::size_t> stops() const;
+    const std::vector<std::size_t>& stops() const { return stops_; }
     std::optional<std::size_t> stop() const { return stop_; }
     bool hasNext() const { return stop_ && *stop_ + 1 < stops().size(); }
     bool hasPrevious() const { return stop_ && *stop_ > 0; }
@@ -47,8 +47,11 @@ signals:
     void linkChanged(std::optional<std::size_t> link);
 
 private:
+    void findStops();  // once per trace: hasNext() asks on every key press and paint
+
     TraceDocument* document_;
     ViewState* view_;
+    std::vector<std::size_t> stops_;
     std::optional<std::size_t> stop_;
 };
 

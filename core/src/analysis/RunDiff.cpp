@@ -32,12 +32,6 @@ std::string amount(TimeNs duration) {
 }
 
 // "in B" at the start of a sentence.
-std::string capitalized(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-        text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return text;
-}
-
 std::string ordinalStep(std::size_t step) {
     return "step " + std::to_string(step + 1);
 }
@@ -399,6 +393,12 @@ std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, c
     const FrozenStretch& t = b.frozenStretches()[change.inB];
     return "longer or shorter: " + freeze(b.trace(), t) + " freezes the loop for " + plainDuration(t.duration()) + " " +
            names.inB + ", " + plainDuration(s.duration()) + " " + names.inA;
+}
+
+std::string capitalized(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
 }
 
 const char* toString(TaskTiming timing) {

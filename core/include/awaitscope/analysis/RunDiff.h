@@ -110,5 +110,8 @@ std::string describeTimingChange(const DerivedTrace& a, const DerivedTrace& b, c
 std::string describeFreezeChange(const DerivedTrace& a, const DerivedTrace& b, const FreezeChange& change,
                                  const RunNames& names = {});
 const char* toString(TaskTiming timing);  // "start", "end", "time held by frozen loops"
+// The sentences above start in lower case where a name does ("in B ..."): this one starts a
+// sentence with them.
+std::string capitalized(std::string text);
 
 } // namespace awaitscope
