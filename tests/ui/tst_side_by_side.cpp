@@ -267,6 +267,39 @@ private slots:
         QVERIFY(!window.viewState()->mark());
     }
 
+    // On a small screen the list can be folded away: the toggle names how many differences
+    // there are, hides and shows the list, and the choice is remembered.
+    void theListOfDifferencesFoldsAwayAndStaysSo() {
+        {
+            MainWindow window(coreTraceSources());
+            window.resize(1366, 768);
+            window.show();
+            QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
+            QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+            ComparisonView* comparison = window.comparisonView();
+            QToolButton* toggle = comparison->differencesToggle();
+            QVERIFY(toggle->isVisible());
+            QVERIFY(comparison->differenceList()->isVisible());
+            QCOMPARE(toggle->text(), QStringLiteral("Differences (%1)").arg(differenceTexts(comparison).size()));
+            const int timelineHeight = window.timeline()->height();
+            toggle->click();
+            QVERIFY(!comparison->differenceList()->isVisible());
+            QVERIFY(toggle->isVisible());
+            QApplication::processEvents();
+            // The room goes to the timelines.
+            QVERIFY2(window.timeline()->height() > timelineHeight + 20, qPrintable(QStringLiteral("%1 -> %2").arg(timelineHeight).arg(window.timeline()->height())));
+        }
+        MainWindow window(coreTraceSources());
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
+        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        QVERIFY(!window.comparisonView()->differenceList()->isVisible());
+        QVERIFY(!window.comparisonView()->differencesToggle()->isChecked());
+        window.comparisonView()->differencesToggle()->click();
+        QVERIFY(window.comparisonView()->differenceList()->isVisible());
+    }
+
     void clickingADifferenceSelectsItsTaskInBothRunsAndShowsItsMoment() {
         MainWindow window(coreTraceSources());
         window.resize(1600, 1000);

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QThread>
@@ -27,10 +28,23 @@ namespace {
 constexpr std::size_t kCompareHereUpToEvents = 200'000;
 // The list of differences shows about this many lines, then scrolls: the timelines keep the room.
 constexpr double kDifferenceLines = 4.6;
+constexpr const char* kDifferencesShownKey = "comparison/differencesShown";
+// Two timelines share the height of one: on a 768-pixel screen each has about 150 pixels. Each
+// asks for no more than its ruler, counters and a lane, or the panes would overlap.
+constexpr int kComparedMinimumHeight = 120;
 
 TimeNs totalOf(const TraceDocument* document) {
     const auto& model = document->model();
     return model ? model->trace().endTime() - model->trace().startTime() : 0;
+}
+
+// Wraps to the width it is given and never asks for more: its height then follows from that
+// width (without the height-for-width flag a layout sizes it for a narrow column, hundreds of
+// pixels tall, and squeezes the timelines).
+QSizePolicy wrappingPolicy() {
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    return policy;
 }
 
 QLabel* runLabel(QWidget* parent, const QString& name) {
@@ -62,11 +76,12 @@ QLabel* addRunPane(QSplitter* splitter, QWidget* timeline, const QString& labelN
 
 ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, ViewState* view, QWidget* parent)
     : QWidget(parent), document_(document), view_(view), other_(new TraceDocument(this)), otherView_(new ViewState(this)),
-      mainTimeline_(main) {
+      mainTimeline_(main), mainMinimumHeight_(main->minimumHeight()) {
     setObjectName(QStringLiteral("comparisonView"));
     otherTimeline_ = new TimelineView(other_, otherView_, this);
     otherTimeline_->setObjectName(QStringLiteral("comparisonTimeline"));
     otherTimeline_->setShowLegend(false);
+    otherTimeline_->setMinimumHeight(kComparedMinimumHeight);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -87,7 +102,7 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     // The sentence names both runs and can be long: it wraps, or the window would grow past
     // the screen and push the Code panel and the close button off it.
     banner_->setWordWrap(true);
-    banner_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    banner_->setSizePolicy(wrappingPolicy());
     close_ = new QToolButton(header_);
     close_->setText(tr("Close comparison"));
     close_->setObjectName(QStringLiteral("closeComparison"));
@@ -99,8 +114,20 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     story_ = new QLabel(header_);
     story_->setObjectName(QStringLiteral("comparisonStory"));
     story_->setWordWrap(true);
-    story_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    headerLayout->addWidget(story_);
+    story_->setSizePolicy(wrappingPolicy());
+    differencesToggle_ = new QToolButton(header_);
+    differencesToggle_->setObjectName(QStringLiteral("toggleDifferences"));
+    differencesToggle_->setCheckable(true);
+    differencesToggle_->setChecked(QSettings().value(QLatin1String(kDifferencesShownKey), true).toBool());
+    differencesToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    differencesToggle_->setAutoRaise(true);
+    differencesToggle_->setToolTip(tr("Show or hide the list of differences"));
+    differencesToggle_->hide();
+    auto* storyRow = new QHBoxLayout;
+    storyRow->setContentsMargins(0, 0, 0, 0);
+    storyRow->addWidget(story_, 1);
+    storyRow->addWidget(differencesToggle_, 0, Qt::AlignBottom);
+    headerLayout->addLayout(storyRow);
     differences_ = new QListWidget(header_);
     differences_->setObjectName(QStringLiteral("comparisonDifferences"));
     // Long sentences wrap to the list's width, which follows the window's, never the other way.
@@ -116,6 +143,10 @@ ComparisonView::ComparisonView(TimelineView* main, TraceDocument* document, View
     headerLayout->addWidget(differences_);
     connect(differences_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { showDifference(differences_->row(item)); });
     connect(differences_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { showDifference(differences_->row(item)); });
+    connect(differencesToggle_, &QToolButton::toggled, this, [this](bool shown) {
+        QSettings().setValue(QLatin1String(kDifferencesShownKey), shown);
+        showDifferenceList(shown);
+    });
     splitter_ = new QSplitter(Qt::Vertical, this);
     otherLabel_ = addRunPane(splitter_, otherTimeline_, QStringLiteral("comparisonOtherLabel"));
     mainLabel_ = addRunPane(splitter_, main, QStringLiteral("comparisonMainLabel"));
@@ -178,6 +209,7 @@ void ComparisonView::compareWith(std::shared_ptr<const DerivedTrace> other, cons
     header_->show();
     splitter_->widget(0)->show();
     mainLabel_->show();
+    mainTimeline_->setMinimumHeight(kComparedMinimumHeight);
     splitter_->setSizes({splitter_->height() / 2, splitter_->height() / 2});
     updateRange();
     view_->fitAll();
@@ -200,6 +232,7 @@ void ComparisonView::closeComparison() {
     header_->hide();
     splitter_->widget(0)->hide();
     mainLabel_->hide();
+    mainTimeline_->setMinimumHeight(mainMinimumHeight_);
     if (document_->model())
         view_->setTraceRange(document_->model()->range());
     if (was)
@@ -237,6 +270,8 @@ void ComparisonView::updateDifferences() {
     const std::uint64_t generation = ++comparisonGeneration_;
     comparison_ = {};
     differences_->clear();
+    differences_->hide();
+    differencesToggle_->hide();
     view_->setMark(std::nullopt);
     otherView_->setMark(std::nullopt);
     std::shared_ptr<const DerivedTrace> above = other_->model();
@@ -282,13 +317,26 @@ void ComparisonView::showComparison(RunComparison comparison) {
         if (difference.kind == DifferenceKind::More)
             item->setFlags(Qt::ItemIsEnabled);
     }
-    differences_->setVisible(!comparison_.differences.empty());
+    std::size_t listed = 0;
+    for (const Difference& difference : comparison_.differences)
+        listed += difference.kind != DifferenceKind::More;
+    differencesToggle_->setText(tr("Differences (%1)").arg(listed));
+    differencesToggle_->setVisible(!comparison_.differences.empty());
+    showDifferenceList(differencesToggle_->isChecked());
     const QString diverge = tr("runs diverge");
     otherView_->setMark(comparison_.divergenceAbove ? std::optional<TimeMark>(TimeMark{*comparison_.divergenceAbove, diverge})
                                                     : std::nullopt);
     view_->setMark(comparison_.divergenceBelow ? std::optional<TimeMark>(TimeMark{*comparison_.divergenceBelow, diverge})
                                                : std::nullopt);
     emit differencesShown();
+}
+
+void ComparisonView::showDifferenceList(bool shown) {
+    differencesToggle_->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    differences_->setVisible(shown && !comparison_.differences.empty());
+    // The header's height follows its width (its sentences wrap): the layout above caches it
+    // per width and must be told that it changed.
+    header_->updateGeometry();
 }
 
 void ComparisonView::showDifference(int row) {

@@ -41,6 +41,9 @@ public:
     // Under the banner: the biggest change in words, or that the runs tell the same story.
     QLabel* storyLabel() const { return story_; }
     QListWidget* differenceList() const { return differences_; }
+    // "Differences (5)": shows or hides the list (remembered), for the timelines' room on a
+    // small screen.
+    QToolButton* differencesToggle() const { return differencesToggle_; }
     // What changed between the runs; empty until it has been worked out (differencesShown).
     const RunComparison& runComparison() const { return comparison_; }
     // "Now 1.5 s faster: 1.5 s instead of 3 s (2× as fast)."
@@ -66,6 +69,7 @@ private:
     void updateLabels();
     void updateDifferences();
     void showComparison(RunComparison comparison);
+    void showDifferenceList(bool shown);
 
 
     TraceDocument* document_;
@@ -73,11 +77,13 @@ private:
     TraceDocument* other_;
     ViewState* otherView_;
     TimelineView* mainTimeline_;
+    int mainMinimumHeight_;  // when it is the only timeline
     TimelineView* otherTimeline_;
     QWidget* header_;
     QLabel* banner_;
     QLabel* story_;
     QListWidget* differences_;
+    QToolButton* differencesToggle_;
     RunComparison comparison_;
     ComparisonKind kind_ = ComparisonKind::Runs;
     quint64 comparisonGeneration_ = 0;  // a comparison worked out for runs since replaced is dropped
