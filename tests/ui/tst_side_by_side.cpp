@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QToolButton>
 #include <QtTest>
 
@@ -298,6 +299,34 @@ private slots:
         QVERIFY(!window.comparisonView()->differencesToggle()->isChecked());
         window.comparisonView()->differencesToggle()->click();
         QVERIFY(window.comparisonView()->differenceList()->isVisible());
+    }
+
+    // Runs of more than 200,000 events are compared on a worker thread: the window goes on,
+    // saying so, and the differences arrive when they are worked out.
+    void bigRunsAreComparedOffTheWindowsThread() {
+        const auto fewer = uitest::manyTasksModel(8000);
+        const auto more = uitest::manyTasksModel(9000);
+        QVERIFY(fewer->eventsInTimeOrder().size() + more->eventsInTimeOrder().size() > 200'000);
+        MainWindow window(coreTraceSources());
+        window.resize(1400, 900);
+        window.show();
+        window.showTrace(more, QStringLiteral("9000 fetches"));
+        ComparisonView* comparison = window.comparisonView();
+        QSignalSpy shown(comparison, &ComparisonView::differencesShown);
+        comparison->compareWith(fewer, QStringLiteral("8000 fetches"));
+        QCOMPARE(comparison->storyLabel()->text(), QStringLiteral("Comparing the runs…"));
+        QVERIFY(comparison->runComparison().differences.empty());
+        QVERIFY(!comparison->differenceList()->isVisible());
+        QVERIFY(shown.wait(120'000));
+        QCOMPARE(comparison->storyLabel()->text(),
+                 QStringLiteral("The run below runs 1000 tasks that the run above did not: Task-8003 (fetch), Task-8004 (fetch), "
+                                "Task-8005 (fetch) and 997 more."));
+        const QStringList texts = differenceTexts(comparison);
+        QVERIFY(texts.size() > 3);
+        QVERIFY2(texts[0].startsWith(QStringLiteral("The runs diverge at 1 ms (step 8003)")), qPrintable(texts[0]));
+        QCOMPARE(texts[1], QStringLiteral("Only in the run below: Task-8003 (fetch)"));
+        QVERIFY(comparison->differenceList()->isVisible());
+        QVERIFY(window.viewState()->mark());
     }
 
     void clickingADifferenceSelectsItsTaskInBothRunsAndShowsItsMoment() {
