@@ -67,6 +67,14 @@ bool compareWithLesson(MainWindow& window, const QString& lesson) {
     return loaded.wait(10000) && loaded.first().first().toBool() && window.comparisonView()->isComparing();
 }
 
+// The window at `size` with the sequential lesson run, compared with the TaskGroup one above it.
+bool sequentialBelowTaskGroup(MainWindow& window, QSize size) {
+    window.resize(size);
+    window.show();
+    return uitest::runAndWait(window, QStringLiteral("sequential_awaits")) &&
+           compareWithLesson(window, QStringLiteral("taskgroup_concurrency"));
+}
+
 // Clicks the list's entry whose text starts with `start`; false when there is none.
 bool clickDifference(ComparisonView* comparison, const QString& start) {
     QListWidget* list = comparison->differenceList();
@@ -226,10 +234,7 @@ private slots:
     // words of `--diff`, lists where the runs diverge first, and marks that step in both.
     void comparingTwoLessonsSaysWhereTheyDivergeAndMarksIt() {
         MainWindow window(coreTraceSources());
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
-        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        QVERIFY(sequentialBelowTaskGroup(window, QSize(1600, 1000)));
         ComparisonView* comparison = window.comparisonView();
         QCOMPARE(comparison->storyLabel()->text(),
                  QStringLiteral("The run below made Task-1 (main) end 1.2 s later, without 3 tasks that the run above ran."));
@@ -273,10 +278,7 @@ private slots:
     void theListOfDifferencesFoldsAwayAndStaysSo() {
         {
             MainWindow window(coreTraceSources());
-            window.resize(1366, 768);
-            window.show();
-            QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
-            QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+            QVERIFY(sequentialBelowTaskGroup(window, QSize(1366, 768)));
             ComparisonView* comparison = window.comparisonView();
             QToolButton* toggle = comparison->differencesToggle();
             QVERIFY(toggle->isVisible());
@@ -291,10 +293,7 @@ private slots:
             QVERIFY2(window.timeline()->height() > timelineHeight + 20, qPrintable(QStringLiteral("%1 -> %2").arg(timelineHeight).arg(window.timeline()->height())));
         }
         MainWindow window(coreTraceSources());
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(uitest::runAndWait(window, QStringLiteral("sequential_awaits")));
-        QVERIFY(compareWithLesson(window, QStringLiteral("taskgroup_concurrency")));
+        QVERIFY(sequentialBelowTaskGroup(window, QSize(1366, 768)));
         QVERIFY(!window.comparisonView()->differenceList()->isVisible());
         QVERIFY(!window.comparisonView()->differencesToggle()->isChecked());
         window.comparisonView()->differencesToggle()->click();

@@ -1,7 +1,6 @@
 #include "awaitscope/analysis/TraceAnalysis.h"
 
 #include <algorithm>
-#include <utility>
 
 namespace awaitscope {
 
@@ -20,12 +19,6 @@ TraceAnalysis analyzeTimeline(const Trace& trace, const TraceIndex& index, TimeN
     analysis.concurrencyLoss = findConcurrencyLoss(trace, index, frozenThreshold);
     analysis.diagnostics = collectDiagnostics(trace, analysis.frozen, analysis.concurrencyLoss);
     return analysis;
-}
-
-void addCounters(TraceAnalysis& analysis, const Trace& trace, const PlaybackOrder& order) {
-    LoopCounters counters = loopCounters(trace, order);
-    analysis.readyQueue = std::move(counters.readyQueue);
-    analysis.timers = std::move(counters.timers);
 }
 
 } // namespace awaitscope

@@ -51,7 +51,7 @@ struct TimeBreakdown {
     TimeNs total(TimeUse use) const;
 };
 
-// `frozen` and `readyQueue` are the TraceAnalysis' (analyzeTrace).
+// `frozen` and `readyQueue` are the TraceAnalysis' (DerivedTrace::analysis()).
 TimeBreakdown timeBreakdown(const Trace& trace, const TraceIndex& index, const std::vector<FrozenStretch>& frozen,
                             const CounterSeries& readyQueue, TaskId task);
 

@@ -27,17 +27,8 @@ struct TraceAnalysis {
     bool failsReport() const;
 };
 
-// Everything but the counters, which need the playback order: the two halves may be worked
-// out at the same time (DerivedTrace does).
+// Everything but the counters, which follow the playback order (loopCounters in
+// CounterSeries.h): DerivedTrace works out the two at the same time.
 TraceAnalysis analyzeTimeline(const Trace& trace, const TraceIndex& index, TimeNs frozenThreshold = kDefaultFrozenThreshold);
-// The counters follow `order` (CounterSeries.h).
-void addCounters(TraceAnalysis& analysis, const Trace& trace, const PlaybackOrder& order);
-
-inline TraceAnalysis analyzeTrace(const Trace& trace, const TraceIndex& index, const PlaybackOrder& order,
-                                  TimeNs frozenThreshold = kDefaultFrozenThreshold) {
-    TraceAnalysis analysis = analyzeTimeline(trace, index, frozenThreshold);
-    addCounters(analysis, trace, order);
-    return analysis;
-}
 
 } // namespace awaitscope
