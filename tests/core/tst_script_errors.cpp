@@ -365,6 +365,30 @@ private slots:
                          "KeyError: 'missing'\n"));
     }
 
+    // An error raised while another is handled prints both, the first one first, as CPython's
+    // implicit chaining does; `from None` hides the first.
+    void tracebackPrintsTheExceptionBeingHandled() {
+        const ScriptRunResult chained = runScript(
+            "def parse(text):\n    try:\n        return int(text)\n    except ValueError:\n"
+            "        raise RuntimeError('not a number')\n\n\nparse('x')\n",
+            named("chain.py"));
+        QCOMPARE(QString::fromStdString(chained.stderrText),
+                 QString("Traceback (most recent call last):\n"
+                         "  File \"chain.py\", line 3, in parse\n    return int(text)\n"
+                         "ValueError: invalid literal for int() with base 10: 'x'\n"
+                         "\nDuring handling of the above exception, another exception occurred:\n\n"
+                         "Traceback (most recent call last):\n"
+                         "  File \"chain.py\", line 8, in <module>\n    parse('x')\n"
+                         "  File \"chain.py\", line 5, in parse\n    raise RuntimeError('not a number')\n"
+                         "RuntimeError: not a number\n"));
+        const ScriptRunResult hidden = runScript(
+            "try:\n    {}['k']\nexcept KeyError:\n    raise LookupError('no k') from None\n", named("hidden.py"));
+        QCOMPARE(QString::fromStdString(hidden.stderrText),
+                 QString("Traceback (most recent call last):\n"
+                         "  File \"hidden.py\", line 4, in <module>\n    raise LookupError('no k') from None\n"
+                         "LookupError: no k\n"));
+    }
+
     void neverAwaitedCoroutineWarnsAsCPythonDoes() {
         const ScriptRunResult result = runScript(
             "import asyncio\n\n\nasync def get_weather(city):\n    return 31\n\n\nasync def main():\n"

@@ -589,8 +589,11 @@ void Compiler::deleteTarget(Expr* target) {
 void Compiler::unwind(const FBlock& block, bool) {
     switch (block.kind) {
     case FBlockKind::WhileLoop:
-    case FBlockKind::FinallyEnd:
     case FBlockKind::ExceptStar:
+        return;
+    case FBlockKind::FinallyEnd:
+        emit(Op::PopBlock);
+        emit(Op::ClearFast, block.slot);
         return;
     case FBlockKind::ForLoop:
         emit(Op::PopTop);
@@ -603,11 +606,13 @@ void Compiler::unwind(const FBlock& block, bool) {
         statements(*block.finalbody);
         return;
     case FBlockKind::HandlerCleanup:
+        emit(Op::PopBlock);
         if (!block.name.empty()) {
             emit(Op::LoadConst, constant(Value::none()));
             storeName(block.name);
             deleteName(block.name);
         }
+        emit(Op::ClearFast, block.slot);
         return;
     case FBlockKind::With:
         emit(Op::PopBlock);
@@ -817,11 +822,35 @@ void Compiler::tryFinally(Stmt* s, const std::function<void()>& body) {
     FBlock finallyEnd(FBlockKind::FinallyEnd);
     finallyEnd.slot = slot;
     unit_->fblocks.push_back(finallyEnd);
-    statements(s->finalbody);
+    whileHandling(slot, {}, [&] { statements(s->finalbody); });
     unit_->fblocks.pop_back();
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
+}
+
+// Runs `body` while the exception in the hidden local `slot` is being handled (what
+// sys.exc_info() and implicit chaining see). However the body is left, the slot is cleared
+// (and an `except ... as name` name deleted) before anything runs after it, as CPython's
+// cleanup handler pops the exception state: left by an exception, by the handler block
+// below; by return, break or continue, by the enclosing fblock's unwind.
+void Compiler::whileHandling(int slot, const std::string& name, const std::function<void()>& body) {
+    const int cleanup = newLabel();
+    const int done = newLabel();
+    emitJump(Op::SetupFinally, cleanup);
+    body();
+    emit(Op::PopBlock);
+    emitJump(Op::Jump, done);
+    bind(cleanup);
+    if (!name.empty()) {
+        emit(Op::LoadConst, constant(Value::none()));
+        storeName(name);
+        deleteName(name);
+    }
+    emit(Op::ClearFast, slot);
+    emit(Op::Reraise);
+    bind(done);
 }
 
 void Compiler::tryExcept(Stmt* s) {
@@ -857,7 +886,7 @@ void Compiler::tryExcept(Stmt* s) {
         cleanup.name = h.name;
         cleanup.slot = slot;
         unit_->fblocks.push_back(cleanup);
-        statements(h.body);
+        whileHandling(slot, h.name, [&] { statements(h.body); });
         unit_->fblocks.pop_back();
         if (!h.name.empty()) {
             emit(Op::LoadConst, constant(Value::none()));
@@ -869,6 +898,7 @@ void Compiler::tryExcept(Stmt* s) {
         bind(next);
     }
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
 }
@@ -993,19 +1023,22 @@ void Compiler::withStatement(Stmt* s, std::size_t item) {
     bind(handler);
     const int slot = hiddenLocal("exc");
     emit(Op::StoreFast, slot);
-    emit(Op::LoadFast, slot);
-    if (isAsync) {
-        emit(Op::AsyncWithExitExc);
-        emit(Op::Await);
-    } else {
-        emit(Op::WithExitExc);
-    }
+    whileHandling(slot, {}, [&] {
+        emit(Op::LoadFast, slot);
+        if (isAsync) {
+            emit(Op::AsyncWithExitExc);
+            emit(Op::Await);
+        } else {
+            emit(Op::WithExitExc);
+        }
+    });
     const int reraise = newLabel();
     emitJump(Op::PopJumpIfFalse, reraise);
     emit(Op::ClearFast, slot);
     emitJump(Op::Jump, end);
     bind(reraise);
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
 }

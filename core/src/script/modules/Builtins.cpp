@@ -249,6 +249,9 @@ bool matchesClass(Interpreter& interp, const Value& value, const Value& cls, boo
                 return true;
         return false;
     }
+    if (genericAlias(interp, cls))
+        interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
+                         "() argument 2 cannot be a parameterized generic");
     if (!cls.is(Kind::Class))
         interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
                          "() arg 2 must be a type, a tuple of types, or a union");

@@ -141,6 +141,8 @@ Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback);
 
 // ---- Class.cpp: the members of `int | None` (a types.UnionType), or null for anything else
 const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value);
+// ---- Class.cpp: the class a `list[int]` (a types.GenericAlias) stands for, or null
+const GenericAliasObject* genericAlias(const Interpreter& interp, const Value& value);
 
 // ---- Exception.cpp: the exception classes and what their instances answer
 void installExceptions(Interpreter& interp);
