@@ -2,6 +2,7 @@
 
 #include "script/compile/SymbolTable.h"
 
+#include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
 #include <algorithm>
@@ -362,7 +363,7 @@ void Compiler::statement(Stmt* s) {
     LocationScope location(unit_->location, s->line, s->col);
     switch (s->kind) {
     case StmtKind::ExprStmt:
-        if (s->value->kind == ExprKind::Str || s->value->kind == ExprKind::Int || s->value->kind == ExprKind::Float ||
+        if (s->value->kind == ExprKind::Str || s->value->kind == ExprKind::Bytes || s->value->kind == ExprKind::Int || s->value->kind == ExprKind::Float ||
             s->value->kind == ExprKind::NoneLiteral || s->value->kind == ExprKind::EllipsisLiteral)
             return;  // docstrings and other constants do nothing
         expr(s->value);
@@ -1525,6 +1526,9 @@ void Compiler::expr(Expr* e) {
         return;
     case ExprKind::Str:
         emit(Op::LoadConst, constantStr(e->text));
+        return;
+    case ExprKind::Bytes:
+        emit(Op::LoadConst, constant(newBytes(interp_, e->text)));
         return;
     case ExprKind::Bool:
         emit(Op::LoadConst, constant(Value::boolean(e->intValue != 0)));

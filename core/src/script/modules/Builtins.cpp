@@ -553,6 +553,8 @@ Value makeBuiltins(Interpreter& interp) {
     cls("bool", types.boolType);
     cls("float", types.floatType);
     cls("str", types.strType);
+    cls("bytes", types.bytesType);
+    cls("bytearray", types.byteArrayType);
     cls("list", types.listType);
     cls("tuple", types.tupleType);
     cls("dict", types.dictType);
@@ -575,7 +577,8 @@ Value makeBuiltins(Interpreter& interp) {
                            exc.baseExceptionGroup, exc.exceptionGroup, exc.arithmeticError, exc.zeroDivisionError,
                            exc.overflowError, exc.assertionError, exc.attributeError, exc.lookupError, exc.indexError,
                            exc.keyError, exc.nameError, exc.unboundLocalError, exc.runtimeError, exc.recursionError,
-                           exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.stopIteration,
+                           exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.unicodeDecodeError,
+                           exc.unicodeEncodeError, exc.stopIteration,
                            exc.stopAsyncIteration,
                            exc.osError, exc.timeoutError, exc.connectionError, exc.fileNotFoundError, exc.importError,
                            exc.moduleNotFoundError, exc.memoryError, exc.syntaxError, exc.warning, exc.runtimeWarning})
