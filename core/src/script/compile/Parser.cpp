@@ -2101,7 +2101,8 @@ Expr* Parser::stringLiteral() {
                     fail("bytes can only contain ASCII literal characters", token.line, token.col + 1);
             if (!raw)
                 if (const std::size_t at = badHexEscape(body); at != std::string_view::npos)
-                    fail("(value error) invalid \\x escape at position " + std::to_string(at), token.line, token.col + 1);
+                    fail("(value error) invalid \\x escape at position " + std::to_string(at), peek().line,
+                         peek().col + 1);
             plain += decodeBytesBody(body, raw);
         } else if (fString) {
             formatted = true;
