@@ -796,7 +796,7 @@ Expr* Parser::literalPatternValue() {
     Expr* value = nullptr;
     if (atKind(TokenKind::String)) {
         value = stringLiteral();
-        if (value->kind != ExprKind::Str)
+        if (value->kind != ExprKind::Str && value->kind != ExprKind::Bytes)
             fail("patterns may only match literals and attribute lookups", start.line, start.col + 1);
         return value;
     }

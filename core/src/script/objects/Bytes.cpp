@@ -702,7 +702,12 @@ Value bytesDecode(Interpreter& interp, CallArgs& args) {
 
 Value byteArrayAppend(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "append", 1, 1);
-    data(args[0]) += static_cast<char>(byteValue(interp, args[1], "byte must be in range(0, 256)"));
+    std::string& s = data(args[0]);
+    s += static_cast<char>(byteValue(interp, args[1], "byte must be in range(0, 256)"));
+    if ((s.size() & 0xFFF) == 0) {
+        interp.heap().charge(0x1000);
+        interp.checkMemory();
+    }
     return Value::none();
 }
 

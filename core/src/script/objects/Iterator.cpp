@@ -210,7 +210,7 @@ Value makeReversed(Interpreter& interp, CallArgs& args) {
             it->stop = it->index = 0;
         return result;
     }
-    if (seq.is(Kind::Str) || seq.is(Kind::Dict)) {
+    if (seq.is(Kind::Str) || seq.is(Kind::Dict) || isBytesLike(seq)) {
         std::vector<Value> items = interp.toVector(seq);
         std::reverse(items.begin(), items.end());
         return interp.getIter(interp.newList(std::move(items)));
