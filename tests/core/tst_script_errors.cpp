@@ -469,6 +469,11 @@ private slots:
             << "print('started')\ns = 'x'\nwhile True:\n    s = s.replace('x', 'xx')\n" << result << 4;
         QTest::newRow("string grown by +=")
             << "print('started')\ns = ''\nwhile True:\n    s += 'abcdefgh' * 1000\n" << result << 4;
+        QTest::newRow("bytes doubled") << "print('started')\nb = b'x'\nwhile True:\n    b = b + b\n" << result << 4;
+        QTest::newRow("bytearray grown by append")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b.append(1)\n" << used << 4;
+        QTest::newRow("bytearray grown by +=")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b += b'abcdefgh' * 1000\n" << used << 4;
     }
     void memoryBudgetStopsEveryKindOfGrowth() {
         QFETCH(QString, source);

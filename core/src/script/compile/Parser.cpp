@@ -124,7 +124,7 @@ std::string decodeStringBody(std::string_view body, bool raw, int line, int col)
 
 namespace {
 
-// A bytes literal's body: ASCII only, its escapes each one byte (\\u and \\N are not escapes here).
+// A bytes literal's body: ASCII only, its escapes each one byte (\u and \N are not escapes here).
 std::string decodeBytesBody(std::string_view body, bool raw) {
     std::string out;
     out.reserve(body.size());
@@ -171,7 +171,7 @@ std::string decodeBytesBody(std::string_view body, bool raw) {
     return out;
 }
 
-// Where a bytes literal's \\x escape lacks its two hex digits (npos: none does).
+// Where a bytes literal's \x escape lacks its two hex digits (npos: none does).
 std::size_t badHexEscape(std::string_view body) {
     for (std::size_t i = 0; i + 1 < body.size(); ++i) {
         if (body[i] != '\\')

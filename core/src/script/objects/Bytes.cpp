@@ -124,13 +124,14 @@ Value bytesBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value&
             interp.typeError("can't concat " + interp.typeName(b) + " to " + kindName(a));
         const std::string& x = data(a);
         const std::string& y = data(b);
-        interp.reserveMemory(static_cast<double>(x.size() + y.size()));
         if (inplace && isArray(a)) {
+            interp.reserveMemory(static_cast<double>(y.size()));
             const std::string extra = y;  // b may be a itself
             data(a) += extra;
             interp.heap().charge(static_cast<std::int64_t>(extra.size()));
             return a;
         }
+        interp.reserveMemory(static_cast<double>(x.size() + y.size()));
         return like(interp, a, x + y);
     }
     if (op == BinaryOp::Mul) {
@@ -610,6 +611,11 @@ Value bytesIsalnum(Interpreter& interp, CallArgs& args) {
     return classify(interp, args, "isalnum", [](unsigned char c) { return asciiDigit(c) || asciiAlpha(c); });
 }
 Value bytesIsspace(Interpreter& interp, CallArgs& args) { return classify(interp, args, "isspace", isSpace); }
+Value bytesIsascii(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "isascii", 0, 0);
+    const std::string& s = data(args[0]);
+    return Value::boolean(std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+}
 
 // isupper/islower: some cased byte, and none of the other case.
 Value caseTest(Interpreter& interp, CallArgs& args, const char* name, bool upper) {
@@ -1102,7 +1108,8 @@ Value bytesPercentFormat(Interpreter& interp, const Value& format, const Value& 
         converted = interp.newDict();
         for (auto& e : values.as<DictObject>()->table.entries())
             if (!e.key.empty())
-                interp.dictSet(converted.as<DictObject>(), e.key, isBytesLike(e.value) ? asText(e.value) : e.value);
+                interp.dictSet(converted.as<DictObject>(), isBytesLike(e.key) ? latin1(data(e.key)) : e.key,
+                               isBytesLike(e.value) ? asText(e.value) : e.value);
     } else if (values.is(Kind::Tuple)) {
         std::vector<Value> items = values.as<TupleObject>()->items;
         for (std::size_t k = 0; k < items.size() && k < conversions.size(); ++k)
@@ -1178,6 +1185,7 @@ void installBytesTypes(Interpreter& interp) {
         add("isalpha", bytesIsalpha);
         add("isalnum", bytesIsalnum);
         add("isspace", bytesIsspace);
+        add("isascii", bytesIsascii);
         add("isupper", bytesIsupper);
         add("islower", bytesIslower);
     }
