@@ -153,6 +153,22 @@ private slots:
         QTest::newRow("sorted hundred million")
             << "x = sorted(range(10 ** 8))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
 
+        // bytes and the codecs: CPython's UnicodeError texts.
+        QTest::newRow("decode a byte that starts nothing")
+            << "data = b'ok\\xff'\n\ntext = data.decode()\n"
+            << "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte" << 3 << 1;
+        QTest::newRow("decode a truncated sequence")
+            << "text = 'caf\u00e9'.encode()[:-1].decode('utf-8')\n"
+            << "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 3: unexpected end of data" << 1 << 1;
+        QTest::newRow("encode beyond ascii")
+            << "x = 1\n'na\u00efve \u2013'.encode('ascii')\n"
+            << "UnicodeEncodeError: 'ascii' codec can't encode character '\\xef' in position 2: ordinal not in range(128)" << 2 << 1;
+        QTest::newRow("unknown encoding") << "b'x'.decode('utf-9')\n" << "LookupError: unknown encoding: utf-9" << 1 << 1;
+        QTest::newRow("bytes plus str") << "b'a' + 'b'\n" << "TypeError: can't concat str to bytes" << 1 << 1;
+        QTest::newRow("bytearray as a key")
+            << "d = {}\nd[bytearray(b'k')] = 1\n" << "TypeError: unhashable type: 'bytearray'" << 2 << 1;
+        QTest::newRow("int too big for its bytes") << "(256).to_bytes(1, 'big')\n" << "OverflowError: int too big to convert" << 1 << 1;
+
         // What CPython would never finish: Awaitscope's diagnostics.
         // Library modules misused: CPython's exception, message and module-qualified name.
         QTest::newRow("json trailing comma")
@@ -160,6 +176,8 @@ private slots:
             << "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 9 (char 8)" << 3 << 1;
         QTest::newRow("json unclosed array")
             << "import json\njson.loads('[1, 2')\n" << "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1 column 6 (char 5)" << 2 << 1;
+        QTest::newRow("json of bytes")
+            << "import json\njson.dumps({'raw': b'\\x00'})\n" << "TypeError: Object of type bytes is not JSON serializable" << 2 << 1;
         QTest::newRow("json of a set") << "import json\njson.dumps({1, 2})\n" << "TypeError: Object of type set is not JSON serializable" << 2 << 1;
         QTest::newRow("randint of a str")
             << "import random\nrandom.randint(1, '6')\n" << "TypeError: can only concatenate str (not \"int\") to str" << 2 << 1;
@@ -243,6 +261,35 @@ private slots:
         QCOMPARE(result.error->column, 9);
         QCOMPARE(QString::fromStdString(result.stderrText),
                  QString("  File \"bad.py\", line 2\n    if x > 1\n            ^\nSyntaxError: expected ':'\n"));
+    }
+
+    // Bytes literals CPython refuses: its message, line and column (from `python3 bad.py`).
+    void bytesLiteralErrorsCarryCPythonsPosition_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::newRow("non-ASCII in a bytes literal")
+            << QString::fromUtf8("x = 1\ny = b'caf\u00e9'\n") << "SyntaxError: bytes can only contain ASCII literal characters" << 2 << 5;
+        QTest::newRow("non-ASCII in a raw bytes literal")
+            << QString::fromUtf8("y = (1, rb'\u00e9')\n") << "SyntaxError: bytes can only contain ASCII literal characters" << 1 << 9;
+        QTest::newRow("bytes then str") << "x = b'a' 'b'\n" << "SyntaxError: cannot mix bytes and nonbytes literals" << 1 << 13;
+        QTest::newRow("str then bytes") << "x = 'a' b'b'\n" << "SyntaxError: cannot mix bytes and nonbytes literals" << 1 << 13;
+        QTest::newRow("bytes then f-string over two lines")
+            << "x = (b'a'\n  f'b')\n" << "SyntaxError: cannot mix bytes and nonbytes literals" << 2 << 7;
+        QTest::newRow("truncated hex escape")
+            << "x = b'\\x4'\n" << "SyntaxError: (value error) invalid \\x escape at position 0" << 1 << 11;
+    }
+    void bytesLiteralErrorsCarryCPythonsPosition() {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const ScriptRunResult result = runScript(source.toStdString(), named("bad.py"));
+        QVERIFY2(result.error.has_value(), result.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(result.error->message), message);
+        QCOMPARE(result.error->line, line);
+        QCOMPARE(result.error->column, column);
     }
 
     // match statements: CPython 3.11's message, line and column for each invalid pattern.
@@ -446,6 +493,11 @@ private slots:
             << "print('started')\ns = 'x'\nwhile True:\n    s = s.replace('x', 'xx')\n" << result << 4;
         QTest::newRow("string grown by +=")
             << "print('started')\ns = ''\nwhile True:\n    s += 'abcdefgh' * 1000\n" << result << 4;
+        QTest::newRow("bytes doubled") << "print('started')\nb = b'x'\nwhile True:\n    b = b + b\n" << result << 4;
+        QTest::newRow("bytearray grown by append")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b.append(1)\n" << used << 4;
+        QTest::newRow("bytearray grown by +=")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b += b'abcdefgh' * 1000\n" << used << 4;
     }
     void memoryBudgetStopsEveryKindOfGrowth() {
         QFETCH(QString, source);

@@ -14,7 +14,7 @@ private slots:
         QTest::newRow("integer over 64 bits") << "print(2**200)\n" << "integers over 64 bits";
         QTest::newRow("third-party module") << "import httpx\n" << "the module 'httpx'";
         QTest::newRow("module in a from-import") << "from openai import AsyncOpenAI\n" << "the module 'openai'";
-        QTest::newRow("bytes literal") << "x = b'abc'\n" << "bytes literals";
+        QTest::newRow("a bytes error of the script's own") << "b'\\xff'.decode()\n" << "";
         QTest::newRow("a syntax error of the script's own") << "if True\n    pass\n" << "";
         QTest::newRow("a name error") << "print(undefined_name)\n" << "";
         QTest::newRow("a raised exception") << "raise ValueError('not supported by the service')\n" << "";

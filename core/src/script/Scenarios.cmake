@@ -91,6 +91,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/objects/Int.cpp
   src/script/objects/Float.cpp
   src/script/objects/Str.cpp
+  src/script/objects/Bytes.cpp
   src/script/objects/Format.cpp
   src/script/objects/Sequence.cpp
   src/script/objects/List.cpp

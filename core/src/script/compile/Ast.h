@@ -17,6 +17,7 @@ enum class ExprKind : std::uint8_t {
     Int,
     Float,
     Str,
+    Bytes,           // text: the bytes
     Bool,
     NoneLiteral,
     EllipsisLiteral,

@@ -2,6 +2,7 @@
 
 #include "script/compile/SymbolTable.h"
 
+#include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
 #include <algorithm>
@@ -362,8 +363,9 @@ void Compiler::statement(Stmt* s) {
     LocationScope location(unit_->location, s->line, s->col);
     switch (s->kind) {
     case StmtKind::ExprStmt:
-        if (s->value->kind == ExprKind::Str || s->value->kind == ExprKind::Int || s->value->kind == ExprKind::Float ||
-            s->value->kind == ExprKind::NoneLiteral || s->value->kind == ExprKind::EllipsisLiteral)
+        if (s->value->kind == ExprKind::Str || s->value->kind == ExprKind::Bytes || s->value->kind == ExprKind::Int ||
+            s->value->kind == ExprKind::Float || s->value->kind == ExprKind::NoneLiteral ||
+            s->value->kind == ExprKind::EllipsisLiteral)
             return;  // docstrings and other constants do nothing
         expr(s->value);
         emit(Op::PopTop);
@@ -1283,6 +1285,7 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
                 const Expr* other = p->keys[j];
                 const bool same =
                     (key->kind == ExprKind::Str && other->kind == ExprKind::Str && key->text == other->text) ||
+                    (key->kind == ExprKind::Bytes && other->kind == ExprKind::Bytes && key->text == other->text) ||
                     ((key->kind == ExprKind::Int || key->kind == ExprKind::Bool) &&
                      (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue) ||
                     (key->kind == ExprKind::Float && other->kind == ExprKind::Float && key->floatValue == other->floatValue) ||
@@ -1295,6 +1298,7 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
                     std::string text;
                     switch (key->kind) {
                     case ExprKind::Str: text = interp_.repr(interp_.str(key->text)); break;
+                    case ExprKind::Bytes: text = interp_.repr(newBytes(interp_, key->text)); break;
                     case ExprKind::Int: text = std::to_string(key->intValue); break;
                     case ExprKind::Bool: text = key->intValue ? "True" : "False"; break;
                     case ExprKind::Float: text = interp_.repr(Value::real(key->floatValue)); break;
@@ -1558,6 +1562,9 @@ void Compiler::expr(Expr* e) {
         return;
     case ExprKind::Str:
         emit(Op::LoadConst, constantStr(e->text));
+        return;
+    case ExprKind::Bytes:
+        emit(Op::LoadConst, constant(newBytes(interp_, e->text)));
         return;
     case ExprKind::Bool:
         emit(Op::LoadConst, constant(Value::boolean(e->intValue != 0)));

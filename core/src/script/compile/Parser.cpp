@@ -36,6 +36,7 @@ const char* describeForTarget(const Expr* e) {
     case ExprKind::Int:
     case ExprKind::Float:
     case ExprKind::Str:
+    case ExprKind::Bytes:
     case ExprKind::Bool:
     case ExprKind::EllipsisLiteral: return "literal";
     case ExprKind::NoneLiteral: return "None";
@@ -120,6 +121,70 @@ std::string decodeStringBody(std::string_view body, bool raw, int line, int col)
     }
     return out;
 }
+
+namespace {
+
+// A bytes literal's body: ASCII only, its escapes each one byte (\u and \N are not escapes here).
+std::string decodeBytesBody(std::string_view body, bool raw) {
+    std::string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (raw || c != '\\' || i + 1 >= body.size()) {
+            out += c;
+            continue;
+        }
+        const char e = body[++i];
+        switch (e) {
+        case '\n': break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case 'x': {
+            const int high = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
+            const int low = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
+            if (high < 0 || low < 0)
+                return {};  // the caller reports it
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                unsigned value = static_cast<unsigned>(e - '0');
+                for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
+                    value = value * 8 + static_cast<unsigned>(body[++i] - '0');
+                out += static_cast<char>(value & 0xFF);
+            } else {
+                out += '\\';
+                out += e;
+            }
+        }
+    }
+    return out;
+}
+
+// Where a bytes literal's \x escape lacks its two hex digits (npos: none does).
+std::size_t badHexEscape(std::string_view body) {
+    for (std::size_t i = 0; i + 1 < body.size(); ++i) {
+        if (body[i] != '\\')
+            continue;
+        if (body[i + 1] == 'x' && (i + 2 >= body.size() || hexValue(body[i + 2]) < 0 || i + 3 >= body.size() ||
+                                   hexValue(body[i + 3]) < 0))
+            return i;
+        ++i;
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
 
 Parser::Parser(std::string_view source, Ast& ast) : ast_(ast), lexer_(source) {}
 
@@ -731,7 +796,7 @@ Expr* Parser::literalPatternValue() {
     Expr* value = nullptr;
     if (atKind(TokenKind::String)) {
         value = stringLiteral();
-        if (value->kind != ExprKind::Str)
+        if (value->kind != ExprKind::Str && value->kind != ExprKind::Bytes)
             fail("patterns may only match literals and attribute lookups", start.line, start.col + 1);
         return value;
     }
@@ -2001,7 +2066,9 @@ Expr* Parser::stringLiteral() {
     std::string plain;
     int endLine = first.endLine;
     int endCol = first.endCol;
-    while (atKind(TokenKind::String)) {
+    bool bytesMode = false;
+    bool mixed = false;
+    for (bool firstToken = true; atKind(TokenKind::String); firstToken = false) {
         const Token token = take();
         endLine = token.endLine;
         endCol = token.endCol;
@@ -2016,15 +2083,28 @@ Expr* Parser::stringLiteral() {
             bytes = bytes || p == 'b';
             ++prefixLength;
         }
-        if (bytes)
-            fail("bytes literals are not supported by Awaitscope", token.line, token.col + 1);
+        if (firstToken)
+            bytesMode = bytes;
+        else if (bytes != bytesMode)
+            mixed = true;  // reported after the last literal, where CPython reports it
+        if (mixed)
+            continue;
         const char quote = token.text[prefixLength];
         const bool triple = token.text.size() >= prefixLength + 6 && token.text[prefixLength + 1] == quote &&
                             token.text[prefixLength + 2] == quote;
         const std::size_t q = triple ? 3 : 1;
         const std::string_view body =
             std::string_view(token.text).substr(prefixLength + q, token.text.size() - prefixLength - 2 * q);
-        if (fString) {
+        if (bytes) {
+            for (unsigned char c : body)
+                if (c >= 0x80)
+                    fail("bytes can only contain ASCII literal characters", token.line, token.col + 1);
+            if (!raw)
+                if (const std::size_t at = badHexEscape(body); at != std::string_view::npos)
+                    fail("(value error) invalid \\x escape at position " + std::to_string(at), peek().line,
+                         peek().col + 1);
+            plain += decodeBytesBody(body, raw);
+        } else if (fString) {
             formatted = true;
             if (!plain.empty()) {
                 Expr* literal = ast_.expr(ExprKind::Str, token.line, token.col);
@@ -2036,6 +2116,15 @@ Expr* Parser::stringLiteral() {
         } else {
             plain += decodeStringBody(body, raw, token.line, token.col + 1);
         }
+    }
+    if (mixed)
+        fail("cannot mix bytes and nonbytes literals", peek().line, peek().col + 1);
+    if (bytesMode) {
+        Expr* e = ast_.expr(ExprKind::Bytes, first.line, first.col);
+        e->text = std::move(plain);
+        e->endLine = endLine;
+        e->endCol = endCol;
+        return e;
     }
     if (!formatted) {
         Expr* e = ast_.expr(ExprKind::Str, first.line, first.col);

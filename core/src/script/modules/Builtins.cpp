@@ -163,6 +163,10 @@ Value builtinSum(Interpreter& interp, CallArgs& args) {
     Value total = a.has(1) ? a[1] : Value::integer(0);
     if (total.is(Kind::Str))
         interp.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    if (total.is(Kind::Bytes))
+        interp.typeError("sum() can't sum bytes [use b''.join(seq) instead]");
+    if (total.is(Kind::ByteArray))
+        interp.typeError("sum() can't sum bytearray [use b''.join(seq) instead]");
     Value iterator = interp.getIter(a[0]);
     Value item;
     while (interp.next(iterator, item)) {
@@ -443,6 +447,12 @@ Value builtinChr(Interpreter& interp, CallArgs& args) {
 
 Value builtinOrd(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "ord", {"c"}, 1);
+    if (isBytesLike(a[0])) {
+        const std::string& bytes = bytesData(a[0]);
+        if (bytes.size() != 1)
+            interp.typeError("ord() expected a character, but string of length " + std::to_string(bytes.size()) + " found");
+        return Value::integer(static_cast<unsigned char>(bytes[0]));
+    }
     if (!a[0].is(Kind::Str))
         interp.typeError("ord() expected string of length 1, but " + interp.typeName(a[0]) + " found");
     auto* s = a[0].as<StrObject>();
@@ -556,6 +566,8 @@ Value makeBuiltins(Interpreter& interp) {
     cls("bool", types.boolType);
     cls("float", types.floatType);
     cls("str", types.strType);
+    cls("bytes", types.bytesType);
+    cls("bytearray", types.byteArrayType);
     cls("list", types.listType);
     cls("tuple", types.tupleType);
     cls("dict", types.dictType);
@@ -578,7 +590,8 @@ Value makeBuiltins(Interpreter& interp) {
                            exc.baseExceptionGroup, exc.exceptionGroup, exc.arithmeticError, exc.zeroDivisionError,
                            exc.overflowError, exc.assertionError, exc.attributeError, exc.lookupError, exc.indexError,
                            exc.keyError, exc.nameError, exc.unboundLocalError, exc.runtimeError, exc.recursionError,
-                           exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.stopIteration,
+                           exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.unicodeDecodeError,
+                           exc.unicodeEncodeError, exc.stopIteration,
                            exc.stopAsyncIteration,
                            exc.osError, exc.timeoutError, exc.connectionError, exc.fileNotFoundError, exc.importError,
                            exc.moduleNotFoundError, exc.memoryError, exc.syntaxError, exc.warning, exc.runtimeWarning})

@@ -687,7 +687,9 @@ public:
 
 ClassObject* errorClassOf(const CallArgs& args) { return args.native->data.as<ClassObject>(); }
 
-Value loadsText(Interpreter& interp, ClassObject* errorClass, const Value& doc, const ArgParser& a, int first) {
+Value loadsText(Interpreter& interp, ClassObject* errorClass, const Value& given, const ArgParser& a, int first) {
+    // bytes are read as UTF-8, as CPython reads them when they carry no BOM.
+    const Value doc = isBytesLike(given) ? decodeBytes(interp, given, interp.str("utf-8"), Value()) : given;
     if (!doc.is(Kind::Str))
         interp.typeError("the JSON object must be str, bytes or bytearray, not " + interp.typeName(doc));
     if (a.has(first) && !a[first].isNone())

@@ -98,6 +98,8 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     }
     switch (value.object()->kind()) {
     case Kind::Str: return types.strType;
+    case Kind::Bytes: return types.bytesType;
+    case Kind::ByteArray: return types.byteArrayType;
     case Kind::List: return types.listType;
     case Kind::Tuple: return types.tupleType;
     case Kind::Dict: return types.dictType;

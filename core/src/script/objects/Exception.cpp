@@ -2,9 +2,11 @@
 // attributes show, exception groups, and tracebacks as CPython prints them. Exceptions are
 // instances (objects/Instance.cpp) that carry ExceptionData.
 #include "script/objects/Types.h"
+#include "script/objects/Unicode.h"
 #include "script/modules/Modules.h"
 #include "script/vm/Interpreter.h"
 
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
@@ -18,6 +20,57 @@ Value baseExceptionInit(Interpreter& interp, CallArgs& args) {
     if (ExceptionData* data = interp.exceptionData(args[0]))
         data->args = interp.newTuple(std::vector<Value>(args.args + 1, args.args + args.count));
     return Value::none();
+}
+
+// UnicodeDecodeError(encoding, object, start, end, reason): its attributes come from the args.
+Value unicodeErrorInit(Interpreter& interp, CallArgs& args) {
+    const bool decode = interp.isInstance(args[0], interp.exc.unicodeDecodeError);
+    if (args.count != 6 || args.kwCount() > 0)
+        interp.typeError("function takes exactly 5 arguments (" + std::to_string(args.count - 1) + " given)");
+    if (!args[1].is(Kind::Str))
+        interp.typeError("argument 1 must be str, not " + interp.typeName(args[1]));
+    if (decode ? !isBytesLike(args[2]) : !args[2].is(Kind::Str))
+        interp.typeError(std::string("argument 2 must be ") + (decode ? "bytes-like object" : "str") + ", not " +
+                         interp.typeName(args[2]));
+    for (int i : {3, 4})
+        if (!args[i].isIntLike())
+            interp.typeError("'" + interp.typeName(args[i]) + "' object cannot be interpreted as an integer");
+    if (!args[5].is(Kind::Str))
+        interp.typeError("argument 5 must be str, not " + interp.typeName(args[5]));
+    baseExceptionInit(interp, args);
+    setUnicodeErrorAttributes(interp, args[0]);
+    return Value::none();
+}
+
+// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte", as CPython's
+// UnicodeDecodeError and UnicodeEncodeError say it.
+std::string unicodeErrorText(Interpreter& interp, const Value& exception, const std::vector<Value>& args) {
+    const bool decode = interp.isInstance(exception, interp.exc.unicodeDecodeError);
+    const std::string encoding = interp.toStr(args[0]);
+    const std::int64_t start = args[2].asInt();
+    const std::int64_t end = args[3].asInt();
+    const std::string reason = interp.toStr(args[4]);
+    const std::string prefix = "'" + encoding + "' codec can't " + (decode ? "decode" : "encode");
+    if (end == start + 1) {
+        char buffer[32];
+        if (decode) {
+            const std::string& bytes = bytesData(args[1]);
+            if (start >= 0 && static_cast<std::size_t>(start) < bytes.size()) {
+                std::snprintf(buffer, sizeof buffer, "0x%02x", static_cast<unsigned char>(bytes[static_cast<std::size_t>(start)]));
+                return prefix + " byte " + buffer + " in position " + std::to_string(start) + ": " + reason;
+            }
+        } else {
+            const auto offsets = codePointOffsets(args[1].as<StrObject>()->text);
+            if (start >= 0 && static_cast<std::size_t>(start) + 1 < offsets.size()) {
+                const std::uint32_t c = decodeUtf8(
+                    reinterpret_cast<const unsigned char*>(args[1].as<StrObject>()->text.data() + offsets[static_cast<std::size_t>(start)]));
+                std::snprintf(buffer, sizeof buffer, c < 0x100 ? "'\\x%02x'" : c < 0x10000 ? "'\\u%04x'" : "'\\U%08x'", c);
+                return prefix + " character " + buffer + " in position " + std::to_string(start) + ": " + reason;
+            }
+        }
+    }
+    return prefix + (decode ? " bytes" : " characters") + " in position " + std::to_string(start) + "-" +
+           std::to_string(end - 1) + ": " + reason;
 }
 
 Value exceptionGroupInit(Interpreter& interp, CallArgs& args) {
@@ -249,6 +302,10 @@ void installExceptions(Interpreter& interp) {
     exc.typeError = make("TypeError", exc.exception);
     exc.valueError = make("ValueError", exc.exception);
     exc.unicodeError = make("UnicodeError", exc.valueError);
+    exc.unicodeDecodeError = make("UnicodeDecodeError", exc.unicodeError);
+    exc.unicodeEncodeError = make("UnicodeEncodeError", exc.unicodeError);
+    for (ClassObject* cls : {exc.unicodeDecodeError, exc.unicodeEncodeError})
+        interp.addMethod(cls, "__init__", unicodeErrorInit);
     exc.stopIteration = make("StopIteration", exc.exception);
     exc.stopAsyncIteration = make("StopAsyncIteration", exc.exception);
     exc.osError = make("OSError", exc.exception);
@@ -294,6 +351,9 @@ std::string exceptionStr(Interpreter& interp, const Value& exception) {
         return "";
     if (args.size() == 1)
         return interp.isInstance(exception, interp.exc.keyError) ? interp.repr(args[0]) : interp.toStr(args[0]);
+    if (args.size() == 5 && (interp.isInstance(exception, interp.exc.unicodeDecodeError) ||
+                             interp.isInstance(exception, interp.exc.unicodeEncodeError)))
+        return unicodeErrorText(interp, exception, args);
     return interp.repr(data->args);
 }
 

@@ -20,6 +20,7 @@ bool keyEquals(const Value& a, const Value& b) {
         const auto* y = b.as<StrObject>();
         return x->hash() == y->hash() && x->text == y->text;
     }
+    case Kind::Bytes: return a.as<BytesObject>()->data == b.as<BytesObject>()->data;
     case Kind::Tuple: {
         const auto& x = a.as<TupleObject>()->items;
         const auto& y = b.as<TupleObject>()->items;

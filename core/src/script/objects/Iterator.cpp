@@ -62,6 +62,17 @@ bool iteratorNext(Interpreter& interp, const Value& iterator, Value& out) {
         it->index = static_cast<std::int64_t>(end);
         return true;
     }
+    case IteratorKind::Bytes: {
+        if (it->source.empty())
+            return false;
+        const std::string& bytes = it->source.as<BytesObject>()->data;
+        if (static_cast<std::size_t>(it->index) >= bytes.size()) {
+            it->source.clear();
+            return false;
+        }
+        out = Value::integer(static_cast<unsigned char>(bytes[static_cast<std::size_t>(it->index++)]));
+        return true;
+    }
     case IteratorKind::DictKeys:
     case IteratorKind::DictValues:
     case IteratorKind::DictItems:
@@ -199,7 +210,7 @@ Value makeReversed(Interpreter& interp, CallArgs& args) {
             it->stop = it->index = 0;
         return result;
     }
-    if (seq.is(Kind::Str) || seq.is(Kind::Dict)) {
+    if (seq.is(Kind::Str) || seq.is(Kind::Dict) || isBytesLike(seq)) {
         std::vector<Value> items = interp.toVector(seq);
         std::reverse(items.begin(), items.end());
         return interp.getIter(interp.newList(std::move(items)));
@@ -252,6 +263,7 @@ void installIteratorTypes(Interpreter& interp) {
     iterator(IteratorKind::Range, "range_iterator");
     iterator(IteratorKind::Sequence, "list_iterator");
     iterator(IteratorKind::String, "str_ascii_iterator");
+    iterator(IteratorKind::Bytes, "bytes_iterator");
     iterator(IteratorKind::DictKeys, "dict_keyiterator");
     iterator(IteratorKind::DictValues, "dict_valueiterator");
     iterator(IteratorKind::DictItems, "dict_itemiterator");

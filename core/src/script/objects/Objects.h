@@ -54,6 +54,14 @@ private:
     mutable std::int64_t length_ = -1;
 };
 
+// bytes and bytearray (objects/Bytes.cpp): the same struct, a Kind each; only a bytearray's
+// data changes.
+struct BytesObject final : Object {
+    BytesObject(Kind kind_, std::string data_) : Object(kind_), data(std::move(data_)) {}
+    std::string data;
+    std::size_t footprint() const override { return sizeof(BytesObject) + data.capacity(); }
+};
+
 struct ListObject final : Object {
     ListObject() : Object(Kind::List) {}
     explicit ListObject(std::vector<Value> items_) : Object(Kind::List), items(std::move(items_)) {}
@@ -165,6 +173,8 @@ enum class BuiltinType : std::uint8_t {
     Int,
     Float,
     Str,
+    Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,
@@ -257,6 +267,7 @@ enum class IteratorKind : std::uint8_t {
     Range,
     Sequence,  // list or tuple, by index
     String,    // by code point
+    Bytes,     // bytes or bytearray, by index
     DictKeys,
     DictValues,
     DictItems,

@@ -32,7 +32,7 @@ const char* opSymbol(BinaryOp op) {
     return "?";
 }
 
-bool isSequence(const Value& v) { return v.is(Kind::Str) || v.is(Kind::List) || v.is(Kind::Tuple); }
+bool isSequence(const Value& v) { return v.is(Kind::Str) || v.is(Kind::List) || v.is(Kind::Tuple) || isBytesLike(v); }
 
 } // namespace
 
@@ -161,7 +161,8 @@ bool Interpreter::equals(const Value& a, const Value& b) {
         return instanceSlots().equals(*this, a, b);
     if (kb == Kind::Instance)
         return instanceSlots().equals(*this, b, a);
-    if (ka != kb)
+    // bytes and bytearray are two kinds with one equality.
+    if (ka != kb && !(isBytesLike(a) && isBytesLike(b)))
         return false;
     DepthGuard guard(*this);
     auto slot = slotsOf(a).equals;

@@ -64,9 +64,14 @@ const std::string& strArg(Interpreter& interp, const Value& v, const char* metho
 bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 Value makeStr(Interpreter& interp, CallArgs& args) {
-    ArgParser a(interp, args, "str", {"cls", "object"}, 1);
+    ArgParser a(interp, args, "str", {"cls", "object", "encoding", "errors"}, 1);
     if (!a.has(1))
         return interp.intern("");
+    if (a.has(2) || a.has(3)) {
+        if (!isBytesLike(a[1]))
+            interp.typeError("decoding to str: need a bytes-like object, " + interp.typeName(a[1]) + " found");
+        return decodeBytes(interp, a[1], a.has(2) ? a[2] : Value(), a.has(3) ? a[3] : Value());
+    }
     return interp.str(interp.toStr(a[1]));
 }
 
@@ -549,8 +554,8 @@ Value strRemovesuffix(Interpreter& interp, CallArgs& args) {
 Value strFormat(Interpreter& interp, CallArgs& args) { return interp.str(formatFields(interp, text(args[0]), args)); }
 
 Value strEncode(Interpreter& interp, CallArgs& args) {
-    (void)args;
-    interp.raise(interp.exc.notImplementedError, "bytes are not supported by Awaitscope");
+    ArgParser a(interp, args, "encode", {"self", "encoding", "errors"}, 1);
+    return encodeText(interp, a[0], a.has(1) ? a[1] : Value(), a.has(2) ? a[2] : Value());
 }
 
 std::string strRepr(Interpreter&, const Value& value) { return quoteString(text(value)); }

@@ -7,6 +7,7 @@ void installTypes(Interpreter& interp) {
     installIntTypes(interp);
     installFloatType(interp);
     installStrType(interp);
+    installBytesTypes(interp);
     installListType(interp);
     installTupleType(interp);
     installDictTypes(interp);

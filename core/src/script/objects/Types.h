@@ -65,6 +65,19 @@ void floatDivmod(double a, double b, double& div, double& mod);
 void installStrType(Interpreter& interp);
 std::string quoteString(const std::string& text);  // repr of a str
 
+// ---- Bytes.cpp: bytes and bytearray, the codecs of str.encode and bytes.decode, and
+// int.to_bytes / int.from_bytes
+void installBytesTypes(Interpreter& interp);
+Value newBytes(Interpreter& interp, std::string bytes, bool array = false);
+inline bool isBytesLike(const Value& value) { return value.is(Kind::Bytes) || value.is(Kind::ByteArray); }
+const std::string& bytesData(const Value& bytesLike);
+// str.encode and bytes.decode: Empty encoding or errors mean 'utf-8' and 'strict'.
+Value encodeText(Interpreter& interp, const Value& text, const Value& encoding, const Value& errors);
+Value decodeBytes(Interpreter& interp, const Value& bytes, const Value& encoding, const Value& errors);
+Value bytesPercentFormat(Interpreter& interp, const Value& format, const Value& values);  // bytes % values
+// A UnicodeDecodeError's or UnicodeEncodeError's encoding, object, start, end and reason, from its args.
+void setUnicodeErrorAttributes(Interpreter& interp, const Value& error);
+
 // ---- Format.cpp: format specs, str.format, % formatting and the repr of floats
 std::string floatRepr(double value);
 std::string formatFields(Interpreter& interp, const std::string& fmt, CallArgs& args);  // str.format

@@ -13,6 +13,8 @@ class Heap;
 
 enum class Kind : std::uint8_t {
     Str,
+    Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,

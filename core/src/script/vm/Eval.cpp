@@ -246,8 +246,9 @@ Value copyDictWithoutKeys(Interpreter& interp, const Value& subject, const Value
 // str(), dict(d)... (CPython's _Py_TPFLAGS_MATCH_SELF), their subclasses included.
 bool matchesSelf(Interpreter& interp, const ClassObject* cls) {
     for (const ClassObject* builtin : {interp.types.boolType, interp.types.intType, interp.types.floatType,
-                                       interp.types.strType, interp.types.listType, interp.types.tupleType,
-                                       interp.types.dictType, interp.types.setType})
+                                       interp.types.strType, interp.types.bytesType, interp.types.byteArrayType,
+                                       interp.types.listType, interp.types.tupleType, interp.types.dictType,
+                                       interp.types.setType})
         if (builtin && Interpreter::isSubclass(cls, builtin))
             return true;
     return false;
@@ -396,7 +397,7 @@ void unpackSequence(Interpreter& interp, Value*& sp, int count) {
     else if (sequence.is(Kind::List))
         items = &sequence.as<ListObject>()->items;
     else {
-        if (!sequence.isObject() || (!sequence.is(Kind::Str) && !sequence.is(Kind::Dict) && !sequence.is(Kind::Set) &&
+        if (!sequence.isObject() || (!sequence.is(Kind::Str) && !isBytesLike(sequence) && !sequence.is(Kind::Dict) && !sequence.is(Kind::Set) &&
                                      !sequence.is(Kind::Iterator) && !sequence.is(Kind::Generator) &&
                                      !sequence.is(Kind::Range) && !sequence.is(Kind::Instance)))
             interp.typeError("cannot unpack non-iterable " + interp.typeName(sequence) + " object");

@@ -225,6 +225,8 @@ public:
         ClassObject* typeError = nullptr;
         ClassObject* valueError = nullptr;
         ClassObject* unicodeError = nullptr;
+        ClassObject* unicodeDecodeError = nullptr;
+        ClassObject* unicodeEncodeError = nullptr;
         ClassObject* stopIteration = nullptr;
         ClassObject* stopAsyncIteration = nullptr;
         ClassObject* osError = nullptr;
@@ -274,6 +276,8 @@ public:
         ClassObject* intType = nullptr;
         ClassObject* floatType = nullptr;
         ClassObject* strType = nullptr;
+        ClassObject* bytesType = nullptr;
+        ClassObject* byteArrayType = nullptr;
         ClassObject* listType = nullptr;
         ClassObject* tupleType = nullptr;
         ClassObject* dictType = nullptr;
