@@ -98,6 +98,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     }
     switch (value.object()->kind()) {
     case Kind::Str: return types.strType;
+    case Kind::BigInt: return types.intType;
     case Kind::List: return types.listType;
     case Kind::Tuple: return types.tupleType;
     case Kind::Dict: return types.dictType;
