@@ -16,3 +16,10 @@ print(sorted(counts.items()))
 print(sorted([2 ** 64, 1, 2 ** 63, -(2 ** 64), 0, 2 ** 64 + 1, -5], reverse=True))
 print(sorted({10 ** 20: 1, 10 ** 19: 2, 7: 3}))
 print(2 ** 100 in [1, 2, 2 ** 100], [2 ** 64].index(2 ** 64), (2 ** 64, 1) == (2 ** 64, 1), max([(2 ** 70, "a"), (2 ** 69, "b")]))
+# Exact comparisons of ints with floats past 2**53, and big seeds and draws of random.
+print(2 ** 53 + 1 == 2.0 ** 53, 2 ** 53 + 1 > 2.0 ** 53, {2.0 ** 53: "f"}.get(2 ** 53 + 1), 9007199254740993 < 9007199254740992.0)
+import random
+random.seed(2 ** 100 + 7)
+print(random.getrandbits(100), random.getrandbits(64), random.getrandbits(65), random.randint(1, 10 ** 6))
+r = random.Random(-(3 ** 90))
+print(r.getrandbits(200), r.random())
