@@ -220,7 +220,7 @@ private slots:
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         // CPython takes minutes over 10**10**8; its seconds of GMP work are charged before they start.
         QTest::newRow("power of a hundred million digits")
-            << "x = 1\ny = 10 ** 10 ** 8\n" << "the script ran out of its instruction budget (200000 operations) at line 2" << 2 << 1;
+            << "x = 1\ny = 10 ** 10 ** 8\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
             << "the loop never yielded: frozen forever at line 6" << 6 << 1;
