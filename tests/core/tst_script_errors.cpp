@@ -152,6 +152,17 @@ private slots:
             << "x = list(range(10 ** 9))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
         QTest::newRow("sorted hundred million")
             << "x = sorted(range(10 ** 8))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
+        QTest::newRow("power with a billion-bit result")
+            << "x = 1\ny = 2 ** 10 ** 10\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 2 << 1;
+        QTest::newRow("int too long to print")
+            << "n = 10 ** 5000\nprint(n)\n"
+            << "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            << 2 << 1;
+        QTest::newRow("text too long to be an int")
+            << "s = '9' * 5000\nn = int(s)\n"
+            << "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use "
+               "sys.set_int_max_str_digits() to increase the limit"
+            << 2 << 1;
 
         // bytes and the codecs: CPython's UnicodeError texts.
         QTest::newRow("decode a byte that starts nothing")
@@ -225,6 +236,9 @@ private slots:
             << "NotImplementedError: logging.basicConfig(filename=...) is not supported by Awaitscope's interpreter yet (line 3)"
             << 3 << 1;
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
+        // CPython takes minutes over 10**10**8; its seconds of GMP work are charged before they start.
+        QTest::newRow("power of a hundred million digits")
+            << "x = 1\ny = 10 ** 10 ** 8\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
             << "the loop never yielded: frozen forever at line 6" << 6 << 1;

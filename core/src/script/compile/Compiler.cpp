@@ -1287,7 +1287,8 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
                     (key->kind == ExprKind::Str && other->kind == ExprKind::Str && key->text == other->text) ||
                     (key->kind == ExprKind::Bytes && other->kind == ExprKind::Bytes && key->text == other->text) ||
                     ((key->kind == ExprKind::Int || key->kind == ExprKind::Bool) &&
-                     (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue) ||
+                     (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue &&
+                     key->text == other->text) ||
                     (key->kind == ExprKind::Float && other->kind == ExprKind::Float && key->floatValue == other->floatValue) ||
                     (key->kind == ExprKind::Float && (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) &&
                      key->floatValue == static_cast<double>(other->intValue)) ||
@@ -1555,7 +1556,8 @@ void Compiler::expr(Expr* e) {
         loadName(e->text);
         return;
     case ExprKind::Int:
-        emit(Op::LoadConst, constantInt(e->intValue));
+        // A literal past int64 keeps its digits (Parser.cpp).
+        emit(Op::LoadConst, e->text.empty() ? constantInt(e->intValue) : constant(integerFromLiteral(interp_, e->text)));
         return;
     case ExprKind::Float:
         emit(Op::LoadConst, constant(Value::real(e->floatValue)));

@@ -1596,7 +1596,7 @@ Expr* Parser::factor() {
         Expr* operand = factor();
         // Fold negative number literals so that -9223372036854775808 and -1.5 are constants.
         if (op.text == "-" && (operand->kind == ExprKind::Int || operand->kind == ExprKind::Float) &&
-            !operand->parenthesized && operand->op == 0) {
+            operand->text.empty() && !operand->parenthesized && operand->op == 0) {
             Expr* folded = ast_.expr(operand->kind, op.line, op.col);
             folded->intValue = -operand->intValue;
             folded->floatValue = -operand->floatValue;
@@ -2023,10 +2023,12 @@ Expr* Parser::atom() {
             }
             std::uint64_t value = 0;
             auto [ptr, ec] = std::from_chars(digits.data() + skip, digits.data() + digits.size(), value, base);
-            if (ec != std::errc() || value > static_cast<std::uint64_t>(INT64_MAX))
-                fail("integer literal too large (Awaitscope ints are 64-bit)", number.line, number.col + 1);
             (void)ptr;
-            e->intValue = static_cast<std::int64_t>(value);
+            // Past int64 the compiler makes a big int of the digits.
+            if (ec != std::errc() || value > static_cast<std::uint64_t>(INT64_MAX))
+                e->text = digits;
+            else
+                e->intValue = static_cast<std::int64_t>(value);
         }
         return e;
     }

@@ -100,6 +100,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Str: return types.strType;
     case Kind::Bytes: return types.bytesType;
     case Kind::ByteArray: return types.byteArrayType;
+    case Kind::BigInt: return types.intType;
     case Kind::List: return types.listType;
     case Kind::Tuple: return types.tupleType;
     case Kind::Dict: return types.dictType;

@@ -54,6 +54,15 @@ void installIntTypes(Interpreter& interp);
 // a OP b for two int-like values (Interpreter::binary comes here directly).
 Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
 
+// ---- BigInt.cpp: ints past int64 (what computes with them includes objects/BigInt.h)
+// The int an integer literal's text names ("123", "0x1f"), of any size.
+Value integerFromLiteral(Interpreter& interp, const std::string& text);
+
+// ---- Operations.cpp
+// Two numbers (int, bool or float) compared exactly, as CPython compares an int with a float
+// (a double holds every int only up to 2**53): -1, 0 or 1, and 2 when either is a NaN.
+int compareNumbers(const Value& a, const Value& b);
+
 // ---- Float.cpp
 void installFloatType(Interpreter& interp);
 // a OP b for two numbers, one of them a float (Interpreter::binary comes here directly).
