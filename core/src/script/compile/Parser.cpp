@@ -57,6 +57,20 @@ const char* describeForTarget(const Expr* e) {
     }
 }
 
+// The escapes that mean one fixed character in str and bytes literals alike (a backslash
+// before a newline continues the line): appended to `out`; false for any other escape.
+bool appendSimpleEscape(char e, std::string& out) {
+    static constexpr std::string_view kFrom = "\\'\"abfnrtv";
+    static constexpr std::string_view kTo = "\\'\"\a\b\f\n\r\t\v";
+    if (e == '\n')
+        return true;
+    const std::size_t at = kFrom.find(e);
+    if (at == std::string_view::npos)
+        return false;
+    out += kTo[at];
+    return true;
+}
+
 } // namespace
 
 std::string decodeStringBody(std::string_view body, bool raw, int line, int col) {
@@ -71,18 +85,9 @@ std::string decodeStringBody(std::string_view body, bool raw, int line, int col)
             continue;
         }
         const char e = body[++i];
+        if (appendSimpleEscape(e, out))
+            continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
         case 'x':
         case 'u':
         case 'U': {
@@ -135,18 +140,9 @@ std::string decodeBytesBody(std::string_view body, bool raw) {
             continue;
         }
         const char e = body[++i];
+        if (appendSimpleEscape(e, out))
+            continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
         case 'x': {
             const int high = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
             const int low = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;

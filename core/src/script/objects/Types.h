@@ -73,6 +73,10 @@ void floatDivmod(double a, double b, double& div, double& mod);
 // ---- Str.cpp
 void installStrType(Interpreter& interp);
 std::string quoteString(const std::string& text);  // repr of a str
+bool isAsciiSpace(unsigned char c);  // what split() and strip() drop by default in str and bytes
+// str.split/rsplit and bytes.split/rsplit on the bytes of `s`: by `sep`, or (null) by runs of
+// whitespace with whitespace at either end dropped; at most `maxsplit` splits (< 0: no limit).
+std::vector<std::string> splitText(const std::string& s, const std::string* sep, std::int64_t maxsplit, bool fromRight);
 
 // ---- Bytes.cpp: bytes and bytearray, the codecs of str.encode and bytes.decode, and
 // int.to_bytes / int.from_bytes
