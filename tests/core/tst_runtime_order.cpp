@@ -565,6 +565,24 @@ Task<> shieldKeepsInner() {
     say(format("inner result %d %s", result, seconds1(clockNow() - start).c_str()));
 }
 
+// ---- shield_unheld_inner.py ----
+// The shielded task is held only by the shield: it is freed as soon as its result has been
+// passed on, before the outer future's own callbacks run.
+Task<int> shieldLookup(std::chrono::milliseconds delay, int value) {
+    co_await sleep(delay);
+    say(format("looked up %d", value));
+    co_return value;
+}
+Task<> shieldUnheldInner() {
+    const TimeNs start = clockNow();
+    // The task handles are temporaries: each is gone before the await begins.
+    Future<int> outer = shield(createTask(shieldLookup(100ms, 3)));
+    const int first = co_await outer;
+    outer = shield(createTask(shieldLookup(100ms, 4)));
+    const int second = co_await outer;
+    say(format("results %d %d %s", first, second, seconds1(clockNow() - start).c_str()));
+}
+
 // ---- condition_notify.py ----
 Task<> conditionWaiter(std::string name, Condition cond) {
     co_await cond.acquire();
@@ -664,6 +682,7 @@ private slots:
     void exceptionsTravelToTheAwaiter() { check("exceptions_travel", exceptionsTravel); }
     void waitWakesOneIterationAfterTheFirstFinisher() { check("wait_first_completed", waitFirstCompleted); }
     void shieldedWorkOutlivesItsCancelledWaiter() { check("shield_keeps_inner", shieldKeepsInner); }
+    void shieldedTaskNobodyHoldsStillDeliversItsResult() { check("shield_unheld_inner", shieldUnheldInner); }
     void conditionNotifyWakesTheOldestWaiters() { check("condition_notify", conditionNotify); }
     void priorityAndLifoQueuesKeepTheirOrder() { check("priority_and_lifo_queues", priorityAndLifoQueues); }
 

@@ -15,7 +15,7 @@ namespace detail {
 // as well would make a cycle that an inner nobody else holds (it can never finish) never leaves.
 template <class T>
 struct ShieldLink final : RefCounted {
-    FutureState* inner = nullptr;  // null once it was destroyed unfinished
+    FutureState* inner = nullptr;  // null once its callback ran or it was destroyed unfinished
     ValueSlot<T>* innerSlot = nullptr;
     Ref<FutureValue<T>> outer;
 
@@ -28,7 +28,9 @@ struct ShieldLink final : RefCounted {
             link->outer = nullptr;
             return;
         }
-        FutureState& in = *link->inner;
+        // The inner callback has now run, and nothing holds the inner past this call: the
+        // outer's callback (which may run later) must not look at it again.
+        FutureState& in = *std::exchange(link->inner, nullptr);
         FutureValue<T>& out = *link->outer;
         if (out.cancelled()) {
             if (!in.cancelled())
