@@ -356,6 +356,7 @@ def assemble_trace(journal_path, write):
     scope_ends = {}
     metadata = {}
     ended = None
+    main_program = None  # the lane of a program that never created a task
     with open(journal_path, "rb") as f:
         header = json.loads(f.readline())
         metadata.update(header.get("metadata", {}))
@@ -381,6 +382,8 @@ def assemble_trace(journal_path, write):
                 scope_ends[scope_id] = end
             elif tag == "metadata":
                 metadata.update(json.loads(payload))
+            elif tag == "mainProgram":
+                main_program = int(payload)
             elif tag == "end":
                 ended = json.loads(payload)
             else:
@@ -397,6 +400,9 @@ def assemble_trace(journal_path, write):
         scope = json.loads(tables["scope"][scope_id])
         scope["end"] = end
         tables["scope"][scope_id] = json.dumps(scope, separators=(",", ":"))
+    if main_program is not None:
+        for tag in ("output", "neverAwaited", "scriptError"):
+            tables[tag] = [entry.replace('"task":null', f'"task":{main_program}', 1) for entry in tables[tag]]
     for task_id, (name, number) in names.items():
         task = json.loads(tasks[task_id])
         task["name"], task["number"] = name, number
@@ -1208,6 +1214,9 @@ class Recorder:
         self.saved_error = None
         self.tee = None               # sys.stdout as the recorder watches it
         self.error_tee = None         # sys.stderr likewise: warnings and tracebacks are output too
+        self.program_file = ""        # the script, for the top level's lane
+        self.top_level_blocks = []    # (block, began, ended): time.sleep outside any event loop
+        self.program_error = None     # how the program failed ("ValueError: ..."), if it did
 
     def set_origin(self):
         """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
@@ -1290,6 +1299,8 @@ class Recorder:
         for tee in (self.tee, self.error_tee):
             if tee is not None:
                 tee.record_partial_line()  # written without its newline: it was written all the same
+        if self.trace.task_count == 0:
+            self._main_program_lane()
         journal.add("end", json.dumps({"ending": ending}, ensure_ascii=False))
         journal.flush()
         journal.close()
@@ -1301,6 +1312,24 @@ class Recorder:
         except (OSError, ValueError, UnicodeDecodeError) as error:
             self.saved_error = (f"cannot write the trace to {self.output_path}: {error}; "
                                 "the journal of the recording is left in its place")
+
+    def _main_program_lane(self):
+        """A program that never created a task (a plain script) is one lane of its top level, as
+        the interpreter draws it: from 0 to its end, with its blocking calls. Its output, its
+        never-awaited coroutines and its error join the lane as the trace is assembled."""
+        trace = self.trace
+        site = trace.site(self.program_file, "<module>", 1)
+        lane = trace.task("main program", "main", None, trace.frame("<module>", site, site), site, 0, None)
+        rows = ['[0,"resume"]']
+        for block, began, ended in self.top_level_blocks:
+            rows.append(f'[{began},"block",{block}],[{ended},"unblock",{block}]')
+        end = self.now()
+        if self.program_error is None:
+            rows.append(f'[{end},"finish","done"]')
+        else:
+            rows.append(f'[{end},"finish","failed",{trace.string(self.program_error)}]')
+        self.journal.lines.append(f'["rows",{lane},{",".join(rows)}]')
+        self.journal.add("mainProgram", str(lane))
 
     def stop(self, message, frame_line=None):
         """Ends the program where it is (a budget ran out): the message, the trace so far."""
@@ -1856,6 +1885,13 @@ def _install(rec):
     def sleep(seconds):
         frame = rec.user_frame(sys._getframe(1))
         on_loop = _get_ident() == rec.loop_thread and rec.current is not None
+        # The program's top level, outside any event loop (a plain script): kept aside, and
+        # drawn only if the program never creates a task.
+        top_level = (not on_loop and _get_ident() == rec.loop_thread and asyncio.events._get_running_loop() is None
+                     and rec.trace.task_count == 0)
+        if top_level:
+            block = rec.trace.block(rec.site_of_frame(frame), "sleep", "time.sleep")
+            began = rec.now()
         if on_loop:
             block = rec.trace.block(rec.site_of_frame(frame), "sleep", "time.sleep")
             track = rec.current_track
@@ -1877,6 +1913,8 @@ def _install(rec):
             if on_loop:
                 rec.synced_at = rec.now()  # frames that come after this call begin after it
                 _row(rec, track, rec.synced_at, f'"unblock",{block}')
+            elif top_level:
+                rec.top_level_blocks.append((block, began, rec.now()))
     time.sleep = sleep
 
     original_cancel_all = asyncio.runners._cancel_all_tasks
@@ -2621,6 +2659,7 @@ def main(argv=None):
 
     exit_code = 0
     interrupted = False
+    rec.program_file = os.path.abspath(options.program) if options.program else (options.module or "")
     if clock is not None:
         rec.set_origin()
     try:
@@ -2639,6 +2678,7 @@ def main(argv=None):
     except BaseException as error:
         _without_recorder_frames(error)
         rec.trace.script_error(rec.now(), rec.current, 0, _program_traceback(error))
+        rec.program_error = traceback.format_exception_only(type(error), error)[-1].strip()
         _flush_standard_streams()
         try:
             sys.excepthook(type(error), error, error.__traceback__)
@@ -2648,6 +2688,8 @@ def main(argv=None):
         interrupted = isinstance(error, KeyboardInterrupt)
     finally:
         _flush_standard_streams()
+        if exit_code and rec.program_error is None:
+            rec.program_error = ""  # sys.exit with a failing status: failed, with no exception to name
         rec.finish()
     if rec.saved_error:
         _report(rec.saved_error)

@@ -167,6 +167,24 @@ private slots:
                  qPrintable(result.err));
         QVERIFY(QFileInfo(trace).size() > 0);
     }
+    // A plain script has no event loop: the report gives what applies (time, blocking calls)
+    // and leaves out the loop's figures and a speed-up of 0.00x.
+    void reportOfAPlainScriptLeavesOutTheLoopsFigures() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("plain.py");
+        writeText(script, "import time\n\nfor city in ['pune', 'oslo']:\n    print('fetching', city)\n    time.sleep(0.5)\n");
+        const QString trace = dir.filePath("plain.json");
+        QCOMPARE(runApp({"--run", script, "--out", trace}).exitCode, 0);
+        const RunResult report = runApp({"--report", trace});
+        QCOMPARE(report.exitCode, 0);
+        QVERIFY2(report.out.contains("\n  event loop      none: the program never called asyncio.run, so each line waited for "
+                                     "the one before\n"),
+                 qPrintable(report.out));
+        QVERIFY2(report.out.contains("\n  blocking calls  2 calls, 1 s ("), qPrintable(report.out));
+        QVERIFY2(report.out.contains("main program [no event loop]"), qPrintable(report.out));
+        for (const char* absent : {"speed-up", "loop busy", "loop idle", "critical path", "frozen-loop threshold"})
+            QVERIFY2(!report.out.contains(QLatin1String(absent)), absent);
+    }
     void aFailedSaveNamesItsPathOnce() {
         QTemporaryDir dir;
         const QString script = dir.filePath("hello.py");

@@ -62,6 +62,21 @@ Trace traceFor(const QString& name) {
         return recorded::threeWarnings();
     if (name == "everything")
         return everythingTrace();
+    if (name == "plain script") {  // no event loop: one lane of the program's top level
+        Trace t;
+        const StringId module = t.strings.intern("<module>");
+        t.sites.push_back({t.strings.intern("plain.py"), module, 1, 0});
+        t.frames.push_back({module, 1, 1});
+        t.blocks.push_back({1, BlockKind::Sleep, t.strings.intern("time.sleep")});
+        TaskRecord main{0, kNoTask, TaskKind::Main, t.strings.intern("main program"), 0, 0, 1, 0, kNoScope, {}};
+        main.events = {{0, EventKind::Resume, 0, 0, 0},
+                       {3, EventKind::BlockBegin, 0, 0, 0},
+                       {500'000'003, EventKind::BlockEnd, 0, 0, 0},
+                       {500'000'010, EventKind::Finish, 0, 0, 0}};
+        t.tasks = {main};
+        t.output.push_back({1, 0, 1, module});
+        return t;
+    }
     return Trace();
 }
 
@@ -80,7 +95,7 @@ class TestNativeFormat : public QObject {
 private slots:
     void writeReadWriteGivesIdenticalBytes_data() {
         QTest::addColumn<QString>("trace");
-        for (const char* name : {"empty", "blocking", "gather", "warnings", "everything"})
+        for (const char* name : {"empty", "blocking", "gather", "warnings", "everything", "plain script"})
             QTest::newRow(name) << QString(name);
     }
     void writeReadWriteGivesIdenticalBytes() {
@@ -97,6 +112,9 @@ private slots:
         QCOMPARE(loaded.trace.eventCount(), original.eventCount());
         QCOMPARE(loaded.trace.strings.size(), original.strings.size());
         QCOMPARE(loaded.trace.metadata.sourceText, original.metadata.sourceText);
+        QCOMPARE(loaded.trace.hasEventLoop(), original.hasEventLoop());
+        for (std::size_t i = 0; i < original.tasks.size(); ++i)
+            QCOMPARE(loaded.trace.tasks[i].kind, original.tasks[i].kind);
         for (std::size_t i = 0; i < original.tasks.size(); ++i)
             QVERIFY(std::equal(original.tasks[i].events.begin(), original.tasks[i].events.end(),
                                loaded.trace.tasks[i].events.begin(), [](const TraceEvent& a, const TraceEvent& b) {

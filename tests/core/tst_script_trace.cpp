@@ -438,6 +438,101 @@ asyncio.run(main())
                             [&](const FrozenVictim& victim) { return victim.task == ticker && victim.lateBy() > 0; }));
     }
 
+    // A plain script never starts a loop: its top level is one lane, so its picture shows the
+    // blocking calls and prints where they happened, not an idle loop.
+    void aPlainScriptIsOneLaneOfItsTopLevel() {
+        const ScriptRunResult result = run(R"(import time
+
+
+def fetch(city):
+    print("fetching", city)
+    time.sleep(0.5)
+    return city.upper()
+
+
+async def unused():
+    pass
+
+
+unused()
+for city in ["pune", "oslo"]:
+    print(fetch(city))
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QVERIFY(!trace.hasEventLoop());
+        QCOMPARE(trace.tasks.size(), std::size_t(1));
+        const TaskRecord& main = trace.tasks[0];
+        QCOMPARE(main.kind, TaskKind::Main);
+        QCOMPARE(trace.taskName(0), std::string("main program"));
+        QCOMPARE(trace.str(trace.frames[main.coroutine].name), std::string_view("<module>"));
+        // Resume at 0, the two sleeps in order, then the end.
+        const auto& events = main.events;
+        QCOMPARE(events.size(), std::size_t(6));
+        QCOMPARE(events[0].kind, EventKind::Resume);
+        QCOMPARE(events[0].time, TimeNs{0});
+        QCOMPARE(events[1].kind, EventKind::BlockBegin);
+        QCOMPARE(events[2].kind, EventKind::BlockEnd);
+        QCOMPARE(events[2].time - events[1].time, TimeNs{500'000'000});
+        QCOMPARE(events[3].kind, EventKind::BlockBegin);
+        QVERIFY(events[3].time >= events[2].time);
+        QCOMPARE(events[4].time - events[3].time, TimeNs{500'000'000});
+        QCOMPARE(events[5].kind, EventKind::Finish);
+        QCOMPARE(static_cast<TaskOutcome>(events[5].detail), TaskOutcome::Done);
+        QVERIFY(events[5].time >= events[4].time);
+        QCOMPARE(trace.sites[trace.blocks[events[1].ref].site].line, 6u);
+        // Its output and the coroutine it never awaited are the lane's.
+        QCOMPARE(std::count_if(trace.output.begin(), trace.output.end(),
+                               [](const OutputLine& line) { return line.stream == OutputStream::Stdout; }),
+                 4L);
+        for (const OutputLine& line : trace.output)
+            QCOMPARE(line.task, TaskId{0});
+        QCOMPARE(trace.neverAwaited.size(), std::size_t(1));
+        QCOMPARE(trace.neverAwaited[0].task, TaskId{0});
+        QVERIFY(findFrozenStretches(trace, TraceIndex(trace)).empty());  // there is no loop to freeze
+    }
+
+    void aPlainScriptThatFailsEndsItsLaneFailed() {
+        const ScriptRunResult result = run("import time\ntime.sleep(0.2)\nraise ValueError('no key')\n");
+        QVERIFY(!result.ok);
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.tasks.size(), std::size_t(1));
+        const TraceEvent& end = trace.tasks[0].events.back();
+        QCOMPARE(end.kind, EventKind::Finish);
+        QCOMPARE(static_cast<TaskOutcome>(end.detail), TaskOutcome::Failed);
+        QVERIFY(end.time >= 200'000'000 && end.time < 201'000'000);  // the sleep, and a little CPU work
+        QCOMPARE(trace.str(end.ref), std::string_view("ValueError: no key"));
+        QCOMPARE(trace.scriptErrors.size(), std::size_t(1));
+        QCOMPARE(trace.scriptErrors[0].task, TaskId{0});
+    }
+
+    // Code around asyncio.run is not drawn: the loop's first task stays the first lane.
+    void aScriptWithAnEventLoopGetsNoTopLevelLane() {
+        const ScriptRunResult result = run(R"(import asyncio
+import time
+
+print("starting")
+time.sleep(0.1)
+
+
+async def main():
+    await asyncio.sleep(0.1)
+
+
+asyncio.run(main())
+print("finished")
+)");
+        QVERIFY(result.ok);
+        const Trace& trace = result.trace;
+        QVERIFY(trace.hasEventLoop());
+        QCOMPARE(trace.tasks.size(), std::size_t(1));
+        QCOMPARE(trace.tasks[0].kind, TaskKind::Task);
+        QCOMPARE(trace.taskName(0), std::string("Task-1"));
+        QVERIFY(trace.tasks[0].created >= 100'000'000 && trace.tasks[0].created < 101'000'000);
+        QCOMPARE(trace.output.front().task, kNoTask);
+        QCOMPARE(trace.output.back().task, kNoTask);
+    }
+
     void cpuHeavyLoopFreezesTheLoopThroughTheCostModel() {
         const ScriptRunResult result = run(R"(import asyncio
 

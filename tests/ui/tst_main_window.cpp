@@ -39,6 +39,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
@@ -639,16 +640,47 @@ private slots:
             QVERIFY2(button, name);
             icons.append({QLatin1String(name), button->icon()});
         }
-        for (QAction* action : window.findChildren<QAction*>())
-            if (action->text() == QStringLiteral("Show &Everything") || action->text() == QStringLiteral("Run &Again"))
-                icons.append({action->text(), action->icon()});
+        // Every icon of every toolbar: the file actions as well as the playback ones.
+        for (QToolBar* bar : window.findChildren<QToolBar*>())
+            for (QAction* action : bar->actions())
+                if (!action->icon().isNull())
+                    icons.append({action->text(), action->icon()});
         for (QToolButton* button : window.findChildren<QToolButton*>())
             if (button->text() == QStringLiteral("Run Lesson"))
                 icons.append({button->text(), button->icon()});
-        QCOMPARE(icons.size(), 6);
+        const auto named = [&](const QString& text) {
+            return std::any_of(icons.begin(), icons.end(), [&](const auto& icon) { return icon.first == text; });
+        };
+        for (const QString& text : {QStringLiteral("Show &Everything"), QStringLiteral("Run &Again"),
+                                    QStringLiteral("Save Trace &As…"), QStringLiteral("Timeline as &PNG…"),
+                                    QStringLiteral("&Open Trace…"), QStringLiteral("Run Lesson")})
+            QVERIFY2(named(text), qPrintable(text));
+        // An icon keeps its shape: recoloured, a floppy or a folder drawn for a light background
+        // must not become a solid block. Within the box its ink spans, enough pixels stay unlit
+        // (recoloured as one block, the floppy left 32% unlit, the folder 30%).
+        auto unlitShare = [&](const QIcon& icon) {
+            QImage image(24, 24, QImage::Format_ARGB32);
+            image.fill(background);
+            QPainter painter(&image);
+            icon.paint(&painter, image.rect());
+            painter.end();
+            const QColor ink = themedIconColor(QApplication::palette(), QIcon::Normal);
+            QRect box;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixel(x, y) != background.rgb())
+                        box |= QRect(x, y, 1, 1);
+            int unlit = 0;
+            for (int y = box.top(); y <= box.bottom(); ++y)
+                for (int x = box.left(); x <= box.right(); ++x)
+                    unlit += uitest::distance(image.pixel(x, y), ink) > 60;
+            return box.isEmpty() ? 0.0 : static_cast<double>(unlit) / (box.width() * box.height());
+        };
         for (const auto& [name, icon] : icons) {
             const double ratio = contrast(icon);
             QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1: %2:1").arg(name).arg(ratio, 0, 'f', 2)));
+            const double unlit = unlitShare(icon);
+            QVERIFY2(unlit >= 0.4, qPrintable(QStringLiteral("%1: %2% of its box unlit").arg(name).arg(unlit * 100, 0, 'f', 0)));
         }
         // On the light theme they keep the style's own drawing.
         window.setTheme(Theme::Light);

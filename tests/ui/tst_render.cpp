@@ -269,6 +269,41 @@ private slots:
         QVERIFY2(swatchPixels >= 100, qPrintable(QString::number(swatchPixels)));
     }
 
+    // A plain script (no asyncio.run) draws its top level as one lane with its blocking call,
+    // and no event-loop rows: before, it drew an idle loop and nothing else.
+    void aPlainScriptDrawsItsTopLevelAndNoLoop() {
+        ScriptRunOptions run;
+        run.fileName = "plain.py";
+        const char* source = "import time\nprint('fetching')\ntime.sleep(0.5)\nprint('done')\n";
+        const DerivedTrace model(std::make_shared<const Trace>(runScript(source, run).trace));
+        QCOMPARE(model.taskCount(), std::size_t(1));
+        QVERIFY(model.isMainProgram(0));
+        const TimelineLayout layout(model, {});
+        QVERIFY(std::none_of(layout.rows().begin(), layout.rows().end(), [](const LayoutRow& row) {
+            return row.kind == RowKind::Loop || row.kind == RowKind::ReadyQueue || row.kind == RowKind::PendingTimers;
+        }));
+        const LaneHeader header = laneHeader(model, layout.rows()[static_cast<std::size_t>(layout.rowOfTask(0))]);
+        QCOMPARE(header.title + QStringLiteral(" | ") + header.subtitle,
+                 QStringLiteral("main program | no event loop"));
+        RenderOptions options;
+        options.size = QSize(1200, 400);
+        const QImage image = renderTimelineImage(model, options);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineFrame frame = renderFrame(model, options, layout, style);
+        const LayoutRow& lane = layout.rows()[static_cast<std::size_t>(layout.rowOfTask(0))];
+        QCOMPARE(model.index().lane(0).blocks.size(), std::size_t(1));
+        const BlockSpan& block = model.index().lane(0).blocks.front();
+        // The blocking call fills most of the run, in the blocking colour, across the lane's bar.
+        const int y = frame.rowTop(lane) + lane.stateOffset(layout.metrics()) + 4;  // above its words
+        const int x0 = static_cast<int>(std::ceil(frame.scale().timeToX(block.begin))) + 3;
+        const int x1 = static_cast<int>(std::floor(frame.scale().timeToX(block.end))) - 3;
+        QVERIFY2(x1 - x0 > 500, qPrintable(QStringLiteral("%1..%2").arg(x0).arg(x1)));
+        int blocking = 0, sampled = 0;
+        for (int x = x0; x <= x1; x += 7, ++sampled)
+            blocking += distance(image.pixel(x, y), style.blocking) < 60;
+        QVERIFY2(blocking * 10 >= sampled * 8, qPrintable(QStringLiteral("%1 of %2").arg(blocking).arg(sampled)));
+    }
+
     void darkThemeRendersOnADarkBackground() {
         const auto model = uitest::demoModel("taskgroup_calls");
         RenderOptions options;

@@ -63,6 +63,10 @@ void addSite(SelectionInfo& info, const Trace& trace, SiteId site, const QString
         info.facts.emplace_back(label, text);
 }
 
+const QString kNoLoopExplanation = QStringLiteral(
+    "The program's top level. It never started an event loop (there is no asyncio.run), so it runs one line after "
+    "another: while it waits, nothing else happens.");
+
 void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info, TimeDetail detail) {
     const Trace& trace = model.trace();
     const TaskRecord& record = trace.tasks[task];
@@ -74,6 +78,8 @@ void describeTask(const DerivedTrace& model, TaskId task, SelectionInfo& info, T
     if (record.kind == TaskKind::Thread)
         info.explanation = QStringLiteral("Work handed to a worker thread with asyncio.to_thread. It runs off the loop, "
                                           "so the other tasks keep running meanwhile.");
+    else if (record.kind == TaskKind::Main)
+        info.explanation = kNoLoopExplanation;
     else if (parent == kNoTask)
         info.explanation = QStringLiteral("The main task: asyncio.run started it. When it returns, the program ends.");
     else
@@ -263,6 +269,10 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         info.title = qs(model.taskName(selection.task)) + QStringLiteral(" · ") + spanStateText(model, span);
         switch (span.state) {
         case SpanState::Running: {
+            if (model.isMainProgram(selection.task)) {
+                info.explanation = kNoLoopExplanation;
+                break;
+            }
             info.explanation = QStringLiteral("The task holds the event loop. Nothing else runs until it reaches its next await.");
             for (const BlockSpan& block : model.index().lane(selection.task).blocks)
                 if (block.begin >= span.begin && block.begin < span.end && block.block < trace.blocks.size()) {
@@ -319,12 +329,18 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         if (block.block >= trace.blocks.size())
             return info;
         const BlockInfo& blockInfo = trace.blocks[block.block];
-        const bool onThread = trace.tasks[selection.task].kind == TaskKind::Thread;
+        const TaskKind kind = trace.tasks[selection.task].kind;
         info.title = qs(trace.str(blockInfo.what)) + QStringLiteral(" (blocking call)");
-        info.explanation = onThread ? QStringLiteral("A blocking call on a worker thread: it holds the thread, not the loop, "
-                                                     "so the other tasks keep running.")
-                                    : QStringLiteral("A blocking call holds the whole event loop: no other task can run until it "
-                                                     "returns. Use await asyncio.sleep, or move the work with asyncio.to_thread.");
+        if (kind == TaskKind::Thread)
+            info.explanation = QStringLiteral("A blocking call on a worker thread: it holds the thread, not the loop, "
+                                              "so the other tasks keep running.");
+        else if (kind == TaskKind::Main)
+            info.explanation = QStringLiteral("The program waits here and does nothing else until the call returns. With no "
+                                              "event loop there is nothing else it could do: in async code, "
+                                              "await asyncio.sleep would let other tasks run meanwhile.");
+        else
+            info.explanation = QStringLiteral("A blocking call holds the whole event loop: no other task can run until it "
+                                              "returns. Use await asyncio.sleep, or move the work with asyncio.to_thread.");
         addRange(info, block.begin, block.end, detail);
         addSite(info, trace, blockInfo.site);
         break;
@@ -397,8 +413,12 @@ SelectionInfo describeSelection(const DerivedTrace& model, const Selection& sele
         const OutputLine& line = trace.output[selection.index];
         info.task = line.task < model.taskCount() ? line.task : kNoTask;
         info.title = QStringLiteral("print: %1").arg(qs(trace.str(line.text)));
-        info.explanation = info.task == kNoTask ? QStringLiteral("Printed outside any task.")
-                                                : QStringLiteral("Printed by %1 while it held the loop.").arg(qs(model.taskName(line.task)));
+        if (info.task == kNoTask)
+            info.explanation = QStringLiteral("Printed outside any task.");
+        else if (model.isMainProgram(info.task))
+            info.explanation = QStringLiteral("Printed by the program's top level.");
+        else
+            info.explanation = QStringLiteral("Printed by %1 while it held the loop.").arg(qs(model.taskName(line.task)));
         info.facts.emplace_back(QStringLiteral("At"), momentText(line.time, detail));
         addSite(info, trace, line.site);
         info.range = TimeRange{line.time, line.time};

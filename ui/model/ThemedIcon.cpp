@@ -1,6 +1,9 @@
 #include "model/ThemedIcon.h"
 
+#include <algorithm>
+
 #include <QGuiApplication>
+#include <QImage>
 #include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
@@ -11,18 +14,35 @@ namespace {
 
 bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
-// The shape of `source` filled with `color`, its alpha kept.
+// `source` redrawn in `color`. Its darkest pixels become the ink and its lightest fade out, so
+// that an icon drawn for a light background (a floppy's dark outline around a pale label) keeps
+// its shape instead of turning into a solid block; an icon of one colour keeps its alpha.
 QPixmap tinted(const QPixmap& source, const QColor& color) {
     if (source.isNull())
         return source;
-    QPixmap result(source.size());
-    result.setDevicePixelRatio(source.devicePixelRatio());
-    result.fill(Qt::transparent);
-    QPainter p(&result);
-    p.drawPixmap(0, 0, source);
-    p.setCompositionMode(QPainter::CompositionMode_SourceIn);
-    p.fillRect(result.rect(), color);
-    return result;
+    const QImage image = source.toImage().convertToFormat(QImage::Format_ARGB32);
+    auto lightness = [](QRgb c) { return qGray(c); };
+    int darkest = 255, lightest = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (const QRgb c = image.pixel(x, y); qAlpha(c) > 128) {
+                darkest = std::min(darkest, lightness(c));
+                lightest = std::max(lightest, lightness(c));
+            }
+    // Nearly one colour: the shape is the alpha, as drawn.
+    const int range = lightest - darkest;
+    QImage result(image.size(), QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb c = image.pixel(x, y);
+            int alpha = qAlpha(c);
+            if (range >= 64)
+                alpha = alpha * std::clamp((lightest - lightness(c)) * 2 * 255 / range, 0, 255) / 255;
+            result.setPixel(x, y, qRgba(color.red(), color.green(), color.blue(), alpha));
+        }
+    QPixmap pixmap = QPixmap::fromImage(result);
+    pixmap.setDevicePixelRatio(source.devicePixelRatio());
+    return pixmap;
 }
 
 // Asks the palette at each paint, so switching the theme recolours every icon already shown.

@@ -154,11 +154,17 @@ void LoopInsidesPanel::refresh() {
     insides_ = {};
     const auto& model = document_->model();
     const bool asyncio = !model || model->trace().metadata.fromAsyncio();
-    loopParts_->setVisible(asyncio);
+    const bool loop = !model || model->trace().hasEventLoop();
+    loopParts_->setVisible(asyncio && loop);
     if (!asyncio) {
         source_->setText(tr("This trace was not recorded from an asyncio program (it was read from %1): "
                             "it has no event loop, ready queue or timers to look inside.")
                              .arg(qs(model->trace().metadata.recorder)));
+        return;
+    }
+    if (!loop) {
+        source_->setText(tr("This program never started an event loop (it has no asyncio.run), so there is no ready "
+                            "queue or timer heap to look inside: it runs one line after another."));
         return;
     }
     if (!model || !view_->playhead()) {

@@ -29,6 +29,8 @@ LaneHeader laneHeader(const DerivedTrace& model, const LayoutRow& row) {
             return {qs(coroutine) + QStringLiteral("()"), text.title};
         if (model.isThread(row.task))
             text.subtitle = QStringLiteral("thread");
+        else if (model.isMainProgram(row.task))
+            text.subtitle = QStringLiteral("no event loop");
         else if (!coroutine.empty() && coroutine != model.taskName(row.task))
             text.subtitle = qs(coroutine) + QStringLiteral("()");
         return text;

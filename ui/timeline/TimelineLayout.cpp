@@ -22,7 +22,8 @@ TimelineLayout::TimelineLayout(const DerivedTrace& model, const std::vector<bool
     };
     // Another tool's trace (a browser's) has no event loop, ready queue or timers to show.
     asyncioWords_ = model.trace().metadata.fromAsyncio();
-    if (asyncioWords_) {
+    // A plain script has no loop to draw: its one lane is the whole story.
+    if (asyncioWords_ && model.trace().hasEventLoop()) {
         pin(RowKind::Loop, metrics.loopHeight);
         pin(RowKind::ReadyQueue, metrics.counterHeight);
         pin(RowKind::PendingTimers, metrics.counterHeight);

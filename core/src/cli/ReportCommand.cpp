@@ -48,9 +48,31 @@ void writeForeignFigures(const Trace& trace, const TraceAnalysis& a, std::ostrea
     figure(out, "events", std::to_string(trace.eventCount()));
 }
 
+// A plain script never started an event loop: it ran one line after another, so the loop's
+// figures and a speed-up do not apply. What its blocking calls took does.
+void writeNoLoopFigures(const Trace& trace, const TraceIndex& index, const TraceAnalysis& a, std::ostream& out) {
+    out << "Key figures\n";
+    figure(out, "elapsed", formatDuration(a.loop.elapsed()));
+    figure(out, "event loop", "none: the program never called asyncio.run, so each line waited for the one before");
+    TimeNs blocked = 0;
+    std::size_t calls = 0;
+    for (const TaskLane& lane : index.lanes())
+        for (const BlockSpan& block : lane.blocks) {
+            blocked += block.end - block.begin;
+            ++calls;
+        }
+    figure(out, "blocking calls", std::to_string(calls) + (calls == 1 ? " call, " : " calls, ") + formatDuration(blocked) +
+                                      " (" + percent(blocked, a.loop.elapsed()) + " of the run)");
+    figure(out, "events", std::to_string(trace.eventCount()));
+}
+
 void writeFigures(const Trace& trace, const TraceIndex& index, const TraceAnalysis& a, std::ostream& out) {
     if (!trace.metadata.fromAsyncio()) {
         writeForeignFigures(trace, a, out);
+        return;
+    }
+    if (!trace.hasEventLoop()) {
+        writeNoLoopFigures(trace, index, a, out);
         return;
     }
     out << "Key figures\n";
@@ -134,6 +156,8 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
         std::string label = taskLabel(trace, static_cast<TaskId>(task));
         if (trace.tasks[task].kind == TaskKind::Thread)
             label += " [thread]";
+        else if (trace.tasks[task].kind == TaskKind::Main)
+            label = trace.taskName(static_cast<TaskId>(task)) + " [no event loop]";  // its frame is just <module>
         out << "  " << padded(label, labelWidth) << padded(formatDuration(t.running), 12);
         if (asyncio)
             out << padded(formatDuration(t.awaiting), 12) << padded(formatDuration(t.ready), 12)
@@ -178,12 +202,12 @@ int writeReportText(const Trace& trace, std::string_view name, std::ostream& out
     out << "  clock: " << trace.metadata.clock;
     if (!trace.metadata.recorder.empty())
         out << ", recorded by " << trace.metadata.recorder;
-    if (trace.metadata.fromAsyncio())
+    if (trace.metadata.fromAsyncio() && trace.hasEventLoop())
         out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold);
     out << "\n\n";
 
     writeFigures(trace, index, a, out);
-    const std::vector<std::string> chain = trace.metadata.fromAsyncio()
+    const std::vector<std::string> chain = trace.metadata.fromAsyncio() && trace.hasEventLoop()
                                                ? describeCriticalPath(trace, index, a.criticalPath, a.frozen)
                                                : std::vector<std::string>();
     if (!chain.empty()) {

@@ -315,7 +315,7 @@ bool NativeTraceReader::valueInTask(const Value& v) {
     }
     case 1: return asId(v, task.name);
     case 2: return asId(v, task.number);
-    case 3: return asEnum(v, 2, task.kind, "task kind");
+    case 3: return asEnum(v, 3, task.kind, "task kind");
     case 4: return asNullableId(v, task.parent);
     case 5: return asId(v, task.coroutine);
     case 6: return asId(v, task.createdAt);

@@ -169,6 +169,11 @@ void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const S
         block = recorder->block(where, kind, what);
         recorder->blockBegin(lane, now(), block);
     }
+    // The program's top level, before or without an event loop (a plain script's time.sleep).
+    const bool topLevel = recorder && !running_ && !threadContext_ && lane == kNoTask;
+    const TimeNs topLevelBegin = now();
+    if (topLevel)
+        block = recorder->block(where, kind, what);
     if (duration > 0) {
         if (options_.clock == ClockKind::Virtual) {
             if (threadContext_)
@@ -185,6 +190,8 @@ void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const S
     }
     if (recorder && onLoopThread && lane != kNoTask)
         recorder->blockEnd(lane, now(), block);
+    else if (topLevel)
+        recorder->topLevelBlock(topLevelBegin, now(), block);
     if (!threadContext_)
         cpuSince_ = now();  // what follows is CPU work again, and is measured from here
 }

@@ -219,6 +219,10 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
             } catch (...) {
             }
             interp->flushOutputLine();  // a warning the sweep wrote
+            // A plain script (no asyncio.run) is drawn as its top level's one lane.
+            recorder.mainProgramEnded(loop->now(), "main program", SourceLocation(program.fileName.c_str(), "<module>", 1, 0),
+                                      result.ok ? TaskOutcome::Done : TaskOutcome::Failed,
+                                      result.error ? std::string_view(result.error->message) : std::string_view());
         }
         loop.reset();
         interp->detachLoop();

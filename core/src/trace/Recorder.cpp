@@ -203,6 +203,35 @@ void Recorder::scriptError(TimeNs time, TaskId task, const SourceLocation& locat
     trace_.scriptErrors.push_back({time, task, site(location), string(text)});
 }
 
+TaskId Recorder::mainProgramEnded(TimeNs end, std::string_view name, const SourceLocation& where, TaskOutcome outcome,
+                                  std::string_view error) {
+    std::vector<TopLevelBlock> blocks;
+    blocks.swap(topLevelBlocks_);
+    if (!trace_.tasks.empty())
+        return kNoTask;  // the event loop's lanes tell the story; the top level around them is not drawn
+    const FrameId module = frame("<module>", where, where);
+    const TaskId lane = taskCreated(kNoTask, TaskKind::Main, name, module, site(where), 0);
+    resume(lane, 0);
+    for (const TopLevelBlock& block : blocks) {
+        blockBegin(lane, block.begin, block.block);
+        blockEnd(lane, block.end, block.block);
+    }
+    eventsRecorded_ -= 2 * blocks.size();  // counted when they were kept aside
+    finish(lane, end, outcome, outcome == TaskOutcome::Failed ? string(error) : 0);
+    // What the top level printed, the coroutines it made and never awaited, and how it failed
+    // belong to the lane now.
+    for (OutputLine& line : trace_.output)
+        if (line.task == kNoTask)
+            line.task = lane;
+    for (NeverAwaited& coroutine : trace_.neverAwaited)
+        if (coroutine.task == kNoTask)
+            coroutine.task = lane;
+    for (ScriptError& scriptError : trace_.scriptErrors)
+        if (scriptError.task == kNoTask)
+            scriptError.task = lane;
+    return lane;
+}
+
 double Recorder::bytesPerEvent() const {
     std::size_t events = 0;
     std::size_t bytes = trace_.strings.bytes() + trace_.sites.size() * sizeof(Site) +

@@ -115,7 +115,14 @@ const char* toString(ScopeKind kind) {
     return "?";
 }
 
-const char* toString(TaskKind kind) { return kind == TaskKind::Thread ? "thread" : "task"; }
+const char* toString(TaskKind kind) {
+    switch (kind) {
+    case TaskKind::Task: return "task";
+    case TaskKind::Thread: return "thread";
+    case TaskKind::Main: return "main";
+    }
+    return "?";
+}
 
 const char* toString(LoopQueue queue) { return queue == LoopQueue::Timer ? "timer" : "ready"; }
 

@@ -91,7 +91,11 @@ void paintPlayhead(PaintContext& c) {
             else
                 chip(barTop, m.stateBarHeight, QStringLiteral("running"), st.running, st.runningText, tasks);
             break;
-        case TaskPhase::Blocking: chip(barTop, m.stateBarHeight, QStringLiteral("blocking the loop"), st.blocking, st.blockingText, tasks); break;
+        case TaskPhase::Blocking:
+            chip(barTop, m.stateBarHeight,
+                 model.isMainProgram(row.task) ? QStringLiteral("blocking") : QStringLiteral("blocking the loop"), st.blocking,
+                 st.blockingText, tasks);
+            break;
         case TaskPhase::Ready: chip(barTop, m.stateBarHeight, QStringLiteral("ready"), st.ready, st.readyText, tasks); break;
         case TaskPhase::Awaiting:
             chip(barTop, m.stateBarHeight, qs(model.awaitPhrase(moment.await)), st.awaiting, st.awaitingText, tasks);

@@ -100,6 +100,8 @@ void paintBlockingCalls(const TaskLaneScene& s) {
         const QString what = block.block < trace.blocks.size() ? qs(trace.str(trace.blocks[block.block].what)) : QString();
         if (s.thread)
             addLabel(labels, rect, what + QStringLiteral(" — on a thread, the loop stays free"), st.threadText);
+        else if (c.model.isMainProgram(s.row.task))
+            addLabel(labels, rect, what + QStringLiteral(" — the program waits"), st.blockingText);
         else
             addLabel(labels, rect, what + QStringLiteral(" — blocks the whole loop"), st.blockingText);
     }

@@ -88,6 +88,8 @@ public:
     // The await site of the step that a ready/running span belongs to (the line to show).
     SiteId siteOfSpan(TaskId task, std::size_t spanIndex) const;
     bool isThread(TaskId task) const { return task < taskCount() && trace_->tasks[task].kind == TaskKind::Thread; }
+    // The top level of a plain script, which never started an event loop.
+    bool isMainProgram(TaskId task) const { return task < taskCount() && trace_->tasks[task].kind == TaskKind::Main; }
 
 private:
     void build(const Options& options);

@@ -86,6 +86,20 @@ public:
     void pendingAtExit(TimeNs time, TaskId task);
     void scriptError(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
 
+    // The program's top level outside any event loop (no task is running). Its blocking calls
+    // are kept aside rather than given a lane at once: a program that goes on to asyncio.run
+    // keeps "Task-1" as its first lane, as its picture has always shown.
+    void topLevelBlock(TimeNs begin, TimeNs end, BlockId block) {
+        topLevelBlocks_.push_back({begin, end, block});
+        eventsRecorded_ += 2;  // a BlockBegin and a BlockEnd, once they have a lane
+    }
+    // At the end of a run: when the program never created a task, its top level becomes the one
+    // lane (TaskKind::Main, named `name`), holding those blocking calls, its output and its
+    // error, from 0 to `end`, ending as `outcome` (with `error`, the exception's line, when it
+    // failed). Returns that lane, or kNoTask when tasks ran.
+    TaskId mainProgramEnded(TimeNs end, std::string_view name, const SourceLocation& where, TaskOutcome outcome,
+                            std::string_view error);
+
     // Bytes of recorded storage per event, counting event logs at their capacity and the
     // trace's arena at what it handed out.
     double bytesPerEvent() const;
@@ -94,6 +108,13 @@ public:
 
 private:
     static constexpr std::size_t kMaxLoopQueueEntries = 1'000'000;
+
+    struct TopLevelBlock {
+        TimeNs begin = 0;
+        TimeNs end = 0;
+        BlockId block = 0;
+    };
+    std::vector<TopLevelBlock> topLevelBlocks_;
 
     void append(TaskId task, const TraceEvent& event) {
         assert(taskRecords_ == trace_.tasks.data() && task < trace_.tasks.size());

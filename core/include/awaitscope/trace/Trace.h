@@ -66,8 +66,9 @@ inline constexpr int kWaitKindCount = 18;
 // How a task ended.
 enum class TaskOutcome : std::uint8_t { Done, Failed, Cancelled };
 
-// Whether a lane is an asyncio task or work handed to a thread by to_thread.
-enum class TaskKind : std::uint8_t { Task, Thread };
+// Whether a lane is an asyncio task, work handed to a thread by to_thread, or the program's
+// top level in a run that never started an event loop (a plain script: one lane, no loop).
+enum class TaskKind : std::uint8_t { Task, Thread, Main };
 
 // The blocking calls that hold the loop without yielding.
 enum class BlockKind : std::uint8_t { Sleep, Network, Cpu };
@@ -245,6 +246,9 @@ public:
     // The task's name as asyncio reports it: the given name, else "Task-N".
     std::string taskName(TaskId task) const;
     std::size_t eventCount() const;
+    // Whether an event loop ran: false for a plain script, whose one lane is its top level
+    // (TaskKind::Main), and for a trace with no lanes at all.
+    bool hasEventLoop() const { return !tasks.empty() && tasks.front().kind != TaskKind::Main; }
     // The earliest and latest time of anything recorded (0, 0 for an empty trace).
     TimeNs startTime() const;
     TimeNs endTime() const;
