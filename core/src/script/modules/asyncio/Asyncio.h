@@ -68,6 +68,10 @@ void installTimeoutType(Interpreter& interp);
 Value asyncioTimeout(Interpreter& interp, CallArgs& args);
 Value asyncioTimeoutAt(Interpreter& interp, CallArgs& args);
 
+// ---- Streams.cpp: open_connection, start_server, StreamReader, StreamWriter, Server
+void installStreamTypes(Interpreter& interp);
+void addStreamFunctions(Interpreter& interp, const Value& module);
+
 // ---- EventLoop.cpp
 void installLoopType(Interpreter& interp);
 Value asyncioGetRunningLoop(Interpreter& interp, CallArgs& args);
