@@ -416,6 +416,20 @@ std::string readerRepr(Interpreter& interp, const Value& value) {
     return out + " from " + pipe.from.text() + ">";
 }
 
+// StreamReader(): a reader fed by hand (feed_data, feed_eof), as tests of protocols use it.
+Value newStreamReader(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "StreamReader", {"cls", "limit", "loop"}, 1);
+    auto pipe = std::make_shared<Pipe>();
+    pipe->from = Address{"feed_data", 0};
+    return Value(interp.heap().make<StreamReaderObject>(Value(interp.types.streamReaderType), std::move(pipe)));
+}
+
+// A writer or a server comes from open_connection or start_server: it needs a connection.
+Value refuseDirectConstruction(Interpreter& interp, CallArgs& args) {
+    interp.typeError("cannot create '" + interp.toStr(interp.getAttr(args[0], interp.intern("__name__"))) +
+                     "' objects directly: use asyncio.open_connection() or asyncio.start_server()");
+}
+
 // ---- StreamWriter
 
 Value writerWrite(Interpreter& interp, CallArgs& args) {
@@ -621,10 +635,10 @@ constexpr TypeSlots kSocketSlots{.repr = socketRepr};
 
 void installStreamTypes(Interpreter& interp) {
     auto& t = interp.types;
-    auto make = [&](const char* name, const TypeSlots& slots, const char* module) {
-        return interp.makeClass(name, {t.object}, BuiltinType::Runtime, slots, nullptr, module);
+    auto make = [&](const char* name, const TypeSlots& slots, const char* module, NativeFn construct = nullptr) {
+        return interp.makeClass(name, {t.object}, BuiltinType::Runtime, slots, construct, module);
     };
-    t.streamReaderType = make("StreamReader", kReaderSlots, "asyncio.streams");
+    t.streamReaderType = make("StreamReader", kReaderSlots, "asyncio.streams", newStreamReader);
     interp.addMethod(t.streamReaderType, "read", readerRead);
     interp.addMethod(t.streamReaderType, "readline", readerReadline);
     interp.addMethod(t.streamReaderType, "readuntil", readerReaduntil);
@@ -634,7 +648,7 @@ void installStreamTypes(Interpreter& interp) {
     interp.addMethod(t.streamReaderType, "feed_eof", readerFeedEof);
     interp.addMethod(t.streamReaderType, "__aiter__", readerAiter);
     interp.addMethod(t.streamReaderType, "__anext__", readerAnext);
-    t.streamWriterType = make("StreamWriter", kWriterSlots, "asyncio.streams");
+    t.streamWriterType = make("StreamWriter", kWriterSlots, "asyncio.streams", refuseDirectConstruction);
     interp.addMethod(t.streamWriterType, "write", writerWrite);
     interp.addMethod(t.streamWriterType, "writelines", writerWritelines);
     interp.addMethod(t.streamWriterType, "write_eof", writerWriteEof);
@@ -645,7 +659,7 @@ void installStreamTypes(Interpreter& interp) {
     interp.addMethod(t.streamWriterType, "wait_closed", writerWaitClosed);
     interp.addMethod(t.streamWriterType, "get_extra_info", writerGetExtraInfo);
     interp.dictSetStr(t.streamWriterType->dict.as<DictObject>(), "reader", makeProperty(interp, "reader", writerReader));
-    t.serverType = make("Server", kServerSlots, "asyncio.base_events");
+    t.serverType = make("Server", kServerSlots, "asyncio.base_events", refuseDirectConstruction);
     interp.addMethod(t.serverType, "close", serverClose);
     interp.addMethod(t.serverType, "is_serving", serverIsServing);
     interp.addMethod(t.serverType, "wait_closed", serverWaitClosed);
@@ -653,7 +667,7 @@ void installStreamTypes(Interpreter& interp) {
     interp.addMethod(t.serverType, "serve_forever", serverServeForever);
     interp.addMethod(t.serverType, "get_loop", serverGetLoop);
     interp.dictSetStr(t.serverType->dict.as<DictObject>(), "sockets", makeProperty(interp, "sockets", serverSockets));
-    t.listeningSocketType = make("TransportSocket", kSocketSlots, "asyncio.trsock");
+    t.listeningSocketType = make("TransportSocket", kSocketSlots, "asyncio.trsock", refuseDirectConstruction);
     interp.addMethod(t.listeningSocketType, "getsockname", socketGetsockname);
 }
 
