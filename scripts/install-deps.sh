@@ -9,6 +9,7 @@ packages=(
   lld                            # links the test builds several times faster than ld.bfd
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-qpa-plugins libqscintilla2-qt6-dev
   nlohmann-json3-dev zlib1g-dev
+  libgmp-dev                     # the script language's integers beyond 64 bits
   fonts-dejavu-core fontconfig   # offscreen rendering needs a real font
   python3                        # conformance expectations and benchmarks compare with CPython
   clang libclang-rt-14-dev       # libFuzzer targets

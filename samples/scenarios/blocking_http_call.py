@@ -32,7 +32,7 @@ async def main():
     start = time.perf_counter()
     async with asyncio.TaskGroup() as group:
         for url in ["https://a.example", "https://b.example", "https://c.example"]:
-            group.create_task(fetch(url))
+            group.create_task(fetch(url), name=url)
     print(f"total: {time.perf_counter() - start:.1f}s for three 0.6 s calls")
 
 

@@ -33,7 +33,7 @@ async def worker(name, queue, done):
 async def main():
     queue = asyncio.Queue(maxsize=2)
     done = []
-    workers = [asyncio.create_task(worker(f"w{i}", queue, done)) for i in range(3)]
+    workers = [asyncio.create_task(worker(f"w{i}", queue, done), name=f"w{i}") for i in range(3)]
     await loader(queue, 10)
     await queue.join()
     for task in workers:

@@ -42,7 +42,7 @@ async def main():
     async with asyncio.TaskGroup() as group:
         group.create_task(ticker(start))
         for url in LATENCY:
-            group.create_task(fetch(url))
+            group.create_task(fetch(url), name=url)
     print(f"total: {time.perf_counter() - start:.1f}s")
 
 

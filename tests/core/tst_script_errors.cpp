@@ -152,6 +152,17 @@ private slots:
             << "x = list(range(10 ** 9))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
         QTest::newRow("sorted hundred million")
             << "x = sorted(range(10 ** 8))\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 1 << 1;
+        QTest::newRow("power with a billion-bit result")
+            << "x = 1\ny = 2 ** 10 ** 10\n" << "MemoryError: the result would be larger than Awaitscope allows (512 MB)" << 2 << 1;
+        QTest::newRow("int too long to print")
+            << "n = 10 ** 5000\nprint(n)\n"
+            << "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            << 2 << 1;
+        QTest::newRow("text too long to be an int")
+            << "s = '9' * 5000\nn = int(s)\n"
+            << "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use "
+               "sys.set_int_max_str_digits() to increase the limit"
+            << 2 << 1;
 
         // bytes and the codecs: CPython's UnicodeError texts.
         QTest::newRow("decode a byte that starts nothing")
@@ -225,6 +236,9 @@ private slots:
             << "NotImplementedError: logging.basicConfig(filename=...) is not supported by Awaitscope's interpreter yet (line 3)"
             << 3 << 1;
         QTest::newRow("while True: pass") << "x = 1\nwhile True:\n    pass\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
+        // CPython takes minutes over 10**10**8; its seconds of GMP work are charged before they start.
+        QTest::newRow("power of a hundred million digits")
+            << "x = 1\ny = 10 ** 10 ** 8\n" << "the loop never yielded: frozen forever at line 2" << 2 << 1;
         QTest::newRow("busy loop in a coroutine")
             << "import asyncio\n\n\nasync def spin():\n    n = 0\n    while n >= 0:\n        n += 1\n\n\nasyncio.run(spin())\n"
             << "the loop never yielded: frozen forever at line 6" << 6 << 1;
@@ -412,6 +426,30 @@ private slots:
                          "KeyError: 'missing'\n"));
     }
 
+    // An error raised while another is handled prints both, the first one first, as CPython's
+    // implicit chaining does; `from None` hides the first.
+    void tracebackPrintsTheExceptionBeingHandled() {
+        const ScriptRunResult chained = runScript(
+            "def parse(text):\n    try:\n        return int(text)\n    except ValueError:\n"
+            "        raise RuntimeError('not a number')\n\n\nparse('x')\n",
+            named("chain.py"));
+        QCOMPARE(QString::fromStdString(chained.stderrText),
+                 QString("Traceback (most recent call last):\n"
+                         "  File \"chain.py\", line 3, in parse\n    return int(text)\n"
+                         "ValueError: invalid literal for int() with base 10: 'x'\n"
+                         "\nDuring handling of the above exception, another exception occurred:\n\n"
+                         "Traceback (most recent call last):\n"
+                         "  File \"chain.py\", line 8, in <module>\n    parse('x')\n"
+                         "  File \"chain.py\", line 5, in parse\n    raise RuntimeError('not a number')\n"
+                         "RuntimeError: not a number\n"));
+        const ScriptRunResult hidden = runScript(
+            "try:\n    {}['k']\nexcept KeyError:\n    raise LookupError('no k') from None\n", named("hidden.py"));
+        QCOMPARE(QString::fromStdString(hidden.stderrText),
+                 QString("Traceback (most recent call last):\n"
+                         "  File \"hidden.py\", line 4, in <module>\n    raise LookupError('no k') from None\n"
+                         "LookupError: no k\n"));
+    }
+
     void neverAwaitedCoroutineWarnsAsCPythonDoes() {
         const ScriptRunResult result = runScript(
             "import asyncio\n\n\nasync def get_weather(city):\n    return 31\n\n\nasync def main():\n"
@@ -469,6 +507,11 @@ private slots:
             << "print('started')\ns = 'x'\nwhile True:\n    s = s.replace('x', 'xx')\n" << result << 4;
         QTest::newRow("string grown by +=")
             << "print('started')\ns = ''\nwhile True:\n    s += 'abcdefgh' * 1000\n" << result << 4;
+        QTest::newRow("bytes doubled") << "print('started')\nb = b'x'\nwhile True:\n    b = b + b\n" << result << 4;
+        QTest::newRow("bytearray grown by append")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b.append(1)\n" << used << 4;
+        QTest::newRow("bytearray grown by +=")
+            << "print('started')\nb = bytearray()\nwhile True:\n    b += b'abcdefgh' * 1000\n" << used << 4;
     }
     void memoryBudgetStopsEveryKindOfGrowth() {
         QFETCH(QString, source);

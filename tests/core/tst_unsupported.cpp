@@ -11,7 +11,6 @@ private slots:
     void namesWhatTheInterpreterCannotRun_data() {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("unsupported");  // empty: an ordinary error
-        QTest::newRow("integer over 64 bits") << "print(2**200)\n" << "integers over 64 bits";
         QTest::newRow("third-party module") << "import httpx\n" << "the module 'httpx'";
         QTest::newRow("module in a from-import") << "from openai import AsyncOpenAI\n" << "the module 'openai'";
         QTest::newRow("a bytes error of the script's own") << "b'\\xff'.decode()\n" << "";

@@ -12,6 +12,8 @@
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
 
+#include <map>
+
 #include <QSettings>
 #include <QtTest>
 
@@ -183,6 +185,33 @@ private slots:
         const auto culprit = resolveMoment(*model, QStringLiteral("blocker freezes the loop for 1.5 s."));
         QVERIFY(culprit);
         QCOMPARE(int(culprit->selection.kind), int(SelectionKind::Frozen));
+    }
+
+    // Lanes that run the same coroutine are told apart by name: where a lesson makes such tasks
+    // itself (create_task, a TaskGroup), it names them, as its printed lines do. Tasks that
+    // gather makes cannot be named; their lanes keep asyncio's Task-N.
+    void tasksOfOneCoroutineAreNamedWhereTheLessonMakesThem() {
+        QStringList unnamed;
+        for (const Scenario& lesson : builtinScenarios()) {
+            ScriptRunOptions options;
+            options.fileName = lesson.fileName;
+            const ScriptRunResult run = runScript(lesson.source, options);
+            QVERIFY2(run.ok, lesson.name.c_str());
+            const Trace& trace = run.trace;
+            std::map<FrameId, std::vector<TaskId>> byCoroutine;
+            for (TaskId task = 0; task < trace.tasks.size(); ++task) {
+                const TaskRecord& record = trace.tasks[task];
+                const bool byGather = record.scope < trace.scopes.size() && trace.scopes[record.scope].kind == ScopeKind::Gather;
+                if (record.kind == TaskKind::Task && !byGather)
+                    byCoroutine[trace.frames[record.coroutine].name].push_back(task);
+            }
+            for (const auto& [coroutine, tasks] : byCoroutine)
+                for (TaskId task : tasks)
+                    if (tasks.size() > 1 && trace.tasks[task].name == 0)
+                        unnamed << QStringLiteral("%1: Task-%2 (%3)").arg(QString::fromStdString(lesson.name)).arg(trace.tasks[task].number)
+                                       .arg(QString::fromStdString(std::string(trace.str(coroutine))));
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 
     void anItemThatNamesNothingInTheRunStaysText() {

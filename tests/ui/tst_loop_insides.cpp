@@ -19,6 +19,7 @@
 #include <awaitscope/analysis/TimeFormat.h>
 #include <awaitscope/io/TraceFile.h>
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QTreeWidget>
@@ -223,6 +224,33 @@ private slots:
                                                 "loop: it must wait")),
                  qPrintable(status));
         QVERIFY(!status.contains(QStringLiteral("joins the ready queue")));
+    }
+
+    // At 1366x768, with its dock made short, the panel scrolls: its wrapped text keeps the height
+    // it needs and lies above its lists, never drawn over them.
+    void aShortDockScrollsRatherThanOverlapping() {
+        MainWindow window(coreTraceSources());
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(uitest::runAndWait(window, QStringLiteral("blocking_sleep")));
+        uitest::raiseDock(window, "insidesDock");
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("insidesDock"));
+        QVERIFY(dock);
+        window.resizeDocks({dock}, {140}, Qt::Vertical);
+        window.playback()->seekTime(uitest::ms(1000));  // mid-freeze: the longest texts
+        QCoreApplication::processEvents();
+        LoopInsidesPanel* panel = window.loopInsidesPanel();
+        QVERIFY2(dock->height() < 300, qPrintable(QString::number(dock->height())));
+        QVERIFY2(panel->height() > dock->height(), qPrintable(QStringLiteral("panel %1 px in a dock of %2 px").arg(panel->height()).arg(dock->height())));
+        for (QLabel* label : {panel->sourceLabel(), panel->holderLabel(), panel->readyTitle(), panel->timersTitle()})
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("'%1' is %2 px high and needs %3").arg(label->text()).arg(label->height()).arg(label->heightForWidth(label->width()))));
+        auto bottomOf = [&](QWidget* w) { return w->mapTo(panel, QPoint(0, w->height())).y(); };
+        auto topOf = [&](QWidget* w) { return w->mapTo(panel, QPoint()).y(); };
+        QVERIFY(bottomOf(panel->holderLabel()) <= topOf(panel->readyTitle()));
+        QVERIFY(bottomOf(panel->readyTitle()) <= topOf(panel->readyList()));
+        QVERIFY(bottomOf(panel->readyList()) <= topOf(panel->timersTitle()));
     }
 
     void whoAwaitsWhomFollowsThePlayhead() {

@@ -11,6 +11,10 @@
 #include "model/ViewState.h"
 #include "panels/OutputPanel.h"
 #include "panels/PredictPanel.h"
+#include "model/QtText.h"
+
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
 
 #include <QLabel>
 #include <QListWidget>
@@ -95,6 +99,30 @@ private slots:
         QCOMPARE(explainOutputMoment(*model, 2),
                  QStringLiteral("heartbeat printed it at 1.7 s: it was ready at 0.5 s, but blocker held the loop (frozen) until 1.7 s."));
         QCOMPARE(explainOutputMoment(*model, 3), QStringLiteral("heartbeat printed it at 2.2 s, as soon as its await asyncio.sleep (line 7) was over at 2.2 s."));
+    }
+
+    // The lesson under the interpreter, whose statements cost microseconds: its explanations
+    // read moments to the millisecond ("at 0 s"), not "at 1.1 µs" or "at 869 ns".
+    void explanationsReadMomentsToTheMillisecond() {
+        const Scenario* lesson = findScenario("taskgroup_concurrency");
+        QVERIFY(lesson);
+        ScriptRunOptions options;
+        options.fileName = lesson->fileName;
+        ScriptRunResult run = runScript(lesson->source, options);
+        QVERIFY(run.ok);
+        const DerivedTrace model(std::make_shared<const Trace>(std::move(run.trace)));
+        const Trace& trace = model.trace();
+        bool sawFirstStep = false;
+        for (std::size_t line = 0; line < trace.output.size(); ++line) {
+            const QString text = explainOutputMoment(model, line);
+            QVERIFY2(!text.contains(QStringLiteral("µs")) && !text.contains(QStringLiteral(" ns")), qPrintable(text));
+            if (qs(trace.str(trace.output[line].text)) == QStringLiteral("news: request sent")) {
+                QVERIFY2(trace.output[line].time > 0, "the line is printed a little after 0 s");
+                QVERIFY2(text.startsWith(QStringLiteral("news printed it at 0 s in its first step.")), qPrintable(text));
+                sawFirstStep = true;
+            }
+        }
+        QVERIFY(sawFirstStep);
     }
 };
 

@@ -9,6 +9,9 @@
 #include "timeline/Legend.h"
 #include "timeline/TimelineFrame.h"
 
+#include <awaitscope/script/Scenarios.h>
+#include <awaitscope/script/ScriptRunner.h>
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +23,35 @@ namespace {
 bool isReddish(QRgb c) { return qRed(c) - qGreen(c) > 20 && qRed(c) - qBlue(c) > 20; }
 bool isNeutral(QRgb c) { return std::abs(qRed(c) - qGreen(c)) < 10 && std::abs(qRed(c) - qBlue(c)) < 12; }
 using uitest::distance;
+
+struct LabelLetters {
+    int count = 0;
+    int first = INT32_MAX;
+};
+
+// A frozen label's light letters on the red Loop lane between x `from` and `to`: light pixels
+// with red above and below them in their column (the band's pink around the bar has none).
+LabelLetters frozenLabelLetters(const QImage& image, const TimelineFrame& frame, const LayoutRow& loop, int from, int to) {
+    auto red = [](QRgb c) { return qRed(c) > 180 && qGreen(c) < 90 && qBlue(c) < 90; };
+    LabelLetters letters;
+    const int top = frame.rowTop(loop), bottom = top + loop.height;
+    for (int x = from; x < to; ++x) {
+        for (int y = top + 1; y < bottom - 1; ++y) {
+            if (qGreen(image.pixel(x, y)) < 150)
+                continue;
+            bool above = false, below = false;
+            for (int k = top; k < y; ++k)
+                above = above || red(image.pixel(x, k));
+            for (int k = y + 1; k < bottom; ++k)
+                below = below || red(image.pixel(x, k));
+            if (above && below) {
+                ++letters.count;
+                letters.first = std::min(letters.first, x);
+            }
+        }
+    }
+    return letters;
+}
 
 } // namespace
 
@@ -82,32 +114,38 @@ private slots:
         const LayoutRow& loop = layout.rows().front();
         QCOMPARE(loop.kind, RowKind::Loop);
         const int left = std::max(frame.plotRect().left(), static_cast<int>(frame.scale().timeToX(uitest::ms(200))));
-        // The label's light letters on the red bar: light pixels with red above and below them in
-        // their column (the band's pink around the bar has none). Cut by the view's left edge, the
-        // label starts there; whole, it is centred on the stretch.
+        // Cut by the view's left edge, the label starts there; whole, it is centred on the stretch.
         QCOMPARE(style.frozenText, QColor(Qt::white));
-        auto red = [](QRgb c) { return qRed(c) > 180 && qGreen(c) < 90 && qBlue(c) < 90; };
         const int right = std::min(frame.plotRect().right(), static_cast<int>(frame.scale().timeToX(uitest::ms(1700))));
-        int letters = 0, firstLetter = INT32_MAX;
-        for (int x = left; x < right; ++x) {
-            const int top = frame.rowTop(loop), bottom = top + loop.height;
-            for (int y = top + 1; y < bottom - 1; ++y) {
-                if (qGreen(image.pixel(x, y)) < 150)
-                    continue;
-                bool above = false, below = false;
-                for (int k = top; k < y; ++k)
-                    above = above || red(image.pixel(x, k));
-                for (int k = y + 1; k < bottom; ++k)
-                    below = below || red(image.pixel(x, k));
-                if (above && below) {
-                    ++letters;
-                    firstLetter = std::min(firstLetter, x);
-                }
-            }
-        }
-        QVERIFY2(letters > 60, qPrintable(QString::number(letters)));
+        const LabelLetters letters = frozenLabelLetters(image, frame, loop, left, right);
+        const int firstLetter = letters.first;
+        QVERIFY2(letters.count > 60, qPrintable(QString::number(letters.count)));
         if (uitest::ms(fromMs) > uitest::ms(200))
             QVERIFY2(firstLetter < left + 30, qPrintable(QStringLiteral("the label starts at x=%1, the view at %2").arg(firstLetter).arg(left)));
+    }
+
+    // Three tasks that call time.sleep in turn freeze the loop three times, back to back: each
+    // freeze is labelled (the second used to lose its label to the first one's end).
+    void backToBackFreezesAreEachLabelled() {
+        const Scenario* lesson = findScenario("blocking_http_call");
+        QVERIFY(lesson);
+        ScriptRunOptions run;
+        run.fileName = lesson->fileName;
+        const DerivedTrace model(std::make_shared<const Trace>(runScript(lesson->source, run).trace));
+        QCOMPARE(model.frozenStretches().size(), std::size_t(3));
+        QCOMPARE(model.frozenStretches()[1].begin, model.frozenStretches()[0].end);
+        RenderOptions options;
+        options.size = QSize(1600, 500);
+        const QImage image = renderTimelineImage(model, options);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineLayout layout(model, {});
+        const TimelineFrame frame = renderFrame(model, options, layout, style);
+        for (const FrozenStretch& stretch : model.frozenStretches()) {
+            const int x0 = static_cast<int>(std::ceil(frame.scale().timeToX(stretch.begin)));
+            const int x1 = static_cast<int>(std::floor(frame.scale().timeToX(stretch.end)));
+            const int letters = frozenLabelLetters(image, frame, layout.rows().front(), x0, x1).count;
+            QVERIFY2(letters > 60, qPrintable(QStringLiteral("%1 letter pixels from x=%2 to %3").arg(letters).arg(x0).arg(x1)));
+        }
     }
 
     // A wait is labelled with the function that awaits: main's lane reads main → call_llm() →

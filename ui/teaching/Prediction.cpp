@@ -9,12 +9,18 @@
 #include <QObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace awaitscope::ui {
 
 namespace {
 
-QString at(TimeNs t) { return t == 0 ? QStringLiteral("0 s") : qs(plainDuration(t)); }
+// A moment as a learner reads it: to the millisecond first (a script's statements cost
+// microseconds, and "printed it at 869 ns" is noise), then as a lesson says it ("0.2 s").
+QString at(TimeNs t) {
+    const TimeNs rounded = std::llround(static_cast<double>(t) / 1e6) * 1'000'000;
+    return rounded == 0 ? QStringLiteral("0 s") : qs(plainDuration(rounded));
+}
 
 } // namespace
 

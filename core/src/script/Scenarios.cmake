@@ -88,6 +88,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/objects/Instance.cpp
   src/script/objects/Function.cpp
   src/script/objects/Module.cpp
+  src/script/objects/BigInt.cpp
   src/script/objects/Int.cpp
   src/script/objects/Float.cpp
   src/script/objects/Str.cpp

@@ -13,9 +13,6 @@ std::string unsupportedByInterpreter(std::string_view message) {
         if (end != std::string_view::npos && end > begin)
             return "the module '" + std::string(message.substr(begin, end - begin)) + "'";
     }
-    // Integers past 64 bits, which CPython computes without a limit.
-    if (message.find("Awaitscope integers are 64-bit") != std::string_view::npos)
-        return "integers over 64 bits";
     // Every construct the interpreter leaves out says so in these words, wherever it is found.
     constexpr std::string_view kNotSupported = " not supported by Awaitscope";
     const std::size_t at = message.find(kNotSupported);

@@ -74,7 +74,9 @@ void paintLoopLane(PaintContext& c, const LayoutRow& row, int top, const RowDraw
             box.moveLeft(scale.left());
         p.fillRect(box, st.frozen);
         c.labels.draw(p, box, text, st.frozenText, cutAtLeft ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter);
-        labelsEnd = box.right() + 4;
+        // Keep a gap after a label that ran past its stretch; a stretch that starts where the
+        // last one ended (three tasks that block in turn) still gets its own.
+        labelsEnd = box.right() > x1 ? box.right() + 4 : box.right();
     }
     p.setFont(st.font);
 }

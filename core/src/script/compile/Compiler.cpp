@@ -591,8 +591,11 @@ void Compiler::deleteTarget(Expr* target) {
 void Compiler::unwind(const FBlock& block, bool) {
     switch (block.kind) {
     case FBlockKind::WhileLoop:
-    case FBlockKind::FinallyEnd:
     case FBlockKind::ExceptStar:
+        return;
+    case FBlockKind::FinallyEnd:
+        emit(Op::PopBlock);
+        emit(Op::ClearFast, block.slot);
         return;
     case FBlockKind::ForLoop:
         emit(Op::PopTop);
@@ -605,11 +608,13 @@ void Compiler::unwind(const FBlock& block, bool) {
         statements(*block.finalbody);
         return;
     case FBlockKind::HandlerCleanup:
+        emit(Op::PopBlock);
         if (!block.name.empty()) {
             emit(Op::LoadConst, constant(Value::none()));
             storeName(block.name);
             deleteName(block.name);
         }
+        emit(Op::ClearFast, block.slot);
         return;
     case FBlockKind::With:
         emit(Op::PopBlock);
@@ -819,11 +824,35 @@ void Compiler::tryFinally(Stmt* s, const std::function<void()>& body) {
     FBlock finallyEnd(FBlockKind::FinallyEnd);
     finallyEnd.slot = slot;
     unit_->fblocks.push_back(finallyEnd);
-    statements(s->finalbody);
+    whileHandling(slot, {}, [&] { statements(s->finalbody); });
     unit_->fblocks.pop_back();
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
+}
+
+// Runs `body` while the exception in the hidden local `slot` is being handled (what
+// sys.exc_info() and implicit chaining see). However the body is left, the slot is cleared
+// (and an `except ... as name` name deleted) before anything runs after it, as CPython's
+// cleanup handler pops the exception state: left by an exception, by the handler block
+// below; by return, break or continue, by the enclosing fblock's unwind.
+void Compiler::whileHandling(int slot, const std::string& name, const std::function<void()>& body) {
+    const int cleanup = newLabel();
+    const int done = newLabel();
+    emitJump(Op::SetupFinally, cleanup);
+    body();
+    emit(Op::PopBlock);
+    emitJump(Op::Jump, done);
+    bind(cleanup);
+    if (!name.empty()) {
+        emit(Op::LoadConst, constant(Value::none()));
+        storeName(name);
+        deleteName(name);
+    }
+    emit(Op::ClearFast, slot);
+    emit(Op::Reraise);
+    bind(done);
 }
 
 void Compiler::tryExcept(Stmt* s) {
@@ -859,7 +888,7 @@ void Compiler::tryExcept(Stmt* s) {
         cleanup.name = h.name;
         cleanup.slot = slot;
         unit_->fblocks.push_back(cleanup);
-        statements(h.body);
+        whileHandling(slot, h.name, [&] { statements(h.body); });
         unit_->fblocks.pop_back();
         if (!h.name.empty()) {
             emit(Op::LoadConst, constant(Value::none()));
@@ -871,6 +900,7 @@ void Compiler::tryExcept(Stmt* s) {
         bind(next);
     }
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
 }
@@ -995,19 +1025,22 @@ void Compiler::withStatement(Stmt* s, std::size_t item) {
     bind(handler);
     const int slot = hiddenLocal("exc");
     emit(Op::StoreFast, slot);
-    emit(Op::LoadFast, slot);
-    if (isAsync) {
-        emit(Op::AsyncWithExitExc);
-        emit(Op::Await);
-    } else {
-        emit(Op::WithExitExc);
-    }
+    whileHandling(slot, {}, [&] {
+        emit(Op::LoadFast, slot);
+        if (isAsync) {
+            emit(Op::AsyncWithExitExc);
+            emit(Op::Await);
+        } else {
+            emit(Op::WithExitExc);
+        }
+    });
     const int reraise = newLabel();
     emitJump(Op::PopJumpIfFalse, reraise);
     emit(Op::ClearFast, slot);
     emitJump(Op::Jump, end);
     bind(reraise);
     emit(Op::LoadFast, slot);
+    emit(Op::ClearFast, slot);
     emit(Op::Reraise);
     bind(end);
 }
@@ -1254,7 +1287,8 @@ void Compiler::matchPattern(Pattern* p, int subject, int failLabel, PatternConte
                     (key->kind == ExprKind::Str && other->kind == ExprKind::Str && key->text == other->text) ||
                     (key->kind == ExprKind::Bytes && other->kind == ExprKind::Bytes && key->text == other->text) ||
                     ((key->kind == ExprKind::Int || key->kind == ExprKind::Bool) &&
-                     (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue) ||
+                     (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) && key->intValue == other->intValue &&
+                     key->text == other->text) ||
                     (key->kind == ExprKind::Float && other->kind == ExprKind::Float && key->floatValue == other->floatValue) ||
                     (key->kind == ExprKind::Float && (other->kind == ExprKind::Int || other->kind == ExprKind::Bool) &&
                      key->floatValue == static_cast<double>(other->intValue)) ||
@@ -1522,7 +1556,8 @@ void Compiler::expr(Expr* e) {
         loadName(e->text);
         return;
     case ExprKind::Int:
-        emit(Op::LoadConst, constantInt(e->intValue));
+        // A literal past int64 keeps its digits (Parser.cpp).
+        emit(Op::LoadConst, e->text.empty() ? constantInt(e->intValue) : constant(integerFromLiteral(interp_, e->text)));
         return;
     case ExprKind::Float:
         emit(Op::LoadConst, constant(Value::real(e->floatValue)));

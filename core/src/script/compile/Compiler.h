@@ -64,6 +64,7 @@ private:
     void tryExcept(Stmt* s);
     void tryExceptStar(Stmt* s);
     void tryFinally(Stmt* s, const std::function<void()>& body);
+    void whileHandling(int slot, const std::string& name, const std::function<void()>& body);
     void withStatement(Stmt* s, std::size_t item);
     struct PatternContext;
     void matchStatement(Stmt* s);

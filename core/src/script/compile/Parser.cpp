@@ -57,6 +57,20 @@ const char* describeForTarget(const Expr* e) {
     }
 }
 
+// The escapes that mean one fixed character in str and bytes literals alike (a backslash
+// before a newline continues the line): appended to `out`; false for any other escape.
+bool appendSimpleEscape(char e, std::string& out) {
+    static constexpr std::string_view kFrom = "\\'\"abfnrtv";
+    static constexpr std::string_view kTo = "\\'\"\a\b\f\n\r\t\v";
+    if (e == '\n')
+        return true;
+    const std::size_t at = kFrom.find(e);
+    if (at == std::string_view::npos)
+        return false;
+    out += kTo[at];
+    return true;
+}
+
 } // namespace
 
 std::string decodeStringBody(std::string_view body, bool raw, int line, int col) {
@@ -71,18 +85,9 @@ std::string decodeStringBody(std::string_view body, bool raw, int line, int col)
             continue;
         }
         const char e = body[++i];
+        if (appendSimpleEscape(e, out))
+            continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
         case 'x':
         case 'u':
         case 'U': {
@@ -124,7 +129,7 @@ std::string decodeStringBody(std::string_view body, bool raw, int line, int col)
 
 namespace {
 
-// A bytes literal's body: ASCII only, its escapes each one byte (\\u and \\N are not escapes here).
+// A bytes literal's body: ASCII only, its escapes each one byte (\u and \N are not escapes here).
 std::string decodeBytesBody(std::string_view body, bool raw) {
     std::string out;
     out.reserve(body.size());
@@ -135,18 +140,9 @@ std::string decodeBytesBody(std::string_view body, bool raw) {
             continue;
         }
         const char e = body[++i];
+        if (appendSimpleEscape(e, out))
+            continue;
         switch (e) {
-        case '\n': break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
         case 'x': {
             const int high = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
             const int low = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
@@ -171,7 +167,7 @@ std::string decodeBytesBody(std::string_view body, bool raw) {
     return out;
 }
 
-// Where a bytes literal's \\x escape lacks its two hex digits (npos: none does).
+// Where a bytes literal's \x escape lacks its two hex digits (npos: none does).
 std::size_t badHexEscape(std::string_view body) {
     for (std::size_t i = 0; i + 1 < body.size(); ++i) {
         if (body[i] != '\\')
@@ -1596,7 +1592,7 @@ Expr* Parser::factor() {
         Expr* operand = factor();
         // Fold negative number literals so that -9223372036854775808 and -1.5 are constants.
         if (op.text == "-" && (operand->kind == ExprKind::Int || operand->kind == ExprKind::Float) &&
-            !operand->parenthesized && operand->op == 0) {
+            operand->text.empty() && !operand->parenthesized && operand->op == 0) {
             Expr* folded = ast_.expr(operand->kind, op.line, op.col);
             folded->intValue = -operand->intValue;
             folded->floatValue = -operand->floatValue;
@@ -2023,10 +2019,12 @@ Expr* Parser::atom() {
             }
             std::uint64_t value = 0;
             auto [ptr, ec] = std::from_chars(digits.data() + skip, digits.data() + digits.size(), value, base);
-            if (ec != std::errc() || value > static_cast<std::uint64_t>(INT64_MAX))
-                fail("integer literal too large (Awaitscope ints are 64-bit)", number.line, number.col + 1);
             (void)ptr;
-            e->intValue = static_cast<std::int64_t>(value);
+            // Past int64 the compiler makes a big int of the digits.
+            if (ec != std::errc() || value > static_cast<std::uint64_t>(INT64_MAX))
+                e->text = digits;
+            else
+                e->intValue = static_cast<std::int64_t>(value);
         }
         return e;
     }

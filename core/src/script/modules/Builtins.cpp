@@ -1,6 +1,7 @@
 // The builtins namespace: the builtin functions (the builtin classes are their types' own,
 // objects/), the exception classes, None, True, False, Ellipsis and NotImplemented.
 #include "script/modules/Modules.h"
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -78,9 +79,11 @@ Value builtinAbs(Interpreter& interp, CallArgs& args) {
     const Value& x = a[0];
     if (x.isIntLike()) {
         if (x.asInt() == INT64_MIN)
-            interp.raise(interp.exc.overflowError, "integer result too large: Awaitscope integers are 64-bit");
+            return integerAbs(interp, x);
         return Value::integer(std::llabs(x.asInt()));
     }
+    if (x.isBigInt())
+        return integerAbs(interp, x);
     if (x.isFloat())
         return Value::real(std::fabs(x.asFloat()));
     if (x.is(Kind::Instance)) {
@@ -114,6 +117,18 @@ Value builtinRound(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "round", {"number", "ndigits"}, 1);
     const Value& x = a[0];
     const bool hasDigits = a.has(1) && !a[1].isNone();
+    if (x.isBigInt()) {
+        if (!hasDigits || interp.toIndex(a[1], "ndigits") >= 0)
+            return x;
+        // round(x, -n): to a multiple of 10**n, halves to even, in whole numbers.
+        const Value scale = interp.binary(BinaryOp::Pow, Value::integer(10), Value::integer(-interp.toIndex(a[1], "ndigits")));
+        const Value q = interp.binary(BinaryOp::FloorDiv, x, scale);
+        const Value r = interp.binary(BinaryOp::Mod, x, scale);
+        const Value twice = interp.binary(BinaryOp::Mul, r, Value::integer(2));
+        const bool qOdd = interp.truthy(interp.binary(BinaryOp::BitAnd, q, Value::integer(1)));
+        const bool up = interp.lessThan(scale, twice) || (interp.equals(twice, scale) && qOdd);
+        return interp.binary(BinaryOp::Mul, up ? interp.binary(BinaryOp::Add, q, Value::integer(1)) : q, scale);
+    }
     if (x.isIntLike()) {
         if (!hasDigits)
             return Value::integer(x.asInt());
@@ -143,10 +158,7 @@ Value builtinRound(Interpreter& interp, CallArgs& args) {
                 interp.raise(interp.exc.overflowError, "cannot convert float infinity to integer");
             if (std::isnan(d))
                 interp.valueError("cannot convert float NaN to integer");
-            const double r = std::nearbyint(d);
-            if (std::fabs(r) >= 9.2233720368547758e18)
-                interp.raise(interp.exc.overflowError, "integer too large: Awaitscope integers are 64-bit");
-            return Value::integer(static_cast<std::int64_t>(r));
+            return integerFromDouble(interp, std::nearbyint(d));
         }
         return roundFloat(interp, x.asFloat(), interp.toIndex(a[1], "ndigits"));
     }
@@ -253,6 +265,9 @@ bool matchesClass(Interpreter& interp, const Value& value, const Value& cls, boo
                 return true;
         return false;
     }
+    if (genericAlias(interp, cls))
+        interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
+                         "() argument 2 cannot be a parameterized generic");
     if (!cls.is(Kind::Class))
         interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
                          "() arg 2 must be a type, a tuple of types, or a union");
@@ -389,12 +404,11 @@ Value builtinId(Interpreter& interp, CallArgs& args) {
 
 Value builtinHash(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "hash", {"obj"}, 1);
-    if (a[0].isIntLike())
-        return Value::integer(a[0].asInt() == -1 ? -2 : a[0].asInt());
-    if (a[0].isFloat() && a[0].asFloat() == std::floor(a[0].asFloat()) && std::fabs(a[0].asFloat()) < 9e18) {
-        const auto i = static_cast<std::int64_t>(a[0].asFloat());
-        return Value::integer(i == -1 ? -2 : i);
-    }
+    // CPython's: an int modulo 2**61 - 1, and an integral float as the int it equals.
+    if (a[0].isInteger())
+        return Value::integer(cpythonIntegerHash(a[0]));
+    if (a[0].isFloat() && std::isfinite(a[0].asFloat()) && a[0].asFloat() == std::floor(a[0].asFloat()))
+        return Value::integer(cpythonIntegralFloatHash(a[0].asFloat()));
     return Value::integer(static_cast<std::int64_t>(interp.hash(a[0]) >> 1));
 }
 
@@ -407,27 +421,9 @@ Value builtinDivmod(Interpreter& interp, CallArgs& args) {
 Value builtinPow(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "pow", {"base", "exp", "mod"}, 2);
     if (a.has(2) && !a[2].isNone()) {
-        if (!a[0].isIntLike() || !a[1].isIntLike() || !a[2].isIntLike())
+        if (!a[0].isInteger() || !a[1].isInteger() || !a[2].isInteger())
             interp.typeError("pow() 3rd argument not allowed unless all arguments are integers");
-        std::int64_t base = a[0].asInt();
-        std::int64_t e = a[1].asInt();
-        const std::int64_t m = a[2].asInt();
-        if (m == 0)
-            interp.valueError("pow() 3rd argument cannot be 0");
-        if (e < 0)
-            interp.valueError("pow() negative exponent with modulus is not supported by Awaitscope");
-        Int128 result = 1 % m;
-        Int128 b = ((base % m) + m) % m;
-        while (e > 0) {
-            if (e & 1)
-                result = (result * b) % m;
-            b = (b * b) % m;
-            e >>= 1;
-        }
-        std::int64_t r = static_cast<std::int64_t>(result);
-        if (r != 0 && ((r < 0) != (m < 0)))
-            r += m;
-        return Value::integer(r);
+        return integerPowMod(interp, a[0], a[1], a[2]);
     }
     return interp.binary(BinaryOp::Pow, a[0], a[1]);
 }
@@ -460,9 +456,9 @@ Value builtinOrd(Interpreter& interp, CallArgs& args) {
 
 Value radix(Interpreter& interp, CallArgs& args, const char* name, const char* spec) {
     ArgParser a(interp, args, name, {"number"}, 1);
-    if (!a[0].isIntLike())
+    if (!a[0].isInteger())
         interp.typeError("'" + interp.typeName(a[0]) + "' object cannot be interpreted as an integer");
-    return interp.str(interp.format(Value::integer(a[0].asInt()), spec));
+    return interp.str(interp.format(a[0].isBigInt() ? a[0] : Value::integer(a[0].asInt()), spec));
 }
 
 Value builtinHex(Interpreter& interp, CallArgs& args) { return radix(interp, args, "hex", "#x"); }

@@ -4,6 +4,7 @@
 // lineno and colno. A general-purpose JSON library would not do: CPython accepts NaN and
 // Infinity, keeps ints and floats apart as Python does, and words its errors its own way.
 #include "script/modules/Modules.h"
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -121,6 +122,8 @@ private:
             out_ += value.asBool() ? "true" : "false";
         } else if (value.isInt()) {
             out_ += std::to_string(value.asInt());
+        } else if (value.isBigInt()) {
+            out_ += integerRepr(interp_, value);
         } else if (value.isFloat()) {
             out_ += floatText(value.asFloat());
         } else if (value.is(Kind::Str)) {
@@ -171,6 +174,8 @@ private:
             return key.asBool() ? "true" : "false";
         if (key.isInt())
             return std::to_string(key.asInt());
+        if (key.isBigInt())
+            return integerRepr(interp_, key);
         if (key.isNone())
             return "null";
         return {};
@@ -194,7 +199,7 @@ private:
             newline(level + 1);
         bool first = true;
         for (const auto& [key, value] : items) {
-            const bool known = key.is(Kind::Str) || key.isNumber() || key.isNone();
+            const bool known = key.is(Kind::Str) || key.isNumber() || key.isBigInt() || key.isNone();
             if (!known) {
                 if (options_.skipKeys)
                     continue;
@@ -520,7 +525,7 @@ private:
         errno = 0;
         const long long value = std::strtoll(text.c_str(), nullptr, 10);
         if (errno == ERANGE)
-            interp_.raise(interp_.exc.overflowError, "integer too large: Awaitscope integers are 64-bit");
+            return integerFromDigits(interp_, text[0] == '-' ? text.substr(1) : text, 10, text[0] == '-');
         return Value::integer(value);
     }
 

@@ -2,6 +2,7 @@
 // backoff, isclose, sqrt), with CPython's results and its error messages.
 #include "script/modules/Modules.h"
 #include "script/objects/Arguments.h"
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -13,33 +14,33 @@ namespace awaitscope::script {
 
 namespace {
 
-[[noreturn]] void tooLarge(Interpreter& interp) {
-    interp.raise(interp.exc.overflowError, "integer result too large: Awaitscope integers are 64-bit");
-}
-
 // A float argument, converted as CPython's PyFloat_AsDouble does for numbers.
 double real(Interpreter& interp, const Value& v) {
-    if (!v.isNumber())
+    if (!v.isNumber() && !v.isBigInt())
         interp.typeError("must be real number, not " + interp.typeName(v));
-    return v.toDouble();
+    return interp.toDouble(v, "x");
 }
 
-std::int64_t integer(Interpreter& interp, const Value& v) {
-    if (!v.isIntLike())
+// An int argument of any size.
+const Value& anyInteger(Interpreter& interp, const Value& v) {
+    if (!v.isInteger())
         interp.typeError("'" + interp.typeName(v) + "' object cannot be interpreted as an integer");
+    return v;
+}
+
+// An int argument that must fit in int64 (a count of factors: a larger one is past any budget).
+std::int64_t integer(Interpreter& interp, const Value& v, const char* name = nullptr) {
+    anyInteger(interp, v);
+    if (v.isBigInt()) {
+        if (name)
+            interp.raise(interp.exc.overflowError, std::string(name) + " must not exceed 9223372036854775807");
+        interp.raise(interp.exc.overflowError, "Python int too large to convert to C long");
+    }
     return v.asInt();
 }
 
-// floor/ceil/trunc of a float give an int, as far as int64 holds it.
-Value toInt(Interpreter& interp, double x) {
-    if (std::isnan(x))
-        interp.valueError("cannot convert float NaN to integer");
-    if (std::isinf(x))
-        interp.raise(interp.exc.overflowError, "cannot convert float infinity to integer");
-    if (x >= 9223372036854775808.0 || x < -9223372036854775808.0)
-        tooLarge(interp);
-    return Value::integer(static_cast<std::int64_t>(x));
-}
+// floor/ceil/trunc of a float give an int of any size.
+Value toInt(Interpreter& interp, double x) { return integerFromDouble(interp, x); }
 
 // Checks a result the way CPython's math_1 does: NaN from non-NaN input is a domain error,
 // infinity from finite input an overflow.
@@ -147,6 +148,8 @@ Value rounding(Interpreter& interp, CallArgs& args, const char* name, double (*r
     ArgParser a(interp, args, name, {"x"}, 1);
     if (a[0].isIntLike())
         return Value::integer(a[0].asInt());
+    if (a[0].isBigInt())
+        return a[0];
     return toInt(interp, round(real(interp, a[0])));
 }
 
@@ -186,94 +189,59 @@ Value math_isclose(Interpreter& interp, CallArgs& args) {
     return Value::boolean((diff <= std::fabs(relTol * y)) || (diff <= std::fabs(relTol * x)) || diff <= absTol);
 }
 
-std::int64_t gcdOf(std::int64_t a, std::int64_t b) {
-    std::uint64_t x = a < 0 ? 0 - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
-    std::uint64_t y = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
-    while (y) {
-        const std::uint64_t t = x % y;
-        x = y;
-        y = t;
-    }
-    return static_cast<std::int64_t>(x);
-}
-
 Value math_gcd(Interpreter& interp, CallArgs& args) {
     noKeywords(interp, args, "gcd");
-    std::int64_t result = 0;
+    Value result = Value::integer(0);
     for (int i = 0; i < args.count; ++i)
-        result = gcdOf(result, integer(interp, args[i]));
-    if (result < 0)
-        tooLarge(interp);
-    return Value::integer(result);
+        result = integerGcd(interp, result, anyInteger(interp, args[i]));
+    return result;
 }
 
 Value math_lcm(Interpreter& interp, CallArgs& args) {
     noKeywords(interp, args, "lcm");
-    std::int64_t result = 1;
-    for (int i = 0; i < args.count; ++i) {
-        const std::int64_t v = integer(interp, args[i]);
-        if (v == 0 || result == 0) {
-            result = 0;
-            continue;
-        }
-        std::int64_t product;
-        if (__builtin_mul_overflow(result / gcdOf(result, v), v, &product) || product == INT64_MIN)
-            tooLarge(interp);
-        result = product < 0 ? -product : product;
-    }
-    return Value::integer(result);
+    Value result = Value::integer(1);
+    for (int i = 0; i < args.count; ++i)
+        result = integerLcm(interp, result, anyInteger(interp, args[i]));
+    return result;
 }
 
 Value math_factorial(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "factorial", {"n"}, 1);
     if (a[0].isFloat())
         interp.typeError("'float' object cannot be interpreted as an integer");
-    const std::int64_t n = integer(interp, a[0]);
+    if (a[0].isBigInt() && integerSign(a[0]) > 0)
+        interp.raise(interp.exc.overflowError, "factorial() argument should not exceed 9223372036854775807");
+    const std::int64_t n = a[0].isBigInt() ? -1 : integer(interp, a[0]);
     if (n < 0)
         interp.valueError("factorial() not defined for negative values");
-    std::int64_t result = 1;
-    for (std::int64_t i = 2; i <= n; ++i)
-        if (__builtin_mul_overflow(result, i, &result))
-            tooLarge(interp);
-    return Value::integer(result);
+    return integerFactorial(interp, n);
 }
 
-// n! / (n-k)!, and with `choose` divided by k! as it goes (exact at every step).
-Value combinations(Interpreter& interp, std::int64_t n, std::int64_t k, bool choose) {
-    if (n < 0)
+Value combinations(Interpreter& interp, const Value& nValue, const Value& kValue, bool choose) {
+    if (integerSign(anyInteger(interp, nValue)) < 0)
         interp.valueError("n must be a non-negative integer");
-    if (k < 0)
+    if (integerSign(anyInteger(interp, kValue)) < 0)
         interp.valueError("k must be a non-negative integer");
-    if (k > n)
+    if (interp.lessThan(nValue, kValue))
         return Value::integer(0);
-    if (choose && k > n - k)
-        k = n - k;
-    std::int64_t result = 1;
-    for (std::int64_t i = 1; i <= k; ++i) {
-        std::int64_t factor = n - k + i;
-        if (choose) {
-            // result * factor / i is whole; with their common part taken from result first,
-            // what is left of i divides factor, so nothing is rounded and nothing overflows early.
-            const std::int64_t common = gcdOf(result, i);
-            result /= common;
-            factor /= i / common;
-        }
-        if (__builtin_mul_overflow(result, factor, &result))
-            tooLarge(interp);
-    }
-    return Value::integer(result);
+    const std::int64_t n = integer(interp, nValue, "n");
+    const std::int64_t k = integer(interp, kValue, "k");
+    return choose ? integerComb(interp, n, k) : integerPerm(interp, n, k);
 }
 
 Value math_comb(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "comb", {"n", "k"}, 2);
-    const std::int64_t n = integer(interp, a[0]);
-    return combinations(interp, n, integer(interp, a[1]), true);
+    return combinations(interp, a[0], a[1], true);
 }
 
 Value math_perm(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "perm", {"n", "k"}, 1);
-    const std::int64_t n = integer(interp, a[0]);
-    return combinations(interp, n, a.has(1) && !a[1].isNone() ? integer(interp, a[1]) : n, false);
+    return combinations(interp, a[0], a.has(1) && !a[1].isNone() ? a[1] : a[0], false);
+}
+
+Value math_isqrt(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "isqrt", {"n"}, 1);
+    return integerIsqrt(interp, anyInteger(interp, a[0]));
 }
 
 Value math_prod(Interpreter& interp, CallArgs& args) {
@@ -345,6 +313,7 @@ Value makeMathModule(Interpreter& interp) {
     fn("factorial", math_factorial);
     fn("comb", math_comb);
     fn("perm", math_perm);
+    fn("isqrt", math_isqrt);
     fn("prod", math_prod);
     fn("fsum", math_fsum);
     fn("modf", math_modf);

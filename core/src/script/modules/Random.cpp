@@ -4,6 +4,7 @@
 // or Random() without a seed) starts as seed(kUnseededSeed) would start it.
 #include "script/modules/Modules.h"
 #include "script/modules/Sha512.h"
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -165,6 +166,17 @@ void seedWith(Interpreter& interp, RandomObject* r, const Value& a, const Value&
         r->twister.seed(wordsOf(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n)));
         return;
     }
+    if (a.isBigInt()) {
+        // init_by_array with |n| cut into 32-bit words from the low end, as CPython seeds.
+        Mpz n(a);
+        mpz_abs(n.get(), n.get());
+        std::vector<std::uint32_t> key((mpz_sizeinbase(n.get(), 2) + 31) / 32);
+        std::size_t count = 0;
+        mpz_export(key.data(), &count, -1, sizeof(std::uint32_t), 0, 0, n.get());
+        key.resize(count);
+        r->twister.seed(key);
+        return;
+    }
     if (a.isFloat()) {
         r->twister.seed(wordsOf(floatHash(a.asFloat())));
         return;
@@ -271,10 +283,22 @@ Value randomGetrandbits(Interpreter& interp, CallArgs& args) {
     const std::int64_t k = interp.toIndex(a[1], "getrandbits");
     if (k < 0)
         interp.valueError("number of bits must be non-negative");
-    if (k > 63)
-        interp.raise(interp.exc.overflowError, "getrandbits(" + std::to_string(k) +
-                                                   "): integer result too large: Awaitscope integers are 64-bit");
-    return Value::integer(static_cast<std::int64_t>(r->twister.bits(static_cast<int>(k))));
+    if (k <= 63)
+        return Value::integer(static_cast<std::int64_t>(r->twister.bits(static_cast<int>(k))));
+    // As CPython: 32-bit draws from the low word up, the last one cut to the bits left.
+    interp.reserveMemory(static_cast<double>(k) / 8);
+    interp.chargeOps(static_cast<std::uint64_t>(k) / 32);
+    std::vector<std::uint32_t> words;
+    words.reserve(static_cast<std::size_t>((k + 31) / 32));
+    for (std::int64_t left = k; left > 0; left -= 32) {
+        std::uint32_t w = r->twister.next();
+        if (left < 32)
+            w >>= 32 - left;
+        words.push_back(w);
+    }
+    Mpz z;
+    mpz_import(z.get(), words.size(), -1, sizeof(std::uint32_t), 0, 0, words.data());
+    return integerValue(interp, z);
 }
 
 Value randomUniform(Interpreter& interp, CallArgs& args) {

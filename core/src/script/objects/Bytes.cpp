@@ -124,13 +124,14 @@ Value bytesBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value&
             interp.typeError("can't concat " + interp.typeName(b) + " to " + kindName(a));
         const std::string& x = data(a);
         const std::string& y = data(b);
-        interp.reserveMemory(static_cast<double>(x.size() + y.size()));
         if (inplace && isArray(a)) {
+            interp.reserveMemory(static_cast<double>(y.size()));
             const std::string extra = y;  // b may be a itself
             data(a) += extra;
             interp.heap().charge(static_cast<std::int64_t>(extra.size()));
             return a;
         }
+        interp.reserveMemory(static_cast<double>(x.size() + y.size()));
         return like(interp, a, x + y);
     }
     if (op == BinaryOp::Mul) {
@@ -257,7 +258,6 @@ Value bytesIter(Interpreter& interp, const Value& value) { return newIterator(in
 
 // ---------------------------------------------------------------- methods both types share
 
-bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The (start, end) window of find, count, startswith, ... clipped as CPython clips it.
 void window(Interpreter& interp, CallArgs& args, int first, const char* name, std::size_t size, std::int64_t& start,
@@ -364,7 +364,7 @@ Value strip(Interpreter& interp, CallArgs& args, bool left, bool right, const ch
     const std::string& s = data(args[0]);
     const bool whitespace = args.count < 2 || args[1].isNone();
     const std::string chars = whitespace ? std::string() : bytesArg(interp, args[1]);
-    auto drop = [&](unsigned char c) { return whitespace ? isSpace(c) : chars.find(static_cast<char>(c)) != std::string::npos; };
+    auto drop = [&](unsigned char c) { return whitespace ? isAsciiSpace(c) : chars.find(static_cast<char>(c)) != std::string::npos; };
     std::size_t start = 0;
     std::size_t end = s.size();
     if (left)
@@ -384,81 +384,14 @@ Value split(Interpreter& interp, CallArgs& args, bool fromRight) {
     ArgParser a(interp, args, fromRight ? "rsplit" : "split", {"self", "sep", "maxsplit"}, 1);
     const std::string& s = data(a[0]);
     const std::int64_t maxsplit = a.has(2) ? interp.toIndex(a[2], "maxsplit") : -1;
-    std::vector<std::string> parts;
-    auto full = [&] { return maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit; };
-    if (!a.has(1) || a[1].isNone()) {
-        // Runs of whitespace separate; whitespace at either end is dropped.
-        if (!fromRight) {
-            std::size_t i = 0;
-            while (true) {
-                while (i < s.size() && isSpace(static_cast<unsigned char>(s[i])))
-                    ++i;
-                if (i >= s.size())
-                    break;
-                if (full()) {
-                    std::size_t end = s.size();
-                    while (end > i && isSpace(static_cast<unsigned char>(s[end - 1])))
-                        --end;
-                    parts.push_back(s.substr(i, end - i));
-                    break;
-                }
-                std::size_t j = i;
-                while (j < s.size() && !isSpace(static_cast<unsigned char>(s[j])))
-                    ++j;
-                parts.push_back(s.substr(i, j - i));
-                i = j;
-            }
-        } else {
-            std::size_t i = s.size();
-            while (true) {
-                while (i > 0 && isSpace(static_cast<unsigned char>(s[i - 1])))
-                    --i;
-                if (i == 0)
-                    break;
-                if (full()) {
-                    std::size_t start = 0;
-                    while (start < i && isSpace(static_cast<unsigned char>(s[start])))
-                        ++start;
-                    parts.push_back(s.substr(start, i - start));
-                    break;
-                }
-                std::size_t j = i;
-                while (j > 0 && !isSpace(static_cast<unsigned char>(s[j - 1])))
-                    --j;
-                parts.push_back(s.substr(j, i - j));
-                i = j;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
-    } else {
-        const std::string sep = bytesArg(interp, a[1]);
+    std::string sep;
+    const bool bySeparator = a.has(1) && !a[1].isNone();
+    if (bySeparator) {
+        sep = bytesArg(interp, a[1]);
         if (sep.empty())
             interp.valueError("empty separator");
-        if (!fromRight) {
-            std::size_t start = 0;
-            while (true) {
-                const std::size_t at = full() ? std::string::npos : s.find(sep, start);
-                if (at == std::string::npos) {
-                    parts.push_back(s.substr(start));
-                    break;
-                }
-                parts.push_back(s.substr(start, at - start));
-                start = at + sep.size();
-            }
-        } else {
-            std::size_t end = s.size();
-            while (true) {
-                const std::size_t at = full() || end < sep.size() ? std::string::npos : s.rfind(sep, end - sep.size());
-                if (at == std::string::npos) {
-                    parts.push_back(s.substr(0, end));
-                    break;
-                }
-                parts.push_back(s.substr(at + sep.size(), end - at - sep.size()));
-                end = at;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
     }
+    std::vector<std::string> parts = splitText(s, bySeparator ? &sep : nullptr, maxsplit, fromRight);
     std::vector<Value> values;
     values.reserve(parts.size());
     for (std::string& part : parts)
@@ -609,7 +542,12 @@ Value bytesIsalpha(Interpreter& interp, CallArgs& args) { return classify(interp
 Value bytesIsalnum(Interpreter& interp, CallArgs& args) {
     return classify(interp, args, "isalnum", [](unsigned char c) { return asciiDigit(c) || asciiAlpha(c); });
 }
-Value bytesIsspace(Interpreter& interp, CallArgs& args) { return classify(interp, args, "isspace", isSpace); }
+Value bytesIsspace(Interpreter& interp, CallArgs& args) { return classify(interp, args, "isspace", isAsciiSpace); }
+Value bytesIsascii(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "isascii", 0, 0);
+    const std::string& s = data(args[0]);
+    return Value::boolean(std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+}
 
 // isupper/islower: some cased byte, and none of the other case.
 Value caseTest(Interpreter& interp, CallArgs& args, const char* name, bool upper) {
@@ -674,7 +612,7 @@ Value fromHex(Interpreter& interp, CallArgs& args, bool array) {
     };
     std::size_t i = 0;
     while (i < s.size()) {
-        if (isSpace(static_cast<unsigned char>(s[i]))) {
+        if (isAsciiSpace(static_cast<unsigned char>(s[i]))) {
             ++i;
             continue;
         }
@@ -1102,7 +1040,8 @@ Value bytesPercentFormat(Interpreter& interp, const Value& format, const Value& 
         converted = interp.newDict();
         for (auto& e : values.as<DictObject>()->table.entries())
             if (!e.key.empty())
-                interp.dictSet(converted.as<DictObject>(), e.key, isBytesLike(e.value) ? asText(e.value) : e.value);
+                interp.dictSet(converted.as<DictObject>(), isBytesLike(e.key) ? latin1(data(e.key)) : e.key,
+                               isBytesLike(e.value) ? asText(e.value) : e.value);
     } else if (values.is(Kind::Tuple)) {
         std::vector<Value> items = values.as<TupleObject>()->items;
         for (std::size_t k = 0; k < items.size() && k < conversions.size(); ++k)
@@ -1178,6 +1117,7 @@ void installBytesTypes(Interpreter& interp) {
         add("isalpha", bytesIsalpha);
         add("isalnum", bytesIsalnum);
         add("isspace", bytesIsspace);
+        add("isascii", bytesIsascii);
         add("isupper", bytesIsupper);
         add("islower", bytesIslower);
     }

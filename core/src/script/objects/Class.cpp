@@ -100,6 +100,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Str: return types.strType;
     case Kind::Bytes: return types.bytesType;
     case Kind::ByteArray: return types.byteArrayType;
+    case Kind::BigInt: return types.intType;
     case Kind::List: return types.listType;
     case Kind::Tuple: return types.tupleType;
     case Kind::Dict: return types.dictType;
@@ -200,7 +201,10 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     freeFrame(frame);
 
     std::vector<ClassObject*> baseClasses;
-    for (const Value& base : bases.as<TupleObject>()->items) {
+    for (const Value& written : bases.as<TupleObject>()->items) {
+        // class Rows(list[int]) derives from list, as CPython's __mro_entries__ makes it.
+        const GenericAliasObject* alias = genericAlias(*this, written);
+        const Value& base = alias ? alias->origin : written;
         if (!base.is(Kind::Class))
             typeError("bases must be types");
         auto* cls = base.as<ClassObject>();
@@ -412,10 +416,41 @@ std::string classRepr(Interpreter& interp, const Value& value) {
 }
 
 // list[int], dict[str, int]: generic aliases in evaluated annotations stand for the class.
+Value makeGenericAlias(Interpreter& interp, const Value& origin, const Value& index) {
+    Value args = index.is(Kind::Tuple) ? index : interp.newTuple({index});
+    return Value(interp.heap().make<GenericAliasObject>(Value(interp.types.genericAliasType), origin, std::move(args)));
+}
+
+// The builtin containers that CPython lets a hint subscribe (PEP 585).
+bool takesTypeArguments(const ClassObject* cls) {
+    switch (cls->builtin) {
+    case BuiltinType::List:
+    case BuiltinType::Tuple:
+    case BuiltinType::Dict:
+    case BuiltinType::Set:
+    case BuiltinType::Type:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Value classGetItem(Interpreter& interp, const Value& object, const Value& index) {
     Value hook = metaHook(interp, object, "__meta_getitem__");
     if (hook.is(Kind::Native))
         return interp.call(hook, {object, index});
+    const auto* cls = object.as<ClassObject>();
+    if (takesTypeArguments(cls))
+        return makeGenericAlias(interp, object, index);
+    Value classHook = interp.lookupClass(cls, interp.intern("__class_getitem__"));
+    if (!classHook.empty()) {
+        // Implicitly a class method, as in CPython; one written with @classmethod binds itself.
+        if (classHook.is(Kind::Function))
+            return interp.call(classHook, {object, index});
+        return interp.call(interp.getAttr(object, interp.intern("__class_getitem__")), {index});
+    }
+    // typing's names all stand for `object`, and a script's Generic[T] subclass is a plain
+    // class here: Optional[int] or Box[int] in a hint is the class itself.
     return object;
 }
 
@@ -478,7 +513,21 @@ std::string superRepr(Interpreter&, const Value& value) {
 // ---- types.UnionType: `int | None` in annotations and isinstance
 
 bool isUnionOperand(const Interpreter& interp, const Value& v) {
-    return v.isNone() || v.is(Kind::Class) || unionMembers(interp, v);
+    return v.isNone() || v.is(Kind::Class) || unionMembers(interp, v) || genericAlias(interp, v);
+}
+
+// A type as a hint prints it: `int`, `collections.deque`, `None`, `...`, `list[int]`.
+std::string hintRepr(Interpreter& interp, const Value& m) {
+    if (m.isNone() || m.identical(Value(interp.types.noneType)))
+        return "None";
+    if (m.is(Kind::Class)) {
+        const auto* cls = m.as<ClassObject>();
+        const std::string& module = cls->module.as<StrObject>()->text;
+        return (module == "builtins" ? "" : module + ".") + cls->nameText();
+    }
+    if (m.is(Kind::Native) && m.as<NativeObject>()->fn == nullptr && interp.repr(m) == "Ellipsis")
+        return "...";
+    return interp.repr(m);
 }
 
 Value makeUnion(Interpreter& interp, const Value& a, const Value& b) {
@@ -517,15 +566,7 @@ std::string unionRepr(Interpreter& interp, const Value& value) {
     for (const Value& m : *unionMembers(interp, value)) {
         if (!out.empty())
             out += " | ";
-        if (m.identical(Value(interp.types.noneType))) {
-            out += "None";
-        } else if (m.is(Kind::Class)) {
-            const auto* cls = m.as<ClassObject>();
-            const std::string& module = cls->module.as<StrObject>()->text;
-            out += (module == "builtins" ? "" : module + ".") + cls->nameText();
-        } else {
-            out += interp.repr(m);
-        }
+        out += hintRepr(interp, m);
     }
     return out;
 }
@@ -537,6 +578,68 @@ bool unionGetAttr(Interpreter& interp, const Value& object, const Value& name, V
     }
     return interp.typeAttribute(object, name, out);
 }
+
+// ---- types.GenericAlias: `list[int]`, `dict[str, Any]`
+
+std::string genericAliasRepr(Interpreter& interp, const Value& value) {
+    const auto* alias = genericAlias(interp, value);
+    const auto& items = alias->args.as<TupleObject>()->items;
+    std::string out = hintRepr(interp, alias->origin) + "[";
+    if (items.empty())
+        out += "()";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ", ";
+        if (items[i].is(Kind::List)) {
+            // Callable-style argument lists print their members as hints too.
+            out += "[";
+            const auto& inner = items[i].as<ListObject>()->items;
+            for (std::size_t j = 0; j < inner.size(); ++j)
+                out += (j > 0 ? ", " : "") + hintRepr(interp, inner[j]);
+            out += "]";
+        } else {
+            out += hintRepr(interp, items[i]);
+        }
+    }
+    return out + "]";
+}
+
+bool genericAliasEquals(Interpreter& interp, const Value& a, const Value& b) {
+    const auto* x = genericAlias(interp, a);
+    const auto* y = genericAlias(interp, b);
+    return y && interp.equals(x->origin, y->origin) && interp.equals(x->args, y->args);
+}
+
+std::size_t genericAliasHash(Interpreter& interp, const Value& value) {
+    const auto* alias = genericAlias(interp, value);
+    return interp.hash(alias->origin) ^ interp.hash(alias->args);
+}
+
+// __origin__, __args__ and __parameters__; anything else is the origin's (list[int].append).
+bool genericAliasGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
+    const auto* alias = genericAlias(interp, object);
+    const std::string& key = name.as<StrObject>()->text;
+    if (key == "__origin__" || key == "__args__" || key == "__parameters__") {
+        out = key == "__origin__" ? alias->origin : key == "__args__" ? alias->args : interp.newTuple({});
+        return true;
+    }
+    if (key == "__class__")
+        return interp.typeAttribute(object, name, out);
+    out = interp.getAttr(alias->origin, name);
+    return true;
+}
+
+Value genericAliasGetItem(Interpreter& interp, const Value& object, const Value&) {
+    interp.typeError(genericAliasRepr(interp, object) + " is not a generic class");
+}
+
+constexpr TypeSlots kGenericAliasSlots{.repr = genericAliasRepr,
+                                       .hash = genericAliasHash,
+                                       .binary = unionBinary,
+                                       .reflectedBinary = unionReflected,
+                                       .equals = genericAliasEquals,
+                                       .getItem = genericAliasGetItem,
+                                       .getAttr = genericAliasGetAttr};
 
 constexpr TypeSlots kUnionSlots{.repr = unionRepr,
                                 .binary = unionBinary,
@@ -566,6 +669,15 @@ void installClassTypes(Interpreter& interp) {
     t.noneType = interp.makeClass("NoneType", {t.object}, BuiltinType::NoneType, kNoneSlots);
     t.superType = interp.makeClass("super", {t.object}, BuiltinType::Super, kSuperSlots, makeSuper);
     t.unionType = interp.makeClass("UnionType", {t.object}, BuiltinType::Runtime, kUnionSlots, nullptr, "types");
+    t.genericAliasType =
+        interp.makeClass("GenericAlias", {t.object}, BuiltinType::Runtime, kGenericAliasSlots, nullptr, "types");
+}
+
+const GenericAliasObject* genericAlias(const Interpreter& interp, const Value& value) {
+    if (!value.is(Kind::Runtime) || value.as<RuntimeObject>()->runtimeKind != RuntimeKind::Typed ||
+        value.as<TypedObject>()->cls.as<ClassObject>() != interp.types.genericAliasType)
+        return nullptr;
+    return static_cast<const GenericAliasObject*>(value.as<TypedObject>());
 }
 
 const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value) {

@@ -179,6 +179,7 @@ Value groupSubset(Interpreter& interp, const Value& group, std::vector<Value> ex
     to->traceback = from->traceback;
     to->cause = from->cause;
     to->context = from->context;
+    to->suppressContext = from->suppressContext;
     return derived;
 }
 
@@ -407,6 +408,10 @@ bool exceptionAttribute(ExceptionData& data, const std::string& key, Value& out)
         out = data.context.empty() ? Value::none() : data.context;
         return true;
     }
+    if (key == "__suppress_context__") {
+        out = Value::boolean(data.suppressContext);
+        return true;
+    }
     if (key == "__traceback__" || key == "__notes__") {
         out = Value::none();
         return true;
@@ -420,7 +425,21 @@ bool exceptionAttribute(ExceptionData& data, const std::string& key, Value& out)
 
 bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::string& key, Value& value) {
     if (key == "__cause__") {
+        // As CPython's setter: setting a cause also hides the context when printed.
+        if (!value.isNone() && !interp.isException(value))
+            interp.typeError("exception cause must be None or derive from BaseException");
         data.cause = std::move(value);
+        data.suppressContext = true;
+        return true;
+    }
+    if (key == "__context__") {
+        if (!value.isNone() && !interp.isException(value))
+            interp.typeError("exception context must be None or derive from BaseException");
+        data.context = std::move(value);
+        return true;
+    }
+    if (key == "__suppress_context__") {
+        data.suppressContext = interp.truthy(value);
         return true;
     }
     if (key == "args") {
@@ -601,6 +620,9 @@ void formatOne(Interpreter& interp, const Value& exception, std::string& out, Gr
     if (!data->cause.empty() && !data->cause.isNone() && chain < 10) {
         formatOne(interp, data->cause, out, ctx, chain + 1);
         emit(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if (!data->suppressContext && !data->context.empty() && !data->context.isNone() && chain < 10) {
+        formatOne(interp, data->context, out, ctx, chain + 1);
+        emit(out, ctx, "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
     std::string frames;
     appendEntries(interp, data->traceback, frames, "");

@@ -117,6 +117,8 @@ Value makeFloat(Interpreter& interp, CallArgs& args) {
     const Value& x = a[1];
     if (x.isNumber())
         return Value::real(x.toDouble());
+    if (x.isBigInt())
+        return Value::real(interp.toDouble(x, "float()"));
     if (x.is(Kind::Str)) {
         double d = 0;
         if (!parseFloat(x.as<StrObject>()->text, d))

@@ -1,6 +1,7 @@
 // Formatting as CPython does it: repr(float) is the shortest string that reads back to the
 // same double; format specs follow the format-spec mini-language (format(), f-strings);
 // str.format fields and printf-style % formatting build on them.
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -202,8 +203,8 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
     if (specText.empty())
         return toStr(value);
     Spec spec;
-    const char* typeName = value.isFloat() ? "float" : value.isIntLike() ? (isBool ? "bool" : "int") : "str";
-    if (!value.isNumber() && !value.is(Kind::Str)) {
+    const char* typeName = value.isFloat() ? "float" : value.isInteger() ? (isBool ? "bool" : "int") : "str";
+    if (!value.isNumber() && !value.isBigInt() && !value.is(Kind::Str)) {
         if (value.is(Kind::Instance)) {
             Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__format__"));
             if (!method.empty()) {
@@ -242,12 +243,10 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
 
     const bool intType = spec.type == 0 || spec.type == 'd' || spec.type == 'b' || spec.type == 'o' ||
                          spec.type == 'x' || spec.type == 'X' || spec.type == 'c' || spec.type == 'n';
-    if (value.isIntLike() && intType) {
+    if (value.isInteger() && intType) {
         if (spec.precision >= 0)
             valueError("Precision not allowed in integer format specifier");
-        const std::int64_t v = value.asInt();
-        const bool negative = v < 0;
-        const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+        const bool negative = integerSign(value) < 0;
         std::string digits;
         std::string prefix;
         int base = 10;
@@ -257,18 +256,16 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
         case 'x': base = 16; prefix = "0x"; break;
         case 'X': base = 16; prefix = "0X"; break;
         case 'c': {
-            if (v < 0 || v > 0x10FFFF)
+            if (value.isBigInt() || value.asInt() < 0 || value.asInt() > 0x10FFFF)
                 raise(exc.overflowError, "%c arg not in range(0x110000)");
             std::string ch;
-            appendUtf8(ch, static_cast<std::uint32_t>(v));
+            appendUtf8(ch, static_cast<std::uint32_t>(value.asInt()));
             return pad("", ch, spec, '<');
         }
         default: break;
         }
-        char buffer[80];
-        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, magnitude, base);
-        (void)ec;
-        digits.assign(buffer, end);
+        digits = integerDigits(*this, value, base);
+        const std::string rawDigits = digits;
         if (spec.type == 'X')
             for (char& c : digits)
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -280,7 +277,7 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
         const std::string sign = signOf(negative, spec) + (spec.alternate ? prefix : "");
         if (spec.zeroPad && !spec.align && spec.grouping && spec.width > 0) {
             // Zero padding keeps the grouping going, as CPython does.
-            std::string raw(buffer, end);
+            std::string raw = rawDigits;
             while (countCodePoints(sign) + countCodePoints(digits) < static_cast<std::size_t>(spec.width)) {
                 raw = "0" + raw;
                 digits = group(raw, spec.grouping, base == 10 ? 3 : 4);
@@ -291,11 +288,11 @@ std::string Interpreter::format(const Value& value, std::string_view specText) {
     }
 
     // Floats (and ints formatted with a float type).
-    if (!value.isNumber())
+    if (!value.isNumber() && !value.isBigInt())
         typeError("unsupported format string");
     if (value.isFloat() && intType && spec.type != 0)
         valueError(std::string("Unknown format code '") + spec.type + "' for object of type 'float'");
-    double v = value.toDouble();
+    double v = toDouble(value, "format");
     const bool negative = std::signbit(v) && !std::isnan(v);
     const double magnitude = std::fabs(v);
     std::string body;
@@ -554,17 +551,19 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
         case 'd':
         case 'i':
         case 'u': {
-            if (!value.isNumber())
+            if (!value.isNumber() && !value.isBigInt())
                 interp.typeError(std::string("%") + type + " format: a real number is required, not " + interp.typeName(value));
-            Value integer = value.isFloat() ? Value::integer(static_cast<std::int64_t>(value.asFloat())) : value;
-            piece = interp.format(Value::integer(integer.asInt()), (left ? "<" : "") + sign + (zero ? "0" : "") + width);
+            Value integer = value.isFloat() ? integerFromDouble(interp, std::trunc(value.asFloat()))
+                            : value.isBigInt() ? value
+                                               : Value::integer(value.asInt());
+            piece = interp.format(integer, (left ? "<" : "") + sign + (zero ? "0" : "") + width);
             width.clear();
             break;
         }
         case 'x':
         case 'X':
         case 'o': {
-            if (!value.isIntLike())
+            if (!value.isInteger())
                 interp.typeError(std::string("%") + type + " format: an integer is required, not " + interp.typeName(value));
             piece = interp.format(value, (left ? "<" : "") + sign + (flags.find('#') != std::string::npos ? "#" : "") +
                                              (zero ? "0" : "") + width + std::string(1, type));
@@ -577,9 +576,9 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
         case 'E':
         case 'g':
         case 'G': {
-            if (!value.isNumber())
+            if (!value.isNumber() && !value.isBigInt())
                 interp.typeError(std::string("must be real number, not ") + interp.typeName(value));
-            piece = interp.format(Value::real(value.toDouble()), (left ? "<" : "") + sign + (zero ? "0" : "") + width +
+            piece = interp.format(Value::real(interp.toDouble(value, "format")), (left ? "<" : "") + sign + (zero ? "0" : "") + width +
                                                                      (precision.empty() ? ".6" : precision) + std::string(1, type));
             width.clear();
             break;

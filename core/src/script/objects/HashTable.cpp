@@ -1,6 +1,8 @@
 #include "script/objects/HashTable.h"
 
+#include "script/objects/BigInt.h"
 #include "script/objects/Objects.h"
+#include "script/objects/Types.h"
 
 namespace awaitscope::script {
 
@@ -9,9 +11,11 @@ bool keyEquals(const Value& a, const Value& b) {
         return true;
     if (a.isNumber() && b.isNumber()) {
         if (a.isFloat() || b.isFloat())
-            return a.toDouble() == b.toDouble();
+            return compareNumbers(a, b) == 0;
         return a.asInt() == b.asInt();
     }
+    if (a.isBigInt() || b.isBigInt())
+        return bigEquals(a, b);
     if (!a.isObject() || !b.isObject() || a.object()->kind() != b.object()->kind())
         return false;
     switch (a.object()->kind()) {

@@ -1,5 +1,7 @@
-// int and bool: 64-bit integers held inline in a Value (bool is an int subclass). The
-// machine adds, subtracts and multiplies small ints itself; everything else comes here.
+// int and bool (bool is an int subclass). Ints that fit in int64 are held inline in a Value:
+// the machine adds, subtracts and multiplies them itself, everything else comes here. A result
+// that does not fit becomes a big int (objects/BigInt.cpp), whose operators are this type's slots.
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -92,7 +94,7 @@ Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b
     case BinaryOp::MatMul:
         unsupportedOperands(interp, op, a, b, inplace);
     }
-    interp.raise(interp.exc.overflowError, "integer result too large: Awaitscope integers are 64-bit (Python's are unbounded)");
+    return bigBinary(interp, op, a, b, inplace);
 }
 
 namespace {
@@ -100,12 +102,13 @@ namespace {
 __extension__ typedef unsigned __int128 UInt128;
 
 // int(str, base) as CPython parses it (underscores between digits, optional sign and prefix).
-bool parseInt(const std::string& raw, int base, std::int64_t& out, bool& overflow) {
+// On overflow, `digits` and `base` say what the big int is.
+bool parseInt(const std::string& raw, int& base, std::int64_t& out, bool& overflow, std::string& digits, bool& negative) {
     std::string text = stripWhitespace(raw);
     overflow = false;
     if (text.empty())
         return false;
-    bool negative = false;
+    negative = false;
     std::size_t i = 0;
     if (text[i] == '+' || text[i] == '-') {
         negative = text[i] == '-';
@@ -146,6 +149,7 @@ bool parseInt(const std::string& raw, int base, std::int64_t& out, bool& overflo
             return false;
         if (digit >= base)
             return false;
+        digits += c;
         value = value * static_cast<unsigned>(base) + static_cast<unsigned>(digit);
         if (value > static_cast<UInt128>(INT64_MAX) + 1)
             overflow = true;
@@ -159,6 +163,19 @@ bool parseInt(const std::string& raw, int base, std::int64_t& out, bool& overflo
     }
     out = negative ? static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(value)) : static_cast<std::int64_t>(value);
     return true;
+}
+
+Value parseIntOrRaise(Interpreter& interp, const Value& text, int base) {
+    std::int64_t value = 0;
+    bool overflow = false;
+    bool negative = false;
+    std::string digits;
+    const int asked = base;
+    if (!parseInt(text.as<StrObject>()->text, base, value, overflow, digits, negative))
+        interp.valueError("invalid literal for int() with base " + std::to_string(asked) + ": " + interp.repr(text));
+    if (overflow)
+        return integerFromDigits(interp, digits, base, negative);
+    return Value::integer(value);
 }
 
 Value makeInt(Interpreter& interp, CallArgs& args) {
@@ -175,35 +192,16 @@ Value makeInt(Interpreter& interp, CallArgs& args) {
         const std::int64_t base = interp.toIndex(a[2], "base");
         if (base != 0 && (base < 2 || base > 36))
             interp.valueError("int() base must be >= 2 and <= 36, or 0");
-        std::int64_t value = 0;
-        bool overflow = false;
-        if (!parseInt(x.as<StrObject>()->text, static_cast<int>(base), value, overflow))
-            interp.valueError("invalid literal for int() with base " + std::to_string(base) + ": " + interp.repr(x));
-        if (overflow)
-            interp.raise(interp.exc.overflowError, "integer too large: Awaitscope integers are 64-bit");
-        return Value::integer(value);
+        return parseIntOrRaise(interp, x, static_cast<int>(base));
     }
     if (x.isIntLike())
         return Value::integer(x.asInt());
-    if (x.isFloat()) {
-        const double d = x.asFloat();
-        if (std::isinf(d))
-            interp.raise(interp.exc.overflowError, "cannot convert float infinity to integer");
-        if (std::isnan(d))
-            interp.valueError("cannot convert float NaN to integer");
-        if (std::fabs(d) >= 9.2233720368547758e18)
-            interp.raise(interp.exc.overflowError, "integer too large: Awaitscope integers are 64-bit");
-        return Value::integer(static_cast<std::int64_t>(d));
-    }
-    if (x.is(Kind::Str)) {
-        std::int64_t value = 0;
-        bool overflow = false;
-        if (!parseInt(x.as<StrObject>()->text, 10, value, overflow))
-            interp.valueError("invalid literal for int() with base 10: " + interp.repr(x));
-        if (overflow)
-            interp.raise(interp.exc.overflowError, "integer too large: Awaitscope integers are 64-bit");
-        return Value::integer(value);
-    }
+    if (x.isBigInt())
+        return x;
+    if (x.isFloat())
+        return integerFromDouble(interp, x.asFloat());
+    if (x.is(Kind::Str))
+        return parseIntOrRaise(interp, x, 10);
     if (x.is(Kind::Instance)) {
         Value method = interp.lookupClass(x.as<InstanceObject>()->klass(), interp.intern("__int__"));
         if (!method.empty())
@@ -220,16 +218,50 @@ Value makeBool(Interpreter& interp, CallArgs& args) {
 
 Value intBitLength(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "bit_length", 0, 0);
-    std::uint64_t v = static_cast<std::uint64_t>(args[0].asInt() < 0 ? -(args[0].asInt() + 1) + 1 : args[0].asInt());
-    int bits = 0;
-    while (v) {
-        ++bits;
-        v >>= 1;
-    }
-    return Value::integer(bits);
+    return Value::integer(integerBitLength(args[0]));
 }
 
-constexpr TypeSlots kIntSlots{};
+// The slots serve big ints only: inline ints and bools are handled by objects/Operations.cpp
+// before any slot is asked.
+std::string bigRepr(Interpreter& interp, const Value& v) { return integerRepr(interp, v); }
+
+std::size_t bigHashSlot(Interpreter& interp, const Value& v) { return bigHash(interp, v); }
+
+Value bigBinarySlot(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
+    if (b.isInteger())
+        return bigBinary(interp, op, a, b, inplace);
+    if (b.isFloat())
+        return floatBinary(interp, op, Value::real(integerToDouble(interp, a)), b, inplace);
+    return {};
+}
+
+Value bigReflectedBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b) {
+    if (a.isInteger())
+        return bigBinary(interp, op, a, b, false);
+    if (a.isFloat())
+        return floatBinary(interp, op, a, Value::real(integerToDouble(interp, b)), false);
+    return {};
+}
+
+bool bigEqualsSlot(Interpreter&, const Value& a, const Value& b) { return bigEquals(a, b); }
+
+Value bigCompareSlot(Interpreter& interp, CompareOp op, const Value& a, const Value& b) {
+    return bigCompare(interp, op, a, b, true);
+}
+
+Value bigReflectedCompare(Interpreter& interp, CompareOp op, const Value& a, const Value& b) {
+    return bigCompare(interp, op, b, a, false);
+}
+
+constexpr TypeSlots kIntSlots{
+    .repr = bigRepr,
+    .hash = bigHashSlot,
+    .binary = bigBinarySlot,
+    .reflectedBinary = bigReflectedBinary,
+    .equals = bigEqualsSlot,
+    .compare = bigCompareSlot,
+    .reflectedCompare = bigReflectedCompare,
+};
 
 } // namespace
 

@@ -228,6 +228,7 @@ struct ExceptionData {
     Value args;  // tuple
     Value cause;
     Value context;
+    bool suppressContext = false;  // `raise ... from ...` hides the context when printed
     std::vector<TracebackEntry> traceback;  // innermost first
     // ExceptionGroup
     Value message;     // str
@@ -352,6 +353,20 @@ struct UnionObject final : TypedObject {
     Value args;
     void clearReferences() override {
         TypedObject::clearReferences();
+        args.clear();
+    }
+};
+
+// `list[int]`: a types.GenericAlias, made by subscripting a builtin container class. It
+// prints as written, calls its origin, and is refused by isinstance, as CPython's is.
+struct GenericAliasObject final : TypedObject {
+    GenericAliasObject(Value cls_, Value origin_, Value args_)
+        : TypedObject(std::move(cls_)), origin(std::move(origin_)), args(std::move(args_)) {}
+    Value origin;
+    Value args;  // tuple
+    void clearReferences() override {
+        TypedObject::clearReferences();
+        origin.clear();
         args.clear();
     }
 };

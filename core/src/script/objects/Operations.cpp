@@ -1,6 +1,7 @@
 // The operators and protocols every value has (CPython's Objects/abstract.c and object.c):
 // numbers are handled here directly, everything else asks the value's class for its slot
 // (objects/TypeSlots.h), and what no type handles raises CPython's TypeError.
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -34,7 +35,36 @@ const char* opSymbol(BinaryOp op) {
 
 bool isSequence(const Value& v) { return v.is(Kind::Str) || v.is(Kind::List) || v.is(Kind::Tuple) || isBytesLike(v); }
 
+int compareIntDouble(std::int64_t i, double d) {
+    if (std::isnan(d))
+        return 2;
+    if (d >= 9223372036854775808.0)
+        return -1;
+    if (d < -9223372036854775808.0)
+        return 1;
+    const double whole = std::trunc(d);
+    const auto w = static_cast<std::int64_t>(whole);
+    if (i != w)
+        return i < w ? -1 : 1;
+    return whole == d ? 0 : d > whole ? -1 : 1;
+}
+
 } // namespace
+
+int compareNumbers(const Value& a, const Value& b) {
+    if (a.isFloat() && b.isFloat()) {
+        const double x = a.asFloat();
+        const double y = b.asFloat();
+        return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+    }
+    if (a.isFloat()) {
+        const int c = compareIntDouble(b.asInt(), a.asFloat());
+        return c == 2 ? 2 : -c;
+    }
+    if (b.isFloat())
+        return compareIntDouble(a.asInt(), b.asFloat());
+    return a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
+}
 
 void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
     if (op == BinaryOp::Mul && isSequence(b))
@@ -97,11 +127,13 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
 Value Interpreter::unaryNegative(const Value& value) {
     if (value.isIntLike()) {
         if (value.asInt() == INT64_MIN)
-            raise(exc.overflowError, "integer result too large: Awaitscope integers are 64-bit");
+            return integerNegate(*this, value);
         return Value::integer(-value.asInt());
     }
     if (value.isFloat())
         return Value::real(-value.asFloat());
+    if (value.isBigInt())
+        return integerNegate(*this, value);
     if (value.is(Kind::Instance)) {
         Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__neg__"));
         if (!method.empty())
@@ -113,7 +145,7 @@ Value Interpreter::unaryNegative(const Value& value) {
 Value Interpreter::unaryPositive(const Value& value) {
     if (value.isBool())
         return Value::integer(value.asInt());
-    if (value.isNumber())
+    if (value.isNumber() || value.isBigInt())
         return value;
     if (value.is(Kind::Instance)) {
         Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__pos__"));
@@ -126,6 +158,8 @@ Value Interpreter::unaryPositive(const Value& value) {
 Value Interpreter::unaryInvert(const Value& value) {
     if (value.isIntLike())
         return Value::integer(~value.asInt());
+    if (value.isBigInt())
+        return integerInvert(*this, value);
     if (value.is(Kind::Instance)) {
         Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__invert__"));
         if (!method.empty())
@@ -139,9 +173,11 @@ Value Interpreter::unaryInvert(const Value& value) {
 bool Interpreter::equals(const Value& a, const Value& b) {
     if (a.isNumber() && b.isNumber()) {
         if (a.isFloat() || b.isFloat())
-            return a.toDouble() == b.toDouble();
+            return compareNumbers(a, b) == 0;
         return a.asInt() == b.asInt();
     }
+    if (a.isBigInt() || b.isBigInt())
+        return bigEquals(a, b);
     if (a.tag() != b.tag()) {
         // A script class's __eq__ takes any operand, numbers and None included.
         if (a.is(Kind::Instance))
@@ -191,13 +227,13 @@ Value Interpreter::compare(CompareOp op, const Value& a, const Value& b) {
     }
     if (a.isNumber() && b.isNumber()) {
         if (a.isFloat() || b.isFloat()) {
-            const double x = a.toDouble();
-            const double y = b.toDouble();
+            // 2 (a NaN) is neither less nor greater nor equal.
+            const int c = compareNumbers(a, b);
             switch (op) {
-            case CompareOp::Lt: return Value::boolean(x < y);
-            case CompareOp::Le: return Value::boolean(x <= y);
-            case CompareOp::Gt: return Value::boolean(x > y);
-            default: return Value::boolean(x >= y);
+            case CompareOp::Lt: return Value::boolean(c == -1);
+            case CompareOp::Le: return Value::boolean(c == -1 || c == 0);
+            case CompareOp::Gt: return Value::boolean(c == 1);
+            default: return Value::boolean(c == 1 || c == 0);
             }
         }
         const std::int64_t x = a.asInt();
@@ -286,12 +322,16 @@ std::int64_t Interpreter::length(const Value& value) {
 std::int64_t Interpreter::toIndex(const Value& value, const char*) {
     if (value.isIntLike())
         return value.asInt();
+    if (value.isBigInt())
+        raise(exc.indexError, "cannot fit 'int' into an index-sized integer");
     typeError("'" + typeName(value) + "' object cannot be interpreted as an integer");
 }
 
 double Interpreter::toDouble(const Value& value, const char* what) {
     if (value.isNumber())
         return value.toDouble();
+    if (value.isBigInt())
+        return integerToDouble(*this, value);
     typeError(std::string(what) + " must be a real number, not " + typeName(value));
 }
 

@@ -75,6 +75,8 @@ std::string sequenceRepr(Interpreter& interp, const Value& value) {
 Value sequenceGetItem(Interpreter& interp, const Value& object, const Value& index) {
     const bool isList = object.is(Kind::List);
     const auto& items = sequenceItems(object);
+    if (index.isBigInt())
+        interp.toIndex(index, "index");  // CPython's IndexError: no sequence is that long
     if (index.isIntLike()) {
         const std::int64_t i = itemIndex(interp, index.asInt(), static_cast<std::int64_t>(items.size()),
                                          isList ? "list index out of range" : "tuple index out of range");

@@ -61,7 +61,6 @@ const std::string& strArg(Interpreter& interp, const Value& v, const char* metho
     return text(v);
 }
 
-bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 Value makeStr(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "str", {"cls", "object", "encoding", "errors"}, 1);
@@ -92,7 +91,7 @@ Value strip(Interpreter& interp, CallArgs& args, bool left, bool right, const ch
     const bool whitespace = args.count < 2 || args[1].isNone();
     if (!whitespace)
         chars = strArg(interp, args[1], name);
-    auto strip = [&](unsigned char c) { return whitespace ? isSpace(c) : chars.find(static_cast<char>(c)) != std::string::npos; };
+    auto strip = [&](unsigned char c) { return whitespace ? isAsciiSpace(c) : chars.find(static_cast<char>(c)) != std::string::npos; };
     std::size_t start = 0;
     std::size_t end = s.size();
     if (left)
@@ -111,93 +110,14 @@ Value strRstrip(Interpreter& interp, CallArgs& args) { return strip(interp, args
 Value split(Interpreter& interp, CallArgs& args, bool fromRight) {
     ArgParser a(interp, args, fromRight ? "rsplit" : "split", {"self", "sep", "maxsplit"}, 1);
     const std::string& s = text(a[0]);
-    std::int64_t maxsplit = a.has(2) ? interp.toIndex(a[2], "maxsplit") : -1;
-    std::vector<std::string> parts;
-    if (!a.has(1) || a[1].isNone()) {
-        // Runs of whitespace separate; leading and trailing whitespace is dropped.
-        if (!fromRight) {
-            std::size_t i = 0;
-            while (true) {
-                while (i < s.size() && isSpace(static_cast<unsigned char>(s[i])))
-                    ++i;
-                if (i >= s.size())
-                    break;
-                if (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit) {
-                    std::size_t end = s.size();
-                    while (end > i && isSpace(static_cast<unsigned char>(s[end - 1])))
-                        --end;
-                    parts.push_back(s.substr(i, end - i));
-                    break;
-                }
-                std::size_t j = i;
-                while (j < s.size() && !isSpace(static_cast<unsigned char>(s[j])))
-                    ++j;
-                parts.push_back(s.substr(i, j - i));
-                i = j;
-            }
-        } else {
-            std::size_t i = s.size();
-            while (true) {
-                while (i > 0 && isSpace(static_cast<unsigned char>(s[i - 1])))
-                    --i;
-                if (i == 0)
-                    break;
-                if (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit) {
-                    std::size_t start = 0;
-                    while (start < i && isSpace(static_cast<unsigned char>(s[start])))
-                        ++start;
-                    parts.push_back(s.substr(start, i - start));
-                    break;
-                }
-                std::size_t j = i;
-                while (j > 0 && !isSpace(static_cast<unsigned char>(s[j - 1])))
-                    --j;
-                parts.push_back(s.substr(j, i - j));
-                i = j;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
-    } else {
-        const std::string& sep = strArg(interp, a[1], "split");
-        if (sep.empty())
+    const std::int64_t maxsplit = a.has(2) ? interp.toIndex(a[2], "maxsplit") : -1;
+    const std::string* sep = nullptr;
+    if (a.has(1) && !a[1].isNone()) {
+        sep = &strArg(interp, a[1], "split");
+        if (sep->empty())
             interp.valueError("empty separator");
-        if (!fromRight) {
-            std::size_t start = 0;
-            while (true) {
-                if (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit) {
-                    parts.push_back(s.substr(start));
-                    break;
-                }
-                const std::size_t at = s.find(sep, start);
-                if (at == std::string::npos) {
-                    parts.push_back(s.substr(start));
-                    break;
-                }
-                parts.push_back(s.substr(start, at - start));
-                start = at + sep.size();
-            }
-        } else {
-            std::size_t end = s.size();
-            while (true) {
-                if (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit) {
-                    parts.push_back(s.substr(0, end));
-                    break;
-                }
-                if (end < sep.size()) {
-                    parts.push_back(s.substr(0, end));
-                    break;
-                }
-                const std::size_t at = s.rfind(sep, end - sep.size());
-                if (at == std::string::npos) {
-                    parts.push_back(s.substr(0, end));
-                    break;
-                }
-                parts.push_back(s.substr(at + sep.size(), end - at - sep.size()));
-                end = at;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
     }
+    std::vector<std::string> parts = splitText(s, sep, maxsplit, fromRight);
     std::vector<Value> values;
     values.reserve(parts.size());
     for (std::string& part : parts)
@@ -421,7 +341,7 @@ Value strIsalnum(Interpreter& interp, CallArgs& args) {
     return classify(interp, args, "isalnum", [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; });
 }
 Value strIsspace(Interpreter& interp, CallArgs& args) {
-    return classify(interp, args, "isspace", [](unsigned char c) { return isSpace(c); });
+    return classify(interp, args, "isspace", [](unsigned char c) { return isAsciiSpace(c); });
 }
 
 Value strIsupper(Interpreter& interp, CallArgs& args) {
@@ -676,6 +596,80 @@ constexpr TypeSlots kStrSlots{.repr = strRepr,
                               .iter = strIter};
 
 } // namespace
+
+bool isAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::vector<std::string> splitText(const std::string& s, const std::string* sep, std::int64_t maxsplit, bool fromRight) {
+    std::vector<std::string> parts;
+    auto full = [&] { return maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit; };
+    auto space = [](char c) { return isAsciiSpace(static_cast<unsigned char>(c)); };
+    if (!sep && !fromRight) {
+        std::size_t i = 0;
+        while (true) {
+            while (i < s.size() && space(s[i]))
+                ++i;
+            if (i >= s.size())
+                break;
+            if (full()) {
+                std::size_t end = s.size();
+                while (end > i && space(s[end - 1]))
+                    --end;
+                parts.push_back(s.substr(i, end - i));
+                break;
+            }
+            std::size_t j = i;
+            while (j < s.size() && !space(s[j]))
+                ++j;
+            parts.push_back(s.substr(i, j - i));
+            i = j;
+        }
+    } else if (!sep) {
+        std::size_t i = s.size();
+        while (true) {
+            while (i > 0 && space(s[i - 1]))
+                --i;
+            if (i == 0)
+                break;
+            if (full()) {
+                std::size_t start = 0;
+                while (start < i && space(s[start]))
+                    ++start;
+                parts.push_back(s.substr(start, i - start));
+                break;
+            }
+            std::size_t j = i;
+            while (j > 0 && !space(s[j - 1]))
+                --j;
+            parts.push_back(s.substr(j, i - j));
+            i = j;
+        }
+        std::reverse(parts.begin(), parts.end());
+    } else if (!fromRight) {
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t at = full() ? std::string::npos : s.find(*sep, start);
+            if (at == std::string::npos) {
+                parts.push_back(s.substr(start));
+                break;
+            }
+            parts.push_back(s.substr(start, at - start));
+            start = at + sep->size();
+        }
+    } else {
+        std::size_t end = s.size();
+        while (true) {
+            const std::size_t at = full() || end < sep->size() ? std::string::npos : s.rfind(*sep, end - sep->size());
+            if (at == std::string::npos) {
+                parts.push_back(s.substr(0, end));
+                break;
+            }
+            parts.push_back(s.substr(at + sep->size(), end - at - sep->size()));
+            end = at;
+        }
+        std::reverse(parts.begin(), parts.end());
+    }
+    return parts;
+}
 
 void installStrType(Interpreter& interp) {
     ClassObject* s = interp.makeClass("str", {interp.types.object}, BuiltinType::Str, kStrSlots, makeStr);

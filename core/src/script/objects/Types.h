@@ -54,6 +54,15 @@ void installIntTypes(Interpreter& interp);
 // a OP b for two int-like values (Interpreter::binary comes here directly).
 Value intBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace);
 
+// ---- BigInt.cpp: ints past int64 (what computes with them includes objects/BigInt.h)
+// The int an integer literal's text names ("123", "0x1f"), of any size.
+Value integerFromLiteral(Interpreter& interp, const std::string& text);
+
+// ---- Operations.cpp
+// Two numbers (int, bool or float) compared exactly, as CPython compares an int with a float
+// (a double holds every int only up to 2**53): -1, 0 or 1, and 2 when either is a NaN.
+int compareNumbers(const Value& a, const Value& b);
+
 // ---- Float.cpp
 void installFloatType(Interpreter& interp);
 // a OP b for two numbers, one of them a float (Interpreter::binary comes here directly).
@@ -64,6 +73,10 @@ void floatDivmod(double a, double b, double& div, double& mod);
 // ---- Str.cpp
 void installStrType(Interpreter& interp);
 std::string quoteString(const std::string& text);  // repr of a str
+bool isAsciiSpace(unsigned char c);  // what split() and strip() drop by default in str and bytes
+// str.split/rsplit and bytes.split/rsplit on the bytes of `s`: by `sep`, or (null) by runs of
+// whitespace with whitespace at either end dropped; at most `maxsplit` splits (< 0: no limit).
+std::vector<std::string> splitText(const std::string& s, const std::string* sep, std::int64_t maxsplit, bool fromRight);
 
 // ---- Bytes.cpp: bytes and bytearray, the codecs of str.encode and bytes.decode, and
 // int.to_bytes / int.from_bytes
@@ -154,6 +167,8 @@ Value awaitOrDefault(Interpreter& interp, Value awaitable, Value fallback);
 
 // ---- Class.cpp: the members of `int | None` (a types.UnionType), or null for anything else
 const std::vector<Value>* unionMembers(const Interpreter& interp, const Value& value);
+// ---- Class.cpp: the class a `list[int]` (a types.GenericAlias) stands for, or null
+const GenericAliasObject* genericAlias(const Interpreter& interp, const Value& value);
 
 // ---- Exception.cpp: the exception classes and what their instances answer
 void installExceptions(Interpreter& interp);

@@ -1,7 +1,7 @@
 #pragma once
 
 // A script value: None, bool, int and float live inline in 16 bytes; everything else is a
-// reference-counted heap object. Counting is not atomic: one interpreter runs on one thread.
+// reference-counted heap object, ints too large for int64 included (objects/BigInt.h). Counting is not atomic: one interpreter runs on one thread.
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -15,6 +15,7 @@ enum class Kind : std::uint8_t {
     Str,
     Bytes,
     ByteArray,
+    BigInt,
     List,
     Tuple,
     Dict,
@@ -146,6 +147,9 @@ public:
     // int or bool (bool is a subclass of int)
     bool isIntLike() const { return tag_ == Tag::Int || tag_ == Tag::Bool; }
     bool isNumber() const { return tag_ == Tag::Int || tag_ == Tag::Bool || tag_ == Tag::Float; }
+    // An int of any size: inline, or a big int object (never one that fits in int64).
+    bool isBigInt() const { return is(Kind::BigInt); }
+    bool isInteger() const { return isIntLike() || isBigInt(); }
     bool isObject() const { return tag_ == Tag::Object; }
     bool is(Kind kind) const { return tag_ == Tag::Object && o_->kind() == kind; }
 

@@ -225,6 +225,28 @@ Value Interpreter::handledException() const {
     return Value::none();
 }
 
+void Interpreter::chainContext(const Value& error, bool keepExisting) {
+    ExceptionData* data = exceptionData(error);
+    if (!data || (keepExisting && !data->context.empty()))
+        return;
+    const Value handled = handledException();
+    if (handled.isNone() || handled.identical(error))
+        return;
+    // Chains are short, but one built by hand may already loop: stop after a bound.
+    Value at = handled;
+    for (int steps = 0; steps < 1000; ++steps) {
+        ExceptionData* link = exceptionData(at);
+        if (!link || link->context.empty() || link->context.isNone())
+            break;
+        if (link->context.identical(error)) {
+            link->context = Value();
+            break;
+        }
+        at = link->context;
+    }
+    data->context = handled;
+}
+
 std::uint32_t Interpreter::currentLine() const { return current_ ? scriptFrame(current_)->currentLine() : 0; }
 
 // ---------------------------------------------------------------- calls
@@ -298,6 +320,9 @@ Value Interpreter::call(const Value& callable, const Value* args, int count, con
         return call(method, all.data(), count + 1, kwNames);
     }
     default:
+        // list[int](...) makes a list.
+        if (const GenericAliasObject* alias = genericAlias(*this, callable))
+            return call(alias->origin, args, count, kwNames);
         break;
     }
     typeError("'" + typeName(callable) + "' object is not callable");

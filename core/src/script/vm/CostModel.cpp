@@ -90,6 +90,10 @@ void Interpreter::flushCost() {
 }
 
 void Interpreter::chargeOps(std::uint64_t instructions) {
+    // A large charge (a big int's arithmetic) belongs to the step it is made in: the step is
+    // settled first, or a new step would start its count after the charge and miss it.
+    if (instructions >= 65536)
+        checkBudget(currentLine());
     opsTotal_ += instructions;
     costPs_ += instructions * cost::Simple;
     if (opsTotal_ >= nextCancelCheck_)

@@ -489,8 +489,11 @@ Value exceptionToRaise(Interpreter& interp, Value*& sp, int arg) {
             cause = interp.call(cause, nullptr, 0);
         if (!cause.isNone() && !interp.isException(cause))
             interp.typeError("exception causes must derive from BaseException");
-        interp.exceptionData(error)->cause = std::move(cause);
+        ExceptionData* data = interp.exceptionData(error);
+        data->cause = std::move(cause);
+        data->suppressContext = true;
     }
+    interp.chainContext(error, false);
     return error;
 }
 
@@ -617,6 +620,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
     Value pending;
     bool reraise = false;
     bool raising = false;
+    bool chain = false;  // an error raised by an instruction, not thrown in or re-raised
 
     if (throwIn) {
         pending = std::move(sent);
@@ -1286,6 +1290,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
         } catch (ScriptError& error) {
             pending = std::move(error.exception);
             reraise = false;
+            chain = true;
         } catch (ScriptAbort&) {
             // Unwind the frames pushed by this call; the caller frees the entry frame.
             while (f != entry) {
@@ -1303,10 +1308,15 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
             // Any other C++ exception from a builtin or the runtime becomes a Python exception.
             pending = exceptionFrom(std::current_exception());
             reraise = false;
+            chain = true;
         }
     handle:
         raising = false;
         current_ = f;
+        if (chain) {
+            chainContext(pending, true);
+            chain = false;
+        }
         if (!reraise)
             addTraceback(pending, code, code->lineAt(static_cast<std::size_t>(pc > 0 ? pc - 1 : 0)));
         reraise = false;

@@ -120,6 +120,11 @@ public:
     // The exception an `except` or `finally` block of a running frame handles (None if none):
     // sys.exc_info(), traceback.format_exc(), logging's exception().
     Value handledException() const;
+    // Implicit chaining: `error`, raised while another exception is handled, gets that one as
+    // its __context__ (CPython's _PyErr_SetObject, which also cuts a link that would close a
+    // cycle). `keepExisting`: an error that already has a context keeps it (it was raised in a
+    // nested call, where the chaining already happened).
+    void chainContext(const Value& error, bool keepExisting);
     static SourceLocation locationOf(Frame* frame);
 
     // ---- values (vm/Interpreter.cpp) ----
@@ -298,6 +303,7 @@ public:
         ClassObject* coroutineType = nullptr;
         ClassObject* superType = nullptr;
         ClassObject* unionType = nullptr;  // types.UnionType: int | None
+        ClassObject* genericAliasType = nullptr;  // types.GenericAlias: list[int]
         ClassObject* iteratorTypes[16] = {};
         ClassObject* dictKeysType = nullptr;
         ClassObject* dictValuesType = nullptr;
