@@ -454,7 +454,7 @@ private slots:
         row("unknown callback kind", kHead + "\"loopQueues\":[{\"what\":\"nap\"}]}",
             "t.json: loopQueues[0].what (near byte 68): unknown callback kind \"nap\"; expected one of \"other\", \"step\", "
             "\"wakeup\", \"timer\", \"loopStop\", \"gather\", \"taskGroup\", \"wait\", \"shield\", \"timeout\", \"thread\", "
-            "\"program\", \"asyncGenClose\", \"runCleanup\"");
+            "\"program\", \"asyncGenClose\", \"runCleanup\", \"streamIo\"");
         row("loop queue of a missing task", kHead + "\"loopQueues\":[{\"task\":4}]}",
             "t.json: loopQueues[0].task: task 4 does not exist (\"tasks\" has 0)");
         row("metadata not a string", kHead + "\"metadata\":{\"title\":3}}",

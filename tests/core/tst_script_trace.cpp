@@ -390,6 +390,56 @@ asyncio.run(main())
         QCOMPARE(trace.sites[info.site].line, await.contains("async with") ? 10u : 9u);
     }
 
+    void aStreamReadWaitsAsAStreamLabelledWithItsPeer_data() {
+        QTest::addColumn<QString>("read");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("readline") << "await reader.readline()" << "readline";
+        QTest::newRow("readuntil") << "await reader.readuntil(b'\\n')" << "readuntil";
+        QTest::newRow("readexactly") << "await reader.readexactly(6)" << "readexactly";
+        QTest::newRow("async for") << "[line async for line in reader]" << "readline";
+    }
+    void aStreamReadWaitsAsAStreamLabelledWithItsPeer() {
+        QFETCH(QString, read);
+        QFETCH(QString, method);
+        // The server's handler (Task-4, after create_server's and accept's own tasks) waits at
+        // line 7 for the client, which writes after 0.5 s.
+        const std::string source = "import asyncio\n\n\nasync def handle(reader, writer):\n"
+                                   "    print(writer.get_extra_info('peername')[1])\n"
+                                   "    await asyncio.sleep(0)\n"
+                                   "    print(" + read.toStdString() + ")\n"
+                                   "    writer.close()\n\n\n"
+                                   "async def main():\n"
+                                   "    server = await asyncio.start_server(handle, '127.0.0.1', 0)\n"
+                                   "    reader, writer = await asyncio.open_connection('127.0.0.1', server.sockets[0].getsockname()[1])\n"
+                                   "    await asyncio.sleep(0.5)\n"
+                                   "    writer.write(b'hello\\n')\n"
+                                   "    writer.close()\n"
+                                   "    await asyncio.sleep(0.1)\n"
+                                   "    server.close()\n\n\nasyncio.run(main())\n";
+        const ScriptRunResult result = run(source.c_str());
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const std::string port = result.stdoutText.substr(0, result.stdoutText.find('\n'));
+        QVERIFY2(port.size() == 5, result.stdoutText.c_str());
+        const Trace& trace = result.trace;
+        const TaskId handler = taskNamed(trace, "Task-4");
+        QVERIFY(handler != kNoTask);
+        const auto& events = trace.tasks[handler].events;
+        const auto suspend = std::find_if(events.begin(), events.end(), [&](const TraceEvent& e) {
+            return e.kind == EventKind::Suspend && trace.sites[trace.awaits[e.ref].site].line == 7;
+        });
+        QVERIFY(suspend != events.end());
+        const AwaitInfo& info = trace.awaits[suspend->ref];
+        QCOMPARE(int(info.kind), int(WaitKind::Stream));
+        QCOMPARE(QString::fromUtf8(trace.str(info.what).data(), qsizetype(trace.str(info.what).size())),
+                 "StreamReader." + method + " (data from 127.0.0.1:" + QString::fromStdString(port) + ")");
+        // It waits from the start until the client's write at 0.5 s, and is woken as a stream.
+        QVERIFY(suspend->time < 1'000'000);
+        const auto ready = std::find_if(suspend, events.end(), [](const TraceEvent& e) { return e.kind == EventKind::Ready; });
+        QVERIFY(ready != events.end());
+        QCOMPARE(int(ready->detail), int(WaitKind::Stream));
+        QVERIFY2(ready->time >= 500'000'000 && ready->time < 501'000'000, qPrintable(QString::number(ready->time)));
+    }
+
     void aTaskOfAsyncioSleepCancelledBeforeItRunsIsNotNeverAwaited() {
         const ScriptRunResult result = run("import asyncio\n\n\nasync def main():\n"
                                            "    t = asyncio.create_task(asyncio.sleep(5))\n"

@@ -15,6 +15,10 @@ private slots:
         QTest::newRow("module in a from-import") << "from openai import AsyncOpenAI\n" << "the module 'openai'";
         QTest::newRow("a bytes error of the script's own") << "b'\\xff'.decode()\n" << "";
         QTest::newRow("a syntax error of the script's own") << "if True\n    pass\n" << "";
+        QTest::newRow("a stream to another machine")
+            << "import asyncio\n\n\nasync def main():\n    await asyncio.open_connection('example.com', 80)\n\n\n"
+               "asyncio.run(main())\n"
+            << "a connection to 'example.com' or any host but 127.0.0.1 and localhost";
         QTest::newRow("a name error") << "print(undefined_name)\n" << "";
         QTest::newRow("a raised exception") << "raise ValueError('not supported by the service')\n" << "";
     }

@@ -49,6 +49,7 @@ QString callbackText(const DerivedTrace& model, const QueuedCallback& c) {
     case CallbackKind::AsyncGenClose: return QObject::tr("closing an async generator that was dropped before its end");
     case CallbackKind::RunCleanup:
         return QObject::tr("asyncio.run's cleanup: %1, cancelled as the run ended, has finished").arg(task);
+    case CallbackKind::StreamIo: return QObject::tr("a stream's connection: a connect finishing, or a close");
     case CallbackKind::Other: break;
     }
     return hasTask ? task : QObject::tr("a callback (this trace does not say whose)");

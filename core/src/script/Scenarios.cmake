@@ -125,6 +125,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/asyncio/Threads.cpp
   src/script/modules/asyncio/Locks.cpp
   src/script/modules/asyncio/Queues.cpp
+  src/script/modules/asyncio/Streams.cpp
   src/script/modules/asyncio/TaskGroups.cpp
   src/script/modules/asyncio/Timeouts.cpp
   src/script/modules/asyncio/EventLoop.cpp

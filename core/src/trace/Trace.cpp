@@ -129,7 +129,8 @@ const char* toString(LoopQueue queue) { return queue == LoopQueue::Timer ? "time
 const char* toString(CallbackKind kind) {
     static constexpr const char* kNames[] = {"other",     "step",         "wakeup",       "timer",   "loopStop",
                                              "gather",    "taskGroup",    "wait",         "shield",  "timeout",
-                                             "thread",    "program",      "asyncGenClose", "runCleanup"};
+                                             "thread",    "program",      "asyncGenClose", "runCleanup",
+                                             "streamIo"};
     static_assert(std::size(kNames) == kCallbackKindCount);
     const auto i = static_cast<std::size_t>(kind);
     return i < std::size(kNames) ? kNames[i] : "other";

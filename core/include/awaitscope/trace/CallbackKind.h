@@ -23,8 +23,9 @@ enum class CallbackKind : std::uint8_t {
     Program,         // the program's own: loop.call_soon, call_later, call_at, add_done_callback
     AsyncGenClose,   // finishing an async generator that was dropped before its end
     RunCleanup,      // asyncio.run's cleanup: a task it cancelled at the end has finished
+    StreamIo,        // a stream's connection: connected, or closed
 };
-inline constexpr int kCallbackKindCount = 14;
+inline constexpr int kCallbackKindCount = 15;
 
 const char* toString(CallbackKind kind);
 

@@ -586,7 +586,9 @@ Value makeBuiltins(Interpreter& interp) {
                            exc.notImplementedError, exc.typeError, exc.valueError, exc.unicodeError, exc.unicodeDecodeError,
                            exc.unicodeEncodeError, exc.stopIteration,
                            exc.stopAsyncIteration,
-                           exc.osError, exc.timeoutError, exc.connectionError, exc.fileNotFoundError, exc.importError,
+                           exc.osError, exc.timeoutError, exc.connectionError, exc.connectionRefusedError,
+                           exc.connectionResetError, exc.connectionAbortedError, exc.brokenPipeError,
+                           exc.fileNotFoundError, exc.eofError, exc.importError,
                            exc.moduleNotFoundError, exc.memoryError, exc.syntaxError, exc.warning, exc.runtimeWarning})
         cls(e->nameText().c_str(), e);
     interp.dictSetStr(b, "EnvironmentError", Value(exc.osError));

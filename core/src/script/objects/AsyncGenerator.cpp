@@ -75,14 +75,15 @@ Value asyncIterator(Interpreter& interp, const Value& iterable, bool forStatemen
     if (iterable.is(Kind::AsyncGenerator))
         return iterable;
     Value method;
-    if (!iterable.is(Kind::Instance) || (method = interp.lookupClass(interp.typeOf(iterable), interp.intern("__aiter__"))).empty()) {
+    // A script's class, or a builtin type with the methods (asyncio's StreamReader).
+    if (!iterable.isObject() || (method = interp.lookupClass(interp.typeOf(iterable), interp.intern("__aiter__"))).empty()) {
         if (forStatement)
             interp.typeError("'async for' requires an object with __aiter__ method, got " + interp.typeName(iterable));
         interp.typeError("'" + interp.typeName(iterable) + "' object is not an async iterable");
     }
     Value iterator = interp.callMethod(iterable, "__aiter__", {});
     const bool hasNext = iterator.is(Kind::AsyncGenerator) ||
-                         (iterator.is(Kind::Instance) &&
+                         (iterator.isObject() &&
                           !interp.lookupClass(interp.typeOf(iterator), interp.intern("__anext__")).empty());
     if (!hasNext) {
         if (forStatement)
@@ -96,7 +97,7 @@ Value asyncIterator(Interpreter& interp, const Value& iterable, bool forStatemen
 Value asyncNext(Interpreter& interp, const Value& iterator, bool forStatement) {
     if (iterator.is(Kind::AsyncGenerator))
         return asyncGeneratorStep(interp, iterator, AsyncGenAction::Send, Value::none());
-    if (!iterator.is(Kind::Instance) || interp.lookupClass(interp.typeOf(iterator), interp.intern("__anext__")).empty()) {
+    if (!iterator.isObject() || interp.lookupClass(interp.typeOf(iterator), interp.intern("__anext__")).empty()) {
         if (forStatement)
             interp.typeError("'async for' requires an iterator with __anext__ method, got " + interp.typeName(iterator));
         interp.typeError("'" + interp.typeName(iterator) + "' object is not an async iterator");

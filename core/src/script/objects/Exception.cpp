@@ -22,6 +22,30 @@ Value baseExceptionInit(Interpreter& interp, CallArgs& args) {
     return Value::none();
 }
 
+// OSError(errno, strerror[, filename]): with two to five arguments the first two are the
+// error number and its text, as CPython's OSError reads them ("[Errno 111] Connect call failed").
+Value osErrorInit(Interpreter& interp, CallArgs& args) {
+    baseExceptionInit(interp, args);
+    const int n = args.count - 1;
+    const bool numbered = n >= 2 && n <= 5;
+    interp.setAttr(args[0], interp.intern("errno"), numbered ? args[1] : Value::none());
+    interp.setAttr(args[0], interp.intern("strerror"), numbered ? args[2] : Value::none());
+    interp.setAttr(args[0], interp.intern("filename"), numbered && n >= 3 ? args[3] : Value::none());
+    return Value::none();
+}
+
+// asyncio.IncompleteReadError(partial, expected): "5 bytes read on a total of 10 expected bytes".
+Value incompleteReadErrorInit(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "IncompleteReadError", {"self", "partial", "expected"}, 3);
+    const std::string expected = a[2].isNone() ? "undefined" : interp.repr(a[2]);
+    const std::string text = std::to_string(interp.length(a[1])) + " bytes read on a total of " + expected + " expected bytes";
+    if (ExceptionData* data = interp.exceptionData(a[0]))
+        data->args = interp.newTuple({interp.str(text)});
+    interp.setAttr(a[0], interp.intern("partial"), a[1]);
+    interp.setAttr(a[0], interp.intern("expected"), a[2]);
+    return Value::none();
+}
+
 // UnicodeDecodeError(encoding, object, start, end, reason): its attributes come from the args.
 Value unicodeErrorInit(Interpreter& interp, CallArgs& args) {
     const bool decode = interp.isInstance(args[0], interp.exc.unicodeDecodeError);
@@ -311,7 +335,15 @@ void installExceptions(Interpreter& interp) {
     exc.osError = make("OSError", exc.exception);
     exc.timeoutError = make("TimeoutError", exc.osError);
     exc.connectionError = make("ConnectionError", exc.osError);
+    exc.connectionRefusedError = make("ConnectionRefusedError", exc.connectionError);
+    exc.connectionResetError = make("ConnectionResetError", exc.connectionError);
+    exc.connectionAbortedError = make("ConnectionAbortedError", exc.connectionError);
+    exc.brokenPipeError = make("BrokenPipeError", exc.connectionError);
     exc.fileNotFoundError = make("FileNotFoundError", exc.osError);
+    interp.addMethod(exc.osError, "__init__", osErrorInit);
+    exc.eofError = make("EOFError", exc.exception);
+    exc.incompleteReadError = make("IncompleteReadError", exc.eofError, "asyncio.exceptions");
+    interp.addMethod(exc.incompleteReadError, "__init__", incompleteReadErrorInit);
     exc.importError = make("ImportError", exc.exception);
     exc.moduleNotFoundError = make("ModuleNotFoundError", exc.importError);
     exc.memoryError = make("MemoryError", exc.exception);
@@ -349,6 +381,12 @@ std::string exceptionStr(Interpreter& interp, const Value& exception) {
     const auto& args = data->args.as<TupleObject>()->items;
     if (args.empty())
         return "";
+    if (args.size() >= 2 && args.size() <= 5 && interp.isInstance(exception, interp.exc.osError)) {
+        std::string text = "[Errno " + interp.toStr(args[0]) + "] " + interp.toStr(args[1]);
+        if (args.size() >= 3 && !args[2].isNone())
+            text += ": " + interp.repr(args[2]);
+        return text;
+    }
     if (args.size() == 1)
         return interp.isInstance(exception, interp.exc.keyError) ? interp.repr(args[0]) : interp.toStr(args[0]);
     if (args.size() == 5 && (interp.isInstance(exception, interp.exc.unicodeDecodeError) ||

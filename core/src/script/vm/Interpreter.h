@@ -232,7 +232,13 @@ public:
         ClassObject* osError = nullptr;
         ClassObject* timeoutError = nullptr;
         ClassObject* connectionError = nullptr;
+        ClassObject* connectionRefusedError = nullptr;
+        ClassObject* connectionResetError = nullptr;
+        ClassObject* connectionAbortedError = nullptr;
+        ClassObject* brokenPipeError = nullptr;
         ClassObject* fileNotFoundError = nullptr;
+        ClassObject* eofError = nullptr;
+        ClassObject* incompleteReadError = nullptr;  // asyncio's, an EOFError
         ClassObject* importError = nullptr;
         ClassObject* moduleNotFoundError = nullptr;
         ClassObject* memoryError = nullptr;
@@ -323,6 +329,10 @@ public:
         ClassObject* lifoQueueType = nullptr;
         ClassObject* handleType = nullptr;
         ClassObject* timerHandleType = nullptr;
+        ClassObject* streamReaderType = nullptr;
+        ClassObject* streamWriterType = nullptr;
+        ClassObject* serverType = nullptr;
+        ClassObject* listeningSocketType = nullptr;  // server.sockets[0]
     };
     Types types;
     ClassObject* makeClass(const std::string& name, std::vector<ClassObject*> bases, BuiltinType builtin,
@@ -382,6 +392,11 @@ public:
     // The event loop's one script object while anything holds it (get_running_loop() is itself).
     Object* loopObject = nullptr;
     bool loopDestroyed = false;
+    // asyncio's simulated network (modules/asyncio/Streams.cpp): the servers listening in this
+    // run by port, not owning (a server leaves when it is closed or freed), and the next port
+    // that port 0 or a connecting client is given.
+    std::unordered_map<std::int64_t, Object*> listeningServers;
+    std::int64_t nextEphemeralPort = 54321;
     // Async generators iterated while the loop ran and not finished yet, oldest first: what
     // asyncio.run closes at the end (loop.shutdown_asyncgens). Not owning.
     std::vector<AsyncGeneratorObject*> asyncGenerators;

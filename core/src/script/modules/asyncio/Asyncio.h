@@ -33,8 +33,9 @@ Value createTaskOf(Interpreter& interp, const Value& coroutine, const Value& nam
 // A new asyncio.Future on the running loop (asyncio.Future(), loop.create_future()).
 Value newPlainFuture(Interpreter& interp);
 // Calls a callback from the loop (done-callbacks, call_soon, call_later): an exception it raises
-// is reported on stderr as asyncio's "Exception in callback", and the loop goes on.
-void runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count);
+// is reported on stderr as asyncio's "Exception in callback", and the loop goes on. Returns what
+// the callback returned, or an empty Value if it raised.
+Value runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count);
 Value asyncioWait(Interpreter& interp, CallArgs& args);
 Value asyncioShield(Interpreter& interp, CallArgs& args);
 Value asyncioIsFuture(Interpreter& interp, CallArgs& args);
@@ -67,6 +68,10 @@ void installTaskGroupType(Interpreter& interp);
 void installTimeoutType(Interpreter& interp);
 Value asyncioTimeout(Interpreter& interp, CallArgs& args);
 Value asyncioTimeoutAt(Interpreter& interp, CallArgs& args);
+
+// ---- Streams.cpp: open_connection, start_server, StreamReader, StreamWriter, Server
+void installStreamTypes(Interpreter& interp);
+void addStreamFunctions(Interpreter& interp, const Value& module);
 
 // ---- EventLoop.cpp
 void installLoopType(Interpreter& interp);

@@ -144,6 +144,7 @@ Value makeAsyncioModule(Interpreter& interp) {
         installTaskGroupType(interp);
         installTimeoutType(interp);
         installLoopType(interp);
+        installStreamTypes(interp);
     }
     Value module = newModule(interp, "asyncio");
     auto fn = [&](const char* name, NativeFn f) { addFunction(interp, module, name, f); };
@@ -189,6 +190,7 @@ Value makeAsyncioModule(Interpreter& interp) {
     cls("InvalidStateError", exc.invalidStateError);
     cls("QueueEmpty", exc.queueEmpty);
     cls("QueueFull", exc.queueFull);
+    addStreamFunctions(interp, module);
     return module;
 }
 

@@ -31,13 +31,14 @@ Value newPlainFuture(Interpreter& interp) {
                                                   interp.types.plainFutureType));
 }
 
-void runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count) {
+Value runLoopCallback(Interpreter& interp, const Value& callback, const Value* args, int count) {
     if (interp.aborting())
-        return;
+        return Value();
     try {
-        interp.call(callback, args, count);
+        return interp.call(callback, args, count);
     } catch (const ScriptError& e) {
         interp.writeStderr("Exception in callback " + interp.repr(callback) + "\n" + interp.formatTraceback(e.exception));
+        return Value();
     }
 }
 
