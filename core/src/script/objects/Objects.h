@@ -94,7 +94,7 @@ struct SetObject final : Object {
 
 // range (objects/Range.cpp). One whose bounds and length fit in int64 holds them inline, and the
 // eval loop iterates it without a call; one past int64 (range(2**100)) holds ints of any size
-// and is computed with GMP, as CPython keeps two forms of range and of its iterator.
+// and is computed with GMP, as CPython's longrange_iterator is its range_iterator's slow twin.
 struct RangeObject final : Object {
     RangeObject(std::int64_t start_, std::int64_t stop_, std::int64_t step_)
         : Object(Kind::Range), start(start_), stop(stop_), step(step_) {}
