@@ -163,6 +163,20 @@ private slots:
             << "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use "
                "sys.set_int_max_str_digits() to increase the limit"
             << 2 << 1;
+        QTest::newRow("int digit limit below its floor")
+            << "import sys\nsys.set_int_max_str_digits(100)\n" << "ValueError: maxdigits must be 0 or larger than 640" << 2 << 1;
+        QTest::newRow("int too long for a lowered digit limit")
+            << "import sys\nsys.set_int_max_str_digits(1000)\nprint(10 ** 1000)\n"
+            << "ValueError: Exceeds the limit (1000 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            << 3 << 1;
+        // Without the digit limit a conversion is still charged to the run's budgets.
+        QTest::newRow("unlimited digits within the budgets")
+            << "import sys\nsys.set_int_max_str_digits(0)\nn = 1 << 2000000\ntext = str(n)\n"
+            << "the loop never yielded: frozen forever at line 4" << 4 << 1;
+        QTest::newRow("str repeated past int64")
+            << "s = 'ab'\ns = s * 2 ** 100\n" << "OverflowError: cannot fit 'int' into an index-sized integer" << 2 << 1;
+        QTest::newRow("len of a range past int64")
+            << "r = range(2 ** 100)\nn = len(r)\n" << "OverflowError: Python int too large to convert to C ssize_t" << 2 << 1;
 
         // bytes and the codecs: CPython's UnicodeError texts.
         QTest::newRow("decode a byte that starts nothing")
@@ -275,6 +289,29 @@ private slots:
         QCOMPARE(result.error->column, 9);
         QCOMPARE(QString::fromStdString(result.stderrText),
                  QString("  File \"bad.py\", line 2\n    if x > 1\n            ^\nSyntaxError: expected ':'\n"));
+    }
+
+    // CPython refuses to convert a decimal literal past the digit limit when it compiles: a
+    // SyntaxError at the literal's line with offset 0, so no caret (its shown text is a piece of
+    // its tokenizer's buffer; Awaitscope shows the line).
+    void hugeDecimalLiteralIsASyntaxError() {
+        const std::string digits(4301, '7');
+        const ScriptRunResult result = runScript("x = 1\nn = (2 +\n     " + digits + ")\n", named("bad.py"));
+        QVERIFY2(result.error.has_value(), result.stderrText.c_str());
+        const QString message = "SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; "
+                                "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer "
+                                "literals to avoid decimal conversion limits.";
+        QCOMPARE(QString::fromStdString(result.error->message), message);
+        QCOMPARE(result.error->line, 3);
+        QCOMPARE(result.error->column, 0);
+        QCOMPARE(QString::fromStdString(result.stderrText),
+                 QString("  File \"bad.py\", line 3\n    %1)\n%2\n").arg(QString::fromStdString(digits), message));
+        // 4300 digits, zeros alone and hexadecimal of any length compile.
+        const std::string fits = "a = " + std::string(4300, '9') + "\nb = " + std::string(5000, '0') + "\nc = 0x" +
+                                 std::string(5000, 'f') + "\nprint(len(str(a)), b, c.bit_length())\n";
+        const ScriptRunResult ok = runScript(fits, named("fits.py"));
+        QVERIFY2(ok.ok, ok.stderrText.c_str());
+        QCOMPARE(QString::fromStdString(ok.stdoutText), QString("4300 0 20000\n"));
     }
 
     // Bytes literals CPython refuses: its message, line and column (from `python3 bad.py`).

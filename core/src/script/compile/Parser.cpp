@@ -1,5 +1,6 @@
 #include "script/compile/Parser.h"
 
+#include "script/objects/IntDigitLimit.h"
 #include "script/objects/Unicode.h"
 
 #include <algorithm>
@@ -2017,6 +2018,12 @@ Expr* Parser::atom() {
                 base = b == 'x' ? 16 : b == 'o' ? 8 : b == 'b' ? 2 : 10;
                 skip = base == 10 ? 0 : 2;
             }
+            // CPython converts a literal with the run's digit limit, which no script has
+            // changed yet; zeros alone (000) make no conversion.
+            if (base == 10 && digits.size() > kDefaultMaxStrDigits && digits.find_first_not_of('0') != std::string::npos)
+                fail(intTextTooLongMessage(kDefaultMaxStrDigits, digits.size()) +
+                         " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                     number.line, 0);
             std::uint64_t value = 0;
             auto [ptr, ec] = std::from_chars(digits.data() + skip, digits.data() + digits.size(), value, base);
             (void)ptr;

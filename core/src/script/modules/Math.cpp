@@ -55,18 +55,21 @@ Value checked(Interpreter& interp, double result, double x, bool infIsDomainErro
     return Value::real(result);
 }
 
-template <double (*F)(double), bool InfIsDomainError = false>
+template <double (*F)(double)>
 Value unary(Interpreter& interp, CallArgs& args, const char* name) {
     ArgParser a(interp, args, name, {"x"}, 1);
     const double x = real(interp, a[0]);
-    return checked(interp, F(x), x, InfIsDomainError);
+    return checked(interp, F(x), x);
 }
 
 #define MATH_UNARY(fn, cname) \
     Value math_##fn(Interpreter& interp, CallArgs& args) { return unary<cname>(interp, args, #fn); }
 // Logarithms: infinity from a finite argument (log of 0) is a domain error, not an overflow.
-#define MATH_LOG(fn, cname) \
-    Value math_##fn(Interpreter& interp, CallArgs& args) { return unary<cname, true>(interp, args, #fn); }
+#define MATH_LOG(fn, cname)                                         \
+    Value math_##fn(Interpreter& interp, CallArgs& args) {          \
+        ArgParser a(interp, args, #fn, {"x"}, 1);                   \
+        return Value::real(logarithm<cname>(interp, a[0]));         \
+    }
 
 double sqrtOf(double x) { return x < 0 ? std::nan("") : std::sqrt(x); }
 double logOf(double x) { return x < 0 ? std::nan("") : x == 0 ? -INFINITY : std::log(x); }
@@ -80,6 +83,23 @@ double atanOf(double x) { return std::atan(x); }
 double fabsOf(double x) { return std::fabs(x); }
 double degreesOf(double x) { return x * (180.0 / std::numbers::pi); }
 double radiansOf(double x) { return x * (std::numbers::pi / 180.0); }
+
+// The logarithm of a number, an int of any size included: one past float range (10**400) is
+// mantissa * 2**exponent, and its logarithm F(mantissa) + exponent * F(2), as CPython takes it.
+template <double (*F)(double)>
+double logarithm(Interpreter& interp, const Value& x) {
+    if (x.isBigInt()) {
+        if (integerSign(x) < 0)
+            interp.valueError("math domain error");
+        std::int64_t exponent = 0;
+        const double mantissa = integerFrexp(x, exponent);
+        if (exponent <= 1024)  // float(x) is finite
+            return F(std::ldexp(mantissa, static_cast<int>(exponent)));
+        return F(mantissa) + F(2.0) * static_cast<double>(exponent);
+    }
+    const double d = real(interp, x);
+    return checked(interp, F(d), d, true).asFloat();
+}
 
 MATH_UNARY(sqrt, sqrtOf)
 MATH_UNARY(exp, expOf)
@@ -97,15 +117,13 @@ MATH_UNARY(radians, radiansOf)
 
 Value math_log(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "log", {"x", "base"}, 1);
-    const double x = real(interp, a[0]);
-    const Value result = checked(interp, logOf(x), x, true);
+    const double result = logarithm<logOf>(interp, a[0]);
     if (!a.has(1))
-        return result;
-    const double base = real(interp, a[1]);
-    const double denominator = checked(interp, logOf(base), base, true).asFloat();
+        return Value::real(result);
+    const double denominator = logarithm<logOf>(interp, a[1]);
     if (denominator == 0)
         interp.raise(interp.exc.zeroDivisionError, "float division by zero");
-    return Value::real(result.asFloat() / denominator);
+    return Value::real(result / denominator);
 }
 
 Value math_pow(Interpreter& interp, CallArgs& args) {

@@ -1,5 +1,5 @@
-// The sys module: exit, the recursion limit, argv and version, and sys.stdout / sys.stderr,
-// whose writes are the script's output like print's.
+// The sys module: exit, the recursion limit, the int digit limit, argv and version, and
+// sys.stdout / sys.stderr, whose writes are the script's output like print's.
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
@@ -21,6 +21,25 @@ Value sysGetRecursionLimit(Interpreter& interp, CallArgs&) { return Value::integ
 Value sysSetRecursionLimit(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "setrecursionlimit", {"limit"}, 1);
     interp.setRecursionLimit(interp.toIndex(a[0], "setrecursionlimit"));
+    return Value::none();
+}
+
+Value sysGetIntMaxStrDigits(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "get_int_max_str_digits", {}, 0);
+    return Value::integer(static_cast<std::int64_t>(interp.limits().maxStrDigits));
+}
+
+// 0 lifts the limit; the run's memory and instruction budgets still bound a conversion.
+Value sysSetIntMaxStrDigits(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "set_int_max_str_digits", {"maxdigits"}, 1);
+    if (a[0].isBigInt())
+        interp.raise(interp.exc.overflowError, "Python int too large to convert to C int");
+    const std::int64_t digits = interp.toIndex(a[0], "maxdigits");
+    if (digits > INT32_MAX || digits < INT32_MIN)
+        interp.raise(interp.exc.overflowError, "Python int too large to convert to C int");
+    if (digits != 0 && digits < static_cast<std::int64_t>(kStrDigitsCheckThreshold))
+        interp.valueError("maxdigits must be 0 or larger than " + std::to_string(kStrDigitsCheckThreshold));
+    interp.setMaxStrDigits(static_cast<std::size_t>(digits));
     return Value::none();
 }
 
@@ -77,6 +96,8 @@ Value makeSysModule(Interpreter& interp) {
     addFunction(interp, module, "exception", sysException);
     addFunction(interp, module, "getrecursionlimit", sysGetRecursionLimit);
     addFunction(interp, module, "setrecursionlimit", sysSetRecursionLimit);
+    addFunction(interp, module, "get_int_max_str_digits", sysGetIntMaxStrDigits);
+    addFunction(interp, module, "set_int_max_str_digits", sysSetIntMaxStrDigits);
     addValue(interp, module, "argv", interp.newList({interp.str(interp.program().fileName)}));
     addValue(interp, module, "version", interp.str("3.11.7 (Awaitscope)"));
     addValue(interp, module, "version_info", interp.newTuple({Value::integer(3), Value::integer(11), Value::integer(7)}));

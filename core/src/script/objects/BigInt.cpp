@@ -353,9 +353,14 @@ std::string integerDigits(Interpreter& interp, const Value& x, int base) {
     }
     mpz_srcptr z = x.as<BigIntObject>()->value;
     const std::size_t size = mpz_sizeinbase(z, base);  // exact, or one too many for base 10
-    if (base == 10 && size > kMaxStrDigits + 1)
-        interp.valueError("Exceeds the limit (4300 digits) for integer string conversion; use "
-                          "sys.set_int_max_str_digits() to increase the limit");
+    const std::size_t limit = interp.limits().maxStrDigits;
+    auto tooLong = [&](std::size_t digits) { return base == 10 && limit > 0 && digits > limit; };
+    auto refuse = [&] {
+        interp.valueError("Exceeds the limit (" + std::to_string(limit) +
+                          " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+    };
+    if (tooLong(size - 1))
+        refuse();
     interp.reserveMemory(static_cast<double>(size) + 2);
     charge(interp, base == 10 ? productOps(limbsOf(z), limbsOf(z)) : linearOps(limbsOf(z)));
     std::string text(size + 2, '\0');
@@ -363,9 +368,8 @@ std::string integerDigits(Interpreter& interp, const Value& x, int base) {
     mpz_abs(magnitude.get(), z);
     mpz_get_str(text.data(), base, magnitude.get());
     text.resize(std::strlen(text.c_str()));
-    if (base == 10 && text.size() > kMaxStrDigits)
-        interp.valueError("Exceeds the limit (4300 digits) for integer string conversion; use "
-                          "sys.set_int_max_str_digits() to increase the limit");
+    if (tooLong(text.size()))
+        refuse();
     return text;
 }
 
@@ -376,9 +380,9 @@ std::string integerRepr(Interpreter& interp, const Value& x) {
 
 Value integerFromDigits(Interpreter& interp, const std::string& digits, int base, bool negative) {
     // Bases that are powers of two convert in linear time, and CPython does not limit them.
-    if ((base & (base - 1)) != 0 && digits.size() > kMaxStrDigits)
-        interp.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has " +
-                          std::to_string(digits.size()) + " digits; use sys.set_int_max_str_digits() to increase the limit");
+    const std::size_t limit = interp.limits().maxStrDigits;
+    if ((base & (base - 1)) != 0 && limit > 0 && digits.size() > limit)
+        interp.valueError(intTextTooLongMessage(limit, digits.size()));
     reserveBits(interp, static_cast<double>(digits.size()) * std::log2(base));
     charge(interp, linearOps(digits.size()));
     Mpz z;
@@ -419,6 +423,58 @@ Value integerPowMod(Interpreter& interp, const Value& base, const Value& exp, co
     if (mpz_sgn(m.get()) < 0 && mpz_sgn(r.get()) != 0)
         mpz_add(r.get(), r.get(), m.get());
     return integerValue(interp, r);
+}
+
+std::string integerToBytes(Interpreter& interp, const Value& x, std::int64_t length, bool littleEndian, bool isSigned) {
+    const int sign = integerSign(x);
+    if (sign < 0 && !isSigned)
+        interp.raise(interp.exc.overflowError, "can't convert negative int to unsigned");
+    // A negative x is stored as the complement of ~x = -x - 1, which is not negative: its bytes
+    // are those of ~x with every bit flipped, the sign bit included.
+    Mpz magnitude(x);
+    if (sign < 0)
+        mpz_com(magnitude.get(), magnitude.get());
+    // The bytes x needs: its bits, and a sign bit when signed. As in CPython, 0 and -1 (whose
+    // complement is 0) fit in no bytes at all.
+    const std::size_t bits = bitsOf(magnitude.get()) + (isSigned && mpz_sgn(magnitude.get()) != 0 ? 1 : 0);
+    if (static_cast<double>((bits + 7) / 8) > static_cast<double>(length))
+        interp.raise(interp.exc.overflowError, "int too big to convert");
+    interp.reserveMemory(static_cast<double>(length));
+    charge(interp, linearOps(static_cast<std::size_t>(length) / 8));
+    std::string out(static_cast<std::size_t>(length), '\0');
+    std::size_t written = 0;
+    mpz_export(out.data(), &written, -1, 1, 0, 0, magnitude.get());  // least significant byte first
+    if (sign < 0)
+        for (char& c : out)
+            c = static_cast<char>(~c);
+    if (!littleEndian)
+        std::reverse(out.begin(), out.end());
+    return out;
+}
+
+Value integerFromBytes(Interpreter& interp, std::string_view bytes, bool littleEndian, bool isSigned) {
+    charge(interp, linearOps(bytes.size() / 8));
+    Mpz z;
+    mpz_import(z.get(), bytes.size(), littleEndian ? -1 : 1, 1, 0, 0, bytes.data());
+    const auto top = static_cast<unsigned char>(bytes.empty() ? 0 : littleEndian ? bytes.back() : bytes.front());
+    if (isSigned && (top & 0x80) != 0) {
+        // Two's complement: the unsigned value less 2**(8 * size).
+        Mpz wrap;
+        mpz_setbit(wrap.get(), static_cast<mp_bitcnt_t>(bytes.size()) * 8);
+        mpz_sub(z.get(), z.get(), wrap.get());
+    }
+    return integerValue(interp, z);
+}
+
+double integerFrexp(const Value& x, std::int64_t& exponent) {
+    Mpz magnitude(x);
+    mpz_abs(magnitude.get(), magnitude.get());
+    long shift = 0;
+    const double scaled = roundedScaled(magnitude.get(), bitsOf(magnitude.get()), shift);
+    int e = 0;
+    const double mantissa = std::frexp(scaled, &e);
+    exponent = static_cast<std::int64_t>(e) + shift;
+    return mantissa;
 }
 
 std::int64_t integerBitLength(const Value& x) {

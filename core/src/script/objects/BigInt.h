@@ -4,6 +4,7 @@
 // int that fits in int64 is always held inline in its Value, and a big result that fits again
 // is made inline: one value has one form, so equality, hashing and dict keys need not ask
 // which. gmp.h is private to core: only the files that compute with big ints include this.
+#include "script/objects/IntDigitLimit.h"
 #include "script/objects/Operators.h"
 #include "script/objects/Value.h"
 
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace awaitscope::script {
 
@@ -42,9 +44,6 @@ private:
     mpz_t z;
 };
 
-// CPython's default limit on the digits of an int converted to or from decimal text.
-inline constexpr std::size_t kMaxStrDigits = 4300;
-
 // The int `z` holds: inline when it fits in int64, else a new big int (z is left zero).
 Value integerValue(Interpreter& interp, Mpz& z);
 // a OP b for two ints of any size (objects/Int.cpp comes here when an inline result overflows).
@@ -66,15 +65,23 @@ std::int64_t cpythonIntegralFloatHash(double d);
 double integerToDouble(Interpreter& interp, const Value& integer);
 // int(x) of a finite float, of any size.
 Value integerFromDouble(Interpreter& interp, double d);
-// The digits of |x| in base 2, 8, 10 or 16 (lower case); decimal text past kMaxStrDigits
-// raises CPython's ValueError.
+// The digits of |x| in base 2, 8, 10 or 16 (lower case); decimal text past the run's limit
+// (sys.set_int_max_str_digits) raises CPython's ValueError.
 std::string integerDigits(Interpreter& interp, const Value& x, int base);
 std::string integerRepr(Interpreter& interp, const Value& x);
-// Digits in `base` (no sign, prefix or underscores) as an int; decimal text past
-// kMaxStrDigits raises CPython's ValueError.
+// Digits in `base` (no sign, prefix or underscores) as an int; more digits than the run's
+// limit in a base that is no power of two raise CPython's ValueError.
 Value integerFromDigits(Interpreter& interp, const std::string& digits, int base, bool negative);
 // pow(base, exp, mod) for ints of any size, negative exponents by the modular inverse.
 Value integerPowMod(Interpreter& interp, const Value& base, const Value& exp, const Value& mod);
+// int.to_bytes: `length` bytes of two's complement, OverflowError as CPython's when x does not
+// fit (or is negative and not `isSigned`).
+std::string integerToBytes(Interpreter& interp, const Value& x, std::int64_t length, bool littleEndian, bool isSigned);
+// int.from_bytes, of any length.
+Value integerFromBytes(Interpreter& interp, std::string_view bytes, bool littleEndian, bool isSigned);
+// x == mantissa * 2**exponent with mantissa in [0.5, 1) rounded to 53 bits, for an int x > 0
+// of any size: what math.log takes of an int too large for a float.
+double integerFrexp(const Value& x, std::int64_t& exponent);
 // int.bit_length()
 std::int64_t integerBitLength(const Value& x);
 // The int ops that scripts reach through modules (math).

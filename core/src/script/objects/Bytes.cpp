@@ -2,6 +2,7 @@
 // bytearray changes, and is unhashable); what a method builds has its receiver's type, as in
 // CPython's bytes_methods.c. Also the codecs str.encode and bytes.decode share (utf-8, ascii,
 // latin-1 with CPython's error handlers and UnicodeError texts), and int.to_bytes/from_bytes.
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -135,10 +136,8 @@ Value bytesBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value&
         return like(interp, a, x + y);
     }
     if (op == BinaryOp::Mul) {
-        if (!b.isIntLike())
-            interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(b) + "'");
+        const std::int64_t n = repeatCount(interp, b);
         const std::string& x = data(a);
-        const std::int64_t n = std::max<std::int64_t>(0, b.asInt());
         if (static_cast<double>(x.size()) * static_cast<double>(n) > static_cast<double>(interp.limits().memoryLimit))
             interp.raise(interp.exc.memoryError, std::string("the ") + kindName(a) + " would be larger than Awaitscope allows");
         interp.reserveMemory(static_cast<double>(x.size()) * static_cast<double>(n));
@@ -184,6 +183,8 @@ int bytesContains(Interpreter& interp, const Value& container, const Value& item
 
 Value bytesGetItem(Interpreter& interp, const Value& object, const Value& index) {
     const std::string& s = data(object);
+    if (index.isBigInt())
+        interp.toIndex(index, "index");  // CPython's IndexError: no sequence is that long
     if (index.isIntLike()) {
         const std::int64_t i = itemIndex(interp, index.asInt(), static_cast<std::int64_t>(s.size()),
                                          isArray(object) ? "bytearray index out of range" : "index out of range");
@@ -724,31 +725,14 @@ bool littleEndian(Interpreter& interp, const Value& order) {
 
 Value intToBytes(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "to_bytes", {"self", "length", "byteorder", "signed"}, 1);
-    const std::int64_t value = a[0].asInt();
+    if (a.has(1) && a[1].isBigInt())
+        interp.raise(interp.exc.overflowError, "Python int too large to convert to C ssize_t");
     const std::int64_t length = a.has(1) ? interp.toIndex(a[1], "length") : 1;
     if (length < 0)
         interp.valueError("length argument must be non-negative");
     const bool little = littleEndian(interp, a.has(2) ? a[2] : Value());
     const bool isSigned = a.has(3) && interp.truthy(a[3]);
-    if (!isSigned && value < 0)
-        interp.raise(interp.exc.overflowError, "can't convert negative int to unsigned");
-    // Does the value fit in `length` bytes?
-    bool fits = true;
-    if (length < 8) {
-        const int bits = static_cast<int>(length) * 8;
-        if (isSigned)
-            fits = bits == 0 ? value == 0 : value >= -(std::int64_t{1} << (bits - 1)) && value < (std::int64_t{1} << (bits - 1));
-        else
-            fits = bits == 0 ? value == 0 : static_cast<std::uint64_t>(value) < (std::uint64_t{1} << bits);
-    }
-    if (!fits)
-        interp.raise(interp.exc.overflowError, "int too big to convert");
-    interp.reserveMemory(static_cast<double>(length));
-    std::string out(static_cast<std::size_t>(length), value < 0 ? '\xff' : '\0');
-    auto bits = static_cast<std::uint64_t>(value);
-    for (std::size_t i = 0; i < out.size() && i < 8; ++i, bits >>= 8)
-        out[little ? i : out.size() - 1 - i] = static_cast<char>(bits & 0xFF);
-    return newBytes(interp, std::move(out));
+    return newBytes(interp, integerToBytes(interp, a[0], length, little, isSigned));
 }
 
 Value intFromBytes(Interpreter& interp, CallArgs& args) {
@@ -756,26 +740,7 @@ Value intFromBytes(Interpreter& interp, CallArgs& args) {
     const std::string bytes = isBytesLike(a[0]) ? data(a[0]) : bytesFrom(interp, a[0], false);
     const bool little = littleEndian(interp, a.has(1) ? a[1] : Value());
     const bool isSigned = a.has(2) && interp.truthy(a[2]);
-    std::string bigEndian = bytes;
-    if (little)
-        std::reverse(bigEndian.begin(), bigEndian.end());
-    const bool negative = isSigned && !bigEndian.empty() && (static_cast<unsigned char>(bigEndian[0]) & 0x80);
-    // Leading bytes that only extend the sign carry nothing; what is left must fit in 64 bits.
-    std::size_t skip = 0;
-    const char fill = negative ? '\xff' : '\0';
-    while (bigEndian.size() - skip > 8 && bigEndian[skip] == fill)
-        ++skip;
-    const std::string_view significant(bigEndian.data() + skip, bigEndian.size() - skip);
-    std::uint64_t bits = negative ? ~std::uint64_t{0} : 0;
-    for (char c : significant)
-        bits = (bits << 8) | static_cast<unsigned char>(c);
-    const bool tooLarge = significant.size() > 8 ||
-                          (significant.size() == 8 &&
-                           (negative ? (static_cast<unsigned char>(significant[0]) & 0x80) == 0
-                                     : (static_cast<unsigned char>(significant[0]) & 0x80) != 0));
-    if (tooLarge)
-        interp.raise(interp.exc.overflowError, "integer result too large: Awaitscope integers are 64-bit");
-    return Value::integer(static_cast<std::int64_t>(bits));
+    return integerFromBytes(interp, bytes, little, isSigned);
 }
 
 // ---------------------------------------------------------------- codecs

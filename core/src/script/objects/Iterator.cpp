@@ -22,6 +22,11 @@ bool iteratorNext(Interpreter& interp, const Value& iterator, Value& out) {
         out = Value::integer(it->index);
         it->index += it->step;
         return true;
+    case IteratorKind::LongRange:
+        if (it->index >= it->stop)
+            return false;
+        out = rangeItem(interp, it->source, it->index++);
+        return true;
     case IteratorKind::Sequence: {
         if (it->source.empty())
             return false;
@@ -198,18 +203,8 @@ Value makeReversed(Interpreter& interp, CallArgs& args) {
         it->index = interp.length(seq) - 1;
         return result;
     }
-    if (seq.is(Kind::Range)) {
-        auto* r = seq.as<RangeObject>();
-        const std::int64_t n = r->length();
-        auto* it = interp.heap().make<IteratorObject>(IteratorKind::Range);
-        Value result(it);
-        it->index = r->start + (n - 1) * r->step;
-        it->step = -r->step;
-        it->stop = r->start - r->step;
-        if (n == 0)
-            it->stop = it->index = 0;
-        return result;
-    }
+    if (seq.is(Kind::Range))
+        return rangeReversed(interp, seq);
     if (seq.is(Kind::Str) || seq.is(Kind::Dict) || isBytesLike(seq)) {
         std::vector<Value> items = interp.toVector(seq);
         std::reverse(items.begin(), items.end());
@@ -261,6 +256,7 @@ void installIteratorTypes(Interpreter& interp) {
             interp.makeClass(name, {t.object}, BuiltinType::Iterator, kIteratorSlots, construct);
     };
     iterator(IteratorKind::Range, "range_iterator");
+    iterator(IteratorKind::LongRange, "longrange_iterator");
     iterator(IteratorKind::Sequence, "list_iterator");
     iterator(IteratorKind::String, "str_ascii_iterator");
     iterator(IteratorKind::Bytes, "bytes_iterator");

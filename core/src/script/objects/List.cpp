@@ -162,10 +162,8 @@ Value listBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& 
         return interp.newList(std::move(r));
     }
     if (op == BinaryOp::Mul) {
-        if (!b.isIntLike())
-            interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(b) + "'");
+        const std::int64_t n = repeatCount(interp, b);
         const auto& x = a.as<ListObject>()->items;
-        const std::int64_t n = std::max<std::int64_t>(0, b.asInt());
         if (static_cast<double>(x.size()) * static_cast<double>(n) * sizeof(Value) >
             static_cast<double>(interp.limits().memoryLimit))
             interp.raise(interp.exc.memoryError, "the list would be larger than Awaitscope allows");

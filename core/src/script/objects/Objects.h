@@ -92,14 +92,28 @@ struct SetObject final : Object {
     std::size_t footprint() const override { return sizeof(SetObject) + table.bytes(); }
 };
 
+// range (objects/Range.cpp). One whose bounds and length fit in int64 holds them inline, and the
+// eval loop iterates it without a call; one past int64 (range(2**100)) holds ints of any size
+// and is computed with GMP, as CPython's longrange_iterator is its range_iterator's slow twin.
 struct RangeObject final : Object {
     RangeObject(std::int64_t start_, std::int64_t stop_, std::int64_t step_)
         : Object(Kind::Range), start(start_), stop(stop_), step(step_) {}
-    std::int64_t start, stop, step;
+    RangeObject(Value start_, Value stop_, Value step_, Value length_)
+        : Object(Kind::Range), bigStart(std::move(start_)), bigStop(std::move(stop_)), bigStep(std::move(step_)),
+          bigLength(std::move(length_)) {}
+    // The inline form; unused by a big range.
+    std::int64_t start = 0, stop = 0, step = 1;
+    // The big form (its length too may be past int64); empty in an inline range.
+    Value bigStart, bigStop, bigStep, bigLength;
+    bool big() const { return !bigLength.empty(); }
+    // The inline form's length: the span is taken modulo 2**64, where it is exact.
     std::int64_t length() const {
+        const auto span = [](std::int64_t from, std::int64_t to) {
+            return static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from) - 1;
+        };
         if (step > 0)
-            return start < stop ? (stop - start - 1) / step + 1 : 0;
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0;
+            return start < stop ? static_cast<std::int64_t>(span(start, stop) / static_cast<std::uint64_t>(step) + 1) : 0;
+        return start > stop ? static_cast<std::int64_t>(span(stop, start) / (0 - static_cast<std::uint64_t>(step)) + 1) : 0;
     }
 };
 
@@ -264,7 +278,8 @@ struct SuperObject final : Object {
 };
 
 enum class IteratorKind : std::uint8_t {
-    Range,
+    Range,      // index: the next value, up to stop by step
+    LongRange,  // a range whose values reach past int64: source is the range, index the next position
     Sequence,  // list or tuple, by index
     String,    // by code point
     Bytes,     // bytes or bytearray, by index

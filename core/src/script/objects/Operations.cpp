@@ -76,6 +76,14 @@ void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const
                      interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
 }
 
+std::int64_t repeatCount(Interpreter& interp, const Value& count) {
+    if (count.isBigInt())
+        interp.raise(interp.exc.overflowError, "cannot fit 'int' into an index-sized integer");
+    if (!count.isIntLike())
+        interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(count) + "'");
+    return std::max<std::int64_t>(0, count.asInt());
+}
+
 std::string pointerText(const void* p) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "0x%012" PRIxPTR, reinterpret_cast<std::uintptr_t>(p));
@@ -115,7 +123,7 @@ Value Interpreter::binary(BinaryOp op, const Value& a, const Value& b, bool inpl
             if (Value result = slot(*this, op, a, b, inplace); !result.empty())
                 return result;
     // Sequence repetition commutes: 3 * "ab" is "ab" * 3.
-    if (op == BinaryOp::Mul && a.isIntLike() && isSequence(b))
+    if (op == BinaryOp::Mul && a.isInteger() && isSequence(b))
         return binary(op, b, a, inplace);
     if (b.isObject())
         if (auto slot = slotsOf(b).reflectedBinary)
@@ -481,9 +489,10 @@ std::vector<Value> Interpreter::toVector(const Value& iterable) {
     std::vector<Value> out;
     if (iterable.is(Kind::Range)) {
         // Its length is known: refuse a result that cannot fit before building any of it.
-        const double length = static_cast<double>(iterable.as<RangeObject>()->length());
-        reserveMemory(length * sizeof(Value));
-        out.reserve(static_cast<std::size_t>(length));
+        // Its length is past int64 for range(2**100): OverflowError, as CPython's.
+        const double count = static_cast<double>(length(iterable));
+        reserveMemory(count * sizeof(Value));
+        out.reserve(static_cast<std::size_t>(count));
     }
     // The vector is held by no object until it is returned, so the budget is told about it,
     // and about each larger block before it is allocated.

@@ -1,4 +1,5 @@
 // slice: what a[i:j:k] builds, and the indices it selects in a sequence.
+#include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -13,18 +14,24 @@ std::int64_t itemIndex(Interpreter& interp, std::int64_t index, std::int64_t len
 }
 
 SliceRange adjustSlice(Interpreter& interp, const SliceObject* slice, std::int64_t length) {
+    // An int past int64 is clamped, as CPython clamps it to its ssize_t: [1, 2][2**100:] is [].
+    auto clamped = [&](const Value& v) {
+        if (v.isBigInt())
+            return integerSign(v) > 0 ? INT64_MAX : -INT64_MAX;
+        if (!v.isIntLike())
+            interp.typeError("slice indices must be integers or None or have an __index__ method");
+        return v.asInt();
+    };
     std::int64_t step = 1;
     if (!slice->step.isNone()) {
-        step = interp.toIndex(slice->step, "slice");
+        step = clamped(slice->step);
         if (step == 0)
             interp.valueError("slice step cannot be zero");
     }
     auto bound = [&](const Value& v, bool isStart) {
         if (v.isNone())
             return step < 0 ? (isStart ? length - 1 : -1) : (isStart ? 0 : length);
-        if (!v.isIntLike())
-            interp.typeError("slice indices must be integers or None or have an __index__ method");
-        std::int64_t i = v.asInt();
+        std::int64_t i = clamped(v);
         if (i < 0) {
             i += length;
             if (i < 0)
@@ -35,6 +42,10 @@ SliceRange adjustSlice(Interpreter& interp, const SliceObject* slice, std::int64
         return i;
     };
     SliceRange r{bound(slice->start, true), bound(slice->stop, false), step, 0};
+    // A step longer than the sequence selects one item at most, as a step of length + 2 does
+    // (still not 1): the callers' index arithmetic then stays far from int64's ends.
+    if (step > length + 2 || step < -(length + 2))
+        step = r.step = step > 0 ? length + 2 : -(length + 2);
     if (step > 0)
         r.count = r.start < r.stop ? (r.stop - r.start - 1) / step + 1 : 0;
     else

@@ -499,10 +499,8 @@ Value strBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b
         return interp.str(std::move(r));
     }
     if (op == BinaryOp::Mul) {
-        if (!b.isIntLike())
-            interp.typeError("can't multiply sequence by non-int of type '" + interp.typeName(b) + "'");
+        const std::int64_t n = repeatCount(interp, b);
         const std::string& x = a.as<StrObject>()->text;
-        const std::int64_t n = b.asInt();
         if (n <= 0 || x.empty())
             return interp.intern("");
         if (static_cast<double>(x.size()) * static_cast<double>(n) > static_cast<double>(interp.limits().memoryLimit))
@@ -551,6 +549,8 @@ int strContains(Interpreter& interp, const Value& container, const Value& item) 
 Value strGetItem(Interpreter& interp, const Value& object, const Value& index) {
     const auto* s = object.as<StrObject>();
     const bool ascii = s->ascii();
+    if (index.isBigInt())
+        interp.toIndex(index, "index");  // CPython's IndexError: no sequence is that long
     if (index.isIntLike()) {
         const std::int64_t i =
             itemIndex(interp, index.asInt(), static_cast<std::int64_t>(s->length()), "string index out of range");

@@ -129,6 +129,10 @@ void installSetType(Interpreter& interp);
 
 // ---- Range.cpp
 void installRangeType(Interpreter& interp);
+// The item at `position` (in range) of a range, for its iterator past int64 (IteratorKind::LongRange).
+Value rangeItem(Interpreter& interp, const Value& range, std::int64_t position);
+// reversed(range): the iterator of the range counting down, of any size.
+Value rangeReversed(Interpreter& interp, const Value& range);
 
 // ---- Slice.cpp: slices, and what a subscript selects
 void installSliceType(Interpreter& interp);
@@ -189,5 +193,8 @@ bool setExceptionAttribute(Interpreter& interp, ExceptionData& data, const std::
 std::size_t unhashable(Interpreter& interp, const Value& value);  // raises TypeError
 inline std::size_t identityHash(const Value& value) { return reinterpret_cast<std::size_t>(value.object()) >> 4; }
 std::string pointerText(const void* p);  // 0x7f..., as CPython prints addresses
+// The count of a sequence repetition (seq * n): 0 for a negative one, TypeError for a non-int
+// and CPython's OverflowError for an int past int64.
+std::int64_t repeatCount(Interpreter& interp, const Value& count);
 
 } // namespace awaitscope::script

@@ -11,6 +11,7 @@
 #include "awaitscope/runtime/Loop.h"
 #include "awaitscope/runtime/Task.h"
 #include "script/objects/Arguments.h"
+#include "script/objects/IntDigitLimit.h"
 #include "script/objects/Objects.h"
 #include "script/objects/Operators.h"
 #include "script/objects/TypeSlots.h"
@@ -52,6 +53,8 @@ struct InterpreterLimits {
     std::uint64_t maxOpsPerStep = 100'000'000;     // one task step without an await: frozen forever
     std::uint64_t maxOpsTotal = 4'000'000'000ULL;  // the whole run
     int recursionLimit = 1000;
+    // Decimal digits of an int converted to or from text (sys.set_int_max_str_digits; 0: none).
+    std::size_t maxStrDigits = kDefaultMaxStrDigits;
     // Bytes held by the run: its objects, its tasks and the events recorded so far.
     std::int64_t memoryLimit = 512LL << 20;
     std::size_t objectLimit = 20'000'000;
@@ -366,6 +369,8 @@ public:
     // sys.setrecursionlimit: raises as CPython does for a limit below 1 or below the depth
     // reached; a limit beyond what the C++ stack holds still ends in RecursionError.
     void setRecursionLimit(std::int64_t limit);
+    // sys.set_int_max_str_digits, already checked (0, or at least kStrDigitsCheckThreshold).
+    void setMaxStrDigits(std::size_t digits) { limits_.maxStrDigits = digits; }
 
     // Native recursion (repr of nested lists, __init__ creating instances, ...) counts against
     // the recursion limit, and so does the real C++ stack: whatever the build or the thread's
