@@ -6,7 +6,7 @@ so three "concurrent" fetches run one after another. (Here
 `blocking_http_get` stands in for requests.get: it waits with time.sleep.)
 
 What to notice in the timeline:
-- Three tasks exist, but their blocking calls run back to back: the loop is
+- Three fetch tasks exist, but their blocking calls run back to back: the loop is
   frozen for 0.6 s three times in a row.
 - The total is the sum (1.8 s), as if there were no concurrency at all.
 - Fix: see to_thread_fix (or use an async HTTP client).

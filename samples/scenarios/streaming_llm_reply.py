@@ -9,8 +9,8 @@ What to notice in the timeline:
 - The consumer and the producer take turns at each token: Task-1 waits at the
   `async for` line, the `stream_reply` frame nested inside it sleeps until the
   next chunk, yields the token, and the loop body prints it.
-- The generator is not a task: its frames sit inside Task-1's lane, one short
-  frame per token.
+- The generator is not a task: its frames sit inside Task-1's lane, one 0.1 s
+  frame per token, then an instant one that ends the stream.
 - The tool's lane runs beside the stream. Its 0.25 s wait overlaps the tokens,
   so the reply and the tool together take 0.7 s, not 0.7 + 0.25 s.
 """

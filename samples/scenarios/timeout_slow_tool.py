@@ -5,9 +5,10 @@ Agents should not wait forever for one tool. `async with asyncio.timeout(1.0)`
 TimeoutError, which the agent can catch and work around with a fallback.
 
 What to notice in the timeline:
-- The slow search is cancelled at exactly 1.0 s (a cancelled end, not a failure).
+- The slow search is cancelled exactly 1.0 s after it starts, at 1.3 s (a cancelled end,
+  not a failure).
 - Its `finally` block still runs: cleanup happens even on timeout.
-- The fast tool under the same limit finishes normally; the agent moves on at 1.0 s.
+- The fast tool under the same limit finishes normally; the agent moves on at 1.3 s.
 """
 import asyncio
 import time
