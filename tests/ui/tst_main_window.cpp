@@ -16,6 +16,7 @@
 #include "model/OutputModel.h"
 #include "model/SelectionInfo.h"
 #include "panels/OutputPanel.h"
+#include "panels/PlaybackBar.h"
 #include "panels/PredictPanel.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/TimelineStyle.h"
@@ -463,6 +464,33 @@ private slots:
         QVERIFY(!output->index(0, OutputModel::TextColumn).data(Qt::ForegroundRole).isValid());
         // The Predict panel asks only for what was printed.
         QVERIFY(!window.predictPanel()->prediction().join('\n').contains(QStringLiteral("never awaited")));
+    }
+
+    // A plain script's playback tells its own story: no loop to run anyone or to block.
+    void steppingThroughAPlainScriptSpeaksOfTheProgramNotTheLoop() {
+        MainWindow window(demoTraceSources());
+        window.show();
+        window.showTrace(scriptModel("import time\nprint('fetching')\ntime.sleep(0.5)\nprint('done')\n"),
+                         QStringLiteral("plain.py"));
+        QStringList said;
+        int lineDuringTheSleep = -1;
+        for (int i = 0; i < 6; ++i) {
+            QTest::mouseClick(window.playbackBar()->stepForwardButton(), Qt::LeftButton);
+            said << window.playbackBar()->positionLabel()->text();
+            if (said.back().contains(QStringLiteral("starts time.sleep")))
+                lineDuringTheSleep = window.codePanel()->runningLine();
+        }
+        const QString all = said.join('\n');
+        QVERIFY2(all.contains(QStringLiteral("main program starts: with no event loop, each line waits for the one before")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("main program prints “fetching”")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("main program starts time.sleep and waits: nothing else happens meanwhile")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("main program prints “done”")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("the loop runs")) && !all.contains(QStringLiteral("blocks the loop")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("(no task)")) && !all.contains(QStringLiteral("<module>")), qPrintable(all));
+        // The code panel shows the line the program waits at.
+        QCOMPARE(lineDuringTheSleep, 3);
     }
 
     void momentsAreRoundedExceptInTheDetails() {

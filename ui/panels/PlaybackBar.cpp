@@ -47,7 +47,10 @@ QString describeItem(const DerivedTrace& model, const PlaybackItem& item, std::s
             return describeSleepEnd(model, who, e.time, applied);
         return e.detail == static_cast<std::uint8_t>(WaitKind::Start) ? QStringLiteral("%1 is created and joins the ready queue").arg(who)
                                                                         : QStringLiteral("%1 is woken and joins the ready queue").arg(who);
-    case EventKind::Resume: return QStringLiteral("the loop runs %1").arg(who);
+    case EventKind::Resume:
+        if (model.isMainProgram(item.task))
+            return QStringLiteral("%1 starts: with no event loop, each line waits for the one before").arg(who);
+        return QStringLiteral("the loop runs %1").arg(who);
     case EventKind::Suspend: return QStringLiteral("%1 awaits %2 and gives the loop back").arg(who, qs(model.awaitDescription(e.ref)));
     case EventKind::Finish:
         return e.detail == static_cast<std::uint8_t>(TaskOutcome::Done)     ? QStringLiteral("%1 finishes").arg(who)
@@ -57,8 +60,12 @@ QString describeItem(const DerivedTrace& model, const PlaybackItem& item, std::s
         return QStringLiteral("%1 calls %2()").arg(who, e.ref < trace.frames.size() ? qs(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
     case EventKind::FrameExit:
         return QStringLiteral("%1 returns from %2()").arg(who, e.ref < trace.frames.size() ? qs(trace.str(trace.frames[e.ref].name)) : QStringLiteral("a coroutine"));
-    case EventKind::BlockBegin:
-        return QStringLiteral("%1 starts %2 and blocks the loop").arg(who, e.ref < trace.blocks.size() ? qs(trace.str(trace.blocks[e.ref].what)) : QStringLiteral("a blocking call"));
+    case EventKind::BlockBegin: {
+        const QString what = e.ref < trace.blocks.size() ? qs(trace.str(trace.blocks[e.ref].what)) : QStringLiteral("a blocking call");
+        if (model.isMainProgram(item.task))
+            return QStringLiteral("%1 starts %2 and waits: nothing else happens meanwhile").arg(who, what);
+        return QStringLiteral("%1 starts %2 and blocks the loop").arg(who, what);
+    }
     case EventKind::BlockEnd: return QStringLiteral("%1's blocking call returns").arg(who);
     }
     return {};

@@ -134,6 +134,8 @@ std::string taskLabel(const Trace& trace, TaskId task) {
     std::string label = trace.taskName(task);
     if (label.empty())
         label = "task " + std::to_string(task);
+    if (trace.tasks[task].kind == TaskKind::Main)
+        return label;  // its frame is only "<module>"
     const std::string coroutine = coroutineName(trace, task);
     if (!coroutine.empty() && coroutine != label)
         label += " (" + coroutine + ")";

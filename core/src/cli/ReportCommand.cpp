@@ -157,7 +157,7 @@ void writeTasks(const Trace& trace, const TraceIndex& index, const TraceAnalysis
         if (trace.tasks[task].kind == TaskKind::Thread)
             label += " [thread]";
         else if (trace.tasks[task].kind == TaskKind::Main)
-            label = trace.taskName(static_cast<TaskId>(task)) + " [no event loop]";  // its frame is just <module>
+            label += " [no event loop]";
         out << "  " << padded(label, labelWidth) << padded(formatDuration(t.running), 12);
         if (asyncio)
             out << padded(formatDuration(t.awaiting), 12) << padded(formatDuration(t.ready), 12)
