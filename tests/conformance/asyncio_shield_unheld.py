@@ -1,19 +1,22 @@
-"""A shielded task that nobody else holds finishes, and its waiter gets the result."""
+"""asyncio.shield of work nobody else holds: each shielded save finishes and hands back its result."""
 import asyncio
-import time
 
 
-async def lookup(delay, value):
-    await asyncio.sleep(delay)
-    print("looked up", value)
-    return value
+async def save(record):
+    await asyncio.sleep(0.05)
+    return f"saved {record}"
 
 
 async def main():
-    start = time.perf_counter()
-    first = await asyncio.shield(asyncio.create_task(lookup(0.1, 3)))
-    second = await asyncio.shield(lookup(0.1, 4))
-    print("results", first, second, f"{time.perf_counter() - start:.1f}")
+    results = []
+    for record in ("draft", "final", "backup"):
+        results.append(await asyncio.shield(save(record)))
+    print(results)
+    print(await asyncio.shield(asyncio.sleep(0.01, result="slept")))
+    task = asyncio.create_task(save("task"))
+    outer = asyncio.shield(task)
+    del task
+    print(await outer)
 
 
 asyncio.run(main())

@@ -642,13 +642,17 @@ private slots:
             auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
             return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
         };
-        auto contrast = [&](const QIcon& icon) {
-            // The icon drawn on the window's colour; its ink is every pixel that differs from it.
+        // The icon drawn on the window's colour; its ink is every pixel that differs from it.
+        auto drawn = [&](const QIcon& icon) {
             QImage image(24, 24, QImage::Format_ARGB32);
             image.fill(background);
             QPainter painter(&image);
             icon.paint(&painter, image.rect());
             painter.end();
+            return image;
+        };
+        auto contrast = [&](const QIcon& icon) {
+            const QImage image = drawn(icon);
             double ink = 0;
             int count = 0;
             for (int y = 0; y < image.height(); ++y)
@@ -687,11 +691,7 @@ private slots:
         // must not become a solid block. Within the box its ink spans, enough pixels stay unlit
         // (recoloured as one block, the floppy left 32% unlit, the folder 30%).
         auto unlitShare = [&](const QIcon& icon) {
-            QImage image(24, 24, QImage::Format_ARGB32);
-            image.fill(background);
-            QPainter painter(&image);
-            icon.paint(&painter, image.rect());
-            painter.end();
+            const QImage image = drawn(icon);
             const QColor ink = themedIconColor(QApplication::palette(), QIcon::Normal);
             QRect box;
             for (int y = 0; y < image.height(); ++y)
