@@ -142,6 +142,10 @@ public:
     // Wall clock: a finished worker thread hands its completion to the loop through here.
     void postFromThread(std::function<void()> callback);
     TaskId nextThreadLane(std::string_view name, const SourceLocation& where);
+    // "Task-<n>" numbers that asyncio spends on tasks of its own which run none of the program's
+    // code (asyncio.run's shutdown_asyncgens and shutdown_default_executor) and are not drawn:
+    // the program's later tasks get the numbers CPython gives them.
+    void skipTaskNumbers(std::uint64_t count) { taskNameCounter_ += count; }
 
     // Runs until `future` is done (run_until_complete). Throws DeadlockError or BudgetExceeded.
     void runUntilComplete(detail::FutureState& future);

@@ -71,8 +71,10 @@ Task<Value> closeAsyncGenerators(Interpreter* interp, std::vector<Value> closing
 // asyncio.run's loop.shutdown_asyncgens(): async generators iterated but left unfinished (a
 // `break` out of `async for` over one that is still referenced) run their `finally` blocks now.
 void shutdownAsyncGenerators(Interpreter& interp, const SourceLocation& where) {
-    if (interp.asyncGenerators.empty())
+    if (interp.asyncGenerators.empty()) {
+        interp.loop().skipTaskNumbers(1);  // CPython runs shutdown_asyncgens as a task all the same
         return;
+    }
     std::vector<Value> closings;
     std::vector<std::string> names;
     const std::vector<AsyncGeneratorObject*> left = interp.asyncGenerators;
@@ -105,6 +107,7 @@ Value asyncioRun(Interpreter& interp, CallArgs& args) {
     try {
         Value result = interp.loop().run(std::move(main), where);
         shutdownAsyncGenerators(interp, where);
+        interp.loop().skipTaskNumbers(1);  // shutdown_default_executor's task
         interp.setLoopRunning(false);
         return result;
     } catch (const DeadlockError& error) {
@@ -117,6 +120,7 @@ Value asyncioRun(Interpreter& interp, CallArgs& args) {
         message = abort.message;
         line = abort.line;
     } catch (...) {
+        interp.loop().skipTaskNumbers(2);  // asyncio.run's shutdown tasks, if the error is caught
         interp.setLoopRunning(false);
         throw;
     }

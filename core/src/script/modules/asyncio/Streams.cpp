@@ -39,9 +39,14 @@ void resolve(const Waiter& waiter) {
     }
 }
 
+// asyncio's default for how far a line may run before readline gives up (2**16).
+constexpr std::int64_t kDefaultStreamLimit = 65536;
+
 struct StreamReaderObject final : TypedObject {
     StreamReaderObject(Value cls_, std::shared_ptr<Pipe> pipe_) : TypedObject(std::move(cls_)), pipe(std::move(pipe_)) {}
     std::shared_ptr<Pipe> pipe;
+    std::int64_t limit = kDefaultStreamLimit;  // only shown: reads do not enforce it yet
+    bool fedByHand = false;                    // StreamReader(): no connection behind it
 };
 
 struct StreamWriterObject final : TypedObject {
@@ -471,15 +476,22 @@ Value readerAnext(Interpreter& interp, CallArgs& args) {
     return makeOp(interp, "StreamReader.__anext__", readOp(&interp, a[0], ReadKind::Until, 0, "\n", true, "readuntil", label, true), a[0]);
 }
 
+// CPython's fields in its order. Where CPython names its socket transport (with a file
+// descriptor no simulation can share), the connection is named by its peer.
 std::string readerRepr(Interpreter& interp, const Value& value) {
-    const Pipe& pipe = *static_cast<StreamReaderObject*>(value.as<TypedObject>())->pipe;
+    const auto* reader = static_cast<StreamReaderObject*>(value.as<TypedObject>());
+    const Pipe& pipe = *reader->pipe;
     std::string out = "<StreamReader";
     if (!pipe.buffer.empty())
         out += " " + std::to_string(pipe.buffer.size()) + " bytes";
     if (pipe.eof)
         out += " eof";
+    if (reader->limit != kDefaultStreamLimit)
+        out += " limit=" + std::to_string(reader->limit);
     (void)interp;
-    return out + " from " + pipe.from.text() + ">";
+    if (!reader->fedByHand)
+        out += " transport=<connection from " + pipe.from.text() + ">";
+    return out + ">";
 }
 
 // StreamReader(): a reader fed by hand (feed_data, feed_eof), as tests of protocols use it.
@@ -487,7 +499,17 @@ Value newStreamReader(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "StreamReader", {"cls", "limit", "loop"}, 1);
     auto pipe = std::make_shared<Pipe>();
     pipe->from = Address{"feed_data", 0};
-    return Value(interp.heap().make<StreamReaderObject>(Value(interp.types.streamReaderType), std::move(pipe)));
+    auto* reader = interp.heap().make<StreamReaderObject>(Value(interp.types.streamReaderType), std::move(pipe));
+    reader->fedByHand = true;
+    if (a.has(1)) {
+        if (!a[1].isIntLike())  // CPython compares it with 0 first
+            interp.typeError("'<=' not supported between instances of '" + interp.typeName(a[1]) + "' and 'int'");
+        const std::int64_t limit = a[1].asInt();
+        if (limit <= 0)
+            interp.valueError("Limit cannot be <= 0");
+        reader->limit = limit;
+    }
+    return Value(reader);
 }
 
 // A writer or a server comes from open_connection or start_server: it needs a connection.
