@@ -20,7 +20,6 @@ async def main():
     print("sum", total)
     squares = [s async for _, s in pairs(50_000) if s % 7 == 1]
     print("squares", len(squares), squares[-1])
-    print("anext", await anext(numbers(3)))
 
 
 asyncio.run(main())

@@ -495,8 +495,9 @@ Value Interpreter::makeExceptionGroup(const std::string& message, std::vector<Va
 }
 
 void Interpreter::addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line) {
-    // CPython makes a traceback object for each frame and searches its exception table.
-    chargeOps(cost::TracebackOps);
+    // CPython makes a traceback object for each frame and searches its exception table. Time
+    // only, no budget check: the exception being handled may be the budget's own.
+    costPs_ += cost::TracebackOps * cost::Simple;
     if (ExceptionData* data = exceptionData(exception))
         if (data->traceback.size() < 4000)
             data->traceback.push_back({code, line});
