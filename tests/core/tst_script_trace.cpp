@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string>
 #include <thread>
 
 using namespace awaitscope;
@@ -611,6 +612,43 @@ asyncio.run(main())
         QCOMPARE(frozen.size(), std::size_t(1));
         QCOMPARE(frozen[0].culprit, taskNamed(result.trace, "Task-3"));
         QVERIFY(result.trace.blocks.empty());
+    }
+
+    // What CPython spends in the C an instruction calls is charged too. Each row times a loop
+    // with the construct and an empty one on the virtual clock: the difference per iteration
+    // must be about what CPython 3.11 spends on it (docs/scenario-language.md, "The cost model").
+    void constructsCostAboutWhatCPythonSpendsOnThem_data() {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<int>("atLeastNs");
+        QTest::addColumn<int>("atMostNs");
+        QTest::newRow("addition") << "" << "        i + 7" << 5 << 15;
+        QTest::newRow("modulo, CPython's generic path") << "" << "        i % 7" << 12 << 30;
+        QTest::newRow("raising and catching")
+            << "    e = ValueError()" << "        try:\n            raise e\n        except ValueError:\n            pass" << 60
+            << 200;
+        QTest::newRow("an instance of a class with __init__")
+            << "    class C:\n        def __init__(self):\n            pass" << "        C()" << 80 << 250;
+        QTest::newRow("except* splitting a group")
+            << "    g = ExceptionGroup('g', [ValueError(), KeyError()])"
+            << "        try:\n            raise g\n        except* ValueError:\n            pass\n"
+               "        except* KeyError:\n            pass"
+            << 800 << 4000;
+    }
+    void constructsCostAboutWhatCPythonSpendsOnThem() {
+        QFETCH(QString, setup);
+        QFETCH(QString, body);
+        QFETCH(int, atLeastNs);
+        QFETCH(int, atMostNs);
+        const QString source = QStringLiteral(
+            "import time\n\n\ndef empty(n):\n    for i in range(n):\n        pass\n\n\ndef work(n):\n%1\n    for i in range(n):\n%2\n\n\n"
+            "t = time.perf_counter()\nempty(10000)\nbase = time.perf_counter() - t\n"
+            "t = time.perf_counter()\nwork(10000)\nspent = time.perf_counter() - t\n"
+            "print(round((spent - base) / 10000 * 1e9))\n").arg(setup, body);
+        const ScriptRunResult result = run(source.toStdString().c_str());
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const int ns = std::stoi(result.stdoutText);
+        QVERIFY2(ns >= atLeastNs && ns <= atMostNs, qPrintable(QStringLiteral("%1 ns an iteration").arg(ns)));
     }
 
     void longCpuWorkIsABlockNamingTheLineAtWork() {

@@ -50,7 +50,7 @@ TimeNs toleranceAt(const Trace& interpreter, TimeNs time) {
 const QStringList kCreationOrderFromASet = {"conformance/as_completed_order", "runtime_cases/as_completed_order"};
 
 // Scripts that compute for a long time in one step: their virtual time counts real CPU time.
-const QStringList kComputesHeavily = {"scenarios/cpu_heavy_loop"};
+const QStringList kComputesHeavily = {"scenarios/cpu_heavy_loop", "conformance/async_for_long_generator"};
 
 // Scripts that leave async generators unfinished: the interpreter draws the tasks that close
 // them (as asyncio's finaliser hook and asyncio.run's shutdown create them) as lanes of their

@@ -2,6 +2,7 @@
 // building a script's classes and calling them), `object`, NoneType and super.
 #include "script/objects/Awaitables.h"
 #include "script/objects/Types.h"
+#include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
 
 #include <algorithm>
@@ -263,6 +264,8 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
 }
 
 Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames) {
+    // Calling a type costs CPython more than calling a function: tp_new, then tp_init.
+    chargeOps(cls->construct ? cost::ConstructOps : cost::InstantiateOps);
     if (cls->construct) {
         std::vector<Value> all;
         const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
@@ -290,6 +293,8 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
     }
     Value init = lookupClass(cls, intern("__init__"));
     if (!init.empty()) {
+        if (init.is(Kind::Function))
+            chargeOps(cost::ScriptInitOps);
         std::vector<Value> all;
         const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
         all.reserve(static_cast<std::size_t>(count + kw + 1));

@@ -6,6 +6,7 @@
 #include "script/objects/Awaitables.h"
 
 #include "script/objects/Types.h"
+#include "script/vm/CostModel.h"
 #include "script/vm/Interpreter.h"
 #include "awaitscope/trace/Recorder.h"
 
@@ -304,6 +305,7 @@ Value raisingOp(Interpreter& interp, const char* name, Value error) {
 
 Value asyncGeneratorStep(Interpreter& interp, const Value& generator, AsyncGenAction action, Value argument) {
     auto* object = generator.as<AsyncGeneratorObject>();
+    interp.chargeOps(cost::AsyncGenStepOps);
     // The loop's firstiter hook: from now on, asyncio.run closes it if it is left unfinished.
     if (!object->hooked && object->frame && interp.loopRunning()) {
         object->hooked = true;

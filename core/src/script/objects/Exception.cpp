@@ -3,6 +3,7 @@
 // instances (objects/Instance.cpp) that carry ExceptionData.
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
+#include "script/vm/CostModel.h"
 #include "script/modules/Modules.h"
 #include "script/vm/Interpreter.h"
 
@@ -110,6 +111,7 @@ Value exceptionGroupInit(Interpreter& interp, CallArgs& args) {
     const auto& items = sequence.is(Kind::List) ? sequence.as<ListObject>()->items : sequence.as<TupleObject>()->items;
     if (items.empty())
         interp.valueError("second argument (exceptions) must be a non-empty sequence");
+    interp.chargeOps(cost::GroupOps + cost::GroupItemOps * items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!interp.isException(items[i]))
             interp.valueError("Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
@@ -152,6 +154,7 @@ GroupCondition groupCondition(Interpreter& interp, const Value& value) {
 }
 
 bool conditionHolds(Interpreter& interp, const GroupCondition& condition, const Value& exception) {
+    interp.chargeOps(cost::GroupMatchOps);
     if (condition.leaves)
         return !interp.isInstance(exception, interp.exc.baseExceptionGroup) &&
                condition.leaves->count(exception.object()) > 0;
@@ -171,6 +174,7 @@ bool conditionHolds(Interpreter& interp, const GroupCondition& condition, const 
 Value groupSubset(Interpreter& interp, const Value& group, std::vector<Value> exceptions) {
     if (exceptions.empty())
         return Value();
+    interp.chargeOps(cost::GroupSubsetOps);
     Value derived = interp.call(interp.getAttr(group, interp.intern("derive")), {interp.newList(std::move(exceptions))});
     if (!interp.isInstance(derived, interp.exc.baseExceptionGroup))
         interp.typeError("derive must return an instance of BaseExceptionGroup");
@@ -491,6 +495,9 @@ Value Interpreter::makeExceptionGroup(const std::string& message, std::vector<Va
 }
 
 void Interpreter::addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line) {
+    // CPython makes a traceback object for each frame and searches its exception table. Time
+    // only, no budget check: the exception being handled may be the budget's own.
+    costPs_ += cost::TracebackOps * cost::Simple;
     if (ExceptionData* data = exceptionData(exception))
         if (data->traceback.size() < 4000)
             data->traceback.push_back({code, line});

@@ -252,6 +252,7 @@ void installListType(Interpreter& interp) {
     ClassObject* list = interp.makeClass("list", {interp.types.object}, BuiltinType::List, kListSlots, makeList);
     interp.types.listType = list;
     interp.addMethod(list, "append", listAppend);
+    interp.lookupClass(list, interp.intern("append")).as<NativeObject>()->specializedCall = true;
     interp.addMethod(list, "extend", listExtend);
     interp.addMethod(list, "pop", listPop);
     interp.addMethod(list, "insert", listInsert);

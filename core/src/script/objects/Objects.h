@@ -160,6 +160,7 @@ struct NativeObject final : Object {
     Value self;  // bound receiver (Empty: a plain function)
     Value data;  // extra state a native may carry
     bool method = false;  // a method of a builtin type (its first argument is the receiver)
+    bool specializedCall = false;  // CPython 3.11 calls it with an instruction of its own (list.append)
     void clearReferences() override {
         self.clear();
         data.clear();

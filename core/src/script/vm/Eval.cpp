@@ -533,6 +533,7 @@ Value exceptStarResult(Interpreter& interp, const Value& original, const Value& 
                        const Value& reraisedList) {
     const auto& raised = raisedList.as<ListObject>()->items;
     const auto& reraised = reraisedList.as<ListObject>()->items;
+    interp.chargeOps(cost::ExceptStarOps);
     if (!interp.isInstance(original, interp.exc.baseExceptionGroup)) {
         // A naked exception: one clause at most took it.
         if (!raised.empty())
@@ -824,6 +825,8 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (callable.is(Kind::Native) && callable.as<NativeObject>()->self.empty() &&
                         callable.as<NativeObject>()->fn) {
                         auto* native = callable.as<NativeObject>();
+                        if (native->specializedCall)  // CPython 3.11's own instruction for it: an append's cost
+                            costPs_ -= costs[static_cast<int>(in.op)] - costs[static_cast<int>(Op::ListAppend)];
                         flushCost();
                         CallArgs callArgs{args, count, args + count, kwNames, native};
                         value = native->fn(*this, callArgs);
@@ -850,6 +853,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 }
                 case Op::BinaryOp: {
                     const auto op = static_cast<BinaryOp>(in.arg & 0xFF);
+                    costPs_ += kBinaryOpExtraCosts[static_cast<std::size_t>(op)] / (code->isLibrary ? kLibraryCostDivisor : 1);
                     if (arithmeticFastPath(op, sp[-2], sp[-1])) {
                         --sp;
                         break;
