@@ -43,7 +43,7 @@ async def main():
         except asyncio.IncompleteReadError as error:
             print("incomplete:", error, error.partial, error.expected)
     try:
-        await asyncio.open_connection("localhost", port)
+        await asyncio.open_connection("127.0.0.1", port)
     except ConnectionRefusedError as error:
         print("refused:", error.errno, "Connect call failed" in str(error))
 
