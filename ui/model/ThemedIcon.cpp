@@ -21,15 +21,15 @@ QPixmap tinted(const QPixmap& source, const QColor& color) {
     if (source.isNull())
         return source;
     const QImage image = source.toImage().convertToFormat(QImage::Format_ARGB32);
-    auto lightness = [](QRgb c) { return qGray(c); };
     int darkest = 255, lightest = 0;
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x)
             if (const QRgb c = image.pixel(x, y); qAlpha(c) > 128) {
-                darkest = std::min(darkest, lightness(c));
-                lightest = std::max(lightest, lightness(c));
+                darkest = std::min(darkest, qGray(c));
+                lightest = std::max(lightest, qGray(c));
             }
-    // Nearly one colour: the shape is the alpha, as drawn.
+    // An icon of nearly one colour keeps its alpha as the shape. Otherwise the darker half of
+    // its range is full ink and the lighter half fades out.
     const int range = lightest - darkest;
     QImage result(image.size(), QImage::Format_ARGB32);
     for (int y = 0; y < image.height(); ++y)
@@ -37,7 +37,7 @@ QPixmap tinted(const QPixmap& source, const QColor& color) {
             const QRgb c = image.pixel(x, y);
             int alpha = qAlpha(c);
             if (range >= 64)
-                alpha = alpha * std::clamp((lightest - lightness(c)) * 2 * 255 / range, 0, 255) / 255;
+                alpha = alpha * std::clamp((lightest - qGray(c)) * 2 * 255 / range, 0, 255) / 255;
             result.setPixel(x, y, qRgba(color.red(), color.green(), color.blue(), alpha));
         }
     QPixmap pixmap = QPixmap::fromImage(result);

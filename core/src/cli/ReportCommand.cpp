@@ -202,14 +202,15 @@ int writeReportText(const Trace& trace, std::string_view name, std::ostream& out
     out << "  clock: " << trace.metadata.clock;
     if (!trace.metadata.recorder.empty())
         out << ", recorded by " << trace.metadata.recorder;
-    if (trace.metadata.fromAsyncio() && trace.hasEventLoop())
+    // A browser's trace or a plain script has no event loop to freeze or to walk.
+    const bool loopFigures = trace.metadata.fromAsyncio() && trace.hasEventLoop();
+    if (loopFigures)
         out << ", frozen-loop threshold " << formatDuration(options.frozenThreshold);
     out << "\n\n";
 
     writeFigures(trace, index, a, out);
-    const std::vector<std::string> chain = trace.metadata.fromAsyncio() && trace.hasEventLoop()
-                                               ? describeCriticalPath(trace, index, a.criticalPath, a.frozen)
-                                               : std::vector<std::string>();
+    const std::vector<std::string> chain =
+        loopFigures ? describeCriticalPath(trace, index, a.criticalPath, a.frozen) : std::vector<std::string>();
     if (!chain.empty()) {
         out << "\nCritical path\n";
         for (const std::string& sentence : chain)

@@ -169,8 +169,9 @@ void Loop::block(TimeNs duration, BlockKind kind, std::string_view what, const S
         block = recorder->block(where, kind, what);
         recorder->blockBegin(lane, now(), block);
     }
-    // The program's top level, before or without an event loop (a plain script's time.sleep).
-    const bool topLevel = recorder && !running_ && !threadContext_ && lane == kNoTask;
+    // The program's top level before any task exists (a plain script's time.sleep): kept for
+    // the lane it gets if no task ever comes (Recorder::mainProgramEnded).
+    const bool topLevel = recorder && !running_ && !threadContext_ && lane == kNoTask && recorder->nextTaskId() == 0;
     const TimeNs topLevelBegin = now();
     if (topLevel)
         block = recorder->block(where, kind, what);

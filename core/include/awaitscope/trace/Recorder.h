@@ -86,7 +86,7 @@ public:
     void pendingAtExit(TimeNs time, TaskId task);
     void scriptError(TimeNs time, TaskId task, const SourceLocation& location, std::string_view text);
 
-    // The program's top level outside any event loop (no task is running). Its blocking calls
+    // The program's top level before any task exists (outside any event loop). Its blocking calls
     // are kept aside rather than given a lane at once: a program that goes on to asyncio.run
     // keeps "Task-1" as its first lane, as its picture has always shown.
     void topLevelBlock(TimeNs begin, TimeNs end, BlockId block) {
