@@ -302,7 +302,8 @@ int main(int argc, char** argv) {
     parser.addOption(findOption);
     const QCommandLineOption reportOption(QStringLiteral("report"),
         QStringLiteral("Print the diagnostics and key figures of the trace <file> as plain text. Exit code 3 when the "
-                       "loop froze or a coroutine was never awaited, 0 when the trace is clean, 1 on a bad file."),
+                       "loop froze, a coroutine was never awaited or the script raised, 0 when the trace is clean, 1 "
+                       "on a bad file."),
         QStringLiteral("file"));
     parser.addOption(reportOption);
     const QCommandLineOption diffOption(QStringLiteral("diff"),

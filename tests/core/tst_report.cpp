@@ -94,6 +94,22 @@ private slots:
                  qPrintable(lines[path + 2]));
     }
 
+    void aRunThatRaisedIsNotCleanAndSaysWhatItRaised() {
+        int code = -1;
+        Trace trace = recorded::gatherThreeCalls();
+        trace.scriptErrors.push_back({3'000'000'000, 0, kUnknownSite,
+                                      trace.strings.intern("Traceback (most recent call last):\n  File \"agent.py\", "
+                                                           "line 7, in main\nValueError: bad input\n")});
+        QStringList lines = reportLines(trace, &code);
+        QCOMPARE(code, kExitFindings);
+        QCOMPARE(lines[lines.size() - 2], QString("Result: the script raised ValueError: bad input (exit code 3)"));
+        // With another finding, both are named.
+        trace.neverAwaited.push_back({1'000'000'000, 1'000'000'000, 1, trace.strings.intern("call"), kUnknownSite});
+        lines = reportLines(trace, &code);
+        QCOMPARE(lines[lines.size() - 2],
+                 QString("Result: 1 coroutine was never awaited, and the script raised ValueError: bad input (exit code 3)"));
+    }
+
     void raisingTheThresholdClearsTheFinding() {
         int code = -1;
         ReportOptions options;

@@ -18,6 +18,13 @@ const char* toString(DiagnosticKind kind) {
     return "?";
 }
 
+std::string_view tracebackLastLine(std::string_view traceback) {
+    while (!traceback.empty() && traceback.back() == '\n')
+        traceback.remove_suffix(1);
+    const std::size_t lastLine = traceback.rfind('\n');
+    return lastLine == std::string_view::npos ? traceback : traceback.substr(lastLine + 1);
+}
+
 namespace {
 
 constexpr std::size_t kVictimsListed = 5;
@@ -179,15 +186,11 @@ std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector
         d.task = e.task;
         d.site = e.site;
         d.source = i;
-        // The last line of a Python traceback names the exception.
-        std::string_view text = trace.str(e.text);
-        while (!text.empty() && text.back() == '\n')
-            text.remove_suffix(1);
-        const std::size_t lastLine = text.rfind('\n');
+        const std::string_view text = trace.str(e.text);
         const std::string where = formatSite(trace, e.site);
         d.summary = "script error" + (where.empty() ? std::string() : " at " + where) + ": " +
-                    std::string(lastLine == std::string_view::npos ? text : text.substr(lastLine + 1));
-        d.detail = std::string(text);
+                    std::string(tracebackLastLine(text));
+        d.detail = std::string(text.substr(0, text.find_last_not_of('\n') + 1));
         list.push_back(std::move(d));
     }
     for (std::size_t i = 0; i < losses.size(); ++i)

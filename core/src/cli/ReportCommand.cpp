@@ -236,6 +236,11 @@ int writeReportText(const Trace& trace, std::string_view name, std::ostream& out
     if (neverAwaited)
         findings += (findings.empty() ? "" : ", and ") + std::to_string(neverAwaited) +
                     (neverAwaited == 1 ? " coroutine was" : " coroutines were") + " never awaited";
+    const auto raised = std::find_if(a.diagnostics.begin(), a.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.kind == DiagnosticKind::ScriptError; });
+    if (raised != a.diagnostics.end())
+        findings += (findings.empty() ? "the script raised " : ", and the script raised ") +
+                    std::string(tracebackLastLine(trace.str(trace.scriptErrors[raised->source].text)));
     out << findings << " (exit code " << kExitFindings << ")\n";
     return kExitFindings;
 }

@@ -25,9 +25,15 @@ struct Diagnostic {
     std::string summary;          // "loop frozen for 1.500 s by Task-3 (blocker): time.sleep at blocking.py:14"
     std::string detail;           // more lines: the tasks that ran late, a script's traceback
     std::string advice;           // "time.sleep blocks the loop: use await asyncio.sleep(...) or asyncio.to_thread"
-    // The two findings that make `awaitscope --report` exit with 3.
-    bool failsReport() const { return kind == DiagnosticKind::FrozenLoop || kind == DiagnosticKind::NeverAwaited; }
+    // The findings that make `awaitscope --report` exit with 3: the run did not do what its
+    // author meant, whereas the other kinds are warnings about a run that did.
+    bool failsReport() const {
+        return kind == DiagnosticKind::FrozenLoop || kind == DiagnosticKind::NeverAwaited || kind == DiagnosticKind::ScriptError;
+    }
 };
+
+// The line of a Python traceback that names the exception ("ValueError: bad input").
+std::string_view tracebackLastLine(std::string_view traceback);
 
 // In time order (stable for equal times: the order of the kinds above).
 std::vector<Diagnostic> collectDiagnostics(const Trace& trace, const std::vector<FrozenStretch>& stretches,

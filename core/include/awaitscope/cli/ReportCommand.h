@@ -18,8 +18,8 @@ struct ReportOptions {
     std::size_t maxHeldRows = 5;       // the tasks a frozen loop held longest, with where their time went
 };
 
-// Writes the report of `trace`; `name` heads it. Returns kExitFindings when the loop froze or
-// a coroutine was never awaited, else kExitClean.
+// Writes the report of `trace`; `name` heads it. Returns kExitFindings when the loop froze,
+// a coroutine was never awaited or the script raised, else kExitClean.
 int writeReport(const Trace& trace, std::string_view name, std::ostream& out, const ReportOptions& options = {});
 
 // Loads `path` (any format) and writes its report to `out`; load errors and warnings go to `err`.
