@@ -2633,7 +2633,6 @@ def main(argv=None):
     rec.compress = output.endswith(".gz")
     if options.max_wall_time is not None:
         rec.max_wall_ns = round(options.max_wall_time * 1e9)
-    rec.progress = progress
     journal.rows_lock.acquire()
     # A forked child (multiprocessing) runs on without a journal: the trace is the parent's.
     os.register_at_fork(after_in_child=lambda: setattr(journal, "error", "a forked child does not record"))
@@ -2649,6 +2648,15 @@ def main(argv=None):
         clock.on_budget = on_budget
     _hide_recorder_frames()
     _install_exits(rec)
+    # Ready: a SIGTERM from now on finishes the trace. The runner counts a wall-clock budget
+    # from this first line, so CPython's start-up is not charged to the program.
+    if progress is not None:
+        try:
+            progress.write("0\n")
+            progress.flush()
+            rec.progress = progress
+        except (OSError, ValueError):
+            pass
 
     if options.module:
         sys.argv = [options.module] + ([options.program] if options.program else []) + options.args

@@ -20,8 +20,14 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-// The recorder reports its program's time (nanoseconds, a line a second) on this descriptor.
+// The recorder reports its program's time (nanoseconds, a line a second) on this descriptor,
+// its first line as soon as it is ready to run the program.
 constexpr int kProgressFd = 3;
+// The wall-clock budget is the program's, so it counts from the recorder's first line, not
+// from CPython's start-up (seconds on a loaded machine): a SIGTERM sent before the recorder
+// is ready would end CPython with no trace at all. A recorder that never says it is ready
+// has its budget counted from this long after the start.
+constexpr auto kStartUpAllowance = 10s;
 // After asking the program to end (SIGTERM: the recorder finishes its trace first), how long
 // before it is killed outright (it then leaves its journal, which reads as a trace too).
 constexpr auto kGraceBeforeKill = 5s;
@@ -133,10 +139,11 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
         return result;
     }
 
-    const auto started = Clock::now();
+    const auto launched = Clock::now();
+    Clock::time_point started{};  // when the recorder said it was ready to run the program
     CPythonProgress progress;
     std::string progressLine;
-    auto lastReport = started;
+    auto lastReport = launched;
     bool cancelled = false, overBudget = false;
     Clock::time_point terminatedAt{}, exitedAt{};
     auto wallLimit = options.maxWallSeconds > 0
@@ -168,6 +175,8 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
         else if (stream == kProgressFd) {
             progressLine.append(bytes);
             for (std::size_t end; (end = progressLine.find('\n')) != std::string::npos; progressLine.erase(0, end + 1)) {
+                if (started == Clock::time_point{})
+                    started = Clock::now();
                 TimeNs value = 0;
                 if (std::from_chars(progressLine.data(), progressLine.data() + end, value).ec == std::errc())
                     progress.programTime = value;
@@ -189,7 +198,10 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
             child.signalGroup(SIGTERM);
             terminatedAt = now;
         }
-        if (!cancelled && !overBudget && now - started > wallLimit && !granted(now)) {
+        if (started == Clock::time_point{} && now - launched > kStartUpAllowance)
+            started = now;
+        if (!cancelled && !overBudget && started != Clock::time_point{} && now - started > wallLimit &&
+            !granted(now)) {
             overBudget = true;
             if (options.onStderr)
                 options.onStderr("awaitscope: stopped: the program ran past its wall-clock budget of " +
@@ -201,7 +213,7 @@ CPythonRunResult runUnderCPython(const CPythonRunOptions& options) {
             child.signalGroup(SIGKILL);
         if (options.onProgress && now - lastReport >= 1s) {
             lastReport = now;
-            progress.wallElapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(now - started).count();
+            progress.wallElapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(now - launched).count();
             options.onProgress(progress);
         }
     }
