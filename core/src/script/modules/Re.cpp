@@ -22,6 +22,12 @@ namespace {
 constexpr std::uint32_t kMatchLimit = 5'000'000;
 constexpr std::uint32_t kDepthLimit = 100'000;
 
+// What a search costs, in the interpreter's simple operations: measured against CPython 3.11
+// (re.findall, re.sub, re.split and re.match in loops), a found match costs _sre 100-400 ns
+// (its Match object, the strings it makes), a failed search little beyond its scan.
+constexpr std::uint64_t kMatchOps = 40;
+constexpr std::uint64_t kSearchOps = 10;
+
 // What a search asks of PCRE2 (re.py passes these bits).
 constexpr std::int64_t kAnchored = 1;         // match(): at pos only
 constexpr std::int64_t kFull = 2;             // fullmatch(): at pos and up to endpos
@@ -146,8 +152,9 @@ Value search(Interpreter& interp, CallArgs& args) {
                                                   "try exponentially many ways to match");
     }
     if (rc == PCRE2_ERROR_NOMATCH) {
-        // _sre scans every start position from pos to endpos.
-        interp.chargeOps(4 + static_cast<std::uint64_t>(endpos - pos) / 8);
+        // _sre tries every start position from pos to endpos (fast where a literal prefix
+        // lets it skip ahead, as in the common case).
+        interp.chargeOps(kSearchOps + static_cast<std::uint64_t>(endpos - pos) / 16);
         return Value::none();
     }
     if (rc < 0)
@@ -163,7 +170,9 @@ Value search(Interpreter& interp, CallArgs& args) {
         offsets.push_back(Value::integer(set ? static_cast<std::int64_t>(ovector[2 * i]) : -1));
         offsets.push_back(Value::integer(set ? static_cast<std::int64_t>(ovector[2 * i + 1]) : -1));
     }
-    interp.chargeOps(4 + static_cast<std::uint64_t>(ovector[1] - static_cast<PCRE2_SIZE>(pos)) / 8 + groups);
+    // Scanning up to the match is cheap; matching is a few nanoseconds a character.
+    interp.chargeOps(kMatchOps + static_cast<std::uint64_t>(ovector[0] - static_cast<PCRE2_SIZE>(pos)) / 8 +
+                     static_cast<std::uint64_t>(ovector[1] - ovector[0]) + 2 * groups);
     return interp.newTuple(std::move(offsets));
 }
 
