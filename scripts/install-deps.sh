@@ -10,6 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-qpa-plugins libqscintilla2-qt6-dev
   nlohmann-json3-dev zlib1g-dev
   libgmp-dev                     # the script language's integers beyond 64 bits
+  libpcre2-dev                   # the script language's re module matches with PCRE2
   fonts-dejavu-core fontconfig   # offscreen rendering needs a real font
   python3                        # conformance expectations and benchmarks compare with CPython
   clang libclang-rt-14-dev       # libFuzzer targets

@@ -210,6 +210,41 @@ private slots:
         QTest::newRow("empty randrange") << "import random\nrandom.randrange(0)\n" << "ValueError: empty range for randrange()" << 2 << 1;
         QTest::newRow("sample of a set")
             << "import random\nrandom.sample({1, 2}, 1)\n" << "TypeError: Population must be a sequence.  For dicts or sets, use sorted(d)." << 2 << 1;
+        // re: a bad pattern is re.error with CPython's message and position.
+        QTest::newRow("re unterminated group")
+            << "import re\nre.compile('(a')\n" << "re.error: missing ), unterminated subpattern at position 0" << 2 << 1;
+        QTest::newRow("re min above max")
+            << "import re\nre.search('a{3,1}', 'aaa')\n" << "re.error: min repeat greater than max repeat at position 2" << 2 << 1;
+        QTest::newRow("re nothing to repeat") << "import re\nre.match('*a', 'a')\n" << "re.error: nothing to repeat at position 0" << 2 << 1;
+        QTest::newRow("re multiple repeat") << "import re\nre.compile('a**')\n" << "re.error: multiple repeat at position 2" << 2 << 1;
+        QTest::newRow("re unbalanced parenthesis")
+            << "import re\nre.compile('a)')\n" << "re.error: unbalanced parenthesis at position 1" << 2 << 1;
+        QTest::newRow("re bad group name")
+            << "import re\nre.compile(r'(?P<1>x)')\n" << "re.error: bad character in group name '1' at position 4" << 2 << 1;
+        QTest::newRow("re group name twice")
+            << "import re\nre.compile('(?P<n>a)(?P<n>b)')\n"
+            << "re.error: redefinition of group name 'n' as group 2; was group 1 at position 12" << 2 << 1;
+        QTest::newRow("re unterminated set") << "import re\nre.compile('[a-')\n" << "re.error: unterminated character set at position 0" << 2 << 1;
+        QTest::newRow("re reversed range") << "import re\nre.compile('[z-a]')\n" << "re.error: bad character range z-a at position 1" << 2 << 1;
+        QTest::newRow("re bad escape") << "import re\nre.compile(r'\\q')\n" << "re.error: bad escape \\q at position 0" << 2 << 1;
+        QTest::newRow("re variable lookbehind")
+            << "import re\nre.compile(r'(?<=a+)b')\n" << "re.error: look-behind requires fixed-width pattern" << 2 << 1;
+        QTest::newRow("re template group out of range")
+            << "import re\nre.sub('(a)', r'\\2', 'a')\n" << "re.error: invalid group reference 2 at position 1" << 2 << 1;
+        QTest::newRow("re template unknown name")
+            << "import re\nre.sub('a', r'\\g<x>', 'a')\n" << "IndexError: unknown group name 'x'" << 2 << 1;
+        QTest::newRow("re pattern of an int")
+            << "import re\nre.match(1, 'a')\n" << "TypeError: first argument must be string or compiled pattern" << 2 << 1;
+        QTest::newRow("re search in an int")
+            << "import re\nre.search('a', 5)\n" << "TypeError: expected string or bytes-like object, got 'int'" << 2 << 1;
+        QTest::newRow("re flags with a compiled pattern")
+            << "import re\nre.compile(re.compile('a'), re.I)\n" << "ValueError: cannot process flags argument with a compiled pattern" << 2 << 1;
+        // CPython would backtrack for hours here; the match limit ends it.
+        QTest::newRow("re catastrophic backtracking")
+            << "import re\n\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n"
+            << "RuntimeError: regular expression backtracked too much (over 5000000 steps): the pattern has nested or "
+               "overlapping repeats that try exponentially many ways to match"
+            << 3 << 1;
         QTest::newRow("dataclass without its field")
             << "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n\nP()\n"
             << "TypeError: P.__init__() missing 1 required positional argument: 'x'" << 7 << 1;

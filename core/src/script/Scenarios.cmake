@@ -45,6 +45,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   operator
   os
   os.path
+  re
   string
   textwrap
   uuid
@@ -117,6 +118,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Json.cpp
   src/script/modules/Math.cpp
   src/script/modules/Random.cpp
+  src/script/modules/Re.cpp
   src/script/modules/Sha512.cpp
   src/script/modules/Traceback.cpp
   src/script/modules/Typing.cpp
