@@ -142,6 +142,34 @@ private slots:
         QTest::newRow("asyncio.wait of nothing")
             << "import asyncio\n\n\nasync def main():\n    await asyncio.wait([])\n\nasyncio.run(main())\n"
             << "ValueError: Set of Tasks/Futures is empty." << 5 << 1;
+        QTest::newRow("submit after shutdown")
+            << "from concurrent.futures import ThreadPoolExecutor\n\npool = ThreadPoolExecutor(2)\npool.shutdown()\n"
+               "pool.submit(print, 'late')\n"
+            << "RuntimeError: cannot schedule new futures after shutdown" << 5 << 1;
+        QTest::newRow("submit after the with block")
+            << "import concurrent.futures\n\nwith concurrent.futures.ThreadPoolExecutor() as pool:\n    pass\n"
+               "pool.submit(print)\n"
+            << "RuntimeError: cannot schedule new futures after shutdown" << 5 << 1;
+        QTest::newRow("max_workers=0")
+            << "from concurrent.futures import ThreadPoolExecutor\n\npool = ThreadPoolExecutor(max_workers=0)\n"
+            << "ValueError: max_workers must be greater than 0" << 3 << 1;
+        QTest::newRow("Lock released unlocked")
+            << "import threading\n\nlock = threading.Lock()\nlock.release()\n"
+            << "RuntimeError: release unlocked lock" << 4 << 1;
+        QTest::newRow("RLock released by no owner")
+            << "import threading\n\nthreading.RLock().release()\n"
+            << "RuntimeError: cannot release un-acquired lock" << 3 << 1;
+        QTest::newRow("Lock timeout without blocking")
+            << "import threading\n\nthreading.Lock().acquire(False, 1)\n"
+            << "ValueError: can't specify a timeout for a non-blocking call" << 3 << 1;
+        QTest::newRow("Future result of a failed job")
+            << "from concurrent.futures import ThreadPoolExecutor\n\n\ndef parse():\n    return int('x')\n\n\n"
+               "with ThreadPoolExecutor() as pool:\n    pool.submit(parse).result()\n"
+            << "ValueError: invalid literal for int() with base 10: 'x'" << 5 << 1;
+        QTest::newRow("Future result after its timeout")
+            << "import time\nfrom concurrent.futures import ThreadPoolExecutor\n\n"
+               "with ThreadPoolExecutor() as pool:\n    pool.submit(time.sleep, 1).result(timeout=0.1)\n"
+            << "TimeoutError" << 5 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;

@@ -733,6 +733,86 @@ asyncio.run(main())
         QVERIFY(findFrozenStretches(trace, index).empty());
     }
 
+    void executorJobsQueueForAFreeWorkerOnThreadLanesNamedForTheirFunctions() {
+        // Two workers, three jobs: the third queues for the worker that frees first (_1, at 0.1 s).
+        const ScriptRunResult result = run(R"(import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def call(seconds):
+    time.sleep(seconds)
+
+
+with ThreadPoolExecutor(max_workers=2) as pool:
+    for seconds in [0.3, 0.1, 0.2]:
+        pool.submit(call, seconds)
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        QCOMPARE(trace.tasks.size(), std::size_t(3));
+                const TimeNs starts[] = {0, 0, 100'000'000};
+        const TimeNs ends[] = {300'000'000, 100'000'000, 300'000'000};
+        for (TaskId lane = 0; lane < 3; ++lane) {
+            const TaskRecord& task = trace.tasks[lane];
+            QCOMPARE(task.kind, TaskKind::Thread);
+            QCOMPARE(trace.taskName(lane), std::string("call"));
+            QCOMPARE(trace.sites[task.createdAt].line, 11u);
+            TimeNs start = -1;
+            TimeNs end = -1;
+            for (const TraceEvent& event : task.events) {
+                if (event.kind == EventKind::Resume && start < 0)
+                    start = event.time;
+                if (event.kind == EventKind::Finish)
+                    end = event.time;
+            }
+            // The interpreter's cost model adds microseconds of CPU time per statement.
+            QVERIFY2(std::llabs(start - starts[lane]) < 1'000'000, qPrintable(QString::number(start)));
+            QVERIFY2(std::llabs(end - ends[lane]) < 1'000'000, qPrintable(QString::number(end)));
+        }
+        QVERIFY(std::llabs(trace.endTime() - 300'000'000) < 1'000'000);
+    }
+
+    void blockingFutureResultFreezesTheLoopButRunInExecutorDoesNot() {
+        const ScriptRunResult result = run(R"(import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def call(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+async def tick():
+    await asyncio.sleep(0.1)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sdk") as pool:
+        await asyncio.gather(loop.run_in_executor(pool, call, 0.5), tick())
+        ticker = asyncio.create_task(tick())
+        await asyncio.sleep(0)
+        pool.submit(call, 0.4).result()
+        await ticker
+
+
+asyncio.run(main())
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const Trace& trace = result.trace;
+        std::size_t jobLanes = 0;  // one per job: run_in_executor's and submit's
+        for (TaskId lane = 0; lane < trace.tasks.size(); ++lane)
+            jobLanes += trace.tasks[lane].kind == TaskKind::Thread && trace.taskName(lane) == "call";
+        QCOMPARE(jobLanes, std::size_t(2));
+        const std::vector<FrozenStretch> frozen = findFrozenStretches(trace, TraceIndex(trace));
+        QCOMPARE(frozen.size(), std::size_t(1));  // only the blocking result(): the executor kept the loop free
+        QCOMPARE(trace.sites[frozen[0].site].line, 21u);
+        QVERIFY2(std::llabs(frozen[0].duration() - 400'000'000) < 1'000'000, qPrintable(QString::number(frozen[0].duration())));
+        QCOMPARE(trace.str(trace.blocks[frozen[0].block].what), std::string_view("Future.result"));
+        QCOMPARE(frozen[0].victims.size(), std::size_t(1));
+    }
+
     void frozenForeverIsRecordedAsAScriptErrorAtTheLoop() {
         ScriptRunOptions options;
         options.fileName = "spin.py";

@@ -7,11 +7,6 @@ namespace awaitscope::detail {
 
 namespace {
 
-int defaultWorkerCount() {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    return static_cast<int>(std::min(32u, cores + 4));  // concurrent.futures.ThreadPoolExecutor's default
-}
-
 struct ThreadCompletion {
     Ref<FutureState> future;
     std::exception_ptr error;
@@ -36,6 +31,27 @@ void finishedThunk(void* self, void*, bool run) {
     else
         loop.threadFinished();
     delete done;
+}
+
+VirtualThreadJob runJob(Loop& loop, ThreadWorker& worker, const std::function<void()>& work, TaskId lane) {
+    Recorder* recorder = loop.recorder();
+    VirtualThreadJob job{lane, std::max(loop.now(), worker.freeAt), 0, nullptr};
+    Loop::ThreadContext context{lane, job.start, 0, &worker};
+    if (recorder)
+        recorder->resume(lane, context.start);
+    Loop::ThreadContext* previous = loop.enterThread(&context);
+    try {
+        work();
+    } catch (...) {
+        job.error = std::current_exception();
+    }
+    loop.leaveThread(previous);
+    job.end = context.start + context.elapsed;
+    worker.freeAt = job.end;
+    if (recorder)
+        recorder->finish(lane, job.end, job.error ? TaskOutcome::Failed : TaskOutcome::Done,
+                         job.error ? recorder->string(loop.describe(job.error)) : 0);
+    return job;
 }
 
 } // namespace
@@ -69,30 +85,19 @@ void startThreadWork(FutureState& future, std::function<void()> work, std::strin
         return;
     }
 
-    // Virtual clock: the pool's workers are free at these times; the job takes the first free one.
-    std::vector<TimeNs>& workerFreeAt = loop.threadPoolFreeAt();
-    if (workerFreeAt.empty())
-        workerFreeAt.assign(static_cast<std::size_t>(defaultWorkerCount()), 0);
-    auto worker = std::min_element(workerFreeAt.begin(), workerFreeAt.end());
-    Loop::ThreadContext context{lane, std::max(loop.now(), *worker), 0};
-    if (recorder)
-        recorder->resume(lane, context.start);
-    Loop::ThreadContext* previous = loop.enterThread(&context);
-    std::exception_ptr error;
-    try {
-        work();
-    } catch (...) {
-        error = std::current_exception();
-    }
-    loop.leaveThread(previous);
-    const TimeNs end = context.start + context.elapsed;
-    *worker = end;
-    if (recorder)
-        recorder->finish(lane, end, error ? TaskOutcome::Failed : TaskOutcome::Done,
-                         error ? recorder->string(loop.describe(error)) : 0);
+    ThreadPool& pool = loop.defaultThreadPool();
+    ThreadWorker& worker = pool.workerFor(loop.now(), [&loop] { return loop.newThreadIdent(); });
+    VirtualThreadJob job = runJob(loop, worker, work, lane);
+    const TimeNs end = job.end;
+    std::exception_ptr error = job.error;
     auto* done = new ThreadCompletion{Ref<FutureState>(&future), error, lane};
     future.addRef();  // `owned`: lets the loop's inspection see which task the result wakes
     loop.pushTimer(end, {&finishedThunk, done, nullptr, nullptr, &future, CallbackKind::ThreadResult});
+}
+
+VirtualThreadJob runOnVirtualWorker(Loop& loop, ThreadWorker& worker, const std::function<void()>& work,
+                                    std::string_view label, const SourceLocation& where) {
+    return runJob(loop, worker, work, loop.nextThreadLane(label, where));
 }
 
 } // namespace awaitscope::detail

@@ -34,6 +34,8 @@ add_custom_command(
 # listed in modules/Modules.def).
 set(AWAITSCOPE_LIBRARY_MODULES
   collections
+  concurrent
+  concurrent.futures
   contextlib
   copy
   datetime
@@ -48,6 +50,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   re
   string
   textwrap
+  threading
   uuid
 )
 set(AWAITSCOPE_LIBRARY_MODULE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/script/modules/python)
@@ -112,6 +115,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/modules/Sys.cpp
   src/script/modules/Time.cpp
   src/script/modules/Collections.cpp
+  src/script/modules/WorkerThreads.cpp
   src/script/modules/Contextlib.cpp
   src/script/modules/Dataclasses.cpp
   src/script/modules/Enum.cpp

@@ -4,6 +4,7 @@
 // FIFO ready queue, a timer heap ordered by (deadline, insertion sequence), and a clock that
 // is virtual by default (sleeping costs no real time and every run is deterministic).
 #include "awaitscope/runtime/Errors.h"
+#include "awaitscope/runtime/ThreadPool.h"
 #include "awaitscope/trace/SourceLocation.h"
 #include "awaitscope/runtime/detail/ReadyQueue.h"
 #include "awaitscope/runtime/detail/TaskState.h"
@@ -131,12 +132,15 @@ public:
         TaskId lane = kNoTask;
         TimeNs start = 0;
         TimeNs elapsed = 0;
+        const ThreadWorker* worker = nullptr;  // the pool thread it runs on (threading.current_thread)
     };
     ThreadContext* threadContext() const { return threadContext_; }
     ThreadContext* enterThread(ThreadContext* context) { return std::exchange(threadContext_, context); }
     void leaveThread(ThreadContext* previous) { threadContext_ = previous; }
-    // When each worker of the virtual thread pool is next free (to_thread).
-    std::vector<TimeNs>& threadPoolFreeAt() { return threadPoolFreeAt_; }
+    // asyncio's default executor on the virtual clock (to_thread, run_in_executor(None, ...)).
+    ThreadPool& defaultThreadPool() { return defaultThreadPool_; }
+    // The ident of a thread the run starts now (threadIdent).
+    std::uint64_t newThreadIdent() { return threadIdent(++threadsCreated_); }
     void threadStarted() { ++threadsInFlight_; }
     void threadFinished() { --threadsInFlight_; }
     // Wall clock: a finished worker thread hands its completion to the loop through here.
@@ -204,7 +208,8 @@ private:
     std::exception_ptr stopError_;
     ThreadContext* threadContext_ = nullptr;
     int threadsInFlight_ = 0;
-    std::vector<TimeNs> threadPoolFreeAt_;
+    ThreadPool defaultThreadPool_{kDefaultMaxWorkers, "asyncio"};
+    std::uint64_t threadsCreated_ = 0;
     std::thread::id loopThread_;
 
     std::mutex inboxMutex_;

@@ -54,6 +54,9 @@ Value asyncioToThread(Interpreter& interp, CallArgs& args);
 detail::Op<Value> toThreadOp(Interpreter* interp, Value function, std::vector<Value> arguments, Value kwNames,
                              std::string label, SourceLocation where);
 std::string callableName(Interpreter& interp, const Value& function);
+// asyncio.wrap_future: an asyncio Future that takes a concurrent.futures.Future's outcome.
+Value wrapFuture(Interpreter& interp, const Value& future);
+Value asyncioWrapFuture(Interpreter& interp, CallArgs& args);
 
 // ---- Locks.cpp: Event, Lock, Semaphore
 void installLockTypes(Interpreter& interp);

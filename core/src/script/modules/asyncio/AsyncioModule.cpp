@@ -165,6 +165,7 @@ Value makeAsyncioModule(Interpreter& interp) {
     fn("timeout_at", asyncioTimeoutAt);
     fn("as_completed", asyncioAsCompleted);
     fn("to_thread", asyncioToThread);
+    fn("wrap_future", asyncioWrapFuture);
     fn("current_task", asyncioCurrentTask);
     fn("all_tasks", asyncioAllTasks);
     fn("get_running_loop", asyncioGetRunningLoop);

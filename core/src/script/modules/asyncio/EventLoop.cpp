@@ -109,8 +109,11 @@ Value loopCallLater(Interpreter& interp, CallArgs& args) {
 Value loopRunInExecutor(Interpreter& interp, CallArgs& args) {
     if (args.count < 3)
         interp.typeError("run_in_executor() missing 2 required positional arguments: 'executor' and 'func'");
-    if (!args[1].isNone())
-        interp.typeError("Awaitscope supports only the default executor (None)");
+    if (!args[1].isNone()) {
+        // As CPython: wrap_future(executor.submit(func, *args)).
+        Value submit = interp.getAttr(args[1], interp.intern("submit"));
+        return wrapFuture(interp, interp.call(submit, args.args + 2, args.count - 2));
+    }
     std::vector<Value> arguments(args.args + 3, args.args + args.count);
     return makeOp(interp, "run_in_executor",
                   toThreadOp(&interp, args[2], std::move(arguments), Value(), callableName(interp, args[2]),

@@ -1,4 +1,5 @@
-// asyncio.to_thread: a function run in a worker thread of the runtime, drawn on a thread lane.
+// asyncio.to_thread: a function run in a worker thread of the runtime, drawn on a thread lane;
+// asyncio.wrap_future: a concurrent.futures.Future as an asyncio Future.
 #include "script/modules/asyncio/Asyncio.h"
 
 namespace awaitscope::script {
@@ -36,6 +37,22 @@ Value asyncioToThread(Interpreter& interp, CallArgs& args) {
                   toThreadOp(&interp, args[0], std::move(arguments), kwNames, callableName(interp, args[0]),
                              interp.currentLocation()),
                   args[0]);
+}
+
+Value wrapFuture(Interpreter& interp, const Value& future) {
+    if (future.is(Kind::Task) || future.is(Kind::Future))
+        return future;
+    // concurrent.futures.Future (modules/python/concurrent.futures.py) hands its outcome over.
+    Value wrap;
+    if (!interp.findAttr(future, interp.intern("_awaitscope_wrap"), wrap))
+        interp.raise(interp.exc.assertionError, "concurrent.futures.Future is expected, got " + interp.repr(future));
+    CallArgs noArguments;
+    return interp.call(wrap, {asyncioGetRunningLoop(interp, noArguments)});
+}
+
+Value asyncioWrapFuture(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "wrap_future", {"future", "loop"}, 1);
+    return wrapFuture(interp, a[0]);
 }
 
 } // namespace awaitscope::script
