@@ -291,6 +291,28 @@ private slots:
         QTest::newRow("Counter plus an int")
             << "from collections import Counter\nc = Counter('ab')\nc + 1\n"
             << "TypeError: unsupported operand type(s) for +: 'Counter' and 'int'" << 3 << 1;
+        QTest::newRow("dict and list bases conflict")
+            << "class X(dict, list):\n    pass\n" << "TypeError: multiple bases have instance lay-out conflict" << 1 << 1;
+        QTest::newRow("list and exception bases conflict")
+            << "class E(list, Exception):\n    pass\n" << "TypeError: multiple bases have instance lay-out conflict" << 1 << 1;
+        QTest::newRow("tuple subclass given two items")
+            << "class P(tuple):\n    pass\n\nP(1, 2)\n" << "TypeError: tuple expected at most 1 argument, got 2" << 4 << 1;
+        QTest::newRow("dict subclass without __missing__")
+            << "class D(dict):\n    pass\n\nD(a=1)['k']\n" << "KeyError: 'k'" << 4 << 1;
+        QTest::newRow("namedtuple with a bad field name")
+            << "from collections import namedtuple\nnamedtuple('P', 'x 1y')\n"
+            << "ValueError: Type names and field names must be valid identifiers: '1y'" << 2 << 1;
+        QTest::newRow("namedtuple field assigned")
+            << "from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\np.x = 3\n"
+            << "AttributeError: can't set attribute" << 4 << 1;
+        QTest::newRow("namedtuple _make with too many items")
+            << "from collections import namedtuple\nP = namedtuple('P', 'x y')\nP._make([1, 2, 3])\n"
+            << "TypeError: Expected 2 arguments, got 3" << 3 << 1;
+        QTest::newRow("namedtuple _replace of an unknown field")
+            << "from collections import namedtuple\nP = namedtuple('P', 'x y')\nP(1, 2)._replace(z=3)\n"
+            << "ValueError: Got unexpected field names: ['z']" << 3 << 1;
+        QTest::newRow("defaultdict of a non-callable")
+            << "from collections import defaultdict\ndefaultdict(5)\n" << "TypeError: first argument must be callable or None" << 2 << 1;
         QTest::newRow("reduce of nothing")
             << "import functools\nfunctools.reduce(lambda a, b: a + b, [])\n"
             << "TypeError: reduce() of empty iterable with no initial value" << 2 << 1;

@@ -89,6 +89,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/objects/Operations.cpp
   src/script/objects/Types.cpp
   src/script/objects/Class.cpp
+  src/script/objects/Derived.cpp
   src/script/objects/Instance.cpp
   src/script/objects/Function.cpp
   src/script/objects/Module.cpp

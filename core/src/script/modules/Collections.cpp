@@ -20,27 +20,36 @@ bool isField(Interpreter& interp, const Value& self, const Value& name) {
     return false;
 }
 
+// A namedtuple's own attributes: none beyond its fields when its class has __slots__ (as
+// namedtuple() and typing.NamedTuple make it); a subclass without __slots__ has a __dict__.
+DictObject* namedtupleAttrs(Interpreter& interp, const Value& self, const Value& name) {
+    DerivedParts* parts = derivedParts(self);
+    const bool slotted = !interp.dictGetStr(interp.typeOf(self)->dict.as<DictObject>(), "__slots__").empty();
+    if (!parts || slotted)
+        interp.raise(interp.exc.attributeError,
+                     "'" + interp.typeName(self) + "' object has no attribute '" + name.as<StrObject>()->text + "'");
+    if (parts->attrs.empty())
+        parts->attrs = interp.newDict();
+    return parts->attrs.as<DictObject>();
+}
+
 Value namedtupleSetattr(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "__setattr__", {"self", "name", "value"}, 3);
-    if (!a[0].is(Kind::Instance) || !a[1].is(Kind::Str))
+    if (!a[1].is(Kind::Str))
         interp.typeError("attribute name must be string");
     if (isField(interp, a[0], a[1]))
         interp.raise(interp.exc.attributeError, "can't set attribute");
-    auto* instance = a[0].as<InstanceObject>();
-    if (instance->dict.empty())
-        instance->dict = interp.newDict();
-    interp.dictSet(instance->dict.as<DictObject>(), a[1], a[2]);
+    interp.dictSet(namedtupleAttrs(interp, a[0], a[1]), a[1], a[2]);
     return Value::none();
 }
 
 Value namedtupleDelattr(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "__delattr__", {"self", "name"}, 2);
-    if (!a[0].is(Kind::Instance) || !a[1].is(Kind::Str))
+    if (!a[1].is(Kind::Str))
         interp.typeError("attribute name must be string");
     if (isField(interp, a[0], a[1]))
         interp.raise(interp.exc.attributeError, "can't delete attribute");
-    auto* instance = a[0].as<InstanceObject>();
-    if (instance->dict.empty() || instance->dict.as<DictObject>()->table.remove(a[1], interp.hash(a[1])).empty())
+    if (namedtupleAttrs(interp, a[0], a[1])->table.remove(a[1], interp.hash(a[1])).empty())
         interp.raise(interp.exc.attributeError, "'" + interp.typeName(a[0]) + "' object has no attribute '" +
                                                      a[1].as<StrObject>()->text + "'");
     return Value::none();

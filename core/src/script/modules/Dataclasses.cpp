@@ -471,13 +471,30 @@ Value convert(Interpreter& interp, const Value& value, bool asDict) {
             return interp.newTuple(std::move(items));
         }
     }
+    // A subclass of list, tuple or dict is rebuilt by calling its class, as CPython's
+    // _asdict_inner does: a namedtuple with the items as arguments, the others with an iterable
+    // (the items, or the (key, value) pairs).
+    const Value cls = derivedParts(value) ? Value(interp.typeOf(value)) : Value();
     if (value.is(Kind::List) || value.is(Kind::Tuple)) {
         std::vector<Value> items;
         for (const Value& item : sequenceItems(value))
             items.push_back(convert(interp, item, asDict));
+        if (!cls.empty()) {
+            Value fields;
+            if (value.is(Kind::Tuple) && interp.findAttr(cls, interp.intern("_fields"), fields))
+                return interp.call(cls, items.data(), static_cast<int>(items.size()));
+            return interp.call(cls, {interp.newList(std::move(items))});
+        }
         return value.is(Kind::List) ? interp.newList(std::move(items)) : interp.newTuple(std::move(items));
     }
     if (value.is(Kind::Dict)) {
+        if (!cls.empty()) {
+            std::vector<Value> pairs;
+            for (const auto& entry : value.as<DictObject>()->table.entries())
+                if (!entry.key.empty())
+                    pairs.push_back(interp.newTuple({convert(interp, entry.key, asDict), convert(interp, entry.value, asDict)}));
+            return interp.call(cls, {interp.newList(std::move(pairs))});
+        }
         Value out = interp.newDict();
         for (const auto& entry : value.as<DictObject>()->table.entries())
             if (!entry.key.empty())

@@ -102,9 +102,12 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
     case Kind::Bytes: return types.bytesType;
     case Kind::ByteArray: return types.byteArrayType;
     case Kind::BigInt: return types.intType;
-    case Kind::List: return types.listType;
-    case Kind::Tuple: return types.tupleType;
-    case Kind::Dict: return types.dictType;
+    case Kind::List:
+    case Kind::Tuple:
+    case Kind::Dict:
+        if (const DerivedParts* parts = derivedParts(value))
+            return parts->cls.as<ClassObject>();
+        return value.is(Kind::List) ? types.listType : value.is(Kind::Tuple) ? types.tupleType : types.dictType;
     case Kind::Set: return types.setType;
     case Kind::Range: return types.rangeType;
     case Kind::Slice: return types.sliceType;
@@ -210,10 +213,23 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
             typeError("bases must be types");
         auto* cls = base.as<ClassObject>();
         if (cls->builtin != BuiltinType::None && cls->builtin != BuiltinType::Object &&
-            cls->builtin != BuiltinType::Exception)
+            cls->builtin != BuiltinType::Exception && !derivableBuiltin(cls))
             typeError("Awaitscope does not support subclassing the built-in type '" + cls->nameText() + "'");
         baseClasses.push_back(cls);
     }
+    // One object holds one builtin's storage: list, tuple, dict and the exceptions' do not mix.
+    ClassObject* storage = nullptr;
+    bool exceptionLayout = false;
+    for (ClassObject* base : baseClasses) {
+        ClassObject* layout = derivableBuiltin(base) ? base : base->storage;
+        exceptionLayout = exceptionLayout || base->isException;
+        if (layout && storage && layout != storage)
+            typeError("multiple bases have instance lay-out conflict");
+        if (layout)
+            storage = layout;
+    }
+    if (storage && exceptionLayout)
+        typeError("multiple bases have instance lay-out conflict");
     if (baseClasses.empty())
         baseClasses.push_back(types.object);
     auto* cls = heap_.make<ClassObject>();
@@ -230,7 +246,8 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
             cls->isException = true;
     }
     cls->builtin = cls->isException ? BuiltinType::Exception : BuiltinType::None;
-    cls->slots = &instanceSlots();
+    cls->storage = storage;
+    cls->slots = storage ? &derivedSlots() : &instanceSlots();
     for (std::size_t i = 0; i < cls->bases.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (cls->bases[i].identical(cls->bases[j]))
@@ -243,10 +260,14 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
             names += (names.empty() ? "" : ", ") + each.as<ClassObject>()->nameText();
         typeError("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
     }
+    const Value newName = intern("__new__");
     for (auto& entry : ns.as<DictObject>()->table.entries()) {
-        if (entry.value.is(Kind::Function))
+        if (entry.value.is(Kind::Function)) {
             entry.value.as<FunctionObject>()->definingClass = result;
-        else if (entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->data.is(Kind::Function))
+            // __new__ is a static method without the decorator, as in CPython.
+            if (entry.key.identical(newName))
+                entry.value = newDescriptor(*this, "staticmethod", entry.value);
+        } else if (entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->data.is(Kind::Function))
             entry.value.as<NativeObject>()->data.as<FunctionObject>()->definingClass = result;
     }
     // A base's __init_subclass__ (implicitly a classmethod) sees the new class, as in CPython.
@@ -266,6 +287,8 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
 Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames) {
     // Calling a type costs CPython more than calling a function: tp_new, then tp_init.
     chargeOps(cls->construct ? cost::ConstructOps : cost::InstantiateOps);
+    if (cls->storage)
+        return instantiateDerived(*this, cls, args, count, kwNames);
     if (cls->construct) {
         std::vector<Value> all;
         const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;

@@ -12,14 +12,17 @@ namespace {
 
 InstanceObject* instanceOf(const Value& v) { return v.as<InstanceObject>(); }
 
-// The class's method `name`, or Empty.
+// The class's method `name`, or Empty. (The instance may be a derived list, tuple or dict too:
+// objects/Derived.cpp calls these slots for the dunders such a class overrides.)
 Value dunder(Interpreter& interp, const Value& instance, const char* name) {
-    return interp.lookupClass(instanceOf(instance)->klass(), interp.intern(name));
+    return interp.lookupClass(interp.typeOf(instance), interp.intern(name));
 }
 
 // Only classes a script defines get __eq__, __bool__ and friends from their dunders; the
 // builtin exception classes compare by identity.
-bool scriptDefined(const Value& instance) { return instanceOf(instance)->klass()->builtin == BuiltinType::None; }
+bool scriptDefined(Interpreter& interp, const Value& instance) {
+    return interp.typeOf(instance)->builtin == BuiltinType::None;
+}
 
 const char* binaryDunder(BinaryOp op) {
     switch (op) {
@@ -62,7 +65,7 @@ bool isNotImplemented(const Value& v) {
 }
 
 std::string instanceRepr(Interpreter& interp, const Value& value) {
-    ClassObject* cls = instanceOf(value)->klass();
+    ClassObject* cls = interp.typeOf(value);
     Value method = dunder(interp, value, "__repr__");
     if (!method.empty()) {
         Value result = interp.call(method, {value});
@@ -91,7 +94,7 @@ std::string instanceStr(Interpreter& interp, const Value& value) {
 }
 
 bool instanceTruthy(Interpreter& interp, const Value& value) {
-    if (!scriptDefined(value))
+    if (!scriptDefined(interp, value))
         return true;
     Value method = dunder(interp, value, "__bool__");
     if (!method.empty()) {
@@ -118,11 +121,11 @@ std::int64_t instanceLength(Interpreter& interp, const Value& value) {
 }
 
 std::size_t instanceHash(Interpreter& interp, const Value& value) {
-    if (scriptDefined(value)) {
+    if (scriptDefined(interp, value)) {
         Value method = dunder(interp, value, "__hash__");
         if (!method.empty()) {
             if (method.isNone())
-                interp.typeError("unhashable type: '" + instanceOf(value)->klass()->nameText() + "'");
+                interp.typeError("unhashable type: '" + interp.typeOf(value)->nameText() + "'");
             Value h = interp.call(method, {value});
             if (!h.isIntLike())
                 interp.typeError("__hash__ method should return an integer");
@@ -136,7 +139,7 @@ Value instanceBinary(Interpreter& interp, BinaryOp op, const Value& a, const Val
     if (inplace) {
         std::string inplaceName = binaryDunder(op);
         inplaceName.insert(2, "i");
-        Value method = interp.lookupClass(instanceOf(a)->klass(), interp.intern(inplaceName));
+        Value method = interp.lookupClass(interp.typeOf(a), interp.intern(inplaceName));
         if (!method.empty())
             return interp.call(method, {a, b});
     }
@@ -157,7 +160,7 @@ Value instanceReflectedBinary(Interpreter& interp, BinaryOp op, const Value& a, 
 }
 
 bool instanceEquals(Interpreter& interp, const Value& instance, const Value& other) {
-    if (!scriptDefined(instance))
+    if (!scriptDefined(interp, instance))
         return false;
     Value method = dunder(interp, instance, "__eq__");
     return !method.empty() && interp.truthy(interp.call(method, {instance, other}));
@@ -165,7 +168,7 @@ bool instanceEquals(Interpreter& interp, const Value& instance, const Value& oth
 
 Value instanceCompare(Interpreter& interp, CompareOp op, const Value& a, const Value& b) {
     if (op == CompareOp::Ne) {
-        if (!scriptDefined(a))
+        if (!scriptDefined(interp, a))
             return {};
         Value method = dunder(interp, a, "__ne__");
         return method.empty() ? Value() : Value::boolean(interp.truthy(interp.call(method, {a, b})));
@@ -232,36 +235,45 @@ bool instanceGetAttr(Interpreter& interp, const Value& object, const Value& name
     }
     if (classAttr.empty())
         return false;
+    bindClassAttribute(interp, object, classAttr, out);
+    return true;
+}
+
+} // namespace
+
+void bindClassAttribute(Interpreter& interp, const Value& object, const Value& classAttr, Value& out) {
+    ClassObject* cls = interp.typeOf(object);
     if (classAttr.is(Kind::Instance)) {
         // A descriptor written in Python (functools.cached_property): its __get__ decides.
         Value get = interp.lookupClass(classAttr.as<InstanceObject>()->klass(), interp.intern("__get__"));
         if (!get.empty()) {
             out = interp.call(get, {classAttr, object, Value(cls)});
-            return true;
+            return;
         }
     }
     if (classAttr.is(Kind::Function)) {
         out = Value(interp.heap().make<BoundMethodObject>(classAttr, object));
-        return true;
+        return;
     }
     if (classAttr.is(Kind::Native)) {
         auto* native = classAttr.as<NativeObject>();
         if (isDescriptor(classAttr, "staticmethod")) {
             out = native->data;
-            return true;
+            return;
         }
         if (isDescriptor(classAttr, "classmethod")) {
             out = Value(interp.heap().make<BoundMethodObject>(native->data, Value(cls)));
-            return true;
+            return;
         }
         if (native->method) {
             out = interp.newNative(native->fn, native->name, object);
-            return true;
+            return;
         }
     }
     out = classAttr;
-    return true;
 }
+
+namespace {
 
 bool instanceSetAttr(Interpreter& interp, const Value& object, const Value& name, Value value) {
     auto* instance = instanceOf(object);

@@ -62,11 +62,23 @@ struct BytesObject final : Object {
     std::size_t footprint() const override { return sizeof(BytesObject) + data.capacity(); }
 };
 
+// An instance of a script class deriving from list, tuple or dict is that builtin's own object
+// (so everything that takes a list, tuple or dict takes it), carrying its class and its
+// attributes here (objects/Derived.cpp); a plain list, tuple or dict has none.
+struct DerivedParts {
+    Value cls;
+    Value attrs;  // the instance's __dict__, made on first store
+};
+
 struct ListObject final : Object {
     ListObject() : Object(Kind::List) {}
     explicit ListObject(std::vector<Value> items_) : Object(Kind::List), items(std::move(items_)) {}
     std::vector<Value> items;
-    void clearReferences() override { std::vector<Value>().swap(items); }
+    std::unique_ptr<DerivedParts> derived;
+    void clearReferences() override {
+        std::vector<Value>().swap(items);
+        derived.reset();
+    }
     std::size_t footprint() const override { return sizeof(ListObject) + items.capacity() * sizeof(Value); }
 };
 
@@ -74,16 +86,37 @@ struct TupleObject final : Object {
     TupleObject() : Object(Kind::Tuple) {}
     explicit TupleObject(std::vector<Value> items_) : Object(Kind::Tuple), items(std::move(items_)) {}
     std::vector<Value> items;
-    void clearReferences() override { std::vector<Value>().swap(items); }
+    std::unique_ptr<DerivedParts> derived;
+    void clearReferences() override {
+        std::vector<Value>().swap(items);
+        derived.reset();
+    }
     std::size_t footprint() const override { return sizeof(TupleObject) + items.capacity() * sizeof(Value); }
 };
 
 struct DictObject final : Object {
     DictObject() : Object(Kind::Dict) {}
     HashTable table;
-    void clearReferences() override { table.clear(); }
+    std::unique_ptr<DerivedParts> derived;
+    void clearReferences() override {
+        table.clear();
+        derived.reset();
+    }
     std::size_t footprint() const override { return sizeof(DictObject) + table.bytes(); }
 };
+
+// The class and attributes of an instance of a script class deriving from list, tuple or dict;
+// null for a plain one and for every other value.
+inline DerivedParts* derivedParts(const Value& v) {
+    if (!v.isObject())
+        return nullptr;
+    switch (v.object()->kind()) {
+    case Kind::List: return v.as<ListObject>()->derived.get();
+    case Kind::Tuple: return v.as<TupleObject>()->derived.get();
+    case Kind::Dict: return v.as<DictObject>()->derived.get();
+    default: return nullptr;
+    }
+}
 
 struct SetObject final : Object {
     SetObject() : Object(Kind::Set) {}
@@ -223,6 +256,9 @@ struct ClassObject final : Object {
     NativeFn construct = nullptr;  // builtin classes: called with the class as first argument
     const TypeSlots* slots = nullptr;  // never null: what values of this class do (objects/TypeSlots.h)
     bool isException = false;
+    // A script class deriving from list, tuple or dict: that builtin, whose object its
+    // instances are (objects/Derived.cpp). Null for every other class.
+    ClassObject* storage = nullptr;
     Value annotationTexts;  // a script class's annotations as text, name -> str (dataclasses read them)
     void clearReferences() override {
         bases.clear();

@@ -142,8 +142,8 @@ Value Interpreter::unaryNegative(const Value& value) {
         return Value::real(-value.asFloat());
     if (value.isBigInt())
         return integerNegate(*this, value);
-    if (value.is(Kind::Instance)) {
-        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__neg__"));
+    if (value.is(Kind::Instance) || derivedParts(value)) {
+        Value method = lookupClass(typeOf(value), intern("__neg__"));
         if (!method.empty())
             return call(method, {value});
     }
@@ -155,8 +155,8 @@ Value Interpreter::unaryPositive(const Value& value) {
         return Value::integer(value.asInt());
     if (value.isNumber() || value.isBigInt())
         return value;
-    if (value.is(Kind::Instance)) {
-        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__pos__"));
+    if (value.is(Kind::Instance) || derivedParts(value)) {
+        Value method = lookupClass(typeOf(value), intern("__pos__"));
         if (!method.empty())
             return call(method, {value});
     }
@@ -168,8 +168,8 @@ Value Interpreter::unaryInvert(const Value& value) {
         return Value::integer(~value.asInt());
     if (value.isBigInt())
         return integerInvert(*this, value);
-    if (value.is(Kind::Instance)) {
-        Value method = lookupClass(value.as<InstanceObject>()->klass(), intern("__invert__"));
+    if (value.is(Kind::Instance) || derivedParts(value)) {
+        Value method = lookupClass(typeOf(value), intern("__invert__"));
         if (!method.empty())
             return call(method, {value});
     }
@@ -445,13 +445,15 @@ void Interpreter::loadMethod(const Value& object, const Value& name, Value& func
         if (kind == Kind::Instance) {
             auto* instance = object.as<InstanceObject>();
             onClass = instance->dict.empty() || !instance->dict.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash());
+        } else if (const DerivedParts* parts = derivedParts(object)) {
+            onClass = parts->attrs.empty() || !parts->attrs.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash());
         } else {
             onClass = kind != Kind::Class && kind != Kind::Module && kind != Kind::Super;
         }
     }
     if (onClass) {
         Value found = lookupClass(typeOf(object), name);
-        if ((found.is(Kind::Function) && object.is(Kind::Instance)) ||
+        if ((found.is(Kind::Function) && (object.is(Kind::Instance) || derivedParts(object))) ||
             (found.is(Kind::Native) && found.as<NativeObject>()->method)) {
             function = std::move(found);
             self = object;

@@ -9,8 +9,11 @@ namespace awaitscope::script {
 namespace {
 
 Value makeTuple(Interpreter& interp, CallArgs& args) {
+    if (args.count > 2)
+        interp.typeError("tuple expected at most 1 argument, got " + std::to_string(args.count - 1));
     ArgParser a(interp, args, "tuple", {"cls", "iterable"}, 1);
-    if (a.has(1) && a[1].is(Kind::Tuple))
+    // tuple(t) is t itself only for an exact tuple: a subclass's instance gives a plain copy.
+    if (a.has(1) && a[1].is(Kind::Tuple) && !derivedParts(a[1]))
         return a[1];
     return interp.newTuple(a.has(1) ? interp.toVector(a[1]) : std::vector<Value>{});
 }

@@ -15,6 +15,7 @@ void installTypes(Interpreter& interp) {
     installRangeType(interp);
     installSliceType(interp);
     installFunctionTypes(interp);
+    installDerivedMethods(interp);  // after list, tuple, dict and the staticmethod wrapper
     installModuleType(interp);
     installGeneratorType(interp);
     installCoroutineType(interp);

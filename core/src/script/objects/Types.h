@@ -27,6 +27,23 @@ void installClassTypes(Interpreter& interp);
 
 // ---- Instance.cpp: the instances of script classes, whose operators are their dunder methods
 const TypeSlots& instanceSlots();
+// object.name for `classAttr`, the attribute found on object's class: a function bound to the
+// object, a static or class method unwrapped, a descriptor's __get__ asked.
+void bindClassAttribute(Interpreter& interp, const Value& object, const Value& classAttr, Value& out);
+
+// ---- Derived.cpp: script classes deriving from list, tuple or dict, whose instances are the
+// builtin's own object carrying their class (DerivedParts in objects/Objects.h)
+const TypeSlots& derivedSlots();
+inline bool derivableBuiltin(const ClassObject* cls) {
+    return cls->builtin == BuiltinType::List || cls->builtin == BuiltinType::Tuple || cls->builtin == BuiltinType::Dict;
+}
+// Calling such a class: its __new__ (the builtin's makes an empty list or dict, or the tuple of
+// an iterable), then its __init__ when __new__ returned an instance of it.
+Value instantiateDerived(Interpreter& interp, ClassObject* cls, const Value* args, int count, const TupleObject* kwNames);
+// The dunder methods of list, tuple and dict (super().__setitem__, dict.__init__, tuple.__new__).
+void installDerivedMethods(Interpreter& interp);
+// dict[key] as dict.__getitem__ does it: a subclass's __missing__ answers a missing key.
+Value dictSubscript(Interpreter& interp, const Value& dict, const Value& key);
 
 // ---- Function.cpp: function, builtin_function_or_method, method, cell; and the
 // staticmethod, classmethod and property wrappers, which are natives named so that carry

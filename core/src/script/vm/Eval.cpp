@@ -906,7 +906,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::BinarySubscr: {
                     Value& object = sp[-2];
                     const Value& index = sp[-1];
-                    if (object.is(Kind::List) && index.isInt()) {
+                    if (object.is(Kind::List) && index.isInt() && !object.as<ListObject>()->derived) {
                         auto& items = object.as<ListObject>()->items;
                         std::int64_t i = index.asInt();
                         if (i < 0)

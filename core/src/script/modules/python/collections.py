@@ -1,8 +1,8 @@
 """collections, after CPython 3.11's Lib/collections/__init__.py.
 
-The interpreter's classes cannot subclass dict or tuple, so Counter, OrderedDict, defaultdict
-and ChainMap keep a dict of their own and namedtuple classes a tuple; they print, compare and
-behave as CPython's do, but isinstance(Counter(), dict) is False."""
+Counter, OrderedDict and defaultdict are dict subclasses and namedtuple classes tuple
+subclasses, as in CPython; deque and ChainMap are plain classes over a list and a list of
+maps."""
 
 from _collections import namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
 
@@ -20,275 +20,209 @@ def _is_mapping(value):
     return isinstance(value, dict) or hasattr(value, 'keys')
 
 
-class _DictBacked:
-    """What a dict subclass inherits from dict, over a dict of its own (self._data)."""
-
-    def __init__(self, *args, **kwargs):
-        self._data = {}
-        self.update(*args, **kwargs)
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictBacked):
-            return self._data == other._data
-        return self._data == other
-
-    def __ne__(self, other):
-        return not self == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        if key in self._data:
-            return self._data[key]
-        return default
-
-    def pop(self, key, default=_sentinel):
-        if default is _sentinel:
-            return self._data.pop(key)
-        return self._data.pop(key, default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        if key not in self._data:
-            self[key] = default
-        return self._data[key]
-
-    def update(self, *args, **kwargs):
-        if len(args) > 1:
-            raise TypeError(f'update expected at most 1 argument, got {len(args)}')
-        if args:
-            other = args[0]
-            if isinstance(other, _DictBacked):
-                other = other._data
-            if _is_mapping(other):
-                for key in other.keys():
-                    self[key] = other[key]
-            else:
-                for key, value in other:
-                    self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
-
-    def clear(self):
-        self._data.clear()
-
-    def __or__(self, other):
-        result = self.copy()
-        result.update(other)
-        return result
-
-
-class OrderedDict(_DictBacked):
+class OrderedDict(dict):
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._data[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            rest = self._data
-            self._data = {key: value}
-            self._data.update(rest)
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            dict.update(self, rest)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError('dictionary is empty')
-        key = next(reversed(list(self._data))) if last else next(iter(self._data))
-        return key, self._data.pop(key)
+        key = list(dict.keys(self))[-1] if last else next(iter(dict.keys(self)))
+        return key, dict.pop(self, key)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _DictBacked.__eq__(self, other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        if isinstance(other, dict):
+            return dict.__eq__(self, other)
+        return False
 
     def copy(self):
-        return OrderedDict(self._data)
+        return self.__class__(self)
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
 
     def __repr__(self):
-        if not self._data:
-            return 'OrderedDict()'
-        return f'OrderedDict({list(self._data.items())!r})'
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
 
 
-class defaultdict(_DictBacked):
+class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
-        _DictBacked.__init__(self, *args, **kwargs)
-
-    def __getitem__(self, key):
-        if key in self._data:
-            return self._data[key]
-        return self.__missing__(key)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self._data)
+        return self.__class__(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
 
     def __repr__(self):
-        return f'defaultdict({self.default_factory!r}, {self._data!r})'
+        return f'{self.__class__.__name__}({self.default_factory!r}, {dict.__repr__(self)})'
 
 
-class Counter(_DictBacked):
+class Counter(dict):
     def __init__(self, iterable=None, **kwds):
-        self._data = {}
+        dict.__init__(self)
         self.update(iterable, **kwds)
-
-    def __getitem__(self, key):
-        return self._data.get(key, 0)
 
     def __missing__(self, key):
         return 0
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        ordered = sorted(self._data.items(), key=lambda item: item[1], reverse=True)
+        ordered = sorted(self.items(), key=lambda item: item[1], reverse=True)
         if n is None:
             return ordered
         return ordered[:max(n, 0)]
 
     def elements(self):
-        for element, count in self._data.items():
+        for element, count in self.items():
             for _ in range(count):
                 yield element
 
     def update(self, iterable=None, **kwds):
         if iterable is not None:
-            if isinstance(iterable, _DictBacked):
-                iterable = iterable._data
             if _is_mapping(iterable):
-                for element in iterable.keys():
-                    self._data[element] = self._data.get(element, 0) + iterable[element]
+                if self:
+                    for element in iterable.keys():
+                        self[element] = iterable[element] + self.get(element, 0)
+                else:
+                    dict.update(self, iterable)
             else:
-                data = self._data
                 for element in iterable:
-                    data[element] = data.get(element, 0) + 1
+                    self[element] = self.get(element, 0) + 1
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, **kwds):
         if iterable is not None:
-            if isinstance(iterable, _DictBacked):
-                iterable = iterable._data
             if _is_mapping(iterable):
                 for element in iterable.keys():
-                    self._data[element] = self._data.get(element, 0) - iterable[element]
+                    self[element] = self.get(element, 0) - iterable[element]
             else:
                 for element in iterable:
-                    self._data[element] = self._data.get(element, 0) - 1
+                    self[element] = self.get(element, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
+
+    def __delitem__(self, elem):
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[e] == other[e] for c in (self, other) for e in c)
+        if isinstance(other, dict):
+            return dict.__eq__(self, other)
+        return False
 
     def __repr__(self):
-        if not self._data:
-            return 'Counter()'
-        return f'Counter({dict(self.most_common())!r})'
+        if not self:
+            return f'{self.__class__.__name__}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
 
     def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count + other[elem]
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count - other[elem]
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count < 0:
-                result._data[elem] = 0 - count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
         return result
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = other_count if count < other_count else count
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = count if count < other_count else other_count
             if newcount > 0:
-                result._data[elem] = newcount
+                result[elem] = newcount
         return result
 
     def __pos__(self):
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count > 0:
-                result._data[elem] = count
+                result[elem] = count
         return result
 
     def __neg__(self):
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count < 0:
-                result._data[elem] = 0 - count
+                result[elem] = 0 - count
         return result
 
 
@@ -505,16 +439,17 @@ def _plural_arguments(names):
     return f'{len(names)} required positional {word}: {text}'
 
 
-class _NamedTupleBase:
-    """What a namedtuple class inherits: tuple behaviour over self._tuple."""
+class _NamedTupleBase(tuple):
+    """What a namedtuple class inherits besides tuple: building from fields, and the _ helpers."""
+    __slots__ = ()
     _fields = ()
     _field_defaults = {}
     __setattr__ = _namedtuple_setattr
     __delattr__ = _namedtuple_delattr
 
-    def __init__(self, *args, **kwargs):
-        fields = self._fields
-        cls_name = type(self).__name__
+    def __new__(cls, *args, **kwargs):
+        fields = cls._fields
+        cls_name = cls.__name__
         if len(args) > len(fields):
             raise TypeError(f'{cls_name}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given')
         values = list(args)
@@ -522,8 +457,8 @@ class _NamedTupleBase:
         for name in fields[len(args):]:
             if name in kwargs:
                 values.append(kwargs.pop(name))
-            elif name in self._field_defaults:
-                values.append(self._field_defaults[name])
+            elif name in cls._field_defaults:
+                values.append(cls._field_defaults[name])
             else:
                 missing.append(name)
                 values.append(None)
@@ -533,76 +468,39 @@ class _NamedTupleBase:
             raise TypeError(f"{cls_name}.__new__() got an unexpected keyword argument '{name}'")
         if missing:
             raise TypeError(f'{cls_name}.__new__() missing {_plural_arguments(missing)}')
-        d = self.__dict__
-        d['_tuple'] = tuple(values)
-        for name, value in zip(fields, values):
-            d[name] = value
+        return tuple.__new__(cls, values)
 
     @classmethod
     def _make(cls, iterable):
-        return cls(*iterable)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(result)}')
+        return result
 
     def _replace(self, **kwds):
-        values = []
-        for name, value in zip(self._fields, self._tuple):
-            values.append(kwds.pop(name) if name in kwds else value)
+        result = self._make([kwds.pop(name) if name in kwds else value for name, value in zip(self._fields, self)])
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return type(self)(*values)
+        return result
 
     def _asdict(self):
-        return dict(zip(self._fields, self._tuple))
+        return dict(zip(self._fields, self))
 
     def __repr__(self):
-        fields = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._tuple))
-        return f'{type(self).__name__}({fields})'
+        fields = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self))
+        return f'{self.__class__.__name__}({fields})'
 
-    def __iter__(self):
-        return iter(self._tuple)
+    def __getnewargs__(self):
+        return tuple(self)
 
-    def __len__(self):
-        return len(self._tuple)
 
-    def __getitem__(self, index):
-        return self._tuple[index]
+def _field_property(index):
+    return property(lambda self: tuple.__getitem__(self, index))
 
-    def __contains__(self, item):
-        return item in self._tuple
 
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def _other(self, other):
-        if isinstance(other, _NamedTupleBase):
-            return other._tuple
-        return other
-
-    def __eq__(self, other):
-        return self._tuple == self._other(other)
-
-    def __ne__(self, other):
-        return self._tuple != self._other(other)
-
-    def __lt__(self, other):
-        return self._tuple < self._other(other)
-
-    def __le__(self, other):
-        return self._tuple <= self._other(other)
-
-    def __gt__(self, other):
-        return self._tuple > self._other(other)
-
-    def __ge__(self, other):
-        return self._tuple >= self._other(other)
-
-    def __add__(self, other):
-        return self._tuple + self._other(other)
-
-    def count(self, value):
-        return self._tuple.count(value)
-
-    def index(self, value, *args):
-        return self._tuple.index(value, *args)
+def _add_field_properties(cls):
+    for index, name in enumerate(cls._fields):
+        setattr(cls, name, _field_property(index))
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -639,12 +537,14 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     class _NamedTuple(_NamedTupleBase):
         pass
 
+    _NamedTuple.__slots__ = ()
     _NamedTuple._fields = tuple(field_names)
     _NamedTuple._field_defaults = field_defaults
     _NamedTuple.__match_args__ = tuple(field_names)
     _NamedTuple.__name__ = typename
     _NamedTuple.__qualname__ = typename
     _NamedTuple.__module__ = '__main__' if module is None else module
+    _add_field_properties(_NamedTuple)
     return _NamedTuple
 
 
@@ -664,9 +564,11 @@ class _TypingNamedTuple(_NamedTupleBase):
                 default_names = ', '.join(defaults)
                 raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
                                 f"{'s' if len(defaults) > 1 else ''} {default_names}")
+        cls.__slots__ = ()
         cls._fields = tuple(fields)
         cls._field_defaults = defaults
         cls.__match_args__ = tuple(fields)
+        _add_field_properties(cls)
 
 
 _TypingNamedTuple.__name__ = 'NamedTuple'

@@ -1,6 +1,6 @@
-"""copy, after CPython 3.11's Lib/copy.py: copy and deepcopy of the builtin containers and of a
-script's instances (their attributes copied into a new instance of the class, __init__ not
-run), with the __copy__ and __deepcopy__ hooks."""
+"""copy, after CPython 3.11's Lib/copy.py: copy and deepcopy of the builtin containers, of
+their subclasses, and of a script's instances (their attributes copied into a new instance of
+the class, __init__ not run), with the __copy__ and __deepcopy__ hooks."""
 from _collections import new_instance as _new_instance
 
 
@@ -28,6 +28,37 @@ def _kind(x):
     return name
 
 
+def _reconstruct(x, memo):
+    """A subclass of list, tuple or dict, rebuilt as CPython's object.__reduce_ex__ and
+    _reconstruct do it: cls.__new__ (a tuple's with its items), then the instance's __dict__,
+    then the list's items appended or the dict's items stored."""
+    deep = memo is not None
+    cls = type(x)
+    if isinstance(x, tuple):
+        getnewargs = getattr(x, '__getnewargs__', None)
+        args = getnewargs() if getnewargs is not None else (tuple(x),)
+        if deep:
+            args = deepcopy(args, memo)
+        y = cls.__new__(cls, *args)
+    else:
+        y = cls.__new__(cls)
+    if deep:
+        memo[id(x)] = y
+    state = x.__dict__
+    if state:
+        y.__dict__.update(deepcopy(state, memo) if deep else state)
+    if isinstance(x, list):
+        for item in x:
+            y.append(deepcopy(item, memo) if deep else item)
+    elif isinstance(x, dict):
+        for key, value in x.items():
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
 def copy(x):
     kind = _kind(x)
     if kind == 'atomic':
@@ -46,6 +77,8 @@ def copy(x):
         return hook()
     if isinstance(x, BaseException):
         return x
+    if isinstance(x, (list, tuple, dict)):
+        return _reconstruct(x, None)
     y = _new_instance(x)
     y.__dict__.update(x.__dict__)
     return y
@@ -92,6 +125,8 @@ def deepcopy(x, memo=None):
             y = hook(memo)
         elif isinstance(x, BaseException):
             return x
+        elif isinstance(x, (list, tuple, dict)):
+            return _reconstruct(x, memo)
         else:
             y = _new_instance(x)
             memo[d] = y
