@@ -209,15 +209,15 @@ class Future(object):
         raise RuntimeError('Future in unexpected state')
 
     def set_result(self, result):
+        self._finish(result, None)
+
+    def set_exception(self, exception):
+        self._finish(None, exception)
+
+    def _finish(self, result, exception):
         if self._now_state() in {CANCELLED, FINISHED}:
             raise InvalidStateError('{}: {!r}'.format(self._now_state(), self))
         self._result = result
-        self._state = FINISHED
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        if self._now_state() in {CANCELLED, FINISHED}:
-            raise InvalidStateError('{}: {!r}'.format(self._now_state(), self))
         self._exception = exception
         self._state = FINISHED
         self._invoke_callbacks()
