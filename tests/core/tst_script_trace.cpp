@@ -634,6 +634,23 @@ asyncio.run(main())
             << "        try:\n            raise g\n        except* ValueError:\n            pass\n"
                "        except* KeyError:\n            pass"
             << 800 << 4000;
+        // Library calls: what CPython 3.11's own implementation (C or Python) spends on them.
+        const QString doc = "{'id': 7, 'name': 'agent', 'tags': ['a', 'b', 'c'], 'score': 0.75, 'ok': True, 'meta': {'k': None, 'n': [1, 2, 3]}}";
+        QTest::newRow("json.dumps of 13 values") << "    import json\n    doc = " + doc << "        json.dumps(doc)" << 1500 << 7000;
+        QTest::newRow("json.loads of 13 values")
+            << "    import json\n    text = json.dumps(" + doc + ")" << "        json.loads(text)" << 1200 << 6000;
+        QTest::newRow("random.randint, Python in CPython") << "    import random" << "        random.randint(1, 6)" << 150 << 600;
+        QTest::newRow("random.uniform") << "    import random" << "        random.uniform(1, 2)" << 50 << 250;
+        QTest::newRow("a dataclass instance")
+            << "    from dataclasses import dataclass\n\n    @dataclass\n    class P:\n        x: int\n        y: int\n"
+               "        label: str = 'p'"
+            << "        P(1, 2)" << 60 << 400;
+        QTest::newRow("an enum member by value")
+            << "    from enum import Enum\n\n    class Color(Enum):\n        RED = 1\n        GREEN = 2" << "        Color(2)" << 250
+            << 1000;
+        QTest::newRow("datetime plus timedelta, one C call in CPython")
+            << "    from datetime import datetime, timedelta\n    t = datetime(2024, 1, 1)\n    step = timedelta(minutes=7)"
+            << "        t + step" << 100 << 500;
     }
     void constructsCostAboutWhatCPythonSpendsOnThem() {
         QFETCH(QString, setup);
@@ -649,6 +666,45 @@ asyncio.run(main())
         QVERIFY2(result.ok, result.stderrText.c_str());
         const int ns = std::stoi(result.stdoutText);
         QVERIFY2(ns >= atLeastNs && ns <= atMostNs, qPrintable(QStringLiteral("%1 ns an iteration").arg(ns)));
+    }
+
+    // The same Python code costs less in a library module that CPython runs in C than in the
+    // script: collections.deque's append and popleft against a copy of them in the script.
+    void libraryCodeCostsByItsModulesCostClass() {
+        const ScriptRunResult result = run(R"(import time
+from collections import deque
+
+
+class ScriptDeque:
+    def __init__(self):
+        self._maxlen = None
+        self._items = []
+
+    def append(self, x):
+        self._items.append(x)
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[0]
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop(0)
+
+
+def churn(q):
+    t = time.perf_counter()
+    for i in range(5000):
+        q.append(i)
+        q.popleft()
+    return time.perf_counter() - t
+
+
+print(round(churn(deque()) / churn(ScriptDeque()), 2))
+)");
+        QVERIFY2(result.ok, result.stderrText.c_str());
+        const double ratio = std::stod(result.stdoutText);
+        // The calls themselves are the script's either way; the methods' bodies cost a quarter.
+        QVERIFY2(ratio > 0.3 && ratio < 0.8, result.stdoutText.c_str());
     }
 
     void longCpuWorkIsABlockNamingTheLineAtWork() {

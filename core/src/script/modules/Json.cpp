@@ -19,6 +19,16 @@ namespace awaitscope::script {
 
 namespace {
 
+// What json costs, in the interpreter's simple operations (5 ns each), measured against
+// CPython 3.11's C encoder and scanner (json.dumps and json.loads of documents of 1 to 300
+// values): a call costs about 1 µs whatever the document (the encoder or decoder made, the
+// arguments checked), each value encoded about 135 ns and each value scanned about 65 ns.
+// Characters matter little: long strings are copied, not stepped through.
+constexpr std::uint64_t kDumpsCallOps = 200;
+constexpr std::uint64_t kDumpsValueOps = 27;
+constexpr std::uint64_t kLoadsCallOps = 190;
+constexpr std::uint64_t kLoadsValueOps = 13;
+
 // ---------------------------------------------------------------- encoding
 
 struct EncoderOptions {
@@ -79,7 +89,7 @@ public:
 
     std::string encode(const Value& value) {
         encodeValue(value, 0);
-        interp_.chargeOps(out_.size() / 8);
+        interp_.chargeOps(kDumpsCallOps + values_ * kDumpsValueOps + out_.size() / 8);
         return std::move(out_);
     }
 
@@ -116,6 +126,7 @@ private:
 
     void encodeValue(const Value& value, int level) {
         Interpreter::DepthGuard guard(interp_);
+        ++values_;
         if (value.isNone()) {
             out_ += "null";
         } else if (value.isBool()) {
@@ -223,6 +234,7 @@ private:
     Interpreter& interp_;
     const EncoderOptions& options_;
     std::string out_;
+    std::uint64_t values_ = 0;
     std::unordered_set<const void*> active_;
 };
 
@@ -373,7 +385,7 @@ public:
         const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
         for (std::size_t i = 0; i < text.size(); i += utf8SequenceLength(bytes[i]))
             s_.push_back(decodeUtf8(bytes + i));
-        interp.chargeOps(s_.size() / 4);
+        interp.chargeOps(kLoadsCallOps + s_.size() / 4);
     }
 
     // json.loads: the one value the whole document holds.
@@ -430,6 +442,7 @@ private:
         if (idx >= s_.size())
             throw NoValue{idx};
         Interpreter::DepthGuard guard(interp_);
+        interp_.chargeOps(kLoadsValueOps);
         switch (s_[idx]) {
         case '"': return scanString(idx + 1, next);
         case '{': return parseObject(idx + 1, next);

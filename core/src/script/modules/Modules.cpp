@@ -12,7 +12,7 @@ namespace {
 
 constexpr ModuleDef kModules[] = {
 #define MODULE(name, maker) {name, maker},
-#define LIBRARY_MODULE(name) {name, nullptr},
+#define LIBRARY_MODULE(name, costClass) {name, nullptr, CostClass::costClass},
 #include "script/modules/Modules.def"
 #undef LIBRARY_MODULE
 #undef MODULE
@@ -63,6 +63,8 @@ void runLibraryModule(Interpreter& interp, const std::string& name, const Value&
             ~LibraryScope() { program.libraryFile = nullptr; }
         } scope{program};
         program.libraryFile = program.libraryFiles.back()->c_str();
+        const ModuleDef* def = findModule(name);
+        program.libraryCostClass = def ? def->costClass : CostClass::InPython;
         try {
             Ast ast;
             Parser parser(std::string_view(text->source, text->size), ast);

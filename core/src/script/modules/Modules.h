@@ -2,6 +2,7 @@
 
 // The builtins namespace and the importable modules (modules/Modules.def lists them).
 #include "script/objects/Value.h"
+#include "script/vm/CostClass.h"
 
 #include <cstdint>
 #include <string>
@@ -16,6 +17,7 @@ using ModuleMaker = Value (*)(Interpreter&);
 struct ModuleDef {
     const char* name;
     ModuleMaker make;  // null: a library module written in Python (modules/python/<name>.py)
+    CostClass costClass = CostClass::InPython;  // a library module's: what its code costs
 };
 
 const ModuleDef* findModule(std::string_view name);
@@ -33,7 +35,7 @@ Value moduleNotFound(Interpreter& interp, const std::string& name);
 Value makeBuiltins(Interpreter& interp);  // the builtins namespace, a dict (modules/Builtins.cpp)
 
 #define MODULE(name, maker) Value maker(Interpreter& interp);
-#define LIBRARY_MODULE(name)
+#define LIBRARY_MODULE(name, costClass)
 #include "script/modules/Modules.def"
 #undef LIBRARY_MODULE
 #undef MODULE

@@ -5,6 +5,7 @@
 // source locations and the "frozen forever at line N" diagnostic.
 #include "awaitscope/trace/SourceLocation.h"
 #include "script/objects/Value.h"
+#include "script/vm/CostClass.h"
 #include "script/vm/Opcodes.h"
 
 #include <cstdint>
@@ -44,9 +45,10 @@ struct CodeObject {
     bool isAsyncGenerator = false;
     bool isModule = false;
     bool isClassBody = false;
-    // Code of a library module written in Python (modules/python/*.py): charged less virtual
-    // time (CPython runs these as C accelerators) and skipped when the trace names a script line.
+    // Code of a library module written in Python (modules/python/*.py): skipped when the trace
+    // names a script line, and charged by its module's cost class.
     bool isLibrary = false;
+    CostClass costClass = CostClass::Script;
     bool simpleArgs = false;  // positional parameters only, no cells
     int stackSize = 0;
     int blockDepth = 0;
@@ -74,15 +76,17 @@ struct Program {
     std::vector<std::string> sourceLines;
     std::vector<std::unique_ptr<CodeObject>> codes;
     CodeObject* module = nullptr;
-    // While a library module compiles: its file name (kept in libraryFiles), so new code is
-    // marked as library code.
+    // While a library module compiles: its file name (kept in libraryFiles) and cost class, so
+    // new code is marked as library code.
     std::vector<std::unique_ptr<std::string>> libraryFiles;
     const char* libraryFile = nullptr;
+    CostClass libraryCostClass = CostClass::InPython;
 
     CodeObject* newCode() {
         codes.push_back(std::make_unique<CodeObject>());
         codes.back()->file = libraryFile ? libraryFile : fileName.c_str();
         codes.back()->isLibrary = libraryFile != nullptr;
+        codes.back()->costClass = libraryFile ? libraryCostClass : CostClass::Script;
         return codes.back().get();
     }
     std::string lineText(std::uint32_t line) const {

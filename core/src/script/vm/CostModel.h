@@ -6,6 +6,7 @@
 // on the development machine with tests/bench/calibrate_cost_model.py (see
 // docs/scenario-language.md, "The cost model").
 #include "script/objects/Operators.h"
+#include "script/vm/CostClass.h"
 #include "script/vm/Opcodes.h"
 
 #include <array>
@@ -81,13 +82,23 @@ inline constexpr std::array<std::uint32_t, 13> kBinaryOpExtraCosts = {
 };
 static_assert(kBinaryOpExtraCosts.size() == static_cast<std::size_t>(BinaryOp::MatMul) + 1);
 
-// A library module written in Python (modules/python/*.py) stands for CPython's C code
-// (functools, collections, itertools are accelerated there): its instructions cost a quarter.
-inline constexpr std::uint32_t kLibraryCostDivisor = 4;
-inline constexpr std::array<std::uint32_t, static_cast<std::size_t>(Op::Count)> kLibraryInstructionCosts = [] {
-    std::array<std::uint32_t, static_cast<std::size_t>(Op::Count)> costs{};
-    for (std::size_t i = 0; i < costs.size(); ++i)
-        costs[i] = kInstructionCosts[i] / kLibraryCostDivisor;
+// What each cost class (vm/CostClass.h) pays for an instruction: the script's cost divided by
+// its divisor. Calibrated with tests/bench/calibrate_cost_model.py's library group.
+inline constexpr std::array<std::uint32_t, 4> kCostClassDivisors = {
+    1,  // Script
+    1,  // InPython: CPython runs the same kind of code
+    4,  // InC: what takes several of our instructions is one step of C there
+    12, // InCCalls
+};
+
+static_assert(kCostClassDivisors.size() == static_cast<std::size_t>(CostClass::InCCalls) + 1);
+
+inline constexpr std::array<std::array<std::uint32_t, static_cast<std::size_t>(Op::Count)>, kCostClassDivisors.size()>
+    kClassInstructionCosts = [] {
+    std::array<std::array<std::uint32_t, static_cast<std::size_t>(Op::Count)>, kCostClassDivisors.size()> costs{};
+    for (std::size_t c = 0; c < costs.size(); ++c)
+        for (std::size_t i = 0; i < costs[c].size(); ++i)
+            costs[c][i] = kInstructionCosts[i] / kCostClassDivisors[c];
     return costs;
 }();
 

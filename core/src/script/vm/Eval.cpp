@@ -617,7 +617,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
     Value* stack = f->stack();
     Value* sp = stack + f->sp;
     std::int32_t pc = f->pc;
-    const std::uint32_t* costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data();
+    const std::uint32_t* costs = kClassInstructionCosts[static_cast<std::size_t>(code->costClass)].data();
     Value pending;
     bool reraise = false;
     bool raising = false;
@@ -644,7 +644,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
         sp = stack + f->sp; \
         pc = f->pc; \
         current_ = f; \
-        costs = code->isLibrary ? kLibraryInstructionCosts.data() : kInstructionCosts.data(); \
+        costs = kClassInstructionCosts[static_cast<std::size_t>(code->costClass)].data(); \
     } while (0)
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
@@ -853,7 +853,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 }
                 case Op::BinaryOp: {
                     const auto op = static_cast<BinaryOp>(in.arg & 0xFF);
-                    costPs_ += kBinaryOpExtraCosts[static_cast<std::size_t>(op)] / (code->isLibrary ? kLibraryCostDivisor : 1);
+                    costPs_ += kBinaryOpExtraCosts[static_cast<std::size_t>(op)] / kCostClassDivisors[static_cast<std::size_t>(code->costClass)];
                     if (arithmeticFastPath(op, sp[-2], sp[-1])) {
                         --sp;
                         break;
