@@ -65,6 +65,20 @@ Value newInstance(Interpreter& interp, CallArgs& args) {
     return copy;
 }
 
+// Counter's counting of an iterable: CPython's _count_elements, a C loop calling the
+// mapping's get and __setitem__, about 25 ns an element (5 of the interpreter's simple
+// operations) where the same loop in collections.py would cost a script loop's quarter.
+Value countElements(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "_count_elements", {"mapping", "iterable"}, 2);
+    const Value get = interp.getAttr(a[0], interp.intern("get"));
+    const Value zero = Value::integer(0), one = Value::integer(1);
+    for (const Value& element : interp.toVector(a[1])) {
+        interp.chargeOps(5);
+        interp.setItem(a[0], element, interp.binary(BinaryOp::Add, interp.call(get, {element, zero}), one));
+    }
+    return Value::none();
+}
+
 } // namespace
 
 Value makeCollectionsNativeModule(Interpreter& interp) {
@@ -72,6 +86,7 @@ Value makeCollectionsNativeModule(Interpreter& interp) {
     addFunction(interp, module, "namedtuple_setattr", namedtupleSetattr);
     addFunction(interp, module, "namedtuple_delattr", namedtupleDelattr);
     addFunction(interp, module, "new_instance", newInstance);
+    addFunction(interp, module, "_count_elements", countElements);
     return module;
 }
 

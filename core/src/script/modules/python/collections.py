@@ -4,7 +4,7 @@ Counter, OrderedDict and defaultdict are dict subclasses and namedtuple classes 
 subclasses, as in CPython; deque and ChainMap are plain classes over a list and a list of
 maps."""
 
-from _collections import namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
+from _collections import _count_elements, namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
 
 _sentinel = object()
 
@@ -121,8 +121,7 @@ class Counter(dict):
                 else:
                     dict.update(self, iterable)
             else:
-                for element in iterable:
-                    self[element] = self.get(element, 0) + 1
+                _count_elements(self, iterable)
         if kwds:
             self.update(kwds)
 
