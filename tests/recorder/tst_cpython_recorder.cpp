@@ -259,10 +259,19 @@ private slots:
             return;
         QCOMPARE(readText(outputPathFor(traces_.path(), script, "out")), readText(expectedOutputPath(script)));
 
-        // A deterministic program gives the same trace every time it is recorded.
-        if (!heavy && !kCreationOrderFromASet.contains(name))
+        // A deterministic program gives the same trace every time it is recorded. A generator
+        // left unfinished inside a reference cycle is closed when CPython's cyclic collector
+        // runs, which counts the recorder's own threads' allocations too: on a loaded machine
+        // that moves between recordings, so for those scripts what they print must agree.
+        if (kClosesAsyncGenerators.contains(name)) {
+            const LoadResult first = loadTraceFile(tracePathFor(traces_.path(), script, 1).toStdString());
+            const LoadResult second = loadTraceFile(tracePathFor(traces_.path(), script, 2).toStdString());
+            QVERIFY2(first.ok && second.ok, (first.error + second.error).c_str());
+            QCOMPARE(printed(first.trace), printed(second.trace));
+        } else if (!heavy && !kCreationOrderFromASet.contains(name)) {
             QVERIFY2(readText(tracePathFor(traces_.path(), script, 1)) == readText(tracePathFor(traces_.path(), script, 2)),
                      "two recordings of the script differ");
+        }
 
         const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());
         QVERIFY2(recorded.ok, recorded.error.c_str());
