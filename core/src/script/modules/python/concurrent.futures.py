@@ -178,27 +178,23 @@ class Future(object):
             until = min(until, _t.now() + _seconds_to_ns(max(timeout, 0)))
         _t.block_until(until, what)
 
-    def result(self, timeout=None):
-        self._wait(timeout, 'Future.result')
+    def _settled(self, timeout, what):
+        # Waits as result() and exception() do; raises unless the job finished.
+        self._wait(timeout, what)
         _run_due_callbacks()
         state = self._now_state()
         if state == CANCELLED:
             raise CancelledError()
-        elif state == FINISHED:
-            return self.__get_result()
-        else:
+        elif state != FINISHED:
             raise TimeoutError()
 
+    def result(self, timeout=None):
+        self._settled(timeout, 'Future.result')
+        return self.__get_result()
+
     def exception(self, timeout=None):
-        self._wait(timeout, 'Future.exception')
-        _run_due_callbacks()
-        state = self._now_state()
-        if state == CANCELLED:
-            raise CancelledError()
-        elif state == FINISHED:
-            return self._exception
-        else:
-            raise TimeoutError()
+        self._settled(timeout, 'Future.exception')
+        return self._exception
 
     def set_running_or_notify_cancel(self):
         if self._state == CANCELLED:
