@@ -170,6 +170,12 @@ private slots:
             << "import time\nfrom concurrent.futures import ThreadPoolExecutor\n\n"
                "with ThreadPoolExecutor() as pool:\n    pool.submit(time.sleep, 1).result(timeout=0.1)\n"
             << "TimeoutError" << 5 << 1;
+        QTest::newRow("a value outside a Flag")
+            << "from enum import Flag\n\n\nclass Perm(Flag):\n    R = 4\n    W = 2\n\n\nPerm(9)\n"
+            << "ValueError: <flag 'Perm'> invalid value 9\n    given 0b0 1001\n  allowed 0b0 0110" << 9 << 1;
+        QTest::newRow("a Flag combined with an int")
+            << "from enum import Flag\n\n\nclass Perm(Flag):\n    R = 4\n\n\nPerm.R | 1\n"
+            << "TypeError: unsupported operand type(s) for |: 'Perm' and 'int'" << 8 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;

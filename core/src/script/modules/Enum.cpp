@@ -1,7 +1,8 @@
 // The enum module, after Lib/enum.py: a subclass of Enum turns its plain class attributes into
 // members when it is created (Enum.__init_subclass__ stands in for EnumType.__new__), and the
 // class answers iteration, len, `in`, Color['RED'] and Color(1) as EnumType makes it answer
-// (the __meta_* hooks of objects/Class.cpp). IntEnum and StrEnum members behave as their
+// (the __meta_* hooks of objects/Class.cpp). Flag and IntFlag members combine with | & ^ ~
+// into composite members made on demand. IntEnum, StrEnum and IntFlag members behave as their
 // values in comparisons, hashing, arithmetic, str() and format(), but are not int or str
 // instances (the interpreter cannot subclass builtin types).
 #include "script/modules/Modules.h"
@@ -9,11 +10,16 @@
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
 
+#include <bit>
+#include <optional>
+
 namespace awaitscope::script {
 
 namespace {
 
-enum class EnumKind { Plain, Int, Str };
+enum class EnumKind { Plain, Int, Str, Flag, IntFlag };
+
+bool isFlag(EnumKind kind) { return kind == EnumKind::Flag || kind == EnumKind::IntFlag; }
 
 Value classDictValue(Interpreter& interp, const Value& cls, const char* name) {
     return interp.lookupClass(cls.as<ClassObject>(), interp.intern(name));
@@ -42,6 +48,164 @@ bool isDescriptorLike(const Value& value) {
     return value.is(Kind::Function) || value.is(Kind::Native) || value.is(Kind::Class) || value.is(Kind::BoundMethod);
 }
 
+// ---- Flag and IntFlag (3.11's boundaries: STRICT for Flag, KEEP for IntFlag)
+
+Value newMember(Interpreter& interp, const Value& cls, const Value& name, const Value& value) {
+    auto* instance = interp.heap().make<InstanceObject>(cls);
+    instance->dict = interp.newDict();
+    auto* dict = instance->dict.as<DictObject>();
+    interp.dictSetStr(dict, "_name_", name);
+    interp.dictSetStr(dict, "_value_", value);
+    interp.dictSetStr(dict, "name", name);
+    interp.dictSetStr(dict, "value", value);
+    return Value(instance);
+}
+
+std::vector<Value> members(Interpreter& interp, const Value& cls);
+
+// The one-bit members, in definition order, and all their bits.
+std::int64_t flagMask(Interpreter& interp, const Value& cls, std::vector<Value>* bits = nullptr) {
+    std::int64_t mask = 0;
+    for (const Value& member : members(interp, cls)) {
+        mask |= memberValue(interp, member).asInt();
+        if (bits)
+            bits->push_back(member);
+    }
+    return mask;
+}
+
+// enum.bin: a sign digit, then the digits padded to `width` with it ("0b0 0110", "0b1 111").
+std::string flagBits(std::int64_t num, int width) {
+    const bool negative = num < 0;
+    auto magnitude = static_cast<std::uint64_t>(negative ? ~num : num);
+    std::string digits;
+    for (; magnitude; magnitude >>= 1)
+        digits.insert(digits.begin(), ((magnitude & 1) != 0) != negative ? '1' : '0');
+    if (static_cast<int>(digits.size()) < width)
+        digits.insert(0, static_cast<std::size_t>(width) - digits.size(), negative ? '1' : '0');
+    return std::string(negative ? "0b1 " : "0b0 ") + digits;
+}
+
+int bitLength(std::int64_t v) { return std::bit_width(static_cast<std::uint64_t>(v < 0 ? ~v : v)); }
+
+// Cls(value) for a flag: a named member, or the member made of several (cached, so that the
+// same value is the same object, as CPython's _value2member_map_ keeps it).
+Value flagMember(Interpreter& interp, const Value& cls, const Value& value) {
+    const bool intFlag = kindOf(interp, cls) == EnumKind::IntFlag;
+    const std::string clsName = cls.as<ClassObject>()->nameText();
+    if (!value.isIntLike())
+        interp.valueError(interp.repr(value) + " is not a valid " + clsName);
+    std::int64_t v = value.asInt();
+    std::vector<Value> bits;
+    const std::int64_t mask = flagMask(interp, cls, &bits);
+    if (v < 0 && intFlag)
+        v = mask + 1 + v;  // IntFlag's negative values count down from its bits
+    if (v < 0 || (!intFlag && (v & ~mask) != 0)) {
+        const int width = std::max(bitLength(value.asInt()), bitLength(mask));
+        interp.valueError("<flag '" + clsName + "'> invalid value " + std::to_string(value.asInt()) + "\n    given " +
+                          flagBits(value.asInt(), width) + "\n  allowed " + flagBits(mask, width));
+    }
+    for (const auto& entry : classDictValue(interp, cls, "_member_map_").as<DictObject>()->table.entries())
+        if (!entry.key.empty() && memberValue(interp, entry.value).asInt() == v)
+            return entry.value;
+    Value cache = classDictValue(interp, cls, "_awaitscope_composites_");
+    if (cache.empty()) {
+        cache = interp.newDict();
+        interp.dictSetStr(cls.as<ClassObject>()->dict.as<DictObject>(), "_awaitscope_composites_", cache);
+    }
+    const Value key = Value::integer(v);
+    if (Value* found = interp.dictLookup(cache.as<DictObject>(), key))
+        return *found;
+    std::string name;
+    for (const Value& member : bits)
+        if (v & memberValue(interp, member).asInt())
+            name += (name.empty() ? "" : "|") + memberName(interp, member);
+    if (const std::int64_t extra = v & ~mask; extra != 0 && !name.empty())
+        name += "|" + std::to_string(extra);
+    Value member = newMember(interp, cls, name.empty() ? Value::none() : interp.str(name), key);
+    interp.dictSet(cache.as<DictObject>(), key, member);
+    return member;
+}
+
+std::int64_t flagValue(Interpreter& interp, const Value& member) { return memberValue(interp, member).asInt(); }
+
+// The other operand's bits: a member of the same flag, or (IntFlag) an int; else none.
+std::optional<std::int64_t> flagOperand(Interpreter& interp, const Value& self, const Value& other) {
+    if (isMember(interp, other) && interp.typeOf(other) == interp.typeOf(self))
+        return flagValue(interp, other);
+    if (kindOf(interp, Value(interp.typeOf(self))) == EnumKind::IntFlag && other.isIntLike())
+        return other.asInt();
+    return std::nullopt;
+}
+
+Value flagBinary(Interpreter& interp, CallArgs& args, BinaryOp op) {
+    const std::optional<std::int64_t> other = flagOperand(interp, args[0], args[1]);
+    if (!other)
+        return interp.dictGetStr(interp.builtins().as<DictObject>(), "NotImplemented");
+    const std::int64_t a = flagValue(interp, args[0]);
+    const std::int64_t result = op == BinaryOp::BitOr ? (a | *other) : op == BinaryOp::BitAnd ? (a & *other) : (a ^ *other);
+    return flagMember(interp, Value(interp.typeOf(args[0])), Value::integer(result));
+}
+Value flagOr(Interpreter& interp, CallArgs& args) { return flagBinary(interp, args, BinaryOp::BitOr); }
+Value flagAnd(Interpreter& interp, CallArgs& args) { return flagBinary(interp, args, BinaryOp::BitAnd); }
+Value flagXor(Interpreter& interp, CallArgs& args) { return flagBinary(interp, args, BinaryOp::BitXor); }
+
+Value flagInvert(Interpreter& interp, CallArgs& args) {
+    const Value cls(interp.typeOf(args[0]));
+    return flagMember(interp, cls, Value::integer(flagMask(interp, cls) & ~flagValue(interp, args[0])));
+}
+
+Value flagContains(Interpreter& interp, CallArgs& args) {
+    if (!isMember(interp, args[1]) || interp.typeOf(args[1]) != interp.typeOf(args[0]))
+        interp.typeError("unsupported operand type(s) for 'in': '" + interp.typeName(args[1]) + "' and '" +
+                         interp.typeName(args[0]) + "'");
+    const std::int64_t other = flagValue(interp, args[1]);
+    return Value::boolean((flagValue(interp, args[0]) & other) == other);
+}
+
+// The one-bit members a value holds, in definition order.
+std::vector<Value> flagParts(Interpreter& interp, const Value& self) {
+    std::vector<Value> parts;
+    const std::int64_t v = flagValue(interp, self);
+    for (const Value& member : members(interp, Value(interp.typeOf(self))))
+        if (v & flagValue(interp, member))
+            parts.push_back(member);
+    return parts;
+}
+
+Value flagIter(Interpreter& interp, CallArgs& args) { return interp.getIter(interp.newList(flagParts(interp, args[0]))); }
+Value flagLen(Interpreter& interp, CallArgs& args) {
+    return Value::integer(static_cast<std::int64_t>(flagParts(interp, args[0]).size()));
+}
+Value flagBool(Interpreter& interp, CallArgs& args) { return Value::boolean(flagValue(interp, args[0]) != 0); }
+
+Value flagRepr(Interpreter& interp, CallArgs& args) {
+    const Value& self = args[0];
+    const Value name = interp.getAttr(self, interp.intern("_name_"));
+    const std::string value = std::to_string(flagValue(interp, self));
+    if (name.isNone())
+        return interp.str("<" + interp.typeName(self) + ": " + value + ">");
+    return interp.str("<" + interp.typeName(self) + "." + name.as<StrObject>()->text + ": " + value + ">");
+}
+
+// str(): Flag's "Perm.R|W" or "Perm(0)"; IntFlag's is its int's.
+std::string flagText(Interpreter& interp, const Value& self) {
+    const std::int64_t value = flagValue(interp, self);
+    if (kindOf(interp, Value(interp.typeOf(self))) == EnumKind::IntFlag)
+        return std::to_string(value);
+    const Value name = interp.getAttr(self, interp.intern("_name_"));
+    if (name.isNone())
+        return interp.typeName(self) + "(" + std::to_string(value) + ")";
+    return interp.typeName(self) + "." + name.as<StrObject>()->text;
+}
+Value flagStr(Interpreter& interp, CallArgs& args) { return interp.str(flagText(interp, args[0])); }
+Value flagFormat(Interpreter& interp, CallArgs& args) {
+    const std::string spec = args.count > 1 && args[1].is(Kind::Str) ? args[1].as<StrObject>()->text : "";
+    if (kindOf(interp, Value(interp.typeOf(args[0]))) == EnumKind::IntFlag)
+        return interp.str(interp.format(memberValue(interp, args[0]), spec));
+    return interp.str(interp.format(interp.str(flagText(interp, args[0])), spec));
+}
+
 Value enumConstruct(Interpreter& interp, CallArgs& args) {
     if (args.count != 2 || args.kwCount() != 0)
         notSupported(interp, "the functional Enum API (Enum('Name', ...)) or calling an enum with other than one value");
@@ -52,12 +216,42 @@ Value enumConstruct(Interpreter& interp, CallArgs& args) {
     interp.chargeOps(90);
     if (interp.typeOf(value) == cls.as<ClassObject>())
         return value;
+    if (isFlag(kindOf(interp, cls)))
+        return flagMember(interp, cls, value);
     Value byValue = classDictValue(interp, cls, "_member_map_");
     if (!byValue.empty())
         for (const auto& entry : byValue.as<DictObject>()->table.entries())
             if (!entry.key.empty() && interp.equals(memberValue(interp, entry.value), value))
                 return entry.value;
     interp.valueError(interp.repr(value) + " is not a valid " + cls.as<ClassObject>()->nameText());
+}
+
+// `A | B` of auto() values in a class body (ALL = READ | WRITE): CPython has given each its
+// value by then; here they get theirs when the class is made, so the `|` waits until then.
+Value autoOr(Interpreter& interp, CallArgs& args) {
+    auto* instance = interp.heap().make<InstanceObject>(Value(interp.typeOf(args[0])));
+    instance->dict = interp.newDict();
+    interp.dictSetStr(instance->dict.as<DictObject>(), "_parts", interp.newList({args[0], args[1]}));
+    return Value(instance);
+}
+
+Value resolveAutoParts(Interpreter& interp, const Value& parts, const std::vector<std::pair<Value, Value>>& autoValues) {
+    Value result = Value::integer(0);
+    for (const Value& part : parts.as<ListObject>()->items) {
+        Value value = part;
+        if (Value nested; part.is(Kind::Instance) && interp.findAttr(part, interp.intern("_parts"), nested)) {
+            value = resolveAutoParts(interp, nested, autoValues);
+        } else if (part.is(Kind::Instance)) {
+            value = Value();
+            for (const auto& [seen, became] : autoValues)
+                if (seen.identical(part))
+                    value = became;
+            if (value.empty())
+                notSupported(interp, "combining an auto() value with one defined after it");
+        }
+        result = interp.binary(BinaryOp::BitOr, result, value);
+    }
+    return result;
 }
 
 // Enum.__init_subclass__: the class body's plain attributes become members.
@@ -74,11 +268,23 @@ Value enumInitSubclass(Interpreter& interp, CallArgs& args) {
     for (const auto& entry : ns->table.entries())
         if (!entry.key.empty() && !skipName(entry.key.as<StrObject>()->text) && !isDescriptorLike(entry.value))
             definitions.emplace_back(entry.key.as<StrObject>()->text, entry.value);
+    std::vector<std::pair<Value, Value>> autoValues;  // each auto() met, and the value it became
     for (auto& [name, raw] : definitions) {
         Value value = raw;
-        if (!autoClass.empty() && interp.typeOf(value) == autoClass.as<ClassObject>()) {
+        const bool isAuto = !autoClass.empty() && interp.typeOf(value) == autoClass.as<ClassObject>();
+        if (Value parts; isAuto && interp.findAttr(value, interp.intern("_parts"), parts)) {
+            value = resolveAutoParts(interp, parts, autoValues);
+        } else if (isAuto) {
             if (kind == EnumKind::Str) {
                 value = interp.str(lowerCase(name));
+            } else if (isFlag(kind)) {
+                // Flag's _generate_next_value_: the power of two above the last value's high bit.
+                value = Value::integer(1);
+                for (auto last = values.rbegin(); last != values.rend(); ++last)
+                    if (last->isIntLike()) {
+                        value = Value::integer(std::int64_t{1} << std::bit_width(static_cast<std::uint64_t>(last->asInt())));
+                        break;
+                    }
             } else {
                 value = Value::integer(1);
                 for (auto last = values.rbegin(); last != values.rend(); ++last)
@@ -88,10 +294,14 @@ Value enumInitSubclass(Interpreter& interp, CallArgs& args) {
                     }
             }
         }
+        if (isAuto)
+            autoValues.emplace_back(raw, value);
         if (kind == EnumKind::Str && !value.is(Kind::Str))
             interp.typeError(interp.repr(value) + " is not a string");
-        if (kind == EnumKind::Int && !value.isIntLike())
+        if ((kind == EnumKind::Int || kind == EnumKind::IntFlag) && !value.isIntLike())
             value = interp.call(Value(interp.types.intType), {value});
+        if (kind == EnumKind::Flag && (!value.isIntLike() || value.asInt() < 0))
+            notSupported(interp, "a Flag member whose value is not a non-negative int");
         Value member;
         for (const auto& existing : memberMap.as<DictObject>()->table.entries())
             if (!existing.key.empty() && interp.equals(memberValue(interp, existing.value), value)) {
@@ -126,8 +336,12 @@ std::vector<Value> members(Interpreter& interp, const Value& cls) {
     Value map = classDictValue(interp, cls, "_member_map_");
     if (names.empty() || map.empty())
         return out;
-    for (const Value& name : names.as<ListObject>()->items)
-        out.push_back(*interp.dictLookup(map.as<DictObject>(), name));
+    const bool flag = isFlag(kindOf(interp, cls));
+    for (const Value& name : names.as<ListObject>()->items) {
+        const Value member = *interp.dictLookup(map.as<DictObject>(), name);
+        if (!flag || std::has_single_bit(static_cast<std::uint64_t>(memberValue(interp, member).asInt())))
+            out.push_back(member);
+    }
     return out;
 }
 
@@ -157,7 +371,8 @@ Value metaGetItem(Interpreter& interp, CallArgs& args) {
 }
 
 Value metaRepr(Interpreter& interp, CallArgs& args) {
-    return interp.str("<enum '" + args[0].as<ClassObject>()->nameText() + "'>");
+    const char* what = isFlag(kindOf(interp, args[0])) ? "flag" : "enum";
+    return interp.str(std::string("<") + what + " '" + args[0].as<ClassObject>()->nameText() + "'>");
 }
 
 Value memberRepr(Interpreter& interp, CallArgs& args) {
@@ -237,11 +452,6 @@ Value autoConstruct(Interpreter& interp, CallArgs& args) {
     return Value(instance);
 }
 
-Value flagInitSubclass(Interpreter& interp, CallArgs& args) {
-    (void)args;
-    notSupported(interp, "enum.Flag");
-}
-
 void method(Interpreter& interp, ClassObject* cls, const char* name, NativeFn fn) { interp.addMethod(cls, name, fn); }
 
 } // namespace
@@ -251,6 +461,8 @@ Value makeEnumModule(Interpreter& interp) {
         return interp.makeClass(name, {base}, BuiltinType::None, instanceSlots(), nullptr, "enum");
     };
     ClassObject* autoClass = interp.makeClass("auto", {interp.types.object}, BuiltinType::None, instanceSlots(), autoConstruct, "enum");
+    method(interp, autoClass, "__or__", autoOr);
+    method(interp, autoClass, "__ror__", autoOr);
     ClassObject* enumClass = make("Enum", interp.types.object);
     auto* ns = enumClass->dict.as<DictObject>();
     interp.dictSetStr(ns, "_awaitscope_auto_", Value(autoClass));
@@ -286,9 +498,26 @@ Value makeEnumModule(Interpreter& interp) {
     };
     ClassObject* intEnum = valueEnum("IntEnum", EnumKind::Int);
     ClassObject* strEnum = valueEnum("StrEnum", EnumKind::Str);
-    ClassObject* flag = interp.makeClass("Flag", {interp.types.object}, BuiltinType::None, instanceSlots(), nullptr, "enum");
-    interp.addMethod(flag, "__init_subclass__", flagInitSubclass);
-    ClassObject* intFlag = interp.makeClass("IntFlag", {flag}, BuiltinType::None, instanceSlots(), nullptr, "enum");
+    ClassObject* flag = make("Flag", enumClass);
+    interp.dictSetStr(flag->dict.as<DictObject>(), "_awaitscope_enum_kind_", Value::integer(static_cast<std::int64_t>(EnumKind::Flag)));
+    const std::pair<const char*, NativeFn> flagMethods[] = {
+        {"__or__", flagOr},   {"__ror__", flagOr},     {"__and__", flagAnd},   {"__rand__", flagAnd},
+        {"__xor__", flagXor}, {"__rxor__", flagXor},   {"__invert__", flagInvert}, {"__contains__", flagContains},
+        {"__iter__", flagIter}, {"__len__", flagLen},  {"__bool__", flagBool},  {"__repr__", flagRepr},
+        {"__str__", flagStr}, {"__format__", flagFormat}};
+    for (const auto& [methodName, fn] : flagMethods)
+        method(interp, flag, methodName, fn);
+    // IntFlag: a Flag whose members are also their ints (compare, hash and add as them).
+    ClassObject* intFlag = make("IntFlag", flag);
+    interp.dictSetStr(intFlag->dict.as<DictObject>(), "_awaitscope_enum_kind_",
+                      Value::integer(static_cast<std::int64_t>(EnumKind::IntFlag)));
+    const std::pair<const char*, NativeFn> intMethods[] = {
+        {"__eq__", valueEq},   {"__ne__", valueNe},     {"__lt__", valueLt},   {"__le__", valueLe},
+        {"__gt__", valueGt},   {"__ge__", valueGe},     {"__hash__", valueHash}, {"__add__", valueAdd},
+        {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
+        {"__rmul__", valueRmul}, {"__int__", valueInt}, {"__index__", valueInt}};
+    for (const auto& [methodName, fn] : intMethods)
+        method(interp, intFlag, methodName, fn);
 
     Value module = newModule(interp, "enum");
     addValue(interp, module, "Enum", Value(enumClass));
