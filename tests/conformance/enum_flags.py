@@ -1,4 +1,5 @@
-"""enum.Flag and IntFlag: members combined with | & ^ ~, composites named as 3.11 names them, iteration, in, auto() powers of two, IntFlag as an int, and a value outside the flag."""
+"""enum.Flag and IntFlag: members combined with | & ^ ~, composites named as 3.11 names them, iteration, in, auto() powers of two and IntFlag as an int. (A value outside a Flag is a
+bad-script row: Debian's 3.11.2 returned an empty member where later 3.11 releases raise.)"""
 from enum import Flag, IntFlag, auto
 
 
@@ -29,9 +30,5 @@ print(Tool.SEARCH | Tool.FETCH, Tool(3), Tool.ALL in Tool.ALL, Tool.CALC in Tool
 print(Mode.READ, repr(Mode.READ), Mode.READ | Mode.WRITE, repr(Mode.READ | Mode.WRITE), Mode.READ | 4, repr(Mode.READ | 4))
 print(Mode.READ + 1, Mode.WRITE == 2, int(Mode.READ | Mode.WRITE), f"{Mode.WRITE}", f"{Perm.R}", format(rw))
 print(Perm["W"], Perm(1) is Perm.X, isinstance(rw, Perm), type(rw).__name__, rw == Perm(6), hash(rw) == hash(Perm(6)))
-try:
-    Perm(8)
-except ValueError as e:
-    print("ValueError:", e)
 for p in Perm.R | Perm.X:
     print("member", p.name)

@@ -170,6 +170,7 @@ private slots:
             << "import time\nfrom concurrent.futures import ThreadPoolExecutor\n\n"
                "with ThreadPoolExecutor() as pool:\n    pool.submit(time.sleep, 1).result(timeout=0.1)\n"
             << "TimeoutError" << 5 << 1;
+        // As 3.11.7 raises it; Debian's 3.11.2 still returned an empty member here.
         QTest::newRow("a value outside a Flag")
             << "from enum import Flag\n\n\nclass Perm(Flag):\n    R = 4\n    W = 2\n\n\nPerm(9)\n"
             << "ValueError: <flag 'Perm'> invalid value 9\n    given 0b0 1001\n  allowed 0b0 0110" << 9 << 1;
