@@ -454,6 +454,17 @@ Value autoConstruct(Interpreter& interp, CallArgs& args) {
 
 void method(Interpreter& interp, ClassObject* cls, const char* name, NativeFn fn) { interp.addMethod(cls, name, fn); }
 
+// IntEnum, StrEnum and IntFlag members compare, hash and do arithmetic as their values.
+void addValueMethods(Interpreter& interp, ClassObject* cls) {
+    const std::pair<const char*, NativeFn> methods[] = {
+        {"__eq__", valueEq},     {"__ne__", valueNe},   {"__lt__", valueLt},     {"__le__", valueLe},
+        {"__gt__", valueGt},     {"__ge__", valueGe},   {"__hash__", valueHash}, {"__add__", valueAdd},
+        {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
+        {"__rmul__", valueRmul}};
+    for (const auto& [name, fn] : methods)
+        method(interp, cls, name, fn);
+}
+
 } // namespace
 
 Value makeEnumModule(Interpreter& interp) {
@@ -481,13 +492,8 @@ Value makeEnumModule(Interpreter& interp) {
         ClassObject* cls = make(name, enumClass);
         auto* dict = cls->dict.as<DictObject>();
         interp.dictSetStr(dict, "_awaitscope_enum_kind_", Value::integer(static_cast<std::int64_t>(kind)));
-        const std::pair<const char*, NativeFn> methods[] = {
-            {"__eq__", valueEq},   {"__ne__", valueNe},     {"__lt__", valueLt},   {"__le__", valueLe},
-            {"__gt__", valueGt},   {"__ge__", valueGe},     {"__hash__", valueHash}, {"__add__", valueAdd},
-            {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
-            {"__rmul__", valueRmul}, {"__getattr__", valueGetattr}};
-        for (const auto& [methodName, fn] : methods)
-            method(interp, cls, methodName, fn);
+        addValueMethods(interp, cls);
+        method(interp, cls, "__getattr__", valueGetattr);
         if (kind == EnumKind::Int) {
             method(interp, cls, "__int__", valueInt);
             method(interp, cls, "__index__", valueInt);
@@ -511,13 +517,9 @@ Value makeEnumModule(Interpreter& interp) {
     ClassObject* intFlag = make("IntFlag", flag);
     interp.dictSetStr(intFlag->dict.as<DictObject>(), "_awaitscope_enum_kind_",
                       Value::integer(static_cast<std::int64_t>(EnumKind::IntFlag)));
-    const std::pair<const char*, NativeFn> intMethods[] = {
-        {"__eq__", valueEq},   {"__ne__", valueNe},     {"__lt__", valueLt},   {"__le__", valueLe},
-        {"__gt__", valueGt},   {"__ge__", valueGe},     {"__hash__", valueHash}, {"__add__", valueAdd},
-        {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
-        {"__rmul__", valueRmul}, {"__int__", valueInt}, {"__index__", valueInt}};
-    for (const auto& [methodName, fn] : intMethods)
-        method(interp, intFlag, methodName, fn);
+    addValueMethods(interp, intFlag);
+    method(interp, intFlag, "__int__", valueInt);
+    method(interp, intFlag, "__index__", valueInt);
 
     Value module = newModule(interp, "enum");
     addValue(interp, module, "Enum", Value(enumClass));

@@ -292,8 +292,13 @@ def as_completed(fs, timeout=None):
 DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
 
 
-def _wait_reached(fs, return_when):
-    done = [f for f in fs if _finished_or_cancelled(f)]
+def _wait_reached(fs, return_when, time=None):
+    # Whether wait() may return now, or (given a time) once the jobs that end by then have.
+    def done_at(f):
+        if time is None:
+            return _finished_or_cancelled(f)
+        return f._now_state() in [CANCELLED, FINISHED] or (f._end is not None and f._end <= time)
+    done = [f for f in fs if done_at(f)]
     if return_when == FIRST_COMPLETED and done:
         return True
     if return_when == FIRST_EXCEPTION and any(
@@ -311,7 +316,7 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
         ends = sorted(f._end for f in fs if f._end is not None and not _finished_or_cancelled(f))
         until = None
         for end in ends:
-            if _wait_reached_at(fs, return_when, end):
+            if _wait_reached(fs, return_when, end):
                 until = end
                 break
         if timeout is not None:
@@ -325,17 +330,6 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     done = set(f for f in fs if _finished_or_cancelled(f))
     return DoneAndNotDoneFutures(done, fs - done)
 
-
-def _wait_reached_at(fs, return_when, time):
-    def done_at(f):
-        return f._now_state() in [CANCELLED, FINISHED] or (f._end is not None and f._end <= time)
-    done = [f for f in fs if done_at(f)]
-    if return_when == FIRST_COMPLETED and done:
-        return True
-    if return_when == FIRST_EXCEPTION and any(
-            f for f in done if not f.cancelled() and f._exception is not None):
-        return True
-    return len(done) == len(fs)
 
 
 def _result_or_cancel(fut, timeout=None):
