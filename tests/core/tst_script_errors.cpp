@@ -177,6 +177,14 @@ private slots:
         QTest::newRow("a Flag combined with an int")
             << "from enum import Flag\n\n\nclass Perm(Flag):\n    R = 4\n\n\nPerm.R | 1\n"
             << "TypeError: unsupported operand type(s) for |: 'Perm' and 'int'" << 8 << 1;
+        QTest::newRow("a float mixed into an Enum")
+            << "from enum import Enum\n\n\nclass Rate(float, Enum):\n    LOW = 0.5\n"
+            << "TypeError: Awaitscope does not support subclassing the built-in type 'float'" << 4 << 1;
+        QTest::newRow("an int mixed into a Flag")
+            << "from enum import Flag\n\n\nclass Perm(int, Flag):\n    R = 4\n"
+            << "NotImplementedError: a Flag mixed with str or int (use IntFlag) is not supported by Awaitscope's "
+               "interpreter yet (line 4)"
+            << 4 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;

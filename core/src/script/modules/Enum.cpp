@@ -3,8 +3,11 @@
 // class answers iteration, len, `in`, Color['RED'] and Color(1) as EnumType makes it answer
 // (the __meta_* hooks of objects/Class.cpp). Flag and IntFlag members combine with | & ^ ~
 // into composite members made on demand. IntEnum, StrEnum and IntFlag members behave as their
-// values in comparisons, hashing, arithmetic, str() and format(), but are not int or str
-// instances (the interpreter cannot subclass builtin types).
+// values in comparisons, hashing, arithmetic, str() and format(); an Enum mixed with str or int
+// (class Role(str, Enum)) behaves as its values too but prints as an Enum ("Role.USER"), as
+// 3.11 prints it. None is an int or str instance (the interpreter cannot subclass builtin
+// types): isinstance(Role.USER, str) is False, and str's own functions that demand a str
+// (", ".join) refuse a member; its methods (Role.USER.upper()) and json take its value.
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
@@ -17,9 +20,13 @@ namespace awaitscope::script {
 
 namespace {
 
-enum class EnumKind { Plain, Int, Str, Flag, IntFlag };
+enum class EnumKind { Plain, Int, Str, Flag, IntFlag, StrMixin, IntMixin };
 
 bool isFlag(EnumKind kind) { return kind == EnumKind::Flag || kind == EnumKind::IntFlag; }
+bool standsForValue(EnumKind kind) { return kind != EnumKind::Plain && kind != EnumKind::Flag; }
+bool isIntKind(EnumKind kind) { return kind == EnumKind::Int || kind == EnumKind::IntFlag || kind == EnumKind::IntMixin; }
+// IntEnum and StrEnum print as their values; the mixins print as an Enum does.
+bool printsAsValue(EnumKind kind) { return kind == EnumKind::Int || kind == EnumKind::Str; }
 
 Value classDictValue(Interpreter& interp, const Value& cls, const char* name) {
     return interp.lookupClass(cls.as<ClassObject>(), interp.intern(name));
@@ -260,6 +267,10 @@ Value enumInitSubclass(Interpreter& interp, CallArgs& args) {
     ClassObject* cls = clsValue.as<ClassObject>();
     auto* ns = cls->dict.as<DictObject>();
     const EnumKind kind = kindOf(interp, clsValue);
+    if (kind == EnumKind::StrMixin || kind == EnumKind::IntMixin)
+        for (const Value& base : cls->mro)
+            if (kindOf(interp, base) == EnumKind::Flag)
+                notSupported(interp, "a Flag mixed with str or int (use IntFlag)");
     Value autoClass = classDictValue(interp, clsValue, "_awaitscope_auto_");
     Value memberNames = interp.newList();
     Value memberMap = interp.newDict();
@@ -298,7 +309,10 @@ Value enumInitSubclass(Interpreter& interp, CallArgs& args) {
             autoValues.emplace_back(raw, value);
         if (kind == EnumKind::Str && !value.is(Kind::Str))
             interp.typeError(interp.repr(value) + " is not a string");
-        if ((kind == EnumKind::Int || kind == EnumKind::IntFlag) && !value.isIntLike())
+        // A mixin member is made by its type from the value: str(1) is '1'.
+        if (kind == EnumKind::StrMixin && !value.is(Kind::Str))
+            value = interp.call(Value(interp.types.strType), {value});
+        if (isIntKind(kind) && !value.isIntLike())
             value = interp.call(Value(interp.types.intType), {value});
         if (kind == EnumKind::Flag && (!value.isIntLike() || value.asInt() < 0))
             notSupported(interp, "a Flag member whose value is not a non-negative int");
@@ -382,7 +396,7 @@ Value memberRepr(Interpreter& interp, CallArgs& args) {
 
 Value memberStr(Interpreter& interp, CallArgs& args) {
     const Value& self = args[0];
-    if (kindOf(interp, Value(interp.typeOf(self))) != EnumKind::Plain)
+    if (printsAsValue(kindOf(interp, Value(interp.typeOf(self)))))
         return interp.str(interp.toStr(memberValue(interp, self)));
     return interp.str(interp.typeName(self) + "." + memberName(interp, self));
 }
@@ -390,7 +404,7 @@ Value memberStr(Interpreter& interp, CallArgs& args) {
 Value memberFormat(Interpreter& interp, CallArgs& args) {
     const Value& self = args[0];
     const std::string spec = args.count > 1 && args[1].is(Kind::Str) ? args[1].as<StrObject>()->text : "";
-    if (kindOf(interp, Value(interp.typeOf(self))) != EnumKind::Plain)
+    if (printsAsValue(kindOf(interp, Value(interp.typeOf(self)))))
         return interp.str(interp.format(memberValue(interp, self), spec));
     return interp.str(interp.format(interp.str(interp.typeName(self) + "." + memberName(interp, self)), spec));
 }
@@ -423,6 +437,20 @@ Value valueSub(Interpreter& interp, CallArgs& args) { return valueBinary(interp,
 Value valueRsub(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Sub, true); }
 Value valueMul(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mul, false); }
 Value valueRmul(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mul, true); }
+Value valueTrueDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::TrueDiv, false); }
+Value valueRtrueDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::TrueDiv, true); }
+Value valueFloorDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::FloorDiv, false); }
+Value valueRfloorDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::FloorDiv, true); }
+Value valueMod(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mod, false); }
+Value valueRmod(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mod, true); }
+Value valueNeg(Interpreter& interp, CallArgs& args) { return interp.unaryNegative(memberValue(interp, args[0])); }
+Value valuePos(Interpreter& interp, CallArgs& args) { return interp.unaryPositive(memberValue(interp, args[0])); }
+Value valueAbs(Interpreter& interp, CallArgs& args) {
+    const Value v = memberValue(interp, args[0]);
+    return interp.lessThan(v, Value::integer(0)) ? interp.unaryNegative(v) : v;
+}
+Value valueBool(Interpreter& interp, CallArgs& args) { return Value::boolean(interp.truthy(memberValue(interp, args[0]))); }
+Value valueFloat(Interpreter& interp, CallArgs& args) { return Value::real(interp.toDouble(memberValue(interp, args[0]), "float()")); }
 Value valueInt(Interpreter& interp, CallArgs& args) { return memberValue(interp, args[0]); }
 Value valueLen(Interpreter& interp, CallArgs& args) { return Value::integer(interp.length(memberValue(interp, args[0]))); }
 Value valueGetattr(Interpreter& interp, CallArgs& args) { return interp.getAttr(memberValue(interp, args[0]), args[1]); }
@@ -454,18 +482,34 @@ Value autoConstruct(Interpreter& interp, CallArgs& args) {
 
 void method(Interpreter& interp, ClassObject* cls, const char* name, NativeFn fn) { interp.addMethod(cls, name, fn); }
 
-// IntEnum, StrEnum and IntFlag members compare, hash and do arithmetic as their values.
+// IntEnum, StrEnum, IntFlag and the mixins' members compare, hash and do arithmetic as their values.
 void addValueMethods(Interpreter& interp, ClassObject* cls) {
     const std::pair<const char*, NativeFn> methods[] = {
         {"__eq__", valueEq},     {"__ne__", valueNe},   {"__lt__", valueLt},     {"__le__", valueLe},
         {"__gt__", valueGt},     {"__ge__", valueGe},   {"__hash__", valueHash}, {"__add__", valueAdd},
         {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
-        {"__rmul__", valueRmul}};
+        {"__rmul__", valueRmul}, {"__mod__", valueMod}, {"__rmod__", valueRmod}, {"__bool__", valueBool}};
+    for (const auto& [name, fn] : methods)
+        method(interp, cls, name, fn);
+}
+
+// An int kind's members also divide, negate and convert as their ints.
+void addIntMethods(Interpreter& interp, ClassObject* cls) {
+    const std::pair<const char*, NativeFn> methods[] = {
+        {"__truediv__", valueTrueDiv}, {"__rtruediv__", valueRtrueDiv}, {"__floordiv__", valueFloorDiv},
+        {"__rfloordiv__", valueRfloorDiv}, {"__neg__", valueNeg}, {"__pos__", valuePos}, {"__abs__", valueAbs},
+        {"__int__", valueInt}, {"__index__", valueInt}, {"__float__", valueFloat}};
     for (const auto& [name, fn] : methods)
         method(interp, cls, name, fn);
 }
 
 } // namespace
+
+Value enumMemberValue(Interpreter& interp, const Value& value) {
+    if (!value.is(Kind::Instance) || !isMember(interp, value) || !standsForValue(kindOf(interp, Value(interp.typeOf(value)))))
+        return {};
+    return memberValue(interp, value);
+}
 
 Value makeEnumModule(Interpreter& interp) {
     auto make = [&](const char* name, ClassObject* base) {
@@ -494,9 +538,8 @@ Value makeEnumModule(Interpreter& interp) {
         interp.dictSetStr(dict, "_awaitscope_enum_kind_", Value::integer(static_cast<std::int64_t>(kind)));
         addValueMethods(interp, cls);
         method(interp, cls, "__getattr__", valueGetattr);
-        if (kind == EnumKind::Int) {
-            method(interp, cls, "__int__", valueInt);
-            method(interp, cls, "__index__", valueInt);
+        if (isIntKind(kind)) {
+            addIntMethods(interp, cls);
         } else {
             method(interp, cls, "__len__", valueLen);
         }
@@ -504,6 +547,11 @@ Value makeEnumModule(Interpreter& interp) {
     };
     ClassObject* intEnum = valueEnum("IntEnum", EnumKind::Int);
     ClassObject* strEnum = valueEnum("StrEnum", EnumKind::Str);
+    // What str and int become when mixed into an Enum (objects/Class.cpp reads the table).
+    Value mixins = interp.newDict();
+    interp.dictSet(mixins.as<DictObject>(), Value(interp.types.strType), Value(valueEnum("str", EnumKind::StrMixin)));
+    interp.dictSet(mixins.as<DictObject>(), Value(interp.types.intType), Value(valueEnum("int", EnumKind::IntMixin)));
+    interp.dictSetStr(ns, "_awaitscope_mixins_", mixins);
     ClassObject* flag = make("Flag", enumClass);
     interp.dictSetStr(flag->dict.as<DictObject>(), "_awaitscope_enum_kind_", Value::integer(static_cast<std::int64_t>(EnumKind::Flag)));
     const std::pair<const char*, NativeFn> flagMethods[] = {
@@ -518,8 +566,7 @@ Value makeEnumModule(Interpreter& interp) {
     interp.dictSetStr(intFlag->dict.as<DictObject>(), "_awaitscope_enum_kind_",
                       Value::integer(static_cast<std::int64_t>(EnumKind::IntFlag)));
     addValueMethods(interp, intFlag);
-    method(interp, intFlag, "__int__", valueInt);
-    method(interp, intFlag, "__index__", valueInt);
+    addIntMethods(interp, intFlag);
 
     Value module = newModule(interp, "enum");
     addValue(interp, module, "Enum", Value(enumClass));

@@ -143,6 +143,8 @@ private:
             encodeList(value, level);
         } else if (value.is(Kind::Dict)) {
             encodeDict(value, level);
+        } else if (const Value stands = enumMemberValue(interp_, value); !stands.empty()) {
+            encodeValue(stands, level);  // CPython's encoder takes an int or str subclass as its value
         } else {
             if (options_.defaultFn.empty())
                 interp_.typeError("Object of type " + interp_.typeName(value) + " is not JSON serializable");
@@ -209,7 +211,9 @@ private:
         if (options_.indented)
             newline(level + 1);
         bool first = true;
-        for (const auto& [key, value] : items) {
+        for (auto [key, value] : items) {
+            if (const Value stands = enumMemberValue(interp_, key); !stands.empty())
+                key = stands;
             const bool known = key.is(Kind::Str) || key.isNumber() || key.isBigInt() || key.isNone();
             if (!known) {
                 if (options_.skipKeys)

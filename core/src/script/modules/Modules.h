@@ -33,6 +33,9 @@ Value moduleNotFound(Interpreter& interp, const std::string& name);
 [[noreturn]] void notSupported(Interpreter& interp, const std::string& what);
 
 Value makeBuiltins(Interpreter& interp);  // the builtins namespace, a dict (modules/Builtins.cpp)
+// The int or str an enum member stands for (IntEnum, StrEnum, IntFlag, an Enum mixed with str
+// or int), which json writes in its place; empty for any other value (modules/Enum.cpp).
+Value enumMemberValue(Interpreter& interp, const Value& value);
 
 #define MODULE(name, maker) Value maker(Interpreter& interp);
 #define LIBRARY_MODULE(name, costClass)

@@ -205,16 +205,30 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     freeFrame(frame);
 
     std::vector<ClassObject*> baseClasses;
-    for (const Value& written : bases.as<TupleObject>()->items) {
+    std::vector<Value> written;
+    for (const Value& each : bases.as<TupleObject>()->items) {
         // class Rows(list[int]) derives from list, as CPython's __mro_entries__ makes it.
-        const GenericAliasObject* alias = genericAlias(*this, written);
-        const Value& base = alias ? alias->origin : written;
+        const GenericAliasObject* alias = genericAlias(*this, each);
+        written.push_back(alias ? alias->origin : each);
+    }
+    for (const Value& base : written) {
         if (!base.is(Kind::Class))
             typeError("bases must be types");
         auto* cls = base.as<ClassObject>();
         if (cls->builtin != BuiltinType::None && cls->builtin != BuiltinType::Object &&
-            cls->builtin != BuiltinType::Exception && !derivableBuiltin(cls))
-            typeError("Awaitscope does not support subclassing the built-in type '" + cls->nameText() + "'");
+            cls->builtin != BuiltinType::Exception && !derivableBuiltin(cls)) {
+            // A builtin type mixed into a class that offers a stand-in for it (Enum's for str
+            // and int: class Role(str, Enum)) is replaced by the stand-in.
+            Value standIn;
+            for (const Value& other : written)
+                if (other.is(Kind::Class) && !other.identical(base))
+                    if (Value mixins = lookupClass(other.as<ClassObject>(), intern("_awaitscope_mixins_")); mixins.is(Kind::Dict))
+                        if (Value* found = dictLookup(mixins.as<DictObject>(), base); found && standIn.empty())
+                            standIn = *found;
+            if (standIn.empty())
+                typeError("Awaitscope does not support subclassing the built-in type '" + cls->nameText() + "'");
+            cls = standIn.as<ClassObject>();
+        }
         baseClasses.push_back(cls);
     }
     // One object holds one builtin's storage: list, tuple, dict and the exceptions' do not mix.

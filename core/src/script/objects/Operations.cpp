@@ -343,7 +343,22 @@ double Interpreter::toDouble(const Value& value, const char* what) {
     typeError(std::string(what) + " must be a real number, not " + typeName(value));
 }
 
-Value Interpreter::getItem(const Value& object, const Value& index) {
+namespace {
+
+// A position in a built-in sequence given as an object with __index__ (items[Level.INFO]): the
+// int it stands for, as CPython's PyNumber_AsSsize_t takes it. Anything else stays as it is.
+Value sequenceIndex(Interpreter& interp, const Value& object, const Value& index) {
+    if (!index.is(Kind::Instance) || !(object.is(Kind::List) || object.is(Kind::Tuple) || object.is(Kind::Str) ||
+                                        object.is(Kind::Range) || object.is(Kind::Bytes) || object.is(Kind::ByteArray)))
+        return index;
+    const Value method = interp.lookupClass(interp.typeOf(index), interp.intern("__index__"));
+    return method.empty() ? index : interp.call(method, {index});
+}
+
+} // namespace
+
+Value Interpreter::getItem(const Value& object, const Value& written) {
+    const Value index = sequenceIndex(*this, object, written);
     if (object.isObject())
         if (auto slot = slotsOf(object).getItem) {
             Value item = slot(*this, object, index);
@@ -353,7 +368,8 @@ Value Interpreter::getItem(const Value& object, const Value& index) {
     typeError("'" + typeName(object) + "' object is not subscriptable");
 }
 
-void Interpreter::setItem(const Value& object, const Value& index, Value value) {
+void Interpreter::setItem(const Value& object, const Value& written, Value value) {
+    const Value index = sequenceIndex(*this, object, written);
     if (object.isObject())
         if (auto slot = slotsOf(object).setItem)
             if (slot(*this, object, index, std::move(value)))
@@ -361,7 +377,8 @@ void Interpreter::setItem(const Value& object, const Value& index, Value value) 
     typeError("'" + typeName(object) + "' object does not support item assignment");
 }
 
-void Interpreter::deleteItem(const Value& object, const Value& index) {
+void Interpreter::deleteItem(const Value& object, const Value& written) {
+    const Value index = sequenceIndex(*this, object, written);
     if (object.isObject())
         if (auto slot = slotsOf(object).deleteItem)
             if (slot(*this, object, index))

@@ -486,8 +486,12 @@ std::size_t strHash(Interpreter&, const Value& value) { return value.as<StrObjec
 
 Value strBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool) {
     if (op == BinaryOp::Add) {
-        if (!b.is(Kind::Str))
+        if (!b.is(Kind::Str)) {
+            // A class of the script's may add itself to a str ("to " + Role.TOOL).
+            if (b.is(Kind::Instance) && !interp.lookupClass(interp.typeOf(b), interp.intern("__radd__")).empty())
+                return {};
             interp.typeError("can only concatenate str (not \"" + interp.typeName(b) + "\") to str");
+        }
         const std::string& x = a.as<StrObject>()->text;
         const std::string& y = b.as<StrObject>()->text;
         if (x.size() + y.size() > (1u << 20))
