@@ -150,3 +150,16 @@ for action in [lambda: setattr(p, "x", 5), lambda: delattr(p, "y")]:
 v = Vec(1, 2)
 v.label = "arrow"
 print(v.label, v, p)
+
+
+# fromkeys makes the class it is called on.
+class Tally(dict):
+    pass
+
+
+print(OrderedDict.fromkeys(range(3)), Tally.fromkeys("ab", 0), type(Tally.fromkeys("a")).__name__, {}.fromkeys([1]))
+print(defaultdict.fromkeys("xy", 1), type(OrderedDict().fromkeys("a")).__name__)
+try:
+    Counter.fromkeys("ab")
+except NotImplementedError as e:
+    print("NotImplementedError:", e)

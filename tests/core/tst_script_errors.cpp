@@ -185,6 +185,9 @@ private slots:
             << "NotImplementedError: a Flag mixed with str or int (use IntFlag) is not supported by Awaitscope's "
                "interpreter yet (line 4)"
             << 4 << 1;
+        QTest::newRow("a subclass of deque")
+            << "from collections import deque\n\n\nclass Jobs(deque):\n    pass\n"
+            << "TypeError: Awaitscope does not support subclassing the built-in type 'deque'" << 4 << 1;
         QTest::newRow("missing key") << "d = {}\nd['k']\n" << "KeyError: 'k'" << 2 << 1;
         QTest::newRow("division by zero") << "x = 0\nprint(1 / x)\n" << "ZeroDivisionError: division by zero" << 2 << 1;
         QTest::newRow("unpacking") << "a, b = [1, 2, 3]\n" << "ValueError: too many values to unpack (expected 2)" << 1 << 1;

@@ -153,13 +153,19 @@ Value dictClear(Interpreter& interp, CallArgs& args) {
     return Value::none();
 }
 
+// A class method: a subclass's fromkeys makes an instance of it (cls(), then its __setitem__).
 Value dictFromkeys(Interpreter& interp, CallArgs& args) {
-    if (args.count < 1 || args.count > 2)
+    if (args.count < 2 || args.count > 3)
         interp.typeError("fromkeys expected 1 or 2 arguments");
-    Value result = interp.newDict();
-    const Value value = args.count > 1 ? args[1] : Value::none();
-    for (const Value& key : interp.toVector(args[0]))
-        interp.dictSet(dict(result), key, value);
+    const Value value = args.count > 2 ? args[2] : Value::none();
+    const bool plain = args[0].is(Kind::Class) && args[0].as<ClassObject>() == interp.types.dictType;
+    Value result = plain ? interp.newDict() : interp.call(args[0], {});
+    for (const Value& key : interp.toVector(args[1])) {
+        if (plain)
+            interp.dictSet(dict(result), key, value);
+        else
+            interp.setItem(result, key, value);
+    }
     return result;
 }
 
@@ -322,7 +328,7 @@ void installDictTypes(Interpreter& interp) {
     interp.addMethod(d, "copy", dictCopy);
     interp.addMethod(d, "clear", dictClear);
     interp.dictSetStr(d->dict.as<DictObject>(), "fromkeys",
-                      interp.newNative(nullptr, "staticmethod", {}, interp.newNative(dictFromkeys, "fromkeys")));
+                      interp.newNative(nullptr, "classmethod", {}, interp.newNative(dictFromkeys, "fromkeys")));
     t.dictKeysType = interp.makeClass("dict_keys", {t.object}, BuiltinType::Iterator, kKeysSlots);
     t.dictValuesType = interp.makeClass("dict_values", {t.object}, BuiltinType::Iterator, kViewSlots);
     t.dictItemsType = interp.makeClass("dict_items", {t.object}, BuiltinType::Iterator, kViewSlots);

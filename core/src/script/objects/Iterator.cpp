@@ -210,8 +210,8 @@ Value makeReversed(Interpreter& interp, CallArgs& args) {
         std::reverse(items.begin(), items.end());
         return interp.getIter(interp.newList(std::move(items)));
     }
-    if (seq.is(Kind::Instance)) {
-        Value method = interp.lookupClass(seq.as<InstanceObject>()->klass(), interp.intern("__reversed__"));
+    if (seq.is(Kind::Instance) || seq.is(Kind::Runtime)) {  // a script's class, or a library's (deque)
+        Value method = interp.lookupClass(interp.typeOf(seq), interp.intern("__reversed__"));
         if (!method.empty())
             return interp.call(method, {seq});
     }

@@ -396,6 +396,14 @@ bool Interpreter::typeAttribute(const Value& object, const Value& name, Value& o
         out = call(found.as<NativeObject>()->data, {object});
         return true;
     }
+    if (isDescriptor(found, "staticmethod")) {
+        out = found.as<NativeObject>()->data;
+        return true;
+    }
+    if (isDescriptor(found, "classmethod")) {  // {}.fromkeys(keys): bound to the object's class
+        out = Value(heap_.make<BoundMethodObject>(found.as<NativeObject>()->data, Value(typeOf(object))));
+        return true;
+    }
     if (found.is(Kind::Native) && found.as<NativeObject>()->method) {
         out = newNative(found.as<NativeObject>()->fn, found.as<NativeObject>()->name, object);
         return true;

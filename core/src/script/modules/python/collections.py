@@ -1,10 +1,10 @@
 """collections, after CPython 3.11's Lib/collections/__init__.py.
 
 Counter, OrderedDict and defaultdict are dict subclasses and namedtuple classes tuple
-subclasses, as in CPython; deque and ChainMap are plain classes over a list and a list of
-maps."""
+subclasses, as in CPython; deque is _collections' (C++, as CPython's is C), and ChainMap a
+plain class over a list of maps."""
 
-from _collections import _count_elements, namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
+from _collections import deque, _count_elements, namedtuple_setattr as _namedtuple_setattr, namedtuple_delattr as _namedtuple_delattr
 
 _sentinel = object()
 
@@ -97,6 +97,10 @@ class Counter(dict):
 
     def __missing__(self, key):
         return 0
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def total(self):
         return sum(self.values())
@@ -223,142 +227,6 @@ class Counter(dict):
             if count < 0:
                 result[elem] = 0 - count
         return result
-
-
-class deque:
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                raise TypeError('an integer is required')
-            if maxlen < 0:
-                raise ValueError('maxlen must be non-negative')
-        self._maxlen = maxlen
-        self._items = []
-        self.extend(iterable)
-
-    @property
-    def maxlen(self):
-        return self._maxlen
-
-    def append(self, x):
-        self._items.append(x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[0]
-
-    def appendleft(self, x):
-        self._items.insert(0, x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            self._items.pop()
-
-    def extend(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.append(x)
-
-    def extendleft(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.appendleft(x)
-
-    def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
-
-    def clear(self):
-        self._items.clear()
-
-    def copy(self):
-        return deque(self._items, self._maxlen)
-
-    def count(self, x):
-        return self._items.count(x)
-
-    def index(self, x, *args):
-        try:
-            return self._items.index(x, *args)
-        except ValueError:
-            raise ValueError(f'{x!r} is not in deque') from None
-
-    def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            raise IndexError('deque already at its maximum size')
-        self._items.insert(i, x)
-
-    def remove(self, value):
-        try:
-            self._items.remove(value)
-        except ValueError:
-            raise ValueError(f'{value!r} is not in deque') from None
-
-    def reverse(self):
-        self._items.reverse()
-
-    def rotate(self, n=1):
-        length = len(self._items)
-        if length > 1:
-            n = n % length
-            if n:
-                self._items = self._items[-n:] + self._items[:-n]
-
-    def __len__(self):
-        return len(self._items)
-
-    def __bool__(self):
-        return len(self._items) > 0
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __reversed__(self):
-        return reversed(self._items)
-
-    def __contains__(self, x):
-        return x in self._items
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        try:
-            return self._items[index]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __setitem__(self, index, value):
-        try:
-            self._items[index] = value
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __delitem__(self, index):
-        try:
-            del self._items[index]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items == other._items
-
-    def __add__(self, other):
-        if not isinstance(other, deque):
-            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
-        result = self.copy()
-        result.extend(other)
-        return result
-
-    def __repr__(self):
-        if self._maxlen is None:
-            return f'deque({self._items!r})'
-        return f'deque({self._items!r}, maxlen={self._maxlen})'
 
 
 class ChainMap:
