@@ -87,6 +87,16 @@ QString readText(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString("<cannot read %1>").arg(path);
 }
 
+// Whether the script hands work to threads. The recorder's virtual clock follows each thread
+// by its CPU time and by whether it stands still waiting (docs/recorder.md), which a crowded
+// machine can blur, so two recordings of such a script may differ in their microseconds. What
+// they print must still agree, and each is compared with the interpreter's run as any other
+// script is.
+bool runsThreads(const QString& script) {
+    static const QRegularExpression threads("to_thread|run_in_executor|threading|ThreadPoolExecutor|concurrent\\.futures");
+    return readText(script).contains(threads);
+}
+
 // What python3 printed for the script, and its exit status: beside it, or for a lesson under
 // tests/conformance/scenarios.
 QString expectedOutputPath(const QString& script) {
@@ -280,8 +290,8 @@ private slots:
         // left unfinished inside a reference cycle is closed when CPython's cyclic collector
         // runs, which counts the recorder's own threads' allocations too: on a loaded machine
         // that moves between recordings, so for those scripts (and those cancelling in a set's
-        // order) what they print must agree.
-        if (kClosesAsyncGenerators.contains(name) || setOrder) {
+        // order, and those running threads) what they print must agree.
+        if (kClosesAsyncGenerators.contains(name) || setOrder || runsThreads(script)) {
             const LoadResult first = loadTraceFile(tracePathFor(traces_.path(), script, 1).toStdString());
             const LoadResult second = loadTraceFile(tracePathFor(traces_.path(), script, 2).toStdString());
             QVERIFY2(first.ok && second.ok, (first.error + second.error).c_str());

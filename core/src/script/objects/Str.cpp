@@ -267,29 +267,56 @@ Value strReplace(Interpreter& interp, CallArgs& args) {
     return interp.str(std::move(out));
 }
 
+// The part of the receiver that find, count and their kin search: the code points from the
+// optional start to the optional end (args 2 and 3), clamped as a slice is. Byte offsets,
+// and the first code point's index; none when start passes the end or the text.
+struct SearchWindow {
+    std::size_t begin = 0, end = 0;
+    std::int64_t firstCodePoint = 0;
+    bool none = false;
+};
+
+SearchWindow searchWindow(Interpreter& interp, CallArgs& args, const char* name) {
+    const StrObject* self = args[0].as<StrObject>();
+    const auto n = static_cast<std::int64_t>(self->length());
+    std::int64_t start = args.count > 2 && !args[2].isNone() ? interp.toIndex(args[2], name) : 0;
+    std::int64_t end = args.count > 3 && !args[3].isNone() ? interp.toIndex(args[3], name) : n;
+    if (start < 0)
+        start = std::max<std::int64_t>(0, start + n);
+    if (end < 0)
+        end = std::max<std::int64_t>(0, end + n);
+    end = std::min(end, n);
+    SearchWindow w;
+    w.firstCodePoint = start;
+    if (start > end) {
+        w.none = true;
+        return w;
+    }
+    if (self->ascii()) {
+        w.begin = static_cast<std::size_t>(start);
+        w.end = static_cast<std::size_t>(end);
+        return w;
+    }
+    const std::vector<std::size_t> offsets = codePointOffsets(self->text);
+    w.begin = offsets[static_cast<std::size_t>(start)];
+    w.end = offsets[static_cast<std::size_t>(end)];
+    return w;
+}
+
 std::int64_t findIn(Interpreter& interp, CallArgs& args, const char* name, bool reverse) {
     argCount(interp, args, name, 1, 3);
     const std::string& s = text(args[0]);
     if (!args[1].is(Kind::Str))
         interp.typeError("must be str, not " + interp.typeName(args[1]));
     const std::string& needle = text(args[1]);
-    std::int64_t start = args.count > 2 && !args[2].isNone() ? interp.toIndex(args[2], name) : 0;
-    std::int64_t end = args.count > 3 && !args[3].isNone() ? interp.toIndex(args[3], name)
-                                                           : static_cast<std::int64_t>(s.size());
-    const auto n = static_cast<std::int64_t>(s.size());
-    if (start < 0)
-        start = std::max<std::int64_t>(0, start + n);
-    if (end < 0)
-        end = std::max<std::int64_t>(0, end + n);
-    end = std::min(end, n);
-    if (start > end)
+    const SearchWindow w = searchWindow(interp, args, name);
+    if (w.none)
         return -1;
-    const std::string window = s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    const std::string_view window = std::string_view(s).substr(w.begin, w.end - w.begin);
     const std::size_t at = reverse ? window.rfind(needle) : window.find(needle);
-    if (at == std::string::npos)
+    if (at == std::string_view::npos)
         return -1;
-    // Byte offset to code point offset.
-    return static_cast<std::int64_t>(countCodePoints(s.substr(0, static_cast<std::size_t>(start) + at)));
+    return w.firstCodePoint + static_cast<std::int64_t>(countCodePoints(window.substr(0, at)));
 }
 
 Value strFind(Interpreter& interp, CallArgs& args) { return Value::integer(findIn(interp, args, "find", false)); }
@@ -308,13 +335,16 @@ Value strRindex(Interpreter& interp, CallArgs& args) {
 }
 
 Value strCount(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "count", 1, 1);
-    const std::string& s = text(args[0]);
+    argCount(interp, args, "count", 1, 3);
     const std::string& needle = strArg(interp, args[1], "count");
+    const SearchWindow w = searchWindow(interp, args, "count");
+    if (w.none)
+        return Value::integer(0);
+    const std::string_view window = std::string_view(text(args[0])).substr(w.begin, w.end - w.begin);
     if (needle.empty())
-        return Value::integer(static_cast<std::int64_t>(countCodePoints(s) + 1));
+        return Value::integer(static_cast<std::int64_t>(countCodePoints(window) + 1));
     std::int64_t count = 0;
-    for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + needle.size()))
+    for (std::size_t at = window.find(needle); at != std::string_view::npos; at = window.find(needle, at + needle.size()))
         ++count;
     return Value::integer(count);
 }
