@@ -26,3 +26,9 @@ print(random.choices("abc", k=0), random.randrange(10, 0, -2), random.randrange(
 print(random.uniform(3, 1), random.randint(-3, -1), random.choice(["x"]))
 print(json.loads("[1.0, 1e5, -1E-5, 0.1e1]"), json.dumps([1e22, 1e-5, 123.0, -0.5]))
 print(json.dumps({"a": "\u2028"}), json.dumps("\u00e9", ensure_ascii=False))
+
+
+# A library's classes name their module, as CPython's do.
+from collections import OrderedDict as _OD, Counter as _Counter
+import functools as _functools
+print(type(_OD()), _Counter.__module__, type(_functools.partial(print)), type(json.JSONDecodeError("m", "d", 0)))

@@ -249,7 +249,10 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     auto* cls = heap_.make<ClassObject>();
     Value result(cls);
     cls->name = name;
-    cls->module = intern("__main__");
+    // The module whose code made the class, as CPython's class body reads __name__ from its
+    // globals: a library module's classes print as <class 'collections.OrderedDict'>.
+    const Value moduleName = function->globals.is(Kind::Dict) ? dictGetStr(function->globals.as<DictObject>(), "__name__") : Value();
+    cls->module = moduleName.is(Kind::Str) ? moduleName : intern("__main__");
     cls->dict = ns;
     // The compiler's text of each annotation (objects/Objects.h), not a class attribute.
     const Value textsKey = intern("__annotation_texts__");
