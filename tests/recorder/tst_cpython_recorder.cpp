@@ -58,6 +58,15 @@ const QStringList kCancelsInSetOrder = {"conformance/async_generator_finalizatio
                                         "conformance/taskgroup_behaviour", "runtime_cases/await_cycles",
                                         "runtime_cases/taskgroup_failure", "scenarios/taskgroup_failure"};
 
+// Where two texts part: a little of each from just before the first character they differ in.
+QString firstDifference(const QString& a, const QString& b) {
+    qsizetype at = 0;
+    while (at < a.size() && at < b.size() && a[at] == b[at])
+        ++at;
+    const qsizetype from = std::max<qsizetype>(0, at - 80);
+    return QString("at character %1, \"...%2\" against \"...%3\"").arg(at).arg(a.mid(from, 160), b.mid(from, 160));
+}
+
 QStringList sortedLines(QStringList lines) {
     lines.sort();
     return lines;
@@ -297,8 +306,9 @@ private slots:
             QVERIFY2(first.ok && second.ok, (first.error + second.error).c_str());
             QCOMPARE(comparable(printed(first.trace)), comparable(printed(second.trace)));
         } else if (!heavy && !kCreationOrderFromASet.contains(name)) {
-            QVERIFY2(readText(tracePathFor(traces_.path(), script, 1)) == readText(tracePathFor(traces_.path(), script, 2)),
-                     "two recordings of the script differ");
+            const QString first = readText(tracePathFor(traces_.path(), script, 1));
+            const QString second = readText(tracePathFor(traces_.path(), script, 2));
+            QVERIFY2(first == second, qPrintable("two recordings of the script differ: " + firstDifference(first, second)));
         }
 
         const LoadResult recorded = loadTraceFile(tracePathFor(traces_.path(), script).toStdString());

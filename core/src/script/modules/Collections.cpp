@@ -156,57 +156,41 @@ Value dequeConstruct(Interpreter& interp, CallArgs& args) {
     return makeDeque(interp, a[0], a.has(1) ? itemsOf(interp, a[1]) : std::vector<Value>{}, maxlen);
 }
 
-Value dequeAppend(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "append", 1, 1);
-    pushBack(dequeOf(interp, args[0], "append"), args[1]);
+// append / appendleft, extend / extendleft, pop / popleft: one end or the other.
+Value dequeAdd(Interpreter& interp, CallArgs& args, const char* name, bool left) {
+    argCount(interp, args, name, 1, 1);
+    (left ? pushFront : pushBack)(dequeOf(interp, args[0], name), args[1]);
     return Value::none();
 }
+Value dequeAppend(Interpreter& interp, CallArgs& args) { return dequeAdd(interp, args, "append", false); }
+Value dequeAppendLeft(Interpreter& interp, CallArgs& args) { return dequeAdd(interp, args, "appendleft", true); }
 
-Value dequeAppendLeft(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "appendleft", 1, 1);
-    pushFront(dequeOf(interp, args[0], "appendleft"), args[1]);
-    return Value::none();
-}
-
-Value dequeExtend(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "extend", 1, 1);
-    DequeObject& d = dequeOf(interp, args[0], "extend");
+Value dequeAddAll(Interpreter& interp, CallArgs& args, const char* name, bool left) {
+    argCount(interp, args, name, 1, 1);
+    DequeObject& d = dequeOf(interp, args[0], name);
     std::vector<Value> items = itemsOf(interp, args[1]);
     interp.chargeOps(items.size() / 4);
     for (Value& item : items)
-        pushBack(d, std::move(item));
+        (left ? pushFront : pushBack)(d, std::move(item));
     return Value::none();
 }
+Value dequeExtend(Interpreter& interp, CallArgs& args) { return dequeAddAll(interp, args, "extend", false); }
+Value dequeExtendLeft(Interpreter& interp, CallArgs& args) { return dequeAddAll(interp, args, "extendleft", true); }
 
-Value dequeExtendLeft(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "extendleft", 1, 1);
-    DequeObject& d = dequeOf(interp, args[0], "extendleft");
-    std::vector<Value> items = itemsOf(interp, args[1]);
-    interp.chargeOps(items.size() / 4);
-    for (Value& item : items)
-        pushFront(d, std::move(item));
-    return Value::none();
-}
-
-Value dequePop(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "pop", 0, 0);
-    DequeObject& d = dequeOf(interp, args[0], "pop");
+Value dequeTake(Interpreter& interp, CallArgs& args, const char* name, bool left) {
+    argCount(interp, args, name, 0, 0);
+    DequeObject& d = dequeOf(interp, args[0], name);
     if (d.items.empty())
         interp.raise(interp.exc.indexError, "pop from an empty deque");
-    Value item = std::move(d.items.back());
-    d.items.pop_back();
+    Value item = std::move(left ? d.items.front() : d.items.back());
+    if (left)
+        d.items.pop_front();
+    else
+        d.items.pop_back();
     return item;
 }
-
-Value dequePopLeft(Interpreter& interp, CallArgs& args) {
-    argCount(interp, args, "popleft", 0, 0);
-    DequeObject& d = dequeOf(interp, args[0], "popleft");
-    if (d.items.empty())
-        interp.raise(interp.exc.indexError, "pop from an empty deque");
-    Value item = std::move(d.items.front());
-    d.items.pop_front();
-    return item;
-}
+Value dequePop(Interpreter& interp, CallArgs& args) { return dequeTake(interp, args, "pop", false); }
+Value dequePopLeft(Interpreter& interp, CallArgs& args) { return dequeTake(interp, args, "popleft", true); }
 
 Value dequeClear(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "clear", 0, 0);

@@ -427,22 +427,11 @@ Value valueGe(Interpreter& interp, CallArgs& args) { return valueCompare(interp,
 Value valueHash(Interpreter& interp, CallArgs& args) {
     return Value::integer(static_cast<std::int64_t>(interp.hash(memberValue(interp, args[0]))));
 }
-Value valueBinary(Interpreter& interp, CallArgs& args, BinaryOp op, bool reflected) {
+template <BinaryOp op, bool reflected>
+Value valueBinary(Interpreter& interp, CallArgs& args) {
     const Value a = plain(interp, args[0]), b = plain(interp, args[1]);
     return reflected ? interp.binary(op, b, a) : interp.binary(op, a, b);
 }
-Value valueAdd(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Add, false); }
-Value valueRadd(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Add, true); }
-Value valueSub(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Sub, false); }
-Value valueRsub(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Sub, true); }
-Value valueMul(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mul, false); }
-Value valueRmul(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mul, true); }
-Value valueTrueDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::TrueDiv, false); }
-Value valueRtrueDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::TrueDiv, true); }
-Value valueFloorDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::FloorDiv, false); }
-Value valueRfloorDiv(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::FloorDiv, true); }
-Value valueMod(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mod, false); }
-Value valueRmod(Interpreter& interp, CallArgs& args) { return valueBinary(interp, args, BinaryOp::Mod, true); }
 Value valueNeg(Interpreter& interp, CallArgs& args) { return interp.unaryNegative(memberValue(interp, args[0])); }
 Value valuePos(Interpreter& interp, CallArgs& args) { return interp.unaryPositive(memberValue(interp, args[0])); }
 Value valueAbs(Interpreter& interp, CallArgs& args) {
@@ -485,10 +474,22 @@ void method(Interpreter& interp, ClassObject* cls, const char* name, NativeFn fn
 // IntEnum, StrEnum, IntFlag and the mixins' members compare, hash and do arithmetic as their values.
 void addValueMethods(Interpreter& interp, ClassObject* cls) {
     const std::pair<const char*, NativeFn> methods[] = {
-        {"__eq__", valueEq},     {"__ne__", valueNe},   {"__lt__", valueLt},     {"__le__", valueLe},
-        {"__gt__", valueGt},     {"__ge__", valueGe},   {"__hash__", valueHash}, {"__add__", valueAdd},
-        {"__radd__", valueRadd}, {"__sub__", valueSub}, {"__rsub__", valueRsub}, {"__mul__", valueMul},
-        {"__rmul__", valueRmul}, {"__mod__", valueMod}, {"__rmod__", valueRmod}, {"__bool__", valueBool}};
+        {"__eq__", valueEq},
+        {"__ne__", valueNe},
+        {"__lt__", valueLt},
+        {"__le__", valueLe},
+        {"__gt__", valueGt},
+        {"__ge__", valueGe},
+        {"__hash__", valueHash},
+        {"__bool__", valueBool},
+        {"__add__", valueBinary<BinaryOp::Add, false>},
+        {"__radd__", valueBinary<BinaryOp::Add, true>},
+        {"__sub__", valueBinary<BinaryOp::Sub, false>},
+        {"__rsub__", valueBinary<BinaryOp::Sub, true>},
+        {"__mul__", valueBinary<BinaryOp::Mul, false>},
+        {"__rmul__", valueBinary<BinaryOp::Mul, true>},
+        {"__mod__", valueBinary<BinaryOp::Mod, false>},
+        {"__rmod__", valueBinary<BinaryOp::Mod, true>}};
     for (const auto& [name, fn] : methods)
         method(interp, cls, name, fn);
 }
@@ -496,9 +497,16 @@ void addValueMethods(Interpreter& interp, ClassObject* cls) {
 // An int kind's members also divide, negate and convert as their ints.
 void addIntMethods(Interpreter& interp, ClassObject* cls) {
     const std::pair<const char*, NativeFn> methods[] = {
-        {"__truediv__", valueTrueDiv}, {"__rtruediv__", valueRtrueDiv}, {"__floordiv__", valueFloorDiv},
-        {"__rfloordiv__", valueRfloorDiv}, {"__neg__", valueNeg}, {"__pos__", valuePos}, {"__abs__", valueAbs},
-        {"__int__", valueInt}, {"__index__", valueInt}, {"__float__", valueFloat}};
+        {"__truediv__", valueBinary<BinaryOp::TrueDiv, false>},
+        {"__rtruediv__", valueBinary<BinaryOp::TrueDiv, true>},
+        {"__floordiv__", valueBinary<BinaryOp::FloorDiv, false>},
+        {"__rfloordiv__", valueBinary<BinaryOp::FloorDiv, true>},
+        {"__neg__", valueNeg},
+        {"__pos__", valuePos},
+        {"__abs__", valueAbs},
+        {"__int__", valueInt},
+        {"__index__", valueInt},
+        {"__float__", valueFloat}};
     for (const auto& [name, fn] : methods)
         method(interp, cls, name, fn);
 }
