@@ -52,8 +52,14 @@ const char* reflectedDunder(BinaryOp op) {
     case BinaryOp::FloorDiv: return "__rfloordiv__";
     case BinaryOp::Mod: return "__rmod__";
     case BinaryOp::Pow: return "__rpow__";
-    default: return "";
+    case BinaryOp::LShift: return "__rlshift__";
+    case BinaryOp::RShift: return "__rrshift__";
+    case BinaryOp::BitAnd: return "__rand__";
+    case BinaryOp::BitOr: return "__ror__";
+    case BinaryOp::BitXor: return "__rxor__";
+    case BinaryOp::MatMul: return "__rmatmul__";
     }
+    return "";
 }
 
 // Indexed by CompareOp Lt, Le, Eq, Ne, Gt, Ge.

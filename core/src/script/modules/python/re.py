@@ -6,25 +6,28 @@ also matches \\x1c-\\x1f, verbose whitespace is dropped before PCRE2 sees it, an
 groups become plain numbered ones (Python allows names PCRE2 does not)."""
 
 import _re
+from enum import IntFlag as _IntFlag
 
-NOFLAG = 0
-TEMPLATE = T = 1
-IGNORECASE = I = 2
-LOCALE = L = 4
-MULTILINE = M = 8
-DOTALL = S = 16
-UNICODE = U = 32
-VERBOSE = X = 64
-DEBUG = 128
-ASCII = A = 256
+# The flags as plain ints, for the parser; the module's own names (re.I, re.IGNORECASE...) are
+# RegexFlag members, made at the end.
+_NOFLAG = 0
+_TEMPLATE = 1
+_IGNORECASE = 2
+_LOCALE = 4
+_MULTILINE = 8
+_DOTALL = 16
+_UNICODE = 32
+_VERBOSE = 64
+_DEBUG = 128
+_ASCII = 256
 
-_FLAG_NAMES = [(TEMPLATE, 'TEMPLATE'), (IGNORECASE, 'IGNORECASE'), (LOCALE, 'LOCALE'),
-               (MULTILINE, 'MULTILINE'), (DOTALL, 'DOTALL'), (UNICODE, 'UNICODE'),
-               (VERBOSE, 'VERBOSE'), (DEBUG, 'DEBUG'), (ASCII, 'ASCII')]
-_INLINE_FLAGS = {'i': IGNORECASE, 'L': LOCALE, 'm': MULTILINE, 's': DOTALL, 'x': VERBOSE,
-                 'a': ASCII, 't': TEMPLATE, 'u': UNICODE}
-_TYPE_FLAGS = ASCII | LOCALE | UNICODE
-_GLOBAL_FLAGS = DEBUG | TEMPLATE
+_FLAG_NAMES = [(_TEMPLATE, 'TEMPLATE'), (_IGNORECASE, 'IGNORECASE'), (_LOCALE, 'LOCALE'),
+               (_MULTILINE, 'MULTILINE'), (_DOTALL, 'DOTALL'), (_UNICODE, 'UNICODE'),
+               (_VERBOSE, 'VERBOSE'), (_DEBUG, 'DEBUG'), (_ASCII, 'ASCII')]
+_INLINE_FLAGS = {'i': _IGNORECASE, 'L': _LOCALE, 'm': _MULTILINE, 's': _DOTALL, 'x': _VERBOSE,
+                 'a': _ASCII, 't': _TEMPLATE, 'u': _UNICODE}
+_TYPE_FLAGS = _ASCII | _LOCALE | _UNICODE
+_GLOBAL_FLAGS = _DEBUG | _TEMPLATE
 
 _MAXREPEAT = 4294967295
 # PCRE2 counts repeats in 16 bits; CPython allows up to _MAXREPEAT - 1.
@@ -189,7 +192,7 @@ def _char(code):
 
 
 def _unicode(state):
-    return not state.flags & ASCII
+    return not state.flags & _ASCII
 
 
 def _category(escape, state, in_class):
@@ -302,7 +305,7 @@ def _parse_sub(source, state, verbose, nested):
         if not source.match('|'):
             break
         if not nested:
-            verbose = state.flags & VERBOSE
+            verbose = state.flags & _VERBOSE
     if len(items) == 1:
         return items[0]
     lo = min(item[1] for item in items)
@@ -462,10 +465,10 @@ def _parse_flags(source, state, char):
 
 
 def _scoped_flags_text(add_flags, del_flags):
-    if (add_flags | del_flags) & (ASCII | UNICODE):
+    if (add_flags | del_flags) & (_ASCII | _UNICODE):
         _re.unsupported("the inline flags 'a' and 'u' on part of a regular expression")
-    on = ''.join(letter for letter, flag in (('i', IGNORECASE), ('m', MULTILINE), ('s', DOTALL)) if add_flags & flag)
-    off = ''.join(letter for letter, flag in (('i', IGNORECASE), ('m', MULTILINE), ('s', DOTALL)) if del_flags & flag)
+    on = ''.join(letter for letter, flag in (('i', _IGNORECASE), ('m', _MULTILINE), ('s', _DOTALL)) if add_flags & flag)
+    off = ''.join(letter for letter, flag in (('i', _IGNORECASE), ('m', _MULTILINE), ('s', _DOTALL)) if del_flags & flag)
     return '(?' + on + ('-' + off if off else '') + ':'
 
 
@@ -555,7 +558,7 @@ def _parse_group(source, state, verbose, nested, subpattern, first):
             group = state.opengroup(name)
         except error as err:
             raise source.error(err.msg, len(name) + 1) from None
-    sub_verbose = (verbose or (add_flags & VERBOSE)) and not (del_flags & VERBOSE)
+    sub_verbose = (verbose or (add_flags & _VERBOSE)) and not (del_flags & _VERBOSE)
     p = _parse_sub(source, state, sub_verbose, nested + 1)
     if not source.match(')'):
         raise source.error('missing ), unterminated subpattern', source.tell() - start)
@@ -565,7 +568,7 @@ def _parse_group(source, state, verbose, nested, subpattern, first):
     elif atomic:
         opener = '(?>'
     elif add_flags or del_flags:
-        opener = _scoped_flags_text(add_flags & ~VERBOSE, del_flags & ~VERBOSE)
+        opener = _scoped_flags_text(add_flags & ~_VERBOSE, del_flags & ~_VERBOSE)
     else:
         opener = '(?:'
     subpattern.append(['group', opener + p[0] + ')', p[1], p[2]])
@@ -636,7 +639,7 @@ def _parse(source, state, verbose, nested, first=False):
             subpattern.append(['any', '.', 1, 1])
         elif this == '(':
             if _parse_group(source, state, verbose, nested, subpattern, first) == 'global':
-                verbose = state.flags & VERBOSE
+                verbose = state.flags & _VERBOSE
         elif this == '^':
             subpattern.append(['at', '^', 0, 0])
         elif this == '$':
@@ -652,12 +655,12 @@ def _parse(source, state, verbose, nested, first=False):
 def _parse_pattern(pattern, flags):
     source = _Tokenizer(pattern)
     state = _State(flags)
-    p = _parse_sub(source, state, flags & VERBOSE, 0)
-    if state.flags & LOCALE:
+    p = _parse_sub(source, state, flags & _VERBOSE, 0)
+    if state.flags & _LOCALE:
         raise ValueError('cannot use LOCALE flag with a str pattern')
-    if not state.flags & ASCII:
-        state.flags |= UNICODE
-    elif state.flags & UNICODE:
+    if not state.flags & _ASCII:
+        state.flags |= _UNICODE
+    elif state.flags & _UNICODE:
         raise ValueError('ASCII and UNICODE flags are incompatible')
     if source.next is not None:
         raise source.error('unbalanced parenthesis')
@@ -666,14 +669,14 @@ def _parse_pattern(pattern, flags):
             raise error('invalid group reference %d' % g, pattern, state.grouprefpos[g])
     if state.lookbehind_error:
         raise error('look-behind requires fixed-width pattern')
-    if state.flags & DEBUG:
+    if state.flags & _DEBUG:
         _re.unsupported('re.DEBUG')
     prefix = ''
-    if state.flags & IGNORECASE:
+    if state.flags & _IGNORECASE:
         prefix += 'i'
-    if state.flags & MULTILINE:
+    if state.flags & _MULTILINE:
         prefix += 'm'
-    if state.flags & DOTALL:
+    if state.flags & _DOTALL:
         prefix += 's'
     text = p[0]
     if prefix:
@@ -799,8 +802,8 @@ class Pattern:
 
     def __repr__(self):
         flags = self.flags
-        if flags & (LOCALE | UNICODE | ASCII) == UNICODE:
-            flags &= ~UNICODE
+        if flags & (_LOCALE | _UNICODE | _ASCII) == _UNICODE:
+            flags &= ~_UNICODE
         names = []
         for flag, name in _FLAG_NAMES:
             if flags & flag:
@@ -1029,6 +1032,8 @@ _MAXCACHE = 512
 
 
 def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')
@@ -1041,7 +1046,7 @@ def _compile(pattern, flags):
     compiled = _cache.get(key)
     if compiled is None:
         state, text = _parse_pattern(pattern, flags)
-        compiled = Pattern(pattern, flags, state, _re.compile(text, not state.flags & ASCII))
+        compiled = Pattern(pattern, flags, state, _re.compile(text, not state.flags & _ASCII))
         if len(_cache) >= _MAXCACHE:
             _cache.clear()
         _cache[key] = compiled
@@ -1095,3 +1100,43 @@ def escape(pattern):
     if not isinstance(pattern, str):
         _re.unsupported('re.escape() of bytes')
     return ''.join(_SPECIAL.get(c, c) for c in pattern)
+
+
+# ---------------------------------------------------------------- the flags
+
+class RegexFlag(_IntFlag):
+    """re.I and the rest: ints that print by their module-level names (re.IGNORECASE), as
+    CPython's @global_enum makes them print."""
+    NOFLAG = 0
+    TEMPLATE = T = 1
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    UNICODE = U = 32
+    VERBOSE = X = 64
+    DEBUG = 128
+    ASCII = A = 256
+
+    def __repr__(self):
+        if self._name_ is None:
+            return hex(self._value_)
+        return '|'.join(hex(int(part)) if part.isdigit() else 're.' + part for part in self._name_.split('|'))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return format(repr(self), spec)
+
+
+RegexFlag.__module__ = 're'
+NOFLAG = RegexFlag.NOFLAG
+TEMPLATE = T = RegexFlag.TEMPLATE
+IGNORECASE = I = RegexFlag.IGNORECASE
+LOCALE = L = RegexFlag.LOCALE
+MULTILINE = M = RegexFlag.MULTILINE
+DOTALL = S = RegexFlag.DOTALL
+UNICODE = U = RegexFlag.UNICODE
+VERBOSE = X = RegexFlag.VERBOSE
+DEBUG = RegexFlag.DEBUG
+ASCII = A = RegexFlag.ASCII
