@@ -33,6 +33,7 @@ add_custom_command(
 # The library modules written in Python (src/script/modules/python/<name>.py; each is also
 # listed in modules/Modules.def).
 set(AWAITSCOPE_LIBRARY_MODULES
+  abc
   collections
   concurrent
   concurrent.futures

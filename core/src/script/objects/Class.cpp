@@ -301,6 +301,29 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     return result;
 }
 
+namespace {
+
+// The class's __init__ on a new object, with the arguments the class was called with.
+void runInit(Interpreter& interp, ClassObject* cls, const Value& object, const Value* args, int count,
+             const TupleObject* kwNames) {
+    Value init = interp.lookupClass(cls, interp.intern("__init__"));
+    if (init.empty())
+        return;
+    if (init.is(Kind::Function))
+        interp.chargeOps(cost::ScriptInitOps);
+    std::vector<Value> all;
+    const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+    all.reserve(static_cast<std::size_t>(count + kw + 1));
+    all.push_back(object);
+    for (int i = 0; i < count + kw; ++i)
+        all.push_back(args[i]);
+    Value returned = interp.call(init, all.data(), count + 1, kwNames);
+    if (!returned.isNone())
+        interp.typeError("__init__() should return None, not '" + interp.typeName(returned) + "'");
+}
+
+} // namespace
+
 Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, const TupleObject* kwNames) {
     // Calling a type costs CPython more than calling a function: tp_new, then tp_init.
     chargeOps(cls->construct ? cost::ConstructOps : cost::InstantiateOps);
@@ -324,6 +347,20 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
         if (allExceptions)
             cls = exc.exceptionGroup;
     }
+    // A __new__ the script wrote (a plain function; __new__ is a static method without the
+    // decorator) makes the object from the class and the arguments; __init__ then runs only if
+    // it made an instance of the class, as type.__call__ does.
+    if (!cls->isException)
+        if (Value custom = lookupClass(cls, intern("__new__"));
+            isDescriptor(custom, "staticmethod") && custom.as<NativeObject>()->data.is(Kind::Function)) {
+            const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+            std::vector<Value> all{Value(cls)};
+            all.insert(all.end(), args, args + count + kw);
+            Value made = call(custom.as<NativeObject>()->data, all.data(), count + 1, kwNames);
+            if (isInstance(made, cls))
+                runInit(*this, typeOf(made), made, args, count, kwNames);
+            return made;
+        }
     auto* instance = heap_.make<InstanceObject>(Value(cls));
     Value result(instance);
     if (cls->isException) {
@@ -331,24 +368,21 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
         std::vector<Value> positional(args, args + count);
         instance->exception->args = newTuple(std::move(positional));
     }
-    Value init = lookupClass(cls, intern("__init__"));
-    if (!init.empty()) {
-        if (init.is(Kind::Function))
-            chargeOps(cost::ScriptInitOps);
-        std::vector<Value> all;
-        const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
-        all.reserve(static_cast<std::size_t>(count + kw + 1));
-        all.push_back(result);
-        for (int i = 0; i < count + kw; ++i)
-            all.push_back(args[i]);
-        Value returned = call(init, all.data(), count + 1, kwNames);
-        if (!returned.isNone())
-            typeError("__init__() should return None, not '" + typeName(returned) + "'");
-    }
+    runInit(*this, cls, result, args, count, kwNames);
     return result;
 }
 
 namespace {
+
+// object.__new__(cls): a bare instance of a script's class, for its own __new__ to fill.
+Value objectNew(Interpreter& interp, CallArgs& args) {
+    if (args.count < 1 || !args[0].is(Kind::Class))
+        interp.typeError("object.__new__(X): X is not a type object");
+    ClassObject* cls = args[0].as<ClassObject>();
+    if (cls->builtin != BuiltinType::None || cls->storage || cls->isException)
+        interp.typeError("object.__new__(" + cls->nameText() + ") is not safe, use " + cls->nameText() + ".__new__()");
+    return Value(interp.heap().make<InstanceObject>(args[0]));
+}
 
 Value makeObject(Interpreter& interp, CallArgs& args) {
     if (args.count > 1 || args.kwCount())
@@ -710,6 +744,8 @@ void installClassTypes(Interpreter& interp) {
     auto& t = interp.types;
     // object() makes a bare instance, so `object` has the slots of every script class's instances.
     t.object = interp.makeClass("object", {}, BuiltinType::Object, instanceSlots(), makeObject);
+    interp.dictSetStr(t.object->dict.as<DictObject>(), "__new__",
+                      interp.newNative(nullptr, "staticmethod", {}, interp.newNative(objectNew, "__new__")));
     t.type = interp.makeClass("type", {t.object}, BuiltinType::Type, kTypeSlots, makeType);
     t.noneType = interp.makeClass("NoneType", {t.object}, BuiltinType::NoneType, kNoneSlots);
     t.superType = interp.makeClass("super", {t.object}, BuiltinType::Super, kSuperSlots, makeSuper);
