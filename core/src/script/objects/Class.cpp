@@ -303,6 +303,16 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
 
 namespace {
 
+// `first` (the class, or the new object), then the arguments the class was called with.
+std::vector<Value> withFirst(Value first, const Value* args, int count, const TupleObject* kwNames) {
+    const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
+    std::vector<Value> all;
+    all.reserve(static_cast<std::size_t>(count + kw + 1));
+    all.push_back(std::move(first));
+    all.insert(all.end(), args, args + count + kw);
+    return all;
+}
+
 // The class's __init__ on a new object, with the arguments the class was called with.
 void runInit(Interpreter& interp, ClassObject* cls, const Value& object, const Value* args, int count,
              const TupleObject* kwNames) {
@@ -311,12 +321,7 @@ void runInit(Interpreter& interp, ClassObject* cls, const Value& object, const V
         return;
     if (init.is(Kind::Function))
         interp.chargeOps(cost::ScriptInitOps);
-    std::vector<Value> all;
-    const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
-    all.reserve(static_cast<std::size_t>(count + kw + 1));
-    all.push_back(object);
-    for (int i = 0; i < count + kw; ++i)
-        all.push_back(args[i]);
+    std::vector<Value> all = withFirst(object, args, count, kwNames);
     Value returned = interp.call(init, all.data(), count + 1, kwNames);
     if (!returned.isNone())
         interp.typeError("__init__() should return None, not '" + interp.typeName(returned) + "'");
@@ -330,12 +335,7 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
     if (cls->storage)
         return instantiateDerived(*this, cls, args, count, kwNames);
     if (cls->construct) {
-        std::vector<Value> all;
-        const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
-        all.reserve(static_cast<std::size_t>(count + kw + 1));
-        all.emplace_back(cls);
-        for (int i = 0; i < count + kw; ++i)
-            all.push_back(args[i]);
+        std::vector<Value> all = withFirst(Value(cls), args, count, kwNames);
         CallArgs callArgs{all.data(), count + 1, all.data() + count + 1, kwNames};
         return cls->construct(*this, callArgs);
     }
@@ -353,9 +353,7 @@ Value Interpreter::instantiate(ClassObject* cls, const Value* args, int count, c
     if (!cls->isException)
         if (Value custom = lookupClass(cls, intern("__new__"));
             isDescriptor(custom, "staticmethod") && custom.as<NativeObject>()->data.is(Kind::Function)) {
-            const int kw = kwNames ? static_cast<int>(kwNames->items.size()) : 0;
-            std::vector<Value> all{Value(cls)};
-            all.insert(all.end(), args, args + count + kw);
+            std::vector<Value> all = withFirst(Value(cls), args, count, kwNames);
             Value made = call(custom.as<NativeObject>()->data, all.data(), count + 1, kwNames);
             if (isInstance(made, cls))
                 runInit(*this, typeOf(made), made, args, count, kwNames);
