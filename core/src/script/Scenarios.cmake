@@ -42,6 +42,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   datetime
   functools
   heapq
+  inspect
   io
   itertools
   logging
@@ -52,6 +53,7 @@ set(AWAITSCOPE_LIBRARY_MODULES
   string
   textwrap
   threading
+  types
   uuid
 )
 set(AWAITSCOPE_LIBRARY_MODULE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/script/modules/python)
