@@ -1076,6 +1076,18 @@ def _install_virtual_time(clock):
             importing[0] -= 1
     bootstrap._find_and_load = _find_and_load
 
+    def exclude_here(ident, spent):
+        """CPU time the thread `ident` spent on what costs no virtual time."""
+        if ident == clock.loop_thread:
+            if not importing[0]:
+                clock.exclude(spent)
+            return
+        thread = clock.threads.get(ident)
+        if thread is not None:
+            base, mark = thread.state
+            if mark is not None:
+                thread.state = (base, mark + spent)
+
     # A garbage collection costs no virtual time either: when it comes depends on the program,
     # but how long it takes depends on the machine (a pass over a large heap takes a few
     # milliseconds, several times that on a busy machine, which would move later events).
@@ -1087,19 +1099,24 @@ def _install_virtual_time(clock):
             collecting[ident] = _thread_time_ns()
             return
         before = collecting.pop(ident, None)
-        if before is None:
-            return
-        spent = _thread_time_ns() - before
-        if ident == clock.loop_thread:
-            if not importing[0]:
-                clock.exclude(spent)
-            return
-        thread = clock.threads.get(ident)
-        if thread is not None:
-            base, mark = thread.state
-            if mark is not None:
-                thread.state = (base, mark + spent)
+        if before is not None:
+            exclude_here(ident, _thread_time_ns() - before)
     gc.callbacks.append(on_collection)
+
+    # Resolving a name costs no virtual time: the first resolution in a process reads the
+    # system's files and loads its name-service libraries, which costs what the machine makes
+    # it cost, not the program (asyncio's open_connection and start_server resolve in the
+    # default executor's thread).
+    import socket
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(*args, **kwargs):
+        before = _thread_time_ns()
+        try:
+            return real_getaddrinfo(*args, **kwargs)
+        finally:
+            exclude_here(_get_ident(), _thread_time_ns() - before)
+    socket.getaddrinfo = getaddrinfo
 
     def monotonic():
         return (clock.epoch_monotonic + clock.now_here()) / 1e9
