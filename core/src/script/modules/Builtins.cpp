@@ -271,12 +271,15 @@ bool matchesClass(Interpreter& interp, const Value& value, const Value& cls, boo
     if (!cls.is(Kind::Class))
         interp.typeError(std::string(subclass ? "issubclass" : "isinstance") +
                          "() arg 2 must be a type, a tuple of types, or a union");
-    if (subclass) {
-        if (!value.is(Kind::Class))
-            interp.typeError("issubclass() arg 1 must be a class");
-        return Interpreter::isSubclass(value.as<ClassObject>(), cls.as<ClassObject>());
-    }
-    return interp.isInstance(value, cls.as<ClassObject>());
+    if (subclass && !value.is(Kind::Class))
+        interp.typeError("issubclass() arg 1 must be a class");
+    auto* target = cls.as<ClassObject>();
+    ClassObject* tested = subclass ? value.as<ClassObject>() : interp.typeOf(value);
+    if (Interpreter::isSubclass(tested, target))
+        return true;
+    // CPython's StrEnum and class Role(str, Enum) derive from str; here they stand for it.
+    ClassObject* valueType = target->builtin != BuiltinType::None ? enumValueType(interp, tested) : nullptr;
+    return valueType && Interpreter::isSubclass(valueType, target);
 }
 
 Value builtinIsinstance(Interpreter& interp, CallArgs& args) {

@@ -5,9 +5,9 @@
 // into composite members made on demand. IntEnum, StrEnum and IntFlag members behave as their
 // values in comparisons, hashing, arithmetic, str() and format(); an Enum mixed with str or int
 // (class Role(str, Enum)) behaves as its values too but prints as an Enum ("Role.USER"), as
-// 3.11 prints it. None is an int or str instance (the interpreter cannot subclass builtin
-// types): isinstance(Role.USER, str) is False, and str's own functions that demand a str
-// (", ".join) refuse a member; its methods (Role.USER.upper()) and json take its value.
+// 3.11 prints it. None is an int or str object (the interpreter cannot subclass builtin
+// types), but isinstance and issubclass answer as CPython does (enumValueType), and str's and
+// int's functions, methods and json take a member for its value (enumMemberValue).
 #include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
@@ -442,6 +442,11 @@ Value valueBool(Interpreter& interp, CallArgs& args) { return Value::boolean(int
 Value valueFloat(Interpreter& interp, CallArgs& args) { return Value::real(interp.toDouble(memberValue(interp, args[0]), "float()")); }
 Value valueInt(Interpreter& interp, CallArgs& args) { return memberValue(interp, args[0]); }
 Value valueLen(Interpreter& interp, CallArgs& args) { return Value::integer(interp.length(memberValue(interp, args[0]))); }
+Value valueIter(Interpreter& interp, CallArgs& args) { return interp.getIter(memberValue(interp, args[0])); }
+Value valueGetItem(Interpreter& interp, CallArgs& args) { return interp.getItem(memberValue(interp, args[0]), args[1]); }
+Value valueContains(Interpreter& interp, CallArgs& args) {
+    return Value::boolean(interp.contains(memberValue(interp, args[0]), args[1]));
+}
 Value valueGetattr(Interpreter& interp, CallArgs& args) { return interp.getAttr(memberValue(interp, args[0]), args[1]); }
 
 Value uniqueDecorator(Interpreter& interp, CallArgs& args) {
@@ -513,6 +518,13 @@ void addIntMethods(Interpreter& interp, ClassObject* cls) {
 
 } // namespace
 
+ClassObject* enumValueType(Interpreter& interp, ClassObject* cls) {
+    const Value kind = interp.lookupClass(cls, interp.intern("_awaitscope_enum_kind_"));
+    if (!kind.isInt() || !standsForValue(static_cast<EnumKind>(kind.asInt())))
+        return nullptr;
+    return isIntKind(static_cast<EnumKind>(kind.asInt())) ? interp.types.intType : interp.types.strType;
+}
+
 Value enumMemberValue(Interpreter& interp, const Value& value) {
     if (!value.is(Kind::Instance) || !isMember(interp, value) || !standsForValue(kindOf(interp, Value(interp.typeOf(value)))))
         return {};
@@ -550,6 +562,9 @@ Value makeEnumModule(Interpreter& interp) {
             addIntMethods(interp, cls);
         } else {
             method(interp, cls, "__len__", valueLen);
+            method(interp, cls, "__iter__", valueIter);
+            method(interp, cls, "__getitem__", valueGetItem);
+            method(interp, cls, "__contains__", valueContains);
         }
         return cls;
     };

@@ -11,6 +11,7 @@
 namespace awaitscope::script {
 
 class Interpreter;
+struct ClassObject;
 
 using ModuleMaker = Value (*)(Interpreter&);
 
@@ -36,6 +37,8 @@ Value makeBuiltins(Interpreter& interp);  // the builtins namespace, a dict (mod
 // The int or str an enum member stands for (IntEnum, StrEnum, IntFlag, an Enum mixed with str
 // or int), which json writes in its place; empty for any other value (modules/Enum.cpp).
 Value enumMemberValue(Interpreter& interp, const Value& value);
+// str or int for an enum class whose members are such values (StrEnum, class Role(str, Enum)).
+ClassObject* enumValueType(Interpreter& interp, ClassObject* cls);
 
 #define MODULE(name, maker) Value maker(Interpreter& interp);
 #define LIBRARY_MODULE(name, costClass)

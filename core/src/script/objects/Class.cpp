@@ -414,6 +414,11 @@ Value makeSuper(Interpreter& interp, CallArgs& args) {
 
 // ---- type: the class objects themselves
 
+// The class-level hooks a builtin class keeps as methods take a class, not an instance.
+bool takesInstance(const std::string& name) {
+    return name != "__new__" && name != "__init_subclass__" && name != "__class_getitem__" && !name.starts_with("__meta_");
+}
+
 bool classGetAttr(Interpreter& interp, const Value& object, const Value& name, Value& out) {
     const std::string& key = name.as<StrObject>()->text;
     auto* cls = object.as<ClassObject>();
@@ -437,13 +442,22 @@ bool classGetAttr(Interpreter& interp, const Value& object, const Value& name, V
         out = cls->dict;
         return true;
     }
-    Value found = interp.lookupClass(cls, name);
+    ClassObject* owner = nullptr;
+    Value found;
+    for (const Value& entry : cls->mro)
+        if (Value* here = entry.as<ClassObject>()->dict.as<DictObject>()->table.lookup(name, name.as<StrObject>()->hash())) {
+            owner = entry.as<ClassObject>();
+            found = *here;
+            break;
+        }
     if (found.empty())
         return false;
     if (isDescriptor(found, "staticmethod"))
         out = found.as<NativeObject>()->data;
     else if (isDescriptor(found, "classmethod"))
         out = Value(interp.heap().make<BoundMethodObject>(found.as<NativeObject>()->data, object));
+    else if (found.is(Kind::Native) && found.as<NativeObject>()->method && takesInstance(key))
+        out = methodDescriptor(interp, found, owner);
     else
         out = found;
     return true;

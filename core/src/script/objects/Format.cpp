@@ -1,6 +1,7 @@
 // Formatting as CPython does it: repr(float) is the shortest string that reads back to the
 // same double; format specs follow the format-spec mini-language (format(), f-strings);
 // str.format fields and printf-style % formatting build on them.
+#include "script/modules/Modules.h"
 #include "script/objects/BigInt.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
@@ -551,6 +552,9 @@ Value percentFormat(Interpreter& interp, const Value& format, const Value& value
         case 'd':
         case 'i':
         case 'u': {
+            // An int's enum member (IntEnum, class Level(int, Enum)) formats as its value.
+            if (const Value stands = enumMemberValue(interp, value); !stands.empty())
+                value = stands;
             if (!value.isNumber() && !value.isBigInt())
                 interp.typeError(std::string("%") + type + " format: a real number is required, not " + interp.typeName(value));
             Value integer = value.isFloat() ? integerFromDouble(interp, std::trunc(value.asFloat()))

@@ -1,12 +1,22 @@
 // Callables: function (a script's def or lambda), builtin_function_or_method (a native, bound
 // to its receiver once looked up on a value), method (a function bound to an instance), cell
 // (a closure variable); and the staticmethod, classmethod and property wrappers.
+#include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
 #include <cstring>
 
 namespace awaitscope::script {
+
+namespace {
+Value callMethodDescriptor(Interpreter& interp, CallArgs& args);
+}
+
+Value methodDescriptor(Interpreter& interp, const Value& method, ClassObject* owner) {
+    return interp.newNative(callMethodDescriptor, method.as<NativeObject>()->name, {},
+                            interp.newTuple({method, Value(owner)}));
+}
 
 Value newDescriptor(Interpreter& interp, const char* kind, Value callable, Value setter) {
     return interp.newNative(nullptr, kind, std::move(setter), std::move(callable));
@@ -17,6 +27,30 @@ Value makeProperty(Interpreter& interp, const char* name, NativeFn getter) {
 }
 
 namespace {
+
+// A builtin method taken from its class: the native reads its first argument as its own kind
+// of object, so the receiver is checked first, as CPython's method descriptors check it.
+Value callMethodDescriptor(Interpreter& interp, CallArgs& args) {
+    const auto& parts = args.native->data.as<TupleObject>()->items;
+    const Value& method = parts[0];
+    auto* owner = parts[1].as<ClassObject>();
+    const char* name = method.as<NativeObject>()->name;
+    if (args.count < 1)
+        interp.typeError("unbound method " + owner->nameText() + "." + name + "() needs an argument");
+    std::vector<Value> all(args.args, args.args + args.count);
+    all.insert(all.end(), args.kwValues, args.kwValues + args.kwCount());
+    if (!interp.isInstance(all[0], owner)) {
+        // class Role(str, Enum): CPython's member is a str; here it stands for its value.
+        const Value stands = enumMemberValue(interp, all[0]);
+        if (stands.empty() || !interp.isInstance(stands, owner))
+            interp.typeError(std::string("descriptor '") + name + "' for '" + owner->nameText() +
+                             "' objects doesn't apply to a '" + interp.typeName(all[0]) + "' object");
+        all[0] = stands;
+    }
+    return interp.call(method, all.data(), args.count, args.kwNames);
+}
+
+bool isMethodDescriptor(const NativeObject* native) { return native->fn == callMethodDescriptor; }
 
 // ---- function
 
@@ -102,6 +136,9 @@ std::string nativeRepr(Interpreter& interp, const Value& value) {
     if (!native->fn && native->data.empty() &&
         (std::strcmp(native->name, "Ellipsis") == 0 || std::strcmp(native->name, "NotImplemented") == 0))
         return native->name;
+    if (isMethodDescriptor(native))
+        return std::string("<method '") + native->name + "' of '" +
+               native->data.as<TupleObject>()->items[1].as<ClassObject>()->nameText() + "' objects>";
     if (!native->self.empty())
         return std::string("<built-in method ") + native->name + " of " + interp.typeName(native->self) + " object at " +
                pointerText(native->self.isObject() ? native->self.object() : nullptr) + ">";

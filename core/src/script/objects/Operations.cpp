@@ -76,7 +76,11 @@ void unsupportedOperands(Interpreter& interp, BinaryOp op, const Value& a, const
                      interp.typeName(a) + "' and '" + interp.typeName(b) + "'");
 }
 
-std::int64_t repeatCount(Interpreter& interp, const Value& count) {
+std::int64_t repeatCount(Interpreter& interp, const Value& written) {
+    // "ab" * Level.HIGH: an object with __index__ repeats as the int it stands for.
+    Value count = written.is(Kind::Instance) ? interp.indexValue(written) : written;
+    if (count.empty())
+        count = written;
     if (count.isBigInt())
         interp.raise(interp.exc.overflowError, "cannot fit 'int' into an index-sized integer");
     if (!count.isIntLike())
@@ -327,9 +331,26 @@ std::int64_t Interpreter::length(const Value& value) {
     typeError("object of type '" + typeName(value) + "' has no len()");
 }
 
-std::int64_t Interpreter::toIndex(const Value& value, const char*) {
+Value Interpreter::indexValue(const Value& value) {
+    if (value.isInteger())
+        return value;
+    if (!value.is(Kind::Instance))
+        return {};
+    const Value method = lookupClass(typeOf(value), intern("__index__"));
+    if (method.empty())
+        return {};
+    Value index = call(method, {value});
+    if (!index.isInteger())
+        typeError("__index__ returned non-int (type " + typeName(index) + ")");
+    return index;
+}
+
+std::int64_t Interpreter::toIndex(const Value& value, const char* what) {
     if (value.isIntLike())
         return value.asInt();
+    if (value.is(Kind::Instance))  // text.center(Width.WIDE)
+        if (const Value index = indexValue(value); !index.empty())
+            return toIndex(index, what);
     if (value.isBigInt())
         raise(exc.indexError, "cannot fit 'int' into an index-sized integer");
     typeError("'" + typeName(value) + "' object cannot be interpreted as an integer");
@@ -351,8 +372,8 @@ Value sequenceIndex(Interpreter& interp, const Value& object, const Value& index
     if (!index.is(Kind::Instance) || !(object.is(Kind::List) || object.is(Kind::Tuple) || object.is(Kind::Str) ||
                                         object.is(Kind::Range) || object.is(Kind::Bytes) || object.is(Kind::ByteArray)))
         return index;
-    const Value method = interp.lookupClass(interp.typeOf(index), interp.intern("__index__"));
-    return method.empty() ? index : interp.call(method, {index});
+    const Value stands = interp.indexValue(index);
+    return stands.empty() ? index : stands;
 }
 
 } // namespace

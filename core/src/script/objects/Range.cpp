@@ -66,17 +66,20 @@ Value makeRange(Interpreter& interp, CallArgs& args) {
         interp.typeError("range expected at least 1 argument, got 0");
     if (n > 3)
         interp.typeError("range expected at most 3 arguments, got " + std::to_string(n));
-    for (int i = 1; i <= n; ++i)
-        if (!args[i].isInteger())
+    Value bounds[4];
+    for (int i = 1; i <= n; ++i) {
+        bounds[i] = interp.indexValue(args[i]);  // range(Level.HIGH) as CPython's PyNumber_Index
+        if (bounds[i].empty())
             interp.typeError("'" + interp.typeName(args[i]) + "' object cannot be interpreted as an integer");
-    if (n == 3 && integerSign(args[3]) == 0)
+    }
+    if (n == 3 && integerSign(bounds[3]) == 0)
         interp.valueError("range() arg 3 must not be zero");
-    Mpz start, stop(args[n == 1 ? 1 : 2]), step;
+    Mpz start, stop(bounds[n == 1 ? 1 : 2]), step;
     mpz_set_si(step.get(), 1);
     if (n > 1)
-        mpz_set(start.get(), Mpz(args[1]).get());
+        mpz_set(start.get(), Mpz(bounds[1]).get());
     if (n == 3)
-        mpz_set(step.get(), Mpz(args[3]).get());
+        mpz_set(step.get(), Mpz(bounds[3]).get());
     return newRange(interp, start, stop, step);
 }
 
@@ -147,10 +150,11 @@ int rangeContains(Interpreter& interp, const Value& container, const Value& item
 // r[slice]: the range of the positions the slice selects, bounds clamped as CPython's
 // _PySlice_GetLongIndices clamps them; exact for any size.
 Value rangeSlice(Interpreter& interp, const RangeObject* r, const SliceObject* slice) {
-    auto index = [&](const Value& v) -> const Value& {
-        if (!v.isInteger())
+    auto index = [&](const Value& v) {
+        Value given = interp.indexValue(v);
+        if (given.empty())
             interp.typeError("slice indices must be integers or None or have an __index__ method");
-        return v;
+        return given;
     };
     Mpz step;
     mpz_set_si(step.get(), 1);

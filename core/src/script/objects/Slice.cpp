@@ -15,7 +15,8 @@ std::int64_t itemIndex(Interpreter& interp, std::int64_t index, std::int64_t len
 
 SliceRange adjustSlice(Interpreter& interp, const SliceObject* slice, std::int64_t length) {
     // An int past int64 is clamped, as CPython clamps it to its ssize_t: [1, 2][2**100:] is [].
-    auto clamped = [&](const Value& v) {
+    auto clamped = [&](const Value& written) {
+        const Value v = written.is(Kind::Instance) ? interp.indexValue(written) : written;
         if (v.isBigInt())
             return integerSign(v) > 0 ? INT64_MAX : -INT64_MAX;
         if (!v.isIntLike())

@@ -1,5 +1,6 @@
 // str: immutable UTF-8 text, indexed by code point. Its methods, its operators (+, *, the
 // % formatting of objects/Format.cpp) and its iteration.
+#include "script/modules/Modules.h"
 #include "script/objects/Types.h"
 #include "script/objects/Unicode.h"
 #include "script/vm/Interpreter.h"
@@ -55,10 +56,33 @@ namespace {
 
 const std::string& text(const Value& v) { return v.as<StrObject>()->text; }
 
-const std::string& strArg(Interpreter& interp, const Value& v, const char* method) {
-    if (!v.is(Kind::Str))
-        interp.typeError(std::string(method) + " arg must be None or str");
-    return text(v);
+// CPython's str-valued enum members (class Role(str, Enum), StrEnum) are str instances, so
+// str's functions take them where they take a str; here a member stands for its value.
+const StrObject* strLike(Interpreter& interp, const Value& v) {
+    if (v.is(Kind::Str))
+        return v.as<StrObject>();
+    if (v.is(Kind::Instance))
+        if (const Value stands = enumMemberValue(interp, v); stands.is(Kind::Str))
+            return stands.as<StrObject>();  // the member's own value keeps it alive
+    return nullptr;
+}
+
+// How each of str's methods words its refusal of an argument that is not a str.
+enum class Refusal { Chars, Bare, BareOrNone, Named, First, Second };
+
+const std::string& strArg(Interpreter& interp, const Value& v, const char* method, Refusal refusal) {
+    if (const StrObject* s = strLike(interp, v))
+        return s->text;
+    const std::string type = interp.typeName(v);
+    switch (refusal) {
+    case Refusal::Chars: interp.typeError(std::string(method) + " arg must be None or str");
+    case Refusal::Bare: break;
+    case Refusal::BareOrNone: interp.typeError("must be str or None, not " + type);
+    case Refusal::Named: interp.typeError(std::string(method) + "() argument must be str, not " + type);
+    case Refusal::First: interp.typeError(std::string(method) + "() argument 1 must be str, not " + type);
+    case Refusal::Second: interp.typeError(std::string(method) + "() argument 2 must be str, not " + type);
+    }
+    interp.typeError("must be str, not " + type);
 }
 
 
@@ -90,7 +114,7 @@ Value strip(Interpreter& interp, CallArgs& args, bool left, bool right, const ch
     std::string chars;
     const bool whitespace = args.count < 2 || args[1].isNone();
     if (!whitespace)
-        chars = strArg(interp, args[1], name);
+        chars = strArg(interp, args[1], name, Refusal::Chars);
     auto strip = [&](unsigned char c) { return whitespace ? isAsciiSpace(c) : chars.find(static_cast<char>(c)) != std::string::npos; };
     std::size_t start = 0;
     std::size_t end = s.size();
@@ -113,7 +137,7 @@ Value split(Interpreter& interp, CallArgs& args, bool fromRight) {
     const std::int64_t maxsplit = a.has(2) ? interp.toIndex(a[2], "maxsplit") : -1;
     const std::string* sep = nullptr;
     if (a.has(1) && !a[1].isNone()) {
-        sep = &strArg(interp, a[1], "split");
+        sep = &strArg(interp, a[1], "split", Refusal::BareOrNone);
         if (sep->empty())
             interp.valueError("empty separator");
     }
@@ -155,18 +179,20 @@ Value strJoin(Interpreter& interp, CallArgs& args) {
     std::vector<Value> items = interp.toVector(args[1]);
     std::size_t total = sep.size() * items.size();
     for (const Value& item : items)
-        total += item.is(Kind::Str) ? text(item).size() : 0;
+        if (const StrObject* s = strLike(interp, item))
+            total += s->text.size();
     if (total > (1u << 20))
         interp.reserveMemory(static_cast<double>(total));
     std::string out;
     out.reserve(total);
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].is(Kind::Str))
+        const StrObject* item = strLike(interp, items[i]);
+        if (!item)
             interp.typeError("sequence item " + std::to_string(i) + ": expected str instance, " +
                              interp.typeName(items[i]) + " found");
         if (i)
             out += sep;
-        out += text(items[i]);
+        out += item->text;
     }
     interp.chargeOps(items.size());
     return interp.str(std::move(out));
@@ -193,10 +219,11 @@ Value affix(Interpreter& interp, CallArgs& args, bool prefix) {
         return Value::boolean(false);
     const std::string_view window(s.data() + start, static_cast<std::size_t>(end - start));
     auto test = [&](const Value& candidate) {
-        if (!candidate.is(Kind::Str))
+        const StrObject* affix = strLike(interp, candidate);
+        if (!affix)
             interp.typeError(std::string(name) + " first arg must be str or a tuple of str, not " +
                              interp.typeName(candidate));
-        const std::string& t = text(candidate);
+        const std::string& t = affix->text;
         if (t.size() > window.size())
             return false;
         return prefix ? window.substr(0, t.size()) == t : window.substr(window.size() - t.size()) == t;
@@ -216,8 +243,8 @@ Value strEndswith(Interpreter& interp, CallArgs& args) { return affix(interp, ar
 Value strReplace(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "replace", 2, 3);
     const std::string_view s = text(args[0]);
-    const std::string_view from = strArg(interp, args[1], "replace");
-    const std::string_view to = strArg(interp, args[2], "replace");
+    const std::string_view from = strArg(interp, args[1], "replace", Refusal::First);
+    const std::string_view to = strArg(interp, args[2], "replace", Refusal::Second);
     std::int64_t count = args.count > 3 ? interp.toIndex(args[3], "count") : -1;
     if (count < 0)
         count = INT64_MAX;
@@ -306,9 +333,7 @@ SearchWindow searchWindow(Interpreter& interp, CallArgs& args, const char* name)
 std::int64_t findIn(Interpreter& interp, CallArgs& args, const char* name, bool reverse) {
     argCount(interp, args, name, 1, 3);
     const std::string& s = text(args[0]);
-    if (!args[1].is(Kind::Str))
-        interp.typeError("must be str, not " + interp.typeName(args[1]));
-    const std::string& needle = text(args[1]);
+    const std::string& needle = strArg(interp, args[1], name, Refusal::Bare);
     const SearchWindow w = searchWindow(interp, args, name);
     if (w.none)
         return -1;
@@ -336,7 +361,7 @@ Value strRindex(Interpreter& interp, CallArgs& args) {
 
 Value strCount(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "count", 1, 3);
-    const std::string& needle = strArg(interp, args[1], "count");
+    const std::string& needle = strArg(interp, args[1], "count", Refusal::Bare);
     const SearchWindow w = searchWindow(interp, args, "count");
     if (w.none)
         return Value::integer(0);
@@ -426,9 +451,12 @@ Value justify(Interpreter& interp, CallArgs& args, char align, const char* name)
     const std::int64_t width = interp.toIndex(args[1], name);
     std::string fill = " ";
     if (args.count > 2) {
-        if (!args[2].is(Kind::Str) || args[2].as<StrObject>()->length() != 1)
+        const StrObject* given = strLike(interp, args[2]);
+        if (!given)
+            interp.typeError("The fill character must be a unicode character, not " + interp.typeName(args[2]));
+        if (given->length() != 1)
             interp.typeError("The fill character must be exactly one character long");
-        fill = text(args[2]);
+        fill = given->text;
     }
     const auto length = static_cast<std::int64_t>(countCodePoints(s));
     if (width <= length)
@@ -440,7 +468,7 @@ Value justify(Interpreter& interp, CallArgs& args, char align, const char* name)
     if (align == '>')
         left = padding;
     else if (align == '^')
-        left = padding / 2 + (padding & length & 1);
+        left = padding / 2 + (padding & width & 1);  // CPython's pad(): the odd one goes by the width
     std::string out;
     for (std::int64_t i = 0; i < left; ++i)
         out += fill;
@@ -472,7 +500,7 @@ Value strZfill(Interpreter& interp, CallArgs& args) {
 Value partition(Interpreter& interp, CallArgs& args, bool fromRight) {
     argCount(interp, args, fromRight ? "rpartition" : "partition", 1, 1);
     const std::string& s = text(args[0]);
-    const std::string& sep = strArg(interp, args[1], "partition");
+    const std::string& sep = strArg(interp, args[1], "partition", Refusal::Bare);
     if (sep.empty())
         interp.valueError("empty separator");
     const std::size_t at = fromRight ? s.rfind(sep) : s.find(sep);
@@ -488,14 +516,14 @@ Value strRpartition(Interpreter& interp, CallArgs& args) { return partition(inte
 Value strRemoveprefix(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "removeprefix", 1, 1);
     const std::string& s = text(args[0]);
-    const std::string& p = strArg(interp, args[1], "removeprefix");
+    const std::string& p = strArg(interp, args[1], "removeprefix", Refusal::Named);
     return s.rfind(p, 0) == 0 ? interp.str(s.substr(p.size())) : args[0];
 }
 
 Value strRemovesuffix(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "removesuffix", 1, 1);
     const std::string& s = text(args[0]);
-    const std::string& p = strArg(interp, args[1], "removesuffix");
+    const std::string& p = strArg(interp, args[1], "removesuffix", Refusal::Named);
     return !p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0
                ? interp.str(s.substr(0, s.size() - p.size()))
                : args[0];
@@ -575,9 +603,10 @@ Value strCompare(Interpreter&, CompareOp op, const Value& a, const Value& b) {
 }
 
 int strContains(Interpreter& interp, const Value& container, const Value& item) {
-    if (!item.is(Kind::Str))
+    const StrObject* part = strLike(interp, item);
+    if (!part)
         interp.typeError("'in <string>' requires string as left operand, not " + interp.typeName(item));
-    return text(container).find(text(item)) != std::string::npos;
+    return text(container).find(part->text) != std::string::npos;
 }
 
 Value strGetItem(Interpreter& interp, const Value& object, const Value& index) {

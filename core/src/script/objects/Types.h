@@ -58,6 +58,8 @@ inline bool isDescriptor(const Value& value, const char* kind) {  // "property",
     return !native->fn && !native->data.empty() && std::strcmp(native->name, kind) == 0;
 }
 Value newDescriptor(Interpreter& interp, const char* kind, Value callable, Value setter = {});
+// str.upper, list.append: a builtin method as its class hands it out, checking its receiver.
+Value methodDescriptor(Interpreter& interp, const Value& method, ClassObject* owner);
 Value makeProperty(Interpreter& interp, const char* name, NativeFn getter);  // a read-only property of a builtin
 
 // ---- Module.cpp

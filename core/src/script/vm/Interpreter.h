@@ -185,6 +185,8 @@ public:
     bool next(const Value& iterator, Value& out);
     std::vector<Value> toVector(const Value& iterable);
     std::int64_t toIndex(const Value& value, const char* what);
+    // PyNumber_Index: an int as it is, an object with __index__ as the int it gives, else Empty.
+    Value indexValue(const Value& value);
     double toDouble(const Value& value, const char* what);
 
     std::string repr(const Value& value);
