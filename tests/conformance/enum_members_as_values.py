@@ -58,7 +58,8 @@ except TypeError as error:
 
 # A builtin method taken from its class checks what it is given, as CPython's descriptors do.
 for method, arguments in [(str.upper, (5,)), (list.append, ("x", 1)), (dict.get, (Role.USER, "k")),
-                          (str.upper, ()), (str.join, (Level.LOW, [])), (int.bit_length, ("8",))]:
+                          (str.upper, ()), (str.join, (Level.LOW, [])), (int.bit_length, ("8",)),
+                          (str.__dict__["upper"], (5,)), (vars(list)["pop"], ((),))]:
     try:
         method(*arguments)
     except TypeError as error:

@@ -440,6 +440,17 @@ bool classGetAttr(Interpreter& interp, const Value& object, const Value& name, V
     }
     if (key == "__dict__") {
         out = cls->dict;
+        // A builtin's methods read out of its namespace check their receiver too (CPython
+        // hands out a read-only view holding method descriptors).
+        if (cls->builtin != BuiltinType::None) {
+            out = interp.newDict();
+            for (const auto& entry : cls->dict.as<DictObject>()->table.entries())
+                if (!entry.key.empty()) {
+                    const bool method = entry.value.is(Kind::Native) && entry.value.as<NativeObject>()->method &&
+                                        takesInstance(entry.key.as<StrObject>()->text);
+                    interp.dictSet(out.as<DictObject>(), entry.key, method ? methodDescriptor(interp, entry.value, cls) : entry.value);
+                }
+        }
         return true;
     }
     ClassObject* owner = nullptr;
