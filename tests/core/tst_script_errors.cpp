@@ -80,6 +80,25 @@ private slots:
             << "class P:\n    __match_args__ = ('x',)\n\n\nmatch P():\n    case P(1, 2):\n        pass\n"
             << "TypeError: P() accepts 1 positional sub-pattern (2 given)" << 6 << 1;
         QTest::newRow("unknown name") << "print(undefined_thing)\n" << "NameError: name 'undefined_thing' is not defined" << 1 << 1;
+        // CPython 3.11's own display offers the closest name: the frame's variables, its
+        // globals, then the builtins; an object's attributes in dir() order.
+        QTest::newRow("misspelled local")
+            << "def f(result, count):\n    return reslt\n\nf(1, 2)\n"
+            << "NameError: name 'reslt' is not defined. Did you mean: 'result'?" << 2 << 1;
+        QTest::newRow("misspelled global")
+            << "lenght = 3\nprint(length)\n" << "NameError: name 'length' is not defined. Did you mean: 'lenght'?" << 2 << 1;
+        QTest::newRow("misspelled builtin, case flipped") << "Print('hi')\n"
+                                                          << "NameError: name 'Print' is not defined. Did you mean: 'print'?" << 1 << 1;
+        QTest::newRow("misspelled method of a builtin")
+            << "x = 'abc'\nx.uper()\n" << "AttributeError: 'str' object has no attribute 'uper'. Did you mean: 'upper'?" << 2 << 1;
+        QTest::newRow("misspelled attribute of an instance")
+            << "class Agent:\n    def __init__(self):\n        self.history = []\n\n\nAgent().histroy\n"
+            << "AttributeError: 'Agent' object has no attribute 'histroy'. Did you mean: 'history'?" << 6 << 1;
+        QTest::newRow("misspelled module function")
+            << "import asyncio\nasyncio.sleeep(1)\n"
+            << "AttributeError: module 'asyncio' has no attribute 'sleeep'. Did you mean: 'sleep'?" << 2 << 1;
+        QTest::newRow("nothing close enough to offer")
+            << "class A:\n    pass\n\n\nA.nme\n" << "AttributeError: type object 'A' has no attribute 'nme'" << 5 << 1;
         QTest::newRow("unknown name in a coroutine")
             << "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n    print(reslt)\n\nasyncio.run(main())\n"
             << "NameError: name 'reslt' is not defined" << 6 << 1;

@@ -85,6 +85,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/vm/Eval.cpp
   src/script/vm/Calls.cpp
   src/script/vm/ScriptExceptionPolicy.cpp
+  src/script/vm/Suggestions.cpp
   src/script/objects/Value.cpp
   src/script/objects/HashTable.cpp
   src/script/objects/Unicode.cpp

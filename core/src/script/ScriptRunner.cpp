@@ -175,7 +175,7 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
                     }
                     result.ok = result.exitCode == 0;
                 } else {
-                    const std::string traceback = interp->formatTraceback(exception);
+                    const std::string traceback = interp->formatTraceback(exception, true);
                     interp->writeStderr(traceback);  // the trace keeps it among the output, where it came
                     result.ok = false;
                     result.exitCode = 1;
@@ -192,7 +192,7 @@ ScriptRunResult runScript(std::string_view bytes, const ScriptRunOptions& option
                                 break;
                             }
                     }
-                    result.error = ScriptDiagnostic{static_cast<int>(line), 0, interp->exceptionLine(exception)};
+                    result.error = ScriptDiagnostic{static_cast<int>(line), 0, interp->exceptionLine(exception) + interp->suggestion(exception)};
                     recorder.scriptError(loop->now(), kNoTask,
                                          SourceLocation(program.fileName.c_str(), code ? code->qualname.c_str() : "<module>",
                                                         line, 0),

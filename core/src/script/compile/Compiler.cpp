@@ -1492,7 +1492,7 @@ void Compiler::classDef(Stmt* s) {
         expr(d);
     Scope* child = symbols_->scopeOf(s);
     CodeObject* code = compileScope(child, [&] {
-        emit(Op::LoadConst, constantStr("__main__"));
+        emit(Op::LoadName, name("__name__"));  // the module's name, as CPython's class body reads it
         emit(Op::StoreName, name("__module__"));
         if (!s->body.empty() && s->body[0]->kind == StmtKind::ExprStmt && s->body[0]->value->kind == ExprKind::Str) {
             emit(Op::LoadConst, constantStr(s->body[0]->value->text));

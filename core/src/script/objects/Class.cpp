@@ -253,6 +253,8 @@ Value Interpreter::buildClass(const Value& bodyFunction, const Value& name, cons
     // globals: a library module's classes print as <class 'collections.OrderedDict'>.
     const Value moduleName = function->globals.is(Kind::Dict) ? dictGetStr(function->globals.as<DictObject>(), "__name__") : Value();
     cls->module = moduleName.is(Kind::Str) ? moduleName : intern("__main__");
+    if (const Value own = dictGetStr(ns.as<DictObject>(), "__module__"); own.is(Kind::Str))
+        cls->module = own;  // the body's own __module__ = '...' wins, as it does in CPython
     cls->dict = ns;
     // The compiler's text of each annotation (objects/Objects.h), not a class attribute.
     const Value textsKey = intern("__annotation_texts__");

@@ -595,6 +595,7 @@ void appendEntries(Interpreter& interp, const std::vector<TracebackEntry>& entri
 struct GroupPrintContext {
     int depth = 0;
     bool needClose = false;
+    bool hints = false;  // "Did you mean", which only the interpreter's own display adds
 };
 
 constexpr std::size_t kMaxGroupWidth = 15;
@@ -639,7 +640,7 @@ void formatOne(Interpreter& interp, const Value& exception, std::string& out, Gr
             emit(out, ctx, "Traceback (most recent call last):\n");
             emit(out, ctx, frames);
         }
-        emit(out, ctx, interp.exceptionLine(exception));
+        emit(out, ctx, interp.exceptionLine(exception) + (ctx.hints ? interp.suggestion(exception) : ""));
         return;
     }
     if (ctx.depth > kMaxGroupDepth) {
@@ -684,9 +685,10 @@ void formatOne(Interpreter& interp, const Value& exception, std::string& out, Gr
 
 } // namespace
 
-std::string Interpreter::formatTraceback(const Value& exception) {
+std::string Interpreter::formatTraceback(const Value& exception, bool hints) {
     std::string out;
     GroupPrintContext ctx;
+    ctx.hints = hints;
     formatOne(*this, exception, out, ctx, 0);
     return out;
 }

@@ -285,6 +285,11 @@ struct ExceptionData {
     Value message;     // str
     Value exceptions;  // tuple
     Value exceptionsAsPassed;  // what repr shows (the list or tuple given to the constructor)
+    // What a NameError or AttributeError did not find, for the "Did you mean" of its traceback
+    // (vm/Suggestions.cpp): the name, the object searched, the name a NameError's frame offers.
+    Value missingName;
+    Value missingFrom;
+    std::string nameSuggestion;
 };
 
 struct InstanceObject final : Object {

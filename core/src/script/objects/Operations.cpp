@@ -404,7 +404,12 @@ void Interpreter::deleteItem(const Value& object, const Value& written) {
         if (auto slot = slotsOf(object).deleteItem)
             if (slot(*this, object, index))
                 return;
-    typeError("'" + typeName(object) + "' object doesn't support item deletion");
+    // CPython words it by the path PyObject_DelItem took: an index into something with the
+    // sequence protocol (every class of a script's has it) fails in PySequence_DelItem.
+    const bool sequencePath = index.isInteger() && object.isObject() && object.object()->kind() != Kind::Native &&
+                              object.object()->kind() != Kind::Function && object.object()->kind() != Kind::Module &&
+                              object.object()->kind() != Kind::Class;
+    typeError("'" + typeName(object) + (sequencePath ? "' object doesn't" : "' object does not") + " support item deletion");
 }
 
 // ---------------------------------------------------------------- attributes
@@ -454,11 +459,19 @@ Value Interpreter::getAttr(const Value& object, const Value& name) {
             return call(getattr, {object, name});
     }
     if (object.is(Kind::Module))
-        raise(exc.attributeError, "module '" + object.as<ModuleObject>()->name.as<StrObject>()->text +
-                                      "' has no attribute '" + key + "'");
+        raiseMissingAttribute(object, name, "module '" + object.as<ModuleObject>()->name.as<StrObject>()->text +
+                                                "' has no attribute '" + key + "'");
     if (object.is(Kind::Class))
-        raise(exc.attributeError, "type object '" + object.as<ClassObject>()->nameText() + "' has no attribute '" + key + "'");
-    raise(exc.attributeError, "'" + typeName(object) + "' object has no attribute '" + key + "'");
+        raiseMissingAttribute(object, name, "type object '" + object.as<ClassObject>()->nameText() + "' has no attribute '" + key + "'");
+    raiseMissingAttribute(object, name, "'" + typeName(object) + "' object has no attribute '" + key + "'");
+}
+
+void Interpreter::raiseMissingAttribute(const Value& object, const Value& name, const std::string& message) {
+    Value error = newException(exc.attributeError, message);
+    ExceptionData* data = exceptionData(error);
+    data->missingName = name;
+    data->missingFrom = object;
+    raise(std::move(error));
 }
 
 void Interpreter::setAttr(const Value& object, const Value& name, Value value) {

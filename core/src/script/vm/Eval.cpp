@@ -73,8 +73,12 @@ namespace {
                                            "' where it is not associated with a value in enclosing scope");
 }
 
-[[noreturn]] void raiseNameError(Interpreter& interp, const Value& name) {
-    interp.raise(interp.exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+[[noreturn]] void raiseNameError(Interpreter& interp, const Frame* frame, const Value& name) {
+    Value error = interp.newException(interp.exc.nameError, "name '" + name.as<StrObject>()->text + "' is not defined");
+    ExceptionData* data = interp.exceptionData(error);
+    data->missingName = name;
+    data->nameSuggestion = interp.nameSuggestion(frame, name);
+    interp.raise(std::move(error));
 }
 
 // Small ints and floats without leaving the loop: a = a OP b, or false for the general way
@@ -710,7 +714,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (!found)
                         found = builtins_.as<DictObject>()->table.lookup(name, h);
                     if (!found)
-                        raiseNameError(*this, name);
+                        raiseNameError(*this, f, name);
                     *sp++ = *found;
                     break;
                 }
@@ -723,7 +727,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                 case Op::DeleteGlobal: {
                     const Value& name = code->names[static_cast<std::size_t>(in.arg)];
                     if (f->globals.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
-                        raiseNameError(*this, name);
+                        raiseNameError(*this, f, name);
                     break;
                 }
                 case Op::LoadName: {
@@ -737,7 +741,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     if (!found)
                         found = builtins_.as<DictObject>()->table.lookup(name, h);
                     if (!found)
-                        raiseNameError(*this, name);
+                        raiseNameError(*this, f, name);
                     *sp++ = *found;
                     break;
                 }
@@ -752,7 +756,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     const Value& name = code->names[static_cast<std::size_t>(in.arg)];
                     Value target = f->localsDict.empty() ? f->globals : f->localsDict;
                     if (target.as<DictObject>()->table.remove(name, name.as<StrObject>()->hash()).empty())
-                        raiseNameError(*this, name);
+                        raiseNameError(*this, f, name);
                     break;
                 }
                 case Op::LoadAttr: {

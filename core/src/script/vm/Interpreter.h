@@ -272,8 +272,14 @@ public:
         return std::make_exception_ptr(ScriptError(exception));
     }
     // "Traceback (most recent call last): ..." and the last line, as CPython prints them.
-    std::string formatTraceback(const Value& exception);
+    // As traceback.format_exception prints it; with hints, as a program's end prints it
+    // (CPython 3.11's own display adds "Did you mean" to a NameError and an AttributeError).
+    std::string formatTraceback(const Value& exception, bool hints = false);
     std::string exceptionLine(const Value& exception);  // "ValueError: boom"
+    // ". Did you mean: 'result'?" for a NameError or AttributeError as CPython prints it, or "".
+    std::string suggestion(const Value& exception);
+    std::string nameSuggestion(const Frame* frame, const Value& name);
+    [[noreturn]] void raiseMissingAttribute(const Value& object, const Value& name, const std::string& message);
     std::string exceptionRepr(const Value& exception) { return repr(exception); }
     Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions, bool asList);
     void addTraceback(const Value& exception, const CodeObject* code, std::uint32_t line);

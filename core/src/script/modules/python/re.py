@@ -7,6 +7,7 @@ groups become plain numbered ones (Python allows names PCRE2 does not)."""
 
 import _re
 from enum import IntFlag as _IntFlag
+from types import MappingProxyType as _MappingProxy
 
 # The flags as plain ints, for the parser; the module's own names (re.I, re.IGNORECASE...) are
 # RegexFlag members, made at the end.
@@ -794,7 +795,7 @@ class Pattern:
         self.pattern = pattern
         self.flags = state.flags
         self.groups = state.groups() - 1
-        self.groupindex = dict(state.groupdict)
+        self.groupindex = _MappingProxy(dict(state.groupdict))
         self._names = {gid: name for name, gid in state.groupdict.items()}
         self._parents = state.parents
         self._code = code
@@ -844,24 +845,28 @@ class Pattern:
         return self._search(string, pos, endpos, 0)
 
     def _matches(self, string, pos, endpos, limit):
-        # The successive matches of finditer, findall, sub and split: after an empty match the
-        # next may not be empty at the same place, as _sre's must_advance.
+        # The successive matches of finditer, findall, sub and split, found one at a time (a
+        # loop that stops early pays for no more): after an empty match the next may not be
+        # empty at the same place, as _sre's must_advance. A bad argument is refused at once.
         _check_string(string)
         pos, endpos = _bounds(string, pos, endpos)
-        found = []
+        return self._each_match(string, pos, endpos, limit)
+
+    def _each_match(self, string, pos, endpos, limit):
+        found = 0
         mode = 0
-        while pos <= endpos and (not limit or len(found) < limit):
+        while pos <= endpos and (not limit or found < limit):
             spans = _re.search(self._code, string, pos, endpos, mode)
             if spans is None:
                 break
-            found.append(spans)
+            found += 1
+            yield spans
             mode = _NOT_EMPTY_AT_START if spans[0] == spans[1] else 0
             pos = spans[1]
-        return found
 
     def finditer(self, string, pos=0, endpos=9223372036854775807):
         start, end = _bounds(string, pos, endpos) if isinstance(string, str) else (pos, endpos)
-        return iter([Match(self, string, start, end, spans) for spans in self._matches(string, pos, endpos, 0)])
+        return (Match(self, string, start, end, spans) for spans in self._matches(string, pos, endpos, 0))
 
     def findall(self, string, pos=0, endpos=9223372036854775807):
         result = []
