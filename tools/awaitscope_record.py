@@ -634,7 +634,7 @@ class _WorkItem:
     """Work handed to an executor by run_in_executor: from its submission to its result's
     arrival on the loop."""
     __slots__ = ("order", "submitted", "executor", "started", "delivered", "finished", "start", "end", "error",
-                 "lane", "real", "loop_work", "pool_future")
+                 "lane", "real", "loop_work", "pool_future", "cancelled")
 
     def __init__(self, order, submitted, lane):
         self.order = order
@@ -650,6 +650,7 @@ class _WorkItem:
         self.real = False       # runs where the clock cannot follow (another process)
         self.loop_work = False  # run_in_executor's: its result is handed to the loop
         self.pool_future = None  # a thread pool's future for it: cancelled, it never starts
+        self.cancelled = None   # when a worker found it cancelled and dropped it
 
 
 class VirtualClock:
@@ -689,6 +690,9 @@ class VirtualClock:
         self.exiting = False         # the program has ended; the interpreter waits for its threads
         self.waiter_threads = {}     # a Condition's waiter lock -> the thread waiting on it
         self.submitting = {}         # thread ident -> the work it is handing to a thread pool
+        self.around_wait = None      # draws a wait of the loop's thread as a blocking call
+        self.lanes_done = collections.deque()  # pool work that ended: its lane's rows are due
+        self.on_lanes_done = None    # writes them, on the loop's thread
 
     # -- the loop's thread --
 
@@ -785,6 +789,8 @@ class VirtualClock:
         if ident == self.loop_thread:
             if self.in_select or self.driving or self.starting:
                 return attempt(None if timeout_s is None else timeout_s)
+            if self.around_wait is not None:
+                return self.around_wait(lambda: self.wait_here(attempt, timeout_ns, pending))
             return self.wait_here(attempt, timeout_ns, pending)
         thread = self.threads.get(ident)
         if thread is None:
@@ -872,6 +878,8 @@ class VirtualClock:
         finally:
             self.driving -= 1
             end = self.loop_base()
+            if self.on_lanes_done is not None:
+                self.on_lanes_done()
             self.state = (end - before, mark + _thread_time_ns() - cpu)
 
     def wait_elsewhere(self, thread, attempt, timeout_ns, exact):
@@ -1193,6 +1201,8 @@ class _VirtualSelector:
         finally:
             clock.in_select = False
             rec.waiting_ends()
+            if clock.lanes_done or rec.thread_output:
+                _lanes_done(rec)
 
     def _select(self, timeout):
         clock = self._clock
@@ -1453,6 +1463,7 @@ class Recorder:
         self.program_file = ""        # the script, for the top level's lane
         self.top_level_blocks = []    # (block, began, ended): time.sleep outside any event loop
         self.program_error = None     # how the program failed ("ValueError: ..."), if it did
+        self.thread_output = collections.deque()  # lines other threads printed, not yet recorded
 
     def set_origin(self):
         """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
@@ -1535,6 +1546,11 @@ class Recorder:
         for tee in (self.tee, self.error_tee):
             if tee is not None:
                 tee.record_partial_line()  # written without its newline: it was written all the same
+        if _get_ident() == self.loop_thread:
+            if self.clock is not None:
+                _lanes_done(self)
+            elif self.thread_output:
+                _thread_output(self)
         if self.trace.task_count == 0:
             self._main_program_lane()
         journal.add("end", json.dumps({"ending": ending}, ensure_ascii=False))
@@ -1896,6 +1912,34 @@ def _update_frames(rec, track, frames, at):
 _COROUTINE_FLAGS = 0x80 | 0x100  # CO_COROUTINE, CO_ITERABLE_COROUTINE
 
 
+_STDLIB_DIR = os.path.dirname(os.__file__)
+# What the recorder's own stand-ins for threading's waits are called in the program's words.
+_WAIT_NAMES = {"join": "Thread.join", "acquire": "Lock.acquire", "wait": "Condition.wait"}
+
+
+def _program_caller(frame):
+    """The program's frame that called into the standard library to wait, and what it called
+    ("Future.result", "concurrent.futures.wait", "Thread.join")."""
+    callee = None
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        ours = _is_recorder(filename)
+        if not ours and not (filename.startswith(_STDLIB_DIR) and "-packages" not in filename):
+            break
+        callee = frame
+        frame = frame.f_back
+    if callee is None:
+        return frame, "wait"
+    code = callee.f_code
+    if _is_recorder(code.co_filename):
+        return frame, _WAIT_NAMES.get(code.co_name, code.co_name)
+    qualname = getattr(code, "co_qualname", code.co_name)
+    if "." in qualname:
+        return frame, qualname
+    module = callee.f_globals.get("__name__", "")
+    return frame, ".".join(part for part in module.split(".") if not part.startswith("_")) + "." + qualname
+
+
 def _frames_on_stack(task, frame):
     """The running task's coroutine frames on the stack that leads to `frame`, outermost
     first, or None when `frame` is not inside the task's step. (While a chain runs, its
@@ -2152,6 +2196,36 @@ def _install(rec):
             elif top_level:
                 rec.top_level_blocks.append((block, began, rec.now()))
     time.sleep = sleep
+
+    if clock is not None:
+        # The loop's thread waiting for other threads (Future.result, wait, join, a lock...) is
+        # a blocking call as time.sleep is: drawn as one in the step, or in a plain script's
+        # top level, where it waited.
+        def around_wait(wait):
+            on_loop = rec.current is not None
+            top_level = (not on_loop and asyncio.events._get_running_loop() is None and rec.trace.task_count == 0)
+            if not on_loop and not top_level:
+                return wait()
+            frame, what = _program_caller(sys._getframe(1))
+            began = rec.now()
+            track = rec.current_track
+            frames = _frames_on_stack(rec.current_task, frame) if on_loop and frame is not None else None
+            try:
+                return wait()
+            finally:
+                ended = rec.now()
+                if ended > began:
+                    block = rec.trace.block(rec.site_of_frame(frame), "sleep", what)
+                    if on_loop:
+                        if frames is not None:
+                            _update_frames(rec, track, frames, rec.synced_at)
+                        _row(rec, track, began, f'"block",{block}')
+                        rec.step_blocked = True
+                        rec.synced_at = ended
+                        _row(rec, track, ended, f'"unblock",{block}')
+                    else:
+                        rec.top_level_blocks.append((block, began, ended))
+        clock.around_wait = around_wait
 
     original_cancel_all = asyncio.runners._cancel_all_tasks
 
@@ -2419,7 +2493,13 @@ def _install_threads(rec):
         if adopted is not None and adopted.pool_future is None:
             item = adopted
         else:
-            item = _WorkItem(next(clock.item_order), clock.now_here(), None)
+            lane = None
+            if ident == rec.loop_thread:  # a lane of its own, as run_in_executor's work has
+                label = getattr(fn, "__name__", None) or "work"
+                created_at = rec.site_of_frame(rec.user_frame(sys._getframe(1)))
+                lane = rec.trace.task(label, "thread", rec.current, rec.trace.frame(label, created_at, created_at),
+                                      created_at, rec.now(), None)
+            item = _WorkItem(next(clock.item_order), clock.now_here(), lane)
         item.executor = self
         clock.submitting[ident] = item
         try:
@@ -2453,11 +2533,23 @@ def _install_threads(rec):
             finally:
                 item.finished = item.delivered = True
         clock.work_started(item, thread)
+        item.start = rec.now()
         try:
             return original_item_run(self)
         finally:
+            future = self.future
+            if future.cancelled():
+                item.cancelled, item.start = item.start, None
+            else:
+                error = getattr(future, "_exception", None)
+                if error is not None:
+                    item.error = repr(error)
+                item.end = rec.now()
             clock.work_finished(item, thread)
+            if item.lane is not None:
+                clock.lanes_done.append(item)
     pool.ThreadPoolExecutor.submit = submit
+    clock.on_lanes_done = lambda: _lanes_done(rec)
     pool._WorkItem.__init__ = item_init
     pool._WorkItem.run = item_run
 
@@ -2698,6 +2790,33 @@ def _work_elsewhere(rec, original, loop, executor, func, args):
     return future
 
 
+def _thread_output(rec):
+    """On the loop's thread: the lines other threads printed go into the trace."""
+    lines = rec.thread_output
+    while lines:
+        now, task, where, line, stderr = lines.popleft()
+        site = 0
+        if where is not None:
+            site = rec._sites_by_code.get(where)
+            if site is None:
+                code, number = where
+                site = rec._sites_by_code[where] = rec.trace.site(code.co_filename, code.co_name, number)
+        rec.trace.output(now, task, site, line, stderr)
+
+
+def _lanes_done(rec):
+    """On the loop's thread: the lanes of work a thread pool's workers ended get their events."""
+    if rec.thread_output:
+        _thread_output(rec)
+    lanes = rec.clock.lanes_done
+    while lanes:
+        item = lanes.popleft()
+        if item.start is None and item.cancelled is not None:
+            _row(rec, _TaskTrack(item.lane, 0, 0, item.cancelled), item.cancelled, '"finish","cancelled"')
+        else:
+            _lane_rows(rec, item)
+
+
 def _work_arrived(rec, item):
     """On the loop thread: the lane of work done on a thread gets its events."""
     clock = rec.clock
@@ -2707,6 +2826,10 @@ def _work_arrived(rec, item):
             clock.items.remove(item)
         except ValueError:
             pass
+    _lane_rows(rec, item)
+
+
+def _lane_rows(rec, item):
     if item.start is None:
         return
     track = _TaskTrack(item.lane, 0, 0, item.start)
@@ -2727,6 +2850,7 @@ class _OutputTee:
         self._rec = rec
         self._stderr = stderr
         self._pieces = []  # the line being printed, in the pieces it came in
+        self._thread_pieces = {}  # the same, of each other thread printing
 
     def write(self, text):
         # Written out after it is noted: a SIGTERM between the two finds it noted (a partial
@@ -2741,7 +2865,13 @@ class _OutputTee:
                     pieces.pop()
                 raise
         written = self._stream.write(text)
-        if _get_ident() == self._rec.loop_thread and isinstance(text, str):
+        if _get_ident() != self._rec.loop_thread:
+            if isinstance(text, str) and text:
+                self._from_thread(text)
+            return written
+        if isinstance(text, str):
+            if self._rec.thread_output:
+                _thread_output(self._rec)  # lines other threads printed before this one
             if "\n" in text:
                 lines = text.split("\n")
                 if self._pieces:
@@ -2760,6 +2890,36 @@ class _OutputTee:
                 if rec.current is not None:
                     rec.checkpoint()
         return written
+
+    def _from_thread(self, text):
+        """A line printed on another thread: noted there, at that thread's time and place, and
+        recorded by the loop's thread, which alone writes the trace's tables (_thread_output)."""
+        ident = _get_ident()
+        pieces = self._thread_pieces.get(ident)
+        if pieces is None:
+            pieces = self._thread_pieces[ident] = []
+        if "\n" not in text:
+            pieces.append(text)
+            return
+        lines = text.split("\n")
+        if pieces:
+            pieces.append(lines[0])
+            lines[0] = "".join(pieces)
+            pieces.clear()
+        remainder = lines.pop()
+        if remainder:
+            pieces.append(remainder)
+        rec = self._rec
+        frame = rec.user_frame(sys._getframe(2))
+        where = (frame.f_code, frame.f_lineno) if frame is not None else None
+        task = None
+        if rec.clock is not None:
+            thread = rec.clock.threads.get(ident)
+            item = thread.item if thread is not None else None
+            task = item.lane if item is not None else None
+        now = rec.now()
+        for line in lines:
+            rec.thread_output.append((now, task, where, line, self._stderr))
 
     def record_partial_line(self):
         if self._pieces and _get_ident() == self._rec.loop_thread:
