@@ -114,6 +114,8 @@ _VIRTUAL_EPOCH_NS = 1000 * 1_000_000_000
 # A thread whose CPU time has not moved for this long is blocked (unless the kernel says it
 # is runnable): a thread waiting for the GIL moves again within a few milliseconds.
 _STILL_NS = 20 * _MS
+# What a wait with no time left costs when it finds nothing a second time (VirtualClock.wait_for).
+_WAIT_NS = 1000
 # How long the virtual clock waits for real I/O at a time before it looks again.
 _REAL_SLICE = 0.05
 
@@ -691,6 +693,7 @@ class VirtualClock:
         self.waiter_threads = {}     # a Condition's waiter lock -> the thread waiting on it
         self.submitting = {}         # thread ident -> the work it is handing to a thread pool
         self.around_wait = None      # draws a wait of the loop's thread as a blocking call
+        self.looked = {}             # thread ident -> when it last waited for nothing, in vain
         self.lanes_done = collections.deque()  # pool work that ended: its lane's rows are due
         self.on_lanes_done = None    # writes them, on the loop's thread
 
@@ -783,9 +786,26 @@ class VirtualClock:
         for. The caller then takes on the time of whoever gave it what it waited for
         (woken_here)."""
         timeout_ns = None if timeout_s is None else max(0, math.ceil(timeout_s * 1e9))
-        if timeout_ns == 0:
-            return attempt(0)
         ident = _get_ident()
+        if timeout_ns == 0:
+            # A second look at the same moment that finds nothing takes a moment, as every look
+            # does in CPython: a loop that waits for what is left of its timeout until it is
+            # below zero (as_completed) comes to its end. A single look (Semaphore.acquire with
+            # timeout=0, in every submit to a thread pool) costs nothing.
+            got = attempt(0)
+            if not got:
+                now = self.now_here()
+                if self.looked.get(ident) == now:
+                    if ident == self.loop_thread:
+                        base, mark = self.state
+                        self.state = (base + _WAIT_NS, mark)
+                    else:
+                        thread = self.threads.get(ident)
+                        if thread is not None:
+                            thread.advance(_WAIT_NS)
+                else:
+                    self.looked[ident] = now
+            return got
         if ident == self.loop_thread:
             if self.in_select or self.driving or self.starting:
                 return attempt(None if timeout_s is None else timeout_s)
@@ -3250,8 +3270,11 @@ def main(argv=None):
         clock.on_budget = on_budget
 
         def on_forever():
+            frame, what = _program_caller(sys._getframe(1))
+            where = (f"; it was at {os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno} in "
+                     f"{frame.f_code.co_name}, in {what}" if frame is not None else "")
             rec.stop("the program would wait forever: it waits for another thread, and no thread is at work "
-                     "and no timer is set that could wake it (no real I/O either)" + _where_loop_is(rec))
+                     "and no timer is set that could wake it (no real I/O either)" + where)
         clock.on_forever = on_forever
     _hide_recorder_frames()
     _install_exits(rec)
