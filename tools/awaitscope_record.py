@@ -114,6 +114,10 @@ _VIRTUAL_EPOCH_NS = 1000 * 1_000_000_000
 # A thread whose CPU time has not moved for this long is blocked (unless the kernel says it
 # is runnable): a thread waiting for the GIL moves again within a few milliseconds.
 _STILL_NS = 20 * _MS
+# What a wait with no time left costs when it finds nothing a second time (VirtualClock.wait_for).
+_WAIT_NS = 1000
+# How long the virtual clock waits for real I/O at a time before it looks again.
+_REAL_SLICE = 0.05
 
 # Lone surrogates (surrogateescape'd bytes, "\udcff") cannot be written as UTF-8: each becomes
 # U+FFFD, as the trace format asks of text that is not valid UTF-8.
@@ -546,7 +550,7 @@ class _ThreadClock:
     in whole milliseconds. `state` is one tuple, so that another thread reads it whole."""
 
     __slots__ = ("ident", "native", "cpu_clock", "state", "order", "item", "delivering", "pool_worker",
-                 "last_cpu", "moved_at", "released_cpu", "holding", "waiting", "catch_up", "in_recorder")
+                 "last_cpu", "moved_at", "released_cpu", "holding", "waiting", "catch_up", "in_recorder", "woken")
 
     def __init__(self, ident, native, start, order, pool_worker):
         self.ident = ident
@@ -565,6 +569,9 @@ class _ThreadClock:
         self.holding = False      # waits for the loop's time (_Hold)
         self.waiting = False      # waits for another thread (Condition.wait, Thread.join)
         self.in_recorder = False  # in the recorder's own code, on its way to hold or hand over
+        # Notified, or a lock it waits for was released: until it has looked, it may be about
+        # to run, and the clock must not pass it.
+        self.woken = False
         # A time it cannot be earlier than: it waited, blocked in a real call while the loop's
         # time passed, or for another thread that woke it then.
         self.catch_up = 0
@@ -600,6 +607,15 @@ class _ThreadClock:
         self.state = (base + ns, mark)
 
 
+class _Watch:
+    """How long the loop's thread has stood still, as a held thread watches it."""
+    __slots__ = ("stuck_since", "last_cpu")
+
+    def __init__(self):
+        self.stuck_since = None
+        self.last_cpu = None
+
+
 class _Hold:
     """A thread that waits for the loop's clock to reach its own before it goes on."""
     __slots__ = ("time", "order", "thread", "post", "released", "delivered")
@@ -620,7 +636,7 @@ class _WorkItem:
     """Work handed to an executor by run_in_executor: from its submission to its result's
     arrival on the loop."""
     __slots__ = ("order", "submitted", "executor", "started", "delivered", "finished", "start", "end", "error",
-                 "lane", "real")
+                 "lane", "real", "loop_work", "pool_future", "cancelled")
 
     def __init__(self, order, submitted, lane):
         self.order = order
@@ -634,6 +650,9 @@ class _WorkItem:
         self.error = None
         self.lane = lane
         self.real = False       # runs where the clock cannot follow (another process)
+        self.loop_work = False  # run_in_executor's: its result is handed to the loop
+        self.pool_future = None  # a thread pool's future for it: cancelled, it never starts
+        self.cancelled = None   # when a worker found it cancelled and dropped it
 
 
 class VirtualClock:
@@ -667,7 +686,16 @@ class VirtualClock:
         self.item_order = itertools.count()
         self.budget_ns = budget_ns
         self.on_budget = None        # called on the loop thread when time would pass the budget
-        self.loop_waiting = 0        # the loop's thread is in Condition.wait, Thread.join...
+        self.on_forever = None       # called on the loop thread when it would wait forever (with a budget)
+        self.driving = 0             # the loop's thread waits outside its selector, and lets threads go on
+        self.starting = 0            # the loop's thread waits for a thread it starts to begin: no wait in time
+        self.exiting = False         # the program has ended; the interpreter waits for its threads
+        self.waiter_threads = {}     # a Condition's waiter lock -> the thread waiting on it
+        self.submitting = {}         # thread ident -> the work it is handing to a thread pool
+        self.around_wait = None      # draws a wait of the loop's thread as a blocking call
+        self.looked = {}             # thread ident -> when it last waited for nothing, in vain
+        self.lanes_done = collections.deque()  # pool work that ended: its lane's rows are due
+        self.on_lanes_done = None    # writes them, on the loop's thread
 
     # -- the loop's thread --
 
@@ -733,10 +761,7 @@ class VirtualClock:
         ns = max(0, round(seconds * 1e9))
         ident = _get_ident()
         if ident == self.loop_thread:
-            base, mark = self.state
-            self.state = (base + ns, mark)
-            if self.budget_ns is not None and self.loop_now() > self.budget_ns and self.on_budget is not None:
-                self.on_budget()
+            self.wait_here(None, ns)
             return
         thread = self.threads.get(ident)
         if thread is None:
@@ -752,13 +777,200 @@ class VirtualClock:
         if held is None:
             _real_sleep(0)  # let the others run: a thread that sleeps in a loop must not spin
 
+    def wait_for(self, attempt, timeout_s=None, pending=None, exact=True):
+        """The program waits, on any thread, for what `attempt` gets: attempt(None) blocks until
+        it comes, attempt(0) only looks, attempt(s) waits at most s real seconds; it returns
+        whether it came. `timeout_s` is virtual time. `pending()` says that what is awaited is
+        on its way in real time (a lock's owner at work, a thread ending). `exact`: only what
+        it waits for releases it (a Condition's waiter), not any release of a lock it contends
+        for. The caller then takes on the time of whoever gave it what it waited for
+        (woken_here)."""
+        timeout_ns = None if timeout_s is None else max(0, math.ceil(timeout_s * 1e9))
+        ident = _get_ident()
+        if timeout_ns == 0:
+            # A second look at the same moment that finds nothing takes a moment, as every look
+            # does in CPython: a loop that waits for what is left of its timeout until it is
+            # below zero (as_completed) comes to its end. A single look (Semaphore.acquire with
+            # timeout=0, in every submit to a thread pool) costs nothing.
+            got = attempt(0)
+            if not got:
+                now = self.now_here()
+                if self.looked.get(ident) == now:
+                    if ident == self.loop_thread:
+                        base, mark = self.state
+                        self.state = (base + _WAIT_NS, mark)
+                    else:
+                        thread = self.threads.get(ident)
+                        if thread is not None:
+                            thread.advance(_WAIT_NS)
+                else:
+                    self.looked[ident] = now
+            return got
+        if ident == self.loop_thread:
+            if self.in_select or self.driving or self.starting:
+                return attempt(None if timeout_s is None else timeout_s)
+            if self.around_wait is not None:
+                return self.around_wait(lambda: self.wait_here(attempt, timeout_ns, pending))
+            return self.wait_here(attempt, timeout_ns, pending)
+        thread = self.threads.get(ident)
+        if thread is None:
+            return attempt(None if timeout_s is None else timeout_s)
+        return self.wait_elsewhere(thread, attempt, timeout_ns, exact)
+
+    def woken_here(self, time_ns):
+        """What the thread waited for was given at `time_ns` (0: unknown)."""
+        if not time_ns:
+            return
+        ident = _get_ident()
+        if ident == self.loop_thread:
+            self.woken_at(time_ns)
+            return
+        thread = self.threads.get(ident)
+        if thread is not None:
+            thread.woken_at(time_ns)
+
+    def wait_here(self, attempt, timeout_ns=None, pending=None):
+        """On the loop's thread, outside its selector: a time.sleep (attempt None) or a wait for
+        other threads (Future.result, wait, as_completed, join, a lock), in a step or outside any
+        running loop. Meanwhile threads held for the clock go on, in the order of their times,
+        as they do while the loop waits in its selector: the clock passes to each in turn, and
+        to the wait's end if nothing came first. A CPU stretch under way goes on after it, as
+        through time.sleep (the wait itself is the recorder's work, not the program's)."""
+        base, mark = self.state
+        cpu = _thread_time_ns()
+        before = cpu_cost(cpu - mark, self._free()) if self.counting else 0
+        start = base + before if base + before >= self.floor else self.floor
+        self.state = (start, cpu)
+        deadline = None if timeout_ns is None else start + timeout_ns
+        self.driving += 1
+        try:
+            while True:
+                if attempt is not None and attempt(0):
+                    return True
+                target, waiting, real = self.decide(deadline)
+                if waiting:
+                    if attempt is None:
+                        _real_sleep(0.0005)
+                    elif attempt(0.0005):
+                        return True
+                    continue
+                now = self.loop_base()
+                if real:
+                    slice_s = _REAL_SLICE if target is None else min(_REAL_SLICE, max(0, target - now) / 1e9)
+                    began = _real_monotonic_ns()
+                    if attempt is None:
+                        _real_sleep(slice_s)
+                        got = False
+                    else:
+                        got = attempt(slice_s)
+                    now += _real_monotonic_ns() - began
+                    if target is not None and now > target:
+                        now = target
+                    self.check_budget(now)
+                    self.jump(now)
+                    for thread in real:
+                        if thread is not None:
+                            thread.woken_at(now)  # its real call took this long, at least
+                    self.release_due(now)
+                    if got:
+                        return True
+                    if deadline is not None and now >= deadline:
+                        break
+                    continue
+                if pending is not None and pending():
+                    if attempt(0.0005):
+                        return True
+                    continue
+                if target is None:
+                    # No timer, no thread at work, no real I/O: nothing the program waits for can
+                    # come (but from a thread the recorder does not follow, or a signal).
+                    if self.budget_ns is not None and self.on_forever is not None:
+                        self.on_forever()
+                    if attempt(_REAL_SLICE):
+                        return True
+                    continue
+                self.check_budget(target)
+                self.jump(target)
+                self.release_due(target)
+                if deadline is not None and target >= deadline:
+                    break
+            return attempt(0) if attempt is not None else False
+        finally:
+            self.driving -= 1
+            end = self.loop_base()
+            if self.on_lanes_done is not None:
+                self.on_lanes_done()
+            self.state = (end - before, mark + _thread_time_ns() - cpu)
+
+    def wait_elsewhere(self, thread, attempt, timeout_ns, exact):
+        """On a thread other than the loop's: waits for what attempt() gets. With a timeout it is
+        held until the clock reaches its time plus the timeout, as time.sleep is, unless what it
+        waits for comes first; without one it waits as long as it takes, and the clock passes it
+        meanwhile. Its own time then is where it was, or the wait's end: the wait itself costs
+        nothing."""
+        own = thread.now(self)
+        counted = thread.state[1] is not None
+        got = False
+        try:
+            if timeout_ns is None:
+                thread.waiting = True
+                try:
+                    if exact:
+                        got = attempt(None)
+                    else:
+                        while not got:
+                            thread.woken = False
+                            got = attempt(0.002)
+                finally:
+                    thread.waiting = False
+                return got
+            deadline = own + timeout_ns
+            hold = _Hold(deadline, thread, False)
+            with self.cond:
+                held = deadline > self.loop_base()
+                if held:
+                    self.holds.append(hold)
+                    thread.holding = True
+            watch = _Watch()
+            while held:
+                got = attempt(0.002)
+                with self.cond:
+                    if got or hold.released:
+                        break
+                    if not exact:
+                        thread.woken = False  # a lock it contends for went to another
+                    verdict = self._verdict(hold, watch)
+                    if verdict is None:
+                        continue
+                    self.holds.remove(hold)
+                    thread.holding = False
+                    if verdict == "go":
+                        break
+                    held = False
+                # The loop's thread cannot let it go: it waits for real, and its time passes as much.
+                began = _real_monotonic_ns()
+                got = attempt(timeout_ns / 1e9)
+                if not got:
+                    deadline = own + (_real_monotonic_ns() - began)
+                break
+            with self.cond:
+                if hold in self.holds:
+                    self.holds.remove(hold)
+                thread.holding = False
+            if not got:
+                got = attempt(0)
+            if not got:
+                own = max(own, deadline)
+            return got
+        finally:
+            thread.woken = False
+            thread.state = (own, _thread_time_ns() if counted else None)
+
     # -- threads and the loop --
 
     def hold_until(self, thread, time_ns, post):
         """On a thread other than the loop's: wait until the loop's time reaches `time_ns`.
         Returns the hold when the loop let it go (the caller reports delivered()), else None."""
-        if not self.loop_running:
-            return None
         hold = _Hold(time_ns, thread, post)
         with self.cond:
             # Looked at and held under the lock the loop decides under: the loop either sees the
@@ -772,33 +984,50 @@ class VirtualClock:
         return hold if released else None
 
     def _wait_release(self, hold):
-        """Under self.cond. The loop lets the hold go when its time comes. It is withdrawn when
-        the loop cannot: the loop's thread waits for other threads (in a step, or outside a
-        running loop), or has been neither running nor able to run for a long look (waiting,
-        say, for a lock this thread holds)."""
-        stuck_since = None
-        last_cpu = None
+        """Under self.cond. The loop's thread lets the hold go when its time comes."""
+        watch = _Watch()
         while not hold.released:
             _condition_wait(self.cond, 0.002)
             if hold.released:
                 break
-            withdraw = not self.loop_running or (not self.in_select and self.loop_waiting)
-            if not withdraw and not self.in_select and self.loop_cpu_clock is not None:
-                cpu = _clock_gettime_ns(self.loop_cpu_clock)
-                now = _real_monotonic_ns()
-                if cpu != last_cpu or _thread_state(self.loop_native) in ("R", None):
-                    stuck_since, last_cpu = None, cpu
-                elif stuck_since is None:
-                    stuck_since = now
-                elif now - stuck_since > 200 * _MS:
-                    withdraw = True
-            else:
-                stuck_since = None
-            if withdraw:
+            verdict = self._verdict(hold, watch)
+            if verdict is not None:
                 self.holds.remove(hold)
-                return False
+                return verdict == "go"
         return True
 
+    def _verdict(self, hold, watch):
+        """Under self.cond, for a thread held for the clock: None while the loop's thread will
+        let it go in its turn (it waits in its selector or for threads, or computes: it will
+        wait, or end). When the program has ended and the interpreter waits for its threads,
+        nobody passes the clock: "go" for the hold that comes first while no thread is at
+        work, so that threads still go on in the order of their times. "withdraw" when the
+        loop's thread has been neither running nor able to run for a long look: blocked where
+        the recorder does not follow (a lock this thread holds, a real call)."""
+        if self.in_select or self.driving:
+            watch.stuck_since = None
+            return None
+        if self.exiting:
+            first = min(self.holds, key=lambda h: (h.time, h.order))
+            if first is hold and not any(self._busy(t) for t in list(self.threads.values()) if t is not hold.thread):
+                return "go"
+            return None
+        if self.loop_cpu_clock is None:
+            return None
+        cpu = _clock_gettime_ns(self.loop_cpu_clock)
+        now = _real_monotonic_ns()
+        if cpu != watch.last_cpu or _thread_state(self.loop_native) in ("R", None):
+            watch.stuck_since, watch.last_cpu = None, cpu
+        elif watch.stuck_since is None:
+            watch.stuck_since = now
+        elif now - watch.stuck_since > 200 * _MS:
+            return "withdraw"
+        return None
+
+    def check_budget(self, time_ns):
+        if self.budget_ns is not None and time_ns > self.budget_ns and self.on_budget is not None:
+            self.jump(self.budget_ns + 1)
+            self.on_budget()
     def delivered(self, hold):
         with self.cond:
             hold.delivered = True
@@ -865,6 +1094,8 @@ class VirtualClock:
         it. Not while it waits for the loop or another thread, nor a worker between its work;
         a thread whose CPU time has not moved for a while and that the kernel does not call
         runnable is blocked in a real call."""
+        if thread.woken:
+            return True
         if thread.holding or thread.waiting:
             return False
         if thread.in_recorder:
@@ -899,15 +1130,19 @@ class VirtualClock:
             if self._busy(thread):
                 if thread.delivering is not None or target is None or thread.seen_from_elsewhere() < target:
                     waiting = True
-            elif thread.item is not None and not thread.holding and not thread.waiting:
-                real.append(thread)  # executor work blocked in a real call
+            elif (thread.item is not None or not thread.pool_worker) and not thread.holding and not thread.waiting:
+                real.append(thread)  # executor work, or a thread of the program's, blocked in a real call
         for item in self.items:
             if item.finished:
                 continue
             if item.real:
                 real.append(None)
             elif not item.started and self._can_start(item):
-                waiting = True
+                future = item.pool_future
+                if future is not None and future.done():
+                    item.finished = True  # cancelled in its queue: it never starts
+                else:
+                    waiting = True
         return waiting, real
 
     def _can_start(self, item):
@@ -927,6 +1162,19 @@ class VirtualClock:
         own = thread.now(self) if not thread.pool_worker else max(thread.state[0], thread.catch_up)
         thread.state = (max(own, item.submitted), _thread_time_ns())
 
+    def work_finished(self, item, thread):
+        """Work handed to a thread pool by submit ends, its future's callbacks run."""
+        end = thread.now(self)
+        if thread.pool_worker:
+            thread.state = (end, None)
+        thread.item = None
+        item.finished = item.delivered = True
+        with self.cond:
+            try:
+                self.items.remove(item)
+            except ValueError:
+                pass
+
     def work_ended(self, item, thread):
         """The work's own computing ends: what the executor does after it costs nothing."""
         end = thread.now(self)
@@ -943,8 +1191,6 @@ class _VirtualSelector:
     or executor work blocked in a real call) is waited for in real time, and the clock advances
     by the real time waited, up to the next timer; otherwise the clock jumps to the next timer
     or to the next thread that waits for the loop's time."""
-
-    _REAL_SLICE = 0.05
 
     def __init__(self, selector, loop, clock, rec):
         self._selector = selector
@@ -975,6 +1221,8 @@ class _VirtualSelector:
         finally:
             clock.in_select = False
             rec.waiting_ends()
+            if clock.lanes_done or rec.thread_output:
+                _lanes_done(rec)
 
     def _select(self, timeout):
         clock = self._clock
@@ -1005,13 +1253,13 @@ class _VirtualSelector:
                 continue
             if real or self._real_io():
                 now = clock.loop_base()
-                slice_s = self._REAL_SLICE if target is None else min(self._REAL_SLICE, max(0, target - now) / 1e9)
+                slice_s = _REAL_SLICE if target is None else min(_REAL_SLICE, max(0, target - now) / 1e9)
                 before = _real_monotonic_ns()
                 events = select(slice_s)
                 now += _real_monotonic_ns() - before
                 if target is not None and now > target:
                     now = target
-                self._check_budget(now)
+                clock.check_budget(now)
                 clock.jump(now)
                 for thread in real:
                     if thread is not None:
@@ -1025,20 +1273,14 @@ class _VirtualSelector:
                 # happen (but a signal, or a thread the recorder does not follow).
                 if clock.budget_ns is not None:
                     self._rec.stop_waiting_forever(self._loop)
-                events = select(self._REAL_SLICE)
+                events = select(_REAL_SLICE)
                 if events:
                     return events
                 continue
-            self._check_budget(target)
+            clock.check_budget(target)
             clock.jump(target)
             clock.release_due(target)
             return select(0)
-
-    def _check_budget(self, time_ns):
-        clock = self._clock
-        if clock.budget_ns is not None and time_ns > clock.budget_ns and clock.on_budget is not None:
-            clock.jump(clock.budget_ns + 1)
-            clock.on_budget()
 
     def _select_elsewhere(self, timeout):
         """A loop on another thread keeps that thread's time: it jumps, or waits for real I/O."""
@@ -1154,6 +1396,11 @@ def _install_virtual_time(clock):
     for function in (monotonic, monotonic_ns, perf_counter, perf_counter_ns, time_, time_ns, localtime, gmtime,
                      ctime, strftime):
         setattr(time, function.__name__, function)
+    # Semaphore.acquire, Condition.wait_for, Barrier and Queue.get count their timeouts on a
+    # monotonic clock they imported: the virtual one, so that they time out with the waits.
+    threading._time = monotonic
+    import queue
+    queue.time = monotonic
 
     real_datetime, real_date = datetime.datetime, datetime.date
 
@@ -1236,6 +1483,7 @@ class Recorder:
         self.program_file = ""        # the script, for the top level's lane
         self.top_level_blocks = []    # (block, began, ended): time.sleep outside any event loop
         self.program_error = None     # how the program failed ("ValueError: ..."), if it did
+        self.thread_output = collections.deque()  # lines other threads printed, not yet recorded
 
     def set_origin(self):
         """Virtual clock: time 0 of the trace is when the program starts (the recorder's own
@@ -1318,6 +1566,11 @@ class Recorder:
         for tee in (self.tee, self.error_tee):
             if tee is not None:
                 tee.record_partial_line()  # written without its newline: it was written all the same
+        if _get_ident() == self.loop_thread:
+            if self.clock is not None:
+                _lanes_done(self)
+            elif self.thread_output:
+                _thread_output(self)
         if self.trace.task_count == 0:
             self._main_program_lane()
         journal.add("end", json.dumps({"ending": ending}, ensure_ascii=False))
@@ -1679,6 +1932,34 @@ def _update_frames(rec, track, frames, at):
 _COROUTINE_FLAGS = 0x80 | 0x100  # CO_COROUTINE, CO_ITERABLE_COROUTINE
 
 
+_STDLIB_DIR = os.path.dirname(os.__file__)
+# What the recorder's own stand-ins for threading's waits are called in the program's words.
+_WAIT_NAMES = {"join": "Thread.join", "acquire": "Lock.acquire", "wait": "Condition.wait"}
+
+
+def _program_caller(frame):
+    """The program's frame that called into the standard library to wait, and what it called
+    ("Future.result", "concurrent.futures.wait", "Thread.join")."""
+    callee = None
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        ours = _is_recorder(filename)
+        if not ours and not (filename.startswith(_STDLIB_DIR) and "-packages" not in filename):
+            break
+        callee = frame
+        frame = frame.f_back
+    if callee is None:
+        return frame, "wait"
+    code = callee.f_code
+    if _is_recorder(code.co_filename):
+        return frame, _WAIT_NAMES.get(code.co_name, code.co_name)
+    qualname = getattr(code, "co_qualname", code.co_name)
+    if "." in qualname:
+        return frame, qualname
+    module = callee.f_globals.get("__name__", "")
+    return frame, ".".join(part for part in module.split(".") if not part.startswith("_")) + "." + qualname
+
+
 def _frames_on_stack(task, frame):
     """The running task's coroutine frames on the stack that leads to `frame`, outermost
     first, or None when `frame` is not inside the task's step. (While a chain runs, its
@@ -1936,6 +2217,36 @@ def _install(rec):
                 rec.top_level_blocks.append((block, began, rec.now()))
     time.sleep = sleep
 
+    if clock is not None:
+        # The loop's thread waiting for other threads (Future.result, wait, join, a lock...) is
+        # a blocking call as time.sleep is: drawn as one in the step, or in a plain script's
+        # top level, where it waited.
+        def around_wait(wait):
+            on_loop = rec.current is not None
+            top_level = (not on_loop and asyncio.events._get_running_loop() is None and rec.trace.task_count == 0)
+            if not on_loop and not top_level:
+                return wait()
+            frame, what = _program_caller(sys._getframe(1))
+            began = rec.now()
+            track = rec.current_track
+            frames = _frames_on_stack(rec.current_task, frame) if on_loop and frame is not None else None
+            try:
+                return wait()
+            finally:
+                ended = rec.now()
+                if ended > began:
+                    block = rec.trace.block(rec.site_of_frame(frame), "sleep", what)
+                    if on_loop:
+                        if frames is not None:
+                            _update_frames(rec, track, frames, rec.synced_at)
+                        _row(rec, track, began, f'"block",{block}')
+                        rec.step_blocked = True
+                        rec.synced_at = ended
+                        _row(rec, track, ended, f'"unblock",{block}')
+                    else:
+                        rec.top_level_blocks.append((block, began, ended))
+        clock.around_wait = around_wait
+
     original_cancel_all = asyncio.runners._cancel_all_tasks
 
     def cancel_all_tasks(loop):
@@ -2110,6 +2421,7 @@ def _install_threads(rec):
                               created_at, now, None)
         submitted = clock.now_here() if clock is not None else 0
         item = _WorkItem(next(clock.item_order) if clock is not None else 0, submitted, lane)
+        item.loop_work = True
         if clock is not None and _get_ident() == clock.loop_thread:
             clock.items.append(item)
 
@@ -2127,12 +2439,17 @@ def _install_threads(rec):
                 if thread is not None:
                     clock.work_ended(item, thread)
                 item.end = rec.now()
+        if clock is not None:
+            clock.submitting[_get_ident()] = item  # the thread pool's submit takes it up
         try:
             future = original_run_in_executor(self, executor, work, *args)
         except BaseException:
             if clock is not None and item in clock.items:
                 clock.items.remove(item)
             raise
+        finally:
+            if clock is not None:
+                clock.submitting.pop(_get_ident(), None)
         item.executor = executor if executor is not None else self._default_executor
         future._awaitscope_thread = item  # whoever awaits it is ready from the work's end
         future.add_done_callback(lambda _: _work_arrived(rec, item))
@@ -2175,71 +2492,166 @@ def _install_threads(rec):
         if _get_ident() != clock.loop_thread:
             return original_start(self)
         before = _thread_time_ns()
-        clock.loop_waiting -= 1  # its wait for the thread to begin is no wait for the thread's work
+        clock.starting += 1  # its wait for the thread to begin is no wait in the program's time
         try:
             return original_start(self)
         finally:
-            clock.loop_waiting += 1
+            clock.starting -= 1
             clock.exclude(_thread_time_ns() - before)  # starting a thread costs no virtual time
 
-    # The loop's thread waiting for other threads (Event.wait, Future.result, Queue.get and
-    # the rest wait on a Condition; Thread.join): it wakes at the time of the thread that woke it.
+    # Work handed to a thread pool (submit and map, in a plain script as in a loop): it starts
+    # at the time it was handed out, or when a worker is free, and until a worker has taken it
+    # the clock waits for it (a worker idle in the pool's queue is not at work).
+    pool = concurrent.futures.thread
+    original_submit = pool.ThreadPoolExecutor.submit
+    original_item_init = pool._WorkItem.__init__
+    original_item_run = pool._WorkItem.run
+
+    def submit(self, fn, /, *args, **kwargs):
+        ident = _get_ident()
+        adopted = clock.submitting.get(ident)  # run_in_executor's work, which has its lane
+        if adopted is not None and adopted.pool_future is None:
+            item = adopted
+        else:
+            lane = None
+            if ident == rec.loop_thread:  # a lane of its own, as run_in_executor's work has
+                label = getattr(fn, "__name__", None) or "work"
+                created_at = rec.site_of_frame(rec.user_frame(sys._getframe(1)))
+                lane = rec.trace.task(label, "thread", rec.current, rec.trace.frame(label, created_at, created_at),
+                                      created_at, rec.now(), None)
+            item = _WorkItem(next(clock.item_order), clock.now_here(), lane)
+        item.executor = self
+        clock.submitting[ident] = item
+        try:
+            return original_submit(self, fn, *args, **kwargs)
+        finally:
+            if adopted is None:
+                clock.submitting.pop(ident, None)
+            else:
+                clock.submitting[ident] = adopted
+
+    def item_init(self, future, fn, args, kwargs):
+        original_item_init(self, future, fn, args, kwargs)
+        item = clock.submitting.get(_get_ident())
+        if item is None or item.pool_future is not None:
+            return
+        item.pool_future = future
+        self._awaitscope = item
+        if not item.loop_work:
+            with clock.cond:
+                clock.items.append(item)
+
+    def item_run(self):
+        item = getattr(self, "_awaitscope", None)
+        if item is None or item.loop_work:
+            return original_item_run(self)  # run_in_executor's work follows itself
+        thread = clock.threads.get(_get_ident())
+        if thread is None:
+            item.started = True
+            try:
+                return original_item_run(self)
+            finally:
+                item.finished = item.delivered = True
+        clock.work_started(item, thread)
+        item.start = rec.now()
+        try:
+            return original_item_run(self)
+        finally:
+            future = self.future
+            if future.cancelled():
+                item.cancelled, item.start = item.start, None
+            else:
+                error = getattr(future, "_exception", None)
+                if error is not None:
+                    item.error = repr(error)
+                item.end = rec.now()
+            clock.work_finished(item, thread)
+            if item.lane is not None:
+                clock.lanes_done.append(item)
+    pool.ThreadPoolExecutor.submit = submit
+    clock.on_lanes_done = lambda: _lanes_done(rec)
+    pool._WorkItem.__init__ = item_init
+    pool._WorkItem.run = item_run
+
+    # Waiting for other threads (Event.wait, Future.result, Queue.get, Semaphore and the rest
+    # wait on a Condition; Thread.join; a contended Lock): on the loop's thread the clock passes
+    # to the held threads in their order meanwhile (VirtualClock.wait_here); elsewhere a wait
+    # with a timeout is held as a sleep is. Either wakes at the time of the thread that woke it.
     original_wait = threading.Condition.wait
     original_notify = threading.Condition.notify
     original_join = threading.Thread.join
+    allocate_lock = _thread.allocate_lock
 
     def notify(self, n=1):
         # When, and which notification: a wait takes on the time of one that came while it
         # waited, never of an older one (a wait(0) that finds nothing waits for nobody).
         self._awaitscope_notified = (clock.now_here(), getattr(self, "_awaitscope_notified", (0, 0))[1] + 1)
+        waiters = clock.waiter_threads
+        if waiters and self._is_owned():
+            for waiter in itertools.islice(self._waiters, n):
+                thread = waiters.get(waiter)
+                if thread is not None:
+                    thread.woken = True  # it runs next: the clock must not pass it first
         return original_notify(self, n)
 
     def woken_at(self, before, woke):
         after = getattr(self, "_awaitscope_notified", (0, 0))
         return after[0] if woke and after[1] != before[1] else 0
 
+    def waiting_on(lock):
+        def attempt(seconds):
+            if seconds is None:
+                return lock.acquire()
+            return lock.acquire(True, seconds) if seconds > 0 else lock.acquire(False)
+        return attempt
+
     def wait(self, timeout=None):
+        # Condition.wait as CPython writes it, but for how the waiter lock is waited on.
+        ident = _get_ident()
+        thread = clock.threads.get(ident)
+        if ident != clock.loop_thread and thread is None:
+            return original_wait(self, timeout)
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
         before = getattr(self, "_awaitscope_notified", (0, 0))
-        if _get_ident() != clock.loop_thread:
-            thread = clock.threads.get(_get_ident())
-            if thread is None:
-                return original_wait(self, timeout)
-            thread.waiting = True
-            woke = False
-            try:
-                woke = original_wait(self, timeout)
-                return woke
-            finally:
-                thread.waiting = False
-                thread.woken_at(woken_at(self, before, woke))
-        clock.loop_waiting += 1
-        woke = False
+        waiter = allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved_state = self._release_save()
+        if thread is not None:
+            clock.waiter_threads[waiter] = thread
+        gotit = False
         try:
-            woke = original_wait(self, timeout)
-            return woke
+            gotit = clock.wait_for(waiting_on(waiter), timeout)
+            return gotit
         finally:
-            clock.loop_waiting -= 1
-            clock.woken_at(woken_at(self, before, woke))
+            self._acquire_restore(saved_state)
+            if not gotit:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+            clock.waiter_threads.pop(waiter, None)
+            clock.woken_here(woken_at(self, before, gotit))
 
     def join(self, timeout=None):
-        if _get_ident() != clock.loop_thread:
-            thread = clock.threads.get(_get_ident())
-            if thread is None:
-                return original_join(self, timeout)
-            thread.waiting = True
-            try:
-                return original_join(self, timeout)
-            finally:
-                thread.waiting = False
-                if not self.is_alive():
-                    thread.woken_at(getattr(self, "_awaitscope_end", 0))
-        clock.loop_waiting += 1
-        try:
+        ident = _get_ident()
+        if ident != clock.loop_thread and ident not in clock.threads:
             return original_join(self, timeout)
-        finally:
-            clock.loop_waiting -= 1
-            if not self.is_alive():
-                clock.woken_at(getattr(self, "_awaitscope_end", 0))
+        original_join(self, 0)  # what join refuses it refuses alike, and a thread that ended is joined
+        if self.is_alive():
+            def attempt(seconds):
+                original_join(self, seconds)
+                return not self.is_alive()
+
+            def ending():
+                other = clock.threads.get(self.ident)
+                if other is None:
+                    return self.is_alive()  # not followed, or on its way out: real time
+                return not (other.holding or other.waiting)
+            clock.wait_for(attempt, timeout, ending)
+        if not self.is_alive():
+            clock.woken_here(getattr(self, "_awaitscope_end", 0))
     threading.Condition.notify = notify
     threading.Condition.wait = wait
     threading.Thread.join = join
@@ -2263,6 +2675,129 @@ def _install_threads(rec):
     threading.Thread.start = start
     threading.Thread._bootstrap_inner = bootstrap_inner
 
+    _install_virtual_locks(clock, waiting_on)
+
+    # Once the program has ended the interpreter waits for its threads, on locks the recorder
+    # does not see: they go on by themselves then, still in the order of their times.
+    original_shutdown = threading._shutdown
+
+    def shutdown():
+        clock.exiting = True
+        return original_shutdown()
+    threading._shutdown = shutdown
+
+
+def _install_virtual_locks(clock, waiting_on):
+    """threading.Lock and RLock under the virtual clock: a contended acquire is a wait for
+    another thread (VirtualClock.wait_for), and acquire(timeout=...) times out in virtual time.
+    The lock is the same lock; only waiting for it is followed."""
+    allocate_lock = _thread.allocate_lock
+
+    def runs_on(ident):
+        """Whether the thread `ident`, which holds a lock, is at work: its release comes in
+        real time, and the clock waits for it rather than pass."""
+        if ident is None:
+            return True  # released or taken just now
+        if ident == _get_ident():
+            return False
+        other = clock.threads.get(ident)
+        if other is None:
+            return ident != clock.loop_thread and ident in threading._active
+        return not (other.holding or other.waiting)
+
+    class lock:
+        __slots__ = ("_lock", "_owner", "_contenders", "_released_at", "__weakref__")
+
+        def __init__(self):
+            self._lock = allocate_lock()
+            self._owner = None
+            self._contenders = []  # the threads waiting for it (None for one not followed)
+            self._released_at = 0
+
+        def acquire(self, blocking=True, timeout=-1):
+            inner = self._lock
+            if inner.acquire(False):
+                self._owner = _get_ident()
+                return True
+            if not blocking or timeout == 0 or (timeout < 0 and timeout != -1) or timeout > threading.TIMEOUT_MAX:
+                got = inner.acquire(blocking, timeout)  # at once, or the lock's own error
+                if got:
+                    self._owner = _get_ident()
+                return got
+            ident = _get_ident()
+            entry = clock.threads.get(ident)
+            self._contenders.append(entry)
+            try:
+                got = clock.wait_for(waiting_on(inner), None if timeout == -1 else timeout,
+                                     lambda: runs_on(self._owner), exact=False)
+            finally:
+                self._contenders.remove(entry)
+            if got:
+                self._owner = ident
+                clock.woken_here(self._released_at)
+            return got
+
+        def release(self):
+            self._owner = None
+            if self._contenders:
+                self._released_at = clock.now_here()
+                for thread in list(self._contenders):
+                    if thread is not None:
+                        thread.woken = True  # one of them takes it next
+            self._lock.release()
+
+        def __enter__(self):
+            return self.acquire()
+
+        def __exit__(self, *args):
+            self.release()
+
+        def locked(self):
+            return self._lock.locked()
+
+        def _at_fork_reinit(self):
+            self._lock._at_fork_reinit()
+            self._owner = None
+            self._contenders = []
+
+        def __repr__(self):
+            return repr(self._lock)
+
+        def __reduce_ex__(self, protocol):
+            raise TypeError("cannot pickle '_thread.lock' object")
+
+        acquire_lock = acquire
+        release_lock = release
+        locked_lock = locked
+
+    lock.__module__, lock.__qualname__ = "_thread", "lock"
+
+    class RLock(threading._PyRLock):
+        """threading's own RLock in Python, on the lock above."""
+
+        def __init__(self):
+            super().__init__()
+            self._block = lock()
+
+        def acquire(self, blocking=True, timeout=-1):
+            return bool(super().acquire(blocking, timeout))  # True, as the C RLock says, not 1
+
+        __enter__ = acquire
+
+        def __repr__(self):
+            return "<%s _thread.RLock object owner=%d count=%d at %s>" % (
+                "locked" if self._block.locked() else "unlocked", self._owner or 0, self._count, hex(id(self)))
+
+        def __reduce_ex__(self, protocol):
+            raise TypeError("cannot pickle '_thread.RLock' object")
+
+    RLock.__module__, RLock.__qualname__, RLock.__name__ = "_thread", "RLock", "RLock"
+
+    def make_rlock(*args, **kwargs):
+        return RLock(*args, **kwargs)
+    threading.Lock = lock
+    threading.RLock = make_rlock
+
 
 def _work_elsewhere(rec, original, loop, executor, func, args):
     """Work in another process: real time, which the virtual clock waits for as real I/O."""
@@ -2275,6 +2810,33 @@ def _work_elsewhere(rec, original, loop, executor, func, args):
     return future
 
 
+def _thread_output(rec):
+    """On the loop's thread: the lines other threads printed go into the trace."""
+    lines = rec.thread_output
+    while lines:
+        now, task, where, line, stderr = lines.popleft()
+        site = 0
+        if where is not None:
+            site = rec._sites_by_code.get(where)
+            if site is None:
+                code, number = where
+                site = rec._sites_by_code[where] = rec.trace.site(code.co_filename, code.co_name, number)
+        rec.trace.output(now, task, site, line, stderr)
+
+
+def _lanes_done(rec):
+    """On the loop's thread: the lanes of work a thread pool's workers ended get their events."""
+    if rec.thread_output:
+        _thread_output(rec)
+    lanes = rec.clock.lanes_done
+    while lanes:
+        item = lanes.popleft()
+        if item.start is None and item.cancelled is not None:
+            _row(rec, _TaskTrack(item.lane, 0, 0, item.cancelled), item.cancelled, '"finish","cancelled"')
+        else:
+            _lane_rows(rec, item)
+
+
 def _work_arrived(rec, item):
     """On the loop thread: the lane of work done on a thread gets its events."""
     clock = rec.clock
@@ -2284,6 +2846,10 @@ def _work_arrived(rec, item):
             clock.items.remove(item)
         except ValueError:
             pass
+    _lane_rows(rec, item)
+
+
+def _lane_rows(rec, item):
     if item.start is None:
         return
     track = _TaskTrack(item.lane, 0, 0, item.start)
@@ -2304,6 +2870,7 @@ class _OutputTee:
         self._rec = rec
         self._stderr = stderr
         self._pieces = []  # the line being printed, in the pieces it came in
+        self._thread_pieces = {}  # the same, of each other thread printing
 
     def write(self, text):
         # Written out after it is noted: a SIGTERM between the two finds it noted (a partial
@@ -2318,7 +2885,13 @@ class _OutputTee:
                     pieces.pop()
                 raise
         written = self._stream.write(text)
-        if _get_ident() == self._rec.loop_thread and isinstance(text, str):
+        if _get_ident() != self._rec.loop_thread:
+            if isinstance(text, str) and text:
+                self._from_thread(text)
+            return written
+        if isinstance(text, str):
+            if self._rec.thread_output:
+                _thread_output(self._rec)  # lines other threads printed before this one
             if "\n" in text:
                 lines = text.split("\n")
                 if self._pieces:
@@ -2337,6 +2910,36 @@ class _OutputTee:
                 if rec.current is not None:
                     rec.checkpoint()
         return written
+
+    def _from_thread(self, text):
+        """A line printed on another thread: noted there, at that thread's time and place, and
+        recorded by the loop's thread, which alone writes the trace's tables (_thread_output)."""
+        ident = _get_ident()
+        pieces = self._thread_pieces.get(ident)
+        if pieces is None:
+            pieces = self._thread_pieces[ident] = []
+        if "\n" not in text:
+            pieces.append(text)
+            return
+        lines = text.split("\n")
+        if pieces:
+            pieces.append(lines[0])
+            lines[0] = "".join(pieces)
+            pieces.clear()
+        remainder = lines.pop()
+        if remainder:
+            pieces.append(remainder)
+        rec = self._rec
+        frame = rec.user_frame(sys._getframe(2))
+        where = (frame.f_code, frame.f_lineno) if frame is not None else None
+        task = None
+        if rec.clock is not None:
+            thread = rec.clock.threads.get(ident)
+            item = thread.item if thread is not None else None
+            task = item.lane if item is not None else None
+        now = rec.now()
+        for line in lines:
+            rec.thread_output.append((now, task, where, line, self._stderr))
 
     def record_partial_line(self):
         if self._pieces and _get_ident() == self._rec.loop_thread:
@@ -2665,6 +3268,14 @@ def main(argv=None):
             clock.budget_ns = None
             rec.stop(message)
         clock.on_budget = on_budget
+
+        def on_forever():
+            frame, what = _program_caller(sys._getframe(1))
+            where = (f"; it was at {os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno} in "
+                     f"{frame.f_code.co_name}, in {what}" if frame is not None else "")
+            rec.stop("the program would wait forever: it waits for another thread, and no thread is at work "
+                     "and no timer is set that could wake it (no real I/O either)" + where)
+        clock.on_forever = on_forever
     _hide_recorder_frames()
     _install_exits(rec)
     # Ready: a SIGTERM from now on finishes the trace. The runner counts a wall-clock budget

@@ -106,7 +106,7 @@ with ThreadPoolExecutor(max_workers=1) as pool:
             pass
     except concurrent.futures.TimeoutError as e:
         print("as_completed:", e, elapsed())
-    queued = pool.submit(work, "queued", 0.1)
+    queued = pool.submit(work, "queued", 0)
     print("cancel:", slow.cancel(), queued.cancel(), queued.cancelled(), queued.done())
     try:
         queued.result()

@@ -666,5 +666,174 @@ class VirtualClock(RecorderCase):
         self.assertEqual(sorted(times), [1.0, 1.0, 2.0, 2.0, 3.0])
 
 
+class ThreadsOutsideALoop(RecorderCase):
+    """Under the virtual clock, a thread pool in a plain script (no event loop), or waited for
+    by a blocking call on the loop's thread: the main thread's waits let held threads go on in
+    the order of their times, and time out at the virtual moment CPython times out."""
+
+    def record_virtual(self, name, source, *options):
+        self.write(name, source)
+        recorded = self.record(name, "--clock", "virtual", *options)
+        self.assertEqual(recorded.code, 0, recorded.err)
+        return recorded
+
+    def test_a_sleep_on_the_main_thread_lets_the_workers_start(self):
+        recorded = self.record_virtual("pool.py", """\
+            import time
+            from concurrent.futures import ThreadPoolExecutor
+
+            def work(seconds):
+                time.sleep(seconds)
+                return seconds
+
+            start = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                slow, quick = pool.submit(work, 0.3), pool.submit(work, 0.2)
+                time.sleep(0.05)
+                print("running:", slow.running(), quick.running(), "done:", slow.done(), quick.done())
+                print(quick.result(), f"{time.perf_counter() - start:.3f}", slow.done())
+                print(slow.result(), f"{time.perf_counter() - start:.3f}")
+            print("left", f"{time.perf_counter() - start:.3f}")
+            """)
+        self.assertEqual(recorded.out, "running: True True done: False False\n0.2 0.200 False\n0.3 0.300\n"
+                                       "left 0.300\n")
+        trace = recorded.trace()
+        lanes = [(t["created"], t["events"][-1]) for t in trace["tasks"] if t["kind"] == "thread"]
+        self.assertEqual(lanes, [(0, [300_000_000, "finish", "done"]), (0, [200_000_000, "finish", "done"])])
+
+    def test_a_result_with_a_timeout_times_out_at_its_virtual_moment(self):
+        recorded = self.record_virtual("timeout.py", """\
+            import time
+            from concurrent.futures import ThreadPoolExecutor, TimeoutError, as_completed, wait
+
+            start = time.perf_counter()
+
+            def elapsed():
+                return f"{time.perf_counter() - start:.3f}"
+
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                job = pool.submit(time.sleep, 0.3)
+                try:
+                    job.result(timeout=0.1)
+                except TimeoutError:
+                    print("timed out", elapsed(), job.running())
+                done, not_done = wait([job], timeout=0.1)
+                print(len(done), len(not_done), elapsed())
+                try:
+                    next(as_completed([job], timeout=0.05))
+                except TimeoutError:
+                    print("as_completed timed out", elapsed())
+                job.result()
+                print("done", elapsed())
+            """)
+        self.assertEqual(recorded.out, "timed out 0.100 True\n0 1 0.200\nas_completed timed out 0.250\ndone 0.300\n")
+
+    def test_locks_and_events_time_out_in_virtual_time(self):
+        recorded = self.record_virtual("locks.py", """\
+            import queue, threading, time
+
+            start = time.perf_counter()
+
+            def elapsed():
+                return f"{time.perf_counter() - start:.3f}"
+
+            lock = threading.Lock()
+            lock.acquire()
+            print(lock.acquire(timeout=0.2), elapsed())
+            print(threading.Event().wait(0.1), elapsed())
+            print(threading.Semaphore(0).acquire(timeout=0.3), elapsed())
+            try:
+                queue.Queue().get(timeout=0.4)
+            except queue.Empty:
+                print("empty", elapsed())
+            print(type(lock).__name__, type(threading.RLock()).__name__)
+            """)
+        self.assertEqual(recorded.out, "False 0.200\nFalse 0.300\nFalse 0.600\nempty 1.000\nlock RLock\n")
+
+    def test_threads_wake_each_other_in_the_order_of_their_times(self):
+        recorded = self.record_virtual("threads.py", """\
+            import threading, time
+
+            start = time.perf_counter()
+            ready = threading.Event()
+
+            def elapsed():
+                return f"{time.perf_counter() - start:.3f}"
+
+            def waiter():
+                print("waiter gave up", ready.wait(0.2), elapsed())
+                print("waiter woken", ready.wait(), elapsed())
+
+            def setter():
+                time.sleep(0.5)
+                print("setting", elapsed())
+                ready.set()
+
+            threads = [threading.Thread(target=waiter), threading.Thread(target=setter)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            print("joined", elapsed())
+            """)
+        self.assertEqual(recorded.out, "waiter gave up False 0.200\nsetting 0.500\nwaiter woken True 0.500\n"
+                                       "joined 0.500\n")
+
+    def test_threads_go_on_in_time_order_after_the_program_ends(self):
+        recorded = self.record_virtual("after.py", """\
+            import threading, time
+
+            def later(name, seconds):
+                time.sleep(seconds)
+                print(name, f"{time.perf_counter() - start:.3f}")
+
+            start = time.perf_counter()
+            for name, seconds in (("third", 0.3), ("first", 0.1), ("second", 0.2)):
+                threading.Thread(target=later, args=(name, seconds)).start()
+            print("main ends")
+            """)
+        self.assertEqual(recorded.out, "main ends\nfirst 0.100\nsecond 0.200\nthird 0.300\n")
+
+    def test_a_blocking_result_on_the_loop_freezes_it_until_the_work_ends(self):
+        recorded = self.record_virtual("blocking.py", """\
+            import asyncio, time
+            from concurrent.futures import ThreadPoolExecutor
+
+            async def tick(start):
+                await asyncio.sleep(0.1)
+                print("tick", f"{time.perf_counter() - start:.3f}")
+
+            async def main():
+                start = time.perf_counter()
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    ticker = asyncio.create_task(tick(start))
+                    await asyncio.sleep(0)
+                    job = pool.submit(time.sleep, 0.3)
+                    job.result()
+                    print("result", f"{time.perf_counter() - start:.3f}")
+                    await ticker
+                    print(await asyncio.wrap_future(pool.submit(time.sleep, 0.2)),
+                          f"{time.perf_counter() - start:.3f}")
+
+            asyncio.run(main())
+            """)
+        self.assertEqual(recorded.out, "result 0.300\ntick 0.300\nNone 0.500\n")
+        trace = recorded.trace()
+        blocks = [trace["strings"][block["what"]] for block in trace["blocks"]]
+        self.assertIn("Future.result", blocks)
+
+    def test_a_main_thread_that_would_wait_forever_is_stopped(self):
+        self.write("stuck.py", """\
+            import threading
+            print("waiting")
+            threading.Event().wait()
+            """)
+        recorded = self.record("stuck.py", "--clock", "virtual", "--max-virtual-time", "3600")
+        self.assertEqual(recorded.code, 1)
+        self.assertEqual(recorded.out, "waiting\n")
+        self.assertIn("stopped: the program would wait forever", recorded.err)
+        self.assertIn("stuck.py:3", recorded.err)
+
+
 if __name__ == "__main__":
     unittest.main()
