@@ -88,6 +88,7 @@ set(AWAITSCOPE_SCRIPT_SOURCES
   src/script/vm/Suggestions.cpp
   src/script/objects/Value.cpp
   src/script/objects/HashTable.cpp
+  src/script/objects/SetTable.cpp
   src/script/objects/Unicode.cpp
   src/script/objects/Arguments.cpp
   src/script/objects/Operations.cpp

@@ -1721,8 +1721,40 @@ void Compiler::joinedStr(Expr* e) {
         emit(Op::BuildString, static_cast<int>(e->elts.size()));
 }
 
+namespace {
+
+// What CPython's AST optimizer turns into a constant: literals, a sign on a number, and tuples
+// of those.
+bool isFoldedConstant(const Expr* x) {
+    switch (x->kind) {
+    case ExprKind::Int:
+    case ExprKind::Float:
+    case ExprKind::Str:
+    case ExprKind::Bytes:
+    case ExprKind::Bool:
+    case ExprKind::NoneLiteral:
+    case ExprKind::EllipsisLiteral: return true;
+    case ExprKind::UnaryOp: return x->a && (x->a->kind == ExprKind::Int || x->a->kind == ExprKind::Float);
+    case ExprKind::Tuple: return std::all_of(x->elts.begin(), x->elts.end(), isFoldedConstant);
+    default: return false;
+    }
+}
+
+} // namespace
+
 void Compiler::sequence(Expr* e, Op build, Op append, Op extend) {
     const bool anyStar = std::any_of(e->elts.begin(), e->elts.end(), [](Expr* x) { return x->kind == ExprKind::Starred; });
+    if (build == Op::BuildSet && !anyStar && e->elts.size() > 2 &&
+        std::all_of(e->elts.begin(), e->elts.end(), isFoldedConstant)) {
+        // {3, 1, 2}: CPython builds a frozenset constant and merges it into an empty set, and
+        // which slots the merge picks decides the order the set prints in.
+        emit(Op::BuildSet, 0);
+        for (Expr* x : e->elts)
+            expr(x);
+        emit(Op::BuildSet, static_cast<int>(e->elts.size()));
+        emit(extend, kSetUpdateFoldedConstant);
+        return;
+    }
     if (!anyStar) {
         for (Expr* x : e->elts)
             expr(x);

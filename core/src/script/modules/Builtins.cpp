@@ -407,11 +407,10 @@ Value builtinId(Interpreter& interp, CallArgs& args) {
 
 Value builtinHash(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "hash", {"obj"}, 1);
-    // CPython's: an int modulo 2**61 - 1, and an integral float as the int it equals.
-    if (a[0].isInteger())
-        return Value::integer(cpythonIntegerHash(a[0]));
-    if (a[0].isFloat() && std::isfinite(a[0].asFloat()) && a[0].asFloat() == std::floor(a[0].asFloat()))
-        return Value::integer(cpythonIntegralFloatHash(a[0].asFloat()));
+    // CPython's for numbers and tuples (an int modulo 2**61 - 1, a float as the int it equals
+    // or by its binary fraction, a tuple by xxHash of its items' hashes).
+    if (a[0].isNumber() || a[0].isBigInt() || a[0].is(Kind::Tuple))
+        return Value::integer(static_cast<std::int64_t>(interp.hash(a[0])));
     return Value::integer(static_cast<std::int64_t>(interp.hash(a[0]) >> 1));
 }
 

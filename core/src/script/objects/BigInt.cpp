@@ -275,15 +275,10 @@ bool bigEquals(const Value& a, const Value& b) {
     return false;
 }
 
-std::size_t bigHash(Interpreter& interp, const Value& big) {
-    mpz_srcptr z = big.as<BigIntObject>()->value;
-    // Equal numbers hash alike: 2**100 as 2.0**100.
-    if (bitsOf(z) <= 1024) {
-        const double d = mpz_get_d(z);
-        if (mpz_cmp_d(z, d) == 0)
-            return interp.hash(Value::real(d));
-    }
-    return static_cast<std::size_t>(cpythonIntegerHash(big)) * 0x9E3779B97F4A7C15ULL;
+std::size_t bigHash(Interpreter&, const Value& big) {
+    // CPython's hash, whose value also places the int in a set: equal numbers hash alike
+    // (2**100 as 2.0**100), by the modulus both use.
+    return static_cast<std::size_t>(cpythonIntegerHash(big));
 }
 
 std::int64_t cpythonIntegerHash(const Value& integer) {
@@ -303,12 +298,34 @@ std::int64_t cpythonIntegerHash(const Value& integer) {
     return h == -1 ? -2 : h;
 }
 
-std::int64_t cpythonIntegralFloatHash(double d) {
-    Mpz z;
-    mpz_set_d(z.get(), d);
-    mpz_srcptr v = z.get();
-    std::int64_t h = static_cast<std::int64_t>(mpz_tdiv_ui(v, kHashModulus));
-    if (mpz_sgn(v) < 0)
+std::int64_t cpythonFloatHash(double d) {
+    if (std::isnan(d))
+        return 0;
+    if (std::isinf(d))
+        return d > 0 ? 314159 : -314159;
+    // The float's binary fraction, 28 bits at a time, reduced modulo 2**61 - 1 (the same
+    // residue an int of that value has), then shifted by the exponent, rotated within 61 bits.
+    constexpr int kBits = 61;
+    int exponent = 0;
+    double mantissa = std::frexp(d, &exponent);
+    const bool negative = mantissa < 0;
+    if (negative)
+        mantissa = -mantissa;
+    std::uint64_t x = 0;
+    while (mantissa != 0) {
+        x = ((x << 28) & kHashModulus) | x >> (kBits - 28);
+        mantissa *= 268435456.0;
+        exponent -= 28;
+        const auto y = static_cast<std::uint64_t>(mantissa);
+        mantissa -= static_cast<double>(y);
+        x += y;
+        if (x >= kHashModulus)
+            x -= kHashModulus;
+    }
+    exponent = exponent >= 0 ? exponent % kBits : kBits - 1 - ((-1 - exponent) % kBits);
+    x = ((x << exponent) & kHashModulus) | x >> (kBits - exponent);
+    auto h = static_cast<std::int64_t>(x);
+    if (negative)
         h = -h;
     return h == -1 ? -2 : h;
 }

@@ -60,7 +60,7 @@ bool bigEquals(const Value& a, const Value& b);
 std::size_t bigHash(Interpreter& interp, const Value& big);
 // What CPython's hash() gives for an int, or for a float that is integral.
 std::int64_t cpythonIntegerHash(const Value& integer);
-std::int64_t cpythonIntegralFloatHash(double d);
+std::int64_t cpythonFloatHash(double d);  // any float, as CPython 3.11 hashes it (a NaN as 0)
 // float(x), correctly rounded; OverflowError as CPython's when it does not fit.
 double integerToDouble(Interpreter& interp, const Value& integer);
 // int(x) of a finite float, of any size.

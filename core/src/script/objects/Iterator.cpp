@@ -78,17 +78,29 @@ bool iteratorNext(Interpreter& interp, const Value& iterator, Value& out) {
         out = Value::integer(static_cast<unsigned char>(bytes[static_cast<std::size_t>(it->index++)]));
         return true;
     }
-    case IteratorKind::DictKeys:
-    case IteratorKind::DictValues:
-    case IteratorKind::DictItems:
     case IteratorKind::Set: {
         if (it->source.empty())
             return false;
-        const HashTable& table =
-            it->iterKind == IteratorKind::Set ? it->source.as<SetObject>()->table : it->source.as<DictObject>()->table;
+        const SetTable& table = it->source.as<SetObject>()->table;
+        if (table.version() != it->version)
+            interp.raise(interp.exc.runtimeError, "Set changed size during iteration");
+        const auto& slots = table.slots();
+        while (static_cast<std::size_t>(it->index) < slots.size() && !slots[static_cast<std::size_t>(it->index)].active())
+            ++it->index;
+        if (static_cast<std::size_t>(it->index) >= slots.size()) {
+            it->source.clear();
+            return false;
+        }
+        out = slots[static_cast<std::size_t>(it->index++)].key;
+        return true;
+    }
+    case IteratorKind::DictKeys:
+    case IteratorKind::DictValues:
+    case IteratorKind::DictItems: {
+        if (it->source.empty())
+            return false;
+        const HashTable& table = it->source.as<DictObject>()->table;
         if (table.version() != it->version) {
-            if (it->iterKind == IteratorKind::Set)
-                interp.raise(interp.exc.runtimeError, "Set changed size during iteration");
             if (static_cast<std::int64_t>(table.size()) != it->stop)
                 interp.raise(interp.exc.runtimeError, "dictionary changed size during iteration");
             interp.raise(interp.exc.runtimeError, "dictionary keys changed during iteration");

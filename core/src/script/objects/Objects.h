@@ -4,6 +4,7 @@
 // methods, operators and protocols) lives in its own file in objects/, registered in its
 // class's TypeSlots, and runs with the interpreter of the current run.
 #include "script/objects/HashTable.h"
+#include "script/objects/SetTable.h"
 #include "script/objects/Unicode.h"
 #include "script/objects/Value.h"
 
@@ -120,7 +121,7 @@ inline DerivedParts* derivedParts(const Value& v) {
 
 struct SetObject final : Object {
     SetObject() : Object(Kind::Set) {}
-    HashTable table;  // values unused
+    SetTable table;
     void clearReferences() override { table.clear(); }
     std::size_t footprint() const override { return sizeof(SetObject) + table.bytes(); }
 };

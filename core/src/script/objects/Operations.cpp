@@ -278,17 +278,11 @@ std::size_t Interpreter::hash(const Value& value) {
     switch (value.tag()) {
     case Value::Tag::Empty:
     case Value::Tag::None: return 0x5bd1e995u;
+    // Numbers hash as CPython hashes them (equal numbers alike: 2.0 as 2), because the hash
+    // places a key in a set's table and so decides the order the set prints in.
     case Value::Tag::Bool:
-    case Value::Tag::Int: return static_cast<std::size_t>(value.asInt()) * 0x9E3779B97F4A7C15ULL;
-    case Value::Tag::Float: {
-        // Equal numbers hash alike: 2.0 as 2.
-        const double d = value.asFloat();
-        if (d == std::floor(d) && std::fabs(d) < 9.2e18)
-            return static_cast<std::size_t>(static_cast<std::int64_t>(d)) * 0x9E3779B97F4A7C15ULL;
-        std::uint64_t bits;
-        std::memcpy(&bits, &d, sizeof bits);
-        return static_cast<std::size_t>(bits ^ (bits >> 31)) * 0x9E3779B97F4A7C15ULL;
-    }
+    case Value::Tag::Int: return static_cast<std::size_t>(cpythonIntegerHash(value));
+    case Value::Tag::Float: return static_cast<std::size_t>(cpythonFloatHash(value.asFloat()));
     case Value::Tag::Object: break;
     }
     if (value.is(Kind::Str))

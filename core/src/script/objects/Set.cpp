@@ -1,4 +1,5 @@
-// set (and frozenset, which is the same class here): a hash table of keys.
+// set (and frozenset, which is the same class here): a table of keys laid out as CPython lays
+// out its own (objects/SetTable.h).
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -8,15 +9,20 @@ namespace {
 
 SetObject* set(const Value& v) { return v.as<SetObject>(); }
 
+// Each operation builds its result the way CPython's setobject.c does (which table it copies,
+// which one it walks), because that decides the slots and so the order the result prints in.
+Value copyOf(Interpreter& interp, const Value& source) {
+    Value copy = interp.newSet();
+    interp.setUpdate(set(copy), source);
+    return copy;
+}
+
 Value makeSet(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "set", {"cls", "iterable"}, 1);
-    Value set = interp.newSet();
+    Value result = interp.newSet();
     if (a.has(1))
-        for (Value& item : interp.toVector(a[1])) {
-            const std::size_t h = interp.hash(item);
-            interp.setInsert(set.as<SetObject>(), std::move(item), h);
-        }
-    return set;
+        interp.setUpdate(set(result), a[1]);
+    return result;
 }
 
 Value setAdd(Interpreter& interp, CallArgs& args) {
@@ -33,20 +39,17 @@ Value setDiscard(Interpreter& interp, CallArgs& args) {
 
 Value setRemove(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "remove", 1, 1);
-    if (set(args[0])->table.remove(args[1], interp.hash(args[1])).empty())
+    if (!set(args[0])->table.remove(args[1], interp.hash(args[1])))
         interp.raise(interp.newException(interp.exc.keyError, {args[1]}));
     return Value::none();
 }
 
 Value setPop(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "pop", 0, 0);
-    for (auto& e : set(args[0])->table.entries())
-        if (!e.key.empty()) {
-            Value key = e.key;
-            set(args[0])->table.remove(key, e.hash);
-            return key;
-        }
-    interp.raise(interp.exc.keyError, "pop from an empty set");
+    Value key;
+    if (!set(args[0])->table.pop(key))
+        interp.raise(interp.exc.keyError, "pop from an empty set");
+    return key;
 }
 
 Value setClear(Interpreter& interp, CallArgs& args) {
@@ -57,47 +60,156 @@ Value setClear(Interpreter& interp, CallArgs& args) {
 
 Value setUpdate(Interpreter& interp, CallArgs& args) {
     for (int i = 1; i < args.count; ++i)
-        for (Value& item : interp.toVector(args[i])) {
-            const std::size_t h = interp.hash(item);
-            interp.setInsert(set(args[0]), std::move(item), h);
-        }
+        interp.setUpdate(set(args[0]), args[i]);
     return Value::none();
 }
 
-Value setCombine(Interpreter& interp, CallArgs& args, BinaryOp op) {
-    Value result = args[0];
-    for (int i = 1; i < args.count; ++i) {
-        Value other = args[i];
-        if (!other.is(Kind::Set)) {
-            Value converted = interp.newSet();
-            for (Value& item : interp.toVector(other)) {
-                const std::size_t h = interp.hash(item);
-                interp.setInsert(set(converted), std::move(item), h);
-            }
-            other = converted;
-        }
-        result = interp.binary(op, result, other);
+// The keys of a set as they lie in its slots (a copy: a script's __eq__ may change the set).
+std::vector<SetTable::Slot> activeSlots(const SetObject* s) {
+    std::vector<SetTable::Slot> keys;
+    keys.reserve(s->table.size());
+    for (const auto& slot : s->table.slots())
+        if (slot.active())
+            keys.push_back(slot);
+    return keys;
+}
+
+Value intersection(Interpreter& interp, const Value& a, const Value& b) {
+    if (a.identical(b))
+        return copyOf(interp, a);
+    Value result = interp.newSet();
+    if (b.is(Kind::Set)) {
+        // Walks the smaller set and looks in the larger.
+        const SetObject* larger = set(a);
+        const SetObject* smaller = set(b);
+        if (smaller->table.size() > larger->table.size())
+            std::swap(larger, smaller);
+        for (auto& slot : activeSlots(smaller))
+            if (larger->table.contains(slot.key, slot.hash))
+                interp.setInsert(set(result), slot.key, slot.hash);
+        return result;
     }
-    if (args.count == 1) {
-        Value copy = interp.newSet();
-        set(copy)->table = set(args[0])->table;
-        return copy;
+    for (Value& item : interp.toVector(b)) {
+        const std::size_t h = interp.hash(item);
+        if (set(a)->table.contains(item, h))
+            interp.setInsert(set(result), std::move(item), h);
     }
     return result;
 }
 
-Value setUnion(Interpreter& interp, CallArgs& args) { return setCombine(interp, args, BinaryOp::BitOr); }
-Value setIntersection(Interpreter& interp, CallArgs& args) { return setCombine(interp, args, BinaryOp::BitAnd); }
-Value setDifference(Interpreter& interp, CallArgs& args) { return setCombine(interp, args, BinaryOp::Sub); }
+void differenceUpdate(Interpreter& interp, SetObject* target, const Value& other) {
+    if (other.is(Kind::Set)) {
+        if (set(other) == target) {
+            target->table.clear();
+            return;
+        }
+        for (auto& slot : activeSlots(set(other)))
+            target->table.remove(slot.key, slot.hash);
+    } else {
+        for (const Value& item : interp.toVector(other))
+            target->table.remove(item, interp.hash(item));
+    }
+    target->table.purgeDummies();
+}
+
+Value difference(Interpreter& interp, const Value& a, const Value& b) {
+    std::size_t otherSize = 0;
+    if (b.is(Kind::Set))
+        otherSize = set(b)->table.size();
+    else if (b.is(Kind::Dict))
+        otherSize = b.as<DictObject>()->table.size();
+    if ((!b.is(Kind::Set) && !b.is(Kind::Dict)) || (set(a)->table.size() >> 2) > otherSize) {
+        Value result = copyOf(interp, a);  // copy, then take the other's keys out
+        differenceUpdate(interp, set(result), b);
+        return result;
+    }
+    Value result = interp.newSet();
+    for (auto& slot : activeSlots(set(a))) {
+        const bool inOther = b.is(Kind::Set) ? set(b)->table.contains(slot.key, slot.hash)
+                                             : b.as<DictObject>()->table.find(slot.key, slot.hash) >= 0;
+        if (!inOther)
+            interp.setInsert(set(result), slot.key, slot.hash);
+    }
+    return result;
+}
+
+void symmetricDifferenceUpdate(Interpreter& interp, SetObject* target, const Value& other) {
+    if (other.is(Kind::Set) && set(other) == target) {
+        target->table.clear();
+        return;
+    }
+    const Value others = other.is(Kind::Set) ? other : copyOf(interp, other);
+    for (auto& slot : activeSlots(set(others)))
+        if (!target->table.remove(slot.key, slot.hash))
+            interp.setInsert(target, slot.key, slot.hash);
+}
+
+Value symmetricDifference(Interpreter& interp, const Value& a, const Value& b) {
+    Value result = copyOf(interp, b);
+    symmetricDifferenceUpdate(interp, set(result), a);
+    return result;
+}
+
+Value setUnion(Interpreter& interp, CallArgs& args) {
+    Value result = copyOf(interp, args[0]);
+    for (int i = 1; i < args.count; ++i)
+        interp.setUpdate(set(result), args[i]);
+    return result;
+}
+
+Value intersectionOf(Interpreter& interp, CallArgs& args) {
+    if (args.count == 1)
+        return copyOf(interp, args[0]);
+    Value result = args[0];
+    for (int i = 1; i < args.count; ++i)
+        result = intersection(interp, result, args[i]);
+    return result;
+}
+
+Value setIntersection(Interpreter& interp, CallArgs& args) { return intersectionOf(interp, args); }
+
+Value setIntersectionUpdate(Interpreter& interp, CallArgs& args) {
+    Value result = intersectionOf(interp, args);
+    set(args[0])->table.swap(set(result)->table);
+    return Value::none();
+}
+
+Value setDifference(Interpreter& interp, CallArgs& args) {
+    if (args.count == 1)
+        return copyOf(interp, args[0]);
+    Value result = difference(interp, args[0], args[1]);
+    for (int i = 2; i < args.count; ++i)
+        differenceUpdate(interp, set(result), args[i]);
+    return result;
+}
+
+Value setDifferenceUpdate(Interpreter& interp, CallArgs& args) {
+    for (int i = 1; i < args.count; ++i)
+        differenceUpdate(interp, set(args[0]), args[i]);
+    return Value::none();
+}
+
+Value setSymmetricDifference(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "symmetric_difference", 1, 1);
+    return symmetricDifference(interp, args[0], args[1]);
+}
+
+Value setSymmetricDifferenceUpdate(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "symmetric_difference_update", 1, 1);
+    symmetricDifferenceUpdate(interp, set(args[0]), args[1]);
+    return Value::none();
+}
+
 Value setCopy(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "copy", 0, 0);
-    return setCombine(interp, args, BinaryOp::BitOr);
+    return copyOf(interp, args[0]);
 }
 
 Value setIssubset(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "issubset", 1, 1);
-    for (auto& e : set(args[0])->table.entries())
-        if (!e.key.empty() && !interp.contains(args[1], e.key))
+    const Value other = args[1].is(Kind::Set) ? args[1] : copyOf(interp, args[1]);
+    for (auto& slot : activeSlots(set(args[0])))
+        if (!set(other)->table.contains(slot.key, slot.hash))
             return Value::boolean(false);
     return Value::boolean(true);
 }
@@ -105,24 +217,29 @@ Value setIssubset(Interpreter& interp, CallArgs& args) {
 Value setIssuperset(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "issuperset", 1, 1);
     for (const Value& item : interp.toVector(args[1]))
-        if (!interp.contains(args[0], item))
+        if (!set(args[0])->table.contains(item, interp.hash(item)))
+            return Value::boolean(false);
+    return Value::boolean(true);
+}
+
+Value setIsdisjoint(Interpreter& interp, CallArgs& args) {
+    argCount(interp, args, "isdisjoint", 1, 1);
+    for (const Value& item : interp.toVector(args[1]))
+        if (set(args[0])->table.contains(item, interp.hash(item)))
             return Value::boolean(false);
     return Value::boolean(true);
 }
 
 std::string setRepr(Interpreter& interp, const Value& value) {
-    auto& table = set(value)->table;
-    if (table.size() == 0)
+    if (set(value)->table.size() == 0)
         return "set()";
     std::string out = "{";
     bool first = true;
-    for (auto& e : table.entries()) {
-        if (e.key.empty())
-            continue;
+    for (auto& slot : activeSlots(set(value))) {
         if (!first)
             out += ", ";
         first = false;
-        out += interp.repr(e.key);
+        out += interp.repr(slot.key);
     }
     return out + "}";
 }
@@ -132,32 +249,34 @@ std::int64_t setLength(Interpreter&, const Value& value) { return static_cast<st
 Value setBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
     if (!b.is(Kind::Set) || (op != BinaryOp::BitOr && op != BinaryOp::BitAnd && op != BinaryOp::Sub && op != BinaryOp::BitXor))
         return {};
-    auto* x = set(a);
-    auto* y = set(b);
-    Value result = interp.newSet();
-    auto* r = set(result);
-    for (auto& e : x->table.entries()) {
-        if (e.key.empty())
-            continue;
-        const bool inY = y->table.find(e.key, e.hash) >= 0;
-        if ((op == BinaryOp::BitOr) || (op == BinaryOp::BitAnd && inY) ||
-            ((op == BinaryOp::Sub || op == BinaryOp::BitXor) && !inY))
-            interp.setInsert(r, e.key, e.hash);
-    }
-    if (op == BinaryOp::BitOr || op == BinaryOp::BitXor)
-        for (auto& e : y->table.entries())
-            if (!e.key.empty() && (op == BinaryOp::BitOr || x->table.find(e.key, e.hash) < 0))
-                interp.setInsert(r, e.key, e.hash);
     if (inplace) {
-        x->table = r->table;
+        switch (op) {
+        case BinaryOp::BitOr: interp.setUpdate(set(a), b); break;
+        case BinaryOp::BitAnd: {
+            Value result = intersection(interp, a, b);
+            set(a)->table.swap(set(result)->table);
+            break;
+        }
+        case BinaryOp::Sub: differenceUpdate(interp, set(a), b); break;
+        default: symmetricDifferenceUpdate(interp, set(a), b); break;
+        }
         return a;
     }
-    return result;
+    switch (op) {
+    case BinaryOp::BitOr: {
+        Value result = copyOf(interp, a);
+        interp.setUpdate(set(result), b);
+        return result;
+    }
+    case BinaryOp::BitAnd: return intersection(interp, a, b);
+    case BinaryOp::Sub: return difference(interp, a, b);
+    default: return symmetricDifference(interp, a, b);
+    }
 }
 
 bool subset(SetObject* x, SetObject* y) {
-    for (auto& e : x->table.entries())
-        if (!e.key.empty() && y->table.find(e.key, e.hash) < 0)
+    for (auto& slot : activeSlots(x))
+        if (!y->table.contains(slot.key, slot.hash))
             return false;
     return true;
 }
@@ -181,7 +300,7 @@ Value setCompare(Interpreter&, CompareOp op, const Value& a, const Value& b) {
 }
 
 int setContains(Interpreter& interp, const Value& container, const Value& item) {
-    return set(container)->table.find(item, interp.hash(item)) >= 0;
+    return set(container)->table.contains(item, interp.hash(item));
 }
 
 Value setIter(Interpreter& interp, const Value& iterable) {
@@ -213,6 +332,11 @@ void installSetType(Interpreter& interp) {
     interp.addMethod(s, "union", setUnion);
     interp.addMethod(s, "intersection", setIntersection);
     interp.addMethod(s, "difference", setDifference);
+    interp.addMethod(s, "difference_update", setDifferenceUpdate);
+    interp.addMethod(s, "intersection_update", setIntersectionUpdate);
+    interp.addMethod(s, "symmetric_difference", setSymmetricDifference);
+    interp.addMethod(s, "symmetric_difference_update", setSymmetricDifferenceUpdate);
+    interp.addMethod(s, "isdisjoint", setIsdisjoint);
     interp.addMethod(s, "copy", setCopy);
     interp.addMethod(s, "issubset", setIssubset);
     interp.addMethod(s, "issuperset", setIssuperset);

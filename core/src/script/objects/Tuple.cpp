@@ -30,10 +30,19 @@ std::int64_t tupleLength(Interpreter&, const Value& value) {
 
 std::size_t tupleHash(Interpreter& interp, const Value& value) {
     Interpreter::DepthGuard guard(interp);
-    std::size_t h = 0x345678;
-    for (const Value& item : value.as<TupleObject>()->items)
-        h = (h ^ interp.hash(item)) * 1000003;
-    return h;
+    // CPython 3.11's tuplehash (after xxHash), so a set of tuples of ints is laid out as CPython's.
+    constexpr std::uint64_t kPrime1 = 11400714785074694791ULL;
+    constexpr std::uint64_t kPrime2 = 14029467366897019727ULL;
+    constexpr std::uint64_t kPrime5 = 2870177450012600261ULL;
+    const auto& items = value.as<TupleObject>()->items;
+    std::uint64_t acc = kPrime5;
+    for (const Value& item : items) {
+        acc += static_cast<std::uint64_t>(interp.hash(item)) * kPrime2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= kPrime1;
+    }
+    acc += items.size() ^ (kPrime5 ^ 3527539ULL);
+    return acc == ~std::uint64_t{0} ? 1546275796 : acc;
 }
 
 Value tupleBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool) {

@@ -314,7 +314,7 @@ void buildSet(Interpreter& interp, Value*& sp, int count) {
     Value set = interp.newSet();
     for (Value* p = sp - count; p < sp; ++p) {
         const std::size_t h = interp.hash(*p);
-        set.as<SetObject>()->table.insert(*p, h, Value::none());
+        interp.setInsert(set.as<SetObject>(), *p, h);
     }
     for (int i = 0; i < count; ++i)
         (--sp)->clear();
@@ -351,13 +351,18 @@ void listExtend(Interpreter& interp, Value*& sp, int depth) {
     (--sp)->clear();
 }
 
-void setUpdate(Interpreter& interp, Value*& sp, int depth) {
-    std::vector<Value> items = interp.toVector(sp[-1]);
-    auto* set = sp[-2 - depth].as<SetObject>();
-    for (Value& item : items) {
-        const std::size_t h = interp.hash(item);
-        set->table.insert(std::move(item), h, Value::none());
+void unpackIntoSet(Interpreter& interp, Value*& sp, int arg) {
+    const int depth = arg & (kSetUpdateFoldedConstant - 1);
+    if (arg & kSetUpdateFoldedConstant) {
+        // The compiler's frozenset(items), remade from its own iteration order when the
+        // compiler merges equal constants (each step picks slots, so each is taken here).
+        Value constant = interp.newSet();
+        for (const auto& slot : sp[-1].as<SetObject>()->table.slots())
+            if (slot.active())
+                interp.setInsert(constant.as<SetObject>(), slot.key, slot.hash);
+        sp[-1] = std::move(constant);
     }
+    interp.setUpdate(sp[-2 - depth].as<SetObject>(), sp[-1]);  // {*a, *b}
     (--sp)->clear();
 }
 
@@ -984,7 +989,7 @@ Interpreter::Status Interpreter::execute(Frame* entry, Value sent, bool throwIn,
                     break;
                 }
                 case Op::ListExtend: listExtend(*this, sp, in.arg); break;
-                case Op::SetUpdate: setUpdate(*this, sp, in.arg); break;
+                case Op::SetUpdate: unpackIntoSet(*this, sp, in.arg); break;
                 case Op::DictUpdate: dictUpdate(*this, sp, in.arg); break;
                 case Op::ListToTuple: {
                     Value tuple = newTuple(std::move(sp[-1].as<ListObject>()->items));

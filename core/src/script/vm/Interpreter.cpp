@@ -150,9 +150,24 @@ void Interpreter::dictSet(DictObject* dict, Value key, Value value) {
     }
 }
 
+void Interpreter::setUpdate(SetObject* set, const Value& iterable) {
+    if (iterable.is(Kind::Set)) {
+        const std::size_t before = set->table.bytes();
+        set->table.merge(iterable.as<SetObject>()->table);
+        heap_.charge(static_cast<std::int64_t>(set->table.bytes()) - static_cast<std::int64_t>(before));
+        return;
+    }
+    if (iterable.is(Kind::Dict))
+        set->table.prepareFor(iterable.as<DictObject>()->table.size());
+    for (Value& item : toVector(iterable)) {
+        const std::size_t h = hash(item);
+        setInsert(set, std::move(item), h);
+    }
+}
+
 void Interpreter::setInsert(SetObject* set, Value key, std::size_t hash) {
     const std::size_t before = set->table.bytes();
-    if (set->table.insert(std::move(key), hash, Value::none()) && set->table.bytes() != before) {
+    if (set->table.insert(std::move(key), hash) && set->table.bytes() != before) {
         heap_.charge(static_cast<std::int64_t>(set->table.bytes()) - static_cast<std::int64_t>(before));
         if (memoryCheckDue())
             checkMemory();

@@ -204,6 +204,8 @@ public:
     Value dictGetStr(DictObject* dict, std::string_view key);  // Empty if missing
     void dictSetStr(DictObject* dict, std::string_view key, Value value);
     void setInsert(SetObject* set, Value key, std::size_t hash);  // charges the table's growth
+    // set.update(iterable) as CPython's set_update_internal: a set merges, anything else adds.
+    void setUpdate(SetObject* set, const Value& iterable);
 
     // ---- exceptions (objects/Exception.cpp) ----
     struct ExceptionClasses {

@@ -9,6 +9,9 @@ namespace awaitscope::script {
 inline constexpr int kMakeFunctionDefaults = 1;
 inline constexpr int kMakeFunctionKwDefaults = 2;
 inline constexpr int kMakeFunctionClosure = 4;
+// SetUpdate's flag for a set display of constants ({3, 1, 2}), which CPython builds as a
+// frozenset constant: the set on top is rebuilt as that constant is before it is merged.
+inline constexpr int kSetUpdateFoldedConstant = 1 << 20;
 
 // How many tuples MakeFunction pops besides the code: one per flag.
 constexpr int makeFunctionOperands(int arg) {

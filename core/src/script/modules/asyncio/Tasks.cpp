@@ -152,7 +152,7 @@ detail::Op<Value> waitOp(Interpreter* interp, std::vector<Value> futures, Return
     Value pending = interp->newSet();
     for (const Value& f : futures) {
         Value& into = futureStateOf(f)->done() ? done : pending;
-        into.as<SetObject>()->table.insert(f, interp->hash(f), Value::none());
+        interp->setInsert(into.as<SetObject>(), f, interp->hash(f));
     }
     co_return interp->newTuple({done, pending});
 }
@@ -338,7 +338,7 @@ Value asyncioAllTasks(Interpreter& interp, CallArgs& args) {
     for (detail::TaskState* task : loop.pendingTasks()) {
         Value object = taskObjectFor(interp, TaskHandle<Value>(static_cast<detail::TaskStateT<Value>*>(task)));
         const std::size_t h = interp.hash(object);
-        result.as<SetObject>()->table.insert(object, h, Value::none());
+        interp.setInsert(result.as<SetObject>(), object, h);
     }
     return result;
 }
