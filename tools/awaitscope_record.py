@@ -119,6 +119,12 @@ _WAIT_NS = 1000
 # How long the virtual clock waits for real I/O at a time before it looks again.
 _REAL_SLICE = 0.05
 
+
+def _sleep_slice(seconds):
+    _real_sleep(seconds)
+    return False
+
+
 # Lone surrogates (surrogateescape'd bytes, "\udcff") cannot be written as UTF-8: each becomes
 # U+FFFD, as the trace format asks of text that is not valid UTF-8.
 codecs.register_error("awaitscope-replace", lambda error: (b"\xef\xbf\xbd" * (error.end - error.start), error.end))
@@ -856,22 +862,7 @@ class VirtualClock:
                     continue
                 now = self.loop_base()
                 if real:
-                    slice_s = _REAL_SLICE if target is None else min(_REAL_SLICE, max(0, target - now) / 1e9)
-                    began = _real_monotonic_ns()
-                    if attempt is None:
-                        _real_sleep(slice_s)
-                        got = False
-                    else:
-                        got = attempt(slice_s)
-                    now += _real_monotonic_ns() - began
-                    if target is not None and now > target:
-                        now = target
-                    self.check_budget(now)
-                    self.jump(now)
-                    for thread in real:
-                        if thread is not None:
-                            thread.woken_at(now)  # its real call took this long, at least
-                    self.release_due(now)
+                    got, now = self.wait_real(target, real, _sleep_slice if attempt is None else attempt)
                     if got:
                         return True
                     if deadline is not None and now >= deadline:
@@ -1023,6 +1014,25 @@ class VirtualClock:
         elif now - watch.stuck_since > 200 * _MS:
             return "withdraw"
         return None
+
+    def wait_real(self, target, real, wait):
+        """Waits in real time for what the clock cannot hold (a thread in a real call, real
+        I/O): wait(seconds) for a slice at most, never past target. The clock moves by what
+        the wait took, and what is due is released. Returns wait's answer and the time now."""
+        now = self.loop_base()
+        slice_s = _REAL_SLICE if target is None else min(_REAL_SLICE, max(0, target - now) / 1e9)
+        began = _real_monotonic_ns()
+        answer = wait(slice_s)
+        now += _real_monotonic_ns() - began
+        if target is not None and now > target:
+            now = target
+        self.check_budget(now)
+        self.jump(now)
+        for thread in real:
+            if thread is not None:
+                thread.woken_at(now)  # its real call took this long, at least
+        self.release_due(now)
+        return answer, now
 
     def check_budget(self, time_ns):
         if self.budget_ns is not None and time_ns > self.budget_ns and self.on_budget is not None:
@@ -1252,19 +1262,7 @@ class _VirtualSelector:
                     return events
                 continue
             if real or self._real_io():
-                now = clock.loop_base()
-                slice_s = _REAL_SLICE if target is None else min(_REAL_SLICE, max(0, target - now) / 1e9)
-                before = _real_monotonic_ns()
-                events = select(slice_s)
-                now += _real_monotonic_ns() - before
-                if target is not None and now > target:
-                    now = target
-                clock.check_budget(now)
-                clock.jump(now)
-                for thread in real:
-                    if thread is not None:
-                        thread.woken_at(now)  # its real call took this long, at least
-                clock.release_due(now)
+                events, now = clock.wait_real(target, real, select)
                 if events or (target is not None and now >= target):
                     return events
                 continue

@@ -407,9 +407,10 @@ Value builtinId(Interpreter& interp, CallArgs& args) {
 
 Value builtinHash(Interpreter& interp, CallArgs& args) {
     ArgParser a(interp, args, "hash", {"obj"}, 1);
-    // CPython's for numbers and tuples (an int modulo 2**61 - 1, a float as the int it equals
-    // or by its binary fraction, a tuple by xxHash of its items' hashes).
-    if (a[0].isNumber() || a[0].isBigInt() || a[0].is(Kind::Tuple))
+    // CPython's for numbers, tuples and frozensets (an int modulo 2**61 - 1, a float as the int
+    // it equals or by its binary fraction, a tuple by xxHash of its items' hashes, a frozenset
+    // from its keys' hashes).
+    if (a[0].isNumber() || a[0].isBigInt() || a[0].is(Kind::Tuple) || a[0].is(Kind::Set))
         return Value::integer(static_cast<std::int64_t>(interp.hash(a[0])));
     return Value::integer(static_cast<std::int64_t>(interp.hash(a[0]) >> 1));
 }
@@ -567,7 +568,7 @@ Value makeBuiltins(Interpreter& interp) {
     cls("tuple", types.tupleType);
     cls("dict", types.dictType);
     cls("set", types.setType);
-    cls("frozenset", types.setType);
+    cls("frozenset", types.frozensetType);
     cls("range", types.rangeType);
     cls("slice", types.sliceType);
     cls("super", types.superType);

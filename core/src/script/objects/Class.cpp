@@ -108,7 +108,7 @@ ClassObject* Interpreter::builtinTypeOf(const Value& value) const {
         if (const DerivedParts* parts = derivedParts(value))
             return parts->cls.as<ClassObject>();
         return value.is(Kind::List) ? types.listType : value.is(Kind::Tuple) ? types.tupleType : types.dictType;
-    case Kind::Set: return types.setType;
+    case Kind::Set: return static_cast<const SetObject*>(value.object())->frozen ? types.frozensetType : types.setType;
     case Kind::Range: return types.rangeType;
     case Kind::Slice: return types.sliceType;
     case Kind::Cell: return types.cellType;

@@ -25,6 +25,16 @@ bool keyEquals(const Value& a, const Value& b) {
         return x->hash() == y->hash() && x->text == y->text;
     }
     case Kind::Bytes: return a.as<BytesObject>()->data == b.as<BytesObject>()->data;
+    case Kind::Set: {  // frozenset keys: the same members
+        const SetTable& x = a.as<SetObject>()->table;
+        const SetTable& y = b.as<SetObject>()->table;
+        if (x.size() != y.size())
+            return false;
+        for (const auto& slot : x.slots())
+            if (slot.active() && !y.contains(slot.key, slot.hash))
+                return false;
+        return true;
+    }
     case Kind::Tuple: {
         const auto& x = a.as<TupleObject>()->items;
         const auto& y = b.as<TupleObject>()->items;
@@ -40,13 +50,15 @@ bool keyEquals(const Value& a, const Value& b) {
     }
 }
 
-bool HashTable::same(const Value& a, const Value& b) const {
+bool KeyEquality::same(const Value& a, const Value& b) const {
     if (keyEquals(a, b))
         return true;
-    if (equality_.equals && (a.is(Kind::Instance) || b.is(Kind::Instance)))
-        return equality_.equals(equality_.context, a, b);
+    if (equals && (a.is(Kind::Instance) || b.is(Kind::Instance)))
+        return equals(context, a, b);
     return false;
 }
+
+bool HashTable::same(const Value& a, const Value& b) const { return equality_.same(a, b); }
 
 std::size_t HashTable::slotFor(const Value& key, std::size_t hash) const {
     const std::size_t mask = index_.size() - 1;

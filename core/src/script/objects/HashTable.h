@@ -14,6 +14,8 @@ namespace awaitscope::script {
 struct KeyEquality {
     bool (*equals)(void* context, const Value& a, const Value& b) = nullptr;
     void* context = nullptr;
+    // Python's equality of two keys: the built-in types' own, else the script's __eq__.
+    bool same(const Value& a, const Value& b) const;
 };
 
 class HashTable {

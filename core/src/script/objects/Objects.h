@@ -122,6 +122,7 @@ inline DerivedParts* derivedParts(const Value& v) {
 struct SetObject final : Object {
     SetObject() : Object(Kind::Set) {}
     SetTable table;
+    bool frozen = false;  // a frozenset: no methods that change it, and hashable
     void clearReferences() override { table.clear(); }
     std::size_t footprint() const override { return sizeof(SetObject) + table.bytes(); }
 };

@@ -1,5 +1,7 @@
-// set (and frozenset, which is the same class here): a table of keys laid out as CPython lays
-// out its own (objects/SetTable.h).
+// set and frozenset: a table of keys laid out as CPython lays out its own (objects/SetTable.h).
+// A frozenset is the same object marked frozen: its class has only the methods that leave it
+// as it is, it hashes as CPython's frozenset_hash, and what an operation makes from it is a
+// frozenset again (the type of the left operand, as make_new_set_basetype picks).
 #include "script/objects/Types.h"
 #include "script/vm/Interpreter.h"
 
@@ -15,6 +17,23 @@ Value copyOf(Interpreter& interp, const Value& source) {
     Value copy = interp.newSet();
     interp.setUpdate(set(copy), source);
     return copy;
+}
+
+// The result takes the kind of the set it was made from.
+Value like(const Value& model, Value result) {
+    set(result)->frozen = model.is(Kind::Set) && set(model)->frozen;
+    return result;
+}
+
+Value makeFrozenset(Interpreter& interp, CallArgs& args) {
+    ArgParser a(interp, args, "frozenset", {"cls", "iterable"}, 1);
+    if (a.has(1) && a[1].is(Kind::Set) && set(a[1])->frozen)
+        return a[1];  // frozenset(f) is f
+    Value result = interp.newSet();
+    if (a.has(1))
+        interp.setUpdate(set(result), a[1]);
+    set(result)->frozen = true;
+    return result;
 }
 
 Value makeSet(Interpreter& interp, CallArgs& args) {
@@ -154,7 +173,7 @@ Value setUnion(Interpreter& interp, CallArgs& args) {
     Value result = copyOf(interp, args[0]);
     for (int i = 1; i < args.count; ++i)
         interp.setUpdate(set(result), args[i]);
-    return result;
+    return like(args[0], result);
 }
 
 Value intersectionOf(Interpreter& interp, CallArgs& args) {
@@ -166,7 +185,7 @@ Value intersectionOf(Interpreter& interp, CallArgs& args) {
     return result;
 }
 
-Value setIntersection(Interpreter& interp, CallArgs& args) { return intersectionOf(interp, args); }
+Value setIntersection(Interpreter& interp, CallArgs& args) { return like(args[0], intersectionOf(interp, args)); }
 
 Value setIntersectionUpdate(Interpreter& interp, CallArgs& args) {
     Value result = intersectionOf(interp, args);
@@ -176,11 +195,11 @@ Value setIntersectionUpdate(Interpreter& interp, CallArgs& args) {
 
 Value setDifference(Interpreter& interp, CallArgs& args) {
     if (args.count == 1)
-        return copyOf(interp, args[0]);
+        return like(args[0], copyOf(interp, args[0]));
     Value result = difference(interp, args[0], args[1]);
     for (int i = 2; i < args.count; ++i)
         differenceUpdate(interp, set(result), args[i]);
-    return result;
+    return like(args[0], result);
 }
 
 Value setDifferenceUpdate(Interpreter& interp, CallArgs& args) {
@@ -191,7 +210,7 @@ Value setDifferenceUpdate(Interpreter& interp, CallArgs& args) {
 
 Value setSymmetricDifference(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "symmetric_difference", 1, 1);
-    return symmetricDifference(interp, args[0], args[1]);
+    return like(args[0], symmetricDifference(interp, args[0], args[1]));
 }
 
 Value setSymmetricDifferenceUpdate(Interpreter& interp, CallArgs& args) {
@@ -202,6 +221,8 @@ Value setSymmetricDifferenceUpdate(Interpreter& interp, CallArgs& args) {
 
 Value setCopy(Interpreter& interp, CallArgs& args) {
     argCount(interp, args, "copy", 0, 0);
+    if (set(args[0])->frozen)
+        return args[0];  // CPython's frozenset.copy is the frozenset itself
     return copyOf(interp, args[0]);
 }
 
@@ -231,9 +252,10 @@ Value setIsdisjoint(Interpreter& interp, CallArgs& args) {
 }
 
 std::string setRepr(Interpreter& interp, const Value& value) {
+    const bool frozen = set(value)->frozen;
     if (set(value)->table.size() == 0)
-        return "set()";
-    std::string out = "{";
+        return frozen ? "frozenset()" : "set()";
+    std::string out = frozen ? "frozenset({" : "{";
     bool first = true;
     for (auto& slot : activeSlots(set(value))) {
         if (!first)
@@ -241,7 +263,7 @@ std::string setRepr(Interpreter& interp, const Value& value) {
         first = false;
         out += interp.repr(slot.key);
     }
-    return out + "}";
+    return out + (frozen ? "})" : "}");
 }
 
 std::int64_t setLength(Interpreter&, const Value& value) { return static_cast<std::int64_t>(set(value)->table.size()); }
@@ -249,7 +271,7 @@ std::int64_t setLength(Interpreter&, const Value& value) { return static_cast<st
 Value setBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b, bool inplace) {
     if (!b.is(Kind::Set) || (op != BinaryOp::BitOr && op != BinaryOp::BitAnd && op != BinaryOp::Sub && op != BinaryOp::BitXor))
         return {};
-    if (inplace) {
+    if (inplace && !set(a)->frozen) {  // a frozenset's |= makes a new one, as its | does
         switch (op) {
         case BinaryOp::BitOr: interp.setUpdate(set(a), b); break;
         case BinaryOp::BitAnd: {
@@ -266,11 +288,11 @@ Value setBinary(Interpreter& interp, BinaryOp op, const Value& a, const Value& b
     case BinaryOp::BitOr: {
         Value result = copyOf(interp, a);
         interp.setUpdate(set(result), b);
-        return result;
+        return like(a, result);
     }
-    case BinaryOp::BitAnd: return intersection(interp, a, b);
-    case BinaryOp::Sub: return difference(interp, a, b);
-    default: return symmetricDifference(interp, a, b);
+    case BinaryOp::BitAnd: return like(a, intersection(interp, a, b));
+    case BinaryOp::Sub: return like(a, difference(interp, a, b));
+    default: return like(a, symmetricDifference(interp, a, b));
     }
 }
 
@@ -309,9 +331,25 @@ Value setIter(Interpreter& interp, const Value& iterable) {
     return it;
 }
 
+// CPython's frozenset_hash: each key's hash shuffled and xor-ed in (so the order does not
+// matter), the size mixed in, then spread; a set has none.
+std::size_t setHash(Interpreter& interp, const Value& value) {
+    if (!set(value)->frozen)
+        return unhashable(interp, value);
+    auto shuffle = [](std::uint64_t h) { return ((h ^ 89869747ULL) ^ (h << 16)) * 3644798167ULL; };
+    std::uint64_t h = 0;
+    for (const auto& slot : set(value)->table.slots())
+        if (slot.active())
+            h ^= shuffle(slot.hash);
+    h ^= (static_cast<std::uint64_t>(set(value)->table.size()) + 1) * 1927868237ULL;
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h * 69069U + 907133923ULL;
+    return h == ~std::uint64_t{0} ? 590923713ULL : h;
+}
+
 constexpr TypeSlots kSetSlots{.repr = setRepr,
                               .length = setLength,
-                              .hash = unhashable,
+                              .hash = setHash,
                               .binary = setBinary,
                               .equals = setEquals,
                               .compare = setCompare,
@@ -340,6 +378,20 @@ void installSetType(Interpreter& interp) {
     interp.addMethod(s, "copy", setCopy);
     interp.addMethod(s, "issubset", setIssubset);
     interp.addMethod(s, "issuperset", setIssuperset);
+
+    ClassObject* f = interp.makeClass("frozenset", {interp.types.object}, BuiltinType::Set, kSetSlots, makeFrozenset);
+    interp.types.frozensetType = f;
+    const std::pair<const char*, NativeFn> unchanging[] = {
+        {"copy", setCopy},
+        {"union", setUnion},
+        {"intersection", setIntersection},
+        {"difference", setDifference},
+        {"symmetric_difference", setSymmetricDifference},
+        {"issubset", setIssubset},
+        {"issuperset", setIssuperset},
+        {"isdisjoint", setIsdisjoint}};
+    for (const auto& [name, fn] : unchanging)
+        interp.addMethod(f, name, fn);
 }
 
 } // namespace awaitscope::script

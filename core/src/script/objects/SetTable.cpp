@@ -31,14 +31,6 @@ void probe(std::size_t hash, std::size_t mask, Visit visit) {
 
 } // namespace
 
-bool SetTable::same(const Value& a, const Value& b) const {
-    if (keyEquals(a, b))
-        return true;
-    if (equality_.equals && (a.is(Kind::Instance) || b.is(Kind::Instance)))
-        return equality_.equals(equality_.context, a, b);
-    return false;
-}
-
 std::int64_t SetTable::find(const Value& key, std::size_t hash) const {
     while (true) {
         const std::uint64_t version = version_;
@@ -51,7 +43,7 @@ std::int64_t SetTable::find(const Value& key, std::size_t hash) const {
                 return true;
             if (slot.active() && slot.hash == hash) {
                 const Value candidate = slot.key;  // a script's __eq__ may change the set
-                const bool equal = same(candidate, key);
+                const bool equal = equality_.same(candidate, key);
                 if (version != version_ || table->size() != slots_.size()) {
                     changed = true;
                     return true;

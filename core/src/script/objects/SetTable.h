@@ -51,7 +51,6 @@ public:
 
 private:
     std::int64_t find(const Value& key, std::size_t hash) const;
-    bool same(const Value& a, const Value& b) const;
     void resize(std::size_t minUsed);
     static void insertClean(std::vector<Slot>& slots, Value key, std::size_t hash);
 

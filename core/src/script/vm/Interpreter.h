@@ -301,6 +301,7 @@ public:
         ClassObject* tupleType = nullptr;
         ClassObject* dictType = nullptr;
         ClassObject* setType = nullptr;
+        ClassObject* frozensetType = nullptr;
         ClassObject* rangeType = nullptr;
         ClassObject* sliceType = nullptr;
         ClassObject* functionType = nullptr;
