@@ -97,6 +97,8 @@ private slots:
         QTest::newRow("misspelled module function")
             << "import asyncio\nasyncio.sleeep(1)\n"
             << "AttributeError: module 'asyncio' has no attribute 'sleeep'. Did you mean: 'sleep'?" << 2 << 1;
+        QTest::newRow("a builtin the interpreter lacks is not offered")  // CPython offers 'globals'
+            << "print(globl)\n" << "NameError: name 'globl' is not defined" << 1 << 1;
         QTest::newRow("nothing close enough to offer")
             << "class A:\n    pass\n\n\nA.nme\n" << "AttributeError: type object 'A' has no attribute 'nme'" << 5 << 1;
         QTest::newRow("unknown name in a coroutine")

@@ -3,7 +3,7 @@
 // offered by the same measure (Python/suggestions.c): an edit distance over UTF-8 bytes in
 // which a case flip costs half a move, searched in the same order (the frame's own variables,
 // then its globals, then the builtins; an object's attributes in dir() order), so a tie goes
-// to the name CPython would name.
+// to the name CPython would name. A builtin CPython has and this interpreter lacks is not offered.
 #include "script/vm/Frame.h"
 #include "script/vm/Interpreter.h"
 
@@ -142,8 +142,15 @@ std::string Interpreter::nameSuggestion(const Frame* frame, const Value& name) {
     std::string found = closest(locals, wanted);
     if (found.empty())
         found = closest(keysOf(frame->globals), wanted);
-    if (found.empty())
-        found = closest(kCPythonBuiltins, wanted);
+    if (found.empty()) {
+        // Only the builtins there are here: offering one this interpreter lacks would send
+        // the learner to a second NameError.
+        std::vector<std::string_view> builtins;
+        for (std::string_view builtin : kCPythonBuiltins)
+            if (const Value key = intern(builtin); builtins_.as<DictObject>()->table.find(key, key.as<StrObject>()->hash()) >= 0)
+                builtins.push_back(builtin);
+        found = closest(builtins, wanted);
+    }
     return found;
 }
 
