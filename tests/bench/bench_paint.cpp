@@ -128,6 +128,10 @@ struct Fixture {
         QObject::connect(&document, &TraceDocument::documentChanged, &state, [this] { state.reset(model->range()); });
         view.resize(1920, 1080);
         document.setModel(model, DocumentOrigin::Recorded, QString::fromStdString(trace->metadata.title));
+        // The workers share a coroutine, so they form a group track; opened, the screen holds
+        // their lanes, which are what this case measures.
+        if (!model->groups().groups().empty())
+            view.setGroupExpanded(0, true);
     }
     void zoomOut() { state.fitAll(); }
     void zoomIn() {

@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(searchTrace(derived, "crawler.py:" + await).size(), std::size_t{150});
         QVERIFY(searchTrace(derived, "other.py:" + await).empty());
         // The print: the lines printed there.
-        const std::vector<SearchHit> prints = searchTrace(derived, ":" + lineOf("print(\"parsed\""));
+        const std::vector<SearchHit> prints = searchTrace(derived, std::string(":").append(lineOf("print(\"parsed\"")));
         QCOMPARE(prints.size(), std::size_t{3});
         QCOMPARE(prints[0].kind, SearchHitKind::Output);
     }

@@ -112,7 +112,7 @@ private slots:
 
     void counterMaximumMatchesABruteForceScan() {
         std::mt19937 random(7);
-        std::vector<CounterPoint> points;
+        RecordVector<CounterPoint> points;
         TimeNs t = 0;
         for (int i = 0; i < 5000; ++i) {
             t += 1 + random() % 400;

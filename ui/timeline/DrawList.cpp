@@ -26,7 +26,7 @@ namespace {
 // The first index at or after `from` whose point fails `before`, by galloping: columns are
 // visited left to right, so each search starts where the last one ended and stays local.
 template <class Before>
-std::size_t gallop(const std::vector<CounterPoint>& points, std::size_t from, Before before) {
+std::size_t gallop(const RecordVector<CounterPoint>& points, std::size_t from, Before before) {
     std::size_t step = 1, lo = from, hi = from;
     while (hi < points.size() && before(points[hi])) {
         lo = hi + 1;

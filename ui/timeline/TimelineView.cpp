@@ -32,8 +32,9 @@ constexpr auto kHeaderWidthKey = "timeline/headerWidth";
 constexpr double kKeyZoomFactor = 1.6;
 constexpr double kPanFraction = 0.15;
 
-template <class Record>
-std::size_t firstIndexByBegin(const std::vector<Record>& records, TimeNs t) {
+template <class Records>
+std::size_t firstIndexByBegin(const Records& records, TimeNs t) {
+    using Record = typename Records::value_type;
     return static_cast<std::size_t>(
         std::partition_point(records.begin(), records.end(), [&](const Record& r) { return r.begin < t; }) - records.begin());
 }

@@ -273,7 +273,7 @@ private:
 
 } // namespace
 
-void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const std::vector<TieRun>& runs) {
+void orderTiesCausally(const Trace& trace, EventOrder& order, const std::vector<TieRun>& runs) {
     RunOrderer orderer(trace);
     // The events of an instant lie in as many tasks' vectors, each read a cache miss: those of
     // a few instants ahead are fetched while this one is ordered.
@@ -338,7 +338,7 @@ CodePosition positionBefore(const Trace& trace, TaskId task, std::uint32_t index
 
 } // namespace
 
-std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector<EventRef>& order) {
+std::vector<std::uint32_t> outputPositions(const Trace& trace, const EventOrder& order) {
     std::vector<std::uint32_t> positions;
     positions.reserve(trace.output.size());
     auto eventAt = [&](std::size_t p) -> const TraceEvent& { return trace.tasks[order[p].task].events[order[p].index]; };

@@ -74,7 +74,7 @@ GroupActivity activityOf(const TraceIndex& index, const std::vector<TaskId>& tas
     std::uint64_t lowest = ~std::uint64_t{0};
     std::uint64_t highest = 0;
     for (TaskId task : tasks) {
-        const std::vector<Span>& laneSpans = index.lane(task).spans;
+        const std::span<const Span> laneSpans = index.lane(task).spans;
         spans += laneSpans.size();
         for (const Span& span : laneSpans) {
             lowest = std::min(lowest, detail::timeKey(span.begin));

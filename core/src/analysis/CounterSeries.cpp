@@ -5,8 +5,8 @@
 
 namespace awaitscope {
 
-CounterSeries::CounterSeries(std::vector<CounterPoint> points) : points(std::move(points)) {
-    std::vector<std::uint32_t> previous;
+CounterSeries::CounterSeries(RecordVector<CounterPoint> points) : points(std::move(points)) {
+    RecordVector<std::uint32_t> previous;
     previous.reserve(this->points.size());
     for (const CounterPoint& p : this->points) {
         previous.push_back(p.value);
@@ -16,7 +16,7 @@ CounterSeries::CounterSeries(std::vector<CounterPoint> points) : points(std::mov
         }
     }
     while (previous.size() > 1) {
-        std::vector<std::uint32_t> level((previous.size() + 1) / 2);
+        RecordVector<std::uint32_t> level((previous.size() + 1) / 2);
         for (std::size_t i = 0; i < level.size(); ++i)
             level[i] = 2 * i + 1 < previous.size() ? std::max(previous[2 * i], previous[2 * i + 1]) : previous[2 * i];
         previous = level;
@@ -107,7 +107,7 @@ private:
     }
 
     std::vector<std::uint8_t> in_;
-    std::vector<CounterPoint> points_;
+    RecordVector<CounterPoint> points_;
     std::uint32_t count_ = 0;
     std::uint32_t high_ = 0;
     bool changed_ = false;
@@ -145,7 +145,7 @@ LoopCounters loopCounters(const Trace& trace, const PlaybackOrder& order) {
     // its task once, not once per counter.
     Counting ready(trace.tasks.size(), trace.startTime());
     Counting timers(trace.tasks.size(), trace.startTime());
-    const std::vector<EventRef>& events = order.events();
+    const EventOrder& events = order.events();
     for (std::size_t i = 0; i < events.size();) {
         const TimeNs time = order.event(events[i]).time;
         ready.beginInstant();

@@ -65,7 +65,7 @@ std::string DerivedTrace::awaitPhrase(AwaitId await) const { return awaitscope::
 SiteId DerivedTrace::siteOfSpan(TaskId task, std::size_t spanIndex) const {
     if (task >= trace_->tasks.size() || task >= index_.lanes().size())
         return kUnknownSite;
-    const std::vector<Span>& spans = index_.lane(task).spans;
+    const std::span<const Span> spans = index_.lane(task).spans;
     if (spanIndex >= spans.size())
         return trace_->tasks[task].createdAt;
     auto awaitSite = [&](const Span& span) {

@@ -46,14 +46,14 @@ LateVictims lateVictims(const FrozenStretch& stretch, std::size_t named) {
 
 std::vector<FrozenStretch> findFrozenStretches(const Trace& trace, const TraceIndex& index, TimeNs threshold) {
     std::vector<FrozenStretch> stretches;
-    const std::vector<LoopSlice>& slices = index.loopSlices();
+    const RecordVector<LoopSlice>& slices = index.loopSlices();
     if (std::none_of(slices.begin(), slices.end(),
                      [&](const LoopSlice& s) { return s.end - s.begin >= threshold; }))
         return stretches;
 
     // Every wake-up with a time of its own (a timer's deadline, the end of work on a thread),
     // sorted by that time, so each stretch finds its victims by binary search.
-    std::vector<Wakeup> wakeups;
+    RecordVector<Wakeup> wakeups;
     for (std::size_t task = 0; task < index.lanes().size(); ++task)
         for (const Span& span : index.lanes()[task].spans)
             if (span.state == SpanState::Ready && (span.kind == WaitKind::Timer || span.kind == WaitKind::Thread))

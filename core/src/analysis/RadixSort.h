@@ -17,8 +17,9 @@ inline std::uint64_t timeKey(TimeNs t) { return static_cast<std::uint64_t>(t) ^ 
 
 // Stable: items with equal keys keep their order. 11-bit digits over the bits in which keys
 // differ, so times spread over 2^44 ns (five hours) take four passes.
-template <class T, class Key>
-void radixSortByKey(std::vector<T>& items, Key key) {
+template <class Vector, class Key>
+void radixSortByKey(Vector& items, Key key) {
+    using T = typename Vector::value_type;
     const std::size_t n = items.size();
     if (n < 4096) {
         std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
@@ -45,7 +46,7 @@ void radixSortByKey(std::vector<T>& items, Key key) {
         for (int pass = 0; pass < passes; ++pass)
             ++counts[static_cast<std::size_t>(pass)][(k >> (pass * kBits)) & (kBuckets - 1)];
     }
-    std::vector<T> buffer(n);
+    RecordVector<T> buffer(n);
     T* from = items.data();
     T* to = buffer.data();
     for (int pass = 0; pass < passes; ++pass) {
@@ -97,7 +98,7 @@ bool mergeByTime(std::size_t tasks, std::size_t total, Each each, Visit visit, S
         return true;
     };
     if (taskBits + timeBits <= 64) {
-        std::vector<std::uint64_t> items;
+        RecordVector<std::uint64_t> items;
         const std::uint64_t taskMask = (std::uint64_t{1} << taskBits) - 1;
         return merge(
             items, [&](std::uint64_t key, TaskId task) { return key << taskBits | task; },
@@ -107,7 +108,7 @@ bool mergeByTime(std::size_t tasks, std::size_t total, Each each, Visit visit, S
         std::uint64_t key;
         TaskId task;
     };
-    std::vector<Item> items;
+    RecordVector<Item> items;
     return merge(
         items, [](std::uint64_t key, TaskId task) { return Item{key, task}; }, [](const Item& item) { return item.key; },
         [](const Item& item) { return item.task; });

@@ -8,7 +8,10 @@ namespace awaitscope {
 
 namespace {
 
-void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, TaskLane& lane) {
+bool opensSpan(EventKind kind) { return kind == EventKind::Ready || kind == EventKind::Resume || kind == EventKind::Suspend; }
+
+// Appends the task's spans to `spans`; the lane's view of them is set once all lanes are in.
+void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, TaskLane& lane, RecordVector<Span>& spans) {
     lane.begin = task.created;
     lane.end = traceEnd;
     struct Open {
@@ -20,17 +23,13 @@ void buildLane(const Trace& trace, const TaskRecord& task, TimeNs traceEnd, Task
     } open;
     auto close = [&](TimeNs at) {
         if (open.active)
-            lane.spans.push_back({open.begin, std::max(open.begin, at), open.state, open.kind, 0, open.ref});
+            spans.push_back({open.begin, std::max(open.begin, at), open.state, open.kind, 0, open.ref});
         open.active = false;
     };
     auto start = [&](TimeNs at, SpanState state, WaitKind kind, std::uint32_t ref) {
         close(at);
         open = {true, at, state, kind, ref};
     };
-    std::size_t states = 0;
-    for (const TraceEvent& event : task.events)
-        states += event.kind == EventKind::Ready || event.kind == EventKind::Resume || event.kind == EventKind::Suspend;
-    lane.spans.reserve(states + 1);
     std::vector<std::size_t> frameStack;  // indices into lane.frames
     std::vector<std::size_t> blockStack;
     for (const TraceEvent& event : task.events) {
@@ -90,13 +89,22 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
     // Lanes are indexed by position: a loaded trace guarantees tasks[i].id == i, and a
     // hand-built one with other ids must not index out of range.
     lanes_.resize(trace.tasks.size());
+    std::size_t states = 0;
+    for (const TaskRecord& task : trace.tasks)
+        for (const TraceEvent& event : task.events)
+            states += opensSpan(event.kind);
+    spans_.reserve(states);  // every span is opened by one of these events
+    std::vector<std::size_t> firsts(trace.tasks.size() + 1, 0);
+    for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
+        firsts[i] = spans_.size();
+        buildLane(trace, trace.tasks[i], end_, lanes_[i], spans_);
+    }
+    firsts.back() = spans_.size();
     std::size_t running = 0;
     for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
-        const TaskRecord& task = trace.tasks[i];
-        TaskLane& lane = lanes_[i];
-        buildLane(trace, task, end_, lane);
-        if (task.kind == TaskKind::Task)
-            for (const Span& span : lane.spans)
+        lanes_[i].spans = std::span<const Span>(spans_.data() + firsts[i], firsts[i + 1] - firsts[i]);
+        if (trace.tasks[i].kind == TaskKind::Task)
+            for (const Span& span : lanes_[i].spans)
                 running += span.state == SpanState::Running;
     }
     // Steps on the loop in time order: each lane's are, so they are merged.
@@ -112,7 +120,7 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
                         emit(span.begin);
         },
         [&](TaskId task, std::uint64_t) {
-            const std::vector<Span>& spans = lanes_[task].spans;
+            const std::span<const Span> spans = lanes_[task].spans;
             std::uint32_t& k = next[task];
             while (spans[k].state != SpanState::Running)
                 ++k;
@@ -125,7 +133,7 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
 const Span* TraceIndex::spanAt(TaskId task, TimeNs t) const {
     if (task >= lanes_.size())
         return nullptr;
-    const std::vector<Span>& spans = lanes_[task].spans;
+    const std::span<const Span> spans = lanes_[task].spans;
     auto after = std::upper_bound(spans.begin(), spans.end(), t, [](TimeNs value, const Span& s) { return value < s.begin; });
     if (after == spans.begin())
         return nullptr;

@@ -28,6 +28,9 @@ inline void prefetchEvent(const Trace& trace, EventRef ref) {
 // huge instant costs more than it teaches.
 inline constexpr std::size_t kMaxCausalRun = 4096;
 
+// Every event of a trace in an order (millions of them: kept in huge-page mappings).
+using EventOrder = RecordVector<EventRef>;
+
 // A stretch [begin, end) of `order` whose events share one time and come from several tasks.
 struct TieRun {
     std::size_t begin = 0;
@@ -35,11 +38,11 @@ struct TieRun {
 };
 
 // Reorders each of `runs` (stretches of `order`, which is sorted by time) into causal order.
-void orderTiesCausally(const Trace& trace, std::vector<EventRef>& order, const std::vector<TieRun>& runs);
+void orderTiesCausally(const Trace& trace, EventOrder& order, const std::vector<TieRun>& runs);
 
 // For each output line, the index into `order` before which it was printed: after the events
 // of its moment that led up to it, before the printing task's next suspend, finish, blocking
 // call or frame exit at that moment, and before anything later.
-std::vector<std::uint32_t> outputPositions(const Trace& trace, const std::vector<EventRef>& order);
+std::vector<std::uint32_t> outputPositions(const Trace& trace, const EventOrder& order);
 
 } // namespace awaitscope

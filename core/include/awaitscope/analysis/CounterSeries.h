@@ -29,9 +29,9 @@ struct CounterPoint {
 struct CounterSeries {
     CounterSeries() = default;
     // Points sorted by time with distinct times; consecutive equal values are allowed.
-    explicit CounterSeries(std::vector<CounterPoint> points);
+    explicit CounterSeries(RecordVector<CounterPoint> points);
 
-    std::vector<CounterPoint> points;  // one per distinct time at which the value changed
+    RecordVector<CounterPoint> points;  // one per distinct time at which the value changed
     std::uint32_t peak = 0;            // the largest value, and when it was first reached
     TimeNs peakAt = 0;
 
@@ -43,7 +43,7 @@ struct CounterSeries {
     std::uint32_t maximumOfPoints(std::size_t first, std::size_t last) const;
 
 private:
-    std::vector<std::vector<std::uint32_t>> levels_;  // levels_[k][i]: max of points [i*2^(k+1), (i+1)*2^(k+1))
+    std::vector<RecordVector<std::uint32_t>> levels_;  // levels_[k][i]: max of points [i*2^(k+1), (i+1)*2^(k+1))
 };
 
 struct LoopCounters {

@@ -59,12 +59,12 @@ public:
 
     // Wake-ups and creations, sorted by cause time; longestArrow() bounds how far before a
     // view an arrow can start.
-    const std::vector<WakeArrow>& arrows() const { return arrows_.arrows; }
+    const RecordVector<WakeArrow>& arrows() const { return arrows_.arrows; }
     TimeNs longestArrow() const { return arrows_.longest; }
 
     // Playback: events and printed lines in the order they happened (PlaybackOrder.h).
     const PlaybackOrder& playback() const { return playback_; }
-    const std::vector<EventRef>& eventsInTimeOrder() const { return playback_.events(); }
+    const EventOrder& eventsInTimeOrder() const { return playback_.events(); }
     const TraceEvent& event(EventRef ref) const { return playback_.event(ref); }
     std::size_t playbackLength() const { return playback_.length(); }
     PlaybackItem playbackItem(std::size_t k) const { return playback_.item(k); }

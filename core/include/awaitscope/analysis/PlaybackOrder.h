@@ -28,7 +28,7 @@ public:
 
     bool complete() const { return complete_; }
     // Every event in time order; events of one instant in the order the loop ran them.
-    const std::vector<EventRef>& events() const { return events_; }
+    const EventOrder& events() const { return events_; }
     const TraceEvent& event(EventRef ref) const { return trace_->tasks[ref.task].events[ref.index]; }
 
     std::size_t length() const { return events_.size() + outputPositions_.size(); }
@@ -42,7 +42,7 @@ public:
 
 private:
     const Trace* trace_ = nullptr;
-    std::vector<EventRef> events_;
+    EventOrder events_;
     std::vector<std::uint32_t> outputPositions_;  // per output line: the event it comes before
     bool complete_ = true;
 };

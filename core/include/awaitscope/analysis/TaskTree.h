@@ -71,7 +71,7 @@ struct WakeArrow {
 };
 
 struct WakeArrows {
-    std::vector<WakeArrow> arrows;  // sorted by cause time
+    RecordVector<WakeArrow> arrows;  // sorted by cause time
     TimeNs longest = 0;             // bounds how far before a view an arrow can start
 };
 WakeArrows findWakeArrows(const Trace& trace, const TraceIndex& index, const TaskTree& tree);

@@ -7,6 +7,7 @@
 #include "awaitscope/trace/Trace.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace awaitscope {
@@ -50,7 +51,7 @@ struct LoopSlice {
 };
 
 struct TaskLane {
-    std::vector<Span> spans;
+    std::span<const Span> spans;  // a stretch of the index's one array of all spans
     std::vector<FrameSpan> frames;
     std::vector<BlockSpan> blocks;
     TimeNs begin = 0;                          // creation
@@ -65,10 +66,15 @@ class TraceIndex {
 public:
     TraceIndex() = default;
     explicit TraceIndex(const Trace& trace);
+    // The lanes point into spans_: moving keeps its block, a copy would not.
+    TraceIndex(TraceIndex&&) = default;
+    TraceIndex& operator=(TraceIndex&&) = default;
+    TraceIndex(const TraceIndex&) = delete;
+    TraceIndex& operator=(const TraceIndex&) = delete;
 
     const std::vector<TaskLane>& lanes() const { return lanes_; }
     const TaskLane& lane(TaskId task) const { return lanes_[task]; }
-    const std::vector<LoopSlice>& loopSlices() const { return loopSlices_; }
+    const RecordVector<LoopSlice>& loopSlices() const { return loopSlices_; }
     TimeNs begin() const { return begin_; }
     TimeNs end() const { return end_; }
 
@@ -77,7 +83,8 @@ public:
 
 private:
     std::vector<TaskLane> lanes_;
-    std::vector<LoopSlice> loopSlices_;
+    RecordVector<Span> spans_;  // every lane's, lane after lane: one block, not one per task
+    RecordVector<LoopSlice> loopSlices_;
     TimeNs begin_ = 0;
     TimeNs end_ = 0;
 };

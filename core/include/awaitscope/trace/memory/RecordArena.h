@@ -107,4 +107,9 @@ struct RecordAllocator {
     }
 };
 
+// A vector whose large blocks live in kept huge-page mappings: for the analysis' arrays of
+// millions of items, which would otherwise fault in a 4 KiB page at a time on every build.
+template <class T>
+using RecordVector = std::vector<T, RecordAllocator<T>>;
+
 } // namespace awaitscope
