@@ -279,6 +279,9 @@ void orderTiesCausally(const Trace& trace, EventOrder& order, const std::vector<
     // a few instants ahead are fetched while this one is ordered.
     constexpr std::size_t kAhead = 8;
     for (std::size_t k = 0; k < runs.size(); ++k) {
+        if (k + 2 * kAhead < runs.size() && runs[k + 2 * kAhead].end <= order.size())
+            for (std::size_t p = runs[k + 2 * kAhead].begin; p < runs[k + 2 * kAhead].end; ++p)
+                prefetchTask(trace, order[p]);
         if (k + kAhead < runs.size() && runs[k + kAhead].end <= order.size())
             for (std::size_t p = runs[k + kAhead].begin; p < runs[k + kAhead].end; ++p)
                 prefetchEvent(trace, order[p]);

@@ -1,5 +1,7 @@
 #include "awaitscope/analysis/ConcurrencyLoss.h"
 
+#include "RadixSort.h"
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -20,9 +22,10 @@ struct Interval {
     TimeNs end = 0;
 };
 
-// A task's waiting (ConcurrencyLoss.h), sorted and merged.
-std::vector<Interval> waitingOf(const Trace& trace, const TaskLane& lane) {
-    std::vector<Interval> waiting;
+// A task's waiting (ConcurrencyLoss.h), sorted and merged, into `waiting` (a buffer reused
+// from task to task: a group may hold a million of them).
+void waitingOf(const Trace& trace, const TaskLane& lane, std::vector<Interval>& waiting) {
+    waiting.clear();
     for (const Span& span : lane.spans)
         if (span.state == SpanState::Awaiting && span.end > span.begin && span.kind != WaitKind::Yield &&
             !(span.ref < trace.awaits.size() && waitsOnOthers(trace.awaits[span.ref].kind)))
@@ -31,14 +34,14 @@ std::vector<Interval> waitingOf(const Trace& trace, const TaskLane& lane) {
         if (block.end > block.begin)
             waiting.push_back({block.begin, block.end});
     std::sort(waiting.begin(), waiting.end(), [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
-    std::vector<Interval> merged;
+    std::size_t kept = 0;  // merged in place
     for (const Interval& interval : waiting) {
-        if (!merged.empty() && interval.begin <= merged.back().end)
-            merged.back().end = std::max(merged.back().end, interval.end);
+        if (kept > 0 && interval.begin <= waiting[kept - 1].end)
+            waiting[kept - 1].end = std::max(waiting[kept - 1].end, interval.end);
         else
-            merged.push_back(interval);
+            waiting[kept++] = interval;
     }
-    return merged;
+    waiting.resize(kept);
 }
 
 // Groups of tasks started together: one scope's, or one parent's children made in one step.
@@ -103,18 +106,21 @@ void findCause(const Trace& trace, const TraceIndex& index, ConcurrencyLoss& los
 
 std::vector<ConcurrencyLoss> findConcurrencyLoss(const Trace& trace, const TraceIndex& index, TimeNs threshold) {
     std::vector<ConcurrencyLoss> losses;
+    std::vector<Interval> waiting;
     for (std::vector<TaskId>& tasks : startedTogether(trace, index)) {
         ConcurrencyLoss loss;
-        // Each task's waiting as +1 / -1 steps, to count how many wait at once.
-        std::vector<std::pair<TimeNs, int>> steps;
+        // Where each task's waits begin and end, to count how many wait at once.
+        RecordVector<TimeNs> begins;
+        RecordVector<TimeNs> ends;
         loss.begin = std::numeric_limits<TimeNs>::max();
         loss.end = std::numeric_limits<TimeNs>::min();
         for (TaskId task : tasks) {
             TimeNs own = 0;
-            for (const Interval& interval : waitingOf(trace, index.lane(task))) {
+            waitingOf(trace, index.lane(task), waiting);
+            for (const Interval& interval : waiting) {
                 own += interval.end - interval.begin;
-                steps.emplace_back(interval.begin, 1);
-                steps.emplace_back(interval.end, -1);
+                begins.push_back(interval.begin);
+                ends.push_back(interval.end);
                 loss.begin = std::min(loss.begin, interval.begin);
                 loss.end = std::max(loss.end, interval.end);
             }
@@ -123,11 +129,10 @@ std::vector<ConcurrencyLoss> findConcurrencyLoss(const Trace& trace, const Trace
         }
         if (loss.serial < threshold)
             continue;
-        // Ends before begins at one instant: one wait handing over to the next is no overlap.
-        std::sort(steps.begin(), steps.end());
-        int inFlight = 0;
-        for (const auto& [time, delta] : steps)
-            loss.peakInFlight = std::max(loss.peakInFlight, static_cast<std::uint32_t>(inFlight += delta));
+        // One wait handing over to the next at an instant is no overlap (the sweep's rule).
+        detail::sweepIntervals(begins, ends, [&](TimeNs, std::uint64_t inFlight) {
+            loss.peakInFlight = std::max(loss.peakInFlight, static_cast<std::uint32_t>(inFlight));
+        });
         if (loss.peakInFlight >= tasks.size() || (loss.end - loss.begin) * 10 < loss.serial * 9)
             continue;
         loss.tasks = std::move(tasks);

@@ -8,7 +8,7 @@
 
 namespace awaitscope {
 
-GroupActivity::GroupActivity(std::vector<ActivityPoint> points) : points_(std::move(points)) {
+GroupActivity::GroupActivity(RecordVector<ActivityPoint> points) : points_(std::move(points)) {
     Area area;
     checkpoints_.reserve(points_.size() / kCheckpointEvery + 1);
     for (std::size_t i = 0; i < points_.size(); ++i) {
@@ -82,7 +82,7 @@ GroupActivity activityOf(const TraceIndex& index, const std::vector<TaskId>& tas
         }
     }
     if (spans == 0 || lowest > highest)
-        return GroupActivity(std::vector<ActivityPoint>{});
+        return GroupActivity(RecordVector<ActivityPoint>{});
     // Times spread over more than 2^61 ns (73 years) lose their lowest bits: a hostile file's
     // group activity may be a little off, never out of order.
     const int shift = std::max(0, static_cast<int>(std::bit_width(highest - lowest)) + kStepBits - 64);
@@ -90,7 +90,7 @@ GroupActivity activityOf(const TraceIndex& index, const std::vector<TaskId>& tas
         return ((detail::timeKey(t) - lowest) >> shift) << kStepBits | std::uint64_t{static_cast<std::uint8_t>(state)} << 1 |
                std::uint64_t{start};
     };
-    std::vector<std::uint64_t> steps;
+    RecordVector<std::uint64_t> steps;
     steps.reserve(spans * 2);
     for (TaskId task : tasks)
         for (const Span& span : index.lane(task).spans) {
@@ -103,7 +103,7 @@ GroupActivity activityOf(const TraceIndex& index, const std::vector<TaskId>& tas
     auto timeOf = [&](std::uint64_t step) {
         return static_cast<TimeNs>((((step >> kStepBits) << shift) + lowest) ^ detail::timeKey(0));  // timeKey undone
     };
-    std::vector<ActivityPoint> points;
+    RecordVector<ActivityPoint> points;
     std::int64_t counts[3] = {0, 0, 0};
     for (std::size_t i = 0; i < steps.size();) {
         const std::uint64_t key = steps[i] >> kStepBits;

@@ -151,6 +151,8 @@ LoopCounters loopCounters(const Trace& trace, const PlaybackOrder& order) {
         ready.beginInstant();
         timers.beginInstant();
         for (; i < events.size(); ++i) {
+            if (i + 2 * kPrefetchAhead < events.size())
+                prefetchTask(trace, events[i + 2 * kPrefetchAhead]);
             if (i + kPrefetchAhead < events.size())
                 prefetchEvent(trace, events[i + kPrefetchAhead]);
             const EventRef ref = events[i];

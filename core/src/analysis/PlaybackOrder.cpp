@@ -27,6 +27,12 @@ PlaybackOrder::PlaybackOrder(const Trace& trace, const std::atomic<bool>* cancel
             for (const TraceEvent& e : trace.tasks[task].events)
                 emit(e.time);
         },
+        [&](std::size_t task, auto emit) {
+            if (const auto& events = trace.tasks[task].events; !events.empty()) {
+                emit(events.front().time);
+                emit(events.back().time);
+            }
+        },
         [&](TaskId task, std::uint64_t time) {
             if (events_.empty() || time != runTime) {
                 if (runMixed)

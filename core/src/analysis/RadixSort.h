@@ -73,12 +73,14 @@ void radixSortByKey(Vector& items, Key key) {
 // cache at every step. each(task, emit) emits the times of a task's items in order; then
 // visit(task, key) is called for every item in merged order (key: equal for equal times), and
 // the k-th call for a task is about its k-th item. False when stop() asked to stop.
-template <class Each, class Visit, class Stop>
-bool mergeByTime(std::size_t tasks, std::size_t total, Each each, Visit visit, Stop stop) {
+// bounds(task, emit) emits times among which are a task's earliest and latest (each's, or
+// just its first and last, which saves a pass over millions of items).
+template <class Each, class Bounds, class Visit, class Stop>
+bool mergeByTime(std::size_t tasks, std::size_t total, Each each, Bounds bounds, Visit visit, Stop stop) {
     std::uint64_t lowest = ~std::uint64_t{0};
     std::uint64_t highest = 0;
     for (std::size_t task = 0; task < tasks; ++task)
-        each(task, [&](TimeNs t) {
+        bounds(task, [&](TimeNs t) {
             lowest = std::min(lowest, timeKey(t));
             highest = std::max(highest, timeKey(t));
         });
@@ -117,8 +119,8 @@ bool mergeByTime(std::size_t tasks, std::size_t total, Each each, Visit visit, S
 // Sweeps intervals [begin, end) and calls visit(time, count) once for every distinct time,
 // with the number of intervals covering [time, next time). An interval ending at t does not
 // overlap one beginning at t. Sorts the two vectors it is given.
-template <class Visit>
-void sweepIntervals(std::vector<TimeNs>& begins, std::vector<TimeNs>& ends, Visit visit) {
+template <class Times, class Visit>
+void sweepIntervals(Times& begins, Times& ends, Visit visit) {
     radixSortByKey(begins, [](TimeNs t) { return timeKey(t); });
     radixSortByKey(ends, [](TimeNs t) { return timeKey(t); });
     std::size_t b = 0;

@@ -119,6 +119,12 @@ TraceIndex::TraceIndex(const Trace& trace) : begin_(trace.startTime()), end_(tra
                     if (span.state == SpanState::Running)
                         emit(span.begin);
         },
+        [&](std::size_t task, auto emit) {  // spans are in order of begin: the first and last bound the running ones
+            if (const std::span<const Span> spans = lanes_[task].spans; onLoop(task) && !spans.empty()) {
+                emit(spans.front().begin);
+                emit(spans.back().begin);
+            }
+        },
         [&](TaskId task, std::uint64_t) {
             const std::span<const Span> spans = lanes_[task].spans;
             std::uint32_t& k = next[task];

@@ -35,9 +35,9 @@ public:
         double awaiting = 0;
     };
     GroupActivity() = default;
-    explicit GroupActivity(std::vector<ActivityPoint> points);
+    explicit GroupActivity(RecordVector<ActivityPoint> points);
 
-    const std::vector<ActivityPoint>& points() const { return points_; }
+    const RecordVector<ActivityPoint>& points() const { return points_; }
     ActivityPoint at(TimeNs t) const;        // the counts in effect at t (zeros before the first point)
     Average averageIn(TimeNs begin, TimeNs end) const;
     std::uint32_t peakAlive() const { return peakAlive_; }  // the most tasks in any state at once
@@ -49,8 +49,8 @@ private:
     Area areaUntil(TimeNs t) const;  // the integral of each count from the first point to t
 
     static constexpr std::size_t kCheckpointEvery = 32;
-    std::vector<ActivityPoint> points_;
-    std::vector<Area> checkpoints_;  // checkpoints_[k]: the area up to points_[k * kCheckpointEvery]
+    RecordVector<ActivityPoint> points_;
+    RecordVector<Area> checkpoints_;  // checkpoints_[k]: the area up to points_[k * kCheckpointEvery]
     std::uint32_t peakAlive_ = 0;
 };
 
