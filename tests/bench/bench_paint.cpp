@@ -351,6 +351,17 @@ double windowPanStep(const std::shared_ptr<const DerivedTrace>& model, bool expa
 }
 
 void manyLanes() {
+    // AWAITSCOPE_BENCH_PROFILE=pan builds only the 1,000,000-task trace, then pans its closed
+    // group zoomed out for as many frames as asked (for perf, attached once it says so).
+    if (qEnvironmentVariable("AWAITSCOPE_BENCH_PROFILE") == QLatin1String("pan")) {
+        ManyLanes large(1'000'000);
+        large.zoomOut();
+        std::printf("panning\n");
+        std::fflush(stdout);
+        for (int i = 0; i < kFrames; ++i)
+            large.panStep(i % 4 < 2 ? 1 : -1);
+        std::exit(0);
+    }
     ManyLanes small(200'000);
     ManyLanes large(1'000'000);
     std::printf("\n== many lanes: a TaskGroup of fetch() calls (tests/bench/many_tasks.py) ==\n");

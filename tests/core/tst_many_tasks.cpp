@@ -146,6 +146,29 @@ private slots:
         QCOMPARE(edge.running + edge.ready + edge.awaiting, aliveBefore / 2);
     }
 
+    void aSweepOfStretchesAveragesAsEachAlone() {
+        const Trace trace = run(150);
+        const DerivedTrace derived(trace);
+        const GroupActivity& activity = derived.groups().groups()[0].activity;
+        const TimeRange range = derived.groups().groups()[0].range;
+        // Columns of widths from 1 ns to a fifth of the run, left to right, from before the
+        // first point to after the last; then a jump back (a sweep restarted mid-row).
+        for (const TimeNs width : {TimeNs{1}, TimeNs{997}, range.duration() / 1500, range.duration() / 5}) {
+            GroupActivity::Sweep sweep(activity);
+            int columns = 0;
+            for (TimeNs t = range.begin - 3 * width; t < range.end + 3 * width && columns < 4000; t += width, ++columns) {
+                const GroupActivity::Average swept = sweep.averageIn(t, t + width);
+                const GroupActivity::Average alone = activity.averageIn(t, t + width);
+                QCOMPARE(swept.running, alone.running);
+                QCOMPARE(swept.ready, alone.ready);
+                QCOMPARE(swept.awaiting, alone.awaiting);
+            }
+            QVERIFY(columns > 5);
+            const TimeNs middle = range.begin + range.duration() / 2;
+            QCOMPARE(sweep.averageIn(middle, middle + width).ready, activity.averageIn(middle, middle + width).ready);
+        }
+    }
+
     void findLooksAtNamesCoroutinesAndPrintedText() {
         const Trace trace = run(150);
         const DerivedTrace derived(trace);

@@ -91,10 +91,11 @@ void buildMarkers(std::span<const std::uint32_t> list, TimeOf timeOf, const Time
 void buildGroupColumns(const CoroutineGroup& group, const TimeScale& scale, std::vector<GroupColumn>& out) {
     const int first = static_cast<int>(std::floor(std::max(scale.left(), scale.clampX(scale.timeToX(group.range.begin)))));
     const int last = static_cast<int>(std::ceil(std::min(scale.right(), scale.clampX(scale.timeToX(group.range.end)))));
+    GroupActivity::Sweep sweep(group.activity);
     for (int x = first; x < last; ++x) {
         const TimeNs t0 = scale.xToTime(x);
         const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
-        const GroupActivity::Average a = group.activity.averageIn(t0, t1);
+        const GroupActivity::Average a = sweep.averageIn(t0, t1);
         const GroupColumn column{static_cast<float>(x), static_cast<float>(x + 1), static_cast<float>(a.running),
                                  static_cast<float>(a.ready), static_cast<float>(a.awaiting)};
         if (!out.empty() && out.back().x1 == column.x0 && out.back().running == column.running && out.back().ready == column.ready &&

@@ -32,8 +32,9 @@ ActivityPoint GroupActivity::at(TimeNs t) const {
     return points_[i];
 }
 
-GroupActivity::Area GroupActivity::areaUntil(TimeNs t) const {
-    const std::size_t last = lastIndex(points_, t);
+GroupActivity::Area GroupActivity::areaUntil(TimeNs t) const { return areaThrough(lastIndex(points_, t), t); }
+
+GroupActivity::Area GroupActivity::areaThrough(std::size_t last, TimeNs t) const {
     if (last == points_.size())
         return {};
     const std::size_t k = last / kCheckpointEvery;
@@ -52,14 +53,45 @@ GroupActivity::Area GroupActivity::areaUntil(TimeNs t) const {
     return area;
 }
 
+GroupActivity::Average GroupActivity::averageOver(const Area& a, const Area& b, TimeNs width) {
+    const auto w = static_cast<long double>(width);
+    return {static_cast<double>((b.running - a.running) / w), static_cast<double>((b.ready - a.ready) / w),
+            static_cast<double>((b.awaiting - a.awaiting) / w)};
+}
+
 GroupActivity::Average GroupActivity::averageIn(TimeNs begin, TimeNs end) const {
     if (end <= begin)
         return {};
-    const Area a = areaUntil(begin);
-    const Area b = areaUntil(end);
-    const auto width = static_cast<long double>(end - begin);
-    return {static_cast<double>((b.running - a.running) / width), static_cast<double>((b.ready - a.ready) / width),
-            static_cast<double>((b.awaiting - a.awaiting) / width)};
+    return averageOver(areaUntil(begin), areaUntil(end), end - begin);
+}
+
+GroupActivity::Average GroupActivity::Sweep::averageIn(TimeNs begin, TimeNs end) {
+    if (end <= begin)
+        return {};
+    const Area a = haveLast_ && begin == lastEnd_ ? lastArea_ : areaAt(begin);
+    lastArea_ = areaAt(end);
+    lastEnd_ = end;
+    haveLast_ = true;
+    return averageOver(a, lastArea_, end - begin);
+}
+
+GroupActivity::Area GroupActivity::Sweep::areaAt(TimeNs t) {
+    const auto& points = activity_.points_;
+    if (points.empty() || t < points.front().time)
+        return {};
+    // The last point at or before t: galloping on from the last search when t is past it.
+    std::size_t lo = 0, hi = points.size();
+    if (from_ < points.size() && points[from_].time <= t) {
+        lo = from_;
+        std::size_t step = 1;
+        for (; lo + step < points.size() && points[lo + step].time <= t; step *= 2)
+            lo += step;
+        hi = std::min(points.size(), lo + step);  // points[lo] <= t < points[lo + step]
+    }
+    const auto after = std::upper_bound(points.begin() + static_cast<std::ptrdiff_t>(lo), points.begin() + static_cast<std::ptrdiff_t>(hi), t,
+                                        [](TimeNs value, const ActivityPoint& p) { return value < p.time; });
+    from_ = static_cast<std::size_t>(after - points.begin()) - 1;
+    return activity_.areaThrough(from_, t);
 }
 
 namespace {

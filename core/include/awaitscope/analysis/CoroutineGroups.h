@@ -46,7 +46,29 @@ private:
     struct Area {
         long double running = 0, ready = 0, awaiting = 0;
     };
+    static Average averageOver(const Area& a, const Area& b, TimeNs width);
+
+public:
+    // Averages over stretches that follow one another (a row of pixel columns, left to
+    // right): where one stretch ends, the next begins, so each boundary's area is worked out
+    // once, and each search goes on from the last one instead of over the whole series.
+    class Sweep {
+    public:
+        explicit Sweep(const GroupActivity& activity) : activity_(activity) {}
+        Average averageIn(TimeNs begin, TimeNs end);  // as GroupActivity::averageIn
+
+    private:
+        Area areaAt(TimeNs t);
+        const GroupActivity& activity_;
+        std::size_t from_ = 0;  // where the last search ended
+        bool haveLast_ = false;
+        TimeNs lastEnd_ = 0;
+        Area lastArea_;
+    };
+
+private:
     Area areaUntil(TimeNs t) const;  // the integral of each count from the first point to t
+    Area areaThrough(std::size_t last, TimeNs t) const;  // the same, with points_[last] the last at or before t
 
     static constexpr std::size_t kCheckpointEvery = 32;
     RecordVector<ActivityPoint> points_;
