@@ -110,6 +110,30 @@ private slots:
             QVERIFY(item.x1 - item.x0 >= 1.0f);  // everything visible gets at least a pixel
     }
 
+    void counterSearchesFindWhatAScanFinds() {
+        std::mt19937 random(11);
+        RecordVector<CounterPoint> points;
+        TimeNs t = 0;
+        for (int i = 0; i < 20000; ++i) {
+            t += 1 + random() % 50;
+            points.push_back({t, static_cast<std::uint32_t>(random() % 9)});
+        }
+        const CounterSeries series(points);
+        auto scan = [&](std::size_t from, auto before) {
+            while (from < series.points.size() && before(series.points[from].time))
+                ++from;
+            return from;
+        };
+        // From every kind of start (a sample's own point, just past it, the end), to times
+        // near and far: before the first point, between points, on one, past the last.
+        for (int i = 0; i < 3000; ++i) {
+            const std::size_t from = i % 7 == 0 ? (random() % 320) * 64 : random() % (series.points.size() + 2);
+            const TimeNs at = i % 11 == 0 ? t + 5 : i % 13 == 0 ? -3 : static_cast<TimeNs>(random() % static_cast<std::uint64_t>(t + 1));
+            QCOMPARE(series.firstAfter(at, from), std::min(series.points.size(), scan(from, [&](TimeNs x) { return x <= at; })));
+            QCOMPARE(series.firstAtOrAfter(at, from), std::min(series.points.size(), scan(from, [&](TimeNs x) { return x < at; })));
+        }
+    }
+
     void counterMaximumMatchesABruteForceScan() {
         std::mt19937 random(7);
         RecordVector<CounterPoint> points;

@@ -23,22 +23,6 @@ std::size_t RowDrawList::itemCount() const {
 
 namespace {
 
-// The first index at or after `from` whose point fails `before`, by galloping: columns are
-// visited left to right, so each search starts where the last one ended and stays local.
-template <class Before>
-std::size_t gallop(const RecordVector<CounterPoint>& points, std::size_t from, Before before) {
-    std::size_t step = 1, lo = from, hi = from;
-    while (hi < points.size() && before(points[hi])) {
-        lo = hi + 1;
-        hi += step;
-        step *= 2;
-    }
-    hi = std::min(hi, points.size());
-    return static_cast<std::size_t>(std::partition_point(points.begin() + static_cast<std::ptrdiff_t>(lo),
-                                                         points.begin() + static_cast<std::ptrdiff_t>(hi), before) -
-                                    points.begin());
-}
-
 void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, std::vector<CounterColumn>& out) {
     const auto& points = series.points;
     if (points.empty())
@@ -53,8 +37,8 @@ void buildCounterColumns(const CounterSeries& series, const TimeScale& scale, st
         const TimeNs t1 = std::max(t0 + 1, scale.xToTime(x + 1));
         if (t1 <= points.front().time)
             continue;
-        next = gallop(points, next, [&](const CounterPoint& p) { return p.time <= t0; });
-        const std::size_t end = gallop(points, next, [&](const CounterPoint& p) { return p.time < t1; });
+        next = series.firstAfter(t0, next);
+        const std::size_t end = series.firstAtOrAfter(t1, next);
         std::uint32_t value = next > 0 ? points[next - 1].value : 0;
         if (end - next <= 16) {
             for (std::size_t i = next; i < end; ++i)

@@ -8,6 +8,9 @@ namespace awaitscope {
 CounterSeries::CounterSeries(RecordVector<CounterPoint> points) : points(std::move(points)) {
     RecordVector<std::uint32_t> previous;
     previous.reserve(this->points.size());
+    samples_.reserve(this->points.size() / kSampleEvery + 1);
+    for (std::size_t i = 0; i < this->points.size(); i += kSampleEvery)
+        samples_.push_back(this->points[i].time);
     for (const CounterPoint& p : this->points) {
         previous.push_back(p.value);
         if (p.value > peak) {

@@ -14,6 +14,7 @@
 // it, because the loop moves due timers first.
 #include "awaitscope/analysis/PlaybackOrder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -41,10 +42,42 @@ struct CounterSeries {
     std::uint32_t maximumIn(TimeNs begin, TimeNs end) const;
     // The highest value among points [first, last), in O(log n) through the pyramid.
     std::uint32_t maximumOfPoints(std::size_t first, std::size_t last) const;
+    // The first point at or after `from` with a time after t (strictly: at or after t), for
+    // walks left to right: the search gallops on from `from` through every 64th point's time,
+    // a compact array that stays in the cache, and ends within one stretch of 64 points.
+    std::size_t firstAfter(TimeNs t, std::size_t from) const { return firstFailing(from, [t](TimeNs time) { return time <= t; }); }
+    std::size_t firstAtOrAfter(TimeNs t, std::size_t from) const { return firstFailing(from, [t](TimeNs time) { return time < t; }); }
 
 private:
+    static constexpr std::size_t kSampleEvery = 64;
+    template <class Before>
+    std::size_t firstFailing(std::size_t from, Before before) const;
+    RecordVector<TimeNs> samples_;  // samples_[k]: points[k * kSampleEvery].time
+
     std::vector<RecordVector<std::uint32_t>> levels_;  // levels_[k][i]: max of points [i*2^(k+1), (i+1)*2^(k+1))
 };
+
+template <class Before>
+std::size_t CounterSeries::firstFailing(std::size_t from, Before before) const {
+    if (from >= points.size() || !before(points[from].time))
+        return std::min(from, points.size());
+    // points[from] comes before: the answer lies after it. Gallop over the samples past it.
+    std::size_t lo = from / kSampleEvery;  // samples_[lo] comes before (it is at or before `from`)
+    std::size_t step = 1;
+    while (lo + step < samples_.size() && before(samples_[lo + step])) {
+        lo += step;
+        step *= 2;
+    }
+    const std::size_t hiSample = std::min(samples_.size(), lo + step);
+    lo = static_cast<std::size_t>(std::partition_point(samples_.begin() + static_cast<std::ptrdiff_t>(lo), samples_.begin() + static_cast<std::ptrdiff_t>(hiSample), before) -
+                                  samples_.begin());
+    // Samples [.., lo) come before, sample lo does not: the answer is in the stretch before it.
+    const std::size_t first = std::max(from + 1, (lo - 1) * kSampleEvery + 1);
+    const std::size_t last = std::min(points.size(), lo * kSampleEvery);
+    return static_cast<std::size_t>(std::partition_point(points.begin() + static_cast<std::ptrdiff_t>(first), points.begin() + static_cast<std::ptrdiff_t>(last),
+                                                         [&](const CounterPoint& p) { return before(p.time); }) -
+                                    points.begin());
+}
 
 struct LoopCounters {
     CounterSeries readyQueue;
