@@ -8,6 +8,7 @@
 #include "timeline/LaneHeader.h"
 #include "timeline/Legend.h"
 #include "timeline/TimelineFrame.h"
+#include "timeline/passes/PaintContext.h"
 
 #include <awaitscope/script/Scenarios.h>
 #include <awaitscope/script/ScriptRunner.h>
@@ -302,6 +303,53 @@ private slots:
         for (int x = x0; x <= x1; x += 7, ++sampled)
             blocking += distance(image.pixel(x, y), style.blocking) < 60;
         QVERIFY2(blocking * 10 >= sampled * 8, qPrintable(QStringLiteral("%1 of %2").arg(blocking).arg(sampled)));
+    }
+
+    // A title longer than the corner holds shows the lines that fit, whole, the last elided:
+    // no line is half cut by the corner's top or bottom edge.
+    void aLongTitleShowsWhatFitsInTheCorner() {
+        const auto model = uitest::demoModel("taskgroup_calls");
+        RenderOptions options;
+        options.size = QSize(1366, 768);
+        options.title = QStringLiteral("A crawler: a TaskGroup of many short fetch() calls, the shape of a batch of agent "
+                                       "tool calls, with one blocking call in the middle that freezes the loop");
+        const QImage image = renderTimelineImage(*model, options);
+        const TimelineStyle style = TimelineStyle::light();
+        const TimelineLayout layout(*model, {});
+        const TimelineFrame frame = renderFrame(*model, options, layout, style);
+        const QRect corner = frame.geo().corner;
+        QVERIFY(corner.height() > 10);
+        const auto inkInRow = [&](int y) {
+            int ink = 0;
+            for (int x = corner.left() + 4; x < corner.right() - 4; ++x)
+                ink += QColor(image.pixel(x, y)).lightness() < 120;
+            return ink;
+        };
+        QCOMPARE(inkInRow(corner.top()), 0);
+        QCOMPARE(inkInRow(corner.top() + 1), 0);
+        QCOMPARE(inkInRow(corner.bottom() - 1), 0);
+        int rowsWithInk = 0;
+        for (int y = corner.top(); y < corner.bottom(); ++y)
+            rowsWithInk += inkInRow(y) > 0;
+        QVERIFY2(rowsWithInk >= 8, qPrintable(QString::number(rowsWithInk)));
+
+        QFont small = style.titleFont;
+        small.setPixelSize(11);
+        const QFontMetrics metrics(small);
+        const QSize box(corner.width() - 14, corner.height() - 2);
+        const QStringList lines = linesThatFit(metrics, options.title, box);
+        QVERIFY2(lines.size() >= 1 && lines.size() * metrics.lineSpacing() <= box.height() + metrics.leading(),
+                 qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.last().endsWith(QChar(0x2026)), qPrintable(lines.last()));
+        QVERIFY(options.title.startsWith(lines.first()));
+        for (const QString& line : lines)
+            QVERIFY2(metrics.horizontalAdvance(line) <= box.width(), qPrintable(line));
+        // A title that fits is left whole, and a word too wide for the box is cut, not dropped.
+        QCOMPARE(linesThatFit(metrics, QStringLiteral("Short"), box), QStringList{QStringLiteral("Short")});
+        const QStringList wide = linesThatFit(metrics, QString(200, u'x') + QStringLiteral(" tail"), QSize(box.width(), 100));
+        QCOMPARE(wide.size(), 2);
+        QVERIFY(wide.first().endsWith(QChar(0x2026)));
+        QCOMPARE(wide.last(), QStringLiteral("tail"));
     }
 
     void darkThemeRendersOnADarkBackground() {

@@ -5,6 +5,7 @@
 
 #include <QFontMetrics>
 
+#include <algorithm>
 #include <cmath>
 
 namespace awaitscope::ui {
@@ -107,6 +108,37 @@ void paintHeaders(PaintContext& c) {
     p.drawLine(headers.right(), headers.top(), headers.right(), headers.bottom());
 }
 
+QStringList linesThatFit(const QFontMetrics& metrics, const QString& text, QSize box) {
+    // Word-wrapped text taller than its box loses its first and last lines to the clip, half
+    // cut; a long title instead shows what fits, whole, and ends in an ellipsis.
+    const int most = std::max(1, (box.height() + metrics.leading()) / std::max(1, metrics.lineSpacing()));
+    QStringList lines;
+    QString rest = text.simplified();
+    while (!rest.isEmpty()) {
+        if (static_cast<int>(lines.size()) + 1 == most || metrics.horizontalAdvance(rest) <= box.width()) {
+            lines << metrics.elidedText(rest, Qt::ElideRight, box.width());
+            break;
+        }
+        // The longest run of whole words that fits; a word wider than the box is cut.
+        qsizetype cut = 0;
+        for (qsizetype space = rest.indexOf(u' '); space > 0; space = rest.indexOf(u' ', space + 1)) {
+            if (metrics.horizontalAdvance(rest.left(space)) > box.width())
+                break;
+            cut = space;
+        }
+        if (cut == 0) {
+            lines << metrics.elidedText(rest.section(u' ', 0, 0), Qt::ElideRight, box.width());
+            cut = rest.indexOf(u' ');
+            if (cut < 0)
+                break;
+        } else {
+            lines << rest.left(cut);
+        }
+        rest = rest.mid(cut + 1);
+    }
+    return lines;
+}
+
 void paintRuler(PaintContext& c) {
     QPainter& p = c.p;
     const TimelineFrame& f = c.frame;
@@ -118,12 +150,13 @@ void paintRuler(PaintContext& c) {
     p.setPen(st.separator);
     p.drawLine(f.rect.left(), ruler.bottom(), f.rect.right(), ruler.bottom());
     p.drawLine(corner.right(), corner.top(), corner.right(), corner.bottom());
+    const QRect titleRect = corner.adjusted(8, 1, -6, -1);
     QFont titleFont = st.titleFont;
-    if (QFontMetrics(titleFont).horizontalAdvance(f.title) > corner.width() - 14)
+    if (QFontMetrics(titleFont).horizontalAdvance(f.title) > titleRect.width())
         titleFont.setPixelSize(11);  // two short lines read better than one cut off
     p.setFont(titleFont);
     p.setPen(st.text);
-    p.drawText(corner.adjusted(8, 1, -6, -1), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, f.title);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, linesThatFit(QFontMetrics(titleFont), f.title, titleRect.size()).join(u'\n'));
 
     const RulerTicks& ticks = c.ruler;
     p.save();

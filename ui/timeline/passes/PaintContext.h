@@ -13,6 +13,7 @@
 
 #include <QBrush>
 #include <QPainter>
+#include <QStringList>
 
 #include <vector>
 
@@ -44,6 +45,8 @@ void paintCriticalPath(PaintContext& c);
 void paintSelection(PaintContext& c);
 void paintHeaders(PaintContext& c);
 void paintRuler(PaintContext& c);
+// `text` word-wrapped into as many lines as `box` holds, the last one elided if it does not all fit.
+QStringList linesThatFit(const QFontMetrics& metrics, const QString& text, QSize box);
 void paintCursorAndPlayhead(PaintContext& c);
 void paintLegend(PaintContext& c);
 
