@@ -337,7 +337,7 @@ private slots:
         small.setPixelSize(11);
         const QFontMetrics metrics(small);
         const QSize box(corner.width() - 14, corner.height() - 2);
-        const QStringList lines = linesThatFit(metrics, options.title, box);
+        const QStringList lines = linesThatFit(small, options.title, box);
         QVERIFY2(lines.size() >= 1 && lines.size() * metrics.lineSpacing() <= box.height() + metrics.leading(),
                  qPrintable(lines.join(u'|')));
         QVERIFY2(lines.last().endsWith(QChar(0x2026)), qPrintable(lines.last()));
@@ -345,8 +345,8 @@ private slots:
         for (const QString& line : lines)
             QVERIFY2(metrics.horizontalAdvance(line) <= box.width(), qPrintable(line));
         // A title that fits is left whole, and a word too wide for the box is cut, not dropped.
-        QCOMPARE(linesThatFit(metrics, QStringLiteral("Short"), box), QStringList{QStringLiteral("Short")});
-        const QStringList wide = linesThatFit(metrics, QString(200, u'x') + QStringLiteral(" tail"), QSize(box.width(), 100));
+        QCOMPARE(linesThatFit(small, QStringLiteral("Short"), box), QStringList{QStringLiteral("Short")});
+        const QStringList wide = linesThatFit(small, QString(200, u'x') + QStringLiteral(" tail"), QSize(box.width(), 100));
         QCOMPARE(wide.size(), 2);
         QVERIFY(wide.first().endsWith(QChar(0x2026)));
         QCOMPARE(wide.last(), QStringLiteral("tail"));

@@ -4,6 +4,7 @@
 #include "timeline/passes/PaintContext.h"
 
 #include <QFontMetrics>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -108,34 +109,26 @@ void paintHeaders(PaintContext& c) {
     p.drawLine(headers.right(), headers.top(), headers.right(), headers.bottom());
 }
 
-QStringList linesThatFit(const QFontMetrics& metrics, const QString& text, QSize box) {
+QStringList linesThatFit(const QFont& font, const QString& text, QSize box) {
     // Word-wrapped text taller than its box loses its first and last lines to the clip, half
     // cut; a long title instead shows what fits, whole, and ends in an ellipsis.
+    const QFontMetrics metrics(font);
     const int most = std::max(1, (box.height() + metrics.leading()) / std::max(1, metrics.lineSpacing()));
+    const QString simple = text.simplified();
+    QTextLayout layout(simple, font);
+    layout.setTextOption(QTextOption(Qt::AlignLeft));  // breaks at word boundaries only
     QStringList lines;
-    QString rest = text.simplified();
-    while (!rest.isEmpty()) {
-        if (static_cast<int>(lines.size()) + 1 == most || metrics.horizontalAdvance(rest) <= box.width()) {
-            lines << metrics.elidedText(rest, Qt::ElideRight, box.width());
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(box.width());
+        const bool last = static_cast<int>(lines.size()) + 1 == most;
+        // The last line that fits takes the rest; a word wider than the box is cut, not dropped.
+        const QString piece = (last ? simple.mid(line.textStart()) : simple.mid(line.textStart(), line.textLength())).trimmed();
+        lines << metrics.elidedText(piece, Qt::ElideRight, box.width());
+        if (last)
             break;
-        }
-        // The longest run of whole words that fits; a word wider than the box is cut.
-        qsizetype cut = 0;
-        for (qsizetype space = rest.indexOf(u' '); space > 0; space = rest.indexOf(u' ', space + 1)) {
-            if (metrics.horizontalAdvance(rest.left(space)) > box.width())
-                break;
-            cut = space;
-        }
-        if (cut == 0) {
-            lines << metrics.elidedText(rest.section(u' ', 0, 0), Qt::ElideRight, box.width());
-            cut = rest.indexOf(u' ');
-            if (cut < 0)
-                break;
-        } else {
-            lines << rest.left(cut);
-        }
-        rest = rest.mid(cut + 1);
     }
+    layout.endLayout();
     return lines;
 }
 
@@ -156,7 +149,7 @@ void paintRuler(PaintContext& c) {
         titleFont.setPixelSize(11);  // two short lines read better than one cut off
     p.setFont(titleFont);
     p.setPen(st.text);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, linesThatFit(QFontMetrics(titleFont), f.title, titleRect.size()).join(u'\n'));
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, linesThatFit(titleFont, f.title, titleRect.size()).join(u'\n'));
 
     const RulerTicks& ticks = c.ruler;
     p.save();

@@ -46,7 +46,7 @@ void paintSelection(PaintContext& c);
 void paintHeaders(PaintContext& c);
 void paintRuler(PaintContext& c);
 // `text` word-wrapped into as many lines as `box` holds, the last one elided if it does not all fit.
-QStringList linesThatFit(const QFontMetrics& metrics, const QString& text, QSize box);
+QStringList linesThatFit(const QFont& font, const QString& text, QSize box);
 void paintCursorAndPlayhead(PaintContext& c);
 void paintLegend(PaintContext& c);
 
